@@ -1,0 +1,98 @@
+"""The session of one user in one conversation, and the pure rules that change it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+Role = Literal["user", "assistant", "tool"]
+
+# How many activity fingerprints a session remembers for redelivery detection. Channels redeliver
+# within seconds, so the recent ones are all that matter.
+RECENT_ACTIVITIES = 32
+
+
+@dataclass(frozen=True)
+class Message:
+    """One history entry. Assistant tool requests carry `tool_calls`; tool results carry `tool_call_id`."""
+
+    role: Role
+    content: str
+    at: datetime
+    tool_calls: tuple[dict[str, Any], ...] = ()
+    tool_call_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What one processed activity adds to a session."""
+
+    messages: tuple[Message, ...]
+    context: dict[str, Any]
+    activity_id: str | None = None
+    user_name: str | None = None
+
+
+@dataclass(frozen=True)
+class Session:
+    """A session as read from storage; `etag` is None for one that has never been stored."""
+
+    key: str
+    channel_id: str
+    conversation_id: str
+    user_id: str
+    user_name: str
+    created_at: datetime
+    last_activity: datetime
+    message_count: int = 0
+    history: tuple[Message, ...] = ()
+    context: dict[str, Any] = field(default_factory=dict)
+    recent_activities: tuple[str, ...] = ()
+    etag: str | None = None
+
+    def is_idle(self, now: datetime, timeout: timedelta) -> bool:
+        return now - self.last_activity > timeout
+
+    def restarted(self, now: datetime) -> Session:
+        """The same identity with nothing remembered, keeping the ETag so the next write replaces it."""
+        return replace(
+            self,
+            created_at=now,
+            last_activity=now,
+            message_count=0,
+            history=(),
+            context={},
+            recent_activities=(),
+        )
+
+
+def trim_history(history: tuple[Message, ...], max_messages: int) -> tuple[Message, ...]:
+    """Keep the newest `max_messages`, never leaving a tool result without the call that produced it.
+
+    Calls precede their results, so dropping from the front can only orphan results; those are
+    dropped too. A call whose results were all cut cannot happen for the same reason.
+    """
+    kept = history[-max_messages:] if max_messages > 0 else ()
+    start = 0
+    while start < len(kept) and kept[start].role == "tool":
+        start += 1
+    return kept[start:]
+
+
+def apply_turn(
+    session: Session, turn: Turn, fingerprint: str | None, now: datetime, max_messages: int
+) -> Session:
+    """The session after `turn`: messages appended and trimmed, context replaced, activity recorded."""
+    recent = session.recent_activities
+    if fingerprint is not None:
+        recent = (*recent, fingerprint)[-RECENT_ACTIVITIES:]
+    return replace(
+        session,
+        user_name=turn.user_name or session.user_name,
+        last_activity=now,
+        message_count=session.message_count + len(turn.messages),
+        history=trim_history((*session.history, *turn.messages), max_messages),
+        context=dict(turn.context),
+        recent_activities=recent,
+    )
