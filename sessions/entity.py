@@ -80,8 +80,7 @@ def _truncated(message: Message) -> Message:
     if message.tool_calls and len(_dumps(list(message.tool_calls))) > MAX_MESSAGE_CHARS // 2:
         # Arguments that big are useless to replay; keep the call ids so results still pair up.
         calls = tuple(
-            {**call, "function": {**call.get("function", {}), "arguments": "{}"}}
-            for call in message.tool_calls
+            {**call, "function": {**call.get("function", {}), "arguments": "{}"}} for call in message.tool_calls
         )
         message = replace(message, tool_calls=calls)
     content = message.content
@@ -113,9 +112,7 @@ def fit_to_limits(session: Session) -> Session:
     fitted = trim_history(tuple(history[start:]), len(history))
     context = session.context
     if len(_dumps(context)) > MAX_PROPERTY_CHARS:
-        log.warning(
-            "session context over %d characters dropped (session %s)", MAX_PROPERTY_CHARS, session.key[:12]
-        )
+        log.warning("session context over %d characters dropped (session %s)", MAX_PROPERTY_CHARS, session.key[:12])
         context = {}
     return replace(session, history=fitted, context=context)
 

@@ -80,9 +80,7 @@ def trim_history(history: tuple[Message, ...], max_messages: int) -> tuple[Messa
     return kept[start:]
 
 
-def apply_turn(
-    session: Session, turn: Turn, fingerprint: str | None, now: datetime, max_messages: int
-) -> Session:
+def apply_turn(session: Session, turn: Turn, fingerprint: str | None, now: datetime, max_messages: int) -> Session:
     """The session after `turn`: messages appended and trimmed, context replaced, activity recorded."""
     recent = session.recent_activities
     if fingerprint is not None:

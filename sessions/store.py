@@ -130,9 +130,7 @@ class SessionStore:
             async with asyncio.timeout(self._operation_timeout):
                 yield
         except TimeoutError as err:
-            raise SessionStoreUnavailable(
-                f"{operation}: no answer within {self._operation_timeout}s"
-            ) from err
+            raise SessionStoreUnavailable(f"{operation}: no answer within {self._operation_timeout}s") from err
         except (ResourceNotFoundError, ResourceExistsError, ResourceModifiedError):
             raise
         except HttpResponseError as err:
@@ -327,8 +325,6 @@ def _decode_token(value: str | None) -> dict[str, str] | None:
         decoded = json.loads(base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)))
     except (binascii.Error, ValueError, UnicodeDecodeError) as err:
         raise InvalidContinuation("continuation token is not valid") from err
-    if not isinstance(decoded, dict) or not all(
-        isinstance(decoded.get(k), str) for k in ("PartitionKey", "RowKey")
-    ):
+    if not isinstance(decoded, dict) or not all(isinstance(decoded.get(k), str) for k in ("PartitionKey", "RowKey")):
         raise InvalidContinuation("continuation token is not valid")
     return {"PartitionKey": decoded["PartitionKey"], "RowKey": decoded["RowKey"]}

@@ -103,9 +103,7 @@ async def test_same_conversation_under_two_channels_or_users_is_separate(store: 
         assert [m.content for m in (await store.load(*triple)).history][0] == f"msg {i}"
 
 
-async def test_twenty_concurrent_commits_to_one_session_lose_nothing(
-    azurite: Azurite, table_name: str
-) -> None:
+async def test_twenty_concurrent_commits_to_one_session_lose_nothing(azurite: Azurite, table_name: str) -> None:
     store = SessionStore.from_connection_string(
         azurite.connection_string, table_name, timeout=timedelta(minutes=30), max_messages=100
     )
@@ -249,15 +247,10 @@ async def test_twenty_messages_of_sixty_kb_commit_within_limits(
 def _assert_within_limits(entity: dict[str, Any]) -> None:
     strings = [v for v in entity.values() if isinstance(v, str)]
     assert all(len(v.encode("utf-16-le")) <= 64 * 1024 for v in strings)
-    assert (
-        sum(len(v.encode("utf-16-le")) + 2 * len(k) for k, v in entity.items() if isinstance(v, str))
-        < 1024 * 1024
-    )
+    assert sum(len(v.encode("utf-16-le")) + 2 * len(k) for k, v in entity.items() if isinstance(v, str)) < 1024 * 1024
 
 
-async def test_listing_2500_sessions_through_pages_reads_no_history(
-    azurite: Azurite, table_name: str
-) -> None:
+async def test_listing_2500_sessions_through_pages_reads_no_history(azurite: Azurite, table_name: str) -> None:
     urls: list[str] = []
 
     def factory() -> TableClient:

@@ -1,0 +1,159 @@
+"""Periods in Portuguese questions, always day-first.
+
+Works on text already passed through `normalize` (lower case, no accents, punctuation as spaces),
+except that `/` between digits survives as the date separator. A date without a year means its
+most recent occurrence not after today.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .errors import InvalidQuery
+from .rules import Period, month_of, week_of
+
+MONTH_NAMES = {
+    "janeiro": 1,
+    "fevereiro": 2,
+    "marco": 3,
+    "abril": 4,
+    "maio": 5,
+    "junho": 6,
+    "julho": 7,
+    "agosto": 8,
+    "setembro": 9,
+    "outubro": 10,
+    "novembro": 11,
+    "dezembro": 12,
+    "jan": 1,
+    "fev": 2,
+    "mar": 3,
+    "abr": 4,
+    "jun": 6,
+    "jul": 7,
+    "ago": 8,
+    "set": 9,
+    "out": 10,
+    "nov": 11,
+    "dez": 12,
+}
+_MONTH = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
+_DATE = r"(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?"
+_RANGE = re.compile(rf"\b(?:de|entre|do dia|dia)?\s*{_DATE}\s+(?:a|ate|e|ao)\s+(?:dia\s+)?{_DATE}\b")
+_SINGLE = re.compile(rf"\b{_DATE}\b")
+_MONTH_RE = re.compile(rf"\b(?:mes de\s+|em\s+|no mes de\s+)?({_MONTH})\b(?:\s+(?:de\s+)?(\d{{4}}))?")
+_LAST_DAYS = re.compile(r"\bultimos\s+(\d{1,3})\s+dias\b")
+_RELATIVE = [
+    (re.compile(r"\b(?:mes passado|ultimo mes|mes anterior)\b"), "last_month"),
+    (re.compile(r"\b(?:este|esse|neste|nesse|desse|deste)\s+mes\b|\bmes atual\b"), "this_month"),
+    (re.compile(r"\b(?:semana passada|ultima semana|semana anterior)\b"), "last_week"),
+    (re.compile(r"\b(?:esta|essa|nesta|nessa|desta|dessa)\s+semana\b|\bsemana atual\b"), "this_week"),
+    (re.compile(r"\banteontem\b"), "day_before_yesterday"),
+    (re.compile(r"\bontem\b"), "yesterday"),
+    (re.compile(r"\bhoje\b"), "today"),
+]
+
+
+@dataclass(frozen=True)
+class Found:
+    period: Period
+    text: str  # what was consumed, removed from the question before other parsing
+
+
+def _year(raw: str | None, default: int) -> int:
+    if raw is None:
+        return default
+    value = int(raw)
+    return value + 2000 if value < 100 else value
+
+
+def _make(day: int, month: int, year: int, original: str) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError as err:
+        raise InvalidQuery(f"“{original}” não é uma data válida.") from err
+
+
+def _most_recent(day: int, month: int, today: date, original: str) -> date:
+    candidate = _make(day, month, today.year, original) if (month, day) != (2, 29) else None
+    if candidate is None:
+        # 29/02 without a year: the most recent leap year up to today.
+        year = today.year
+        while True:
+            try:
+                candidate = date(year, 2, 29)
+                if candidate <= today:
+                    return candidate
+            except ValueError:
+                pass
+            year -= 1
+    return candidate if candidate <= today else _make(day, month, today.year - 1, original)
+
+
+def _range(match: re.Match[str], today: date) -> Period:
+    d1, m1, y1, d2, m2, y2 = match.groups()
+    original = match.group(0).strip()
+    end = (
+        _make(int(d2), int(m2), _year(y2, today.year), original)
+        if y2
+        else _most_recent(int(d2), int(m2), today, original)
+    )
+    if y1:
+        start = _make(int(d1), int(m1), _year(y1, end.year), original)
+    else:
+        start = _make(int(d1), int(m1), end.year, original)
+        if start > end:
+            start = _make(int(d1), int(m1), end.year - 1, original)
+    return Period(start, end)
+
+
+def find_period(text: str, today: date) -> Found | None:
+    """The first period named in `text`, or None."""
+    if match := _RANGE.search(text):
+        return Found(_range(match, today), match.group(0))
+    if match := _SINGLE.search(text):
+        d, m, y = match.groups()
+        day = (
+            _make(int(d), int(m), _year(y, today.year), match.group(0))
+            if y
+            else _most_recent(int(d), int(m), today, match.group(0))
+        )
+        return Found(Period(day, day), match.group(0))
+    if match := _LAST_DAYS.search(text):
+        count = max(1, min(int(match.group(1)), 366))
+        return Found(Period(today - timedelta(days=count - 1), today), match.group(0))
+    for pattern, kind in _RELATIVE:
+        if match := pattern.search(text):
+            return Found(_relative(kind, today), match.group(0))
+    if match := _MONTH_RE.search(text):
+        name, year = match.groups()
+        if name in ("mar", "set", "out") and not year and not match.group(0).startswith(("em ", "mes", "no ")):
+            return None  # "mar", "set" and "out" are too common as plain words to be months alone
+        month = MONTH_NAMES[name]
+        if year:
+            return Found(month_of(int(year), month), match.group(0))
+        period = month_of(today.year, month)
+        if period.start > today:
+            period = month_of(today.year - 1, month)
+        return Found(period, match.group(0))
+    return None
+
+
+def _relative(kind: str, today: date) -> Period:
+    if kind == "today":
+        return Period(today, today)
+    if kind == "yesterday":
+        return Period(today - timedelta(days=1), today - timedelta(days=1))
+    if kind == "day_before_yesterday":
+        return Period(today - timedelta(days=2), today - timedelta(days=2))
+    if kind == "this_week":
+        return Period(week_of(today).start, today)
+    if kind == "last_week":
+        return week_of(today - timedelta(days=7))
+    if kind == "this_month":
+        return Period(today.replace(day=1), today)
+    first = today.replace(day=1)
+    previous = first - timedelta(days=1)
+    return month_of(previous.year, previous.month)

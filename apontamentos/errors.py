@@ -1,0 +1,13 @@
+"""The errors the domain raises to its callers."""
+
+
+class ApontamentosError(Exception):
+    """Base of the domain's errors."""
+
+
+class DatasetError(ApontamentosError):
+    """The dataset is missing, unreadable or not in the export's shape."""
+
+
+class InvalidQuery(ApontamentosError, ValueError):
+    """A query got arguments it cannot answer (unknown contract shape, inverted period...)."""

@@ -1,0 +1,623 @@
+"""Typed queries over the snapshot: one function per question, parameterised SQL only.
+
+Every function takes the Dataset first and keyword-friendly typed arguments after it; the answer
+engines (and the LLM tool schemas) are built on these signatures. A resource is named by id or by
+name (whole words, accent- and case-insensitive); a contract is a supplier contract (`8446`) or a
+client contract (`E0240282`). Hours are net of lunch unless a field says `gross`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from .dataset import Dataset, Resource, normalize
+from .errors import InvalidQuery
+from .rules import Period, expected_hours, holidays_in, week_of, working_days
+
+
+class UnknownContract(InvalidQuery):
+    def __init__(self, contract: str) -> None:
+        super().__init__(f"Não encontrei o contrato {contract} nos apontamentos.")
+        self.contract = contract
+
+
+class UnknownResource(InvalidQuery):
+    def __init__(self, text: str) -> None:
+        super().__init__(f"Não encontrei nenhum recurso chamado “{text}”.")
+        self.text = text
+
+
+class AmbiguousResource(InvalidQuery):
+    """More than one person matches; the caller shows the candidates instead of guessing."""
+
+    def __init__(self, text: str, candidates: list[ResourceRef]) -> None:
+        super().__init__(f"Há {len(candidates)} recursos que correspondem a “{text}”.")
+        self.text = text
+        self.candidates = candidates
+
+
+# -- results ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ResourceRef:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ContractRef:
+    """A contract as the user named it: kind is 'fornecedor' (8446) or 'cliente' (E0240282)."""
+
+    number: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class ContractSummary:
+    contract: str
+    hours: float
+    entries: int
+    resources: int
+
+
+@dataclass(frozen=True)
+class ContractDetails:
+    contract: ContractRef
+    period: Period
+    gross_hours: float
+    net_hours: float
+    entries: int
+    resources: int
+    open_spans: int
+    technologies: list[str]
+    profiles: list[str]
+    related_contracts: list[str]
+    first_day: date | None
+    last_day: date | None
+
+
+@dataclass(frozen=True)
+class ResourceHours:
+    resource: ResourceRef
+    hours: float
+    entries: int
+
+
+@dataclass(frozen=True)
+class ContractHours:
+    contract: str
+    client_contract: str
+    hours: float
+    entries: int
+
+
+@dataclass(frozen=True)
+class ResourceContracts:
+    resource: ResourceRef
+    contracts: list[ContractHours]
+
+
+@dataclass(frozen=True)
+class HoursTotal:
+    period: Period
+    gross_hours: float
+    net_hours: float
+    entries: int
+    resources: int
+    open_spans: int
+    resource: ResourceRef | None = None
+    contract: ContractRef | None = None
+
+
+@dataclass(frozen=True)
+class PeriodSummary:
+    period: Period
+    net_hours: float
+    entries: int
+    resources: int
+    contracts: int
+    open_spans: int
+    unvalidated: int
+    days_with_entries: int
+
+
+@dataclass(frozen=True)
+class DayDetail:
+    day: date
+    first_start: datetime
+    last_end: datetime | None
+    gross_hours: float
+    lunch_hours: float
+    net_hours: float
+    spans: int
+    open_spans: int
+
+
+@dataclass(frozen=True)
+class ResourceDays:
+    resource: ResourceRef
+    period: Period
+    days: list[DayDetail]
+
+
+@dataclass(frozen=True)
+class WorkingDays:
+    period: Period
+    count: int
+    holidays: list[tuple[date, str]]
+
+
+@dataclass(frozen=True)
+class ExpectedVsWorked:
+    resource: ResourceRef
+    period: Period
+    working_days: int
+    expected_hours: float
+    worked_hours: float
+
+    @property
+    def balance(self) -> float:
+        return self.worked_hours - self.expected_hours
+
+
+@dataclass(frozen=True)
+class PersonMissing:
+    resource: ResourceRef
+    days: list[date]
+
+
+@dataclass(frozen=True)
+class MissingDays:
+    period: Period
+    working_days: int
+    people: list[PersonMissing]
+    contract: ContractRef | None = None
+
+
+@dataclass(frozen=True)
+class AverageSpan:
+    period: Period
+    average_hours: float | None
+    spans: int
+    resource: ResourceRef | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    resource: ResourceRef
+    contract: str
+    day: date
+    start: datetime
+    end: datetime | None
+    hours: float | None
+
+
+@dataclass(frozen=True)
+class Outliers:
+    period: Period
+    median_hours: float
+    threshold_hours: float
+    spans: list[Span]
+
+
+@dataclass(frozen=True)
+class WeekTotals:
+    period: Period
+    net_hours: float
+    entries: int
+    resources: int
+
+
+@dataclass(frozen=True)
+class WeekComparison:
+    this_week: WeekTotals
+    last_week: WeekTotals
+
+
+@dataclass(frozen=True)
+class OpenSpans:
+    period: Period
+    total: int
+    spans: list[Span]
+
+
+@dataclass(frozen=True)
+class ContractValidation:
+    contract: str
+    unvalidated: int
+    validators: list[str]
+
+
+@dataclass(frozen=True)
+class Unvalidated:
+    period: Period
+    total: int
+    by_contract: list[ContractValidation]
+
+
+@dataclass(frozen=True)
+class PersonRole:
+    resource: ResourceRef
+    contract: str
+    technology: str | None
+    profile: str | None
+    level: str | None
+
+
+@dataclass(frozen=True)
+class PersonDay:
+    resource: ResourceRef
+    day: date
+    hours: float
+
+
+# -- argument resolution ----------------------------------------------------------------------
+
+_SUPPLIER = re.compile(r"^\d{3,6}$")
+_CLIENT = re.compile(r"^E\d{7}$")
+
+
+def contract_ref(db: Dataset, contract: str) -> ContractRef:
+    number = re.sub(r"\s+", "", str(contract)).upper()
+    if _CLIENT.match(number):
+        if number not in db.client_contracts:
+            raise UnknownContract(number)
+        return ContractRef(number, "cliente")
+    if _SUPPLIER.match(number):
+        if number not in db.supplier_contracts:
+            raise UnknownContract(number)
+        return ContractRef(number, "fornecedor")
+    raise InvalidQuery(f"“{str(contract)[:40]}” não é um número de contrato (ex.: 8446 ou E0240282).")
+
+
+def _contract_sql(ref: ContractRef | None) -> tuple[str, list[object]]:
+    if ref is None:
+        return "", []
+    return (" AND contract = ?" if ref.kind == "cliente" else " AND supplier = ?"), [ref.number]
+
+
+def resolve_resource(db: Dataset, text: str) -> ResourceRef:
+    """The one resource named by id or by whole words of the name; ambiguity is an error with candidates."""
+    text = str(text).strip()
+    if text in db.resources:
+        resource = db.resources[text]
+        return ResourceRef(resource.id, resource.name)
+    candidates = find_resources(db, text)
+    if not candidates:
+        raise UnknownResource(text)
+    if len(candidates) > 1:
+        exact = [c for c in candidates if normalize(c.name) == normalize(text)]
+        if len(exact) == 1:
+            return exact[0]
+        raise AmbiguousResource(text, candidates)
+    return candidates[0]
+
+
+def find_resources(db: Dataset, name: str, limit: int = 10) -> list[ResourceRef]:
+    """Resources whose name contains every word given (accent- and case-insensitive, whole words)."""
+    words = normalize(name).split()
+    if not words:
+        return []
+    found = [r for r in db.resources.values() if _has_words(r, words)]
+    return [ResourceRef(r.id, r.name) for r in sorted(found, key=lambda r: r.name)[:limit]]
+
+
+def _has_words(resource: Resource, words: list[str]) -> bool:
+    return all(word in resource.words for word in words)
+
+
+def data_period(db: Dataset, period: Period | None) -> Period:
+    """The period asked for, or the whole span of the data."""
+    if period is not None:
+        return period
+    if db.first_day is None or db.last_day is None:
+        today = date.today()
+        return Period(today, today)
+    return Period(db.first_day, db.last_day)
+
+
+def _ref(row_id: str, name: str) -> ResourceRef:
+    return ResourceRef(row_id, name)
+
+
+# -- queries ----------------------------------------------------------------------------------
+
+
+def list_contracts(db: Dataset, period: Period | None = None) -> list[ContractSummary]:
+    """Supplier contracts with net hours, entries and distinct resources, most hours first."""
+    p = data_period(db, period)
+    rows = db.query(
+        """SELECT supplier, coalesce(sum(net_h), 0), count(*), count(DISTINCT resource_id) FROM e
+           WHERE day BETWEEN ? AND ? AND supplier IS NOT NULL GROUP BY supplier ORDER BY 2 DESC, 1""",
+        [p.start, p.end],
+    )
+    return [ContractSummary(c, h, n, r) for c, h, n, r in rows]
+
+
+def contract_details(db: Dataset, contract: str, period: Period | None = None) -> ContractDetails:
+    """Hours gross and net, entries, resources, technologies, profiles and dates of one contract."""
+    ref = contract_ref(db, contract)
+    p = data_period(db, period)
+    where, params = _contract_sql(ref)
+    (gross, net, entries, resources, open_, techs, profiles, related, first, last) = db.query(
+        f"""SELECT coalesce(sum(gross_h), 0), coalesce(sum(net_h), 0), count(*), count(DISTINCT resource_id),
+                   count(*) FILTER (WHERE end_ts IS NULL),
+                   list(DISTINCT technology ORDER BY technology) FILTER (WHERE technology IS NOT NULL),
+                   list(DISTINCT profile ORDER BY profile) FILTER (WHERE profile IS NOT NULL),
+                   list(DISTINCT {"supplier" if ref.kind == "cliente" else "contract"} ORDER BY 1),
+                   min(day), max(day)
+            FROM e WHERE day BETWEEN ? AND ?{where}""",
+        [p.start, p.end, *params],
+    )[0]
+    return ContractDetails(
+        ref,
+        p,
+        gross,
+        net,
+        entries,
+        resources,
+        open_,
+        techs or [],
+        profiles or [],
+        [r for r in related or [] if r],
+        first,
+        last,
+    )
+
+
+def contract_resources(
+    db: Dataset, contract: str, period: Period | None = None, top: int | None = None
+) -> list[ResourceHours]:
+    """Resources who recorded time on a contract, ranked by net hours."""
+    ref = contract_ref(db, contract)
+    return ranking(db, top=top, contract=ref.number, period=period)
+
+
+def ranking(
+    db: Dataset,
+    top: int | None = 10,
+    contract: str | None = None,
+    technology: str | None = None,
+    period: Period | None = None,
+) -> list[ResourceHours]:
+    """Resources by net hours, most first; optionally within a contract, a technology or a period."""
+    p = data_period(db, period)
+    where, params = _contract_sql(contract_ref(db, contract) if contract else None)
+    if technology:
+        where += " AND upper(technology) = upper(?)"
+        params.append(technology.strip())
+    limit = "" if top is None else " LIMIT ?"
+    rows = db.query(
+        f"""SELECT resource_id, any_value(resource), coalesce(sum(net_h), 0), count(*) FROM e
+            WHERE day BETWEEN ? AND ?{where} GROUP BY resource_id ORDER BY 3 DESC, 2{limit}""",
+        [p.start, p.end, *params, *([] if top is None else [max(1, int(top))])],
+    )
+    return [ResourceHours(_ref(i, n), h, c) for i, n, h, c in rows]
+
+
+def resource_contracts(db: Dataset, resource: str, period: Period | None = None) -> ResourceContracts:
+    """The contracts a resource recorded time on, with net hours."""
+    ref = resolve_resource(db, resource)
+    p = data_period(db, period)
+    rows = db.query(
+        """SELECT supplier, contract, coalesce(sum(net_h), 0), count(*) FROM e
+           WHERE resource_id = ? AND day BETWEEN ? AND ? GROUP BY ALL ORDER BY 3 DESC""",
+        [ref.id, p.start, p.end],
+    )
+    return ResourceContracts(ref, [ContractHours(s or "", c or "", h, n) for s, c, h, n in rows])
+
+
+def total_hours(
+    db: Dataset, resource: str | None = None, contract: str | None = None, period: Period | None = None
+) -> HoursTotal:
+    """Total hours of a resource, a contract, or everyone, over a period (default: all data)."""
+    p = data_period(db, period)
+    who = resolve_resource(db, resource) if resource else None
+    ref = contract_ref(db, contract) if contract else None
+    where, params = _contract_sql(ref)
+    if who:
+        where += " AND resource_id = ?"
+        params.append(who.id)
+    gross, net, entries, resources, open_ = db.query(
+        f"""SELECT coalesce(sum(gross_h), 0), coalesce(sum(net_h), 0), count(*), count(DISTINCT resource_id),
+                   count(*) FILTER (WHERE end_ts IS NULL)
+            FROM e WHERE day BETWEEN ? AND ?{where}""",
+        [p.start, p.end, *params],
+    )[0]
+    return HoursTotal(p, gross, net, entries, resources, open_, who, ref)
+
+
+def period_summary(db: Dataset, period: Period) -> PeriodSummary:
+    """Totals of a period: hours, entries, people, contracts, open and unvalidated entries."""
+    row = db.query(
+        """SELECT coalesce(sum(net_h), 0), count(*), count(DISTINCT resource_id), count(DISTINCT supplier),
+                  count(*) FILTER (WHERE end_ts IS NULL), count(*) FILTER (WHERE NOT validated),
+                  count(DISTINCT day)
+           FROM e WHERE day BETWEEN ? AND ?""",
+        [period.start, period.end],
+    )[0]
+    return PeriodSummary(period, *row)
+
+
+def resource_days(db: Dataset, resource: str, period: Period) -> ResourceDays:
+    """Day by day: first clock-in, last clock-out, gross, lunch and net hours, open spans."""
+    ref = resolve_resource(db, resource)
+    rows = db.query(
+        """SELECT day, min(start_ts), max(end_ts), coalesce(sum(gross_h), 0), sum(lunch_h),
+                  coalesce(sum(net_h), 0), count(*), count(*) FILTER (WHERE end_ts IS NULL)
+           FROM e WHERE resource_id = ? AND day BETWEEN ? AND ? GROUP BY day ORDER BY day""",
+        [ref.id, period.start, period.end],
+    )
+    return ResourceDays(ref, period, [DayDetail(*row) for row in rows])
+
+
+def working_days_in(db: Dataset, period: Period) -> WorkingDays:
+    """Working days (Monday to Friday minus national holidays) in a period, and the holidays."""
+    days = working_days(period, db.calendar.subdivision)
+    return WorkingDays(period, len(days), list(holidays_in(period, db.calendar.subdivision).items()))
+
+
+def expected_vs_worked(db: Dataset, resource: str, period: Period) -> ExpectedVsWorked:
+    """A resource's net hours against working days x daily hours over the period."""
+    ref = resolve_resource(db, resource)
+    count = len(working_days(period, db.calendar.subdivision))
+    worked = db.query(
+        "SELECT coalesce(sum(net_h), 0) FROM e WHERE resource_id = ? AND day BETWEEN ? AND ?",
+        [ref.id, period.start, period.end],
+    )[0][0]
+    return ExpectedVsWorked(ref, period, count, expected_hours(count, db.calendar.daily_hours), worked)
+
+
+def missing_days(db: Dataset, period: Period, contract: str | None = None) -> MissingDays:
+    """People active in the period (or in a contract) and the working days with no entry of theirs.
+
+    Days after the last day in the data are not counted: they have not happened yet.
+    """
+    ref = contract_ref(db, contract) if contract else None
+    covered = period.clip(data_period(db, None)) if db.last_day else None
+    days = working_days(covered, db.calendar.subdivision) if covered else []
+    where, params = _contract_sql(ref)
+    rows = db.query(
+        f"""WITH active AS (SELECT DISTINCT resource_id FROM e WHERE day BETWEEN ? AND ?{where}),
+                 worked AS (SELECT DISTINCT resource_id, day FROM e WHERE day BETWEEN ? AND ?),
+                 wd AS (SELECT unnest(?::DATE[]) AS day)
+            SELECT a.resource_id, list(wd.day ORDER BY wd.day)
+            FROM active a CROSS JOIN wd
+            ANTI JOIN worked w ON w.resource_id = a.resource_id AND w.day = wd.day
+            GROUP BY a.resource_id""",
+        [period.start, period.end, *params, period.start, period.end, days],
+    )
+    people = [PersonMissing(ResourceRef(rid, db.resources[rid].name), missing) for rid, missing in rows]
+    people.sort(key=lambda p: (-len(p.days), p.resource.name))
+    return MissingDays(period, len(days), people, ref)
+
+
+def average_span(db: Dataset, resource: str | None = None, period: Period | None = None) -> AverageSpan:
+    """Average gross duration of closed spans, overall or of one resource."""
+    p = data_period(db, period)
+    who = resolve_resource(db, resource) if resource else None
+    where, params = (" AND resource_id = ?", [who.id]) if who else ("", [])
+    average, spans = db.query(
+        f"SELECT avg(gross_h), count(gross_h) FROM e WHERE day BETWEEN ? AND ?{where}",
+        [p.start, p.end, *params],
+    )[0]
+    return AverageSpan(p, average, spans, who)
+
+
+def _spans(rows: list[tuple]) -> list[Span]:
+    return [Span(ResourceRef(i, n), c or "", d, s, e, h) for i, n, c, d, s, e, h in rows]
+
+
+_SPAN_COLUMNS = "resource_id, resource, supplier, day, start_ts, end_ts, gross_h"
+
+
+def outliers(db: Dataset, period: Period | None = None, limit: int = 50) -> Outliers:
+    """Unusually long spans by a robust rule: modified z-score over 3.5 (median and MAD)."""
+    p = data_period(db, period)
+    median, mad = db.query(
+        """WITH s AS (SELECT gross_h FROM e WHERE day BETWEEN ? AND ? AND gross_h IS NOT NULL)
+           SELECT median(gross_h), median(abs(gross_h - (SELECT median(gross_h) FROM s))) FROM s""",
+        [p.start, p.end],
+    )[0]
+    if median is None:
+        return Outliers(p, 0.0, 0.0, [])
+    # Iglewicz & Hoaglin: 0.6745 (x - median) / MAD > 3.5. A floor keeps a zero MAD meaningful.
+    threshold = median + 3.5 * max(mad, 0.25) / 0.6745
+    rows = db.query(
+        f"""SELECT {_SPAN_COLUMNS} FROM e WHERE day BETWEEN ? AND ? AND gross_h > ?
+            ORDER BY gross_h DESC LIMIT ?""",
+        [p.start, p.end, threshold, limit],
+    )
+    return Outliers(p, median, threshold, _spans(rows))
+
+
+def _week_totals(db: Dataset, period: Period) -> WeekTotals:
+    net, entries, resources = db.query(
+        "SELECT coalesce(sum(net_h), 0), count(*), count(DISTINCT resource_id) FROM e WHERE day BETWEEN ? AND ?",
+        [period.start, period.end],
+    )[0]
+    return WeekTotals(period, net, entries, resources)
+
+
+def week_comparison(db: Dataset, today: date) -> WeekComparison:
+    """This week so far (Monday to today) against the same days of last week."""
+    this_week = Period(week_of(today).start, today)
+    last_week = Period(this_week.start - timedelta(days=7), today - timedelta(days=7))
+    return WeekComparison(_week_totals(db, this_week), _week_totals(db, last_week))
+
+
+def open_spans(db: Dataset, period: Period | None = None, contract: str | None = None, limit: int = 100) -> OpenSpans:
+    """Spans with a clock-in and no clock-out ("sem saída"), newest first."""
+    p = data_period(db, period)
+    where, params = _contract_sql(contract_ref(db, contract) if contract else None)
+    rows = db.query(
+        f"""SELECT {_SPAN_COLUMNS}, count(*) OVER () FROM e WHERE day BETWEEN ? AND ? AND end_ts IS NULL{where}
+            ORDER BY day DESC, resource LIMIT ?""",
+        [p.start, p.end, *params, limit],
+    )
+    return OpenSpans(p, rows[0][-1] if rows else 0, _spans([r[:-1] for r in rows]))
+
+
+def unvalidated(db: Dataset, period: Period | None = None, contract: str | None = None) -> Unvalidated:
+    """Entries not yet validated, by supplier contract, with the people who validate that contract."""
+    p = data_period(db, period)
+    where, params = _contract_sql(contract_ref(db, contract) if contract else None)
+    rows = db.query(
+        f"""WITH pending AS (SELECT supplier, count(*) AS n FROM e
+                             WHERE day BETWEEN ? AND ? AND NOT validated{where} GROUP BY supplier),
+                 validators AS (SELECT supplier, list(DISTINCT validator ORDER BY validator) AS names FROM e
+                                WHERE validator IS NOT NULL GROUP BY supplier)
+            SELECT pending.supplier, n, coalesce(names, []) FROM pending LEFT JOIN validators USING (supplier)
+            ORDER BY n DESC, 1""",
+        [p.start, p.end, *params],
+    )
+    by_contract = [ContractValidation(s or "", n, names) for s, n, names in rows]
+    return Unvalidated(p, sum(c.unvalidated for c in by_contract), by_contract)
+
+
+def people_by(
+    db: Dataset,
+    technology: str | None = None,
+    profile: str | None = None,
+    level: str | None = None,
+    contract: str | None = None,
+) -> list[PersonRole]:
+    """People by technology, profile or level (case- and accent-insensitive, partial match)."""
+    where, params = _contract_sql(contract_ref(db, contract) if contract else None)
+    for column, value in (("technology", technology), ("profile", profile), ("level", level)):
+        if value:
+            where += f" AND strip_accents(lower({column})) LIKE '%' || strip_accents(lower(?)) || '%'"
+            params.append(value.strip())
+    rows = db.query(
+        f"""SELECT resource_id, any_value(resource), arg_max(supplier, day), arg_max(technology, day),
+                   arg_max(profile, day), arg_max(level, day)
+            FROM e WHERE TRUE{where} GROUP BY resource_id ORDER BY 2""",
+        params,
+    )
+    return [PersonRole(ResourceRef(i, n), s or "", t, p, lv) for i, n, s, t, p, lv in rows]
+
+
+def weekend_work(db: Dataset, period: Period | None = None) -> list[PersonDay]:
+    """Who recorded time on a Saturday or Sunday, with the net hours of each such day."""
+    p = data_period(db, period)
+    rows = db.query(
+        """SELECT resource_id, any_value(resource), day, coalesce(sum(net_h), 0) FROM e
+           WHERE day BETWEEN ? AND ? AND weekend GROUP BY resource_id, day ORDER BY day DESC, 2""",
+        [p.start, p.end],
+    )
+    return [PersonDay(ResourceRef(i, n), d, h) for i, n, d, h in rows]
+
+
+def days_above(db: Dataset, hours: float, period: Period | None = None) -> list[PersonDay]:
+    """Person-days whose net hours exceed `hours`, most first."""
+    p = data_period(db, period)
+    rows = db.query(
+        """SELECT resource_id, any_value(resource), day, sum(net_h) AS h FROM e
+           WHERE day BETWEEN ? AND ? GROUP BY resource_id, day HAVING sum(net_h) > ?
+           ORDER BY h DESC, 2""",
+        [p.start, p.end, float(hours)],
+    )
+    return [PersonDay(ResourceRef(i, n), d, h) for i, n, d, h in rows]
