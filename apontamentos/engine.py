@@ -118,7 +118,10 @@ def _static(name: str, context: dict[str, Any]) -> Answer:
             f"Experimente:\n{examples}"
         )
     elif name == "ask_contract":
-        text = "De qual contrato? Por exemplo: “Quantos recursos tem o contrato 8446?”"
+        text = (
+            "De qual contrato? Diga o número do contrato de fornecedor (4 dígitos) "
+            "ou de cliente (E seguido de 7 dígitos)."
+        )
     elif name == "help":
         text = (
             "Posso responder sobre contratos, recursos, horas, dias úteis, faltas e validações. "

@@ -37,7 +37,7 @@ _CONTRACT_NUMBER = re.compile(r"\bcontratos?\s+(?:n\s+|numero\s+|no\s+|do\s+|de\
 _BARE_NUMBER = re.compile(r"(?<![/\d])\b(\d{4})\b(?![/\d])")
 _TOP = re.compile(r"\btop\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:recursos|pessoas|maiores|primeiros)\b")
 _ABOVE = re.compile(r"\b(?:mais de|acima de|superior a|mais que)\s+(\d{1,2}(?:[.,]\d+)?)\s*(?:h|horas?)\b")
-_RESOURCE_ID = re.compile(r"\b(?:recurso|id)\s+(\d{3,9})\b")
+_RESOURCE_ID = re.compile(r"\b(?:recurso|id)\s+(\d{1,9})\b")
 
 _SELF = frozenset({"eu", "meu", "minha", "meus", "minhas", "trabalhei", "apontei", "esqueci", "mim"})
 _STOP = frozenset(
@@ -72,7 +72,8 @@ def correct_typos(words: list[str], protected: frozenset[str]) -> list[str]:
     """Replace words close to a known keyword (one or two letters off); names and numbers untouched."""
     fixed = []
     for word in words:
-        if len(word) >= 4 and not word.isdigit() and word not in VOCABULARY and word not in protected:
+        known = word in VOCABULARY or word in _SELF or word in _STOP or word in protected
+        if len(word) >= 4 and not word.isdigit() and not known:
             close = difflib.get_close_matches(word, VOCABULARY, n=1, cutoff=0.8)
             word = close[0] if close else word
         fixed.append(word)

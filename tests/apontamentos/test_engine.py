@@ -1,0 +1,144 @@
+"""The built-in engine end to end: answers carry the right figures, in pt-BR, and context carries over."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from apontamentos import formatting as fmt
+from apontamentos.dataset import Dataset
+from apontamentos.engine import Answer, answer
+
+from .conftest import GENERATED_END
+
+TODAY = date(2025, 11, 26)
+
+
+def conversation(db: Dataset, questions: list[str], today: date, user: str = "") -> list[Answer]:
+    context: dict[str, Any] = {}
+    answers = []
+    for question in questions:
+        reply = answer(db, question, context, today, user)
+        context = reply.context
+        answers.append(reply)
+    return answers
+
+
+def resources_of(columns: dict[str, list[Any]], supplier: str) -> int:
+    return len(
+        {
+            rid
+            for rid, role in zip(columns["s_id_recurso"], columns["s_ds_cargo"], strict=True)
+            if role.split("-")[0] == supplier
+        }
+    )
+
+
+def test_number_formatting() -> None:
+    assert fmt.hours(1234.5) == "1.234,5 h"
+    assert fmt.hours(0.04) == "0,0 h"
+    assert fmt.integer(211863) == "211.863"
+    assert fmt.plural(1, "dia útil", "dias úteis") == "1 dia útil"
+
+
+def test_context_follows_the_contract(generated: Dataset, generated_columns: dict[str, list[Any]]) -> None:
+    a = conversation(
+        generated,
+        [
+            "Mostre o contrato 8446",
+            "E quantos recursos tem?",
+            "Qual o total de horas?",
+            "Agora mostre contrato 8447",
+            "Quantos recursos?",
+        ],
+        GENERATED_END,
+    )
+    assert [x.intent for x in a] == [
+        "contract_details",
+        "contract_resources",
+        "total_hours",
+        "contract_details",
+        "contract_resources",
+    ]
+    assert f"tem {fmt.integer(resources_of(generated_columns, '8446'))} recursos" in a[1].text
+    assert "8446" in a[2].text
+    net_8446 = sum(h for h, role in _net_by_role(generated_columns) if role == "8446")
+    assert fmt.hours(net_8446) in a[2].text
+    assert f"tem {fmt.integer(resources_of(generated_columns, '8447'))} recursos" in a[4].text
+    assert "8446" not in a[4].text
+
+
+def _net_by_role(columns: dict[str, list[Any]]) -> list[tuple[float, str]]:
+    """Net hours per span in plain Python (lunch once per person and day, on the first flagged span)."""
+    from datetime import datetime
+
+    rows = sorted(
+        range(len(columns["s_id_apontamento"])),
+        key=lambda i: (columns["s_id_recurso"][i], columns["d_dt_data"][i], columns["d_dt_inicio_apontamento"][i]),
+    )
+    taken: set[tuple[str, str]] = set()
+    out = []
+    for i in rows:
+        end = columns["d_dt_fim_apontamento"][i]
+        if not end:
+            continue
+        gross = datetime.fromisoformat(end) - datetime.fromisoformat(columns["d_dt_inicio_apontamento"][i])
+        hours = gross.total_seconds() / 3600
+        key = (columns["s_id_recurso"][i], columns["d_dt_data"][i])
+        if columns["n_fl_abatimento"][i] == 1 and key not in taken:
+            taken.add(key)
+            hours -= min(1.0, hours)
+        out.append((hours, columns["s_ds_cargo"][i].split("-")[0]))
+    return out
+
+
+def test_without_context_asks_which_contract(generated: Dataset) -> None:
+    reply = answer(generated, "Quantos recursos tem?", {}, GENERATED_END)
+    assert reply.intent == "ask_contract" and "qual contrato" in reply.text.lower()
+
+
+def test_context_is_never_shared_between_conversations(generated: Dataset) -> None:
+    first = answer(generated, "Mostre o contrato 8446", {}, GENERATED_END)
+    assert first.context["contract"] == "8446"
+    other = answer(generated, "Quantos recursos tem?", {}, GENERATED_END)
+    assert "8446" not in other.text
+
+
+def test_follow_up_with_only_a_period_repeats_the_question(small: Dataset) -> None:
+    a = conversation(small, ["horas do contrato 8446 em novembro", "E em outubro?"], TODAY)
+    assert a[1].intent == "total_hours"
+    assert "O contrato 8446" in a[1].text and "outubro de 2025" in a[1].text and "0,0 h" in a[1].text
+
+
+def test_self_reference(small: Dataset) -> None:
+    mine = answer(small, "Quantas horas eu trabalhei em novembro?", {}, TODAY, user="João da Silva")
+    assert "João da Silva trabalhou 23,0 h líquidas" in mine.text
+    unknown = answer(small, "Quantas horas eu trabalhei?", {}, TODAY, user="Visitante Qualquer")
+    assert unknown.intent == "unknown_self" and "Visitante Qualquer" in unknown.text
+    anonymous = answer(small, "Quantas horas eu trabalhei?", {}, TODAY, user="")
+    assert anonymous.intent == "unknown_self"
+
+
+def test_ambiguous_name_lists_candidates(small: Dataset) -> None:
+    reply = answer(small, "Quantas horas o recurso Ana trabalhou?", {}, TODAY)
+    assert reply.intent == "ambiguous_resource"
+    assert "Ana Maria Souza" in reply.text and "Ana Paula Lima" in reply.text
+
+
+def test_unknown_contract_and_bad_date_are_polite(small: Dataset) -> None:
+    assert "Não encontrei o contrato 9999" in answer(small, "Mostre o contrato 9999", {}, TODAY).text
+    assert "não é uma data válida" in answer(small, "quem não apontou em 31/02?", {}, TODAY).text
+
+
+def test_greeting_and_unknown_offer_examples(small: Dataset) -> None:
+    for question in ("oi", "qual a capital da França?"):
+        reply = answer(small, question, {}, TODAY)
+        assert "Quais contratos temos?" in reply.text and reply.examples
+
+
+def test_tables_come_with_text(small: Dataset) -> None:
+    reply = answer(small, "Quem trabalha no contrato 8446?", {}, TODAY)
+    assert reply.table is not None and reply.table.rows[0][0] == "Ana Maria Souza"
+    assert "Ana Maria Souza: 16,5 h" in reply.text
+    missing = answer(small, "quem não apontou de 17/11 a 23/11?", {}, TODAY)
+    assert "Ana Paula Lima: 3 dias" in missing.text and "4 dias úteis" in missing.text
