@@ -11,53 +11,74 @@ import urllib.request
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 import duckdb
-import pyarrow as pa
+import numpy as np
 
 from .errors import DatasetError
-from .importer import import_csv
 from .rules import Calendar
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 log = logging.getLogger(__name__)
 
-# Short names for the export's columns, plus hours computed once at load. Lunch is deducted once
-# per person and day: from the first closed span of that day that carries the flag.
+# The snapshot becomes three tables. `r`: one row per resource with a small integer key and their
+# latest name and role. `v`: who validates each supplier contract. `e`: one row per span with short
+# column names, ENUMs for the repeated strings (faster grouping, less memory) and hours computed once
+# at load, ordered by day so that period filters skip whole row groups. Lunch is deducted once per
+# person and day, from the first closed span carrying the flag.
 _CREATE = """
+CREATE TYPE supplier_t AS ENUM (
+    SELECT DISTINCT s_nr_contrato_fornecedor FROM src WHERE s_nr_contrato_fornecedor IS NOT NULL ORDER BY 1);
+CREATE TYPE contract_t AS ENUM (
+    SELECT DISTINCT s_nr_contrato FROM src WHERE s_nr_contrato IS NOT NULL ORDER BY 1);
+CREATE TYPE technology_t AS ENUM (
+    SELECT DISTINCT s_ds_tecnologia FROM src WHERE s_ds_tecnologia IS NOT NULL ORDER BY 1);
+CREATE TYPE profile_t AS ENUM (
+    SELECT DISTINCT s_ds_perfil FROM src WHERE s_ds_perfil IS NOT NULL ORDER BY 1);
+
+CREATE TABLE r AS
+SELECT
+    row_number() OVER (ORDER BY s_id_recurso)::INTEGER AS rid,
+    s_id_recurso AS resource_id,
+    arg_max(s_nm_recurso, d_dt_inicio_apontamento) AS resource,
+    arg_max(s_nr_contrato_fornecedor, d_dt_inicio_apontamento) AS supplier,
+    arg_max(s_ds_tecnologia, d_dt_inicio_apontamento) AS technology,
+    arg_max(s_ds_perfil, d_dt_inicio_apontamento) AS profile,
+    arg_max(s_ds_nivel, d_dt_inicio_apontamento) AS level
+FROM src GROUP BY s_id_recurso;
+
+CREATE TABLE v AS
+SELECT s_nr_contrato_fornecedor::supplier_t AS supplier, list(DISTINCT s_nm_usuario_valida ORDER BY 1) AS names
+FROM src WHERE s_nm_usuario_valida IS NOT NULL GROUP BY 1;
+
 CREATE TABLE e AS
 WITH raw AS (
     SELECT
-        s_id_apontamento AS entry_id,
-        s_ds_operacao AS operation,
-        s_nr_contrato AS contract,
-        s_id_recurso AS resource_id,
-        s_nm_recurso AS resource,
-        s_ds_cargo AS role,
-        s_nr_contrato_fornecedor AS supplier,
-        s_ds_tecnologia AS technology,
-        s_ds_perfil AS profile,
-        s_ds_nivel AS level,
+        r.rid,
+        s_nr_contrato::contract_t AS contract,
+        s_nr_contrato_fornecedor::supplier_t AS supplier,
+        s_ds_tecnologia::technology_t AS technology,
+        s_ds_perfil::profile_t AS profile,
         d_dt_data AS day,
         d_dt_inicio_apontamento AS start_ts,
         d_dt_fim_apontamento AS end_ts,
         coalesce(n_fl_abatimento, 0) = 1 AND d_dt_fim_apontamento IS NOT NULL AS lunch_flag,
         coalesce(b_fl_validado, 0) = 1 AS validated,
-        s_nm_usuario_valida AS validator,
-        s_nm_sigla AS division,
         date_diff('second', d_dt_inicio_apontamento, d_dt_fim_apontamento) / 3600.0 AS gross_h
-    FROM src
+    FROM src JOIN r ON r.resource_id = src.s_id_recurso
 )
 SELECT
     *,
-    CASE WHEN lunch_flag AND row_number() OVER (
-            PARTITION BY resource_id, day, lunch_flag ORDER BY start_ts, entry_id) = 1
+    CASE WHEN lunch_flag AND row_number() OVER (PARTITION BY rid, day, lunch_flag ORDER BY start_ts) = 1
          THEN least(1.0, gross_h) ELSE 0.0 END AS lunch_h,
     gross_h - lunch_h AS net_h,
     isodow(day) >= 6 AS weekend
 FROM raw
-ORDER BY resource_id, day, start_ts
+ORDER BY day;
 """
 
 
@@ -69,7 +90,16 @@ def normalize(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class ResourceRef:
+    """A person as queries report them: id and display name."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
 class Resource:
+    rid: int
     id: str
     name: str
     words: tuple[str, ...]
@@ -98,13 +128,21 @@ class Dataset:
         self.first_day: date | None = first
         self.last_day: date | None = last
         self.rows: int = rows
-        self.resources: dict[str, Resource] = {
-            rid: Resource(rid, name, tuple(normalize(name).split()))
-            for rid, name in self._con.execute(
-                "SELECT resource_id, any_value(resource) FROM e GROUP BY resource_id ORDER BY 1"
-            ).fetchall()
+        self.by_rid: dict[int, Resource] = {
+            rid: Resource(rid, resource_id, name, tuple(normalize(name).split()))
+            for rid, resource_id, name in self._con.execute("SELECT rid, resource_id, resource FROM r").fetchall()
         }
-        self.name_words: frozenset[str] = frozenset(w for r in self.resources.values() for w in r.words)
+        self.resources: dict[str, Resource] = {r.id: r for r in self.by_rid.values()}
+        self.refs: dict[int, ResourceRef] = {r.rid: ResourceRef(r.id, r.name) for r in self.by_rid.values()}
+        # rank of each resource's name, indexed by rid: lets NumPy order people alphabetically
+        self.name_rank = np.zeros(len(self.by_rid) + 1, dtype=np.int32)
+        for rank, resource in enumerate(sorted(self.by_rid.values(), key=lambda r: r.name)):
+            self.name_rank[resource.rid] = rank
+        self.rids_by_word: dict[str, set[int]] = {}
+        for resource in self.by_rid.values():
+            for word in resource.words:
+                self.rids_by_word.setdefault(word, set()).add(resource.rid)
+        self.name_words: frozenset[str] = frozenset(self.rids_by_word)
         self.supplier_contracts: frozenset[str] = frozenset(
             r[0] for r in self._con.execute("SELECT DISTINCT supplier FROM e WHERE supplier IS NOT NULL").fetchall()
         )
@@ -125,6 +163,9 @@ class Dataset:
     def from_file(cls, path: Path, calendar: Calendar | None = None) -> Dataset:
         """A Parquet snapshot, or a raw export CSV imported on the fly."""
         if path.suffix.lower() == ".csv":
+            # Imported lazily: pyarrow costs ~70 MB resident, and the Parquet path does not need it.
+            from .importer import import_csv
+
             result = import_csv(path)
             if result.rejected:
                 log.warning("dataset %s: %d rows rejected at import", path.name, len(result.rejected))
@@ -133,6 +174,10 @@ class Dataset:
 
     def query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
         return self._con.cursor().execute(sql, params or []).fetchall()
+
+    def arrays(self, sql: str, params: list[Any] | None = None) -> dict[str, Any]:
+        """Columns as NumPy arrays: for results too large to turn into Python tuples cheaply."""
+        return self._con.cursor().execute(sql, params or []).fetchnumpy()
 
     def close(self) -> None:
         self._con.close()

@@ -334,7 +334,9 @@ def _missing(db: Dataset, params: dict[str, Any], context: dict[str, Any], today
     period = _default_month(params, today)
     m = q.missing_days(db, period, params.get("contract"))
     scope = f" do contrato {m.contract.number}" if m.contract else ""
-    if not m.people:
+    if m.working_days == 0:
+        text = f"Não há dias úteis com apontamentos registrados em {_period_text(period)}."
+    elif not m.people:
         text = f"Todos os recursos{scope} apontaram em todos os {m.working_days} dias úteis de {_period_text(period)}."
     else:
         text = (

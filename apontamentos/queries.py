@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
-from .dataset import Dataset, Resource, normalize
+import numpy as np
+
+from .dataset import Dataset, ResourceRef, normalize
 from .errors import InvalidQuery
 from .rules import Period, expected_hours, holidays_in, week_of, working_days
 
@@ -39,12 +42,6 @@ class AmbiguousResource(InvalidQuery):
 
 
 # -- results ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ResourceRef:
-    id: str
-    name: str
 
 
 @dataclass(frozen=True)
@@ -163,8 +160,9 @@ class ExpectedVsWorked:
         return self.worked_hours - self.expected_hours
 
 
-@dataclass(frozen=True)
-class PersonMissing:
+class PersonMissing(NamedTuple):
+    """A NamedTuple rather than a frozen dataclass: a month's answer can hold thousands of them."""
+
     resource: ResourceRef
     days: list[date]
 
@@ -283,8 +281,7 @@ def resolve_resource(db: Dataset, text: str) -> ResourceRef:
     """The one resource named by id or by whole words of the name; ambiguity is an error with candidates."""
     text = str(text).strip()
     if text in db.resources:
-        resource = db.resources[text]
-        return ResourceRef(resource.id, resource.name)
+        return db.refs[db.resources[text].rid]
     candidates = find_resources(db, text)
     if not candidates:
         raise UnknownResource(text)
@@ -301,12 +298,8 @@ def find_resources(db: Dataset, name: str, limit: int = 10) -> list[ResourceRef]
     words = normalize(name).split()
     if not words:
         return []
-    found = [r for r in db.resources.values() if _has_words(r, words)]
-    return [ResourceRef(r.id, r.name) for r in sorted(found, key=lambda r: r.name)[:limit]]
-
-
-def _has_words(resource: Resource, words: list[str]) -> bool:
-    return all(word in resource.words for word in words)
+    matching = set.intersection(*(db.rids_by_word.get(word, set()) for word in words))
+    return sorted((db.refs[rid] for rid in matching), key=lambda r: r.name)[:limit]
 
 
 def data_period(db: Dataset, period: Period | None) -> Period:
@@ -319,8 +312,12 @@ def data_period(db: Dataset, period: Period | None) -> Period:
     return Period(db.first_day, db.last_day)
 
 
-def _ref(row_id: str, name: str) -> ResourceRef:
-    return ResourceRef(row_id, name)
+def _ref(db: Dataset, rid: int) -> ResourceRef:
+    return db.refs[rid]
+
+
+def _rid(db: Dataset, ref: ResourceRef) -> int:
+    return db.resources[ref.id].rid
 
 
 # -- queries ----------------------------------------------------------------------------------
@@ -330,7 +327,7 @@ def list_contracts(db: Dataset, period: Period | None = None) -> list[ContractSu
     """Supplier contracts with net hours, entries and distinct resources, most hours first."""
     p = data_period(db, period)
     rows = db.query(
-        """SELECT supplier, coalesce(sum(net_h), 0), count(*), count(DISTINCT resource_id) FROM e
+        """SELECT supplier, coalesce(sum(net_h), 0), count(*), count(DISTINCT rid) FROM e
            WHERE day BETWEEN ? AND ? AND supplier IS NOT NULL GROUP BY supplier ORDER BY 2 DESC, 1""",
         [p.start, p.end],
     )
@@ -343,7 +340,7 @@ def contract_details(db: Dataset, contract: str, period: Period | None = None) -
     p = data_period(db, period)
     where, params = _contract_sql(ref)
     (gross, net, entries, resources, open_, techs, profiles, related, first, last) = db.query(
-        f"""SELECT coalesce(sum(gross_h), 0), coalesce(sum(net_h), 0), count(*), count(DISTINCT resource_id),
+        f"""SELECT coalesce(sum(gross_h), 0), coalesce(sum(net_h), 0), count(*), count(DISTINCT rid),
                    count(*) FILTER (WHERE end_ts IS NULL),
                    list(DISTINCT technology ORDER BY technology) FILTER (WHERE technology IS NOT NULL),
                    list(DISTINCT profile ORDER BY profile) FILTER (WHERE profile IS NOT NULL),
@@ -391,11 +388,11 @@ def ranking(
         params.append(technology.strip())
     limit = "" if top is None else " LIMIT ?"
     rows = db.query(
-        f"""SELECT resource_id, any_value(resource), coalesce(sum(net_h), 0), count(*) FROM e
-            WHERE day BETWEEN ? AND ?{where} GROUP BY resource_id ORDER BY 3 DESC, 2{limit}""",
+        f"""SELECT rid, coalesce(sum(net_h), 0), count(*) FROM e
+            WHERE day BETWEEN ? AND ?{where} GROUP BY rid ORDER BY 2 DESC, 1{limit}""",
         [p.start, p.end, *params, *([] if top is None else [max(1, int(top))])],
     )
-    return [ResourceHours(_ref(i, n), h, c) for i, n, h, c in rows]
+    return [ResourceHours(_ref(db, rid), h, c) for rid, h, c in rows]
 
 
 def resource_contracts(db: Dataset, resource: str, period: Period | None = None) -> ResourceContracts:
@@ -404,8 +401,8 @@ def resource_contracts(db: Dataset, resource: str, period: Period | None = None)
     p = data_period(db, period)
     rows = db.query(
         """SELECT supplier, contract, coalesce(sum(net_h), 0), count(*) FROM e
-           WHERE resource_id = ? AND day BETWEEN ? AND ? GROUP BY ALL ORDER BY 3 DESC""",
-        [ref.id, p.start, p.end],
+           WHERE rid = ? AND day BETWEEN ? AND ? GROUP BY ALL ORDER BY 3 DESC""",
+        [_rid(db, ref), p.start, p.end],
     )
     return ResourceContracts(ref, [ContractHours(s or "", c or "", h, n) for s, c, h, n in rows])
 
@@ -419,10 +416,10 @@ def total_hours(
     ref = contract_ref(db, contract) if contract else None
     where, params = _contract_sql(ref)
     if who:
-        where += " AND resource_id = ?"
-        params.append(who.id)
+        where += " AND rid = ?"
+        params.append(_rid(db, who))
     gross, net, entries, resources, open_ = db.query(
-        f"""SELECT coalesce(sum(gross_h), 0), coalesce(sum(net_h), 0), count(*), count(DISTINCT resource_id),
+        f"""SELECT coalesce(sum(gross_h), 0), coalesce(sum(net_h), 0), count(*), count(DISTINCT rid),
                    count(*) FILTER (WHERE end_ts IS NULL)
             FROM e WHERE day BETWEEN ? AND ?{where}""",
         [p.start, p.end, *params],
@@ -433,7 +430,7 @@ def total_hours(
 def period_summary(db: Dataset, period: Period) -> PeriodSummary:
     """Totals of a period: hours, entries, people, contracts, open and unvalidated entries."""
     row = db.query(
-        """SELECT coalesce(sum(net_h), 0), count(*), count(DISTINCT resource_id), count(DISTINCT supplier),
+        """SELECT coalesce(sum(net_h), 0), count(*), count(DISTINCT rid), count(DISTINCT supplier),
                   count(*) FILTER (WHERE end_ts IS NULL), count(*) FILTER (WHERE NOT validated),
                   count(DISTINCT day)
            FROM e WHERE day BETWEEN ? AND ?""",
@@ -448,8 +445,8 @@ def resource_days(db: Dataset, resource: str, period: Period) -> ResourceDays:
     rows = db.query(
         """SELECT day, min(start_ts), max(end_ts), coalesce(sum(gross_h), 0), sum(lunch_h),
                   coalesce(sum(net_h), 0), count(*), count(*) FILTER (WHERE end_ts IS NULL)
-           FROM e WHERE resource_id = ? AND day BETWEEN ? AND ? GROUP BY day ORDER BY day""",
-        [ref.id, period.start, period.end],
+           FROM e WHERE rid = ? AND day BETWEEN ? AND ? GROUP BY day ORDER BY day""",
+        [_rid(db, ref), period.start, period.end],
     )
     return ResourceDays(ref, period, [DayDetail(*row) for row in rows])
 
@@ -465,8 +462,8 @@ def expected_vs_worked(db: Dataset, resource: str, period: Period) -> ExpectedVs
     ref = resolve_resource(db, resource)
     count = len(working_days(period, db.calendar.subdivision))
     worked = db.query(
-        "SELECT coalesce(sum(net_h), 0) FROM e WHERE resource_id = ? AND day BETWEEN ? AND ?",
-        [ref.id, period.start, period.end],
+        "SELECT coalesce(sum(net_h), 0) FROM e WHERE rid = ? AND day BETWEEN ? AND ?",
+        [_rid(db, ref), period.start, period.end],
     )[0][0]
     return ExpectedVsWorked(ref, period, count, expected_hours(count, db.calendar.daily_hours), worked)
 
@@ -479,19 +476,34 @@ def missing_days(db: Dataset, period: Period, contract: str | None = None) -> Mi
     ref = contract_ref(db, contract) if contract else None
     covered = period.clip(data_period(db, None)) if db.last_day else None
     days = working_days(covered, db.calendar.subdivision) if covered else []
-    where, params = _contract_sql(ref)
-    rows = db.query(
-        f"""WITH active AS (SELECT DISTINCT resource_id FROM e WHERE day BETWEEN ? AND ?{where}),
-                 worked AS (SELECT DISTINCT resource_id, day FROM e WHERE day BETWEEN ? AND ?),
-                 wd AS (SELECT unnest(?::DATE[]) AS day)
-            SELECT a.resource_id, list(wd.day ORDER BY wd.day)
-            FROM active a CROSS JOIN wd
-            ANTI JOIN worked w ON w.resource_id = a.resource_id AND w.day = wd.day
-            GROUP BY a.resource_id""",
-        [period.start, period.end, *params, period.start, period.end, days],
+    if not days:
+        return MissingDays(period, 0, [], ref)
+    scope, params = (
+        ("TRUE", []) if ref is None else (("contract = ?" if ref.kind == "cliente" else "supplier = ?"), [ref.number])
     )
-    people = [PersonMissing(ResourceRef(rid, db.resources[rid].name), missing) for rid, missing in rows]
-    people.sort(key=lambda p: (-len(p.days), p.resource.name))
+    # One pass builds a person x day grid; far cheaper than an anti-join returning thousands of lists.
+    pairs = db.arrays(
+        f"""SELECT rid, (day - ?::DATE)::INTEGER AS offset, {scope} AS in_scope
+            FROM e WHERE day BETWEEN ? AND ?""",
+        [period.start, *params, period.start, period.end],
+    )
+    in_scope = np.zeros(len(db.by_rid) + 1, dtype=bool)
+    in_scope[pairs["rid"][pairs["in_scope"]]] = True
+    active = np.flatnonzero(in_scope)
+    worked = np.zeros((len(db.by_rid) + 1, period.days), dtype=bool)
+    worked[pairs["rid"], pairs["offset"]] = True
+    offsets = np.array([(d - period.start).days for d in days])
+    person_index, day_index = np.nonzero(~worked[np.ix_(active, offsets)])
+    # Group the (person, day) pairs and order people by most missing days, then name, without a
+    # Python-level sort: the answer can list thousands of people.
+    counts = np.bincount(person_index, minlength=len(active))
+    starts = (np.cumsum(counts) - counts).tolist()
+    with_missing = np.flatnonzero(counts)
+    order = with_missing[np.lexsort((db.name_rank[active[with_missing]], -counts[with_missing]))].tolist()
+    rids, sizes, day_list = active.tolist(), counts.tolist(), day_index.tolist()
+    people = [
+        PersonMissing(db.refs[rids[i]], [days[j] for j in day_list[starts[i] : starts[i] + sizes[i]]]) for i in order
+    ]
     return MissingDays(period, len(days), people, ref)
 
 
@@ -499,7 +511,7 @@ def average_span(db: Dataset, resource: str | None = None, period: Period | None
     """Average gross duration of closed spans, overall or of one resource."""
     p = data_period(db, period)
     who = resolve_resource(db, resource) if resource else None
-    where, params = (" AND resource_id = ?", [who.id]) if who else ("", [])
+    where, params = (" AND rid = ?", [_rid(db, who)]) if who else ("", [])
     average, spans = db.query(
         f"SELECT avg(gross_h), count(gross_h) FROM e WHERE day BETWEEN ? AND ?{where}",
         [p.start, p.end, *params],
@@ -507,23 +519,23 @@ def average_span(db: Dataset, resource: str | None = None, period: Period | None
     return AverageSpan(p, average, spans, who)
 
 
-def _spans(rows: list[tuple]) -> list[Span]:
-    return [Span(ResourceRef(i, n), c or "", d, s, e, h) for i, n, c, d, s, e, h in rows]
+def _spans(db: Dataset, rows: list[tuple]) -> list[Span]:
+    return [Span(_ref(db, rid), c or "", d, s, e, h) for rid, c, d, s, e, h in rows]
 
 
-_SPAN_COLUMNS = "resource_id, resource, supplier, day, start_ts, end_ts, gross_h"
+_SPAN_COLUMNS = "rid, supplier, day, start_ts, end_ts, gross_h"
 
 
 def outliers(db: Dataset, period: Period | None = None, limit: int = 50) -> Outliers:
     """Unusually long spans by a robust rule: modified z-score over 3.5 (median and MAD)."""
     p = data_period(db, period)
-    median, mad = db.query(
-        """WITH s AS (SELECT gross_h FROM e WHERE day BETWEEN ? AND ? AND gross_h IS NOT NULL)
-           SELECT median(gross_h), median(abs(gross_h - (SELECT median(gross_h) FROM s))) FROM s""",
-        [p.start, p.end],
-    )[0]
-    if median is None:
+    spans = db.arrays("SELECT gross_h FROM e WHERE day BETWEEN ? AND ? AND gross_h IS NOT NULL", [p.start, p.end])[
+        "gross_h"
+    ]
+    if len(spans) == 0:
         return Outliers(p, 0.0, 0.0, [])
+    median = float(np.median(spans))
+    mad = float(np.median(np.abs(spans - median)))
     # Iglewicz & Hoaglin: 0.6745 (x - median) / MAD > 3.5. A floor keeps a zero MAD meaningful.
     threshold = median + 3.5 * max(mad, 0.25) / 0.6745
     rows = db.query(
@@ -531,12 +543,12 @@ def outliers(db: Dataset, period: Period | None = None, limit: int = 50) -> Outl
             ORDER BY gross_h DESC LIMIT ?""",
         [p.start, p.end, threshold, limit],
     )
-    return Outliers(p, median, threshold, _spans(rows))
+    return Outliers(p, median, threshold, _spans(db, rows))
 
 
 def _week_totals(db: Dataset, period: Period) -> WeekTotals:
     net, entries, resources = db.query(
-        "SELECT coalesce(sum(net_h), 0), count(*), count(DISTINCT resource_id) FROM e WHERE day BETWEEN ? AND ?",
+        "SELECT coalesce(sum(net_h), 0), count(*), count(DISTINCT rid) FROM e WHERE day BETWEEN ? AND ?",
         [period.start, period.end],
     )[0]
     return WeekTotals(period, net, entries, resources)
@@ -555,10 +567,10 @@ def open_spans(db: Dataset, period: Period | None = None, contract: str | None =
     where, params = _contract_sql(contract_ref(db, contract) if contract else None)
     rows = db.query(
         f"""SELECT {_SPAN_COLUMNS}, count(*) OVER () FROM e WHERE day BETWEEN ? AND ? AND end_ts IS NULL{where}
-            ORDER BY day DESC, resource LIMIT ?""",
+            ORDER BY day DESC, rid LIMIT ?""",
         [p.start, p.end, *params, limit],
     )
-    return OpenSpans(p, rows[0][-1] if rows else 0, _spans([r[:-1] for r in rows]))
+    return OpenSpans(p, rows[0][-1] if rows else 0, _spans(db, [r[:-1] for r in rows]))
 
 
 def unvalidated(db: Dataset, period: Period | None = None, contract: str | None = None) -> Unvalidated:
@@ -567,10 +579,8 @@ def unvalidated(db: Dataset, period: Period | None = None, contract: str | None 
     where, params = _contract_sql(contract_ref(db, contract) if contract else None)
     rows = db.query(
         f"""WITH pending AS (SELECT supplier, count(*) AS n FROM e
-                             WHERE day BETWEEN ? AND ? AND NOT validated{where} GROUP BY supplier),
-                 validators AS (SELECT supplier, list(DISTINCT validator ORDER BY validator) AS names FROM e
-                                WHERE validator IS NOT NULL GROUP BY supplier)
-            SELECT pending.supplier, n, coalesce(names, []) FROM pending LEFT JOIN validators USING (supplier)
+                             WHERE day BETWEEN ? AND ? AND NOT validated{where} GROUP BY supplier)
+            SELECT pending.supplier, n, coalesce(names, []) FROM pending LEFT JOIN v USING (supplier)
             ORDER BY n DESC, 1""",
         [p.start, p.end, *params],
     )
@@ -585,39 +595,44 @@ def people_by(
     level: str | None = None,
     contract: str | None = None,
 ) -> list[PersonRole]:
-    """People by technology, profile or level (case- and accent-insensitive, partial match)."""
-    where, params = _contract_sql(contract_ref(db, contract) if contract else None)
+    """People by their latest technology, profile or level (case- and accent-insensitive, partial match)."""
+    ref = contract_ref(db, contract) if contract else None
+    where, params = "", []
+    if ref is not None:
+        # A client contract is matched through the entries; a supplier contract through the latest role.
+        where, params = (
+            (" AND rid IN (SELECT rid FROM e WHERE contract = ?)", [ref.number])
+            if ref.kind == "cliente"
+            else (" AND supplier = ?", [ref.number])
+        )
     for column, value in (("technology", technology), ("profile", profile), ("level", level)):
         if value:
             where += f" AND strip_accents(lower({column})) LIKE '%' || strip_accents(lower(?)) || '%'"
             params.append(value.strip())
     rows = db.query(
-        f"""SELECT resource_id, any_value(resource), arg_max(supplier, day), arg_max(technology, day),
-                   arg_max(profile, day), arg_max(level, day)
-            FROM e WHERE TRUE{where} GROUP BY resource_id ORDER BY 2""",
-        params,
+        f"SELECT rid, supplier, technology, profile, level FROM r WHERE TRUE{where} ORDER BY resource", params
     )
-    return [PersonRole(ResourceRef(i, n), s or "", t, p, lv) for i, n, s, t, p, lv in rows]
+    return [PersonRole(_ref(db, rid), s or "", t, p, lv) for rid, s, t, p, lv in rows]
 
 
 def weekend_work(db: Dataset, period: Period | None = None) -> list[PersonDay]:
     """Who recorded time on a Saturday or Sunday, with the net hours of each such day."""
     p = data_period(db, period)
     rows = db.query(
-        """SELECT resource_id, any_value(resource), day, coalesce(sum(net_h), 0) FROM e
-           WHERE day BETWEEN ? AND ? AND weekend GROUP BY resource_id, day ORDER BY day DESC, 2""",
+        """SELECT rid, day, coalesce(sum(net_h), 0) FROM e
+           WHERE day BETWEEN ? AND ? AND weekend GROUP BY rid, day ORDER BY day DESC, rid""",
         [p.start, p.end],
     )
-    return [PersonDay(ResourceRef(i, n), d, h) for i, n, d, h in rows]
+    return [PersonDay(_ref(db, rid), d, h) for rid, d, h in rows]
 
 
 def days_above(db: Dataset, hours: float, period: Period | None = None) -> list[PersonDay]:
     """Person-days whose net hours exceed `hours`, most first."""
     p = data_period(db, period)
     rows = db.query(
-        """SELECT resource_id, any_value(resource), day, sum(net_h) AS h FROM e
-           WHERE day BETWEEN ? AND ? GROUP BY resource_id, day HAVING sum(net_h) > ?
-           ORDER BY h DESC, 2""",
+        """SELECT rid, day, sum(net_h) AS h FROM e
+           WHERE day BETWEEN ? AND ? GROUP BY rid, day HAVING sum(net_h) > ?
+           ORDER BY h DESC, rid""",
         [p.start, p.end, float(hours)],
     )
-    return [PersonDay(ResourceRef(i, n), d, h) for i, n, d, h in rows]
+    return [PersonDay(_ref(db, rid), d, h) for rid, d, h in rows]
