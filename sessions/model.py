@@ -6,6 +6,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
+from .keys import activity_fingerprint
+
 Role = Literal["user", "assistant", "tool"]
 
 # How many activity fingerprints a session remembers for redelivery detection. Channels redeliver
@@ -50,6 +52,10 @@ class Session:
     context: dict[str, Any] = field(default_factory=dict)
     recent_activities: tuple[str, ...] = ()
     etag: str | None = None
+
+    def has_processed(self, activity_id: str | None) -> bool:
+        """Whether a turn for this activity id was already committed (a redelivery)."""
+        return activity_id is not None and activity_fingerprint(activity_id) in self.recent_activities
 
     def is_idle(self, now: datetime, timeout: timedelta) -> bool:
         return now - self.last_activity > timeout

@@ -1,0 +1,1 @@
+"""The Bot Framework side: settings, adapter, activity handler, answer engines, cards, HTTP edges."""

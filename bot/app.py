@@ -1,0 +1,95 @@
+"""The composition root: settings, clients, store, engine, adapter and bot, built once per process."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+
+from azure.identity.aio import DefaultAzureCredential
+from botbuilder.core import TurnContext
+
+from apontamentos.dataset import DatasetProvider
+from apontamentos.rules import Calendar, today_in
+from sessions import SessionStore, SessionStoreUnavailable, session_key
+
+from . import cards
+from .adapter import FunctionsAdapter, build_authentication
+from .engines import AnswerEngine, RulesEngine
+from .handler import ApontamentosBot
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+UNAVAILABLE = "Estou temporariamente indisponível. Tente de novo em alguns instantes."
+FAILED = "Desculpe, não consegui responder agora. Tente de novo em alguns instantes."
+
+
+@dataclass(frozen=True)
+class App:
+    settings: Settings
+    store: SessionStore
+    engine: AnswerEngine
+    adapter: FunctionsAdapter
+    bot: ApontamentosBot
+
+
+def build_store(settings: Settings) -> SessionStore:
+    options = {"timeout": settings.session_timeout, "max_messages": settings.session_max_messages}
+    if settings.sessions_table_endpoint:
+        return SessionStore.from_endpoint(
+            settings.sessions_table_endpoint, settings.sessions_table, DefaultAzureCredential(), **options
+        )
+    return SessionStore.from_connection_string(settings.sessions_storage, settings.sessions_table, **options)
+
+
+def build_engine(settings: Settings) -> AnswerEngine:
+    calendar = Calendar(settings.timezone, settings.holiday_subdivision, settings.daily_hours)
+    dataset = DatasetProvider(
+        settings.apontamentos_source, calendar=calendar, refresh_seconds=settings.dataset_refresh_seconds
+    )
+    return RulesEngine(dataset=dataset)
+
+
+def build_app(settings: Settings) -> App:
+    store = build_store(settings)
+    engine = build_engine(settings)
+    adapter = FunctionsAdapter(build_authentication(settings))
+    bot = ApontamentosBot(store=store, engine=engine, today=lambda: today_in(settings.timezone))
+
+    async def on_turn_error(context: TurnContext, error: Exception) -> None:
+        """The one error funnel of a turn: log once, tell the user in Portuguese, never the details."""
+        activity = context.activity
+        key = session_key(
+            activity.channel_id or "",
+            activity.conversation.id if activity.conversation else "",
+            activity.from_property.id if activity.from_property else "",
+        )
+        unavailable = isinstance(error, SessionStoreUnavailable)
+        log.error(
+            "turn error session=%s activity=%s: %s",
+            key[:16],
+            (activity.id or "-")[:64],
+            type(error).__name__,
+            exc_info=not unavailable,
+        )
+        try:
+            await context.send_activity(cards.message(UNAVAILABLE if unavailable else FAILED))
+        except Exception:  # noqa: BLE001 - the channel may be what failed; the log above has the cause
+            log.warning("could not tell the user about the error (activity %s)", (activity.id or "-")[:64])
+        if unavailable:
+            raise error  # the edge answers 503: nothing was written, the channel may retry
+
+    adapter.on_turn_error = on_turn_error
+    return App(settings=settings, store=store, engine=engine, adapter=adapter, bot=bot)
+
+
+_app: App | None = None
+
+
+def get_app() -> App:
+    """The process's App, built on first use (never at import: the Functions host imports eagerly)."""
+    global _app
+    if _app is None:
+        _app = build_app(Settings.from_env(os.environ))
+    return _app

@@ -1,0 +1,111 @@
+"""Adaptive Cards for tables, rankings and the welcome, each with a plain-text fallback."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from botbuilder.core import CardFactory
+from botbuilder.schema import Activity, ActivityTypes, Attachment
+
+from apontamentos.engine import EXAMPLES, Table
+
+CARD_VERSION = "1.4"  # rendered by Teams, Web Chat and the Emulator alike
+
+
+def _card(body: list[dict[str, Any]], fallback: str, actions: list[dict[str, Any]] | None = None) -> Attachment:
+    card: dict[str, Any] = {
+        "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+        "type": "AdaptiveCard",
+        "version": CARD_VERSION,
+        "fallbackText": fallback,
+        "body": body,
+    }
+    if actions:
+        card["actions"] = actions
+    return CardFactory.adaptive_card(card)
+
+
+def table_card(table: Table, fallback: str) -> Attachment:
+    """A table as rows of column sets: supported by every channel that renders Adaptive Cards."""
+
+    def row(values: list[str], bold: bool = False) -> dict[str, Any]:
+        return {
+            "type": "ColumnSet",
+            "spacing": "Small",
+            "separator": bold,
+            "columns": [
+                {
+                    "type": "Column",
+                    "width": "stretch" if i == 0 else "auto",
+                    "items": [
+                        {
+                            "type": "TextBlock",
+                            "text": value,
+                            "wrap": True,
+                            "weight": "Bolder" if bold else "Default",
+                            "size": "Small",
+                        }
+                    ],
+                }
+                for i, value in enumerate(values)
+            ],
+        }
+
+    body: list[dict[str, Any]] = [{"type": "TextBlock", "text": table.title, "weight": "Bolder", "wrap": True}]
+    body.append(row(table.columns, bold=True))
+    body.extend(row(values) for values in table.rows)
+    if table.omitted:
+        body.append(
+            {
+                "type": "TextBlock",
+                "text": f"… e mais {table.omitted} linhas.",
+                "isSubtle": True,
+                "wrap": True,
+                "size": "Small",
+            }
+        )
+    return _card(body, fallback)
+
+
+def welcome_card(user_name: str) -> Attachment:
+    greeting = f"Olá, {user_name}!" if user_name else "Olá!"
+    body = [
+        {"type": "TextBlock", "text": greeting, "weight": "Bolder", "size": "Medium"},
+        {
+            "type": "TextBlock",
+            "wrap": True,
+            "text": "Eu respondo perguntas sobre os apontamentos de horas dos contratos de outsourcing. "
+            "Toque em um exemplo ou escreva sua pergunta.",
+        },
+    ]
+    actions = [{"type": "Action.Submit", "title": example, "data": {"text": example}} for example in EXAMPLES[:6]]
+    fallback = greeting + " Pergunte, por exemplo: " + "; ".join(EXAMPLES[:4])
+    return _card(body, fallback, actions)
+
+
+def message(text: str, attachment: Attachment | None = None) -> Activity:
+    activity = Activity(type=ActivityTypes.message, text=text, text_format="markdown", locale="pt-BR")
+    if attachment is not None:
+        activity.attachments = [attachment]
+    return activity
+
+
+def card_as_text(card: dict[str, Any]) -> str:
+    """Readable text for an Adaptive Card (the terminal chat has no renderer)."""
+    lines: list[str] = []
+
+    def walk(elements: list[dict[str, Any]]) -> None:
+        for element in elements:
+            kind = element.get("type")
+            if kind == "TextBlock":
+                lines.append(str(element.get("text", "")))
+            elif kind == "ColumnSet":
+                cells = [" ".join(str(i.get("text", "")) for i in c.get("items", [])) for c in element["columns"]]
+                lines.append(" | ".join(cells))
+            elif kind == "Container":
+                walk(element.get("items", []))
+
+    walk(card.get("body", []))
+    for action in card.get("actions", []):
+        lines.append(f"[{action.get('title', '')}]")
+    return "\n".join(lines)

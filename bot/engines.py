@@ -1,0 +1,63 @@
+"""Answer engines behind one small interface: the built-in Portuguese engine (and the LLM one)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any, Protocol
+
+from apontamentos.dataset import DatasetProvider
+from apontamentos.engine import Table, answer
+from apontamentos.errors import DatasetError
+from sessions import Message, Session
+
+log = logging.getLogger(__name__)
+
+DATA_UNAVAILABLE = "Os dados de apontamentos não estão disponíveis no momento. Tente novamente em alguns minutos."
+
+
+@dataclass(frozen=True)
+class EngineReply:
+    """What a turn produces: the reply, the context to keep, and the history entries to append."""
+
+    text: str
+    context: dict[str, Any]
+    history: tuple[Message, ...]
+    table: Table | None = None
+
+
+class AnswerEngine(Protocol):
+    name: str
+
+    async def answer(self, *, question: str, session: Session, user_name: str, today: date) -> EngineReply: ...
+
+
+class RulesEngine:
+    """The built-in Portuguese question engine over the typed queries; no model needed."""
+
+    name = "rules"
+
+    def __init__(self, *, dataset: DatasetProvider) -> None:
+        self._dataset = dataset
+
+    async def answer(self, *, question: str, session: Session, user_name: str, today: date) -> EngineReply:
+        return await asyncio.to_thread(self._answer, question, session, user_name, today)
+
+    def _answer(self, question: str, session: Session, user_name: str, today: date) -> EngineReply:
+        now = datetime.now(UTC)
+        try:
+            db = self._dataset.get()
+        except DatasetError:
+            log.exception("dataset unavailable")
+            return _exchange(question, DATA_UNAVAILABLE, session.context, now)
+        result = answer(db, question, session.context, today, user_name)
+        return _exchange(question, result.text, result.context, now, result.table)
+
+
+def _exchange(
+    question: str, text: str, context: dict[str, Any], now: datetime, table: Table | None = None
+) -> EngineReply:
+    history = (Message("user", question, now), Message("assistant", text, now))
+    return EngineReply(text=text, context=context, history=history, table=table)

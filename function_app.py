@@ -1,0 +1,29 @@
+"""Azure Functions entry point (Python v2 programming model): three thin functions over `bot`."""
+
+import azure.functions as func
+
+from bot import http
+from bot.app import get_app
+
+app = func.FunctionApp()
+
+
+@app.function_name("messages")
+@app.route(route="api/messages", methods=["POST"], auth_level=func.AuthLevel.ANONYMOUS)
+async def messages(req: func.HttpRequest) -> func.HttpResponse:
+    """Bot Framework activities from the Azure Bot; its JWT is the authentication."""
+    return await http.messages(req, get_app())
+
+
+@app.function_name("sessions")
+@app.route(route="sessions", methods=["GET"], auth_level=func.AuthLevel.FUNCTION)
+async def sessions(req: func.HttpRequest) -> func.HttpResponse:
+    """Live sessions for operators; never any message text."""
+    return await http.sessions(req, get_app())
+
+
+@app.function_name("sweep_sessions")
+@app.timer_trigger(schedule="%SESSION_SWEEP_SCHEDULE%", arg_name="timer", run_on_startup=False)
+async def sweep_sessions(timer: func.TimerRequest) -> None:
+    """Forgets sessions idle longer than SESSION_TIMEOUT_MINUTES."""
+    await http.sweep(get_app())
