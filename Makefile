@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install test lint format bench run chat clean
 
+DATA := data/apontamentos.parquet
+
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
@@ -31,7 +33,23 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 bench: install
+	$(PY) -m bench.queries
 	$(PY) -m bench.store
+
+$(DATA):
+	$(PY) -m apontamentos generate --out $(DATA)
+
+local.settings.json:
+	cp local.settings.json.example local.settings.json
+
+# Azurite + the bot on http://localhost:7071 (func start if Core Tools are installed, else devhost).
+run: install local.settings.json
+	@test -f $(DATA) || $(MAKE) --no-print-directory $(DATA)
+	$(PY) -m devhost.run
+
+# A terminal conversation with the running bot.
+chat: $(STAMP)
+	@$(PY) -m bot.chat $(ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache

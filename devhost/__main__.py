@@ -25,6 +25,7 @@ from typing import Any
 
 import azure.functions as func
 from aiohttp import web
+from azure.functions.timer import TimerRequest
 
 from .cron import CronError, Schedule
 
@@ -178,7 +179,7 @@ class Host:
 
     async def _run(self, function: OtherFunction) -> None:
         try:
-            await _invoke(function.call, **{function.arg_name: func.TimerRequest(past_due=False)})
+            await _invoke(function.call, **{function.arg_name: TimerRequest(past_due=False)})
             log.info("executed %s", function.name)
         except Exception:
             log.exception("function %s failed", function.name)
@@ -234,9 +235,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {f.name}: [{','.join(sorted(f.methods))}] http://{args.host}:{args.port}{f.route}")
     for f in host.other:
         print(f"  {f.name}: {f.trigger['type']}")
-    sys.stdout.flush()
-    web.run_app(host.web_app(), host=args.host, port=args.port, print=None, access_log=None)
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve(host, args.host, args.port))
     return 0
+
+
+async def serve(host: Host, address: str, port: int) -> None:
+    runner = web.AppRunner(host.web_app(), access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, address, port).start()
+    # Tests and scripts wait for this line rather than polling the port.
+    print(f"Host listening on http://{address}:{port}", flush=True)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await runner.cleanup()
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from apontamentos import formatting as fmt
 from apontamentos.dataset import Dataset
 from apontamentos.engine import Answer, answer
 
+from ..expected import net_by_supplier, resources_by_supplier, spans
 from .conftest import GENERATED_END
 
 TODAY = date(2025, 11, 26)
@@ -22,16 +23,6 @@ def conversation(db: Dataset, questions: list[str], today: date, user: str = "")
         context = reply.context
         answers.append(reply)
     return answers
-
-
-def resources_of(columns: dict[str, list[Any]], supplier: str) -> int:
-    return len(
-        {
-            rid
-            for rid, role in zip(columns["s_id_recurso"], columns["s_ds_cargo"], strict=True)
-            if role.split("-")[0] == supplier
-        }
-    )
 
 
 def test_number_formatting() -> None:
@@ -60,36 +51,12 @@ def test_context_follows_the_contract(generated: Dataset, generated_columns: dic
         "contract_details",
         "contract_resources",
     ]
-    assert f"tem {fmt.integer(resources_of(generated_columns, '8446'))} recursos" in a[1].text
-    assert "8446" in a[2].text
-    net_8446 = sum(h for h, role in _net_by_role(generated_columns) if role == "8446")
-    assert fmt.hours(net_8446) in a[2].text
-    assert f"tem {fmt.integer(resources_of(generated_columns, '8447'))} recursos" in a[4].text
+    rows = spans(generated_columns)
+    people, hours = resources_by_supplier(rows), net_by_supplier(rows)
+    assert f"tem {fmt.integer(people['8446'])} recursos" in a[1].text
+    assert "8446" in a[2].text and fmt.hours(hours["8446"]) in a[2].text
+    assert f"tem {fmt.integer(people['8447'])} recursos" in a[4].text
     assert "8446" not in a[4].text
-
-
-def _net_by_role(columns: dict[str, list[Any]]) -> list[tuple[float, str]]:
-    """Net hours per span in plain Python (lunch once per person and day, on the first flagged span)."""
-    from datetime import datetime
-
-    rows = sorted(
-        range(len(columns["s_id_apontamento"])),
-        key=lambda i: (columns["s_id_recurso"][i], columns["d_dt_data"][i], columns["d_dt_inicio_apontamento"][i]),
-    )
-    taken: set[tuple[str, str]] = set()
-    out = []
-    for i in rows:
-        end = columns["d_dt_fim_apontamento"][i]
-        if not end:
-            continue
-        gross = datetime.fromisoformat(end) - datetime.fromisoformat(columns["d_dt_inicio_apontamento"][i])
-        hours = gross.total_seconds() / 3600
-        key = (columns["s_id_recurso"][i], columns["d_dt_data"][i])
-        if columns["n_fl_abatimento"][i] == 1 and key not in taken:
-            taken.add(key)
-            hours -= min(1.0, hours)
-        out.append((hours, columns["s_ds_cargo"][i].split("-")[0]))
-    return out
 
 
 def test_without_context_asks_which_contract(generated: Dataset) -> None:

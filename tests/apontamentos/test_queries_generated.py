@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import holidays
@@ -15,72 +14,26 @@ from apontamentos import queries as q
 from apontamentos.dataset import Dataset
 from apontamentos.rules import Period
 
+from ..expected import Span, spans
 from .conftest import GENERATED_END
 
 OCTOBER = Period(date(2026, 10, 1), date(2026, 10, 31))
 
 
-@dataclass
-class Rec:
-    resource_id: str
-    name: str
-    supplier: str
-    client: str
-    technology: str | None
-    day: date
-    start: datetime
-    end: datetime | None
-    lunch_flag: bool
-    validated: bool
-    validator: str | None
-    gross: float | None = None
-    net: float | None = None
-
-
 @pytest.fixture(scope="module")
-def recs(generated_columns: dict[str, list[Any]]) -> list[Rec]:
-    c = generated_columns
-    out = []
-    for i in range(len(c["s_id_apontamento"])):
-        role = c["s_ds_cargo"][i].split("-")
-        end = c["d_dt_fim_apontamento"][i]
-        out.append(
-            Rec(
-                resource_id=c["s_id_recurso"][i],
-                name=c["s_nm_recurso"][i],
-                supplier=role[0],
-                client=c["s_nr_contrato"][i],
-                technology=role[2] if len(role) == 5 else None,
-                day=date.fromisoformat(c["d_dt_data"][i]),
-                start=datetime.fromisoformat(c["d_dt_inicio_apontamento"][i]),
-                end=datetime.fromisoformat(end) if end else None,
-                lunch_flag=c["n_fl_abatimento"][i] == 1,
-                validated=c["b_fl_validado"][i] == 1,
-                validator=c["s_nm_usuario_valida"][i],
-            )
-        )
-    lunch_taken: set[tuple[str, date]] = set()
-    for r in sorted(out, key=lambda r: (r.resource_id, r.day, r.start)):
-        if r.end is None:
-            continue
-        r.gross = (r.end - r.start).total_seconds() / 3600
-        lunch = 0.0
-        if r.lunch_flag and (r.resource_id, r.day) not in lunch_taken:
-            lunch_taken.add((r.resource_id, r.day))
-            lunch = min(1.0, r.gross)
-        r.net = r.gross - lunch
-    return out
+def recs(generated_columns: dict[str, list[Any]]) -> list[Span]:
+    return spans(generated_columns)
 
 
-def within(recs: list[Rec], period: Period | None) -> list[Rec]:
+def within(recs: list[Span], period: Period | None) -> list[Span]:
     return [r for r in recs if period is None or period.start <= r.day <= period.end]
 
 
-def net(recs: list[Rec]) -> float:
+def net(recs: list[Span]) -> float:
     return sum(r.net or 0 for r in recs)
 
 
-def a_resource(recs: list[Rec], index: int = 5) -> Rec:
+def a_resource(recs: list[Span], index: int = 5) -> Span:
     return sorted({r.resource_id: r for r in recs}.values(), key=lambda r: r.resource_id)[index]
 
 
@@ -90,7 +43,7 @@ def working(period: Period) -> list[date]:
     return [d for d in days if d.weekday() < 5 and d not in br]
 
 
-def test_list_contracts(generated: Dataset, recs: list[Rec]) -> None:
+def test_list_contracts(generated: Dataset, recs: list[Span]) -> None:
     by = defaultdict(list)
     for r in recs:
         by[r.supplier].append(r)
@@ -103,7 +56,7 @@ def test_list_contracts(generated: Dataset, recs: list[Rec]) -> None:
 
 
 @pytest.mark.parametrize("contract", ["8446", "7873"])
-def test_contract_details_supplier(generated: Dataset, recs: list[Rec], contract: str) -> None:
+def test_contract_details_supplier(generated: Dataset, recs: list[Span], contract: str) -> None:
     rows = [r for r in recs if r.supplier == contract]
     d = q.contract_details(generated, contract, OCTOBER)
     in_period = within(rows, OCTOBER)
@@ -115,7 +68,7 @@ def test_contract_details_supplier(generated: Dataset, recs: list[Rec], contract
     assert set(d.technologies) == {r.technology for r in in_period if r.technology}
 
 
-def test_contract_details_client(generated: Dataset, recs: list[Rec]) -> None:
+def test_contract_details_client(generated: Dataset, recs: list[Span]) -> None:
     client = sorted({r.client for r in recs})[0]
     rows = [r for r in recs if r.client == client]
     d = q.contract_details(generated, client)
@@ -123,7 +76,7 @@ def test_contract_details_client(generated: Dataset, recs: list[Rec]) -> None:
     assert d.related_contracts == sorted({r.supplier for r in rows})
 
 
-def test_contract_resources_and_ranking(generated: Dataset, recs: list[Rec]) -> None:
+def test_contract_resources_and_ranking(generated: Dataset, recs: list[Span]) -> None:
     hours: dict[str, float] = defaultdict(float)
     for r in recs:
         if r.supplier == "8446":
@@ -140,7 +93,7 @@ def test_contract_resources_and_ranking(generated: Dataset, recs: list[Rec]) -> 
     assert [t.resource.id for t in top] == [k for k, _ in sorted(java.items(), key=lambda kv: -kv[1])[:3]]
 
 
-def test_resource_queries(generated: Dataset, recs: list[Rec]) -> None:
+def test_resource_queries(generated: Dataset, recs: list[Span]) -> None:
     person = a_resource(recs)
     mine = [r for r in recs if r.resource_id == person.resource_id]
     total = q.total_hours(generated, resource=person.resource_id, period=OCTOBER)
@@ -165,7 +118,7 @@ def test_working_days_in_november(generated: Dataset) -> None:
 
 
 @pytest.mark.parametrize("contract", [None, "8446"])
-def test_missing_days(generated: Dataset, recs: list[Rec], contract: str | None) -> None:
+def test_missing_days(generated: Dataset, recs: list[Span], contract: str | None) -> None:
     active = {r.resource_id for r in within(recs, OCTOBER) if contract is None or r.supplier == contract}
     worked = {(r.resource_id, r.day) for r in within(recs, OCTOBER)}
     expected = {}
@@ -178,14 +131,14 @@ def test_missing_days(generated: Dataset, recs: list[Rec], contract: str | None)
     assert got.working_days == len(working(OCTOBER))
 
 
-def test_missing_days_do_not_count_days_after_the_data(generated: Dataset, recs: list[Rec]) -> None:
+def test_missing_days_do_not_count_days_after_the_data(generated: Dataset, recs: list[Span]) -> None:
     november = Period(date(2026, 11, 1), date(2026, 11, 30))
     got = q.missing_days(generated, november)
     assert got.working_days == len(working(Period(november.start, GENERATED_END)))
     assert all(d <= GENERATED_END for p in got.people for d in p.days)
 
 
-def test_period_summary_and_week(generated: Dataset, recs: list[Rec]) -> None:
+def test_period_summary_and_week(generated: Dataset, recs: list[Span]) -> None:
     rows = within(recs, OCTOBER)
     s = q.period_summary(generated, OCTOBER)
     assert s.net_hours == pytest.approx(net(rows))
@@ -201,7 +154,7 @@ def test_period_summary_and_week(generated: Dataset, recs: list[Rec]) -> None:
     assert (w.this_week.net_hours, w.last_week.net_hours) == (pytest.approx(net(this)), pytest.approx(net(last)))
 
 
-def test_outliers_robust_rule(generated: Dataset, recs: list[Rec]) -> None:
+def test_outliers_robust_rule(generated: Dataset, recs: list[Span]) -> None:
     spans = [r.gross for r in recs if r.gross is not None]
     median = statistics.median(spans)
     mad = statistics.median(abs(s - median) for s in spans)
@@ -212,7 +165,7 @@ def test_outliers_robust_rule(generated: Dataset, recs: list[Rec]) -> None:
     assert o.spans, "the generator plants a few very long spans"
 
 
-def test_open_unvalidated_weekend_days_above_people(generated: Dataset, recs: list[Rec]) -> None:
+def test_open_unvalidated_weekend_days_above_people(generated: Dataset, recs: list[Span]) -> None:
     assert q.open_spans(generated).total == sum(r.end is None for r in recs)
     u = q.unvalidated(generated)
     assert u.total == sum(not r.validated for r in recs)

@@ -1,0 +1,71 @@
+"""Fixtures for the end-to-end tests: demo data, the fake connector, bot processes."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from apontamentos.importer import columns_to_csv, read_csv, write_snapshot
+from apontamentos.rules import today_in
+from apontamentos.synthetic import generate
+from devhost.azurite import Azurite
+
+from .harness import BotProcess, FakeConnector, http_session, unique_table
+
+BotFactory = Callable[..., BotProcess]
+
+
+@pytest.fixture(scope="session")
+def e2e_columns() -> dict[str, list[Any]]:
+    # Ends today in the bot's time zone, as the demo data does.
+    return generate(rows=6000, seed=5, end_date=today_in("America/Sao_Paulo"))
+
+
+@pytest.fixture(scope="session")
+def e2e_source(tmp_path_factory: pytest.TempPathFactory, e2e_columns: dict[str, list[Any]]) -> Path:
+    buffer = io.StringIO()
+    columns_to_csv(e2e_columns, buffer)
+    buffer.seek(0)
+    path = tmp_path_factory.mktemp("data") / "apontamentos.parquet"
+    write_snapshot(read_csv(buffer).table, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+async def connector() -> AsyncIterator[FakeConnector]:
+    fake = await FakeConnector().start()
+    yield fake
+    await fake.stop()
+    assert not fake.unexpected, fake.unexpected
+
+
+@pytest.fixture(scope="session")
+def make_bot(azurite: Azurite, e2e_source: Path) -> Iterator[BotFactory]:
+    started: list[BotProcess] = []
+
+    def make(**overrides: str) -> BotProcess:
+        settings = {
+            "SESSIONS_STORAGE": azurite.connection_string,
+            "SESSIONS_TABLE": unique_table(),
+            "APONTAMENTOS_SOURCE": str(e2e_source),
+            "BOT_ALLOW_ANONYMOUS": "true",
+            "SESSION_SWEEP_SCHEDULE": "0 0 0 1 1 *",  # effectively never: tests run the sweep by hand
+            **overrides,
+        }
+        bot = BotProcess(settings).start()
+        started.append(bot)
+        return bot
+
+    yield make
+    for bot in started:
+        bot.stop()
+
+
+@pytest.fixture
+async def http() -> AsyncIterator[Any]:
+    async with http_session() as session:
+        yield session

@@ -1,0 +1,287 @@
+"""End-to-end harness: the bot under the devhost runner in a subprocess, a fake Bot Connector that
+records replies, and a local OpenID metadata server for signed tokens. All of it speaks the real
+wire protocols; only the channel and the token issuer are fakes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import jwt
+from aiohttp import web
+from cryptography.hazmat.primitives.asymmetric import rsa
+from jwt.algorithms import RSAAlgorithm
+
+from devhost.azurite import ROOT, free_port
+
+SETTING_NAMES = (
+    "SESSIONS_STORAGE",
+    "SESSIONS_TABLE_ENDPOINT",
+    "SESSIONS_TABLE",
+    "SESSION_TIMEOUT_MINUTES",
+    "SESSION_MAX_MESSAGES",
+    "SESSION_SWEEP_SCHEDULE",
+    "MicrosoftAppId",
+    "MicrosoftAppPassword",
+    "MicrosoftAppType",
+    "MicrosoftAppTenantId",
+    "BOT_ALLOW_ANONYMOUS",
+    "BOT_OPENID_METADATA_URL",
+    "AZURE_FUNCTIONS_ENVIRONMENT",
+    "ANSWER_ENGINE",
+    "AZURE_OPENAI_ENDPOINT",
+    "AZURE_OPENAI_DEPLOYMENT",
+    "AZURE_OPENAI_API_KEY",
+    "OPENAI_BASE_URL",
+    "OPENAI_API_KEY",
+    "OPENAI_MODEL",
+    "APONTAMENTOS_SOURCE",
+    "BOT_TIMEZONE",
+)
+
+
+class FakeConnector:
+    """The Bot Connector endpoints the SDK calls for replies; any other call is recorded as unexpected."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.activities: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self.unexpected: list[str] = []
+        self._runner: web.AppRunner | None = None
+
+    async def _reply(self, request: web.Request) -> web.Response:
+        activity = await request.json()
+        conversation = request.match_info["conversation"]
+        if activity.get("conversation", {}).get("id") != conversation:
+            self.unexpected.append(f"conversation mismatch on {request.path}")
+        self.activities[conversation].append(activity)
+        return web.json_response({"id": uuid.uuid4().hex})
+
+    async def _other(self, request: web.Request) -> web.Response:
+        self.unexpected.append(f"{request.method} {request.path}")
+        return web.Response(status=404)
+
+    def messages(self, conversation: str) -> list[dict[str, Any]]:
+        return [a for a in self.activities.get(conversation, []) if a.get("type") == "message"]
+
+    def texts(self, conversation: str) -> list[str]:
+        return [a.get("text") or "" for a in self.messages(conversation)]
+
+    async def start(self) -> FakeConnector:
+        app = web.Application()
+        app.router.add_post("/v3/conversations/{conversation}/activities/{activity}", self._reply)
+        app.router.add_post("/v3/conversations/{conversation}/activities", self._reply)
+        app.router.add_route("*", "/{tail:.*}", self._other)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
+        return self
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+
+class TokenIssuer:
+    """Signs Bot Framework channel tokens with its own RSA key and serves the OpenID metadata for it."""
+
+    ISSUER = "https://api.botframework.com"
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.metadata_url = f"http://127.0.0.1:{self.port}/v1/.well-known/openidconfiguration"
+        self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        self.kid = "test-key-1"
+        self._runner: web.AppRunner | None = None
+
+    def token(
+        self,
+        *,
+        audience: str,
+        service_url: str,
+        issuer: str = ISSUER,
+        expires_in: int = 3600,
+        key: rsa.RSAPrivateKey | None = None,
+    ) -> str:
+        now = int(time.time())
+        claims = {
+            "iss": issuer,
+            "aud": audience,
+            "serviceurl": service_url,
+            "nbf": now - 60,
+            "iat": now - 60,
+            "exp": now + expires_in,
+        }
+        return jwt.encode(claims, key or self.key, algorithm="RS256", headers={"kid": self.kid})
+
+    async def start(self) -> TokenIssuer:
+        jwk = json.loads(RSAAlgorithm.to_jwk(self.key.public_key()))
+        jwk.update({"kid": self.kid, "use": "sig", "alg": "RS256"})
+
+        async def metadata(_: web.Request) -> web.Response:
+            return web.json_response(
+                {
+                    "issuer": self.ISSUER,
+                    "jwks_uri": f"http://127.0.0.1:{self.port}/v1/keys",
+                    "id_token_signing_alg_values_supported": ["RS256"],
+                }
+            )
+
+        async def keys(_: web.Request) -> web.Response:
+            return web.json_response({"keys": [jwk]})
+
+        app = web.Application()
+        app.router.add_get("/v1/.well-known/openidconfiguration", metadata)
+        app.router.add_get("/v1/keys", keys)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
+        return self
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+
+class BotProcess:
+    """`python -m devhost` in a subprocess with the given settings; output is kept for assertions."""
+
+    def __init__(self, settings: dict[str, str]) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {k: v for k, v in os.environ.items() if k not in SETTING_NAMES}
+        env.update(settings)
+        env["PYTHONUNBUFFERED"] = "1"
+        self._env = env
+        self.output: list[str] = []
+        self._process: subprocess.Popen[str] | None = None
+        self._drainer: threading.Thread | None = None
+
+    def start(self, timeout: float = 60) -> BotProcess:
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "devhost", "--port", str(self.port), "--settings", str(ROOT / "absent.json")],
+            cwd=ROOT,
+            env=self._env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        assert self._process.stdout is not None
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            line = self._process.stdout.readline()
+            if not line:
+                break
+            self.output.append(line)
+            if line.startswith("Host listening"):
+                self._drainer = threading.Thread(target=self._drain, daemon=True)
+                self._drainer.start()
+                return self
+        self.stop()
+        raise RuntimeError("the bot did not start:\n" + "".join(self.output[-30:]))
+
+    def _drain(self) -> None:
+        assert self._process is not None and self._process.stdout is not None
+        for line in self._process.stdout:
+            self.output.append(line)
+
+    def stop(self) -> None:
+        if self._process is not None:
+            self._process.terminate()
+            try:
+                self._process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+            if self._drainer is not None:
+                self._drainer.join(timeout=10)
+            if self._process.stdout is not None:
+                self._process.stdout.close()
+            self._process = None
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+
+class Client:
+    """Posts activities to the bot as a channel would."""
+
+    def __init__(
+        self, bot: BotProcess, connector: FakeConnector, http: aiohttp.ClientSession, channel: str = "webchat"
+    ) -> None:
+        self.bot = bot
+        self.connector = connector
+        self.http = http
+        self.channel = channel
+
+    def activity(self, conversation: str, user: str, text: str, **extra: Any) -> dict[str, Any]:
+        return {
+            "type": "message",
+            "id": uuid.uuid4().hex,
+            "channelId": self.channel,
+            "conversation": {"id": conversation},
+            "from": {"id": user, "name": user},
+            "recipient": {"id": "bot", "name": "Bot"},
+            "serviceUrl": self.connector.url,
+            "text": text,
+            "timestamp": "2026-11-25T12:00:00.000Z",
+            **extra,
+        }
+
+    async def post(
+        self,
+        body: Any,
+        headers: dict[str, str] | None = None,
+        raw: bytes | None = None,
+        method: str = "POST",
+        path: str = "/api/messages",
+    ) -> tuple[int, bytes]:
+        data = raw if raw is not None else json.dumps(body).encode()
+        merged = {"Content-Type": "application/json", **(headers or {})}
+        async with self.http.request(method, self.bot.url + path, data=data, headers=merged) as response:
+            return response.status, await response.read()
+
+    async def say(self, conversation: str, user: str, text: str) -> str:
+        """Send a message and return the text of the one reply it produced."""
+        before = len(self.connector.messages(conversation))
+        status, _ = await self.post(self.activity(conversation, user, text))
+        assert status == 200, status
+        replies = self.connector.messages(conversation)[before:]
+        assert len(replies) == 1, replies
+        return replies[0].get("text") or ""
+
+    async def sessions(self, **params: str) -> tuple[int, dict[str, Any]]:
+        async with self.http.get(self.bot.url + "/sessions", params=params) as response:
+            return response.status, await response.json(content_type=None)
+
+
+@contextlib.asynccontextmanager
+async def http_session() -> Any:
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=200)) as session:
+        yield session
+
+
+async def run_in_thread(function: Any, *args: Any) -> Any:
+    return await asyncio.to_thread(function, *args)
+
+
+def unique_table() -> str:
+    return "e2e" + uuid.uuid4().hex[:16]
+
+
+def repo_path(*parts: str) -> Path:
+    return ROOT.joinpath(*parts)

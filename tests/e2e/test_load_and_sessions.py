@@ -1,0 +1,107 @@
+"""Many conversations at once, and the /sessions listing."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from typing import Any
+
+import pytest
+
+from ..expected import resources_by_supplier, spans
+from .harness import BotProcess, Client, FakeConnector
+
+
+@pytest.fixture(scope="module")
+def bot(make_bot: Any) -> BotProcess:
+    return make_bot()
+
+
+async def test_hundred_conversations_five_turns_no_cross_talk(
+    bot: BotProcess, connector: FakeConnector, http: Any, e2e_columns: dict[str, Any]
+) -> None:
+    people = resources_by_supplier(spans(e2e_columns))
+    contracts = sorted(people, key=lambda c: -people[c])[:5]
+    c = Client(bot, connector, http)
+    conversations = [f"load-{i:03d}" for i in range(100)]
+
+    async def talk(index: int, conversation: str) -> None:
+        contract = contracts[index % len(contracts)]
+        await c.say(conversation, f"user-{index}", f"Mostre o contrato {contract}")
+        for question in (
+            "E quantos recursos tem?",
+            "Qual o total de horas?",
+            "Quantos recursos?",
+            f"conversa {conversation}",
+        ):
+            await c.say(conversation, f"user-{index}", question)
+
+    await asyncio.gather(*(talk(i, conversation) for i, conversation in enumerate(conversations)))
+    for index, conversation in enumerate(conversations):
+        texts = connector.texts(conversation)
+        assert len(texts) == 5
+        mine = contracts[index % len(contracts)]
+        joined = " ".join(texts[:4])
+        assert all(mine in t for t in texts[:4]), texts
+        assert not [c for c in contracts if c != mine and re.search(rf"\b{c}\b", joined)]
+        for activity in connector.messages(conversation):
+            assert activity["conversation"]["id"] == conversation
+            assert activity["recipient"]["id"] == f"user-{index}"
+    status, listing = await c.sessions(limit="1000")
+    assert status == 200 and listing["total_sessions"] == 100
+    assert sorted(s["conversation_id"] for s in listing["sessions"]) == conversations
+    assert {s["messages"] for s in listing["sessions"]} == {10}
+
+
+async def test_sessions_shape_and_paging(bot: BotProcess, connector: FakeConnector, http: Any) -> None:
+    c = Client(bot, connector, http)
+    long_id = "p" * 45
+    await c.say(long_id, "Usuária Paginada", "Mostre o contrato 8446")
+    status, first = await c.sessions(limit="7")
+    assert status == 200
+    assert set(first) == {"total_sessions", "timeout_minutes", "max_messages", "sessions", "continuation"}
+    assert first["timeout_minutes"] == 30 and first["max_messages"] == 20
+    assert len(first["sessions"]) == 7 and first["continuation"]
+    entry = first["sessions"][0]
+    assert set(entry) == {
+        "conversation_id",
+        "channel_id",
+        "user_name",
+        "messages",
+        "created_at",
+        "last_activity",
+        "idle_minutes",
+    }
+    assert entry["last_activity"].endswith("+00:00")
+    seen = [s["conversation_id"] for s in first["sessions"]]
+    token = first["continuation"]
+    while token:
+        status, page = await c.sessions(limit="7", continuation=token)
+        assert status == 200
+        seen += [s["conversation_id"] for s in page["sessions"]]
+        token = page["continuation"]
+    assert len(seen) == len(set(seen)) == first["total_sessions"]
+    assert "p" * 30 + "…" in seen
+    assert "Mostre o contrato" not in json.dumps(first)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"limit": "0"},
+        {"limit": "1001"},
+        {"limit": "-1"},
+        {"limit": "abc"},
+        {"limit": "1.5"},
+        {"limit": ""},
+        {"continuation": "not-a-token"},
+        {"continuation": "eyJ4IjoxfQ"},
+        {"continuation": "x" * 5000},
+    ],
+)
+async def test_sessions_parameter_validation(
+    bot: BotProcess, connector: FakeConnector, http: Any, params: dict[str, str]
+) -> None:
+    status, body = await Client(bot, connector, http).sessions(**params)
+    assert status == 400 and "error" in body

@@ -1,0 +1,41 @@
+"""The three functions' metadata, read the way the Functions host reads it."""
+
+import json
+
+import function_app
+
+
+def test_function_metadata() -> None:
+    functions = {f.get_function_name(): json.loads(f.get_function_json()) for f in function_app.app.get_functions()}
+    assert set(functions) == {"messages", "sessions", "sweep_sessions"}
+    messages = functions["messages"]["bindings"][0]
+    assert (messages["type"], messages["route"], messages["methods"], messages["authLevel"]) == (
+        "httpTrigger",
+        "api/messages",
+        ["POST"],
+        "ANONYMOUS",
+    )
+    sessions = functions["sessions"]["bindings"][0]
+    assert (sessions["route"], sessions["methods"], sessions["authLevel"]) == ("sessions", ["GET"], "FUNCTION")
+    timer = functions["sweep_sessions"]["bindings"][0]
+    assert (timer["type"], timer["schedule"], timer["runOnStartup"]) == (
+        "timerTrigger",
+        "%SESSION_SWEEP_SCHEDULE%",
+        False,
+    )
+
+
+def test_host_json_routes_without_prefix() -> None:
+    with open(function_app.__file__.replace("function_app.py", "host.json"), encoding="utf-8") as handle:
+        host = json.load(handle)
+    assert host["version"] == "2.0"
+    assert host["extensions"]["http"]["routePrefix"] == ""
+
+
+def test_example_settings_list_every_setting() -> None:
+    from tests.e2e.harness import SETTING_NAMES
+
+    with open(function_app.__file__.replace("function_app.py", "local.settings.json.example"), encoding="utf-8") as f:
+        values = json.load(f)["Values"]
+    assert set(SETTING_NAMES) <= set(values)
+    assert values["SESSION_SWEEP_SCHEDULE"] == "0 */5 * * * *"
