@@ -1,0 +1,162 @@
+"""End-to-end benchmark through HTTP: turns/s, p50 and p99 at 1, 10 and 100 concurrent conversations.
+
+    python -m bench.e2e [--turns 400]
+
+The bot uses the built-in engine and Azurite; in the same run the same bot with sessions kept in
+process memory is measured as the baseline. Also: cold start, from process start to the first
+answered message under the devhost runner. Nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import io
+import os
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import aiohttp
+
+from apontamentos.importer import columns_to_csv, read_csv, write_snapshot
+from apontamentos.rules import today_in
+from apontamentos.synthetic import generate
+from devhost.azurite import ROOT, Azurite, free_port
+
+QUESTIONS = (
+    "Mostre o contrato 8446",
+    "E quantos recursos tem?",
+    "Qual o total de horas?",
+    "Agora mostre contrato 8447",
+    "Quantos recursos?",
+)
+
+
+def demo_data() -> Path:
+    path = ROOT / ".local" / "bench" / f"demo-{today_in('America/Sao_Paulo').isoformat()}.parquet"
+    if not path.exists():
+        buffer = io.StringIO()
+        columns_to_csv(generate(end_date=today_in("America/Sao_Paulo")), buffer)
+        buffer.seek(0)
+        write_snapshot(read_csv(buffer).table, path)
+    return path
+
+
+def start(command: list[str], env: dict[str, str]) -> tuple[subprocess.Popen[str], float]:
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.startswith("Host listening"):
+            return process, started
+    raise RuntimeError("server did not start")
+
+
+def stop(process: subprocess.Popen[str]) -> None:
+    process.terminate()
+    process.wait(timeout=10)
+    if process.stdout is not None:
+        process.stdout.close()
+
+
+def activity(conversation: str, text: str, service_url: str) -> dict[str, object]:
+    return {
+        "type": "message",
+        "id": uuid.uuid4().hex,
+        "channelId": "bench",
+        "conversation": {"id": conversation},
+        "from": {"id": conversation, "name": "Bench"},
+        "recipient": {"id": "bot"},
+        "text": text,
+        "serviceUrl": service_url,
+        "deliveryMode": "expectReplies",
+    }
+
+
+async def load(url: str, concurrency: int, turns: int) -> dict[str, float]:
+    latencies: list[float] = []
+    per_conversation = max(1, turns // concurrency)
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as http:
+
+        async def conversation(index: int) -> None:
+            name = f"c{concurrency}-{index}-{uuid.uuid4().hex[:6]}"
+            for turn in range(per_conversation):
+                started = time.perf_counter()
+                async with http.post(url, json=activity(name, QUESTIONS[turn % len(QUESTIONS)], url)) as response:
+                    await response.read()
+                    assert response.status == 200, response.status
+                latencies.append(time.perf_counter() - started)
+
+        started = time.perf_counter()
+        await asyncio.gather(*(conversation(i) for i in range(concurrency)))
+        elapsed = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "tps": len(latencies) / elapsed,
+        "p50": statistics.median(latencies) * 1000,
+        "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
+    }
+
+
+async def cold_start(env: dict[str, str]) -> float:
+    port = free_port()
+    process, started = start(
+        [sys.executable, "-m", "devhost", "--port", str(port), "--settings", str(ROOT / "absent.json")], env
+    )
+    url = f"http://127.0.0.1:{port}/api/messages"
+    try:
+        async with aiohttp.ClientSession() as http, http.post(url, json=activity("cold", QUESTIONS[0], url)) as r:
+            await r.read()
+        return time.perf_counter() - started
+    finally:
+        stop(process)
+
+
+async def run(turns: int) -> None:
+    source = demo_data()
+    with Azurite() as azurite:
+        env = {
+            **os.environ,
+            "SESSIONS_STORAGE": azurite.connection_string,
+            "APONTAMENTOS_SOURCE": str(source),
+            "BOT_ALLOW_ANONYMOUS": "true",
+            "SESSION_SWEEP_SCHEDULE": "0 0 0 1 1 *",
+            "PYTHONUNBUFFERED": "1",
+        }
+        results: dict[str, dict[int, dict[str, float]]] = {}
+        for store in ("table", "memory"):
+            port = free_port()
+            env["SESSIONS_TABLE"] = "bench" + uuid.uuid4().hex[:8]
+            process, _ = start([sys.executable, "-m", "bench.server", "--port", str(port), "--store", store], env)
+            url = f"http://127.0.0.1:{port}/api/messages"
+            try:
+                await load(url, 10, 100)  # warm-up: dataset loaded, table created, connections open
+                results[store] = {c: await load(url, c, turns) for c in (1, 10, 100)}
+            finally:
+                stop(process)
+        print(
+            f"{'concurrency':>11} {'durable t/s':>11} {'p50 ms':>7} {'p99 ms':>7} {'memory t/s':>10} "
+            f"{'p50 ms':>7} {'p99 ms':>7} {'p50 ratio':>9}"
+        )
+        for c in (1, 10, 100):
+            d, m = results["table"][c], results["memory"][c]
+            print(
+                f"{c:>11} {d['tps']:>11.0f} {d['p50']:>7.1f} {d['p99']:>7.1f} {m['tps']:>10.0f} {m['p50']:>7.1f} "
+                f"{m['p99']:>7.1f} {d['p50'] / m['p50']:>9.2f}"
+            )
+        env["SESSIONS_TABLE"] = "cold" + uuid.uuid4().hex[:8]
+        print(f"\ncold start (devhost process start to first answered message): {await cold_start(env):.2f} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--turns", type=int, default=400)
+    asyncio.run(run(parser.parse_args().turns))
+
+
+if __name__ == "__main__":
+    main()
