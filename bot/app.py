@@ -17,6 +17,7 @@ from . import cards
 from .adapter import FunctionsAdapter, build_authentication
 from .engines import AnswerEngine, RulesEngine
 from .handler import ApontamentosBot
+from .llm import LlmEngine, build_client
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,27 @@ def build_engine(settings: Settings) -> AnswerEngine:
     dataset = DatasetProvider(
         settings.apontamentos_source, calendar=calendar, refresh_seconds=settings.dataset_refresh_seconds
     )
-    return RulesEngine(dataset=dataset)
+    rules = RulesEngine(dataset=dataset)
+    wants_llm = settings.answer_engine == "llm" or (settings.answer_engine == "auto" and settings.llm_configured)
+    if not wants_llm:
+        return rules
+    azure = bool(settings.azure_openai_endpoint and settings.azure_openai_deployment)
+    client = build_client(
+        azure_endpoint=settings.azure_openai_endpoint,
+        azure_deployment=settings.azure_openai_deployment,
+        azure_api_key=settings.azure_openai_api_key,
+        azure_api_version=settings.azure_openai_api_version,
+        base_url=settings.openai_base_url,
+        api_key=settings.openai_api_key,
+    )
+    return LlmEngine(
+        client=client,
+        model=(settings.azure_openai_deployment if azure else settings.openai_model) or "",
+        dataset=dataset,
+        fallback=rules,
+        timeout_seconds=settings.llm_timeout_seconds,
+        timezone=settings.timezone,
+    )
 
 
 def build_app(settings: Settings) -> App:
