@@ -8,7 +8,6 @@ python -m apontamentos ask "pergunta" [--source FILE] [--user NOME]
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import sys
 from datetime import date
@@ -17,7 +16,7 @@ from pathlib import Path
 from .dataset import Dataset
 from .engine import answer
 from .errors import DatasetError
-from .importer import columns_to_csv, import_csv, read_csv, write_snapshot
+from .importer import columns_to_csv, import_columns, import_csv, write_snapshot
 from .rules import DEFAULT_TIMEZONE, today_in
 from .synthetic import DEFAULT_ROWS, generate
 
@@ -40,10 +39,7 @@ def _generate(args: argparse.Namespace) -> int:
         with out.open("w", encoding="utf-8", newline="") as stream:
             columns_to_csv(columns, stream)
     else:
-        buffer = io.StringIO()
-        columns_to_csv(columns, buffer)
-        buffer.seek(0)
-        write_snapshot(read_csv(buffer).table, out)
+        write_snapshot(import_columns(columns).table, out)
     print(f"{len(columns['s_id_apontamento']):,} synthetic rows written to {out}")
     return 0
 

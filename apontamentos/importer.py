@@ -243,6 +243,14 @@ def write_snapshot(table: pa.Table, out: Path) -> None:
     tmp.replace(out)
 
 
+def import_columns(columns: dict[str, list[Any]]) -> ImportResult:
+    """Export-shaped columns (synthetic data) through the same CSV import as a real export."""
+    buffer = io.StringIO()
+    columns_to_csv(columns, buffer)
+    buffer.seek(0)
+    return read_csv(buffer)
+
+
 def columns_to_csv(columns: dict[str, list[Any]], stream: IO[str], delimiter: str = ",") -> None:
     """Write export-shaped columns as the warehouse tools would (missing values empty)."""
     writer = csv.writer(stream, delimiter=delimiter, lineterminator="\n")

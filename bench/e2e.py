@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import io
 import os
 import statistics
 import subprocess
@@ -22,7 +21,7 @@ from pathlib import Path
 
 import aiohttp
 
-from apontamentos.importer import columns_to_csv, read_csv, write_snapshot
+from apontamentos.importer import import_columns, write_snapshot
 from apontamentos.rules import today_in
 from apontamentos.synthetic import generate
 from devhost.azurite import ROOT, Azurite, free_port
@@ -39,10 +38,7 @@ QUESTIONS = (
 def demo_data() -> Path:
     path = ROOT / ".local" / "bench" / f"demo-{today_in('America/Sao_Paulo').isoformat()}.parquet"
     if not path.exists():
-        buffer = io.StringIO()
-        columns_to_csv(generate(end_date=today_in("America/Sao_Paulo")), buffer)
-        buffer.seek(0)
-        write_snapshot(read_csv(buffer).table, path)
+        write_snapshot(import_columns(generate(end_date=today_in("America/Sao_Paulo"))).table, path)
     return path
 
 

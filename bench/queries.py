@@ -9,7 +9,6 @@ a fresh interpreter; query latencies cycle through varied arguments. Nothing is 
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import statistics
 import subprocess
@@ -22,7 +21,7 @@ from typing import Any
 
 from apontamentos import queries as q
 from apontamentos.dataset import Dataset
-from apontamentos.importer import columns_to_csv, read_csv, write_snapshot
+from apontamentos.importer import import_columns, write_snapshot
 from apontamentos.rules import Period, month_of
 from apontamentos.synthetic import generate
 
@@ -48,10 +47,7 @@ def snapshot(rows: int) -> Path:
     path = ROOT / ".local" / "bench" / f"apontamentos-{rows}-{END.isoformat()}.parquet"
     if not path.exists():
         started = time.perf_counter()
-        buffer = io.StringIO()
-        columns_to_csv(generate(rows=rows, seed=7, end_date=END), buffer)
-        buffer.seek(0)
-        write_snapshot(read_csv(buffer).table, path)
+        write_snapshot(import_columns(generate(rows=rows, seed=7, end_date=END)).table, path)
         print(f"generated {path.name} in {time.perf_counter() - started:.1f} s")
     return path
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from datetime import date
 from typing import Any
 
 import pytest
 
 from apontamentos.dataset import Dataset
-from apontamentos.importer import columns_to_csv, read_csv
+from apontamentos.importer import import_columns
 from apontamentos.schema import EXPORT_COLUMNS
 from apontamentos.synthetic import generate
 
@@ -97,10 +96,7 @@ def to_columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
 
 
 def dataset_from_columns(columns: dict[str, list[Any]]) -> Dataset:
-    buffer = io.StringIO()
-    columns_to_csv(columns, buffer)
-    buffer.seek(0)
-    result = read_csv(buffer)
+    result = import_columns(columns)
     assert not result.rejected, result.rejected[:3]
     return Dataset(result.table)
 

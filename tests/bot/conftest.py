@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Any
 import pytest
 
 from apontamentos.dataset import DatasetProvider
-from apontamentos.importer import columns_to_csv, read_csv, write_snapshot
+from apontamentos.importer import import_columns, write_snapshot
 from apontamentos.synthetic import generate
 
 from ..fake_openai import FakeOpenAI
@@ -26,11 +25,8 @@ def bot_columns() -> dict[str, list[Any]]:
 
 @pytest.fixture(scope="session")
 def bot_source(tmp_path_factory: pytest.TempPathFactory, bot_columns: dict[str, list[Any]]) -> Path:
-    buffer = io.StringIO()
-    columns_to_csv(bot_columns, buffer)
-    buffer.seek(0)
     path = tmp_path_factory.mktemp("bot") / "snapshot.parquet"
-    write_snapshot(read_csv(buffer).table, path)
+    write_snapshot(import_columns(bot_columns).table, path)
     return path
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from apontamentos.importer import columns_to_csv, read_csv, write_snapshot
+from apontamentos.importer import import_columns, write_snapshot
 from apontamentos.rules import today_in
 from apontamentos.synthetic import generate
 from devhost.azurite import Azurite
@@ -27,11 +26,8 @@ def e2e_columns() -> dict[str, list[Any]]:
 
 @pytest.fixture(scope="session")
 def e2e_source(tmp_path_factory: pytest.TempPathFactory, e2e_columns: dict[str, list[Any]]) -> Path:
-    buffer = io.StringIO()
-    columns_to_csv(e2e_columns, buffer)
-    buffer.seek(0)
     path = tmp_path_factory.mktemp("data") / "apontamentos.parquet"
-    write_snapshot(read_csv(buffer).table, path)
+    write_snapshot(import_columns(e2e_columns).table, path)
     return path
 
 
