@@ -126,13 +126,20 @@ async def run(args: argparse.Namespace) -> None:
                 f"{f['tps']:>10.0f} {f['p50']:>8.2f} {f['p99']:>8.2f} {s['p50'] / f['p50']:>9.2f}"
             )
 
-        print(f"\n{'stored sessions':>15} {'t/s @10':>8} {'p50 ms':>8} {'p99 ms':>8}")
+        print(
+            f"\n{'stored sessions':>15} {'store t/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'floor t/s':>9} {'p50 ms':>8} "
+            f"{'ratio p50':>9}   (10 concurrent)"
+        )
         stored = 100
         for target in args.stored:
             await seed_small(store, f"filler-{target}", target - stored)
             stored = target
             s = await timed(10, args.turns, store_turn)
-            print(f"{target:>15,} {s['tps']:>8.0f} {s['p50']:>8.2f} {s['p99']:>8.2f}")
+            f = await timed(10, args.turns, floor_turn)
+            print(
+                f"{target:>15,} {s['tps']:>9.0f} {s['p50']:>8.2f} {s['p99']:>8.2f} {f['tps']:>9.0f} {f['p50']:>8.2f} "
+                f"{s['p50'] / f['p50']:>9.2f}"
+            )
 
         sweeper = SessionStore.from_connection_string(
             azurite.connection_string, "sweep", timeout=timedelta(minutes=30), max_messages=20

@@ -50,3 +50,36 @@ def test_parameter_names_must_match_bindings() -> None:
 
     with pytest.raises(HostError, match="do not match bindings"):
         discover(app, "")
+
+
+def _private_app() -> func.FunctionApp:
+    app = func.FunctionApp()
+
+    @app.route(route="private", methods=["GET"], auth_level=func.AuthLevel.FUNCTION)
+    def private(req: func.HttpRequest) -> func.HttpResponse:
+        return func.HttpResponse("segredo")
+
+    @app.timer_trigger(schedule="0 0 0 1 1 *", arg_name="timer")
+    def tick(timer: func.TimerRequest) -> None:
+        pass
+
+    return app
+
+
+@pytest.mark.parametrize(("enable_auth", "expected"), [(False, [200, 200, 200, 202]), (True, [401, 200, 200, 401])])
+async def test_keys_are_enforced_only_with_enable_auth(enable_auth: bool, expected: list[int]) -> None:
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from devhost.__main__ import Host
+
+    host = Host(_private_app(), "", {"function": "f-key", "master": "m-key"}, enable_auth)
+    async with TestClient(TestServer(host.web_app())) as client:
+        statuses = [
+            (await client.get("/private")).status,
+            (await client.get("/private", headers={"x-functions-key": "f-key"})).status,
+            (await client.get("/private?code=m-key")).status,
+            (await client.post("/admin/functions/tick", headers={"x-functions-key": "f-key"})).status,
+        ]
+        missing = await client.post("/admin/functions/nope", headers={"x-functions-key": "m-key"})
+    assert statuses == expected
+    assert missing.status == 404

@@ -176,3 +176,15 @@ async def test_message_text_never_logged_at_info(bot: BotProcess) -> None:
     log = "".join(bot.output)
     assert "turn session=" in log
     assert "Mostre o contrato" not in log
+
+
+async def test_end_of_conversation_forgets_the_session(bot: BotProcess, connector: FakeConnector, http: Any) -> None:
+    c = client(bot, connector, http)
+    conversation = new_id("conv-end")
+    await c.say(conversation, "nina", "Mostre o contrato 8446")
+    end = {**c.activity(conversation, "nina", ""), "type": "endOfConversation"}
+    end.pop("text")
+    assert (await c.post(end))[0] == 200
+    _, listing = await c.sessions(limit="1000")
+    assert conversation not in [s["conversation_id"] for s in listing["sessions"]]
+    assert "qual contrato" in (await c.say(conversation, "nina", "Quantos recursos tem?")).lower()
