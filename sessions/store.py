@@ -46,6 +46,8 @@ _CLIENT_OPTIONS: dict[str, Any] = {
     "read_timeout": 5,
 }
 DEFAULT_OPERATION_TIMEOUT = 6.0
+SCAN_TIMEOUT = 120.0  # whole-table scans (count, sweep) for operators and the timer, not for a user's turn
+SWEEP_CONCURRENCY = 16
 MAX_COMMIT_ATTEMPTS = 40
 
 
@@ -124,13 +126,14 @@ class SessionStore:
     # -- plumbing -------------------------------------------------------------------------------
 
     @contextlib.asynccontextmanager
-    async def _guard(self, operation: str) -> AsyncIterator[None]:
+    async def _guard(self, operation: str, timeout: float | None = None) -> AsyncIterator[None]:
         """Translate transport failures, server errors and the deadline into SessionStoreUnavailable."""
+        timeout = timeout or self._operation_timeout
         try:
-            async with asyncio.timeout(self._operation_timeout):
+            async with asyncio.timeout(timeout):
                 yield
         except TimeoutError as err:
-            raise SessionStoreUnavailable(f"{operation}: no answer within {self._operation_timeout}s") from err
+            raise SessionStoreUnavailable(f"{operation}: no answer within {timeout}s") from err
         except (ResourceNotFoundError, ResourceExistsError, ResourceModifiedError):
             raise
         except HttpResponseError as err:
@@ -268,7 +271,7 @@ class SessionStore:
         """How many sessions are active (reads only the keys)."""
         table = await self._table()
         total = 0
-        async with self._guard("count"):
+        async with self._guard("count", SCAN_TIMEOUT):
             async for _ in table.query_entities(
                 "LastActivity ge @cutoff",
                 parameters={"cutoff": (now or _now()) - self.timeout},
@@ -285,8 +288,7 @@ class SessionStore:
         in between survives.
         """
         table = await self._table()
-        scanned = deleted = 0
-        async with self._guard("sweep scan"):
+        async with self._guard("sweep scan", SCAN_TIMEOUT):
             idle = [
                 entity
                 async for entity in table.query_entities(
@@ -296,9 +298,11 @@ class SessionStore:
                     results_per_page=1000,
                 )
             ]
-        scanned = len(idle)
-        for entity in idle:
-            async with self._guard("sweep delete"):
+        # Every session is its own partition, so no batch applies: deletes run concurrently instead.
+        slots = asyncio.Semaphore(SWEEP_CONCURRENCY)
+
+        async def remove(entity: Any) -> bool:
+            async with slots, self._guard("sweep delete"):
                 try:
                     await table.delete_entity(
                         entity["PartitionKey"],
@@ -306,10 +310,12 @@ class SessionStore:
                         etag=entity.metadata["etag"],
                         match_condition=MatchConditions.IfNotModified,
                     )
-                    deleted += 1
+                    return True
                 except (ResourceModifiedError, ResourceNotFoundError):
-                    pass
-        return SweepResult(scanned=scanned, deleted=deleted, kept=scanned - deleted)
+                    return False
+
+        deleted = sum(await asyncio.gather(*(remove(entity) for entity in idle)))
+        return SweepResult(scanned=len(idle), deleted=deleted, kept=len(idle) - deleted)
 
 
 def _encode_token(token: dict[str, str] | None) -> str | None:
