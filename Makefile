@@ -35,6 +35,8 @@ format: install
 bench: install
 	$(PY) -m bench.queries
 	$(PY) -m bench.store
+	$(PY) -m bench.e2e
+	$(PY) -m bench.llm
 
 $(DATA):
 	$(PY) -m apontamentos generate --out $(DATA)
