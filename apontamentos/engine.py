@@ -132,7 +132,10 @@ def _static(name: str, context: dict[str, Any]) -> Answer:
     return Answer(text, context, name, examples=EXAMPLES)
 
 
-def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
+def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table | None:
+    """A card's table, or None when there is nothing to list (the text says so)."""
+    if not rows:
+        return None
     return Table(title, columns, rows[:CARD_ROWS], max(0, len(rows) - CARD_ROWS))
 
 
@@ -300,7 +303,7 @@ def _resource_days(db: Dataset, params: dict[str, Any], context: dict[str, Any],
         text,
         _remember(context, "resource_days", {**params, "period": period}, resource=r.resource),
         "resource_days",
-        _table(r.resource.name, ["Dia", "Entrada", "Saída", "Horas"], rows) if rows else None,
+        _table(r.resource.name, ["Dia", "Entrada", "Saída", "Horas"], rows),
     )
 
 
@@ -350,7 +353,7 @@ def _missing(db: Dataset, params: dict[str, Any], context: dict[str, Any], today
         text,
         _remember(context, "missing_days", {**params, "period": period}, **subject),
         "missing_days",
-        _table(f"Sem apontamento{scope}", ["Recurso", "Dias", "Datas"], rows) if rows else None,
+        _table(f"Sem apontamento{scope}", ["Recurso", "Dias", "Datas"], rows),
     )
 
 
@@ -379,7 +382,7 @@ def _open_spans(db: Dataset, params: dict[str, Any], context: dict[str, Any], to
         text,
         _remember(context, "open_spans", params),
         "open_spans",
-        _table("Sem saída", ["Recurso", "Dia", "Entrada", "Contrato"], rows) if rows else None,
+        _table("Sem saída", ["Recurso", "Dia", "Entrada", "Contrato"], rows),
     )
 
 
@@ -398,7 +401,7 @@ def _unvalidated(db: Dataset, params: dict[str, Any], context: dict[str, Any], t
         text,
         _remember(context, "unvalidated", params),
         "unvalidated",
-        _table("Não validados", ["Contrato", "Pendentes", "Validadores"], rows) if rows else None,
+        _table("Não validados", ["Contrato", "Pendentes", "Validadores"], rows),
     )
 
 
@@ -416,7 +419,7 @@ def _weekend(db: Dataset, params: dict[str, Any], context: dict[str, Any], today
         text,
         _remember(context, "weekend_work", params),
         "weekend_work",
-        _table("Fim de semana", ["Recurso", "Dia", "Horas"], rows) if rows else None,
+        _table("Fim de semana", ["Recurso", "Dia", "Horas"], rows),
     )
 
 
@@ -437,7 +440,7 @@ def _days_above(db: Dataset, params: dict[str, Any], context: dict[str, Any], to
         text,
         _remember(context, "days_above", params),
         "days_above",
-        _table(f"Mais de {fmt.hours(limit)} por dia", ["Recurso", "Dia", "Horas"], rows) if rows else None,
+        _table(f"Mais de {fmt.hours(limit)} por dia", ["Recurso", "Dia", "Horas"], rows),
     )
 
 
@@ -465,7 +468,7 @@ def _outliers(db: Dataset, params: dict[str, Any], context: dict[str, Any], toda
         text,
         _remember(context, "outliers", params),
         "outliers",
-        _table("Fora do padrão", ["Recurso", "Dia", "Horas"], rows) if rows else None,
+        _table("Fora do padrão", ["Recurso", "Dia", "Horas"], rows),
     )
 
 
@@ -503,9 +506,7 @@ def _people_by(db: Dataset, params: dict[str, Any], context: dict[str, Any], tod
         text,
         _remember(context, "people_by", params),
         "people_by",
-        _table(f"Recursos: {filters}", ["Recurso", "Contrato", "Tecnologia", "Perfil", "Nível"], rows)
-        if rows
-        else None,
+        _table(f"Recursos: {filters}", ["Recurso", "Contrato", "Tecnologia", "Perfil", "Nível"], rows),
     )
 
 
