@@ -14,7 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
-from devhost.azurite import free_port
+from .local_server import LocalServer
 
 Step = Callable[[dict[str, Any]], Awaitable[web.Response]]
 
@@ -96,14 +96,13 @@ async def echo(body: dict[str, Any]) -> web.Response:
     return _completion({"role": "assistant", "content": f"eco: {last}"}, "stop", body)
 
 
-class FakeOpenAI:
+class FakeOpenAI(LocalServer):
     def __init__(self) -> None:
-        self.port = free_port()
+        super().__init__()
         self.base_url = f"http://127.0.0.1:{self.port}/v1"
         self.azure_endpoint = f"http://127.0.0.1:{self.port}"
         self.script: list[Step] = []
         self.requests: list[dict[str, Any]] = []
-        self._runner: web.AppRunner | None = None
 
     async def _handle(self, request: web.Request) -> web.Response:
         body = await request.json()
@@ -118,15 +117,6 @@ class FakeOpenAI:
         step = self.script.pop(0) if self.script else echo
         return await step(body)
 
-    async def start(self) -> FakeOpenAI:
-        app = web.Application()
+    def routes(self, app: web.Application) -> None:
         app.router.add_post("/v1/chat/completions", self._handle)
         app.router.add_post("/openai/deployments/{deployment}/chat/completions", self._handle)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
-        return self
-
-    async def stop(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()

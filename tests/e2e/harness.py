@@ -24,43 +24,42 @@ from aiohttp import web
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
+from bot.settings import Settings
 from devhost.azurite import ROOT, free_port
 
-SETTING_NAMES = (
-    "SESSIONS_STORAGE",
-    "SESSIONS_TABLE_ENDPOINT",
-    "SESSIONS_TABLE",
-    "SESSION_TIMEOUT_MINUTES",
-    "SESSION_MAX_MESSAGES",
-    "SESSION_SWEEP_SCHEDULE",
-    "MicrosoftAppId",
-    "MicrosoftAppPassword",
-    "MicrosoftAppType",
-    "MicrosoftAppTenantId",
-    "BOT_ALLOW_ANONYMOUS",
-    "BOT_OPENID_METADATA_URL",
-    "AZURE_FUNCTIONS_ENVIRONMENT",
-    "ANSWER_ENGINE",
-    "AZURE_OPENAI_ENDPOINT",
-    "AZURE_OPENAI_DEPLOYMENT",
-    "AZURE_OPENAI_API_KEY",
-    "OPENAI_BASE_URL",
-    "OPENAI_API_KEY",
-    "OPENAI_MODEL",
-    "APONTAMENTOS_SOURCE",
-    "BOT_TIMEZONE",
-)
+from ..local_server import LocalServer
 
 
-class FakeConnector:
+class RecordingEnvironment(dict):
+    """An environment that remembers every variable asked of it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: set[str] = set()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self.asked.add(key)
+        return super().get(key, default)
+
+
+def setting_names() -> frozenset[str]:
+    """Every variable the bot's settings read: kept out of the bot processes' inherited environment."""
+    environment = RecordingEnvironment()
+    Settings.from_env(environment)
+    return frozenset(environment.asked)
+
+
+SETTING_NAMES = setting_names()
+
+
+class FakeConnector(LocalServer):
     """The Bot Connector endpoints the SDK calls for replies; any other call is recorded as unexpected."""
 
     def __init__(self) -> None:
-        self.port = free_port()
+        super().__init__()
         self.url = f"http://127.0.0.1:{self.port}"
         self.activities: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self.unexpected: list[str] = []
-        self._runner: web.AppRunner | None = None
 
     async def _reply(self, request: web.Request) -> web.Response:
         activity = await request.json()
@@ -80,32 +79,22 @@ class FakeConnector:
     def texts(self, conversation: str) -> list[str]:
         return [a.get("text") or "" for a in self.messages(conversation)]
 
-    async def start(self) -> FakeConnector:
-        app = web.Application()
+    def routes(self, app: web.Application) -> None:
         app.router.add_post("/v3/conversations/{conversation}/activities/{activity}", self._reply)
         app.router.add_post("/v3/conversations/{conversation}/activities", self._reply)
         app.router.add_route("*", "/{tail:.*}", self._other)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
-        return self
-
-    async def stop(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
 
 
-class TokenIssuer:
+class TokenIssuer(LocalServer):
     """Signs Bot Framework channel tokens with its own RSA key and serves the OpenID metadata for it."""
 
     ISSUER = "https://api.botframework.com"
 
     def __init__(self) -> None:
-        self.port = free_port()
+        super().__init__()
         self.metadata_url = f"http://127.0.0.1:{self.port}/v1/.well-known/openidconfiguration"
         self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         self.kid = "test-key-1"
-        self._runner: web.AppRunner | None = None
 
     def token(
         self,
@@ -127,7 +116,7 @@ class TokenIssuer:
         }
         return jwt.encode(claims, key or self.key, algorithm="RS256", headers={"kid": self.kid})
 
-    async def start(self) -> TokenIssuer:
+    def routes(self, app: web.Application) -> None:
         jwk = json.loads(RSAAlgorithm.to_jwk(self.key.public_key()))
         jwk.update({"kid": self.kid, "use": "sig", "alg": "RS256"})
 
@@ -143,17 +132,8 @@ class TokenIssuer:
         async def keys(_: web.Request) -> web.Response:
             return web.json_response({"keys": [jwk]})
 
-        app = web.Application()
         app.router.add_get("/v1/.well-known/openidconfiguration", metadata)
         app.router.add_get("/v1/keys", keys)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
-        return self
-
-    async def stop(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
 
 
 class BotProcess:
