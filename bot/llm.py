@@ -91,6 +91,7 @@ class LlmEngine:
         new: list[Message] = [Message("user", question, now)]
         messages = [self._system(user_name, today), *to_chat(trim_for_budget(session.history)), *to_chat(new)]
         usage = Usage()
+        context = dict(session.context)
         for _ in range(MAX_ROUNDS):
             completion = await self._complete(messages, deadline)
             usage = Usage(
@@ -108,7 +109,7 @@ class LlmEngine:
                     raise ModelFailure("empty answer")
                 log.info("llm usage prompt_tokens=%d completion_tokens=%d", usage.prompt, usage.completion)
                 new.append(Message("assistant", text, datetime.now(UTC)))
-                return EngineReply(text=text, context=session.context, history=tuple(new))
+                return EngineReply(text=text, context=context, history=tuple(new))
             request = Message(
                 "assistant", message.content or "", datetime.now(UTC), tool_calls=tuple(_call_dict(c) for c in calls)
             )
@@ -121,6 +122,7 @@ class LlmEngine:
             ]
             new += [request, *answered]
             messages += to_chat([request, *answered])
+            context = _remember_contract(context, calls)
         raise ModelFailure(f"no answer after {MAX_ROUNDS} rounds of tool calls")
 
     def _system(self, user_name: str, today: date) -> dict[str, Any]:
@@ -184,6 +186,19 @@ def trim_for_budget(history: tuple[Message, ...], budget_tokens: int = HISTORY_T
     while kept and kept[0].role == "tool":  # results whose call was cut off
         kept.pop(0)
     return tuple(kept)
+
+
+def _remember_contract(context: dict[str, Any], calls: list[Any]) -> dict[str, Any]:
+    """The last contract the model asked about, as the built-in engine keeps it: a fallback on the
+    next turn then still knows what "E quantos recursos tem?" refers to."""
+    for call in calls:
+        try:
+            contract = json.loads(call.function.arguments or "{}").get("contract")
+        except (ValueError, AttributeError):
+            continue
+        if isinstance(contract, str) and contract.strip():
+            context = {**context, "contract": contract.strip().upper(), "subject": "contract"}
+    return context
 
 
 def _call_dict(call: Any) -> dict[str, Any]:

@@ -128,6 +128,7 @@ async def test_tool_call_result_goes_back_with_its_id(
     assert data["resources"] == resources_by_supplier(rows)["8446"]
     assert data["net_hours"] == pytest.approx(net_by_supplier(rows)["8446"], abs=0.01)
     assert [m.role for m in reply.history] == ["user", "assistant", "tool", "assistant"]
+    assert reply.context["contract"] == "8446"  # a fallback next turn still knows the subject
     assert reply.history[1].tool_calls[0]["id"] == reply.history[2].tool_call_id
 
 
@@ -273,3 +274,16 @@ def test_run_tool_reports_ambiguous_names(provider: DatasetProvider) -> None:
     shared = max(set(words), key=words.count)  # a surname many people have
     result = json.loads(run_tool(db, "total_hours", json.dumps({"resource": shared}), TODAY))
     assert "erro" in result and len(result["candidatos"]) > 1
+
+
+async def test_fallback_after_model_turns_keeps_the_subject(
+    fake_openai: fake.FakeOpenAI, provider: DatasetProvider, bot_columns: dict[str, Any]
+) -> None:
+    e = engine(fake_openai, provider)
+    fake_openai.script = [fake.tool_calls(("contract_details", {"contract": "8446"})), fake.text("Contrato 8446: …")]
+    first = await ask(e, "Mostre o contrato 8446")
+    s = apply_turn(session(), Turn(messages=first.history, context=first.context), None, datetime.now(UTC), 20)
+    fake_openai.script = [fake.status(500)]
+    second = await ask(e, "E quantos recursos tem?", s)
+    people = resources_by_supplier(spans(bot_columns))["8446"]
+    assert f"O contrato 8446 tem {fmt.integer(people)} recursos" in second.text
