@@ -39,15 +39,7 @@ class MemorySessionStore:
         key = session_key(channel_id, conversation_id, user_id)
         stored = self._sessions.get(key)
         if stored is None:
-            return Session(
-                key=key,
-                channel_id=channel_id,
-                conversation_id=conversation_id,
-                user_id=user_id,
-                user_name="",
-                created_at=now,
-                last_activity=now,
-            )
+            return Session.new(channel_id, conversation_id, user_id, now)
         return stored.restarted(now) if stored.is_idle(now, self.timeout) else stored
 
     async def commit(self, session: Session, turn: Turn) -> CommitResult:

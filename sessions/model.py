@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from .keys import activity_fingerprint
+from .keys import activity_fingerprint, session_key
 
 Role = Literal["user", "assistant", "tool"]
 
@@ -52,6 +52,19 @@ class Session:
     context: dict[str, Any] = field(default_factory=dict)
     recent_activities: tuple[str, ...] = ()
     etag: str | None = None
+
+    @classmethod
+    def new(cls, channel_id: str, conversation_id: str, user_id: str, now: datetime) -> Session:
+        """A session never stored: no history, no context, no ETag."""
+        return cls(
+            key=session_key(channel_id, conversation_id, user_id),
+            channel_id=channel_id,
+            conversation_id=conversation_id,
+            user_id=user_id,
+            user_name="",
+            created_at=now,
+            last_activity=now,
+        )
 
     def has_processed(self, activity_id: str | None) -> bool:
         """Whether a turn for this activity id was already committed (a redelivery)."""

@@ -179,18 +179,9 @@ class SessionStore:
     ) -> Session:
         """The user's session in this conversation; a fresh one when absent or idle past the timeout."""
         now = now or _now()
-        key = session_key(channel_id, conversation_id, user_id)
-        stored = await self._read(key)
+        stored = await self._read(session_key(channel_id, conversation_id, user_id))
         if stored is None:
-            return Session(
-                key=key,
-                channel_id=channel_id,
-                conversation_id=conversation_id,
-                user_id=user_id,
-                user_name="",
-                created_at=now,
-                last_activity=now,
-            )
+            return Session.new(channel_id, conversation_id, user_id, now)
         # Keep the caller's full ids: the stored ones are display copies.
         stored = replace(stored, channel_id=channel_id, conversation_id=conversation_id, user_id=user_id)
         return stored.restarted(now) if stored.is_idle(now, self.timeout) else stored
