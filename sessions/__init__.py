@@ -1,8 +1,9 @@
 """Conversation sessions in Azure Table Storage: one entity per (channel, conversation, user)."""
 
 from .keys import session_key
-from .model import Message, Session, Turn
+from .model import Message, Reply, Session, Turn
 from .store import (
+    ClaimedReply,
     CommitResult,
     InvalidContinuation,
     SessionCommitConflict,
@@ -14,9 +15,11 @@ from .store import (
 )
 
 __all__ = [
+    "ClaimedReply",
     "CommitResult",
     "InvalidContinuation",
     "Message",
+    "Reply",
     "Session",
     "SessionCommitConflict",
     "SessionPage",

@@ -7,20 +7,22 @@ code units are the same count and the limits below are exact rather than estimat
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import re
+import zlib
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from .model import Message, Session, trim_history
+from .model import Message, Reply, Session, trim_history
 
 log = logging.getLogger(__name__)
 
 ROW_KEY = "session"
 MAX_PROPERTY_CHARS = 32_000
-HISTORY_PROPERTIES = 12  # 12 x 32,000 ASCII chars = 768,000 bytes, well inside 1 MiB with the rest.
+HISTORY_PROPERTIES = 12  # 12 x 32,000 chars at 2 bytes each = 768,000 bytes; the rest fits in 1 MiB.
 HISTORY_BUDGET = HISTORY_PROPERTIES * MAX_PROPERTY_CHARS
 MAX_MESSAGE_CHARS = 24_000  # serialized size of one message; larger ones are truncated
 MAX_LABEL_CHARS = 1_024  # ids and names kept for display; the key hashes the full ids
@@ -117,6 +119,61 @@ def fit_to_limits(session: Session) -> Session:
     return replace(session, history=fitted, context=context)
 
 
+def _reply_to_json(reply: Reply) -> dict[str, Any]:
+    return {
+        "f": reply.fingerprint,
+        "a": list(reply.activities),
+        "c": reply.claim,
+        "t": reply.claimed_at.isoformat() if reply.claimed_at else None,
+        "d": reply.delivered,
+    }
+
+
+def _reply_from_json(data: dict[str, Any]) -> Reply:
+    return Reply(
+        fingerprint=data["f"],
+        activities=tuple(data["a"]),
+        claim=data["c"],
+        claimed_at=datetime.fromisoformat(data["t"]) if data["t"] else None,
+        delivered=data["d"],
+    )
+
+
+def _pack(replies: list[Reply]) -> str:
+    raw = _dumps([_reply_to_json(r) for r in replies]).encode("ascii")
+    return base64.b64encode(zlib.compress(raw)).decode("ascii")
+
+
+def _text_only(reply: Reply) -> Reply:
+    return replace(
+        reply, activities=tuple({k: v for k, v in a.items() if k != "attachments"} for a in reply.activities)
+    )
+
+
+def encode_outbox(outbox: tuple[Reply, ...]) -> str:
+    """The replies as one compressed ASCII property; the oldest are dropped (then cards) if it would not fit."""
+    replies = list(outbox)
+    packed = _pack(replies)
+    while len(packed) > MAX_PROPERTY_CHARS and len(replies) > 1:
+        replies.pop(0)
+        packed = _pack(replies)
+    if len(packed) > MAX_PROPERTY_CHARS and replies:
+        log.warning("reply over %d characters stored without its cards", MAX_PROPERTY_CHARS)
+        packed = _pack([_text_only(replies[0])])
+    return packed if len(packed) <= MAX_PROPERTY_CHARS else _pack([])
+
+
+def decode_outbox(value: str | None) -> tuple[Reply, ...]:
+    if not value:
+        return ()
+    return tuple(_reply_from_json(r) for r in json.loads(zlib.decompress(base64.b64decode(value))))
+
+
+def outbox_entity(session: Session) -> dict[str, Any]:
+    """The properties a MERGE writes to change only the session's replies."""
+    return {"PartitionKey": session.key, "RowKey": ROW_KEY, "Outbox": encode_outbox(session.outbox)}
+
+
 def to_entity(session: Session) -> dict[str, Any]:
     """The entity for a session already passed through `fit_to_limits`."""
     history = _dumps([_message_to_json(m) for m in session.history])
@@ -136,6 +193,7 @@ def to_entity(session: Session) -> dict[str, Any]:
         "HistoryParts": len(chunks),
         "Context": _dumps(session.context),
         "RecentActivities": ",".join(session.recent_activities),
+        "Outbox": encode_outbox(session.outbox),
     }
     for index, chunk in enumerate(chunks):
         entity[f"History{index:02d}"] = chunk
@@ -160,6 +218,7 @@ def from_entity(entity: dict[str, Any], etag: str | None) -> Session:
         history=history,
         context=json.loads(entity["Context"]) if entity.get("Context") else {},
         recent_activities=tuple(recent.split(",")) if recent else (),
+        outbox=decode_outbox(entity.get("Outbox")),
         etag=etag,
     )
 

@@ -13,6 +13,9 @@ Role = Literal["user", "assistant", "tool"]
 # How many activity fingerprints a session remembers for redelivery detection. Channels redeliver
 # within seconds, so the recent ones are all that matter.
 RECENT_ACTIVITIES = 32
+# How many committed answers a session keeps for redelivery (a delivered one is only re-sent as the
+# body of an expectReplies redelivery; an undelivered one is sent when its activity comes again).
+OUTBOX_SIZE = 4
 
 
 @dataclass(frozen=True)
@@ -27,13 +30,33 @@ class Message:
 
 
 @dataclass(frozen=True)
+class Reply:
+    """The answer committed for one activity, and who may send it now.
+
+    `claim` names the writer that committed or last claimed the reply; `claimed_at` is when (None once
+    a failed send released it). A reply is `delivered` once its sender confirmed the channel took it.
+    """
+
+    fingerprint: str
+    activities: tuple[dict[str, Any], ...]
+    claim: str
+    claimed_at: datetime | None
+    delivered: bool = False
+
+    def claimable(self, now: datetime, lease: timedelta) -> bool:
+        """Undelivered and nobody sending it: never claimed, released, or its sender's lease expired."""
+        return not self.delivered and (self.claimed_at is None or now - self.claimed_at > lease)
+
+
+@dataclass(frozen=True)
 class Turn:
-    """What one processed activity adds to a session."""
+    """What one processed activity adds to a session: history, context and the reply to deliver."""
 
     messages: tuple[Message, ...]
     context: dict[str, Any]
     activity_id: str | None = None
     user_name: str | None = None
+    replies: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -51,6 +74,7 @@ class Session:
     history: tuple[Message, ...] = ()
     context: dict[str, Any] = field(default_factory=dict)
     recent_activities: tuple[str, ...] = ()
+    outbox: tuple[Reply, ...] = ()
     etag: str | None = None
 
     @classmethod
@@ -70,6 +94,17 @@ class Session:
         """Whether a turn for this activity id was already committed (a redelivery)."""
         return activity_id is not None and activity_fingerprint(activity_id) in self.recent_activities
 
+    def reply_for(self, activity_id: str | None) -> Reply | None:
+        """The committed reply to this activity, while the session still keeps it."""
+        if activity_id is None:
+            return None
+        fingerprint = activity_fingerprint(activity_id)
+        return next((r for r in self.outbox if r.fingerprint == fingerprint), None)
+
+    def with_reply(self, reply: Reply) -> Session:
+        """The session with `reply` replacing the stored reply to the same activity."""
+        return replace(self, outbox=tuple(reply if r.fingerprint == reply.fingerprint else r for r in self.outbox))
+
     def is_idle(self, now: datetime, timeout: timedelta) -> bool:
         return now - self.last_activity > timeout
 
@@ -83,6 +118,7 @@ class Session:
             history=(),
             context={},
             recent_activities=(),
+            outbox=(),
         )
 
 
@@ -99,11 +135,19 @@ def trim_history(history: tuple[Message, ...], max_messages: int) -> tuple[Messa
     return kept[start:]
 
 
-def apply_turn(session: Session, turn: Turn, fingerprint: str | None, now: datetime, max_messages: int) -> Session:
-    """The session after `turn`: messages appended and trimmed, context replaced, activity recorded."""
+def apply_turn(
+    session: Session, turn: Turn, fingerprint: str | None, now: datetime, max_messages: int, claim: str = ""
+) -> Session:
+    """The session after `turn`: messages appended and trimmed, context replaced, activity and reply recorded.
+
+    The reply is recorded as claimed by `claim` (the committing writer), which is how a writer whose
+    response from storage was lost recognises its own write.
+    """
     recent = session.recent_activities
+    outbox = session.outbox
     if fingerprint is not None:
         recent = (*recent, fingerprint)[-RECENT_ACTIVITIES:]
+        outbox = (*outbox, Reply(fingerprint, turn.replies, claim, now))[-OUTBOX_SIZE:]
     return replace(
         session,
         user_name=turn.user_name or session.user_name,
@@ -112,4 +156,5 @@ def apply_turn(session: Session, turn: Turn, fingerprint: str | None, now: datet
         history=trim_history((*session.history, *turn.messages), max_messages),
         context=dict(turn.context),
         recent_activities=recent,
+        outbox=outbox,
     )

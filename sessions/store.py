@@ -14,10 +14,11 @@ import contextlib
 import json
 import logging
 import random
-from collections.abc import AsyncIterator, Callable
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from azure.core import MatchConditions
 from azure.core.exceptions import (
@@ -27,12 +28,14 @@ from azure.core.exceptions import (
     ResourceModifiedError,
     ResourceNotFoundError,
 )
-from azure.data.tables import UpdateMode
+from azure.data.tables import TableErrorCode, TableTransactionError, UpdateMode
 from azure.data.tables.aio import TableClient
 
-from .entity import ROW_KEY, SMALL_COLUMNS, fit_to_limits, from_entity, to_entity
+from .entity import ROW_KEY, SMALL_COLUMNS, fit_to_limits, from_entity, outbox_entity, to_entity
 from .keys import activity_fingerprint, session_key
-from .model import Session, Turn, apply_turn
+from .model import Reply, Session, Turn, apply_turn
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +52,9 @@ DEFAULT_OPERATION_TIMEOUT = 6.0
 SCAN_TIMEOUT = 120.0  # whole-table scans (count, sweep) for operators and the timer, not for a user's turn
 SWEEP_CONCURRENCY = 16
 MAX_COMMIT_ATTEMPTS = 40
+# How long the writer that committed (or claimed) a reply is trusted to be sending it. A redelivery
+# after that takes the reply over; the Bot Connector gives up on a turn after 15 s.
+REPLY_LEASE = timedelta(seconds=20)
 
 
 class SessionStoreError(Exception):
@@ -69,8 +75,22 @@ class InvalidContinuation(SessionStoreError, ValueError):
 
 @dataclass(frozen=True)
 class CommitResult:
+    """The session after a commit; `duplicate` when another writer had already committed this activity.
+
+    `claim` identifies this commit's writer as the one that may send the reply (see `settle_reply`).
+    """
+
     session: Session
     duplicate: bool
+    claim: str = ""
+
+
+@dataclass(frozen=True)
+class ClaimedReply:
+    """A committed, undelivered reply this writer may now send."""
+
+    session: Session
+    reply: Reply
 
 
 @dataclass(frozen=True)
@@ -90,6 +110,12 @@ class SweepResult:
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _table_missing(err: ResourceNotFoundError) -> bool:
+    """Whether a 404 means the table itself is gone (not just the entity)."""
+    # create_entity's error carries the code only in its message.
+    return getattr(err, "error_code", None) == TableErrorCode.TABLE_NOT_FOUND or "TableNotFound" in str(err)
 
 
 class SessionStore:
@@ -157,6 +183,26 @@ class SessionStore:
                 self._table_ready = True
         return self._client
 
+    async def _run(
+        self, operation: str, call: Callable[[TableClient], Awaitable[T]], timeout: float | None = None
+    ) -> T:
+        """Run `call` against the table, creating the table again (once) if it has disappeared.
+
+        Storage restarted empty or a table dropped by an operator must not leave the bot believing
+        every read is "no session" and every write a conflict until it restarts.
+        """
+        for attempt in range(2):
+            table = await self._table()
+            try:
+                async with self._guard(operation, timeout):
+                    return await call(table)
+            except ResourceNotFoundError as err:
+                if attempt or not _table_missing(err):
+                    raise
+                log.warning("session table is gone; creating it again (%s)", operation)
+                self._table_ready = False
+        raise AssertionError("unreachable")
+
     async def close(self) -> None:
         if self._client is not None:
             await self._client.close()
@@ -164,13 +210,16 @@ class SessionStore:
             self._table_ready = False
 
     async def _read(self, key: str) -> Session | None:
-        table = await self._table()
-        async with self._guard("read"):
+        async def read(table: TableClient) -> Any:
             try:
-                entity = await table.get_entity(key, ROW_KEY)
-            except ResourceNotFoundError:
+                return await table.get_entity(key, ROW_KEY)
+            except ResourceNotFoundError as err:
+                if _table_missing(err):
+                    raise
                 return None
-        return from_entity(entity, entity.metadata["etag"])
+
+        entity = await self._run("read", read)
+        return None if entity is None else from_entity(entity, entity.metadata["etag"])
 
     # -- the contract ---------------------------------------------------------------------------
 
@@ -190,18 +239,22 @@ class SessionStore:
         """Append the turn with one conditional write; on a conflict re-read and re-apply it.
 
         A turn whose activity id the session already recorded is reported as a duplicate and not
-        written, which makes redelivered activities idempotent.
+        written, which makes redelivered activities idempotent. A write that reached storage but whose
+        answer was lost (the client's retry then meets its own write) is recognised by its claim.
         """
         fingerprint = activity_fingerprint(turn.activity_id) if turn.activity_id else None
+        claim = uuid.uuid4().hex
         current = session
         for attempt in range(MAX_COMMIT_ATTEMPTS):
             now_ = now or _now()
             if fingerprint is not None and fingerprint in current.recent_activities:
-                return CommitResult(current, duplicate=True)
-            updated = fit_to_limits(apply_turn(current, turn, fingerprint, now_, self.max_messages))
+                reply = current.reply_for(turn.activity_id)
+                own = reply is not None and reply.claim == claim
+                return CommitResult(current, duplicate=not own, claim=claim if own else "")
+            updated = fit_to_limits(apply_turn(current, turn, fingerprint, now_, self.max_messages, claim))
             written = await self._write(updated)
             if written is not None:
-                return CommitResult(written, duplicate=False)
+                return CommitResult(written, duplicate=False, claim=claim)
             await asyncio.sleep(random.uniform(0, 0.005 * (attempt + 1)))
             current = await self._reload(session, now_)
         raise SessionCommitConflict(f"session {session.key[:12]} changed {MAX_COMMIT_ATTEMPTS} times")
@@ -209,44 +262,100 @@ class SessionStore:
     async def _reload(self, session: Session, now: datetime) -> Session:
         return await self.load(session.channel_id, session.conversation_id, session.user_id, now=now)
 
-    async def _write(self, session: Session) -> Session | None:
-        """Insert or conditionally replace; None when another writer got there first."""
-        table = await self._table()
-        entity = to_entity(session)
-        async with self._guard("write"):
+    async def _write(self, session: Session, entity: dict[str, Any] | None = None) -> Session | None:
+        """Insert, or conditionally replace (merge when `entity` is partial); None when another writer won."""
+        full = entity is None
+        entity = to_entity(session) if entity is None else entity
+
+        async def write(table: TableClient) -> Any:
             try:
                 if session.etag is None:
-                    metadata = await table.create_entity(entity)
-                else:
-                    metadata = await table.update_entity(
-                        entity,
-                        mode=UpdateMode.REPLACE,
-                        etag=session.etag,
-                        match_condition=MatchConditions.IfNotModified,
-                    )
-            except (ResourceExistsError, ResourceModifiedError, ResourceNotFoundError):
+                    return await table.create_entity(entity)
+                return await table.update_entity(
+                    entity,
+                    mode=UpdateMode.REPLACE if full else UpdateMode.MERGE,
+                    etag=session.etag,
+                    match_condition=MatchConditions.IfNotModified,
+                )
+            except (ResourceExistsError, ResourceModifiedError, ResourceNotFoundError) as err:
+                if isinstance(err, ResourceNotFoundError) and _table_missing(err):
+                    raise
                 # Exists: a concurrent first turn. Modified: a concurrent turn. Not found: swept.
                 return None
-        return replace(session, etag=metadata["etag"])
+
+        metadata = await self._run("write", write)
+        return None if metadata is None else replace(session, etag=metadata["etag"])
+
+    async def claim_reply(
+        self, session: Session, activity_id: str, *, now: datetime | None = None, lease: timedelta = REPLY_LEASE
+    ) -> ClaimedReply | None:
+        """Take over sending the committed reply to a redelivered activity, if nobody is sending it.
+
+        None when the reply was delivered, is being sent by another writer within its lease, or is no
+        longer kept. Concurrent claims are serialised by the ETag: exactly one of them wins.
+        """
+        now = now or _now()
+        claim = uuid.uuid4().hex
+
+        def take(reply: Reply) -> Reply | None:
+            return replace(reply, claim=claim, claimed_at=now) if reply.claimable(now, lease) else None
+
+        updated = await self._change_reply(session, activity_id, take)
+        if updated is None:
+            return None
+        reply = updated.reply_for(activity_id)
+        assert reply is not None
+        return ClaimedReply(updated, reply)
+
+    async def settle_reply(self, session: Session, activity_id: str, claim: str, *, delivered: bool) -> None:
+        """Record the outcome of this writer's send: delivered, or released for the next redelivery."""
+
+        def settle(reply: Reply) -> Reply | None:
+            if reply.claim != claim or reply.delivered:
+                return None  # another writer took it over after our lease: its outcome counts
+            return replace(reply, delivered=True) if delivered else replace(reply, claimed_at=None)
+
+        await self._change_reply(session, activity_id, settle)
+
+    async def _change_reply(
+        self, session: Session, activity_id: str, change: Callable[[Reply], Reply | None]
+    ) -> Session | None:
+        """Apply `change` to the stored reply with a conditional merge of that one property."""
+        current = session
+        for attempt in range(MAX_COMMIT_ATTEMPTS):
+            reply = current.reply_for(activity_id)
+            changed = change(reply) if reply is not None and current.etag is not None else None
+            if changed is None:
+                return None
+            updated = current.with_reply(changed)
+            written = await self._write(updated, outbox_entity(updated))
+            if written is not None:
+                return written
+            await asyncio.sleep(random.uniform(0, 0.005 * (attempt + 1)))
+            current = await self._read(session.key) or Session.new(
+                session.channel_id, session.conversation_id, session.user_id, _now()
+            )
+        raise SessionCommitConflict(f"session {session.key[:12]} changed {MAX_COMMIT_ATTEMPTS} times")
 
     async def delete(self, channel_id: str, conversation_id: str, user_id: str) -> None:
         """Forget the session; deleting an absent one is not an error."""
-        table = await self._table()
-        async with self._guard("delete"):
-            await table.delete_entity(session_key(channel_id, conversation_id, user_id), ROW_KEY)
+        key = session_key(channel_id, conversation_id, user_id)
+        await self._run("delete", lambda table: table.delete_entity(key, ROW_KEY))
 
     async def list(
         self, *, limit: int = 100, continuation: str | None = None, now: datetime | None = None
     ) -> SessionPage:
         """Active sessions, `limit` at most, reading only the small columns (never the history)."""
-        token = _decode_token(continuation)
-        table = await self._table()
-        found: list[Session] = []
-        async with self._guard("list"):
+        first_token = _decode_token(continuation)
+        cutoff = (now or _now()) - self.timeout
+
+        async def scan(table: TableClient) -> SessionPage:
+            token = first_token
+            found: list[Session] = []
             while len(found) < limit:
                 pages = table.query_entities(
                     "LastActivity ge @cutoff",
-                    parameters={"cutoff": (now or _now()) - self.timeout},
+                    parameters={"cutoff": cutoff},
                     select=SMALL_COLUMNS,
                     results_per_page=limit - len(found),
                 ).by_page(continuation_token=token)
@@ -256,54 +365,65 @@ class SessionStore:
                 token = pages.continuation_token
                 if not token:
                     break
-        return SessionPage(found, _encode_token(token))
+            return SessionPage(found, _encode_token(token))
+
+        return await self._run("list", scan)
 
     async def count(self, *, now: datetime | None = None) -> int:
         """How many sessions are active (reads only the keys)."""
-        table = await self._table()
-        total = 0
-        async with self._guard("count", SCAN_TIMEOUT):
+        cutoff = (now or _now()) - self.timeout
+
+        async def scan(table: TableClient) -> int:
+            total = 0
             async for _ in table.query_entities(
-                "LastActivity ge @cutoff",
-                parameters={"cutoff": (now or _now()) - self.timeout},
-                select=["PartitionKey"],
-                results_per_page=1000,
+                "LastActivity ge @cutoff", parameters={"cutoff": cutoff}, select=["PartitionKey"], results_per_page=1000
             ):
                 total += 1
-        return total
+            return total
+
+        return await self._run("count", scan, SCAN_TIMEOUT)
 
     async def sweep(self, *, now: datetime | None = None) -> SweepResult:
         """Delete sessions idle past the timeout.
 
         Each delete is conditional on the ETag read in the scan, so a session that became active
-        in between survives.
+        in between survives, and only deletes that removed a row are counted (overlapping sweeps
+        do not count one session twice).
         """
-        table = await self._table()
-        async with self._guard("sweep scan", SCAN_TIMEOUT):
-            idle = [
+        cutoff = (now or _now()) - self.timeout
+
+        async def scan(table: TableClient) -> list[Any]:
+            return [
                 entity
                 async for entity in table.query_entities(
                     "LastActivity lt @cutoff",
-                    parameters={"cutoff": (now or _now()) - self.timeout},
+                    parameters={"cutoff": cutoff},
                     select=["PartitionKey", "RowKey"],
                     results_per_page=1000,
                 )
             ]
-        # Every session is its own partition, so no batch applies: deletes run concurrently instead.
+
+        idle = await self._run("sweep scan", scan, SCAN_TIMEOUT)
+        table = await self._table()
+        # Every session is its own partition, so deletes cannot share a batch: they run concurrently.
         slots = asyncio.Semaphore(SWEEP_CONCURRENCY)
 
         async def remove(entity: Any) -> bool:
+            # A one-operation transaction, because delete_entity reports a row that was already gone
+            # as deleted.
+            operation = (
+                "delete",
+                entity,
+                {"etag": entity.metadata["etag"], "match_condition": MatchConditions.IfNotModified},
+            )
             async with slots, self._guard("sweep delete"):
                 try:
-                    await table.delete_entity(
-                        entity["PartitionKey"],
-                        entity["RowKey"],
-                        etag=entity.metadata["etag"],
-                        match_condition=MatchConditions.IfNotModified,
-                    )
+                    await table.submit_transaction([operation])
                     return True
-                except (ResourceModifiedError, ResourceNotFoundError):
-                    return False
+                except TableTransactionError as err:
+                    if err.status_code in (404, 412):
+                        return False
+                    raise
 
         deleted = sum(await asyncio.gather(*(remove(entity) for entity in idle)))
         return SweepResult(scanned=len(idle), deleted=deleted, kept=len(idle) - deleted)
@@ -320,7 +440,7 @@ def _decode_token(value: str | None) -> dict[str, str] | None:
         return None
     try:
         decoded = json.loads(base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)))
-    except (binascii.Error, ValueError, UnicodeDecodeError) as err:
+    except (binascii.Error, ValueError, UnicodeDecodeError, RecursionError) as err:
         raise InvalidContinuation("continuation token is not valid") from err
     if not isinstance(decoded, dict) or not all(isinstance(decoded.get(k), str) for k in ("PartitionKey", "RowKey")):
         raise InvalidContinuation("continuation token is not valid")

@@ -174,11 +174,11 @@ class TouchBeforeDelete(TableClient):
 
     touch: Any = None
 
-    async def delete_entity(self, *args: Any, **kwargs: Any) -> None:
+    async def submit_transaction(self, *args: Any, **kwargs: Any) -> Any:
         if self.touch is not None:
             touch, self.touch = self.touch, None
             await touch()
-        await super().delete_entity(*args, **kwargs)
+        return await super().submit_transaction(*args, **kwargs)
 
 
 async def test_session_touched_between_scan_and_delete_survives(azurite: Azurite, table_name: str) -> None:
