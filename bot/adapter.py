@@ -22,7 +22,11 @@ from botframework.connector.auth import (
 from botframework.connector.auth.user_token_client import UserTokenClient
 from msrest.authentication import Authentication
 
+from . import signing_keys
 from .settings import Settings
+from .signing_keys import SigningKeysUnavailable
+
+__all__ = ["FunctionsAdapter", "SigningKeysUnavailable", "Unauthorized", "build_authentication"]
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +67,7 @@ def build_authentication(settings: Settings) -> BotFrameworkAuthentication:
 
     Overriding it serves sovereign clouds and lets tests sign tokens with their own keys.
     """
+    signing_keys.install()
     if settings.app_type == "UserAssignedMSI":
         inner: ServiceClientCredentialsFactory = ManagedIdentityServiceClientCredentialsFactory(settings.app_id)
     else:
@@ -106,8 +111,13 @@ class FunctionsAdapter(CloudAdapterBase):
         """Authenticate, then run the turn; Unauthorized for any authentication failure."""
         try:
             authenticated = await self.bot_framework_authentication.authenticate_request(activity, auth_header)
+        except SigningKeysUnavailable:
+            raise
         except Exception as err:  # noqa: BLE001 - the SDK raises PermissionError, PyJWT errors, IndexError...
             raise Unauthorized(type(err).__name__) from err
+        # PyJWT checks `exp` only when present; a token that never expires is not accepted.
+        if auth_header is not None and "exp" not in (authenticated.claims_identity.claims or {}):
+            raise Unauthorized("token without exp")
         activity.caller_id = authenticated.caller_id
         identity = authenticated.claims_identity
         connector = await self._connector(authenticated, activity.service_url or "")
@@ -132,7 +142,11 @@ class FunctionsAdapter(CloudAdapterBase):
             self._connectors[key] = client
             if len(self._connectors) > self.MAX_CONNECTORS:
                 _, evicted = self._connectors.popitem(last=False)
-                await evicted.close()
+                # ConnectorClient has no close(); its async context exit closes the HTTP session.
+                try:
+                    await evicted.__aexit__(None, None, None)
+                except Exception:  # noqa: BLE001 - a client that fails to close must not fail this turn
+                    log.warning("evicted connector client did not close cleanly", exc_info=True)
         else:
             self._connectors.move_to_end(key)
         return client

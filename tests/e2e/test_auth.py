@@ -49,6 +49,7 @@ def bad_tokens(issuer: TokenIssuer, service_url: str) -> dict[str, str | None]:
         "expired": "Bearer " + issuer.token(audience=APP_ID, service_url=service_url, expires_in=-3600),
         "bad signature": "Bearer " + issuer.token(audience=APP_ID, service_url=service_url, key=other_key),
         "wrong service url": "Bearer " + issuer.token(audience=APP_ID, service_url="https://elsewhere.example"),
+        "no expiry": "Bearer " + issuer.token(audience=APP_ID, service_url=service_url, expires_in=None),
     }
 
 
