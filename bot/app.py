@@ -16,7 +16,7 @@ from sessions import SessionStore, SessionStoreUnavailable, session_key
 from . import cards
 from .adapter import FunctionsAdapter, build_authentication
 from .engines import AnswerEngine, RulesEngine
-from .handler import ApontamentosBot
+from .handler import ApontamentosBot, ReplyNotDelivered
 from .llm import LlmEngine, build_client
 from .settings import Settings
 
@@ -81,6 +81,10 @@ def build_app(settings: Settings) -> App:
     async def on_turn_error(context: TurnContext, error: Exception) -> None:
         """The one error funnel of a turn: log once, tell the user in Portuguese, never the details."""
         activity = context.activity
+        if isinstance(error, ReplyNotDelivered):
+            # The answer is committed; the edge answers 503 so the channel redelivers and it is sent then.
+            log.warning("reply not delivered (activity %s): %s", (activity.id or "-")[:64], error)
+            raise error
         key = session_key(
             activity.channel_id or "",
             activity.conversation.id if activity.conversation else "",

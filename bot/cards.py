@@ -83,6 +83,23 @@ def welcome_card(user_name: str) -> Attachment:
     return _card(body, fallback, actions)
 
 
+def answer_card(replies: list[Activity]) -> dict[str, Any]:
+    """One Adaptive Card holding a turn's replies: the answer to a Universal Action (`Action.Execute`)."""
+    body: list[dict[str, Any]] = []
+    fallback: list[str] = []
+    for reply in replies:
+        if reply.text:
+            body.append({"type": "TextBlock", "text": reply.text, "wrap": True})
+            fallback.append(reply.text)
+        for attachment in reply.attachments or []:
+            if attachment.content_type == CardFactory.content_types.adaptive_card and isinstance(
+                attachment.content, dict
+            ):
+                body.extend(attachment.content.get("body", []))
+                fallback.append(str(attachment.content.get("fallbackText", "")))
+    return _card(body, "\n".join(f for f in fallback if f)).content
+
+
 def message(text: str, attachment: Attachment | None = None) -> Activity:
     activity = Activity(type=ActivityTypes.message, text=text, text_format="markdown", locale="pt-BR")
     if attachment is not None:

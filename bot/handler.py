@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from botbuilder.core import ActivityHandler, TurnContext
-from botbuilder.schema import Activity, ActivityTypes, ChannelAccount
+from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
+from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, DeliveryModes
 
-from sessions import SessionStore, Turn, session_key
+from sessions import Session, SessionStore, SessionStoreError, Turn, session_key
 
 from . import cards
 from .engines import AnswerEngine
@@ -26,6 +27,10 @@ TOO_LONG = (
 NOT_TEXT = "Por enquanto eu só entendo perguntas em texto. Experimente: “Quais contratos temos?”"
 
 
+class ReplyNotDelivered(Exception):
+    """The answer is committed but the channel did not take it; a redelivery of the activity sends it."""
+
+
 class ApontamentosBot(ActivityHandler):
     def __init__(self, *, store: SessionStore, engine: AnswerEngine, today: Callable[[], date]) -> None:
         self._store = store
@@ -33,7 +38,6 @@ class ApontamentosBot(ActivityHandler):
         self._today = today
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
-        activity = turn_context.activity
         question = _question(turn_context)
         if not question:
             await turn_context.send_activity(cards.message(NOT_TEXT))
@@ -41,35 +45,110 @@ class ApontamentosBot(ActivityHandler):
         if len(question) > MAX_QUESTION_CHARS:
             await turn_context.send_activity(cards.message(TOO_LONG))
             return
+        in_body = turn_context.activity.delivery_mode == DeliveryModes.expect_replies
+        replies = await self._turn(turn_context, question, in_body=in_body)
+        if in_body:
+            await turn_context.send_activities(replies)
+
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+        """Universal Actions (`adaptiveCard/action`) answer with a card; other invokes are declined with a 400."""
+        if turn_context.activity.name != "adaptiveCard/action":
+            return _invoke_error(400, "NotSupported", "This invoke is not supported by this bot.")
+        value = turn_context.activity.value
+        action = value.get("action") if isinstance(value, dict) else None
+        if not isinstance(action, dict) or action.get("type") != "Action.Execute":
+            return _invoke_error(400, "BadRequest", "Expected an Action.Execute in value.action.")
+        data = action.get("data")
+        submitted = data.get("text") or data.get("command") if isinstance(data, dict) else None
+        question = submitted.strip() if isinstance(submitted, str) else ""
+        if not question:
+            replies = [cards.message(NOT_TEXT)]
+        elif len(question) > MAX_QUESTION_CHARS:
+            replies = [cards.message(TOO_LONG)]
+        else:
+            replies = await self._turn(turn_context, question, in_body=True)
+        card = cards.answer_card(replies)
+        body = {"statusCode": 200, "type": "application/vnd.microsoft.card.adaptive", "value": card}
+        return InvokeResponse(status=200, body=body)
+
+    async def _turn(self, turn_context: TurnContext, question: str, *, in_body: bool) -> list[Activity]:
+        """Answer the activity exactly once: load, answer, commit, then send (or return, when `in_body`).
+
+        A redelivered activity is not answered again: its committed reply is returned when replies
+        travel in the HTTP body, and sent only if it never reached the channel.
+        """
+        activity = turn_context.activity
         user = activity.from_property
         ids = (activity.channel_id, activity.conversation.id, user.id)
         timings: dict[str, float] = {}
         started = time.perf_counter()
         session = await self._store.load(*ids)
         timings["load"] = time.perf_counter() - started
-        outcome = "answered"
         if session.has_processed(activity.id):
-            outcome = "redelivery"
-        else:
+            replies, outcome = await self._redeliver(turn_context, session, in_body=in_body)
+            _log_turn(ids, activity.id, self._engine.name, outcome, timings)
+            return replies
+        if not in_body:
             await turn_context.send_activity(Activity(type=ActivityTypes.typing))
+        step = time.perf_counter()
+        reply = await self._engine.answer(
+            question=question, session=session, user_name=user.name or "", today=self._today()
+        )
+        timings["answer"] = time.perf_counter() - step
+        attachment = cards.table_card(reply.table, reply.text) if reply.table else None
+        text = reply.text.split("\n", 1)[0] if attachment else reply.text
+        replies = [cards.message(text, attachment)]
+        step = time.perf_counter()
+        turn = Turn(
+            messages=reply.history,
+            context=reply.context,
+            activity_id=activity.id,
+            user_name=user.name,
+            replies=tuple(a.serialize() for a in replies),
+        )
+        result = await self._store.commit(session, turn)
+        timings["commit"] = time.perf_counter() - step
+        outcome = "answered"
+        if result.duplicate:  # a concurrent delivery of the same activity committed first
+            replies, outcome = await self._redeliver(turn_context, result.session, in_body=in_body)
+        elif not in_body:
             step = time.perf_counter()
-            reply = await self._engine.answer(
-                question=question, session=session, user_name=user.name or "", today=self._today()
-            )
-            timings["answer"] = time.perf_counter() - step
-            step = time.perf_counter()
-            turn = Turn(messages=reply.history, context=reply.context, activity_id=activity.id, user_name=user.name)
-            result = await self._store.commit(session, turn)
-            timings["commit"] = time.perf_counter() - step
-            if result.duplicate:
-                outcome = "redelivery"
-            else:
-                step = time.perf_counter()
-                attachment = cards.table_card(reply.table, reply.text) if reply.table else None
-                text = reply.text.split("\n", 1)[0] if attachment else reply.text
-                await turn_context.send_activity(cards.message(text, attachment))
-                timings["send"] = time.perf_counter() - step
+            await self._send(turn_context, result.session, result.claim, replies)
+            timings["send"] = time.perf_counter() - step
         _log_turn(ids, activity.id, self._engine.name, outcome, timings)
+        return replies
+
+    async def _redeliver(
+        self, turn_context: TurnContext, session: Session, *, in_body: bool
+    ) -> tuple[list[Activity], str]:
+        """The committed reply of a redelivered activity, sent again only if it was never delivered."""
+        activity_id = turn_context.activity.id
+        stored = session.reply_for(activity_id)
+        if stored is None or not activity_id:
+            return [], "redelivery"
+        replies = [Activity().deserialize(a) for a in stored.activities]
+        if in_body:
+            return replies, "redelivery"
+        claimed = await self._store.claim_reply(session, activity_id)
+        if claimed is None:  # delivered already, or another delivery is sending it right now
+            return [], "redelivery"
+        await self._send(turn_context, claimed.session, claimed.reply.claim, replies)
+        return replies, "redelivered"
+
+    async def _send(self, turn_context: TurnContext, session: Session, claim: str, replies: list[Activity]) -> None:
+        """Send committed replies and record the outcome, so a redelivery neither repeats nor loses them."""
+        activity_id = turn_context.activity.id or ""
+        try:
+            await turn_context.send_activities(replies)
+        except Exception as err:
+            with contextlib.suppress(SessionStoreError):
+                await self._store.settle_reply(session, activity_id, claim, delivered=False)
+            raise ReplyNotDelivered(type(err).__name__) from err
+        try:
+            await self._store.settle_reply(session, activity_id, claim, delivered=True)
+        except SessionStoreError:
+            # The user has the answer; at worst a redelivery after the lease sends it again.
+            log.warning("delivered reply not recorded (activity %s)", activity_id[:64])
 
     async def on_members_added_activity(self, members_added: list[ChannelAccount], turn_context: TurnContext) -> None:
         bot_id = turn_context.activity.recipient.id if turn_context.activity.recipient else None
@@ -80,6 +159,16 @@ class ApontamentosBot(ActivityHandler):
     async def on_end_of_conversation_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
         await self._store.delete(activity.channel_id, activity.conversation.id, activity.from_property.id)
+
+
+def _invoke_error(status: int, code: str, message: str) -> InvokeResponse:
+    """The Universal Actions error shape, used for every invoke this bot does not handle."""
+    body = {
+        "statusCode": status,
+        "type": "application/vnd.microsoft.error",
+        "value": {"code": code, "message": message},
+    }
+    return InvokeResponse(status=status, body=body)
 
 
 def _question(turn_context: TurnContext) -> str:
