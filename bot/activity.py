@@ -2,19 +2,50 @@
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 from urllib.parse import urlparse
 
-from botbuilder.schema import Activity
+from botbuilder.schema import Activity, ChannelAccount, RoleTypes
 from msrest.exceptions import DeserializationError
 
 REPLYING_TYPES = frozenset({"message", "conversationUpdate"})
-USER_TYPES = frozenset({"message", "conversationUpdate", "endOfConversation"})
+USER_TYPES = frozenset({"message", "conversationUpdate", "endOfConversation", "invoke"})
 DELIVERY_MODES = frozenset({"normal", "notification", "expectReplies", "ephemeral"})
+# Real activities (an Adaptive Card inside an attachment included) nest far less than this.
+MAX_DEPTH = 64
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 class InvalidActivity(ValueError):
     """The body is JSON but not an Activity this bot can process; the message is safe to return."""
+
+
+def valid_text(value: str) -> str:
+    """The string with lone surrogates (which no UTF-8 response can carry) replaced by U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", value)
+
+
+def clean(value: Any, depth: int = 0) -> Any:
+    """Decoded JSON with every string made valid Unicode; InvalidActivity if nested beyond MAX_DEPTH."""
+    if depth > MAX_DEPTH:
+        raise InvalidActivity("the body is nested too deeply")
+    if isinstance(value, str):
+        return valid_text(value)
+    if isinstance(value, dict):
+        return {valid_text(k): clean(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clean(v, depth + 1) for v in value]
+    return value
+
+
+def decode_body(body: bytes) -> Any:
+    """The JSON body with valid strings only; ValueError (InvalidActivity when safe to show) otherwise."""
+    try:
+        return clean(json.loads(body))
+    except RecursionError as err:
+        raise InvalidActivity("the body is nested too deeply") from err
 
 
 def _text(data: dict[str, Any], name: str, required: bool = False) -> str | None:
@@ -42,8 +73,11 @@ def _account(data: dict[str, Any], name: str, required: bool) -> None:
     _text(value, "name")
 
 
-def parse_activity(data: Any) -> Activity:
-    """An Activity from decoded JSON, or InvalidActivity naming what is wrong."""
+def parse_activity(data: Any, bot_id: str = "bot") -> Activity:
+    """An Activity from decoded JSON, or InvalidActivity naming what is wrong.
+
+    A missing `recipient` (some Direct Line implementations omit it) is taken to be the bot.
+    """
     if not isinstance(data, dict):
         raise InvalidActivity("the body must be a JSON object")
     kind = _text(data, "type", required=True)
@@ -70,6 +104,9 @@ def parse_activity(data: Any) -> Activity:
     for member in data.get("membersAdded") or []:
         _text(member, "id", required=True)
     try:
-        return Activity().deserialize(data)
-    except (DeserializationError, ValueError, TypeError, AttributeError) as err:
+        activity = Activity().deserialize(data)
+    except (DeserializationError, ValueError, TypeError, AttributeError, RecursionError) as err:
         raise InvalidActivity("the body is not a valid Activity") from err
+    if activity.recipient is None:
+        activity.recipient = ChannelAccount(id=bot_id, role=RoleTypes.bot)
+    return activity

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -11,8 +12,9 @@ import azure.functions as func
 
 from sessions import InvalidContinuation, SessionStoreUnavailable
 
-from .activity import InvalidActivity, parse_activity
-from .adapter import Unauthorized
+from .activity import InvalidActivity, clean, decode_body, parse_activity
+from .adapter import SigningKeysUnavailable, Unauthorized
+from .handler import ReplyNotDelivered
 
 if TYPE_CHECKING:
     from .app import App
@@ -21,11 +23,15 @@ log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 256 * 1024
 MAX_LIMIT = 1000
+_LIMIT = re.compile(r"[0-9]{1,4}")  # ASCII digits only: str.isdigit accepts "²" and "①", int() does not
 
 
 def _json(status: int, body: Any) -> func.HttpResponse:
+    """A JSON response that always encodes: models serialised, lone surrogates replaced."""
+    if hasattr(body, "serialize"):
+        body = body.serialize()
     return func.HttpResponse(
-        json.dumps(body, ensure_ascii=False), status_code=status, mimetype="application/json", charset="utf-8"
+        json.dumps(clean(body), ensure_ascii=False), status_code=status, mimetype="application/json", charset="utf-8"
     )
 
 
@@ -42,7 +48,7 @@ async def messages(req: func.HttpRequest, app: App) -> func.HttpResponse:
     if content_type != "application/json":
         return _error(415, "content type must be application/json")
     try:
-        activity = parse_activity(json.loads(body))
+        activity = parse_activity(decode_body(body), bot_id=app.settings.app_id or "bot")
     except (ValueError, UnicodeDecodeError) as err:  # InvalidActivity is a ValueError too
         return _error(400, str(err) if isinstance(err, InvalidActivity) else "the body is not valid JSON")
     if not app.settings.app_id and not app.settings.anonymous:
@@ -54,8 +60,12 @@ async def messages(req: func.HttpRequest, app: App) -> func.HttpResponse:
     except Unauthorized as err:
         log.warning("refusing message: authentication failed (%s)", err)
         return _error(401, "unauthorized")
+    except SigningKeysUnavailable:
+        return _error(503, "token signing keys temporarily unavailable")
     except SessionStoreUnavailable:
         return _error(503, "session storage temporarily unavailable")
+    except ReplyNotDelivered:
+        return _error(503, "the reply could not be delivered; send the activity again")
     except Exception:
         log.exception("turn failed for activity %s", (activity.id or "-")[:64])
         return _error(500, "internal error")
@@ -67,7 +77,7 @@ async def messages(req: func.HttpRequest, app: App) -> func.HttpResponse:
 async def sessions(req: func.HttpRequest, app: App) -> func.HttpResponse:
     """GET /sessions: the active sessions, paged, without any message text."""
     raw_limit = req.params.get("limit", "100")
-    if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= MAX_LIMIT:
+    if not _LIMIT.fullmatch(raw_limit) or not 1 <= int(raw_limit) <= MAX_LIMIT:
         return _error(400, f"limit must be a whole number from 1 to {MAX_LIMIT}")
     continuation = req.params.get("continuation") or None
     if continuation is not None and len(continuation) > 4096:

@@ -60,12 +60,18 @@ class FakeConnector(LocalServer):
         self.url = f"http://127.0.0.1:{self.port}"
         self.activities: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self.unexpected: list[str] = []
+        self.failing: set[str] = set()  # conversations whose messages the channel refuses (500)
+        self.prefixes: list[str] = []  # serviceUrl path prefixes the replies came through
 
     async def _reply(self, request: web.Request) -> web.Response:
         activity = await request.json()
         conversation = request.match_info["conversation"]
         if activity.get("conversation", {}).get("id") != conversation:
             self.unexpected.append(f"conversation mismatch on {request.path}")
+        if conversation in self.failing and activity.get("type") == "message":
+            return web.json_response({"error": {"code": "ServiceError", "message": "down"}}, status=500)
+        if "prefix" in request.match_info:
+            self.prefixes.append(request.match_info["prefix"])
         self.activities[conversation].append(activity)
         return web.json_response({"id": uuid.uuid4().hex})
 
@@ -82,6 +88,9 @@ class FakeConnector(LocalServer):
     def routes(self, app: web.Application) -> None:
         app.router.add_post("/v3/conversations/{conversation}/activities/{activity}", self._reply)
         app.router.add_post("/v3/conversations/{conversation}/activities", self._reply)
+        # A serviceUrl with a path (Teams has one per region and tenant) prefixes the same routes.
+        app.router.add_post("/{prefix}/v3/conversations/{conversation}/activities/{activity}", self._reply)
+        app.router.add_post("/{prefix}/v3/conversations/{conversation}/activities", self._reply)
         app.router.add_route("*", "/{tail:.*}", self._other)
 
 
@@ -95,6 +104,9 @@ class TokenIssuer(LocalServer):
         self.metadata_url = f"http://127.0.0.1:{self.port}/v1/.well-known/openidconfiguration"
         self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         self.kid = "test-key-1"
+        self.metadata_fetches = 0
+        self.failing = False  # answer the metadata with 500
+        self.stalled: asyncio.Event | None = None  # hold the metadata until this is set
 
     def token(
         self,
@@ -102,9 +114,10 @@ class TokenIssuer(LocalServer):
         audience: str,
         service_url: str,
         issuer: str = ISSUER,
-        expires_in: int = 3600,
+        expires_in: int | None = 3600,
         key: rsa.RSAPrivateKey | None = None,
     ) -> str:
+        """A signed channel token; `expires_in=None` leaves out `exp`."""
         now = int(time.time())
         claims = {
             "iss": issuer,
@@ -112,8 +125,9 @@ class TokenIssuer(LocalServer):
             "serviceurl": service_url,
             "nbf": now - 60,
             "iat": now - 60,
-            "exp": now + expires_in,
         }
+        if expires_in is not None:
+            claims["exp"] = now + expires_in
         return jwt.encode(claims, key or self.key, algorithm="RS256", headers={"kid": self.kid})
 
     def routes(self, app: web.Application) -> None:
@@ -121,6 +135,11 @@ class TokenIssuer(LocalServer):
         jwk.update({"kid": self.kid, "use": "sig", "alg": "RS256"})
 
         async def metadata(_: web.Request) -> web.Response:
+            self.metadata_fetches += 1
+            if self.stalled is not None:
+                await self.stalled.wait()
+            if self.failing:
+                return web.Response(status=500)
             return web.json_response(
                 {
                     "issuer": self.ISSUER,

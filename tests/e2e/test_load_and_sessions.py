@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import re
 from typing import Any
@@ -95,9 +96,13 @@ async def test_sessions_shape_and_paging(bot: BotProcess, connector: FakeConnect
         {"limit": "abc"},
         {"limit": "1.5"},
         {"limit": ""},
+        {"limit": "\u00b2"},
+        {"limit": "\u2460"},
+        {"limit": "\u0661\u0662"},
         {"continuation": "not-a-token"},
         {"continuation": "eyJ4IjoxfQ"},
         {"continuation": "x" * 5000},
+        {"continuation": base64.urlsafe_b64encode(b"[" * 3000 + b"]" * 3000).decode().rstrip("=")},
     ],
 )
 async def test_sessions_parameter_validation(

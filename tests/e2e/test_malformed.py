@@ -28,6 +28,13 @@ def with_(**changes: Any) -> dict[str, Any]:
     return {k: v for k, v in body.items() if v is not ...}
 
 
+def nested(depth: int) -> Any:
+    value: Any = {}
+    for _ in range(depth):
+        value = {"x": value}
+    return value
+
+
 # (name, body or raw bytes, headers, method, expected status)
 CASES: list[tuple[str, Any, dict[str, str] | None, str, int]] = [
     ("not json", b"{oops", None, "POST", 400),
@@ -67,6 +74,14 @@ CASES: list[tuple[str, Any, dict[str, str] | None, str, int]] = [
         400,
     ),
     ("bad timestamp", with_(timestamp="yesterday-ish", deliveryMode="expectReplies"), None, "POST", 400),
+    (
+        "deeply nested body",
+        b'{"type": "message", "channelData": ' + b"[" * 20_000 + b"]" * 20_000 + b"}",
+        None,
+        "POST",
+        400,
+    ),
+    ("nested beyond any activity", with_(channelData=nested(100), deliveryMode="expectReplies"), None, "POST", 400),
     ("huge body", with_(text="a" * 300_000, deliveryMode="expectReplies"), None, "POST", 413),
     ("text/plain", with_(deliveryMode="expectReplies"), {"Content-Type": "text/plain"}, "POST", 415),
     (
