@@ -3,8 +3,11 @@
     python -m bench.e2e [--turns 400]
 
 The bot uses the built-in engine and Azurite; in the same run the same bot with sessions kept in
-process memory is measured as the baseline. Also: cold start, from process start to the first
-answered message under the devhost runner. Nothing is asserted.
+process memory is measured as the baseline. Replies travel in the HTTP body (`expectReplies`: one
+read and one conditional write per turn); the durable bot is also measured sending its replies to a
+loopback connector (normal delivery: the read, the write, and the merge that records the delivery).
+Also: cold start, from process start to the first answered message under the devhost runner.
+Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import uuid
 from pathlib import Path
 
 import aiohttp
+from aiohttp import web
 
 from apontamentos.importer import import_columns, write_snapshot
 from apontamentos.rules import today_in
@@ -59,8 +63,24 @@ def stop(process: subprocess.Popen[str]) -> None:
         process.stdout.close()
 
 
-def activity(conversation: str, text: str, service_url: str) -> dict[str, object]:
-    return {
+async def start_connector() -> tuple[web.AppRunner, str]:
+    """A loopback Bot Connector that accepts every reply."""
+
+    async def reply(_: web.Request) -> web.Response:
+        return web.json_response({"id": uuid.uuid4().hex})
+
+    app = web.Application()
+    app.router.add_post("/v3/conversations/{conversation}/activities", reply)
+    app.router.add_post("/v3/conversations/{conversation}/activities/{activity}", reply)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    return runner, f"http://127.0.0.1:{port}"
+
+
+def activity(conversation: str, text: str, service_url: str, delivery: str = "expectReplies") -> dict[str, object]:
+    body: dict[str, object] = {
         "type": "message",
         "id": uuid.uuid4().hex,
         "channelId": "bench",
@@ -69,11 +89,14 @@ def activity(conversation: str, text: str, service_url: str) -> dict[str, object
         "recipient": {"id": "bot"},
         "text": text,
         "serviceUrl": service_url,
-        "deliveryMode": "expectReplies",
+        "deliveryMode": delivery,
     }
+    return body
 
 
-async def load(url: str, concurrency: int, turns: int) -> dict[str, float]:
+async def load(
+    url: str, concurrency: int, turns: int, service_url: str = "", delivery: str = "expectReplies"
+) -> dict[str, float]:
     latencies: list[float] = []
     per_conversation = max(1, turns // concurrency)
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as http:
@@ -82,7 +105,8 @@ async def load(url: str, concurrency: int, turns: int) -> dict[str, float]:
             name = f"c{concurrency}-{index}-{uuid.uuid4().hex[:6]}"
             for turn in range(per_conversation):
                 started = time.perf_counter()
-                async with http.post(url, json=activity(name, QUESTIONS[turn % len(QUESTIONS)], url)) as response:
+                body = activity(name, QUESTIONS[turn % len(QUESTIONS)], service_url or url, delivery)
+                async with http.post(url, json=body) as response:
                     await response.read()
                     assert response.status == 200, response.status
                 latencies.append(time.perf_counter() - started)
@@ -124,6 +148,7 @@ async def run(turns: int) -> None:
             "PYTHONUNBUFFERED": "1",
         }
         results: dict[str, dict[int, dict[str, float]]] = {}
+        connector, connector_url = await start_connector()
         for store in ("table", "memory"):
             port = free_port()
             env["SESSIONS_TABLE"] = "bench" + uuid.uuid4().hex[:8]
@@ -132,8 +157,12 @@ async def run(turns: int) -> None:
             try:
                 await load(url, 10, 100)  # warm-up: dataset loaded, table created, connections open
                 results[store] = {c: await load(url, c, turns) for c in (1, 10, 100)}
+                if store == "table":
+                    await load(url, 10, 100, connector_url, "normal")
+                    results["sent"] = {c: await load(url, c, turns, connector_url, "normal") for c in (1, 10)}
             finally:
                 stop(process)
+        await connector.cleanup()
         print(
             f"{'concurrency':>11} {'durable t/s':>11} {'p50 ms':>7} {'p99 ms':>7} {'memory t/s':>10} "
             f"{'p50 ms':>7} {'p99 ms':>7} {'p50 ratio':>9}"
@@ -144,6 +173,10 @@ async def run(turns: int) -> None:
                 f"{c:>11} {d['tps']:>11.0f} {d['p50']:>7.1f} {d['p99']:>7.1f} {m['tps']:>10.0f} {m['p50']:>7.1f} "
                 f"{m['p99']:>7.1f} {d['p50'] / m['p50']:>9.2f}"
             )
+        print(f"\n{'concurrency':>11} {'sent t/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'sent / in-body p50':>18}")
+        for c in (1, 10):
+            n, d = results["sent"][c], results["table"][c]
+            print(f"{c:>11} {n['tps']:>8.0f} {n['p50']:>7.1f} {n['p99']:>7.1f} {n['p50'] / d['p50']:>18.2f}")
         env["SESSIONS_TABLE"] = "cold" + uuid.uuid4().hex[:8]
         print(f"\ncold start (devhost process start to first answered message): {await cold_start(env):.2f} s")
 

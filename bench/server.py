@@ -51,6 +51,12 @@ class MemorySessionStore:
         self._sessions[session.key] = updated
         return CommitResult(updated, duplicate=False)
 
+    async def claim_reply(self, session: Session, activity_id: str) -> None:
+        return None  # one process: a reply is never abandoned by another one
+
+    async def settle_reply(self, session: Session, activity_id: str, claim: str, *, delivered: bool) -> None:
+        return None
+
     async def delete(self, channel_id: str, conversation_id: str, user_id: str) -> None:
         self._sessions.pop(session_key(channel_id, conversation_id, user_id), None)
 

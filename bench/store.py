@@ -2,8 +2,9 @@
 
     python -m bench.store [--turns 300] [--stored 1000,100000] [--sweep 10000]
 
-Prints turns/s, p50 and p99 at 1, 10 and 100 concurrent conversations, the same turn with many
-sessions already stored, and the time of one sweep over idle sessions. Nothing is asserted.
+Prints turns/s, p50 and p99 at 1, 10 and 100 concurrent conversations; the same turn when its reply
+is sent to the channel (load + commit + the merge that records the delivery); the turn with many
+sessions already stored; and the time of one sweep over idle sessions. Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ def realistic_turn(i: int) -> Turn:
         context={"contract": "8446", "turn": i},
         activity_id=f"act-{i}-{time.monotonic_ns()}",
         user_name="Usuária Bench",
+        replies=({"type": "message", "text": SENTENCE * 6, "locale": "pt-BR"},),
     )
 
 
@@ -98,6 +100,13 @@ async def run(args: argparse.Namespace) -> None:
             session = await store.load("bench", f"conv-{w}", "u")
             await store.commit(session, realistic_turn(t))
 
+        async def delivered_turn(w: int, t: int) -> None:
+            session = await store.load("bench", f"conv-{w}", "u")
+            turn = realistic_turn(t)
+            result = await store.commit(session, turn)
+            assert turn.activity_id is not None
+            await store.settle_reply(result.session, turn.activity_id, result.claim, delivered=True)
+
         async def floor_turn(w: int, t: int) -> None:
             entity = await raw.get_entity(store_key(w), "session")
             replacement = {**entity_template, "PartitionKey": entity["PartitionKey"]}
@@ -115,15 +124,18 @@ async def run(args: argparse.Namespace) -> None:
 
         print(
             f"\n{'concurrency':>11} {'store t/s':>10} {'p50 ms':>8} {'p99 ms':>8} "
-            f"{'floor t/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'ratio p50':>9}"
+            f"{'floor t/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'ratio p50':>9} "
+            f"{'delivered p50':>13} {'p99 ms':>8} {'delivered/store':>15}"
         )
         for concurrency in (1, 10, 100):
             await timed(concurrency, min(args.turns, 100), store_turn)  # warm-up
             s = await timed(concurrency, args.turns, store_turn)
             f = await timed(concurrency, args.turns, floor_turn)
+            d = await timed(concurrency, args.turns, delivered_turn)
             print(
                 f"{concurrency:>11} {s['tps']:>10.0f} {s['p50']:>8.2f} {s['p99']:>8.2f} "
-                f"{f['tps']:>10.0f} {f['p50']:>8.2f} {f['p99']:>8.2f} {s['p50'] / f['p50']:>9.2f}"
+                f"{f['tps']:>10.0f} {f['p50']:>8.2f} {f['p99']:>8.2f} {s['p50'] / f['p50']:>9.2f} "
+                f"{d['p50']:>13.2f} {d['p99']:>8.2f} {d['p50'] / s['p50']:>15.2f}"
             )
 
         print(
