@@ -39,6 +39,8 @@ CREATE TYPE technology_t AS ENUM (
     SELECT DISTINCT s_ds_tecnologia FROM src WHERE s_ds_tecnologia IS NOT NULL ORDER BY 1);
 CREATE TYPE profile_t AS ENUM (
     SELECT DISTINCT s_ds_perfil FROM src WHERE s_ds_perfil IS NOT NULL ORDER BY 1);
+CREATE TYPE validator_t AS ENUM (
+    SELECT DISTINCT s_nm_usuario_valida FROM src WHERE s_nm_usuario_valida IS NOT NULL ORDER BY 1);
 
 CREATE TABLE r AS
 SELECT
@@ -68,6 +70,7 @@ WITH raw AS (
         d_dt_fim_apontamento AS end_ts,
         coalesce(n_fl_abatimento, 0) = 1 AND d_dt_fim_apontamento IS NOT NULL AS lunch_flag,
         coalesce(b_fl_validado, 0) = 1 AS validated,
+        s_nm_usuario_valida::validator_t AS validator,
         date_diff('second', d_dt_inicio_apontamento, d_dt_fim_apontamento) / 3600.0 AS gross_h
     FROM src JOIN r ON r.resource_id = src.s_id_recurso
 )

@@ -42,12 +42,30 @@ MONTH_NAMES = {
 _MONTH = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
 _DATE = r"(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?"
 _RANGE = re.compile(rf"\b(?:de|entre|do dia|dia)?\s*{_DATE}\s+(?:a|ate|e|ao)\s+(?:dia\s+)?{_DATE}\b")
+# "de 3 a 9/10": the first day takes the second's month.
+_SHORT_RANGE = re.compile(
+    r"\b(?:de|entre|do dia|dia|dias)\s+(\d{1,2})\s+(?:a|ate|e|ao)\s+(?:dia\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b"
+)
+# "dia 5", "no dia 12": that day of the current month, or of the previous one if it is still ahead.
+_DAY_OF_MONTH = re.compile(r"\b(?:no |do |o |neste |nesse )?dia\s+(\d{1,2})\b(?!\s*/)")
+# Period words this engine cannot read: asking beats guessing a period.
+_UNREADABLE = re.compile(
+    r"\b(?:trimestres?|semestres?|bimestres?|quinzenas?|anos?|anual|natal|carnaval|pascoa|amanha|"
+    r"proxim[ao]s?|semana que vem|mes que vem|madrugada|manha|feriadao)\b"
+)
 _SINGLE = re.compile(rf"\b{_DATE}\b")
 _MONTH_RE = re.compile(rf"\b(?:mes de\s+|em\s+|no mes de\s+)?({_MONTH})\b(?:\s+(?:de\s+)?(\d{{4}}))?")
 _LAST_DAYS = re.compile(r"\bultimos\s+(\d{1,3})\s+dias\b")
 _RELATIVE = [
     (re.compile(r"\b(?:mes passado|ultimo mes|mes anterior)\b"), "last_month"),
-    (re.compile(r"\b(?:este|esse|neste|nesse|desse|deste)\s+mes\b|\bmes atual\b"), "this_month"),
+    (
+        re.compile(
+            r"\b(?:este|esse|neste|nesse|desse|deste)\s+mes\b|\bmes atual\b"
+            r"|\b(?:do|no) mes\b(?!\s+(?:de|passado|anterior))"
+        ),
+        "this_month",
+    ),
+    (re.compile(r"\b(?:semana retrasada|penultima semana)\b"), "week_before_last"),
     (re.compile(r"\b(?:semana passada|ultima semana|semana anterior)\b"), "last_week"),
     (re.compile(r"\b(?:esta|essa|nesta|nessa|desta|dessa)\s+semana\b|\bsemana atual\b"), "this_week"),
     (re.compile(r"\banteontem\b"), "day_before_yesterday"),
@@ -109,10 +127,26 @@ def _range(match: re.Match[str], today: date) -> Period:
     return Period(start, end)
 
 
+def unreadable_period(text: str) -> str | None:
+    """A period word in `text` that find_period does not understand (the caller asks instead of guessing)."""
+    match = _UNREADABLE.search(text)
+    return match.group(0) if match else None
+
+
 def find_period(text: str, today: date) -> Found | None:
     """The first period named in `text`, or None."""
     if match := _RANGE.search(text):
         return Found(_range(match, today), match.group(0))
+    if match := _SHORT_RANGE.search(text):
+        d1, d2, m, y = match.groups()
+        original = match.group(0).strip()
+        end = (
+            _make(int(d2), int(m), _year(y, today.year), original)
+            if y
+            else _most_recent(int(d2), int(m), today, original)
+        )
+        start = _make(int(d1), end.month, end.year, original)
+        return Found(Period(start, end), match.group(0))
     if match := _SINGLE.search(text):
         d, m, y = match.groups()
         day = (
@@ -121,6 +155,13 @@ def find_period(text: str, today: date) -> Found | None:
             else _most_recent(int(d), int(m), today, match.group(0))
         )
         return Found(Period(day, day), match.group(0))
+    if match := _DAY_OF_MONTH.search(text):
+        day = int(match.group(1))
+        month_start = today.replace(day=1)
+        if day > today.day:
+            month_start = (month_start - timedelta(days=1)).replace(day=1)
+        found = _make(day, month_start.month, month_start.year, match.group(0).strip())
+        return Found(Period(found, found), match.group(0))
     if match := _LAST_DAYS.search(text):
         count = max(1, min(int(match.group(1)), 366))
         return Found(Period(today - timedelta(days=count - 1), today), match.group(0))
@@ -152,6 +193,8 @@ def _relative(kind: str, today: date) -> Period:
         return Period(week_of(today).start, today)
     if kind == "last_week":
         return week_of(today - timedelta(days=7))
+    if kind == "week_before_last":
+        return week_of(today - timedelta(days=14))
     if kind == "this_month":
         return Period(today.replace(day=1), today)
     first = today.replace(day=1)

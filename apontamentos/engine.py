@@ -1,18 +1,24 @@
-"""The built-in Portuguese question engine: understanding + typed queries + pt-BR answers."""
+"""The built-in Portuguese question engine: understanding, typed queries and pt-BR answers.
+
+Every answer's first line says what was computed: about whom, over which dates, on which basis. A question
+the engine cannot answer as asked gets the reason (and close matches or a question back), never a figure
+for a broader question.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import Any
 
 from . import formatting as fmt
 from . import queries as q
-from .dataset import Dataset
+from .dataset import Dataset, normalize
 from .errors import InvalidQuery
+from .question import Question, from_context
 from .rules import Period, month_of
-from .understanding import interpret
+from .understanding import Clarification, understand
 
 TEXT_ROWS = 15  # rows listed in a text answer; cards carry up to CARD_ROWS
 CARD_ROWS = 50
@@ -22,7 +28,7 @@ EXAMPLES = (
     "Mostre o contrato 8446",
     "Quem trabalha no contrato 7873?",
     "Ranking de horas do contrato 8446",
-    "Quem não apontou de 01/09 a 30/09?",
+    "Quem não apontou semana passada?",
     "Quantos dias úteis tem em novembro?",
     "Quem esqueceu de bater a saída?",
     "Quantas horas eu trabalhei esta semana?",
@@ -48,88 +54,93 @@ class Answer:
     examples: tuple[str, ...] = field(default=())
 
 
+class NoData(InvalidQuery):
+    """The period asked for lies outside the data: say what the data covers instead of answering 0 h."""
+
+
 def answer(db: Dataset, question: str, context: dict[str, Any], today: date, user: str = "") -> Answer:
     """Answer one question; `context` is what earlier turns of this conversation left."""
-    context = dict(context)
+    previous = from_context(context)
+    understood = understand(db, question, previous, today, me_in(db, user))
+    if isinstance(understood, Clarification):
+        kept = understood.pending.to_context() if understood.pending else context
+        text = understood.text
+        if understood.reason == "unknown_self" and user.strip():
+            text = (
+                f"Não encontrei “{user.strip()}” entre os recursos dos apontamentos, então não sei quais são os seus "
+                "dados. Pergunte pelo nome, por exemplo: “Quantas horas a Ana Souza trabalhou esta semana?”."
+            )
+        examples = EXAMPLES if understood.reason == "not_understood" else ()
+        return Answer(text, kept, understood.reason, examples=examples)
     try:
-        intent, _ = interpret(db, question, _restore(context), today)
-        handler = HANDLERS.get(intent.name)
-        if handler is None:
-            return _static(intent.name, context)
-        params = dict(intent.params)
-        if params.pop("self", False) and params.get("resource") is None:
-            params["resource"] = _self_resource(db, user)
-        return handler(db, params, context, today)
+        return RENDERERS[understood.kind](db, understood, today)
+    except NoData as err:
+        return Answer(str(err), understood.to_context(), "no_data")
     except q.AmbiguousResource as err:
-        names = "\n".join(f"- {c.name} (id {c.id})" for c in err.candidates)
-        text = f"Encontrei mais de um recurso para “{err.text}”. Qual deles?\n{names}"
-        return Answer(text, context, "ambiguous_resource")
-    except SelfUnknown as err:
-        return Answer(str(err), context, "unknown_self")
+        names = "\n".join(f"- {c.name}" for c in err.candidates)
+        return Answer(f"Há mais de uma pessoa chamada “{err.text}”. Qual delas?\n{names}", context, "ambiguous")
     except InvalidQuery as err:
         return Answer(str(err), context, "invalid")
 
 
-class SelfUnknown(InvalidQuery):
-    pass
+def me_in(db: Dataset, user: str) -> str | None:
+    """The resource id of the person asking, from their display name (exact name, or one unique match)."""
+    if not user.strip():
+        return None
+    exact = [r for r in db.resources.values() if normalize(r.name) == normalize(user)]
+    if len(exact) == 1:
+        return exact[0].id
+    found = q.find_resources(db, user, limit=2)
+    return found[0].id if len(found) == 1 else None
 
 
-def _self_resource(db: Dataset, user: str) -> str:
-    if user.strip():
-        try:
-            return q.resolve_resource(db, user).id
-        except InvalidQuery:
-            pass
-    shown = f" (procurei por “{user.strip()}”)" if user.strip() else ""
-    raise SelfUnknown(
-        f"Não consegui identificar você entre os recursos{shown}. Diga o nome completo, por exemplo: "
-        "“Quantas horas o recurso Ana Silva trabalhou esta semana?”"
-    )
+# -- what every answer says first ------------------------------------------------------------
 
 
-def _restore(context: dict[str, Any]) -> dict[str, Any]:
-    """The context with stored periods turned back into Period values."""
-    params = dict(context.get("params", {}))
-    if isinstance(params.get("period"), list):
-        params["period"] = Period(date.fromisoformat(params["period"][0]), date.fromisoformat(params["period"][1]))
-    return {**context, "params": params}
+def _dates(period: Period) -> str:
+    if period.start == period.end:
+        return f"em {fmt.day(period.start)}"
+    return f"de {fmt.day(period.start)} a {fmt.day(period.end)}"
 
 
-def _remember(context: dict[str, Any], intent: str, params: dict[str, Any], **subject: Any) -> dict[str, Any]:
-    stored = {k: v for k, v in params.items() if isinstance(v, str | int | float | bool) or v is None}
-    if isinstance(params.get("period"), Period):
-        stored["period"] = [params["period"].start.isoformat(), params["period"].end.isoformat()]
-    updated = {**context, "intent": intent, "params": stored}
-    if "contract" in subject and subject["contract"]:
-        updated["contract"] = subject["contract"]
-        updated["subject"] = "contract"
-    if "resource" in subject and subject["resource"]:
-        ref: q.ResourceRef = subject["resource"]
-        updated["resource"] = {"id": ref.id, "name": ref.name}
-        updated["subject"] = "resource"
-    return updated
-
-
-def _static(name: str, context: dict[str, Any]) -> Answer:
-    examples = "\n".join(f"- {e}" for e in EXAMPLES)
-    if name == "greeting":
-        text = (
-            "Olá! Eu respondo perguntas sobre os apontamentos de horas dos contratos de outsourcing. "
-            f"Experimente:\n{examples}"
+def _covered(db: Dataset, period: Period | None, today: date) -> tuple[Period, str]:
+    """The period clipped to the data, and a note when it was clipped; NoData when nothing is left."""
+    data = q.data_period(db, None)
+    if period is None:
+        return data, ""
+    clipped = period.clip(data)
+    if clipped is None:
+        raise NoData(
+            f"Não há apontamentos {_dates(period)}: os dados disponíveis vão de {fmt.day(data.start)} "
+            f"a {fmt.day(data.end)}."
         )
-    elif name == "ask_contract":
-        text = (
-            "De qual contrato? Diga o número do contrato de fornecedor (4 dígitos) "
-            "ou de cliente (E seguido de 7 dígitos)."
-        )
-    elif name == "help":
-        text = (
-            "Posso responder sobre contratos, recursos, horas, dias úteis, faltas e validações. "
-            f"Por exemplo:\n{examples}"
-        )
-    else:
-        text = f"Não entendi a pergunta. Alguns exemplos do que sei responder:\n{examples}"
-    return Answer(text, context, name, examples=EXAMPLES)
+    if clipped == period:
+        return period, ""
+    if clipped.end < period.end and clipped.end >= today - timedelta(days=1):
+        return clipped, " (até hoje)"
+    return clipped, " (o período com dados)"
+
+
+def _basis(question: Question) -> str:
+    return "brutas" if question.basis == "gross" else "líquidas"
+
+
+def _person(db: Dataset, question: Question) -> q.ResourceRef:
+    assert question.person is not None
+    ref = q.resolve_resource(db, question.person)
+    return ref
+
+
+def _scope(db: Dataset, question: Question, person_label: bool = True) -> str:
+    """ " do contrato 8446", " de JAVA", or "" for everyone: what a figure was computed over."""
+    parts = []
+    if question.person and person_label:
+        parts.append(f" de {q.resolve_resource(db, question.person).name}")
+    if question.contract:
+        parts.append(f" do contrato {q.contract_ref(db, question.contract).number}")
+    if question.technology:
+        parts.append(f" em {question.technology}")
+    return "".join(parts)
 
 
 def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table | None:
@@ -146,215 +157,262 @@ def _lines(rows: list[str]) -> str:
     return shown
 
 
-def _period_text(period: Period) -> str:
-    return period.label()
+def _done(question: Question, text: str, table: Table | None = None) -> Answer:
+    return Answer(text, question.to_context(), question.kind, table)
 
 
-# -- handlers ---------------------------------------------------------------------------------
+# -- renderers: one per kind of question -----------------------------------------------------
 
-Handler = Callable[[Dataset, dict[str, Any], dict[str, Any], date], Answer]
-
-
-def _list_contracts(db: Dataset, params: dict[str, Any], context: dict[str, Any], today: date) -> Answer:
-    contracts = q.list_contracts(db, params.get("period"))
-    period = params.get("period") or q.data_period(db, None)
-    rows = [[c.contract, fmt.hours(c.hours), fmt.integer(c.entries), fmt.integer(c.resources)] for c in contracts]
-    text = f"Há {fmt.plural(len(contracts), 'contrato')} com apontamentos em {_period_text(period)}:\n" + _lines(
-        [f"{c.contract}: {fmt.hours(c.hours)}, {fmt.plural(c.resources, 'recurso')}" for c in contracts]
-    )
-    table = _table("Contratos", ["Contrato", "Horas", "Apontamentos", "Recursos"], rows)
-    return Answer(text, _remember(context, "list_contracts", params), "list_contracts", table)
+Renderer = Callable[[Dataset, Question, date], Answer]
 
 
-def _contract_details(db: Dataset, params: dict[str, Any], context: dict[str, Any], today: date) -> Answer:
-    d = q.contract_details(db, params["contract"], params.get("period"))
+def _static(text: str) -> Renderer:
+    def render(db: Dataset, question: Question, today: date) -> Answer:
+        return Answer(text, {}, question.kind, examples=EXAMPLES)
+
+    return render
+
+
+_EXAMPLE_LINES = "\n".join(f"- {e}" for e in EXAMPLES)
+GREETING = (
+    "Olá! Eu respondo perguntas sobre os apontamentos de horas dos contratos de outsourcing. "
+    f"Experimente:\n{_EXAMPLE_LINES}"
+)
+HELP = (
+    "Posso responder sobre horas (de uma pessoa, de um contrato ou de todos), quem não apontou, quem esqueceu a "
+    "saída, validações, dias úteis e feriados, rankings, médias e trabalho em fim de semana ou feriado. Sempre "
+    f"digo o período e se as horas são líquidas (sem o almoço) ou brutas. Por exemplo:\n{_EXAMPLE_LINES}"
+)
+THANKS = "Por nada! Se precisar, é só perguntar."
+
+
+def _total_hours(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    t = q.total_hours(db, resource=question.person, contract=question.contract, period=period)
+    main, other = (t.gross_hours, t.net_hours) if question.basis == "gross" else (t.net_hours, t.gross_hours)
+    other_basis = "líquidas" if question.basis == "gross" else "brutas"
+    details = [f"{fmt.hours(other)} {other_basis}", fmt.plural(t.entries, "apontamento")]
+    if t.resource:
+        who = _person(db, question).name + (f" no contrato {t.contract.number}" if t.contract else "")
+        verb = "trabalhou"
+    elif t.contract:
+        who, verb = f"O contrato {t.contract.number}", "somou"
+        details.append(fmt.plural(t.resources, "recurso"))
+    else:
+        who, verb = "Todos os recursos", "somaram"
+        details.append(fmt.plural(t.resources, "recurso"))
+    if t.open_spans:
+        details.append(f"{fmt.integer(t.open_spans)} sem saída, sem horas contadas")
+    text = f"{who} {verb} {fmt.hours(main)} {_basis(question)} {_dates(period)}{note} — {', '.join(details)}."
+    return _done(question, text)
+
+
+def _contract_details(db: Dataset, question: Question, today: date) -> Answer:
+    assert question.contract is not None
+    period, note = _covered(db, question.period, today)
+    d = q.contract_details(db, question.contract, period)
     name = f"Contrato {d.contract.number}" + (" (cliente)" if d.contract.kind == "cliente" else "")
     if d.entries == 0:
-        text = f"{name}: nenhum apontamento em {_period_text(d.period)}."
+        return _done(question, f"{name}: nenhum apontamento {_dates(period)}{note}.")
+    related = "Contratos de fornecedor" if d.contract.kind == "cliente" else "Contratos de cliente"
+    text = (
+        f"{name}, {_dates(period)}{note}:\n"
+        f"- Horas: {fmt.hours(d.net_hours)} líquidas ({fmt.hours(d.gross_hours)} brutas)\n"
+        f"- Apontamentos: {fmt.integer(d.entries)}"
+        + (f" ({fmt.integer(d.open_spans)} sem saída)" if d.open_spans else "")
+        + "\n"
+        f"- Recursos: {fmt.integer(d.resources)}\n"
+        f"- Tecnologias: {', '.join(d.technologies) or '—'}\n"
+        f"- Perfis: {', '.join(d.profiles) or '—'}\n"
+        f"- {related}: {', '.join(d.related_contracts) or '—'}"
+    )
+    return _done(question, text)
+
+
+def _people(db: Dataset, question: Question, today: date) -> Answer:
+    """Who recorded time (in a contract, a technology, or anywhere), by hours; the count first for "quantos"."""
+    period, note = _covered(db, question.period, today)
+    people = q.ranking(db, top=None, contract=question.contract, technology=question.technology, period=period)
+    scope = _scope(db, question, person_label=False)
+    if question.contract:
+        number = q.contract_ref(db, question.contract).number
+        tech = f" em {question.technology}" if question.technology else ""
+        people_text = fmt.plural(len(people), "recurso")
+        header = f"O contrato {number} tem {people_text}{tech} com apontamentos {_dates(period)}{note}"
+    elif len(people) == 1:
+        header = f"1 recurso{scope} apontou {_dates(period)}{note}"
     else:
-        related = "Contratos de fornecedor" if d.contract.kind == "cliente" else "Contratos de cliente"
-        text = (
-            f"{name}, {_period_text(d.period)}:\n"
-            f"- Horas: {fmt.hours(d.net_hours)} líquidas ({fmt.hours(d.gross_hours)} brutas)\n"
-            f"- Apontamentos: {fmt.integer(d.entries)}"
-            + (f" ({fmt.integer(d.open_spans)} sem saída)" if d.open_spans else "")
-            + "\n"
-            f"- Recursos: {fmt.integer(d.resources)}\n"
-            f"- Tecnologias: {', '.join(d.technologies) or '—'}\n"
-            f"- Perfis: {', '.join(d.profiles) or '—'}\n"
-            f"- {related}: {', '.join(d.related_contracts) or '—'}\n"
-            f"- Datas: {fmt.day(d.first_day)} a {fmt.day(d.last_day)}"  # type: ignore[arg-type]
-        )
-    return Answer(text, _remember(context, "contract_details", params, contract=d.contract.number), "contract_details")
-
-
-def _contract_resources(db: Dataset, params: dict[str, Any], context: dict[str, Any], today: date) -> Answer:
-    ref = q.contract_ref(db, params["contract"])
-    people = q.contract_resources(db, ref.number, params.get("period"))
-    period = params.get("period") or q.data_period(db, None)
-    new_context = _remember(context, "contract_resources", params, contract=ref.number)
-    header = (
-        f"O contrato {ref.number} tem {fmt.plural(len(people), 'recurso')} com apontamentos em {_period_text(period)}"
-    )
-    if params.get("count_only"):
-        return Answer(header + ".", new_context, "contract_resources")
-    text = header + ", por horas:\n" + _lines([f"{p.resource.name}: {fmt.hours(p.hours)}" for p in people])
+        header = f"{fmt.plural(len(people), 'recurso')}{scope} apontaram {_dates(period)}{note}"
+    if question.count:
+        return _done(question, header + ".")
+    text = header + ", por horas líquidas:\n" + _lines([f"{p.resource.name}: {fmt.hours(p.hours)}" for p in people])
     rows = [[p.resource.name, fmt.hours(p.hours), fmt.integer(p.entries)] for p in people]
-    return Answer(
-        text,
-        new_context,
-        "contract_resources",
-        _table(f"Recursos do contrato {ref.number}", ["Recurso", "Horas", "Apontamentos"], rows),
-    )
+    return _done(question, text, _table(f"Recursos{scope}", ["Recurso", "Horas", "Apontamentos"], rows))
 
 
-def _ranking(db: Dataset, params: dict[str, Any], context: dict[str, Any], today: date) -> Answer:
-    top = int(params.get("top") or 10)
+def _ranking(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    top = question.limit or 10
     people = q.ranking(
-        db,
-        top=top,
-        contract=params.get("contract"),
-        technology=params.get("technology"),
-        period=params.get("period"),
+        db, top=top, contract=question.contract, technology=question.technology, period=period, order=question.order
     )
-    period = params.get("period") or q.data_period(db, None)
-    scope = "".join(
-        [
-            f" do contrato {q.contract_ref(db, params['contract']).number}" if params.get("contract") else "",
-            f" em {params['technology']}" if params.get("technology") else "",
-        ]
-    )
-    text = f"Ranking de horas{scope}, {_period_text(period)}:\n" + "\n".join(
+    scope = _scope(db, question, person_label=False)
+    which = "menos horas primeiro" if question.order == "asc" else "mais horas primeiro"
+    if not people:
+        return _done(question, f"Nenhum apontamento{scope} {_dates(period)}{note}.")
+    text = f"Ranking de horas líquidas{scope}, {_dates(period)}{note} ({which}):\n" + "\n".join(
         f"{i}. {p.resource.name}: {fmt.hours(p.hours)}" for i, p in enumerate(people, 1)
     )
-    if not people:
-        text = f"Nenhum apontamento{scope} em {_period_text(period)}."
     rows = [[str(i), p.resource.name, fmt.hours(p.hours)] for i, p in enumerate(people, 1)]
-    subject = {"contract": q.contract_ref(db, params["contract"]).number} if params.get("contract") else {}
-    return Answer(
-        text,
-        _remember(context, "ranking", params, **subject),
-        "ranking",
-        _table(f"Ranking de horas{scope}", ["#", "Recurso", "Horas"], rows),
+    return _done(question, text, _table(f"Ranking de horas{scope}", ["#", "Recurso", "Horas"], rows))
+
+
+def _contract_ranking(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    contracts = q.list_contracts(db, period)
+    if question.order == "asc":
+        contracts = list(reversed(contracts))
+    shown = contracts[: question.limit] if question.limit else contracts
+    which = "menos horas primeiro" if question.order == "asc" else "mais horas primeiro"
+    text = f"Contratos por horas líquidas, {_dates(period)}{note} ({which}):\n" + "\n".join(
+        f"{i}. {c.contract}: {fmt.hours(c.hours)}" for i, c in enumerate(shown, 1)
     )
+    rows = [[str(i), c.contract, fmt.hours(c.hours), fmt.integer(c.resources)] for i, c in enumerate(shown, 1)]
+    return _done(question, text, _table("Contratos por horas", ["#", "Contrato", "Horas", "Recursos"], rows))
 
 
-def _resource_contracts(db: Dataset, params: dict[str, Any], context: dict[str, Any], today: date) -> Answer:
-    r = q.resource_contracts(db, params["resource"], params.get("period"))
-    text = f"{r.resource.name} apontou em {fmt.plural(len(r.contracts), 'contrato')}:\n" + _lines(
-        [f"{c.contract} ({c.client_contract}): {fmt.hours(c.hours)}" for c in r.contracts]
+def _list_contracts(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    contracts = q.list_contracts(db, period)
+    text = f"Há {fmt.plural(len(contracts), 'contrato')} com apontamentos {_dates(period)}{note}:\n" + _lines(
+        [f"{c.contract}: {fmt.hours(c.hours)} líquidas, {fmt.plural(c.resources, 'recurso')}" for c in contracts]
     )
-    return Answer(text, _remember(context, "resource_contracts", params, resource=r.resource), "resource_contracts")
+    rows = [[c.contract, fmt.hours(c.hours), fmt.integer(c.entries), fmt.integer(c.resources)] for c in contracts]
+    return _done(question, text, _table("Contratos", ["Contrato", "Horas", "Apontamentos", "Recursos"], rows))
 
 
-def _total_hours(db: Dataset, params: dict[str, Any], context: dict[str, Any], today: date) -> Answer:
-    t = q.total_hours(db, resource=params.get("resource"), contract=params.get("contract"), period=params.get("period"))
-    if t.resource:
-        who = t.resource.name + (f" no contrato {t.contract.number}" if t.contract else "")
-        subject: dict[str, Any] = {"resource": t.resource}
-    elif t.contract:
-        who = f"O contrato {t.contract.number}"
-        subject = {"contract": t.contract.number}
-    else:
-        who = "Todos os recursos"
-        subject = {}
-    verb = "somou" if t.resource is None else "trabalhou"
+def _resource_contracts(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    r = q.resource_contracts(db, question.person or "", period)
+    who = _person(db, question).name
+    text = f"{who} apontou em {fmt.plural(len(r.contracts), 'contrato')} {_dates(period)}{note}:\n" + _lines(
+        [f"{c.contract} (cliente {c.client_contract}): {fmt.hours(c.hours)} líquidas" for c in r.contracts]
+    )
+    return _done(question, text)
+
+
+def _period_summary(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    s = q.period_summary(db, period)
     text = (
-        f"{who} {verb} {fmt.hours(t.net_hours)} líquidas em {_period_text(t.period)} "
-        f"({fmt.hours(t.gross_hours)} brutas, {fmt.plural(t.entries, 'apontamento')}"
-        + (f", {fmt.plural(t.resources, 'recurso')}" if t.resource is None else "")
-        + (f", {fmt.integer(t.open_spans)} sem saída" if t.open_spans else "")
-        + ")."
-    )
-    return Answer(text, _remember(context, "total_hours", params, **subject), "total_hours")
-
-
-def _period_summary(db: Dataset, params: dict[str, Any], context: dict[str, Any], today: date) -> Answer:
-    s = q.period_summary(db, params["period"])
-    text = (
-        f"Resumo de {_period_text(s.period)}:\n- Horas: {fmt.hours(s.net_hours)}\n"
+        f"Resumo de todos os recursos, {_dates(period)}{note}:\n- Horas: {fmt.hours(s.net_hours)} líquidas\n"
         f"- Apontamentos: {fmt.integer(s.entries)}\n- Recursos: {fmt.integer(s.resources)}\n"
         f"- Contratos: {fmt.integer(s.contracts)}\n- Sem saída: {fmt.integer(s.open_spans)}\n"
         f"- Não validados: {fmt.integer(s.unvalidated)}"
     )
-    return Answer(text, _remember(context, "period_summary", params), "period_summary")
+    return _done(question, text)
 
 
-def _default_month(params: dict[str, Any], today: date) -> Period:
-    return params.get("period") or Period(today.replace(day=1), today)
+def _month_so_far(question: Question, today: date) -> Period:
+    return question.period or Period(today.replace(day=1), today)
 
 
-def _resource_days(db: Dataset, params: dict[str, Any], context: dict[str, Any], today: date) -> Answer:
-    period = _default_month(params, today)
-    r = q.resource_days(db, params["resource"], period)
-    rows = [[fmt.day(d.day), fmt.clock(d.first_start), fmt.clock(d.last_end), fmt.hours(d.net_hours)] for d in r.days]
+def _resource_days(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, _month_so_far(question, today), today)
+    r = q.resource_days(db, question.person or "", period)
+    who = _person(db, question).name
+    if not r.days:
+        return _done(question, f"{who} não tem apontamentos {_dates(period)}{note}.")
+    total = sum(d.net_hours for d in r.days)
     text = (
-        f"{r.resource.name}, {_period_text(period)}, dia a dia:\n"
+        f"{who}, {_dates(period)}{note}: {fmt.hours(total)} líquidas em "
+        f"{fmt.plural(len(r.days), 'dia')} com apontamento:\n"
         + _lines(
             [
                 f"{fmt.day(d.day)}: {fmt.clock(d.first_start)}–{fmt.clock(d.last_end)}, {fmt.hours(d.net_hours)}"
                 for d in r.days
             ]
         )
-        if r.days
-        else f"{r.resource.name} não tem apontamentos em {_period_text(period)}."
     )
-    return Answer(
-        text,
-        _remember(context, "resource_days", {**params, "period": period}, resource=r.resource),
-        "resource_days",
-        _table(r.resource.name, ["Dia", "Entrada", "Saída", "Horas"], rows),
-    )
+    rows = [[fmt.day(d.day), fmt.clock(d.first_start), fmt.clock(d.last_end), fmt.hours(d.net_hours)] for d in r.days]
+    return _done(question, text, _table(who, ["Dia", "Entrada", "Saída", "Horas"], rows))
 
 
-def _working_days(db: Dataset, params: dict[str, Any], context: dict[str, Any], today: date) -> Answer:
-    period = params.get("period") or month_of(today.year, today.month)
+def _calendar_period(question: Question, today: date) -> tuple[Period, str]:
+    """Working days count whole months: "este mês" is the month up to its last day."""
+    period = question.period or month_of(today.year, today.month)
+    if period.start.day == 1 and period.end == today and period.start.month == today.month:
+        return month_of(today.year, today.month), " (o mês inteiro)"
+    return period, ""
+
+
+def _working_days(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _calendar_period(question, today)
     w = q.working_days_in(db, period)
-    holidays = "; ".join(f"{fmt.day(d)} ({name})" for d, name in w.holidays)
-    text = f"{_period_text(period).capitalize()} tem {fmt.plural(w.count, 'dia útil', 'dias úteis')}."
-    if holidays:
-        text += f" Feriados nacionais no período: {holidays}."
-    return Answer(text, _remember(context, "working_days", {**params, "period": period}), "working_days")
+    text = (
+        f"{_dates(period).capitalize()}{note} há {fmt.plural(w.count, 'dia útil', 'dias úteis')} "
+        "(segunda a sexta, menos os feriados nacionais)."
+    )
+    if w.holidays:
+        text += " Feriados no período: " + "; ".join(f"{fmt.day(d)} ({name})" for d, name in w.holidays) + "."
+    return _done(replace(question, period=period), text)
 
 
-def _expected(db: Dataset, params: dict[str, Any], context: dict[str, Any], today: date) -> Answer:
-    period = _default_month(params, today)
-    e = q.expected_vs_worked(db, params["resource"], period)
+def _holidays(db: Dataset, question: Question, today: date) -> Answer:
+    period, _ = _calendar_period(question, today)
+    w = q.working_days_in(db, period)
+    if not w.holidays:
+        return _done(question, f"Não há feriados nacionais {_dates(period)}.")
+    listed = "; ".join(f"{fmt.day(d)} ({name})" for d, name in w.holidays)
+    return _done(question, f"Feriados nacionais {_dates(period)}: {listed}.")
+
+
+def _expected(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, _month_so_far(question, today), today)
+    e = q.expected_vs_worked(db, question.person or "", period)
+    who = _person(db, question).name
     balance = "acima" if e.balance >= 0 else "abaixo"
     text = (
-        f"{e.resource.name}, {_period_text(period)}: {fmt.plural(e.working_days, 'dia útil', 'dias úteis')}, "
-        f"{fmt.hours(e.expected_hours)} esperadas e {fmt.hours(e.worked_hours)} trabalhadas "
-        f"({fmt.hours(abs(e.balance))} {balance} do esperado)."
+        f"{who}, {_dates(period)}{note}: {fmt.plural(e.working_days, 'dia útil', 'dias úteis')}, "
+        f"{fmt.hours(e.expected_hours)} esperadas ({fmt.hours(db.calendar.daily_hours)} líquidas por dia útil) e "
+        f"{fmt.hours(e.worked_hours)} líquidas trabalhadas: {fmt.hours(abs(e.balance))} {balance} do esperado."
     )
-    return Answer(
-        text,
-        _remember(context, "expected_vs_worked", {**params, "period": period}, resource=e.resource),
-        "expected_vs_worked",
-    )
+    return _done(replace(question, period=question.period or period), text)
 
 
-def _missing(db: Dataset, params: dict[str, Any], context: dict[str, Any], today: date) -> Answer:
-    period = _default_month(params, today)
-    m = q.missing_days(db, period, params.get("contract"))
-    scope = f" do contrato {m.contract.number}" if m.contract else ""
+def _missing(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, _month_so_far(question, today), today)
+    m = q.missing_days(db, period, question.contract)
+    scope = _scope(db, question, person_label=False)
+    where = f"{_dates(period)}{note}"
+    if question.person:
+        who = _person(db, question).name
+        mine = next((p for p in m.people if p.resource.id == question.person), None)
+        if mine is None:
+            days = fmt.plural(m.working_days, "dia útil", "dias úteis")
+            text = f"{who} apontou em todos os {days} {where}: 0 dias sem apontamento."
+        else:
+            text = (
+                f"{who} ficou sem apontar em {fmt.plural(len(mine.days), 'dia útil', 'dias úteis')} "
+                f"dos {fmt.integer(m.working_days)} {where}: " + ", ".join(f"{d:%d/%m}" for d in mine.days) + "."
+            )
+        return _done(question, text)
     if m.working_days == 0:
-        text = f"Não há dias úteis com apontamentos registrados em {_period_text(period)}."
-    elif not m.people:
-        text = f"Todos os recursos{scope} apontaram em todos os {m.working_days} dias úteis de {_period_text(period)}."
-    else:
-        text = (
-            f"{fmt.plural(len(m.people), 'recurso')}{scope} não apontaram em algum dos "
-            f"{fmt.plural(m.working_days, 'dia útil', 'dias úteis')} de {_period_text(period)}:\n"
-            + _lines([f"{p.resource.name}: {fmt.plural(len(p.days), 'dia')} ({_days_list(p.days)})" for p in m.people])
+        return _done(question, f"Não há dias úteis com dados {where}.")
+    if not m.people:
+        return _done(
+            question,
+            f"Todos os recursos{scope} apontaram em todos os {fmt.integer(m.working_days)} dias úteis {where}.",
         )
-    rows = [[p.resource.name, str(len(p.days)), _days_list(p.days, 10)] for p in m.people]
-    subject = {"contract": m.contract.number} if m.contract else {}
-    return Answer(
-        text,
-        _remember(context, "missing_days", {**params, "period": period}, **subject),
-        "missing_days",
-        _table(f"Sem apontamento{scope}", ["Recurso", "Dias", "Datas"], rows),
+    text = (
+        f"{fmt.plural(len(m.people), 'recurso')}{scope} ficaram sem apontar em algum dos "
+        f"{fmt.plural(m.working_days, 'dia útil', 'dias úteis')} {where}:\n"
+        + _lines([f"{p.resource.name}: {fmt.plural(len(p.days), 'dia')} ({_days_list(p.days)})" for p in m.people])
     )
+    if len(m.people) == 1:
+        text = text.replace("recurso" + scope + " ficaram", "recurso" + scope + " ficou", 1)
+    rows = [[p.resource.name, str(len(p.days)), _days_list(p.days, 10)] for p in m.people]
+    return _done(question, text, _table(f"Sem apontamento{scope}", ["Recurso", "Dias", "Datas"], rows))
 
 
 def _days_list(days: list[date], limit: int = 5) -> str:
@@ -368,27 +426,27 @@ def _span_line(s: q.Span) -> str:
     )
 
 
-def _open_spans(db: Dataset, params: dict[str, Any], context: dict[str, Any], today: date) -> Answer:
-    o = q.open_spans(db, params.get("period"), params.get("contract"))
-    if not o.spans:
-        text = f"Nenhum apontamento sem saída em {_period_text(o.period)}."
-    else:
-        shown = f" (os {len(o.spans)} mais recentes na tabela)" if o.total > len(o.spans) else ""
-        text = f"{fmt.plural(o.total, 'apontamento')} sem saída em {_period_text(o.period)}{shown}:\n" + _lines(
-            [_span_line(s) for s in o.spans]
-        )
-    rows = [[s.resource.name, fmt.day(s.day), f"{s.start:%H:%M}", s.contract] for s in o.spans]
-    return Answer(
-        text,
-        _remember(context, "open_spans", params),
-        "open_spans",
-        _table("Sem saída", ["Recurso", "Dia", "Entrada", "Contrato"], rows),
+def _open_spans(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    o = q.open_spans(db, period, question.contract, resource=question.person)
+    scope = _scope(db, question)
+    if not o.total:
+        return _done(question, f"Nenhum apontamento sem saída{scope} {_dates(period)}{note}: 0 apontamentos.")
+    shown = f" (os {len(o.spans)} mais recentes na tabela)" if o.total > len(o.spans) else ""
+    text = f"{fmt.plural(o.total, 'apontamento')} sem saída{scope} {_dates(period)}{note}{shown}:\n" + _lines(
+        [_span_line(s) for s in o.spans]
     )
+    rows = [[s.resource.name, fmt.day(s.day), f"{s.start:%H:%M}", s.contract] for s in o.spans]
+    return _done(question, text, _table("Sem saída", ["Recurso", "Dia", "Entrada", "Contrato"], rows))
 
 
-def _unvalidated(db: Dataset, params: dict[str, Any], context: dict[str, Any], today: date) -> Answer:
-    u = q.unvalidated(db, params.get("period"), params.get("contract"))
-    text = f"{fmt.plural(u.total, 'apontamento')} não validados em {_period_text(u.period)}."
+def _unvalidated(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    u = q.unvalidated(db, period, question.contract)
+    scope = _scope(db, question, person_label=False)
+    text = f"{fmt.plural(u.total, 'apontamento')} não validados{scope} {_dates(period)}{note}."
+    if u.total == 1:
+        text = text.replace("validados", "validado", 1)
     if u.by_contract:
         text += "\n" + _lines(
             [
@@ -397,137 +455,175 @@ def _unvalidated(db: Dataset, params: dict[str, Any], context: dict[str, Any], t
             ]
         )
     rows = [[c.contract, fmt.integer(c.unvalidated), ", ".join(c.validators)] for c in u.by_contract]
-    return Answer(
-        text,
-        _remember(context, "unvalidated", params),
-        "unvalidated",
-        _table("Não validados", ["Contrato", "Pendentes", "Validadores"], rows),
-    )
+    return _done(question, text, _table("Não validados", ["Contrato", "Pendentes", "Validadores"], rows))
 
 
-def _weekend(db: Dataset, params: dict[str, Any], context: dict[str, Any], today: date) -> Answer:
-    days = q.weekend_work(db, params.get("period"))
-    period = params.get("period") or q.data_period(db, None)
+def _person_days(
+    question: Question, days: list[q.PersonDay], what: str, period: Period, note: str, title: str
+) -> Answer:
+    people = len({d.resource.id for d in days})
+    if not days:
+        return _done(question, f"Ninguém apontou {what} {_dates(period)}{note}: 0 dias.")
     text = (
-        f"{fmt.plural(len(days), 'dia')} de trabalho em fim de semana em {_period_text(period)}:\n"
+        f"{fmt.plural(len(days), 'dia')} de trabalho {what} {_dates(period)}{note} "
+        f"({fmt.plural(people, 'pessoa')}):\n"
         + _lines([f"{d.resource.name}: {fmt.day_with_weekday(d.day)}, {fmt.hours(d.hours)}" for d in days])
-        if days
-        else f"Ninguém apontou em fim de semana em {_period_text(period)}."
     )
     rows = [[d.resource.name, fmt.day_with_weekday(d.day), fmt.hours(d.hours)] for d in days]
-    return Answer(
-        text,
-        _remember(context, "weekend_work", params),
-        "weekend_work",
-        _table("Fim de semana", ["Recurso", "Dia", "Horas"], rows),
-    )
+    return _done(question, text, _table(title, ["Recurso", "Dia", "Horas"], rows))
 
 
-def _days_above(db: Dataset, params: dict[str, Any], context: dict[str, Any], today: date) -> Answer:
-    limit = float(params["hours"])
-    days = q.days_above(db, limit, params.get("period"))
-    period = params.get("period") or q.data_period(db, None)
+def _weekend(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    return _person_days(question, q.weekend_work(db, period), "em fim de semana", period, note, "Fim de semana")
+
+
+def _holiday_work(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    days = q.holiday_work(db, period, question.contract)
+    return _person_days(question, days, "em feriado nacional", period, note, "Feriados")
+
+
+def _days_above(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    limit = float(question.hours or 0)
+    days = q.days_above(db, limit, period, question.basis, question.contract)
+    scope = _scope(db, question, person_label=False)
+    threshold = f"{fmt.hours(limit)} {_basis(question)}"
+    if not days:
+        return _done(question, f"Ninguém{scope} passou de {threshold} em um dia {_dates(period)}{note}: 0 dias.")
     people = len({d.resource.id for d in days})
     text = (
-        f"{fmt.plural(people, 'recurso')} trabalharam mais de {fmt.hours(limit)} em um dia em "
-        f"{_period_text(period)} ({fmt.plural(len(days), 'dia')}):\n"
+        f"{fmt.plural(people, 'recurso')}{scope} passaram de {threshold} em um dia {_dates(period)}{note} "
+        f"({fmt.plural(len(days), 'dia')} no total):\n"
         + _lines([f"{d.resource.name}: {fmt.day(d.day)}, {fmt.hours(d.hours)}" for d in days])
-        if days
-        else f"Ninguém trabalhou mais de {fmt.hours(limit)} em um dia em {_period_text(period)}."
     )
+    if people == 1:
+        text = text.replace("passaram", "passou", 1)
     rows = [[d.resource.name, fmt.day(d.day), fmt.hours(d.hours)] for d in days]
-    return Answer(
-        text,
-        _remember(context, "days_above", params),
-        "days_above",
-        _table(f"Mais de {fmt.hours(limit)} por dia", ["Recurso", "Dia", "Horas"], rows),
-    )
+    return _done(question, text, _table(f"Mais de {threshold} por dia", ["Recurso", "Dia", "Horas"], rows))
 
 
-def _average(db: Dataset, params: dict[str, Any], context: dict[str, Any], today: date) -> Answer:
-    a = q.average_span(db, params.get("resource"), params.get("period"))
-    who = a.resource.name if a.resource else "Todos os recursos"
+def _average(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    a = q.average_span(db, question.person, period)
+    who = f", de {_person(db, question).name}" if question.person else ""
+    if not a.spans:
+        return _done(question, f"Nenhum apontamento com saída{who} {_dates(period)}{note}.")
     text = (
-        f"{who}: duração média de {fmt.hours(a.average_hours)} por apontamento em {_period_text(a.period)} "
-        f"({fmt.plural(a.spans, 'apontamento')} com saída)."
+        f"Duração média de um apontamento (da entrada à saída, bruta){who}, {_dates(period)}{note}: "
+        f"{fmt.hours(a.average_hours)} ({fmt.plural(a.spans, 'apontamento')} com saída)."
     )
-    subject = {"resource": a.resource} if a.resource else {}
-    return Answer(text, _remember(context, "average_span", params, **subject), "average_span")
+    return _done(question, text)
 
 
-def _outliers(db: Dataset, params: dict[str, Any], context: dict[str, Any], today: date) -> Answer:
-    o = q.outliers(db, params.get("period"))
+def _hours_per_day(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    h = q.hours_per_day(db, resource=question.person, contract=question.contract, period=period)
+    if h.resource:
+        who = _person(db, question).name
+    elif h.contract:
+        who = f"Contrato {h.contract.number}"
+    else:
+        who = "Todos os recursos"
+    if h.average is None:
+        return _done(question, f"{who}: nenhum dia com apontamento {_dates(period)}{note}.")
     text = (
-        f"Apontamentos muito longos em {_period_text(o.period)} (acima de {fmt.hours(o.threshold_hours)}; "
-        f"a mediana é {fmt.hours(o.median_hours)}):\n" + _lines([_span_line(s) for s in o.spans])
-        if o.spans
-        else f"Nenhum apontamento fora do padrão em {_period_text(o.period)}."
+        f"{who}: {fmt.hours(h.average)} líquidas por dia trabalhado {_dates(period)}{note} "
+        f"({fmt.hours(h.net_hours)} em {fmt.plural(h.worked_days, 'dia')} com apontamento"
+        + (", contando cada pessoa e dia" if not h.resource else "")
+        + ")."
     )
-    rows = [[s.resource.name, fmt.day(s.day), fmt.hours(s.hours)] for s in o.spans]
-    return Answer(
-        text,
-        _remember(context, "outliers", params),
-        "outliers",
-        _table("Fora do padrão", ["Recurso", "Dia", "Horas"], rows),
-    )
+    return _done(question, text)
 
 
-def _week(db: Dataset, params: dict[str, Any], context: dict[str, Any], today: date) -> Answer:
+def _validators(db: Dataset, question: Question, today: date) -> Answer:
+    v = q.validators(db, resource=question.person, contract=question.contract)
+    whose = f"de {_person(db, question).name}" if question.person else f"do contrato {v.contract.number}"  # type: ignore[union-attr]
+    if not v.names:
+        return _done(question, f"Nenhum apontamento {whose} foi validado ainda.")
+    return _done(question, f"Quem validou os apontamentos {whose}: {', '.join(v.names)}.")
+
+
+def _week(db: Dataset, question: Question, today: date) -> Answer:
     w = q.week_comparison(db, today)
     change = w.this_week.net_hours - w.last_week.net_hours
     percent = f" ({fmt.number(100 * change / w.last_week.net_hours)}%)" if w.last_week.net_hours else ""
     text = (
-        f"Esta semana ({_period_text(w.this_week.period)}): {fmt.hours(w.this_week.net_hours)}, "
+        f"Esta semana, {_dates(w.this_week.period)}: {fmt.hours(w.this_week.net_hours)} líquidas, "
         f"{fmt.plural(w.this_week.entries, 'apontamento')}, {fmt.plural(w.this_week.resources, 'recurso')}.\n"
-        f"Mesmos dias da semana passada ({_period_text(w.last_week.period)}): {fmt.hours(w.last_week.net_hours)}, "
+        f"Mesmos dias da semana passada, {_dates(w.last_week.period)}: {fmt.hours(w.last_week.net_hours)} líquidas, "
         f"{fmt.plural(w.last_week.entries, 'apontamento')}, {fmt.plural(w.last_week.resources, 'recurso')}.\n"
         f"Diferença: {'+' if change >= 0 else '−'}{fmt.hours(abs(change))}{percent}."
     )
-    return Answer(text, _remember(context, "week_comparison", params), "week_comparison")
+    return _done(question, text)
 
 
-def _people_by(db: Dataset, params: dict[str, Any], context: dict[str, Any], today: date) -> Answer:
+def _outliers(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    o = q.outliers(db, period)
+    if not o.spans:
+        return _done(question, f"Nenhum apontamento fora do padrão {_dates(period)}{note}.")
+    text = (
+        f"Apontamentos muito longos {_dates(period)}{note} (acima de {fmt.hours(o.threshold_hours)} brutas; "
+        f"a mediana é {fmt.hours(o.median_hours)}):\n" + _lines([_span_line(s) for s in o.spans])
+    )
+    rows = [[s.resource.name, fmt.day(s.day), fmt.hours(s.hours)] for s in o.spans]
+    return _done(question, text, _table("Fora do padrão", ["Recurso", "Dia", "Horas"], rows))
+
+
+def _people_by(db: Dataset, question: Question, today: date) -> Answer:
     people = q.people_by(
         db,
-        technology=params.get("technology"),
-        profile=params.get("profile"),
-        level=params.get("level"),
-        contract=params.get("contract"),
+        technology=question.technology,
+        profile=question.profile,
+        level=question.level,
+        contract=question.contract,
     )
-    filters = ", ".join(str(v) for k, v in params.items() if v and k != "contract")
-    text = (
-        f"{fmt.plural(len(people), 'recurso')} com {filters}:\n"
-        + _lines([f"{p.resource.name} ({p.contract}, {p.profile or '—'}, {p.level or '—'})" for p in people])
-        if people
-        else f"Não encontrei recursos com {filters}."
+    filters = ", ".join(
+        v.lower() if v != question.technology else v
+        for v in (question.technology, question.profile, question.level)
+        if v
+    )
+    scope = f" no contrato {question.contract}" if question.contract else ""
+    what = f"com {filters}{scope} (pelo cargo mais recente de cada um)"
+    if not people:
+        return _done(question, f"Não encontrei recursos {what}.")
+    text = f"{fmt.plural(len(people), 'recurso')} {what}:\n" + _lines(
+        [f"{p.resource.name} ({p.contract}, {p.profile or '—'}, {p.level or '—'})" for p in people]
     )
     rows = [[p.resource.name, p.contract, p.technology or "—", p.profile or "—", p.level or "—"] for p in people]
-    return Answer(
-        text,
-        _remember(context, "people_by", params),
-        "people_by",
-        _table(f"Recursos: {filters}", ["Recurso", "Contrato", "Tecnologia", "Perfil", "Nível"], rows),
+    return _done(
+        question, text, _table(f"Recursos: {filters}", ["Recurso", "Contrato", "Tecnologia", "Perfil", "Nível"], rows)
     )
 
 
-HANDLERS: dict[str, Handler] = {
+RENDERERS: dict[str, Renderer] = {
+    "greeting": _static(GREETING),
+    "help": _static(HELP),
+    "thanks": _static(THANKS),
     "list_contracts": _list_contracts,
     "contract_details": _contract_details,
-    "contract_resources": _contract_resources,
+    "contract_resources": _people,
     "ranking": _ranking,
+    "contract_ranking": _contract_ranking,
     "resource_contracts": _resource_contracts,
     "total_hours": _total_hours,
     "period_summary": _period_summary,
     "resource_days": _resource_days,
     "working_days": _working_days,
+    "holidays": _holidays,
     "expected_vs_worked": _expected,
     "missing_days": _missing,
     "open_spans": _open_spans,
     "unvalidated": _unvalidated,
     "weekend_work": _weekend,
+    "holiday_work": _holiday_work,
     "days_above": _days_above,
     "average_span": _average,
-    "outliers": _outliers,
+    "hours_per_day": _hours_per_day,
+    "validators": _validators,
     "week_comparison": _week,
+    "outliers": _outliers,
     "people_by": _people_by,
 }

@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 import numpy as np
 
 from .dataset import Dataset, ResourceRef, normalize
 from .errors import InvalidQuery
 from .rules import Period, expected_hours, holidays_in, week_of, working_days
+
+Basis = Literal["net", "gross"]
+Order = Literal["desc", "asc"]
 
 
 class UnknownContract(InvalidQuery):
@@ -379,8 +382,9 @@ def ranking(
     contract: str | None = None,
     technology: str | None = None,
     period: Period | None = None,
+    order: Order = "desc",
 ) -> list[ResourceHours]:
-    """Resources by net hours, most first; optionally within a contract, a technology or a period."""
+    """Resources by net hours, most first (or least first with order "asc"); within a contract, technology, period."""
     p = data_period(db, period)
     where, params = _contract_sql(contract_ref(db, contract) if contract else None)
     if technology:
@@ -389,7 +393,7 @@ def ranking(
     limit = "" if top is None else " LIMIT ?"
     rows = db.query(
         f"""SELECT rid, coalesce(sum(net_h), 0), count(*) FROM e
-            WHERE day BETWEEN ? AND ?{where} GROUP BY rid ORDER BY 2 DESC, 1{limit}""",
+            WHERE day BETWEEN ? AND ?{where} GROUP BY rid ORDER BY 2 {"ASC" if order == "asc" else "DESC"}, 1{limit}""",
         [p.start, p.end, *params, *([] if top is None else [max(1, int(top))])],
     )
     return [ResourceHours(_ref(db, rid), h, c) for rid, h, c in rows]
@@ -561,10 +565,19 @@ def week_comparison(db: Dataset, today: date) -> WeekComparison:
     return WeekComparison(_week_totals(db, this_week), _week_totals(db, last_week))
 
 
-def open_spans(db: Dataset, period: Period | None = None, contract: str | None = None, limit: int = 100) -> OpenSpans:
-    """Spans with a clock-in and no clock-out ("sem saída"), newest first."""
+def open_spans(
+    db: Dataset,
+    period: Period | None = None,
+    contract: str | None = None,
+    limit: int = 100,
+    resource: str | None = None,
+) -> OpenSpans:
+    """Spans with a clock-in and no clock-out ("sem saída"), newest first; of everyone, a contract or a person."""
     p = data_period(db, period)
     where, params = _contract_sql(contract_ref(db, contract) if contract else None)
+    if resource:
+        where += " AND rid = ?"
+        params.append(_rid(db, resolve_resource(db, resource)))
     rows = db.query(
         f"""SELECT {_SPAN_COLUMNS}, count(*) OVER () FROM e WHERE day BETWEEN ? AND ? AND end_ts IS NULL{where}
             ORDER BY day DESC, rid LIMIT ?""",
@@ -626,13 +639,82 @@ def weekend_work(db: Dataset, period: Period | None = None) -> list[PersonDay]:
     return [PersonDay(_ref(db, rid), d, h) for rid, d, h in rows]
 
 
-def days_above(db: Dataset, hours: float, period: Period | None = None) -> list[PersonDay]:
-    """Person-days whose net hours exceed `hours`, most first."""
+def days_above(
+    db: Dataset, hours: float, period: Period | None = None, basis: Basis = "net", contract: str | None = None
+) -> list[PersonDay]:
+    """Person-days whose net (or gross) hours exceed `hours`, most first."""
     p = data_period(db, period)
+    where, params = _contract_sql(contract_ref(db, contract) if contract else None)
+    column = "gross_h" if basis == "gross" else "net_h"
     rows = db.query(
-        """SELECT rid, day, sum(net_h) AS h FROM e
-           WHERE day BETWEEN ? AND ? GROUP BY rid, day HAVING sum(net_h) > ?
-           ORDER BY h DESC, rid""",
-        [p.start, p.end, float(hours)],
+        f"""SELECT rid, day, sum({column}) AS h FROM e
+            WHERE day BETWEEN ? AND ?{where} GROUP BY rid, day HAVING sum({column}) > ?
+            ORDER BY h DESC, rid""",
+        [p.start, p.end, *params, float(hours)],
     )
     return [PersonDay(_ref(db, rid), d, h) for rid, d, h in rows]
+
+
+def holiday_work(db: Dataset, period: Period | None = None, contract: str | None = None) -> list[PersonDay]:
+    """Who recorded time on a national holiday (or the state's, when configured), with each day's net hours."""
+    p = data_period(db, period)
+    days = list(holidays_in(p, db.calendar.subdivision))
+    if not days:
+        return []
+    where, params = _contract_sql(contract_ref(db, contract) if contract else None)
+    rows = db.query(
+        f"""SELECT rid, day, coalesce(sum(net_h), 0) FROM e
+            WHERE day IN ({", ".join("?" for _ in days)}){where} GROUP BY rid, day ORDER BY day DESC, rid""",
+        [*days, *params],
+    )
+    return [PersonDay(_ref(db, rid), d, h) for rid, d, h in rows]
+
+
+@dataclass(frozen=True)
+class HoursPerDay:
+    period: Period
+    net_hours: float
+    worked_days: int  # person-days with at least one entry
+    resource: ResourceRef | None
+    contract: ContractRef | None
+
+    @property
+    def average(self) -> float | None:
+        return self.net_hours / self.worked_days if self.worked_days else None
+
+
+def hours_per_day(
+    db: Dataset, resource: str | None = None, contract: str | None = None, period: Period | None = None
+) -> HoursPerDay:
+    """Net hours per worked day (days with at least one entry, counted per person) of a person, contract or all."""
+    p = data_period(db, period)
+    who = resolve_resource(db, resource) if resource else None
+    ref = contract_ref(db, contract) if contract else None
+    where, params = _contract_sql(ref)
+    if who:
+        where += " AND rid = ?"
+        params.append(_rid(db, who))
+    net, days = db.query(
+        f"""SELECT coalesce(sum(net_h), 0), count(DISTINCT (rid, day)) FROM e WHERE day BETWEEN ? AND ?{where}""",
+        [p.start, p.end, *params],
+    )[0]
+    return HoursPerDay(p, net, days, who, ref)
+
+
+@dataclass(frozen=True)
+class Validators:
+    resource: ResourceRef | None
+    contract: ContractRef | None
+    names: list[str]
+
+
+def validators(db: Dataset, resource: str | None = None, contract: str | None = None) -> Validators:
+    """Who validated the entries of a person, or of a contract, over the whole data."""
+    who = resolve_resource(db, resource) if resource else None
+    ref = contract_ref(db, contract) if contract else None
+    where, params = _contract_sql(ref)
+    if who:
+        where += " AND rid = ?"
+        params.append(_rid(db, who))
+    rows = db.query(f"SELECT DISTINCT validator::VARCHAR FROM e WHERE validator IS NOT NULL{where} ORDER BY 1", params)
+    return Validators(who, ref, [r[0] for r in rows])

@@ -1,300 +1,636 @@
-"""From a Portuguese question to an intent and its parameters (no data is read here except names).
+"""From a Portuguese question to a typed Question, or to the reason it cannot be answered as asked.
 
-Kept apart from the engine so the mapping from phrasing to query can be tested on its own.
+Honesty before coverage: a word it does not know, a person or contract that does not exist, a period it
+cannot read, a request to change data or for data it does not have — each is answered with what was not
+understood (and close matches), never with the figure of a broader question.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from .dataset import Dataset, normalize
-from .dates import MONTH_NAMES, find_period
-from .rules import Period
+from .dataset import Dataset, ResourceRef, normalize
+from .dates import find_period, unreadable_period
+from .errors import InvalidQuery
+from .language import VOCABULARY, correct, prepare, refusal
+from .question import SUBJECT, Question
 
-# Words the intent rules look for; typos are corrected towards them before matching.
-VOCABULARY = frozenset(
-    """
-    oi ola bom boa dia tarde noite ajuda exemplos ajudar pode fazer
-    contrato contratos recurso recursos pessoa pessoas consultor consultores colaborador colaboradores
-    quantos quantas quais quem qual mostre mostrar mostra detalhe detalhes detalhado extrato resumo
-    horas hora total trabalhou trabalharam trabalhei trabalhado trabalha trabalham trabalho apontou apontaram
-    apontei apontamento apontamentos apontado faltou faltaram faltando faltas validado validados validada
-    validadas validou valida validacao validador validadores aprovado aprovados esqueceu esqueceram
-    esqueci saida bater aberto abertos aberta abertas ranking maiores media medio duracao jornada esperado
-    esperadas esperada esperados deveria previsto previstas saldo banco comparado comparacao comparar
-    semana semanas passada anterior uteis util feriado feriados fim final sabado domingo sabados domingos
-    tecnologia perfil nivel acima mais menos dias cada agora tem temos anormais atipicos fora padrao longos
-    longas outliers excessivos excessivas lista listar todos todas ontem hoje mes ultimos periodo
-""".split()
-) | frozenset(MONTH_NAMES)
+MAX_CANDIDATES = 8
 
-_CONTRACT_CLIENT = re.compile(r"\be\s?(\d{7})\b")
+
+@dataclass(frozen=True)
+class Clarification:
+    """Why a question is not answered with data: `reason` for logs and tests, `text` for the person."""
+
+    reason: str
+    text: str
+    pending: Question | None = None  # what was understood, kept so the answer to the clarification completes it
+
+
+Understood = Question | Clarification
+
+REFUSALS = {
+    "write": (
+        "Eu só consulto os apontamentos: não consigo criar, alterar, corrigir, aprovar nem apagar registros. "
+        "Para isso, use o sistema de apontamentos ou fale com o gestor do contrato."
+    ),
+    "personal": (
+        "Não tenho essa informação: só conheço os apontamentos de horas (quem apontou, quando, quanto e em qual "
+        "contrato). Salários, valores, custos e dados pessoais como CPF, telefone ou e-mail não estão nos dados."
+    ),
+    "out_of_scope": (
+        "Não posso fazer isso: eu só respondo perguntas sobre os apontamentos de horas, como “Quantas horas o "
+        "contrato 8446 teve em outubro?”."
+    ),
+}
+
+_GREETING = re.compile(r"^(?:oi|ola|opa|salve|hey|hello|e ai|bom dia|boa tarde|boa noite)\b")
+_THANKS = re.compile(r"^(?:valeu|obrigad[oa]|brigad[oa]|beleza|ok|blz|show|perfeito|otimo|legal)\b")
+_HELP = re.compile(r"\b(?:ajuda|o que (?:voce )?(?:faz|pode|sabe)|como (?:funciona|usar|uso)|exemplos?|comandos)\b")
+_CLIENT_CONTRACT = re.compile(r"\be\s?(\d{7})\b")
 _CONTRACT_NUMBER = re.compile(r"\bcontratos?\s+(?:n\s+|numero\s+|no\s+|do\s+|de\s+)?(\d{3,6})\b")
-_BARE_NUMBER = re.compile(r"(?<![/\d])\b(\d{4})\b(?![/\d])")
-_TOP = re.compile(r"\btop\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:recursos|pessoas|maiores|primeiros)\b")
-_ABOVE = re.compile(r"\b(?:mais de|acima de|superior a|mais que)\s+(\d{1,2}(?:[.,]\d+)?)\s*(?:h|horas?)\b")
-_RESOURCE_ID = re.compile(r"\b(?:recurso|id)\s+(\d{1,9})\b")
+_NUMBER = re.compile(r"(?<![/\d,])\b(\d{1,9})\b(?![/\d]|,\d)")
+_THRESHOLD = re.compile(
+    r"\b(?:mais de|acima de|superior a|mais que|passou de|maior que)\s+(\d{1,2}(?:,\d+)?)\s*(?:horas?)?"
+)
+_TOP = re.compile(r"\btop\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:recursos|pessoas|maiores|primeiros|menores|ultimos)\b")
+_RESOURCE_ID = re.compile(r"\b(?:recurso|id|matricula)\s+(\d{1,9})\b")
 
-_SELF = frozenset({"eu", "meu", "minha", "meus", "minhas", "trabalhei", "apontei", "esqueci", "mim"})
-_STOP = frozenset(
-    """a o as os de do da dos das e em no na nos nas um uma com por para que quem qual quais
-    quanto quantos quantas tem temos foi ser esta este essa esse ele ela me mostre mostra mostrar
-    agora ainda tambem ja so horas hora dia dias mes semana recurso recursos contrato""".split()
+_SELF = frozenset({"eu", "meu", "minha", "meus", "minhas", "mim", "trabalhei", "apontei", "fiz", "esqueci", "faltei"})
+_EVERYONE = re.compile(r"\b(?:todos|todas|todo mundo|geral|empresa toda|equipe toda|ao todo|no total)\b")
+_COUNT = re.compile(r"\b(?:quantos|quantas|quantidade|numero de)\b")
+_ASC = re.compile(r"\b(?:menos|menor|menores|pior|piores)\b")
+_GROSS = re.compile(r"\b(?:brutas?|brutos?|sem descontar|sem desconto)\b")
+_FOLLOW_UP = re.compile(
+    r"^(?:e|e ai|entao|tambem)\b|\b(?:la|dele|dela|deles|delas|ele|ela|nele|nela|nesse contrato|"
+    r"desse contrato|neste contrato|deste contrato|esse contrato|este contrato|mesmo contrato)\b"
+)
+_PERSON_POSITION = frozenset(
+    "o a do da de dos das pro pra para com recurso consultor consultora colaborador colaboradora pessoa".split()
+)
+
+LEVELS = {"junior": "JÚNIOR", "pleno": "PLENO", "senior": "SÊNIOR", "especialista": "ESPECIALISTA"}
+PROFILES = (
+    (re.compile(r"\banalistas? de (?:testes?|qa)\b|\btesters?\b"), "ANALISTA DE TESTES"),
+    (re.compile(r"\banalistas? de suporte\b"), "ANALISTA DE SUPORTE"),
+    (
+        re.compile(r"\banalistas? desenvolvedor(?:es|as?)?\b|\bdesenvolvedor(?:es|as?)?\b|\bdevs?\b"),
+        "ANALISTA DESENVOLVEDOR",
+    ),
+    (re.compile(r"\barquitet[oa]s?(?: de solucoes)?\b"), "ARQUITETO DE SOLUÇÕES"),
+    (re.compile(r"\bengenheir[oa]s?(?: de dados)?\b"), "ENGENHEIRO DE DADOS"),
+    (re.compile(r"\bscrum masters?\b"), "SCRUM MASTER"),
+)
+# Profile phrases people use that the data has no profile for: asking beats a near guess.
+_UNKNOWN_PROFILE = re.compile(r"\b(?:lider(?:es)? tecnic[oa]s?|tech leads?|gerentes? de projetos?|coordenador\w*)\b")
+
+
+def _has(text: str, *patterns: str) -> bool:
+    return any(re.search(rf"\b{p}", text) for p in patterns)
+
+
+# Each rule: (kind, test on the prepared text). The first that matches names what is measured; order
+# matters where phrasings overlap ("quem esqueceu de apontar" is missing days, not a forgotten clock-out).
+KIND_RULES: list[tuple[str, Any]] = [
+    ("validators", lambda t: _has(t, "quem (?:valida|aprova)", "validador", "aprovador", "responsavel por valid")),
+    (
+        "missing_days",
+        lambda t: _has(
+            t,
+            "nao apont",
+            "sem apontar",
+            "sem apontamento",
+            "faltou",
+            "faltaram",
+            "faltas?\\b(?!\\s+validar)",
+            "dias sem",
+            "esquec\\w* de apontar",
+            "deixou de apontar",
+            "deixei de apontar",
+            "ausen",
+            "nao lanc",
+            "nao registr",
+        ),
+    ),
+    (
+        "open_spans",
+        lambda t: _has(
+            t,
+            "esquec\\w* (?:de )?(?:bater|registrar|marcar|apontar) a saida",
+            "esquec\\w* a saida",
+            "bater a saida",
+            "bateu a saida",
+            "sem saida",
+            "em aberto",
+            "abertos?\\b",
+            "abertas?\\b",
+            "nao bat",
+            "saida em aberto",
+        ),
+    ),
+    (
+        "unvalidated",
+        lambda t: _has(
+            t,
+            "nao (?:foram |estao )?validad",
+            "pendentes?",
+            "falta validar",
+            "nao aprovad",
+            "aguardando",
+            "validad",
+            "aprovad",
+        ),
+    ),
+    ("holiday_work", lambda t: _has(t, "feriado") and _has(t, "trabalh", "apont", "quem", "alguem")),
+    ("working_days", lambda t: _has(t, "dias? ute?is", "dia util", "feriados?")),
+    ("weekend_work", lambda t: _has(t, "fim de semana", "final de semana", "fins de semana", "sabados?", "domingos?")),
+    (
+        "outliers",
+        lambda t: _has(t, "fora do padrao", "anormai", "outlier", "atipic", "muito long", "excessiv", "suspeit"),
+    ),
+    (
+        "hours_per_day",
+        lambda t: _has(
+            t,
+            "por dia trabalhado",
+            "media diaria",
+            "media por dia",
+            "horas por dia",
+            "media de horas por dia",
+            "por dia em media",
+        ),
+    ),
+    ("average_span", lambda t: _has(t, "media", "medio", "duracao")),
+    (
+        "expected_vs_worked",
+        lambda t: _has(t, "esperad", "deveria", "previst", "saldo", "banco de horas", "meta", "devendo", "a cumprir"),
+    ),
+    ("week_comparison", lambda t: _has(t, "compar", "versus", "em relacao", "resumo da semana")),
+    (
+        "contract_ranking",
+        lambda t: (
+            _has(t, "contratos?")
+            and _has(
+                t,
+                "ranking",
+                "mais horas",
+                "menos horas",
+                "mais trabalh",
+                "menos trabalh",
+                "maior",
+                "menor",
+                "qual deles",
+                "tem mais",
+                "tem menos",
+                "teve mais",
+                "teve menos",
+            )
+        ),
+    ),
+    (
+        "ranking",
+        lambda t: _has(
+            t,
+            "ranking",
+            "rank\\b",
+            "top",
+            "quem mais",
+            "quem menos",
+            "quem trabalhou mais",
+            "quem trabalhou menos",
+            "mais horas",
+            "menos horas",
+            "maiores",
+            "menores",
+            "trabalhou menos",
+            "trabalhou mais",
+            "trabalharam mais",
+            "trabalharam menos",
+        ),
+    ),
+    ("resource_days", lambda t: _has(t, "dia a dia", "por dia", "extrato", "detalh", "diari")),
+    (
+        "resource_contracts",
+        lambda t: _has(
+            t,
+            "quais contratos",
+            "que contratos",
+            "em quais",
+            "em que contrato",
+            "contratos (?:d[oa]|que)",
+            "qual contrato",
+        ),
+    ),
+    ("list_contracts", lambda t: _has(t, "contratos\\b")),
+    (
+        "contract_resources",
+        lambda t: _has(
+            t,
+            "recursos",
+            "pessoas",
+            "consultor",
+            "colaborador",
+            "quem trabalha",
+            "quem atua",
+            "equipe",
+            "time\\b",
+            "quem apont",
+            "quem esta",
+        ),
+    ),
+    ("people_by", lambda t: False),  # chosen from a technology, profile or level below, never from words alone
+    ("total_hours", lambda t: _has(t, "horas?", "total", "trabalh", "fez", "fizeram", "somou", "deu\\b", "apontad")),
+    ("period_summary", lambda t: _has(t, "resumo", "panorama", "visao geral", "como foi", "como esta")),
+    ("contract_details", lambda t: _has(t, "mostr", "detalh", "exib", "informac", "dados d", "ver\\b")),
+]
+
+
+def understand(db: Dataset, question: str, previous: Question | None, today: date, me: str | None) -> Understood:
+    """The typed question (merged with `previous` when it is a follow-up), or a Clarification.
+
+    `me` is the asker's resource id when known: "eu", "meu" resolve to it.
+    """
+    text = " ".join(correct(prepare(question).split(), _protected(db)))
+    if not text.strip("? "):
+        return Question("help")
+    if reason := refusal(text):
+        return Clarification(reason, REFUSALS[reason])
+    words = text.split()
+    if _GREETING.search(text) and len(words) <= 5 and not _has(text, "hora", "contrat", "quant", "quem"):
+        return Question("greeting")
+    if _THANKS.search(text) and len(words) <= 4:
+        return Question("thanks")
+    if _HELP.search(text):
+        return Question("help")
+    if _UNKNOWN_PROFILE.search(text):
+        return Clarification(
+            "unknown_profile",
+            "Os dados não têm esse perfil. Os perfis que existem são: analista desenvolvedor, analista de testes, "
+            "analista de suporte, arquiteto de soluções, engenheiro de dados e scrum master.",
+        )
+    try:
+        return _understand(db, text, previous, today, me)
+    except InvalidQuery as err:
+        return Clarification("invalid", str(err))
+
+
+def _protected(db: Dataset) -> frozenset[str]:
+    return db.name_words | frozenset(w for t in db.technologies for w in normalize(t).split())
+
+
+def _understand(db: Dataset, text: str, previous: Question | None, today: date, me: str | None) -> Understood:
+    slots: dict[str, Any] = {}
+    rest = f" {text} "
+
+    def consume(fragment: str) -> None:
+        nonlocal rest
+        rest = rest.replace(f" {fragment.strip()} ", " ", 1)
+
+    found = find_period(text, today)
+    if found is not None:
+        slots["period"] = found.period
+        consume(found.text)
+    if match := _THRESHOLD.search(rest):
+        slots["hours"] = float(match.group(1).replace(",", "."))
+        consume(match.group(0))
+    if match := _TOP.search(rest):
+        number = match.group(1) or match.group(2)
+        slots["limit"] = int(number)
+        consume(number)
+    contract = _contract(db, rest)
+    if isinstance(contract, Clarification):
+        return contract
+    if contract is not None:
+        slots["contract"], fragment = contract
+        consume(fragment)
+    if match := _RESOURCE_ID.search(rest):
+        if match.group(1) not in db.resources:
+            return Clarification("unknown_person", f"Não encontrei o recurso de id {match.group(1)}.")
+        slots["person"] = match.group(1)
+        consume(match.group(0))
+    technology = _technology(db, rest)
+    if technology is not None:
+        slots["technology"], fragment = technology
+        consume(fragment)
+    for pattern, profile in PROFILES:
+        if match := pattern.search(rest):
+            slots["profile"] = profile
+            consume(match.group(0))
+            break
+    for word, level in LEVELS.items():
+        if re.search(rf"\b{word}(?:es|s)?\b", rest):
+            slots["level"] = level
+            rest = re.sub(rf"\b{word}(?:es|s)?\b", " ", rest)
+    ambiguous: Clarification | None = None
+    if "person" not in slots:
+        person = _person(db, rest.split())
+        if isinstance(person, Clarification) and person.reason != "ambiguous_person":
+            return person
+        if person is not None:
+            if isinstance(person, Clarification):
+                ambiguous, used = person, person.pending_words
+            else:
+                slots["person"], used = person
+            for word in used:
+                rest = re.sub(rf"\b{word}\b", " ", rest, count=1)
+    if _SELF & set(rest.split()) and "person" not in slots:
+        if me is None:
+            return Clarification(
+                "unknown_self",
+                "Não sei quem você é entre os recursos, então não posso responder sobre você. Pergunte pelo nome, "
+                "por exemplo: “Quantas horas a Ana Souza trabalhou esta semana?”.",
+            )
+        slots["asker"] = True
+        slots["person"] = me
+    if _EVERYONE.search(rest):
+        slots["everyone"] = True
+    if _COUNT.search(rest):
+        slots["count"] = True
+    if _ASC.search(rest):
+        slots["order"] = "asc"
+    if _GROSS.search(rest):
+        slots["basis"] = "gross"
+    unknown = [w for w in rest.split() if w not in VOCABULARY and "/" not in w]
+    if unknown:
+        if word := unreadable_period(" ".join(unknown)):
+            return Clarification(
+                "period",
+                f"Não sei ler o período “{word}”. Diga, por exemplo, “em outubro”, “semana passada”, "
+                "“últimos 15 dias” ou “de 01/10 a 15/10”.",
+            )
+        return _not_understood(db, rest.split(), unknown)
+    kind = next((k for k, test in KIND_RULES if test(rest)), None)
+    understood = _resolve(kind, slots, rest, text, previous)
+    if ambiguous is not None:
+        pending = understood if isinstance(understood, Question) else previous
+        return Clarification(ambiguous.reason, ambiguous.text, pending)
+    return understood
+
+
+def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, previous: Question | None) -> Understood:
+    """Choose the kind and fill what the question leaves open from the previous one (a follow-up)."""
+    kind = _refine(kind, slots, rest)
+    if previous is not None and previous.kind in STATIC:
+        previous = None
+    follow_up = previous is not None and bool(_FOLLOW_UP.search(text))
+    has_subject = any(slots.get(name) for name in SUBJECT)
+    if previous is not None:
+        if kind == "ranking" and previous.kind in ("list_contracts", "contract_ranking") and not has_subject:
+            kind = "contract_ranking"
+        if kind in ("working_days", "holidays") and follow_up and previous.kind in ("weekend_work", "holiday_work"):
+            kind = "holiday_work"
+    if kind == "contract_ranking" and "limit" not in slots and _has(rest, "qual", "quem"):
+        slots["limit"] = 1
+    if kind is None:
+        if previous is not None and slots:
+            return _needs_subject(_merge(previous, slots))
+        if slots.get("contract"):
+            kind = "contract_details"
+        elif slots.get("person"):
+            kind = "total_hours"
+        elif slots.get("technology") or slots.get("profile") or slots.get("level"):
+            kind = "people_by"
+        elif slots.get("period"):
+            kind = "period_summary"
+        else:
+            return Clarification("not_understood", NOT_UNDERSTOOD)
+    question = Question(kind, **slots)
+    if (
+        kind == "contract_resources"
+        and not has_subject
+        and not slots.get("everyone")
+        and re.search(r"\btem$", rest.strip())
+    ):
+        # "Quantos recursos tem?" asks about something already named: the previous contract, or ask which.
+        if previous is None or not previous.contract:
+            return Clarification("ask_contract", ASK_CONTRACT, question)
+    if previous is None:
+        return _needs_subject(question)
+    inherit_subject = not has_subject and not slots.get("everyone") and (follow_up or kind in SUBJECT_KINDS)
+    if inherit_subject and _accepts(kind, previous):
+        question = question.with_subject_of(previous)
+    same_subject = question.has_subject and all(getattr(question, n) == getattr(previous, n) for n in SUBJECT)
+    if "period" not in slots and previous.period and (follow_up or same_subject):
+        question = replace(question, period=previous.period)
+    return _needs_subject(question)
+
+
+def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
+    """Kinds whose words are shared: settled by what else the question names."""
+    group = slots.get("technology") or slots.get("profile") or slots.get("level")
+    if (
+        kind in (None, "contract_resources", "list_contracts", "total_hours")
+        and group
+        and _has(rest, "quem", "quais", "quantos", "quantas", "lista", "pessoas", "consultor", "temos", "sao")
+    ):
+        return "people_by"
+    if kind == "contract_details" and not slots.get("contract"):
+        return None
+    if kind == "resource_days" and not slots.get("person"):
+        return "total_hours" if _has(rest, "horas?") else None
+    if kind == "resource_contracts" and not slots.get("person"):
+        return "list_contracts"
+    if kind == "list_contracts" and slots.get("person"):
+        return "resource_contracts"
+    if kind == "working_days" and _has(rest, "quais", "feriados?") and not _has(rest, "dias? ute?is", "dia util"):
+        return "holidays"
+    if kind == "days_above" or (slots.get("hours") is not None and _has(rest, "dias?", "diaria")):
+        return "days_above"
+    if kind == "contract_resources" and _has(rest, "horas?") and not _has(rest, "quem", "quais", "quantos", "quantas"):
+        return "total_hours"
+    return kind
+
+
+def _merge(previous: Question, slots: dict[str, Any]) -> Question:
+    """A follow-up that names only slots: the previous question with those slots replaced."""
+    changes = dict(slots)
+    if any(changes.get(name) for name in SUBJECT):
+        changes.update(
+            {name: changes.get(name, None if name not in ("asker", "everyone") else False) for name in SUBJECT}
+        )
+    kind = previous.kind
+    if changes.get("count") and kind in ("ranking", "people_by", "contract_resources"):
+        kind = "people_by" if kind == "people_by" else "contract_resources"
+    if kind == "contract_ranking" and changes.get("contract"):
+        kind = "contract_details"
+    return replace(previous, kind=kind, **changes)
+
+
+def _accepts(kind: str, previous: Question) -> bool:
+    if previous.person and kind in PERSON_KINDS:
+        return True
+    return bool(previous.contract) and kind in CONTRACT_KINDS
+
+
+def _needs_subject(question: Question) -> Understood:
+    if question.kind in PERSON_ONLY and not question.person:
+        return Clarification("no_person", "De quem? Diga o nome da pessoa, por exemplo: “saldo de horas da Ana Souza”.")
+    if question.kind in ("contract_details",) and not question.contract:
+        return Clarification("ask_contract", ASK_CONTRACT)
+    if question.kind == "validators" and not (question.person or question.contract):
+        return Clarification("no_person", "De quem? Diga o nome da pessoa ou o número do contrato.")
+    return question
+
+
+ASK_CONTRACT = (
+    "De qual contrato? Diga o número do contrato de fornecedor (4 dígitos) ou de cliente (E seguido de 7 dígitos)."
+)
+NOT_UNDERSTOOD = (
+    "Não entendi a pergunta. Eu respondo sobre apontamentos de horas: horas de uma pessoa ou de um contrato, "
+    "quem não apontou, quem esqueceu a saída, validações, dias úteis, rankings. Por exemplo: “Quais contratos "
+    "temos?”, “Quantas horas o contrato 8446 teve em outubro?”, “Quem não apontou semana passada?”."
+)
+STATIC = frozenset({"greeting", "help", "thanks"})
+PERSON_ONLY = frozenset({"resource_days", "resource_contracts", "expected_vs_worked"})
+PERSON_KINDS = frozenset(
+    {
+        "total_hours",
+        "resource_days",
+        "resource_contracts",
+        "expected_vs_worked",
+        "average_span",
+        "hours_per_day",
+        "missing_days",
+        "open_spans",
+        "validators",
+    }
+)
+CONTRACT_KINDS = frozenset(
+    {
+        "total_hours",
+        "contract_details",
+        "contract_resources",
+        "ranking",
+        "missing_days",
+        "open_spans",
+        "unvalidated",
+        "hours_per_day",
+        "people_by",
+        "validators",
+        "days_above",
+    }
+)
+SUBJECT_KINDS = frozenset(
+    {
+        "total_hours",
+        "contract_resources",
+        "hours_per_day",
+        "expected_vs_worked",
+        "resource_days",
+        "resource_contracts",
+        "validators",
+    }
 )
 
 
-@dataclass(frozen=True)
-class Intent:
-    name: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Parsed:
-    """What a question names, before choosing the intent."""
-
-    text: str  # normalized, typos corrected, the period text removed
-    words: frozenset[str]
-    period: Period | None
-    contract: str | None
-    resource_text: str | None
-    self_reference: bool
-    technology: str | None
-    number: float | None
-    top: int | None
-
-
-def correct_typos(words: list[str], protected: frozenset[str]) -> list[str]:
-    """Replace words close to a known keyword (one or two letters off); names and numbers untouched."""
-    fixed = []
-    for word in words:
-        known = word in VOCABULARY or word in _SELF or word in _STOP or word in protected
-        if len(word) >= 4 and not word.isdigit() and not known:
-            close = difflib.get_close_matches(word, VOCABULARY, n=1, cutoff=0.8)
-            word = close[0] if close else word
-        fixed.append(word)
-    return fixed
-
-
-def _normalize_question(question: str) -> str:
-    # Keep "/" between digits (dates) and decimal commas in numbers, drop other punctuation.
-    text = re.sub(r"(\d)/(\d)", r"\1 SLASH \2", question)
-    text = re.sub(r"(\d),(\d)", r"\1 COMMA \2", text)
-    text = normalize(text)
-    return text.replace(" slash ", "/").replace(" comma ", ",")
-
-
-def _technology(db: Dataset, text: str) -> str | None:
-    padded = f" {text} "
-    for technology in sorted(db.technologies, key=len, reverse=True):
-        if f" {normalize(technology)} " in padded:
-            return technology
-    if " net " in padded and "DOT NET" in db.technologies:
-        return "DOT NET"
+def _contract(db: Dataset, text: str) -> tuple[str, str] | Clarification | None:
+    """The contract named in the text and the fragment that named it; unknown numbers are a clarification."""
+    if match := _CLIENT_CONTRACT.search(text):
+        number = "E" + match.group(1)
+        if number not in db.client_contracts:
+            return Clarification("unknown_contract", _unknown_contract(db, number))
+        return number, match.group(0)
+    if match := _CONTRACT_NUMBER.search(text):
+        number = match.group(1)
+        if number not in db.supplier_contracts:
+            return Clarification("unknown_contract", _unknown_contract(db, number))
+        return number, match.group(0)
+    for match in _NUMBER.finditer(text):
+        if match.group(1) in db.supplier_contracts:
+            return match.group(1), match.group(0)
+        if len(match.group(1)) == 4 and not 2000 <= int(match.group(1)) <= 2100:
+            return Clarification("unknown_contract", _unknown_contract(db, match.group(1)))
     return None
 
 
-def _resource_text(db: Dataset, words: list[str]) -> str | None:
-    """The longest run of words that names at least one resource (whole-word match)."""
-    names = db.name_words
-    best: str | None = None
-    for start in range(len(words)):
-        if words[start] not in names or words[start] in _STOP:
-            continue
-        end = start
-        while (
-            end < len(words)
-            and words[end] in names
-            and (end == start or words[end] not in _STOP or words[end] in ("de", "da", "do", "dos"))
-        ):
-            end += 1
-        while end > start and words[end - 1] in ("de", "da", "do", "dos"):
-            end -= 1
-        for stop in range(end, start, -1):
-            candidate = " ".join(words[start:stop])
-            single = stop - start == 1
-            preceded = start > 0 and words[start - 1] in (
-                "recurso",
-                "colaborador",
-                "consultor",
-                "consultora",
-                "pessoa",
-                "colaboradora",
-            )
-            if single and not preceded:
-                continue
-            if any(all(w in r.words for w in words[start:stop]) for r in db.resources.values()):
-                if best is None or len(candidate.split()) > len(best.split()):
-                    best = candidate
-                break
-    return best
+def _unknown_contract(db: Dataset, number: str) -> str:
+    close = difflib.get_close_matches(number, sorted(db.supplier_contracts | db.client_contracts), n=3, cutoff=0.6)
+    hint = f" Você quis dizer {_or(close)}?" if close else ""
+    return f"Não encontrei o contrato {number} nos apontamentos.{hint}"
 
 
-def parse(db: Dataset, question: str, today: date) -> Parsed:
-    text = _normalize_question(question)
-    found = find_period(text, today)
-    if found is not None:
-        text = text.replace(found.text, " ")
-    raw_words = text.split()
-    words = correct_typos(raw_words, db.name_words)
-    text = " ".join(words)
-    contract = None
-    if match := _CONTRACT_CLIENT.search(text):
-        contract = "E" + match.group(1)
-    elif match := _CONTRACT_NUMBER.search(text):
-        contract = match.group(1)
-    else:
-        for match in _BARE_NUMBER.finditer(text):
-            if match.group(1) in db.supplier_contracts:
-                contract = match.group(1)
-                break
-    resource = None
-    if match := _RESOURCE_ID.search(text):
-        if match.group(1) in db.resources:
-            resource = match.group(1)
-    if resource is None:
-        resource = _resource_text(db, raw_words)
-    number = None
-    if match := _ABOVE.search(text):
-        number = float(match.group(1).replace(",", "."))
-    top = None
-    if match := _TOP.search(text):
-        top = int(match.group(1) or match.group(2))
-    return Parsed(
-        text=text,
-        words=frozenset(words),
-        period=found.period if found else None,
-        contract=contract,
-        resource_text=resource,
-        self_reference=bool(_SELF & set(words)),
-        technology=_technology(db, text),
-        number=number,
-        top=top,
-    )
+def _technology(db: Dataset, text: str) -> tuple[str, str] | None:
+    for technology in sorted(db.technologies, key=len, reverse=True):
+        words = normalize(technology)
+        if f" {words} " in f" {text} ":
+            return technology, words
+    if re.search(r"\bnet\b", text) and "DOT NET" in db.technologies:
+        return "DOT NET", "net"
+    return None
 
 
-def _has(p: Parsed, *patterns: str) -> bool:
-    return any(re.search(rf"\b{pattern}", p.text) for pattern in patterns)
+def _name_word(db: Dataset, word: str) -> bool:
+    return word in db.name_words and word not in VOCABULARY
 
 
-GREETINGS = ("oi", "ola", "bom dia", "boa tarde", "boa noite", "e ai", "hello", "hey", "opa", "salve")
+CONNECTORS = frozenset({"de", "da", "do", "dos", "das"})
 
 
-def interpret(db: Dataset, question: str, context: dict[str, Any], today: date) -> tuple[Intent, Parsed]:
-    """Choose the intent for a question, filling parameters from the question and then the context."""
-    p = parse(db, question, today)
-    params: dict[str, Any] = {}
-    if p.period:
-        params["period"] = p.period
+def _person(db: Dataset, words: list[str]) -> tuple[str, list[str]] | Ambiguous | Clarification | None:
+    """The one person the question names (any order, case or accents), with the words that named them."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for index, word in enumerate(words):
+        if _name_word(db, word):
+            current.append(word)
+        elif not (word in CONNECTORS and current and index + 1 < len(words) and _name_word(db, words[index + 1])):
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    if not runs:
+        return None
+    run = max(runs, key=len)
+    candidates = _matching(db, run)
+    if len(candidates) == 1:
+        return candidates[0].id, run
+    shown = " ".join(run).title()
+    if not candidates:
+        close = _matching(db, run[:1])
+        hint = f" Encontrei: {_or([c.name for c in close[:MAX_CANDIDATES]])}." if close else ""
+        return Clarification("unknown_person", f"Não encontrei ninguém chamado “{shown}” nos apontamentos.{hint}")
+    names = "\n".join(f"- {c.name}" for c in candidates[:MAX_CANDIDATES])
+    more = f"\n… e mais {len(candidates) - MAX_CANDIDATES}." if len(candidates) > MAX_CANDIDATES else ""
+    text = f"Há {len(candidates)} pessoas chamadas “{shown}”. Qual delas? Diga também o sobrenome.\n{names}{more}"
+    return Ambiguous("ambiguous_person", text, pending_words=run)
 
-    def contract() -> str | None:
-        return p.contract or context.get("contract")
 
-    def who() -> dict[str, Any]:
-        if p.resource_text:
-            return {"resource": p.resource_text}
-        if p.self_reference:
-            return {"resource": None, "self": True}
-        if context.get("resource") and _has(p, "ele", "ela", "dele", "dela"):
-            return {"resource": context["resource"]["id"]}
-        return {}
+@dataclass(frozen=True)
+class Ambiguous(Clarification):
+    pending_words: list[str] = field(default_factory=list)
 
-    if not p.text.strip() and p.period is None:
-        return Intent("help"), p
-    if any(p.text == g or p.text.startswith(g + " ") for g in GREETINGS) and len(p.words) <= 4:
-        return Intent("greeting"), p
-    if _has(p, "ajuda", "o que voce (faz|pode|sabe)", "como (funciona|usar|uso)", "exemplos", "comandos"):
-        return Intent("help"), p
-    if _has(p, "dias uteis", "dia util", "feriados?"):
-        return Intent("working_days", params), p
-    if _has(p, "nao apont", "sem apontamento", "faltou", "faltaram", "faltando", "dias sem", "ausen"):
-        return Intent("missing_days", {**params, "contract": p.contract}), p
-    if _has(p, "esquec", "sem saida", "bater a saida", "bateu a saida", "em aberto", "abertos?", "abertas?"):
-        return Intent("open_spans", {**params, "contract": p.contract}), p
-    if _has(p, "validad", "validou", "valida", "aprovad", "pendentes? de valida"):
-        return Intent("unvalidated", {**params, "contract": p.contract}), p
-    if _has(p, "fim de semana", "final de semana", "fins de semana", "sabados?", "domingos?"):
-        return Intent("weekend_work", params), p
-    if p.number is not None and _has(p, "dia"):
-        return Intent("days_above", {**params, "hours": p.number}), p
-    if _has(p, "fora do padrao", "anormai", "outlier", "atipic", "muito long", "excessiv", "suspeit"):
-        return Intent("outliers", params), p
-    if _has(p, "media", "medio", "duracao media"):
-        return Intent("average_span", {**params, **who()}), p
-    if _has(p, "esperad", "deveria", "previst", "saldo", "banco de horas", "meta", "devendo"):
-        return Intent("expected_vs_worked", {**params, **(who() or {"resource": None, "self": True})}), p
-    if _has(p, "compar", "versus", "em relacao", "resumo da semana", "como (foi|esta) a semana"):
-        return Intent("week_comparison", {}), p
-    if _has(p, "ranking", "top", "quem mais", "quem trabalhou mais", "mais horas", "maiores"):
-        scope = {"contract": p.contract} if p.contract else {}
-        return Intent("ranking", {**params, **scope, "technology": p.technology, "top": p.top or 10}), p
-    if (
-        p.technology
-        or _has(
-            p,
-            "perfil",
-            "nivel",
-            "junior",
-            "pleno",
-            "senior",
-            "especialista",
-            "arquitet",
-            "analista",
-            "engenheir",
-            "scrum",
+
+def _matching(db: Dataset, words: list[str]) -> list[ResourceRef]:
+    sets = [db.rids_by_word.get(w, set()) for w in words]
+    rids = set.intersection(*sets) if sets else set()
+    return sorted((db.refs[rid] for rid in rids), key=lambda r: r.name)
+
+
+def _not_understood(db: Dataset, words: list[str], unknown: list[str]) -> Clarification:
+    """A question with a word the engine does not know: a person it cannot find, or a word it cannot read."""
+    first = unknown[0]
+    position = words.index(first)
+    in_person_position = position > 0 and words[position - 1] in _PERSON_POSITION
+    close_names = difflib.get_close_matches(first, sorted(db.name_words), n=3, cutoff=0.8)
+    if close_names:
+        people = _matching(db, close_names[:1])[:MAX_CANDIDATES]
+        return Clarification(
+            "unknown_person",
+            f"Não encontrei ninguém chamado “{first.title()}”. Você quis dizer {_or([p.name for p in people])}?",
         )
-    ) and _has(p, "quem", "quais", "pessoas", "lista"):
-        return Intent("people_by", _role_filters(p)), p
-    person = who()
-    if person and _has(p, "dia a dia", "por dia", "detalh", "extrato", "diari"):
-        return Intent("resource_days", {**params, **person}), p
-    if person and _has(p, "contratos?") and not p.contract:
-        return Intent("resource_contracts", {**params, **person}), p
-    if _has(p, "contratos") and not p.contract and not person:
-        return Intent("list_contracts", params), p
-    if _has(p, "recursos", "pessoas", "consultor", "colaborador", "quem trabalha", "quem atua", "equipe", "time"):
-        target = contract()
-        if target is None:
-            return Intent("ask_contract", {"for": "contract_resources"}), p
-        count_only = _has(p, "quantos", "quantas", "numero de", "qtd")
-        return Intent("contract_resources", {**params, "contract": target, "count_only": count_only}), p
-    if _has(p, "horas?", "total", "trabalh"):
-        if person:
-            return Intent("total_hours", {**params, **person, "contract": p.contract}), p
-        if p.contract:
-            return Intent("total_hours", {**params, "contract": p.contract}), p
-        if context.get("subject") == "resource" and context.get("resource") and not _has(p, "todos", "geral"):
-            return Intent("total_hours", {**params, "resource": context["resource"]["id"]}), p
-        if context.get("contract") and not _has(p, "todos", "geral"):
-            return Intent("total_hours", {**params, "contract": context["contract"]}), p
-        return Intent("total_hours", params), p
-    if _has(p, "resumo", "panorama", "visao geral") and p.period:
-        return Intent("period_summary", params), p
-    if p.contract:
-        return Intent("contract_details", {**params, "contract": p.contract}), p
-    if person:
-        return Intent("total_hours", {**params, **person}), p
-    if p.period and context.get("intent"):
-        # "E em outubro?": the previous question again, over another period.
-        previous = dict(context.get("params", {}))
-        return Intent(context["intent"], {**previous, "period": p.period}), p
-    if p.period:
-        return Intent("period_summary", params), p
-    return Intent("unknown"), p
+    if in_person_position and _has(" ".join(words), "horas?", "trabalh", "apont", "fez", "saldo", "faltou", "dias"):
+        shown = " ".join(w.title() for w in unknown if w not in ("de", "da", "do"))
+        return Clarification("unknown_person", f"Não encontrei ninguém chamado “{shown}” nos apontamentos.")
+    quoted = ", ".join(f"“{w}”" for w in unknown[:3])
+    return Clarification("not_understood", f"Não entendi {quoted}. {NOT_UNDERSTOOD[len('Não entendi a pergunta. ') :]}")
 
 
-def _role_filters(p: Parsed) -> dict[str, Any]:
-    filters: dict[str, Any] = {"contract": p.contract}
-    if p.technology:
-        filters["technology"] = p.technology
-    for level in ("junior", "pleno", "senior", "especialista"):
-        if level in p.words:
-            filters["level"] = level
-    for profile in ("arquiteto", "analista de testes", "engenheiro", "scrum", "suporte", "desenvolvedor"):
-        if re.search(rf"\b{profile}", p.text):
-            filters["profile"] = profile
-    return filters
+def _or(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " ou " + items[-1]

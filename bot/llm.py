@@ -21,6 +21,7 @@ from openai import AsyncOpenAI
 
 from apontamentos.dataset import DatasetProvider
 from apontamentos.errors import DatasetError
+from apontamentos.question import Question
 from apontamentos.rules import WEEKDAYS
 from sessions import Message, Session
 
@@ -197,7 +198,7 @@ def _remember_contract(context: dict[str, Any], calls: list[Any]) -> dict[str, A
         except (ValueError, AttributeError):
             continue
         if isinstance(contract, str) and contract.strip():
-            context = {**context, "contract": contract.strip().upper(), "subject": "contract"}
+            context = Question("contract_details", contract=contract.strip().upper()).to_context()
     return context
 
 

@@ -44,6 +44,9 @@ QUERIES: tuple[Callable[..., Any], ...] = (
     q.people_by,
     q.weekend_work,
     q.days_above,
+    q.holiday_work,
+    q.hours_per_day,
+    q.validators,
     q.find_resources,
 )
 
@@ -68,6 +71,13 @@ class ToolArgumentError(ValueError):
     """Arguments the model must correct; the message goes back to it."""
 
 
+def _literal_schema(kind: Any) -> dict[str, Any] | None:
+    """The schema of a Literal of strings (an enum), or None for any other type."""
+    if typing.get_origin(kind) is typing.Literal and all(isinstance(v, str) for v in typing.get_args(kind)):
+        return {"type": "string", "enum": list(typing.get_args(kind))}
+    return None
+
+
 def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
     if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
         members = [a for a in typing.get_args(annotation) if a is not type(None)]
@@ -90,9 +100,10 @@ def tool_schema(function: Callable[..., Any]) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     required: list[str] = []
     for name, (kind, parameter) in _parameters(function).items():
-        if kind not in _SCALARS:
+        schema = _literal_schema(kind) or _SCALARS.get(kind)
+        if schema is None:
             raise TypeError(f"{function.__name__}.{name}: no JSON schema for {kind!r}")
-        properties[name] = dict(_SCALARS[kind])
+        properties[name] = dict(schema)
         if parameter.default is inspect.Parameter.empty:
             required.append(name)
     description = " ".join((inspect.getdoc(function) or function.__name__).split())
@@ -125,6 +136,10 @@ def _parse_date(value: Any, name: str) -> date:
 
 
 def _convert(kind: Any, value: Any, name: str) -> Any:
+    if (literal := _literal_schema(kind)) is not None:
+        if value not in literal["enum"]:
+            raise ToolArgumentError(f"{name} deve ser um de: {', '.join(literal['enum'])}")
+        return value
     if kind is Period:
         if not isinstance(value, dict) or set(value) != {"start", "end"}:
             raise ToolArgumentError(f"{name} deve ser um objeto com start e end")
@@ -171,7 +186,7 @@ def parse_arguments(name: str, raw: str) -> dict[str, Any]:
 
 
 def run_tool(db: Dataset, name: str, raw_arguments: str, today: date) -> str:
-    """Execute one tool call; the JSON result, or a JSON error the model can act on."""
+    """Execute one tool call; the JSON result with what it was computed for, or a JSON error to relay."""
     try:
         arguments = parse_arguments(name, raw_arguments)
         function = _BY_NAME[name]
@@ -181,8 +196,26 @@ def run_tool(db: Dataset, name: str, raw_arguments: str, today: date) -> str:
     except q.AmbiguousResource as err:
         return _dumps({"erro": str(err), "candidatos": [compact(c) for c in err.candidates]})
     except (ToolArgumentError, InvalidQuery) as err:
-        return _dumps({"erro": str(err)})
-    return _dumps(compact(result))
+        # An unknown person or contract is an error to relay, never a reason to answer for everyone.
+        return _dumps({"erro": str(err), "instrucao": "Diga isso ao usuário; não responda com outro escopo."})
+    return _dumps({"calculado_para": computed_for(db, function, arguments), "resultado": compact(result)})
+
+
+SCOPE_ARGUMENTS = ("resource", "contract", "technology", "profile", "level")
+
+
+def computed_for(db: Dataset, function: Callable[..., Any], arguments: dict[str, Any]) -> dict[str, Any]:
+    """The scope, period and basis a result holds, so the model can restate them in its answer."""
+    parameters = inspect.signature(function).parameters
+    described: dict[str, Any] = {
+        "escopo": {k: arguments[k] for k in SCOPE_ARGUMENTS if arguments.get(k)} or "todos os recursos"
+    }
+    if "period" in parameters:
+        period = arguments.get("period") or q.data_period(db, None)
+        described["periodo"] = {"inicio": period.start.isoformat(), "fim": period.end.isoformat()}
+    if "basis" in parameters or function in (q.total_hours, q.ranking, q.hours_per_day, q.list_contracts):
+        described["base"] = "horas brutas" if arguments.get("basis") == "gross" else "horas líquidas (sem almoço)"
+    return described
 
 
 def compact(value: Any) -> Any:

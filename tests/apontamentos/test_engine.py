@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
 from apontamentos import formatting as fmt
 from apontamentos.dataset import Dataset
 from apontamentos.engine import Answer, answer
+from apontamentos.question import from_context
 
 from ..expected import net_by_supplier, resources_by_supplier, spans
 from .conftest import GENERATED_END
@@ -66,15 +68,25 @@ def test_without_context_asks_which_contract(generated: Dataset) -> None:
 
 def test_context_is_never_shared_between_conversations(generated: Dataset) -> None:
     first = answer(generated, "Mostre o contrato 8446", {}, GENERATED_END)
-    assert first.context["contract"] == "8446"
+    remembered = from_context(first.context)
+    assert remembered is not None and remembered.contract == "8446"
     other = answer(generated, "Quantos recursos tem?", {}, GENERATED_END)
     assert "8446" not in other.text
 
 
 def test_follow_up_with_only_a_period_repeats_the_question(small: Dataset) -> None:
-    a = conversation(small, ["horas do contrato 8446 em novembro", "E em outubro?"], TODAY)
+    a = conversation(small, ["horas do contrato 8446 em novembro", "E em 18/11?"], TODAY)
     assert a[1].intent == "total_hours"
-    assert "O contrato 8446" in a[1].text and "outubro de 2025" in a[1].text and "0,0 h" in a[1].text
+    # by hand: Ana Maria 08:00-12:00 and 13:00-17:30, no lunch flag
+    assert a[1].text.startswith("O contrato 8446 somou 8,5 h líquidas em 18/11/2025")
+
+
+def test_a_period_outside_the_data_is_said_not_answered_with_zero(small: Dataset) -> None:
+    # It used to answer "0,0 h" for October, a month the data does not cover.
+    a = conversation(small, ["horas do contrato 8446 em novembro", "E em outubro?"], TODAY)
+    assert a[1].intent == "no_data"
+    assert "01/10/2025 a 31/10/2025" in a[1].text and "17/11/2025 a 22/11/2025" in a[1].text
+    assert not re.search(r"\d h\b", a[1].text)
 
 
 def test_self_reference(small: Dataset) -> None:
@@ -88,7 +100,7 @@ def test_self_reference(small: Dataset) -> None:
 
 def test_ambiguous_name_lists_candidates(small: Dataset) -> None:
     reply = answer(small, "Quantas horas o recurso Ana trabalhou?", {}, TODAY)
-    assert reply.intent == "ambiguous_resource"
+    assert reply.intent == "ambiguous_person"
     assert "Ana Maria Souza" in reply.text and "Ana Paula Lima" in reply.text
 
 

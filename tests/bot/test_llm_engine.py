@@ -13,6 +13,7 @@ from openai import AsyncOpenAI
 
 from apontamentos import formatting as fmt
 from apontamentos.dataset import DatasetProvider
+from apontamentos.question import from_context
 from bot.engines import RulesEngine
 from bot.llm import FALLBACK_NOTE, LlmEngine, build_client, trim_for_budget
 from bot.tools import TOOLS, parse_arguments, run_tool
@@ -72,7 +73,7 @@ async def ask(e: LlmEngine, question: str, s: Session | None = None) -> Any:
 
 
 def test_tool_schemas_are_valid_json_schema() -> None:
-    assert len(TOOLS) == 20
+    assert len(TOOLS) == 23
     for tool in TOOLS:
         jsonschema.Draft202012Validator.check_schema(tool["function"]["parameters"])
         assert tool["function"]["description"]
@@ -123,12 +124,17 @@ async def test_tool_call_result_goes_back_with_its_id(
     call = second[-2]["tool_calls"][0]
     result = second[-1]
     assert result["role"] == "tool" and result["tool_call_id"] == call["id"]
-    data = json.loads(result["content"])
+    envelope = json.loads(result["content"])
+    data = envelope["resultado"]
     rows = spans(bot_columns)
+    # the result says what it was computed for, so the model can restate scope, period and basis
+    assert envelope["calculado_para"]["escopo"] == {"contract": "8446"}
+    assert set(envelope["calculado_para"]["periodo"]) == {"inicio", "fim"}
     assert data["resources"] == resources_by_supplier(rows)["8446"]
     assert data["net_hours"] == pytest.approx(net_by_supplier(rows)["8446"], abs=0.01)
     assert [m.role for m in reply.history] == ["user", "assistant", "tool", "assistant"]
-    assert reply.context["contract"] == "8446"  # a fallback next turn still knows the subject
+    remembered = from_context(reply.context)  # a fallback next turn still knows the subject
+    assert remembered is not None and remembered.contract == "8446"
     assert reply.history[1].tool_calls[0]["id"] == reply.history[2].tool_call_id
 
 
@@ -144,7 +150,9 @@ async def test_parallel_and_multi_round_tool_calls(fake_openai: fake.FakeOpenAI,
     ids = {c["id"] for c in second[-3]["tool_calls"]}
     assert {m["tool_call_id"] for m in second[-2:]} == ids
     third = fake_openai.requests[2]["body"]["messages"]
-    assert json.loads(third[-1]["content"])["count"] == 19  # November 2026: 21 weekdays, 2 of them holidays
+    assert (
+        json.loads(third[-1]["content"])["resultado"]["count"] == 19
+    )  # November 2026: 21 weekdays, 2 of them holidays
 
 
 async def test_invalid_arguments_go_back_to_the_model(fake_openai: fake.FakeOpenAI, provider: DatasetProvider) -> None:
@@ -211,7 +219,7 @@ async def test_context_scenario_through_the_model(
     assert request[2]["tool_calls"][0]["function"]["arguments"] == '{"contract": "8446"}'
     assert request[3]["tool_call_id"] == request[2]["tool_calls"][0]["id"]
     assert request[-1]["content"] == "E quantos recursos tem?"
-    tool_result = json.loads(fake_openai.requests[3]["body"]["messages"][-1]["content"])
+    tool_result = json.loads(fake_openai.requests[3]["body"]["messages"][-1]["content"])["resultado"]
     assert len([r for r in tool_result if "resource" in r]) == min(people, 25)
     assert second.text == f"O contrato 8446 tem {fmt.integer(people)} recursos."
 

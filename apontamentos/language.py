@@ -1,0 +1,178 @@
+"""Portuguese as people type it in Teams: normalisation, abbreviations, typos, and what the bot must refuse.
+
+Everything here works on words, before any intent is read, so that "qts hrs o wagner fez em otubro" reaches
+the understanding as "quantas horas o wagner fez em outubro".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from .dataset import normalize
+from .dates import MONTH_NAMES
+
+# Chat abbreviations, expanded before typos are corrected (values may be several words).
+ABBREVIATIONS = {
+    "qts": "quantas",
+    "qtas": "quantas",
+    "qnts": "quantas",
+    "qntas": "quantas",
+    "qto": "quanto",
+    "qtos": "quantos",
+    "qntos": "quantos",
+    "qnto": "quanto",
+    "qtd": "quantidade",
+    "qtde": "quantidade",
+    "hrs": "horas",
+    "hr": "horas",
+    "hs": "horas",
+    "hj": "hoje",
+    "hoj": "hoje",
+    "vc": "voce",
+    "vcs": "voces",
+    "pfv": "por favor",
+    "pf": "por favor",
+    "pfvr": "por favor",
+    "pls": "por favor",
+    "fds": "fim de semana",
+    "tb": "tambem",
+    "tbm": "tambem",
+    "q": "que",
+    "oq": "o que",
+    "pq": "por que",
+    "td": "todos",
+    "tds": "todos",
+    "msm": "mesmo",
+    "mt": "muito",
+    "mto": "muito",
+    "dps": "depois",
+    "ngm": "ninguem",
+    "alg": "alguem",
+    "obg": "obrigado",
+    "obgd": "obrigado",
+    "vlw": "valeu",
+    "blz": "beleza",
+    "ctt": "contrato",
+    "contr": "contrato",
+    "pra": "para",
+    "pro": "para o",
+    "pras": "para as",
+    "pros": "para os",
+    "n": "nao",
+    "num": "em um",
+    "numa": "em uma",
+    "mes": "mes",
+    "sem": "sem",
+}
+
+# Words the understanding reads: domain words and the Portuguese around them. A question with a word
+# outside this vocabulary (and not a name, number, contract or period) is not answered with a figure.
+DOMAIN = """
+contrato contratos fornecedor cliente recurso recursos pessoa pessoas consultor consultores consultora consultoras
+colaborador colaboradores colaboradora colaboradoras funcionario funcionarios analista analistas
+profissional profissionais equipe time gente galera mundo todos todas todo toda geral ninguem alguem
+hora horas total totais soma somou somaram somado trabalhou trabalharam trabalhei trabalhado trabalhada
+trabalhadas trabalhados trabalha trabalham trabalho trabalhar trabalhando fez fizeram fiz feito feitas feitos
+apontou apontaram apontei apontamento apontamentos apontado apontados apontada apontadas apontar apontando
+lancou lancado lancadas registrou registrado registradas bateu bater bati batido
+faltou faltaram faltei falta faltas faltando faltante faltantes ausencia ausencias ausente ausentes
+validado validados validada validadas validou valida validam validacao validacoes validador validadores
+validadora aprovado aprovados aprovada aprovadas aprovou aprova aprovam aprovador aprovadores aprovacao
+pendente pendentes esqueceu esqueceram esqueci esquecido esquecida saida saidas entrada entradas
+aberto abertos aberta abertas ranking rank maiores maior menores menor mais menos top primeiros ultimos
+media medio medias duracao jornada jornadas esperado esperadas esperada esperados deveria deveriam previsto
+previstas prevista saldo banco comparado comparacao comparar compare compara versus contra relacao
+semana semanas passada passado anterior atual corrente uteis util feriado feriados fim final finais
+sabado domingo sabados domingos tecnologia tecnologias perfil perfis nivel niveis cargo cargos acima
+abaixo dias dia diaria diario diarias diarios cada agora anormais anormal atipicos atipico padrao longos longas
+longo longa outliers excessivos excessivas excessivo excessiva suspeito suspeitos lista listar liste listagem
+ontem anteontem hoje mes meses periodo retrasada quinze resumo panorama visao extrato detalhe detalhes
+detalhado detalhada mostrar mostre mostra mostrou ver veja exibir exiba consultar consulta informe informar
+junior pleno senior especialista arquiteto arquitetos arquiteta solucoes desenvolvedor desenvolvedores
+desenvolvedora teste testes engenheiro engenheiros engenheira dados suporte scrum master lider lideres
+numero quantidade quantos quantas quanto quanta quem qual quais onde quando como brutas bruta bruto brutos
+liquidas liquida liquido liquidos almoco descontar desconto trabalhou pior melhores melhor
+esta estao estava estavam ficou ficaram deu deram teve tiveram tem tinha temos tenho ha existe existem
+nome nomes dele dela deles delas ele ela eles elas la ai nele nela nesse nessa neste nesta desse dessa deste desta
+esse essa este esta isso isto aquele aquela mesmo mesma tambem ainda so apenas somente
+""".split()
+
+FUNCTION_WORDS = """
+a o as os um uma uns umas de do da dos das em no na nos nas e ou com sem por para pelo pela pelos pelas
+ao aos que se me mim eu meu minha meus minhas nosso nossa nossos nossas voce voces seu sua seus suas
+lhe nao sim ja foi foram ser sao era sera seria estar esta estou fazer faz fazem fazendo
+favor por ola oi opa salve hey hello bom boa dia tarde noite tudo bem beleza valeu obrigado obrigada brigado
+ajuda ajudar ajude exemplos exemplo comandos pode podes poderia consegue conseguir queria quero gostaria
+saber sabe diga diz dizer fala falar me mostrar preciso precisava por gentileza entao ai agora alguma algum
+algumas alguns vez vezes ate entre desde apos antes depois durante sobre quanto vai vou
+ter tido tive tiver teria muito muita muitos muitas pouco pouca poucos poucas tanto tanta tantos tantas quase cerca
+nenhum nenhuma outro outra outros outras qualquer quaisquer certo certa aqui ali fora dentro ne hein afinal
+realmente exatamente mais menos bem mal ver olhar dar dá deu dado tem haver houve havia fica fiquei ficou
+precisa pegar puxar trazer traz manda mande passa gera gere liste listar retorna calcula calcule some somar
+conte contar checar verifica verificar verifique confere conferir quero queremos tentar tenta seria pessoal
+acho acha sei vem veio vieram estamos estavam estive esteve dele pra nessa nisso disso daquilo daquele daquela
+cade qual quais porque por que lado tipo assim coisa coisas favorzinho rapidinho urgente please thanks
+""".split()
+
+VOCABULARY: frozenset[str] = frozenset(DOMAIN) | frozenset(FUNCTION_WORDS) | frozenset(MONTH_NAMES)
+# Words typos are corrected towards; short function words are left alone (too many false friends).
+_TARGETS = sorted(w for w in VOCABULARY if len(w) >= 4)
+
+# Requests to change data: the bot only reads. Infinitives and imperatives, never participles
+# ("validados" is a question about data; "valide" is a request).
+_WRITE = re.compile(
+    r"\b(?:apag\w*|delet\w*|exclu[ai]\w*|remov\w*|alter[ae]\w*|mud[ae]r?|edit[ae]r?|corrij\w*|corrig[ei]r?|"
+    r"atualiz[ae]r?|cadastr[ae]\w*|lanc[ae]r?|insir\w*|inser[ei]r?|inclu[ai]r?|registr[ae]r?|ajust[ae]r?|"
+    r"aprove\w*|aprovar|valide\w*|validar|marc[ae]r?)\b"
+)
+# "aprova"/"valida" are also 3rd-person verbs ("quem valida a ana?"); as the first word they are orders.
+_WRITE_FIRST = re.compile(r"^(?:por favor\s+)?(?:aprova|valida|corrige|apaga|altera|muda|exclui|remove)\b")
+# Data the bot does not have: pay, rates, money, contact and identity data.
+_PERSONAL = re.compile(
+    r"\b(?:salari\w*|remunera\w*|ganha\w*|pagament\w*|pago|paga|valor|valores|preco\w*|custo\w*|custa\w*|"
+    r"fatur\w*|dinheiro|reais|r|tarifa\w*|taxa\w*|cpf|rg|telefone\w*|celular\w*|whatsapp|zap|e ?mail\w*|"
+    r"endereco\w*|aniversario\w*|nascimento|idade|senha\w*|login|conta bancaria|pix|avaliac\w*|demiss\w*|"
+    r"ferias|atestado\w*|doenc\w*)\b"
+)
+# Text that tries to change the bot's instructions is refused like any other out-of-scope request.
+_INJECTION = re.compile(
+    r"\b(?:ignor[ae]\w*|esqueca\w*|desconsider\w*)\b.*\b(?:instruc\w*|regras?|prompt|anteriores?)\b|"
+    r"\b(?:system prompt|prompt do sistema|voce agora e|finja|aja como|modo desenvolvedor|jailbreak|"
+    r"sem regras|sem filtros?|revele|suas instrucoes)\b"
+)
+
+_DATE_SLASH = re.compile(r"(\d)/(\d)")
+_DECIMAL = re.compile(r"(\d),(\d)")
+_HOURS_SUFFIX = re.compile(r"\b(\d{1,2}(?:,\d+)?)\s?h\b")
+
+
+def prepare(question: str) -> str:
+    """Lower case, accents and punctuation removed, abbreviations expanded; "/" in dates and decimal commas kept."""
+    text = _DATE_SLASH.sub(r"\1 SLASH \2", question)
+    text = _DECIMAL.sub(r"\1 COMMA \2", text)
+    text = normalize(text).replace(" slash ", "/").replace(" comma ", ",")
+    text = _HOURS_SUFFIX.sub(r"\1 horas", text)
+    return " ".join(ABBREVIATIONS.get(word, word) for word in text.split())
+
+
+def correct(words: list[str], protected: frozenset[str]) -> list[str]:
+    """Words one or two letters off a vocabulary word replaced by it; names, numbers and dates untouched."""
+    fixed = []
+    for word in words:
+        if len(word) >= 4 and word not in VOCABULARY and word not in protected and not any(c.isdigit() for c in word):
+            close = difflib.get_close_matches(word, _TARGETS, n=1, cutoff=0.8)
+            word = close[0] if close else word
+        fixed.append(word)
+    return fixed
+
+
+def refusal(text: str) -> str | None:
+    """Why a (prepared, corrected) question must not be answered with data, or None."""
+    if _INJECTION.search(text):
+        return "out_of_scope"
+    if _WRITE_FIRST.search(text) or _WRITE.search(text):
+        return "write"
+    if _PERSONAL.search(text) and "banco de horas" not in text:
+        return "personal"
+    return None

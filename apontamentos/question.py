@@ -1,0 +1,71 @@
+"""The typed question: what is measured, about whom, over which period, on which basis.
+
+Understanding produces it, the registry runs it, and the session keeps it as the conversation's context,
+so a follow-up ("e em outubro?", "e o 8447?", "e brutas?") is a partial question merged into the last one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import date
+from typing import Any, Literal
+
+from .rules import Period
+
+CONTEXT_VERSION = 2
+
+Basis = Literal["net", "gross"]
+Order = Literal["desc", "asc"]
+
+# The slots that say whom a question is about; a follow-up that names one replaces them together.
+SUBJECT = ("person", "asker", "contract", "technology", "profile", "level", "everyone")
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question, fully specified. `kind` names the registry entry that answers it."""
+
+    kind: str
+    person: str | None = None  # resource id, resolved by the understanding
+    asker: bool = False  # "eu", "meu": the person asking
+    contract: str | None = None  # supplier (8446) or client (E0240282) contract
+    technology: str | None = None
+    profile: str | None = None
+    level: str | None = None
+    everyone: bool = False  # said "todos", "todo mundo", "geral"
+    period: Period | None = None
+    basis: Basis = "net"
+    order: Order = "desc"
+    limit: int | None = None
+    hours: float | None = None  # the threshold of "mais de N horas em um dia"
+    count: bool = False  # "quantos": the number first
+
+    @property
+    def has_subject(self) -> bool:
+        return any(getattr(self, name) for name in SUBJECT)
+
+    def with_subject_of(self, other: Question) -> Question:
+        return replace(self, **{name: getattr(other, name) for name in SUBJECT})
+
+    def to_context(self) -> dict[str, Any]:
+        data = {k: v for k, v in asdict(self).items() if v not in (None, False) and k != "period"}
+        if self.period is not None:
+            data["period"] = [self.period.start.isoformat(), self.period.end.isoformat()]
+        return {"v": CONTEXT_VERSION, "question": data}
+
+
+def from_context(context: dict[str, Any]) -> Question | None:
+    """The question a session's context holds; None for an empty, older or unreadable context."""
+    if context.get("v") != CONTEXT_VERSION or not isinstance(context.get("question"), dict):
+        return None
+    data = dict(context["question"])
+    known = {f.name for f in fields(Question)}
+    if not isinstance(data.get("kind"), str) or not set(data) <= known:
+        return None
+    try:
+        if "period" in data:
+            start, end = data["period"]
+            data["period"] = Period(date.fromisoformat(start), date.fromisoformat(end))
+        return Question(**data)
+    except (TypeError, ValueError):
+        return None
