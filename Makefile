@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install test lint format bench run chat clean
+.PHONY: install test lint format bench run chat clean eval
 
 DATA := data/apontamentos.parquet
 
@@ -31,6 +31,10 @@ lint: install
 format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# Score an engine on the evaluation set: make eval [ARGS="--engine llm --questions FILE --all"]
+eval: install
+	$(PY) -m tests.eval $(ARGS)
 
 bench: install
 	$(PY) -m bench.queries

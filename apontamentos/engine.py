@@ -17,7 +17,7 @@ from . import queries as q
 from .dataset import Dataset, normalize
 from .errors import InvalidQuery
 from .question import Question, from_context
-from .rules import Period, month_of
+from .rules import Period, month_of, working_days
 from .understanding import Clarification, understand
 
 TEXT_ROWS = 15  # rows listed in a text answer; cards carry up to CARD_ROWS
@@ -256,7 +256,7 @@ def _ranking(db: Dataset, question: Question, today: date) -> Answer:
     people = q.ranking(
         db, top=top, contract=question.contract, technology=question.technology, period=period, order=question.order
     )
-    scope = _scope(db, question, person_label=False)
+    scope = _scope(db, question, person_label=False) or " de todos os recursos"
     which = "menos horas primeiro" if question.order == "asc" else "mais horas primeiro"
     if not people:
         return _done(question, f"Nenhum apontamento{scope} {_dates(period)}{note}.")
@@ -382,28 +382,27 @@ def _expected(db: Dataset, question: Question, today: date) -> Answer:
 
 def _missing(db: Dataset, question: Question, today: date) -> Answer:
     period, note = _covered(db, _month_so_far(question, today), today)
-    m = q.missing_days(db, period, question.contract)
     scope = _scope(db, question, person_label=False)
     where = f"{_dates(period)}{note}"
     if question.person:
         who = _person(db, question).name
-        mine = next((p for p in m.people if p.resource.id == question.person), None)
-        if mine is None:
-            days = fmt.plural(m.working_days, "dia útil", "dias úteis")
-            text = f"{who} apontou em todos os {days} {where}: 0 dias sem apontamento."
+        mine = q.person_missing_days(db, question.person, period)
+        total = len(working_days(period, db.calendar.subdivision))
+        if not mine.days:
+            every = "no único dia útil" if total == 1 else f"em todos os {total} dias úteis"
+            text = f"{who} apontou {every} {where}: 0 dias sem apontamento."
         else:
             text = (
                 f"{who} ficou sem apontar em {fmt.plural(len(mine.days), 'dia útil', 'dias úteis')} "
-                f"dos {fmt.integer(m.working_days)} {where}: " + ", ".join(f"{d:%d/%m}" for d in mine.days) + "."
+                f"dos {fmt.integer(total)} {where}: " + ", ".join(f"{d:%d/%m}" for d in mine.days) + "."
             )
         return _done(question, text)
+    m = q.missing_days(db, period, question.contract)
     if m.working_days == 0:
         return _done(question, f"Não há dias úteis com dados {where}.")
     if not m.people:
-        return _done(
-            question,
-            f"Todos os recursos{scope} apontaram em todos os {fmt.integer(m.working_days)} dias úteis {where}.",
-        )
+        every = "no único dia útil" if m.working_days == 1 else f"em todos os {fmt.integer(m.working_days)} dias úteis"
+        return _done(question, f"Todos os recursos{scope} apontaram {every} {where}: 0 recursos sem apontar.")
     text = (
         f"{fmt.plural(len(m.people), 'recurso')}{scope} ficaram sem apontar em algum dos "
         f"{fmt.plural(m.working_days, 'dia útil', 'dias úteis')} {where}:\n"

@@ -113,6 +113,9 @@ precisa pegar puxar trazer traz manda mande passa gera gere liste listar retorna
 conte contar checar verifica verificar verifique confere conferir quero queremos tentar tenta seria pessoal
 acho acha sei vem veio vieram estamos estavam estive esteve dele pra nessa nisso disso daquilo daquele daquela
 cade qual quais porque por que lado tipo assim coisa coisas favorzinho rapidinho urgente please thanks
+to ta tao tou devendo devo deve devem estou esta estamos quantidade bot robo assistente
+validar aprovar validarem aprovarem registrar lancar faltam faltaria deixou deixaram deixei deixar
+unico unica unicos unicas lancamento lancamentos lancados lancadas
 """.split()
 
 VOCABULARY: frozenset[str] = frozenset(DOMAIN) | frozenset(FUNCTION_WORDS) | frozenset(MONTH_NAMES)
@@ -167,11 +170,21 @@ def correct(words: list[str], protected: frozenset[str]) -> list[str]:
     return fixed
 
 
+# A write verb after these is part of a question about data: "esqueceu de registrar a saída", "faltam validar".
+_NOT_AN_ORDER = re.compile(r"\b(?:esquec\w*|deix\w*|falta\w*|sem|nao|pendentes?)\s+(?:de\s+|a\s+)?$")
+
+
+def _orders_a_write(text: str) -> bool:
+    if _WRITE_FIRST.search(text):
+        return True
+    return any(not _NOT_AN_ORDER.search(text[: match.start()]) for match in _WRITE.finditer(text))
+
+
 def refusal(text: str) -> str | None:
     """Why a (prepared, corrected) question must not be answered with data, or None."""
     if _INJECTION.search(text):
         return "out_of_scope"
-    if _WRITE_FIRST.search(text) or _WRITE.search(text):
+    if _orders_a_write(text):
         return "write"
     if _PERSONAL.search(text) and "banco de horas" not in text:
         return "personal"

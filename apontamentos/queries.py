@@ -19,6 +19,7 @@ from .dataset import Dataset, ResourceRef, normalize
 from .errors import InvalidQuery
 from .rules import Period, expected_hours, holidays_in, week_of, working_days
 
+ACTIVE_LOOKBACK_DAYS = 30  # who counts as expected to record time, for missing days
 Basis = Literal["net", "gross"]
 Order = Literal["desc", "asc"]
 
@@ -473,9 +474,11 @@ def expected_vs_worked(db: Dataset, resource: str, period: Period) -> ExpectedVs
 
 
 def missing_days(db: Dataset, period: Period, contract: str | None = None) -> MissingDays:
-    """People active in the period (or in a contract) and the working days with no entry of theirs.
+    """People active (or active in a contract) and the working days of the period with no entry of theirs.
 
-    Days after the last day in the data are not counted: they have not happened yet.
+    Active means an entry in the period or in the ACTIVE_LOOKBACK_DAYS before it, so "quem não apontou
+    ontem?" counts the people who usually record time, not only those who did that day. Days after the
+    last day in the data are not counted: they have not happened yet.
     """
     ref = contract_ref(db, contract) if contract else None
     covered = period.clip(data_period(db, None)) if db.last_day else None
@@ -489,13 +492,14 @@ def missing_days(db: Dataset, period: Period, contract: str | None = None) -> Mi
     pairs = db.arrays(
         f"""SELECT rid, (day - ?::DATE)::INTEGER AS offset, {scope} AS in_scope
             FROM e WHERE day BETWEEN ? AND ?""",
-        [period.start, *params, period.start, period.end],
+        [period.start, *params, period.start - timedelta(days=ACTIVE_LOOKBACK_DAYS), period.end],
     )
     in_scope = np.zeros(len(db.by_rid) + 1, dtype=bool)
     in_scope[pairs["rid"][pairs["in_scope"]]] = True
     active = np.flatnonzero(in_scope)
+    inside = pairs["offset"] >= 0
     worked = np.zeros((len(db.by_rid) + 1, period.days), dtype=bool)
-    worked[pairs["rid"], pairs["offset"]] = True
+    worked[pairs["rid"][inside], pairs["offset"][inside]] = True
     offsets = np.array([(d - period.start).days for d in days])
     person_index, day_index = np.nonzero(~worked[np.ix_(active, offsets)])
     # Group the (person, day) pairs and order people by most missing days, then name, without a
@@ -509,6 +513,21 @@ def missing_days(db: Dataset, period: Period, contract: str | None = None) -> Mi
         PersonMissing(db.refs[rids[i]], [days[j] for j in day_list[starts[i] : starts[i] + sizes[i]]]) for i in order
     ]
     return MissingDays(period, len(days), people, ref)
+
+
+def person_missing_days(db: Dataset, resource: str, period: Period) -> PersonMissing:
+    """The working days of the period (up to the last day in the data) on which a person has no entry."""
+    ref = resolve_resource(db, resource)
+    covered = period.clip(data_period(db, None)) if db.last_day else None
+    days = working_days(covered, db.calendar.subdivision) if covered else []
+    worked = {
+        d
+        for (d,) in db.query(
+            "SELECT DISTINCT day FROM e WHERE rid = ? AND day BETWEEN ? AND ?",
+            [_rid(db, ref), period.start, period.end],
+        )
+    }
+    return PersonMissing(ref, [d for d in days if d not in worked])
 
 
 def average_span(db: Dataset, resource: str | None = None, period: Period | None = None) -> AverageSpan:

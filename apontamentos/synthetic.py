@@ -99,6 +99,20 @@ SURNAMES = (
     "Pinto",
     "Moura",
 )
+# First names given to one person each (every 50th resource), so "quantas horas o wagner fez?" names
+# exactly one person, as a rare first name does in a real company.
+RARE_FIRST_NAMES = (
+    "Wagner",
+    "Zuleica",
+    "Quirino",
+    "Yolanda",
+    "Xavier",
+    "Ivone",
+    "Jurema",
+    "Kléber",
+    "Odete",
+    "Raimundo",
+)
 SUPPLIER_CONTRACTS = (
     "7873",
     "7874",
@@ -197,9 +211,12 @@ def _resources(rng: random.Random) -> Iterator[_Resource]:
         else:
             item = rng.randint(1, 6)
             role = f"{supplier}-{item}-{rng.choice(TECHNOLOGIES)}-{rng.choice(PROFILES)}-{rng.choice(LEVELS)}"
+        name = next(names)
+        if index % 50 == 7 and index // 50 < len(RARE_FIRST_NAMES):
+            name = " ".join((RARE_FIRST_NAMES[index // 50], *name.split()[1:]))
         yield _Resource(
             id=str(100_000 + index * 7),
-            name=next(names),
+            name=name,
             cpf=f"{rng.randrange(10**11):011d}",
             supplier=supplier,
             client_contract=rng.choice(clients[supplier]),

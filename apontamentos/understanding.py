@@ -57,11 +57,11 @@ _NUMBER = re.compile(r"(?<![/\d,])\b(\d{1,9})\b(?![/\d]|,\d)")
 _THRESHOLD = re.compile(
     r"\b(?:mais de|acima de|superior a|mais que|passou de|maior que)\s+(\d{1,2}(?:,\d+)?)\s*(?:horas?)?"
 )
-_TOP = re.compile(r"\btop\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:recursos|pessoas|maiores|primeiros|menores|ultimos)\b")
+_TOP = re.compile(r"\btop\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:recursos|pessoas|maiores|primeiros|menores|ultimos|que)\b")
 _RESOURCE_ID = re.compile(r"\b(?:recurso|id|matricula)\s+(\d{1,9})\b")
 
 _SELF = frozenset({"eu", "meu", "minha", "meus", "minhas", "mim", "trabalhei", "apontei", "fiz", "esqueci", "faltei"})
-_EVERYONE = re.compile(r"\b(?:todos|todas|todo mundo|geral|empresa toda|equipe toda|ao todo|no total)\b")
+_EVERYONE = re.compile(r"\b(?:todos|todas|todo mundo|geral|empresa toda|equipe toda)\b")
 _COUNT = re.compile(r"\b(?:quantos|quantas|quantidade|numero de)\b")
 _ASC = re.compile(r"\b(?:menos|menor|menores|pior|piores)\b")
 _GROSS = re.compile(r"\b(?:brutas?|brutos?|sem descontar|sem desconto)\b")
@@ -99,21 +99,24 @@ KIND_RULES: list[tuple[str, Any]] = [
     ("validators", lambda t: _has(t, "quem (?:valida|aprova)", "validador", "aprovador", "responsavel por valid")),
     (
         "missing_days",
-        lambda t: _has(
-            t,
-            "nao apont",
-            "sem apontar",
-            "sem apontamento",
-            "faltou",
-            "faltaram",
-            "faltas?\\b(?!\\s+validar)",
-            "dias sem",
-            "esquec\\w* de apontar",
-            "deixou de apontar",
-            "deixei de apontar",
-            "ausen",
-            "nao lanc",
-            "nao registr",
+        lambda t: (
+            _has(
+                t,
+                "nao apont",
+                "sem apontar",
+                "sem apontamento",
+                "faltou",
+                "faltaram",
+                "faltas?\\b(?!\\s+validar)",
+                "dias sem",
+                "esquec\\w* de apontar",
+                "deixou de apontar",
+                "deixei de apontar",
+                "ausen",
+                "nao lanc",
+                "nao registr",
+            )
+            and not _has(t, "validar", "aprovar", "validad", "aprovad")
         ),
     ),
     (
@@ -138,7 +141,8 @@ KIND_RULES: list[tuple[str, Any]] = [
             t,
             "nao (?:foram |estao )?validad",
             "pendentes?",
-            "falta validar",
+            "falta\\w* validar",
+            "falta\\w* aprovar",
             "nao aprovad",
             "aguardando",
             "validad",
@@ -210,6 +214,8 @@ KIND_RULES: list[tuple[str, Any]] = [
             "trabalhou mais",
             "trabalharam mais",
             "trabalharam menos",
+            "mais trabalh",
+            "menos trabalh",
         ),
     ),
     ("resource_days", lambda t: _has(t, "dia a dia", "por dia", "extrato", "detalh", "diari")),
@@ -223,6 +229,7 @@ KIND_RULES: list[tuple[str, Any]] = [
             "em que contrato",
             "contratos (?:d[oa]|que)",
             "qual contrato",
+            "onde (?:\\w+ )?trabalh",
         ),
     ),
     ("list_contracts", lambda t: _has(t, "contratos\\b")),
@@ -254,10 +261,11 @@ def understand(db: Dataset, question: str, previous: Question | None, today: dat
 
     `me` is the asker's resource id when known: "eu", "meu" resolve to it.
     """
-    text = " ".join(correct(prepare(question).split(), _protected(db)))
+    prepared = prepare(question)
+    text = " ".join(correct(prepared.split(), _protected(db)))
     if not text.strip("? "):
         return Question("help")
-    if reason := refusal(text):
+    if reason := refusal(prepared) or refusal(text):
         return Clarification(reason, REFUSALS[reason])
     words = text.split()
     if _GREETING.search(text) and len(words) <= 5 and not _has(text, "hora", "contrat", "quant", "quem"):
@@ -312,15 +320,15 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
             return Clarification("unknown_person", f"Não encontrei o recurso de id {match.group(1)}.")
         slots["person"] = match.group(1)
         consume(match.group(0))
-    technology = _technology(db, rest)
-    if technology is not None:
-        slots["technology"], fragment = technology
-        consume(fragment)
     for pattern, profile in PROFILES:
         if match := pattern.search(rest):
             slots["profile"] = profile
             consume(match.group(0))
             break
+    technology = _technology(db, rest)
+    if technology is not None:
+        slots["technology"], fragment = technology
+        consume(fragment)
     for word, level in LEVELS.items():
         if re.search(rf"\b{word}(?:es|s)?\b", rest):
             slots["level"] = level
@@ -363,6 +371,7 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
                 "“últimos 15 dias” ou “de 01/10 a 15/10”.",
             )
         return _not_understood(db, rest.split(), unknown)
+    rest = f" {' '.join(rest.split())} "
     kind = next((k for k, test in KIND_RULES if test(rest)), None)
     understood = _resolve(kind, slots, rest, text, previous)
     if ambiguous is not None:
@@ -388,6 +397,9 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     if kind is None:
         if previous is not None and slots:
             return _needs_subject(_merge(previous, slots))
+        if _has(rest, "quantos", "quantas", "quem", "quais"):
+            # It asks something about what it names, and no rule says what: not the details of everything.
+            return Clarification("not_understood", NOT_UNDERSTOOD)
         if slots.get("contract"):
             kind = "contract_details"
         elif slots.get("person"):
@@ -411,6 +423,8 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     if previous is None:
         return _needs_subject(question)
     inherit_subject = not has_subject and not slots.get("everyone") and (follow_up or kind in SUBJECT_KINDS)
+    if not has_subject and not slots.get("everyone") and previous.contract and kind in CONTRACT_THREAD_KINDS:
+        inherit_subject = True  # in a conversation about a contract, "quem mais apontou?" is about it
     if inherit_subject and _accepts(kind, previous):
         question = question.with_subject_of(previous)
     same_subject = question.has_subject and all(getattr(question, n) == getattr(previous, n) for n in SUBJECT)
@@ -430,6 +444,8 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
         return "people_by"
     if kind == "contract_details" and not slots.get("contract"):
         return None
+    if kind == "period_summary" and (slots.get("contract") or slots.get("person")):
+        return "contract_details" if slots.get("contract") and not slots.get("person") else "total_hours"
     if kind == "resource_days" and not slots.get("person"):
         return "total_hours" if _has(rest, "horas?") else None
     if kind == "resource_contracts" and not slots.get("person"):
@@ -514,6 +530,7 @@ CONTRACT_KINDS = frozenset(
         "days_above",
     }
 )
+CONTRACT_THREAD_KINDS = frozenset({"ranking", "missing_days", "open_spans", "unvalidated", "days_above"})
 SUBJECT_KINDS = frozenset(
     {
         "total_hours",

@@ -25,6 +25,9 @@ class Span:
     validated: bool
     gross: float | None = None
     net: float | None = None
+    profile: str | None = None
+    level: str | None = None
+    validator: str | None = None
 
 
 def spans(columns: dict[str, list[Any]]) -> list[Span]:
@@ -45,6 +48,9 @@ def spans(columns: dict[str, list[Any]]) -> list[Span]:
                 end=datetime.fromisoformat(end) if end else None,
                 lunch_flag=columns["n_fl_abatimento"][i] == 1,
                 validated=columns["b_fl_validado"][i] == 1,
+                profile=role[3] if len(role) == 5 else None,
+                level=role[4] if len(role) == 5 else None,
+                validator=columns["s_nm_usuario_valida"][i],
             )
         )
     lunch_taken: set[tuple[str, date]] = set()

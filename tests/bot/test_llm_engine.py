@@ -150,9 +150,22 @@ async def test_parallel_and_multi_round_tool_calls(fake_openai: fake.FakeOpenAI,
     ids = {c["id"] for c in second[-3]["tool_calls"]}
     assert {m["tool_call_id"] for m in second[-2:]} == ids
     third = fake_openai.requests[2]["body"]["messages"]
-    assert (
-        json.loads(third[-1]["content"])["resultado"]["count"] == 19
-    )  # November 2026: 21 weekdays, 2 of them holidays
+    # November 2026: 21 weekdays, 2 of them holidays
+    assert json.loads(third[-1]["content"])["resultado"]["count"] == 19
+
+
+async def test_an_unknown_person_is_an_error_for_the_model_never_everyones_figure(
+    fake_openai: fake.FakeOpenAI, provider: DatasetProvider
+) -> None:
+    fake_openai.script = [
+        fake.tool_calls(("total_hours", {"resource": "Robervaldo Inexistente"})),
+        fake.text("Não encontrei ninguém chamado Robervaldo Inexistente."),
+    ]
+    await ask(engine(fake_openai, provider), "Quantas horas o Robervaldo Inexistente fez?")
+    relayed = json.loads(fake_openai.requests[1]["body"]["messages"][-1]["content"])
+    assert "Robervaldo Inexistente" in relayed["erro"] and "resultado" not in relayed
+    system = fake_openai.requests[0]["body"]["messages"][0]["content"]
+    assert "só lê os apontamentos" in system and "salários" in system and "datas explícitas" in system
 
 
 async def test_invalid_arguments_go_back_to_the_model(fake_openai: fake.FakeOpenAI, provider: DatasetProvider) -> None:

@@ -1,0 +1,1 @@
+"""The evaluation set: realistic questions scored right / declined / wrong against an independent reference."""

@@ -1,0 +1,241 @@
+"""Expected figures for the evaluation set, computed in plain Python from export-shaped rows.
+
+Independent of the engines: it reads the rows through `tests.expected.spans` and the calendar through the
+`holidays` library, never through `apontamentos` queries.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from datetime import date, timedelta
+from typing import Any
+
+import holidays
+
+from ..expected import Span
+
+DAILY_HOURS = 8.0
+
+
+def plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def hours_text(value: float) -> str:
+    text = f"{value:,.1f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".") + " h"
+
+
+def integer_text(value: int) -> str:
+    return f"{value:,d}".replace(",", ".")
+
+
+def day_text(value: date) -> str:
+    return f"{value:%d/%m/%Y}"
+
+
+def working_days(start: date, end: date) -> list[date]:
+    off = holidays.country_holidays("BR", years=range(start.year, end.year + 1))
+    days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
+    return [d for d in days if d.weekday() < 5 and d not in off]
+
+
+def national_holidays(start: date, end: date) -> set[date]:
+    off = holidays.country_holidays("BR", years=range(start.year, end.year + 1))
+    return {d for d in off if start <= d <= end}
+
+
+class Reference:
+    """Answers to typed expectations over one dataset; each returns the strings a right answer contains."""
+
+    MEASURES = (
+        "net_hours",
+        "gross_hours",
+        "entries",
+        "people_count",
+        "people_list",
+        "ranking",
+        "contract_ranking",
+        "contracts_count",
+        "missing_days",
+        "open_spans",
+        "unvalidated",
+        "working_days",
+        "expected_hours",
+        "weekend_days",
+        "holiday_days",
+        "days_above",
+        "average_span",
+        "hours_per_day",
+        "validators",
+        "person_contracts",
+        "holidays",
+        "people_by",
+    )
+
+    def __init__(self, rows: list[Span]) -> None:
+        self.rows = rows
+        self.first = min(r.day for r in rows)
+        self.last = max(r.day for r in rows)
+        self.names = {r.resource_id: r.name for r in rows}
+        self.by_name = {r.name: r.resource_id for r in rows}
+
+    # -- selection -----------------------------------------------------------------------------
+
+    def period(self, spec: dict[str, Any]) -> tuple[date, date]:
+        if "period" in spec:
+            start, end = spec["period"]
+            return date.fromisoformat(start), date.fromisoformat(end)
+        return self.first, self.last
+
+    def select(self, spec: dict[str, Any]) -> list[Span]:
+        start, end = self.period(spec)
+        rows = [r for r in self.rows if start <= r.day <= end]
+        if "person" in spec:
+            rows = [r for r in rows if r.resource_id == self.by_name[spec["person"]]]
+        if "contract" in spec:
+            contract = spec["contract"]
+            rows = [r for r in rows if (r.client if contract.startswith("E") else r.supplier) == contract]
+        if "technology" in spec:
+            rows = [r for r in rows if r.technology == spec["technology"]]
+        return rows
+
+    # -- measures ------------------------------------------------------------------------------
+
+    def expected(self, spec: dict[str, Any]) -> list[str]:
+        """The strings a right answer to `spec` must contain (figures, names, and the period's dates)."""
+        measure = spec["measure"]
+        strings = getattr(self, measure)(spec)
+        if spec.get("dates", True):
+            start, end = self.period(spec)
+            strings += [day_text(start)] + ([day_text(end)] if end != start else [])
+        return strings
+
+    def net_hours(self, spec: dict[str, Any]) -> list[str]:
+        return [hours_text(sum(r.net or 0 for r in self.select(spec)))]
+
+    def gross_hours(self, spec: dict[str, Any]) -> list[str]:
+        return [hours_text(sum(r.gross or 0 for r in self.select(spec)))]
+
+    def entries(self, spec: dict[str, Any]) -> list[str]:
+        return [integer_text(len(self.select(spec)))]
+
+    def people_count(self, spec: dict[str, Any]) -> list[str]:
+        return [integer_text(len({r.resource_id for r in self.select(spec)}))]
+
+    def people_list(self, spec: dict[str, Any]) -> list[str]:
+        totals = self._totals(self.select(spec))
+        ranked = sorted(totals.items(), key=lambda kv: (-kv[1], self.names[kv[0]]))
+        return [integer_text(len(ranked))] + [self.names[rid] for rid, _ in ranked[:3]]
+
+    def _totals(self, rows: list[Span], basis: str = "net") -> dict[str, float]:
+        totals: dict[str, float] = defaultdict(float)
+        for r in rows:
+            totals[r.resource_id] += (r.net if basis == "net" else r.gross) or 0
+        return totals
+
+    def ranking(self, spec: dict[str, Any]) -> list[str]:
+        totals = self._totals(self.select(spec))
+        reverse = spec.get("order", "desc") == "desc"
+        ranked = sorted(totals.items(), key=lambda kv: (-kv[1] if reverse else kv[1], self.names[kv[0]]))
+        top = ranked[: spec.get("top", 3)]
+        return [f"{self.names[rid]}: {hours_text(h)}" for rid, h in top]
+
+    def contract_ranking(self, spec: dict[str, Any]) -> list[str]:
+        totals: dict[str, float] = defaultdict(float)
+        for r in self.select(spec):
+            totals[r.supplier] += r.net or 0
+        reverse = spec.get("order", "desc") == "desc"
+        ranked = sorted(totals.items(), key=lambda kv: -kv[1] if reverse else kv[1])
+        return [f"{contract}: {hours_text(h)}" for contract, h in ranked[: spec.get("top", 3)]]
+
+    def contracts_count(self, spec: dict[str, Any]) -> list[str]:
+        return [integer_text(len({r.supplier for r in self.select(spec)}))]
+
+    def missing_days(self, spec: dict[str, Any]) -> list[str]:
+        start, end = self.period(spec)
+        days = working_days(start, min(end, self.last))
+        scoped = self.select(spec)
+        # expected to record time: an entry in scope in the period or in the 30 days before it
+        recent = self.select({**spec, "period": [(start - timedelta(days=30)).isoformat(), end.isoformat()]})
+        active = {r.resource_id for r in recent}
+        if "contract" in spec:
+            # everyone with an entry in the contract in the period; their entries anywhere count as worked
+            worked = {(r.resource_id, r.day) for r in self.rows if r.resource_id in active}
+        else:
+            worked = {(r.resource_id, r.day) for r in scoped}
+        if "person" in spec:
+            active = {self.by_name[spec["person"]]}
+        missing = {rid: [d for d in days if (rid, d) not in worked] for rid in active}
+        missing = {rid: ds for rid, ds in missing.items() if ds}
+        if "person" in spec:
+            ds = next(iter(missing.values()), [])
+            return [integer_text(len(ds))] + [f"{d:%d/%m}" for d in ds[:3]]
+        return [integer_text(len(missing))]
+
+    def open_spans(self, spec: dict[str, Any]) -> list[str]:
+        return [integer_text(sum(1 for r in self.select(spec) if r.end is None))]
+
+    def unvalidated(self, spec: dict[str, Any]) -> list[str]:
+        return [integer_text(sum(1 for r in self.select(spec) if not r.validated))]
+
+    def working_days(self, spec: dict[str, Any]) -> list[str]:
+        start, end = self.period(spec)
+        return [integer_text(len(working_days(start, end)))]
+
+    def expected_hours(self, spec: dict[str, Any]) -> list[str]:
+        start, end = self.period(spec)
+        expected = len(working_days(start, end)) * DAILY_HOURS
+        return [hours_text(expected), hours_text(sum(r.net or 0 for r in self.select(spec)))]
+
+    def weekend_days(self, spec: dict[str, Any]) -> list[str]:
+        days = {(r.resource_id, r.day) for r in self.select(spec) if r.day.weekday() >= 5}
+        return [integer_text(len(days))]
+
+    def holiday_days(self, spec: dict[str, Any]) -> list[str]:
+        start, end = self.period(spec)
+        off = national_holidays(start, end)
+        days = {(r.resource_id, r.day) for r in self.select(spec) if r.day in off}
+        return [integer_text(len(days))]
+
+    def days_above(self, spec: dict[str, Any]) -> list[str]:
+        basis = spec.get("basis", "net")
+        per_day: dict[tuple[str, date], float] = defaultdict(float)
+        for r in self.select(spec):
+            per_day[(r.resource_id, r.day)] += (r.net if basis == "net" else r.gross) or 0
+        above = [k for k, h in per_day.items() if h > spec["hours"]]
+        return [integer_text(len({rid for rid, _ in above})), integer_text(len(above))]
+
+    def average_span(self, spec: dict[str, Any]) -> list[str]:
+        closed = [r.gross for r in self.select(spec) if r.gross is not None]
+        return [hours_text(sum(closed) / len(closed))]
+
+    def hours_per_day(self, spec: dict[str, Any]) -> list[str]:
+        rows = self.select(spec)
+        days = {(r.resource_id, r.day) for r in rows}
+        return [hours_text(sum(r.net or 0 for r in rows) / len(days))]
+
+    def validators(self, spec: dict[str, Any]) -> list[str]:
+        rid = self.by_name[spec["person"]]
+        return sorted({r.validator for r in self.rows if r.resource_id == rid and r.validator})
+
+    def person_contracts(self, spec: dict[str, Any]) -> list[str]:
+        return sorted({r.supplier for r in self.select(spec)})
+
+    def holidays(self, spec: dict[str, Any]) -> list[str]:
+        start, end = self.period(spec)
+        return [day_text(d) for d in sorted(national_holidays(start, end))]
+
+    def people_by(self, spec: dict[str, Any]) -> list[str]:
+        rows = self.select(spec)
+        if "profile" in spec:
+            rows = [r for r in rows if r.profile and plain(spec["profile"]) in plain(r.profile)]
+        if "level" in spec:
+            rows = [r for r in rows if r.level and plain(spec["level"]) in plain(r.level)]
+        return [integer_text(len({r.resource_id for r in rows}))]
+
+
+FIGURE = re.compile(r"\d[\d.]*,\d h\b|\b\d+ (?:recursos?|pessoas?|apontamentos?|dias?|contratos?)\b")

@@ -1,0 +1,163 @@
+"""Run the evaluation set through an answer engine and score every turn right / declined / wrong.
+
+    python -m tests.eval [--engine rules|llm] [--questions FILE] [--all]
+
+A turn is *right* when the reply holds every string the independent reference expects (the figures and
+the period's dates) or, for a request the bot must not answer, declines without any figure; *declined*
+when it gives no figure and says it did not understand, asks, or declines; *wrong* when it gives a figure
+that is not the expected one (the outcome that matters most: a confident figure for another question).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from apontamentos.importer import import_columns, write_snapshot
+from apontamentos.synthetic import generate
+from sessions import Session, Turn
+from sessions.model import apply_turn
+
+from .reference import Reference
+
+TODAY = date(2026, 11, 25)  # a Wednesday; the data covers the 90 days up to it
+ROWS, SEED = 25_000, 7
+QUESTIONS = Path(__file__).with_name("questions.jsonl")
+
+# A figure about the data: hours, or a count of people, entries or contracts. (Clarifications may hold other
+# numbers: "Há 6 pessoas chamadas Heitor", "últimos 15 dias".)
+FIGURE = re.compile(r"\d[\d.]*,\d h\b|\b\d[\d.]*\s+(?:recursos?|apontamentos?|contratos?)\b", re.IGNORECASE)
+DECLINE = re.compile(
+    r"não (?:entendi|encontrei|tenho|consigo|posso|sei|há dados)|só (?:leio|consigo|respondo)|"
+    r"qual del[ea]|quais del[ea]|de qual|\?\s*$|não está nos dados|não têm|fora do que|não há apontamentos|não sei ler",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    conversation: str
+    turn: int
+    question: str
+    outcome: str  # right | declined | wrong
+    expected: list[str]
+    reply: str
+    decline_expected: bool
+
+
+def load_questions(path: Path = QUESTIONS) -> list[dict[str, Any]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip() and not line.startswith("#")]
+
+
+def eval_columns() -> dict[str, list[Any]]:
+    return generate(rows=ROWS, seed=SEED, end_date=TODAY)
+
+
+def write_eval_snapshot(columns: dict[str, list[Any]], folder: Path) -> Path:
+    path = folder / "eval.parquet"
+    write_snapshot(import_columns(columns).table, path)
+    return path
+
+
+def expected_strings(reference: Reference, expect: dict[str, Any]) -> list[str]:
+    if "all" in expect:
+        return [s for spec in expect["all"] for s in reference.expected(spec)]
+    return reference.expected(expect)
+
+
+def score(reply: str, expect: dict[str, Any], reference: Reference) -> tuple[str, list[str]]:
+    has_figure = FIGURE.search(reply) is not None
+    declines = DECLINE.search(reply) is not None
+    if expect.get("decline") or expect.get("chat"):
+        if has_figure:
+            return "wrong", []
+        return ("right" if declines or expect.get("chat") else "declined"), []
+    wanted = expected_strings(reference, expect)
+    if all(s in reply for s in wanted):
+        return "right", wanted
+    if has_figure or not declines:
+        return "wrong", wanted
+    return "declined", wanted
+
+
+async def evaluate(engine: Any, conversations: list[dict[str, Any]], reference: Reference) -> list[Verdict]:
+    """Each conversation in its own session, in order; the engine sees what the bot would give it."""
+    verdicts: list[Verdict] = []
+    for conversation in conversations:
+        now = datetime.now(UTC)
+        session = Session.new("eval", conversation["id"], conversation["asker"], now)
+        for index, turn in enumerate(conversation["turns"]):
+            reply = await engine.answer(
+                question=turn["q"], session=session, user_name=conversation["asker"], today=TODAY
+            )
+            session = apply_turn(session, Turn(reply.history, reply.context), None, now, 20)
+            outcome, wanted = score(reply.text, turn["expect"], reference)
+            verdicts.append(
+                Verdict(
+                    conversation["id"],
+                    index,
+                    turn["q"],
+                    outcome,
+                    wanted,
+                    reply.text,
+                    bool(turn["expect"].get("decline")),
+                )
+            )
+            session = replace(session, user_name=conversation["asker"])
+    return verdicts
+
+
+def summary(verdicts: list[Verdict]) -> dict[str, float]:
+    counts = Counter(v.outcome for v in verdicts)
+    total = len(verdicts)
+    refusals = [v for v in verdicts if v.decline_expected]
+    return {
+        "turns": total,
+        "right": counts["right"] / total,
+        "declined": counts["declined"] / total,
+        "wrong": counts["wrong"] / total,
+        "refusals_declined": (sum(v.outcome == "right" for v in refusals) / len(refusals)) if refusals else 1.0,
+    }
+
+
+def report(verdicts: list[Verdict], show_all: bool = False) -> str:
+    lines = []
+    for v in verdicts:
+        if v.outcome != "right" or show_all:
+            reply = " ⏎ ".join(v.reply.splitlines())[:300]
+            lines.append(f"[{v.outcome.upper()}] {v.conversation}#{v.turn}: {v.question}")
+            if v.expected:
+                lines.append(f"    expected: {' | '.join(v.expected)}")
+            lines.append(f"    reply:    {reply}")
+    s = summary(verdicts)
+    lines.append(
+        f"\n{s['turns']} turns: right {s['right']:.1%}, declined {s['declined']:.1%}, wrong {s['wrong']:.1%}; "
+        f"out-of-scope and write requests declined: {s['refusals_declined']:.0%}"
+    )
+    return "\n".join(lines)
+
+
+def rules_engine(snapshot: Path) -> Any:
+    from apontamentos.dataset import DatasetProvider
+    from bot.engines import RulesEngine
+
+    return RulesEngine(dataset=DatasetProvider(str(snapshot)))
+
+
+def configured_engine(snapshot: Path, environ: dict[str, str]) -> Any:
+    """The engine the bot would build from these settings, over the evaluation snapshot."""
+    from bot.app import build_engine
+    from bot.settings import Settings
+
+    return build_engine(Settings.from_env({**environ, "APONTAMENTOS_SOURCE": str(snapshot), "ANSWER_ENGINE": "llm"}))
+
+
+def temporary_folder() -> tempfile.TemporaryDirectory[str]:
+    return tempfile.TemporaryDirectory(prefix="eval-")
