@@ -1,4 +1,5 @@
-"""Domain benchmark at the real snapshot's scale: cold load, resident memory, p50/p95 of every query.
+"""Domain benchmark at the real snapshot's scale: cold load, resident memory, p50/p95 of every query,
+and of understanding a question (text to typed Question) over the evaluation set's phrasings.
 
     python -m bench.queries [--rows 211863] [--repeat 30]
 
@@ -21,9 +22,12 @@ from typing import Any
 
 from apontamentos import queries as q
 from apontamentos.dataset import Dataset
+from apontamentos.engine import me_in
 from apontamentos.importer import import_columns, write_snapshot
+from apontamentos.question import from_context
 from apontamentos.rules import Period, month_of
 from apontamentos.synthetic import generate
+from apontamentos.understanding import understand
 
 ROOT = Path(__file__).resolve().parent.parent
 END = date(2026, 11, 25)
@@ -104,6 +108,12 @@ def main() -> None:
         "weekend_work": lambda i: q.weekend_work(db, months[i % 3]),
         "days_above": lambda i: q.days_above(db, 10 + i % 3, weeks[i % 6]),
         "resolve_resource": lambda i: q.resolve_resource(db, names[i % len(names)]),
+        "ranking (bottom 10)": lambda i: q.ranking(db, 10, period=months[i % 3], order="asc"),
+        "days_above (gross)": lambda i: q.days_above(db, 10 + i % 3, weeks[i % 6], basis="gross"),
+        "holiday_work": lambda i: q.holiday_work(db, months[i % 3]),
+        "hours_per_day": lambda i: q.hours_per_day(db, resource=names[i % len(names)] if i % 2 else None),
+        "validators": lambda i: q.validators(db, resource=names[i % len(names)]),
+        "person_missing_days": lambda i: q.person_missing_days(db, names[i % len(names)], months[i % 3]),
     }
     print(f"\n{'query':<32} {'p50 ms':>8} {'p95 ms':>8}")
     for name, call in cases.items():
@@ -116,6 +126,27 @@ def main() -> None:
         latencies.sort()
         p95 = latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))]
         print(f"{name:<32} {statistics.median(latencies):>8.2f} {p95:>8.2f}")
+    understanding(db)
+
+
+def understanding(db: Dataset) -> None:
+    """Text to typed Question for every phrasing of the evaluation set, follow-ups with their context."""
+    questions = ROOT / "tests" / "eval" / "questions.jsonl"
+    conversations = [json.loads(line) for line in questions.read_text(encoding="utf-8").splitlines() if line]
+    me = me_in(db, db.resources[sorted(db.resources)[0]].name)
+    latencies: list[float] = []
+    for _ in range(3):
+        for conversation in conversations:
+            previous = None
+            for turn in conversation["turns"]:
+                started = time.perf_counter()
+                understood = understand(db, turn["q"], previous, END, me)
+                latencies.append((time.perf_counter() - started) * 1000)
+                if hasattr(understood, "to_context"):
+                    previous = from_context(understood.to_context())
+    latencies.sort()
+    p95 = latencies[int(0.95 * len(latencies))]
+    print(f"\nunderstanding ({len(latencies)} phrasings): p50 {statistics.median(latencies):.2f} ms, p95 {p95:.2f} ms")
 
 
 if __name__ == "__main__":
