@@ -18,6 +18,7 @@ from .dates import find_period, unreadable_period
 from .errors import InvalidQuery
 from .language import VOCABULARY, correct, prepare, refusal
 from .question import SUBJECT, Question
+from .registry import kind_of
 
 MAX_CANDIDATES = 8
 
@@ -91,169 +92,6 @@ _UNKNOWN_PROFILE = re.compile(r"\b(?:lider(?:es)? tecnic[oa]s?|tech leads?|geren
 
 def _has(text: str, *patterns: str) -> bool:
     return any(re.search(rf"\b{p}", text) for p in patterns)
-
-
-# Each rule: (kind, test on the prepared text). The first that matches names what is measured; order
-# matters where phrasings overlap ("quem esqueceu de apontar" is missing days, not a forgotten clock-out).
-KIND_RULES: list[tuple[str, Any]] = [
-    ("validators", lambda t: _has(t, "quem (?:valida|aprova)", "validador", "aprovador", "responsavel por valid")),
-    (
-        "missing_days",
-        lambda t: (
-            _has(
-                t,
-                "nao apont",
-                "sem apontar",
-                "sem apontamento",
-                "faltou",
-                "faltaram",
-                "faltas?\\b(?!\\s+validar)",
-                "dias sem",
-                "esquec\\w* de apontar",
-                "deixou de apontar",
-                "deixei de apontar",
-                "ausen",
-                "nao lanc",
-                "nao registr",
-            )
-            and not _has(t, "validar", "aprovar", "validad", "aprovad")
-        ),
-    ),
-    (
-        "open_spans",
-        lambda t: _has(
-            t,
-            "esquec\\w* (?:de )?(?:bater|registrar|marcar|apontar) a saida",
-            "esquec\\w* a saida",
-            "bater a saida",
-            "bateu a saida",
-            "sem saida",
-            "em aberto",
-            "abertos?\\b",
-            "abertas?\\b",
-            "nao bat",
-            "saida em aberto",
-        ),
-    ),
-    (
-        "unvalidated",
-        lambda t: _has(
-            t,
-            "nao (?:foram |estao )?validad",
-            "pendentes?",
-            "falta\\w* validar",
-            "falta\\w* aprovar",
-            "nao aprovad",
-            "aguardando",
-            "validad",
-            "aprovad",
-        ),
-    ),
-    ("holiday_work", lambda t: _has(t, "feriado") and _has(t, "trabalh", "apont", "quem", "alguem")),
-    ("working_days", lambda t: _has(t, "dias? ute?is", "dia util", "feriados?")),
-    ("weekend_work", lambda t: _has(t, "fim de semana", "final de semana", "fins de semana", "sabados?", "domingos?")),
-    (
-        "outliers",
-        lambda t: _has(t, "fora do padrao", "anormai", "outlier", "atipic", "muito long", "excessiv", "suspeit"),
-    ),
-    (
-        "hours_per_day",
-        lambda t: _has(
-            t,
-            "por dia trabalhado",
-            "media diaria",
-            "media por dia",
-            "horas por dia",
-            "media de horas por dia",
-            "por dia em media",
-        ),
-    ),
-    ("average_span", lambda t: _has(t, "media", "medio", "duracao")),
-    (
-        "expected_vs_worked",
-        lambda t: _has(t, "esperad", "deveria", "previst", "saldo", "banco de horas", "meta", "devendo", "a cumprir"),
-    ),
-    ("week_comparison", lambda t: _has(t, "compar", "versus", "em relacao", "resumo da semana")),
-    (
-        "contract_ranking",
-        lambda t: (
-            _has(t, "contratos?")
-            and _has(
-                t,
-                "ranking",
-                "mais horas",
-                "menos horas",
-                "mais trabalh",
-                "menos trabalh",
-                "maior",
-                "menor",
-                "qual deles",
-                "tem mais",
-                "tem menos",
-                "teve mais",
-                "teve menos",
-            )
-        ),
-    ),
-    (
-        "ranking",
-        lambda t: _has(
-            t,
-            "ranking",
-            "rank\\b",
-            "top",
-            "quem mais",
-            "quem menos",
-            "quem trabalhou mais",
-            "quem trabalhou menos",
-            "mais horas",
-            "menos horas",
-            "maiores",
-            "menores",
-            "trabalhou menos",
-            "trabalhou mais",
-            "trabalharam mais",
-            "trabalharam menos",
-            "mais trabalh",
-            "menos trabalh",
-        ),
-    ),
-    ("resource_days", lambda t: _has(t, "dia a dia", "por dia", "extrato", "detalh", "diari")),
-    (
-        "resource_contracts",
-        lambda t: _has(
-            t,
-            "quais contratos",
-            "que contratos",
-            "em quais",
-            "em que contrato",
-            "contratos (?:d[oa]|que)",
-            "qual contrato",
-            "onde (?:\\w+ )?trabalh",
-        ),
-    ),
-    ("list_contracts", lambda t: _has(t, "contratos\\b")),
-    (
-        "contract_resources",
-        lambda t: _has(
-            t,
-            "recursos",
-            "pessoas",
-            "consultor",
-            "colaborador",
-            "quem trabalha",
-            "quem atua",
-            "equipe",
-            "time\\b",
-            "quem apont",
-            "quem esta",
-        ),
-    ),
-    ("people_by", lambda t: False),  # chosen from a technology, profile or level below, never from words alone
-    ("total_hours", lambda t: _has(t, "horas?", "total", "trabalh", "fez", "fizeram", "somou", "deu\\b", "apontad")),
-    ("period_summary", lambda t: _has(t, "resumo", "panorama", "visao geral", "como foi", "como esta")),
-    ("contract_details", lambda t: _has(t, "mostr", "detalh", "exib", "informac", "dados d", "ver\\b")),
-]
 
 
 def understand(db: Dataset, question: str, previous: Question | None, today: date, me: str | None) -> Understood:
@@ -372,7 +210,7 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
             )
         return _not_understood(db, rest.split(), unknown)
     rest = f" {' '.join(rest.split())} "
-    kind = next((k for k, test in KIND_RULES if test(rest)), None)
+    kind = kind_of(rest)
     understood = _resolve(kind, slots, rest, text, previous)
     if ambiguous is not None:
         pending = understood if isinstance(understood, Question) else previous

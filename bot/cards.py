@@ -7,7 +7,7 @@ from typing import Any
 from botbuilder.core import CardFactory
 from botbuilder.schema import Activity, ActivityTypes, Attachment
 
-from apontamentos.engine import EXAMPLES, Table
+from apontamentos.answers import EXAMPLES, Table
 
 CARD_VERSION = "1.4"  # rendered by Teams, Web Chat and the Emulator alike
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
+from apontamentos.answers import Table
 from apontamentos.dataset import DatasetProvider
-from apontamentos.engine import Table, answer
+from apontamentos.engine import answer
 from apontamentos.errors import DatasetError
 from sessions import Message, Session
 

@@ -19,36 +19,13 @@ from typing import Any
 from apontamentos import queries as q
 from apontamentos.dataset import Dataset
 from apontamentos.errors import InvalidQuery
+from apontamentos.registry import TOOL_QUERIES
 from apontamentos.rules import Period
 
 MAX_LIST_ITEMS = 25  # longer lists are cut, with a count of what was left out
 INJECTED = frozenset({"db", "today"})
 
-QUERIES: tuple[Callable[..., Any], ...] = (
-    q.list_contracts,
-    q.contract_details,
-    q.contract_resources,
-    q.ranking,
-    q.resource_contracts,
-    q.total_hours,
-    q.period_summary,
-    q.resource_days,
-    q.working_days_in,
-    q.expected_vs_worked,
-    q.missing_days,
-    q.average_span,
-    q.outliers,
-    q.week_comparison,
-    q.open_spans,
-    q.unvalidated,
-    q.people_by,
-    q.weekend_work,
-    q.days_above,
-    q.holiday_work,
-    q.hours_per_day,
-    q.validators,
-    q.find_resources,
-)
+QUERIES: tuple[Callable[..., Any], ...] = TOOL_QUERIES
 
 _PERIOD_SCHEMA = {
     "type": "object",

@@ -204,3 +204,14 @@ def test_the_table_is_big_enough() -> None:
 @pytest.mark.parametrize(("question", "intent", "params"), CASES, ids=[c[0] for c in CASES])
 def test_phrasing(db: Dataset, question: str, intent: str, params: dict[str, Any]) -> None:
     check(understand(db, question, None, TODAY, ME), intent, params)
+
+
+def test_every_kind_the_understanding_can_choose_has_a_registry_entry() -> None:
+    import re
+    from pathlib import Path
+
+    from apontamentos.registry import BY_NAME
+
+    source = Path(__file__).parents[2].joinpath("apontamentos", "understanding.py").read_text(encoding="utf-8")
+    chosen = set(re.findall(r'(?:return|kind =) "(\w+)"', source)) | set(re.findall(r'Question\("(\w+)"', source))
+    assert chosen <= set(BY_NAME), chosen - set(BY_NAME)

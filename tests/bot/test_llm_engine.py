@@ -14,6 +14,7 @@ from openai import AsyncOpenAI
 from apontamentos import formatting as fmt
 from apontamentos.dataset import DatasetProvider
 from apontamentos.question import from_context
+from apontamentos.registry import TOOL_QUERIES
 from bot.engines import RulesEngine
 from bot.llm import FALLBACK_NOTE, LlmEngine, build_client, trim_for_budget
 from bot.tools import TOOLS, parse_arguments, run_tool
@@ -73,7 +74,7 @@ async def ask(e: LlmEngine, question: str, s: Session | None = None) -> Any:
 
 
 def test_tool_schemas_are_valid_json_schema() -> None:
-    assert len(TOOLS) == 23
+    assert len(TOOLS) == len(TOOL_QUERIES) == 24
     for tool in TOOLS:
         jsonschema.Draft202012Validator.check_schema(tool["function"]["parameters"])
         assert tool["function"]["description"]

@@ -1,0 +1,559 @@
+"""The pt-BR answers, one renderer per kind of question, over the typed queries.
+
+Every answer's first line says what was computed: about whom, over which dates, on which basis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any
+
+from . import formatting as fmt
+from . import queries as q
+from . import rules
+from .dataset import Dataset
+from .errors import InvalidQuery
+from .question import Question
+from .rules import Period, month_of
+
+TEXT_ROWS = 15  # rows listed in a text answer; cards carry up to CARD_ROWS
+CARD_ROWS = 50
+
+EXAMPLES = (
+    "Quais contratos temos?",
+    "Mostre o contrato 8446",
+    "Quem trabalha no contrato 7873?",
+    "Ranking de horas do contrato 8446",
+    "Quem não apontou semana passada?",
+    "Quantos dias úteis tem em novembro?",
+    "Quem esqueceu de bater a saída?",
+    "Quantas horas eu trabalhei esta semana?",
+)
+
+
+@dataclass(frozen=True)
+class Table:
+    """Tabular data a channel can show as a card; the text answer stands alone without it."""
+
+    title: str
+    columns: list[str]
+    rows: list[list[str]]
+    omitted: int = 0
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    context: dict[str, Any]
+    intent: str
+    table: Table | None = None
+    examples: tuple[str, ...] = field(default=())
+
+
+class NoData(InvalidQuery):
+    """The period asked for lies outside the data: say what the data covers instead of answering 0 h."""
+
+
+# -- what every answer says first ------------------------------------------------------------
+
+
+def _dates(period: Period) -> str:
+    if period.start == period.end:
+        return f"em {fmt.day(period.start)}"
+    return f"de {fmt.day(period.start)} a {fmt.day(period.end)}"
+
+
+def _covered(db: Dataset, period: Period | None, today: date) -> tuple[Period, str]:
+    """The period clipped to the data, and a note when it was clipped; NoData when nothing is left."""
+    data = q.data_period(db, None)
+    if period is None:
+        return data, ""
+    clipped = period.clip(data)
+    if clipped is None:
+        raise NoData(
+            f"Não há apontamentos {_dates(period)}: os dados disponíveis vão de {fmt.day(data.start)} "
+            f"a {fmt.day(data.end)}."
+        )
+    if clipped == period:
+        return period, ""
+    if clipped.end < period.end and clipped.end >= today - timedelta(days=1):
+        return clipped, " (até hoje)"
+    return clipped, " (o período com dados)"
+
+
+def _basis(question: Question) -> str:
+    return "brutas" if question.basis == "gross" else "líquidas"
+
+
+def _person(db: Dataset, question: Question) -> q.ResourceRef:
+    assert question.person is not None
+    ref = q.resolve_resource(db, question.person)
+    return ref
+
+
+def _scope(db: Dataset, question: Question, person_label: bool = True) -> str:
+    """ " do contrato 8446", " de JAVA", or "" for everyone: what a figure was computed over."""
+    parts = []
+    if question.person and person_label:
+        parts.append(f" de {q.resolve_resource(db, question.person).name}")
+    if question.contract:
+        parts.append(f" do contrato {q.contract_ref(db, question.contract).number}")
+    if question.technology:
+        parts.append(f" em {question.technology}")
+    return "".join(parts)
+
+
+def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table | None:
+    """A card's table, or None when there is nothing to list (the text says so)."""
+    if not rows:
+        return None
+    return Table(title, columns, rows[:CARD_ROWS], max(0, len(rows) - CARD_ROWS))
+
+
+def _lines(rows: list[str]) -> str:
+    shown = "\n".join(f"- {r}" for r in rows[:TEXT_ROWS])
+    if len(rows) > TEXT_ROWS:
+        shown += f"\n… e mais {fmt.integer(len(rows) - TEXT_ROWS)}."
+    return shown
+
+
+def _done(question: Question, text: str, table: Table | None = None) -> Answer:
+    return Answer(text, question.to_context(), question.kind, table)
+
+
+# -- renderers: one per kind of question -----------------------------------------------------
+
+Renderer = Callable[[Dataset, Question, date], Answer]
+
+
+def static(text: str) -> Renderer:
+    def render(db: Dataset, question: Question, today: date) -> Answer:
+        return Answer(text, {}, question.kind, examples=EXAMPLES)
+
+    return render
+
+
+_EXAMPLE_LINES = "\n".join(f"- {e}" for e in EXAMPLES)
+GREETING = (
+    "Olá! Eu respondo perguntas sobre os apontamentos de horas dos contratos de outsourcing. "
+    f"Experimente:\n{_EXAMPLE_LINES}"
+)
+HELP = (
+    "Posso responder sobre horas (de uma pessoa, de um contrato ou de todos), quem não apontou, quem esqueceu a "
+    "saída, validações, dias úteis e feriados, rankings, médias e trabalho em fim de semana ou feriado. Sempre "
+    f"digo o período e se as horas são líquidas (sem o almoço) ou brutas. Por exemplo:\n{_EXAMPLE_LINES}"
+)
+THANKS = "Por nada! Se precisar, é só perguntar."
+
+
+def total_hours(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    t = q.total_hours(db, resource=question.person, contract=question.contract, period=period)
+    main, other = (t.gross_hours, t.net_hours) if question.basis == "gross" else (t.net_hours, t.gross_hours)
+    other_basis = "líquidas" if question.basis == "gross" else "brutas"
+    details = [f"{fmt.hours(other)} {other_basis}", fmt.plural(t.entries, "apontamento")]
+    if t.resource:
+        who = _person(db, question).name + (f" no contrato {t.contract.number}" if t.contract else "")
+        verb = "trabalhou"
+    elif t.contract:
+        who, verb = f"O contrato {t.contract.number}", "somou"
+        details.append(fmt.plural(t.resources, "recurso"))
+    else:
+        who, verb = "Todos os recursos", "somaram"
+        details.append(fmt.plural(t.resources, "recurso"))
+    if t.open_spans:
+        details.append(f"{fmt.integer(t.open_spans)} sem saída, sem horas contadas")
+    text = f"{who} {verb} {fmt.hours(main)} {_basis(question)} {_dates(period)}{note} — {', '.join(details)}."
+    return _done(question, text)
+
+
+def contract_details(db: Dataset, question: Question, today: date) -> Answer:
+    assert question.contract is not None
+    period, note = _covered(db, question.period, today)
+    d = q.contract_details(db, question.contract, period)
+    name = f"Contrato {d.contract.number}" + (" (cliente)" if d.contract.kind == "cliente" else "")
+    if d.entries == 0:
+        return _done(question, f"{name}: nenhum apontamento {_dates(period)}{note}.")
+    related = "Contratos de fornecedor" if d.contract.kind == "cliente" else "Contratos de cliente"
+    text = (
+        f"{name}, {_dates(period)}{note}:\n"
+        f"- Horas: {fmt.hours(d.net_hours)} líquidas ({fmt.hours(d.gross_hours)} brutas)\n"
+        f"- Apontamentos: {fmt.integer(d.entries)}"
+        + (f" ({fmt.integer(d.open_spans)} sem saída)" if d.open_spans else "")
+        + "\n"
+        f"- Recursos: {fmt.integer(d.resources)}\n"
+        f"- Tecnologias: {', '.join(d.technologies) or '—'}\n"
+        f"- Perfis: {', '.join(d.profiles) or '—'}\n"
+        f"- {related}: {', '.join(d.related_contracts) or '—'}"
+    )
+    return _done(question, text)
+
+
+def people(db: Dataset, question: Question, today: date) -> Answer:
+    """Who recorded time (in a contract, a technology, or anywhere), by hours; the count first for "quantos"."""
+    period, note = _covered(db, question.period, today)
+    people = q.ranking(db, top=None, contract=question.contract, technology=question.technology, period=period)
+    scope = _scope(db, question, person_label=False)
+    if question.contract:
+        number = q.contract_ref(db, question.contract).number
+        tech = f" em {question.technology}" if question.technology else ""
+        people_text = fmt.plural(len(people), "recurso")
+        header = f"O contrato {number} tem {people_text}{tech} com apontamentos {_dates(period)}{note}"
+    elif len(people) == 1:
+        header = f"1 recurso{scope} apontou {_dates(period)}{note}"
+    else:
+        header = f"{fmt.plural(len(people), 'recurso')}{scope} apontaram {_dates(period)}{note}"
+    if question.count:
+        return _done(question, header + ".")
+    text = header + ", por horas líquidas:\n" + _lines([f"{p.resource.name}: {fmt.hours(p.hours)}" for p in people])
+    rows = [[p.resource.name, fmt.hours(p.hours), fmt.integer(p.entries)] for p in people]
+    return _done(question, text, _table(f"Recursos{scope}", ["Recurso", "Horas", "Apontamentos"], rows))
+
+
+def ranking(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    top = question.limit or 10
+    people = q.ranking(
+        db, top=top, contract=question.contract, technology=question.technology, period=period, order=question.order
+    )
+    scope = _scope(db, question, person_label=False) or " de todos os recursos"
+    which = "menos horas primeiro" if question.order == "asc" else "mais horas primeiro"
+    if not people:
+        return _done(question, f"Nenhum apontamento{scope} {_dates(period)}{note}.")
+    text = f"Ranking de horas líquidas{scope}, {_dates(period)}{note} ({which}):\n" + "\n".join(
+        f"{i}. {p.resource.name}: {fmt.hours(p.hours)}" for i, p in enumerate(people, 1)
+    )
+    rows = [[str(i), p.resource.name, fmt.hours(p.hours)] for i, p in enumerate(people, 1)]
+    return _done(question, text, _table(f"Ranking de horas{scope}", ["#", "Recurso", "Horas"], rows))
+
+
+def contract_ranking(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    contracts = q.list_contracts(db, period)
+    if question.order == "asc":
+        contracts = list(reversed(contracts))
+    shown = contracts[: question.limit] if question.limit else contracts
+    which = "menos horas primeiro" if question.order == "asc" else "mais horas primeiro"
+    text = f"Contratos por horas líquidas, {_dates(period)}{note} ({which}):\n" + "\n".join(
+        f"{i}. {c.contract}: {fmt.hours(c.hours)}" for i, c in enumerate(shown, 1)
+    )
+    rows = [[str(i), c.contract, fmt.hours(c.hours), fmt.integer(c.resources)] for i, c in enumerate(shown, 1)]
+    return _done(question, text, _table("Contratos por horas", ["#", "Contrato", "Horas", "Recursos"], rows))
+
+
+def list_contracts(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    contracts = q.list_contracts(db, period)
+    text = f"Há {fmt.plural(len(contracts), 'contrato')} com apontamentos {_dates(period)}{note}:\n" + _lines(
+        [f"{c.contract}: {fmt.hours(c.hours)} líquidas, {fmt.plural(c.resources, 'recurso')}" for c in contracts]
+    )
+    rows = [[c.contract, fmt.hours(c.hours), fmt.integer(c.entries), fmt.integer(c.resources)] for c in contracts]
+    return _done(question, text, _table("Contratos", ["Contrato", "Horas", "Apontamentos", "Recursos"], rows))
+
+
+def resource_contracts(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    r = q.resource_contracts(db, question.person or "", period)
+    who = _person(db, question).name
+    text = f"{who} apontou em {fmt.plural(len(r.contracts), 'contrato')} {_dates(period)}{note}:\n" + _lines(
+        [f"{c.contract} (cliente {c.client_contract}): {fmt.hours(c.hours)} líquidas" for c in r.contracts]
+    )
+    return _done(question, text)
+
+
+def period_summary(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    s = q.period_summary(db, period)
+    text = (
+        f"Resumo de todos os recursos, {_dates(period)}{note}:\n- Horas: {fmt.hours(s.net_hours)} líquidas\n"
+        f"- Apontamentos: {fmt.integer(s.entries)}\n- Recursos: {fmt.integer(s.resources)}\n"
+        f"- Contratos: {fmt.integer(s.contracts)}\n- Sem saída: {fmt.integer(s.open_spans)}\n"
+        f"- Não validados: {fmt.integer(s.unvalidated)}"
+    )
+    return _done(question, text)
+
+
+def _month_so_far(question: Question, today: date) -> Period:
+    return question.period or Period(today.replace(day=1), today)
+
+
+def resource_days(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, _month_so_far(question, today), today)
+    r = q.resource_days(db, question.person or "", period)
+    who = _person(db, question).name
+    if not r.days:
+        return _done(question, f"{who} não tem apontamentos {_dates(period)}{note}.")
+    total = sum(d.net_hours for d in r.days)
+    text = (
+        f"{who}, {_dates(period)}{note}: {fmt.hours(total)} líquidas em "
+        f"{fmt.plural(len(r.days), 'dia')} com apontamento:\n"
+        + _lines(
+            [
+                f"{fmt.day(d.day)}: {fmt.clock(d.first_start)}–{fmt.clock(d.last_end)}, {fmt.hours(d.net_hours)}"
+                for d in r.days
+            ]
+        )
+    )
+    rows = [[fmt.day(d.day), fmt.clock(d.first_start), fmt.clock(d.last_end), fmt.hours(d.net_hours)] for d in r.days]
+    return _done(question, text, _table(who, ["Dia", "Entrada", "Saída", "Horas"], rows))
+
+
+def _calendar_period(question: Question, today: date) -> tuple[Period, str]:
+    """Working days count whole months: "este mês" is the month up to its last day."""
+    period = question.period or month_of(today.year, today.month)
+    if period.start.day == 1 and period.end == today and period.start.month == today.month:
+        return month_of(today.year, today.month), " (o mês inteiro)"
+    return period, ""
+
+
+def working_days(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _calendar_period(question, today)
+    w = q.working_days_in(db, period)
+    text = (
+        f"{_dates(period).capitalize()}{note} há {fmt.plural(w.count, 'dia útil', 'dias úteis')} "
+        "(segunda a sexta, menos os feriados nacionais)."
+    )
+    if w.holidays:
+        text += " Feriados no período: " + "; ".join(f"{fmt.day(d)} ({name})" for d, name in w.holidays) + "."
+    return _done(replace(question, period=period), text)
+
+
+def holidays(db: Dataset, question: Question, today: date) -> Answer:
+    period, _ = _calendar_period(question, today)
+    w = q.working_days_in(db, period)
+    if not w.holidays:
+        return _done(question, f"Não há feriados nacionais {_dates(period)}.")
+    listed = "; ".join(f"{fmt.day(d)} ({name})" for d, name in w.holidays)
+    return _done(question, f"Feriados nacionais {_dates(period)}: {listed}.")
+
+
+def expected_vs_worked(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, _month_so_far(question, today), today)
+    e = q.expected_vs_worked(db, question.person or "", period)
+    who = _person(db, question).name
+    balance = "acima" if e.balance >= 0 else "abaixo"
+    text = (
+        f"{who}, {_dates(period)}{note}: {fmt.plural(e.working_days, 'dia útil', 'dias úteis')}, "
+        f"{fmt.hours(e.expected_hours)} esperadas ({fmt.hours(db.calendar.daily_hours)} líquidas por dia útil) e "
+        f"{fmt.hours(e.worked_hours)} líquidas trabalhadas: {fmt.hours(abs(e.balance))} {balance} do esperado."
+    )
+    return _done(replace(question, period=question.period or period), text)
+
+
+def missing_days(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, _month_so_far(question, today), today)
+    scope = _scope(db, question, person_label=False)
+    where = f"{_dates(period)}{note}"
+    if question.person:
+        who = _person(db, question).name
+        mine = q.person_missing_days(db, question.person, period)
+        total = len(rules.working_days(period, db.calendar.subdivision))
+        if not mine.days:
+            every = "no único dia útil" if total == 1 else f"em todos os {total} dias úteis"
+            text = f"{who} apontou {every} {where}: 0 dias sem apontamento."
+        else:
+            text = (
+                f"{who} ficou sem apontar em {fmt.plural(len(mine.days), 'dia útil', 'dias úteis')} "
+                f"dos {fmt.integer(total)} {where}: " + ", ".join(f"{d:%d/%m}" for d in mine.days) + "."
+            )
+        return _done(question, text)
+    m = q.missing_days(db, period, question.contract)
+    if m.working_days == 0:
+        return _done(question, f"Não há dias úteis com dados {where}.")
+    if not m.people:
+        every = "no único dia útil" if m.working_days == 1 else f"em todos os {fmt.integer(m.working_days)} dias úteis"
+        return _done(question, f"Todos os recursos{scope} apontaram {every} {where}: 0 recursos sem apontar.")
+    text = (
+        f"{fmt.plural(len(m.people), 'recurso')}{scope} ficaram sem apontar em algum dos "
+        f"{fmt.plural(m.working_days, 'dia útil', 'dias úteis')} {where}:\n"
+        + _lines([f"{p.resource.name}: {fmt.plural(len(p.days), 'dia')} ({_days_list(p.days)})" for p in m.people])
+    )
+    if len(m.people) == 1:
+        text = text.replace("recurso" + scope + " ficaram", "recurso" + scope + " ficou", 1)
+    rows = [[p.resource.name, str(len(p.days)), _days_list(p.days, 10)] for p in m.people]
+    return _done(question, text, _table(f"Sem apontamento{scope}", ["Recurso", "Dias", "Datas"], rows))
+
+
+def _days_list(days: list[date], limit: int = 5) -> str:
+    shown = ", ".join(f"{d:%d/%m}" for d in days[:limit])
+    return shown + (f" e mais {len(days) - limit}" if len(days) > limit else "")
+
+
+def _span_line(s: q.Span) -> str:
+    return f"{s.resource.name}, {fmt.day(s.day)}, entrada {s.start:%H:%M}" + (
+        f", {fmt.hours(s.hours)}" if s.hours is not None else ", sem saída"
+    )
+
+
+def open_spans(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    o = q.open_spans(db, period, question.contract, resource=question.person)
+    scope = _scope(db, question)
+    if not o.total:
+        return _done(question, f"Nenhum apontamento sem saída{scope} {_dates(period)}{note}: 0 apontamentos.")
+    shown = f" (os {len(o.spans)} mais recentes na tabela)" if o.total > len(o.spans) else ""
+    text = f"{fmt.plural(o.total, 'apontamento')} sem saída{scope} {_dates(period)}{note}{shown}:\n" + _lines(
+        [_span_line(s) for s in o.spans]
+    )
+    rows = [[s.resource.name, fmt.day(s.day), f"{s.start:%H:%M}", s.contract] for s in o.spans]
+    return _done(question, text, _table("Sem saída", ["Recurso", "Dia", "Entrada", "Contrato"], rows))
+
+
+def unvalidated(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    u = q.unvalidated(db, period, question.contract)
+    scope = _scope(db, question, person_label=False)
+    text = f"{fmt.plural(u.total, 'apontamento')} não validados{scope} {_dates(period)}{note}."
+    if u.total == 1:
+        text = text.replace("validados", "validado", 1)
+    if u.by_contract:
+        text += "\n" + _lines(
+            [
+                f"{c.contract}: {fmt.integer(c.unvalidated)} — validam: {', '.join(c.validators) or '—'}"
+                for c in u.by_contract
+            ]
+        )
+    rows = [[c.contract, fmt.integer(c.unvalidated), ", ".join(c.validators)] for c in u.by_contract]
+    return _done(question, text, _table("Não validados", ["Contrato", "Pendentes", "Validadores"], rows))
+
+
+def _person_days(
+    question: Question, days: list[q.PersonDay], what: str, period: Period, note: str, title: str
+) -> Answer:
+    people = len({d.resource.id for d in days})
+    if not days:
+        return _done(question, f"Ninguém apontou {what} {_dates(period)}{note}: 0 dias.")
+    text = (
+        f"{fmt.plural(len(days), 'dia')} de trabalho {what} {_dates(period)}{note} "
+        f"({fmt.plural(people, 'pessoa')}):\n"
+        + _lines([f"{d.resource.name}: {fmt.day_with_weekday(d.day)}, {fmt.hours(d.hours)}" for d in days])
+    )
+    rows = [[d.resource.name, fmt.day_with_weekday(d.day), fmt.hours(d.hours)] for d in days]
+    return _done(question, text, _table(title, ["Recurso", "Dia", "Horas"], rows))
+
+
+def weekend_work(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    return _person_days(question, q.weekend_work(db, period), "em fim de semana", period, note, "Fim de semana")
+
+
+def holiday_work(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    days = q.holiday_work(db, period, question.contract)
+    return _person_days(question, days, "em feriado nacional", period, note, "Feriados")
+
+
+def days_above(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    limit = float(question.hours or 0)
+    days = q.days_above(db, limit, period, question.basis, question.contract)
+    scope = _scope(db, question, person_label=False)
+    threshold = f"{fmt.hours(limit)} {_basis(question)}"
+    if not days:
+        return _done(question, f"Ninguém{scope} passou de {threshold} em um dia {_dates(period)}{note}: 0 dias.")
+    people = len({d.resource.id for d in days})
+    text = (
+        f"{fmt.plural(people, 'recurso')}{scope} passaram de {threshold} em um dia {_dates(period)}{note} "
+        f"({fmt.plural(len(days), 'dia')} no total):\n"
+        + _lines([f"{d.resource.name}: {fmt.day(d.day)}, {fmt.hours(d.hours)}" for d in days])
+    )
+    if people == 1:
+        text = text.replace("passaram", "passou", 1)
+    rows = [[d.resource.name, fmt.day(d.day), fmt.hours(d.hours)] for d in days]
+    return _done(question, text, _table(f"Mais de {threshold} por dia", ["Recurso", "Dia", "Horas"], rows))
+
+
+def average_span(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    a = q.average_span(db, question.person, period)
+    who = f", de {_person(db, question).name}" if question.person else ""
+    if not a.spans:
+        return _done(question, f"Nenhum apontamento com saída{who} {_dates(period)}{note}.")
+    text = (
+        f"Duração média de um apontamento (da entrada à saída, bruta){who}, {_dates(period)}{note}: "
+        f"{fmt.hours(a.average_hours)} ({fmt.plural(a.spans, 'apontamento')} com saída)."
+    )
+    return _done(question, text)
+
+
+def hours_per_day(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    h = q.hours_per_day(db, resource=question.person, contract=question.contract, period=period)
+    if h.resource:
+        who = _person(db, question).name
+    elif h.contract:
+        who = f"Contrato {h.contract.number}"
+    else:
+        who = "Todos os recursos"
+    if h.average is None:
+        return _done(question, f"{who}: nenhum dia com apontamento {_dates(period)}{note}.")
+    text = (
+        f"{who}: {fmt.hours(h.average)} líquidas por dia trabalhado {_dates(period)}{note} "
+        f"({fmt.hours(h.net_hours)} em {fmt.plural(h.worked_days, 'dia')} com apontamento"
+        + (", contando cada pessoa e dia" if not h.resource else "")
+        + ")."
+    )
+    return _done(question, text)
+
+
+def validators(db: Dataset, question: Question, today: date) -> Answer:
+    v = q.validators(db, resource=question.person, contract=question.contract)
+    whose = f"de {_person(db, question).name}" if question.person else f"do contrato {v.contract.number}"  # type: ignore[union-attr]
+    if not v.names:
+        return _done(question, f"Nenhum apontamento {whose} foi validado ainda.")
+    return _done(question, f"Quem validou os apontamentos {whose}: {', '.join(v.names)}.")
+
+
+def week_comparison(db: Dataset, question: Question, today: date) -> Answer:
+    w = q.week_comparison(db, today)
+    change = w.this_week.net_hours - w.last_week.net_hours
+    percent = f" ({fmt.number(100 * change / w.last_week.net_hours)}%)" if w.last_week.net_hours else ""
+    text = (
+        f"Esta semana, {_dates(w.this_week.period)}: {fmt.hours(w.this_week.net_hours)} líquidas, "
+        f"{fmt.plural(w.this_week.entries, 'apontamento')}, {fmt.plural(w.this_week.resources, 'recurso')}.\n"
+        f"Mesmos dias da semana passada, {_dates(w.last_week.period)}: {fmt.hours(w.last_week.net_hours)} líquidas, "
+        f"{fmt.plural(w.last_week.entries, 'apontamento')}, {fmt.plural(w.last_week.resources, 'recurso')}.\n"
+        f"Diferença: {'+' if change >= 0 else '−'}{fmt.hours(abs(change))}{percent}."
+    )
+    return _done(question, text)
+
+
+def outliers(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    o = q.outliers(db, period)
+    if not o.spans:
+        return _done(question, f"Nenhum apontamento fora do padrão {_dates(period)}{note}.")
+    text = (
+        f"Apontamentos muito longos {_dates(period)}{note} (acima de {fmt.hours(o.threshold_hours)} brutas; "
+        f"a mediana é {fmt.hours(o.median_hours)}):\n" + _lines([_span_line(s) for s in o.spans])
+    )
+    rows = [[s.resource.name, fmt.day(s.day), fmt.hours(s.hours)] for s in o.spans]
+    return _done(question, text, _table("Fora do padrão", ["Recurso", "Dia", "Horas"], rows))
+
+
+def people_by(db: Dataset, question: Question, today: date) -> Answer:
+    people = q.people_by(
+        db,
+        technology=question.technology,
+        profile=question.profile,
+        level=question.level,
+        contract=question.contract,
+    )
+    filters = ", ".join(
+        v.lower() if v != question.technology else v
+        for v in (question.technology, question.profile, question.level)
+        if v
+    )
+    scope = f" no contrato {question.contract}" if question.contract else ""
+    what = f"com {filters}{scope} (pelo cargo mais recente de cada um)"
+    if not people:
+        return _done(question, f"Não encontrei recursos {what}.")
+    text = f"{fmt.plural(len(people), 'recurso')} {what}:\n" + _lines(
+        [f"{p.resource.name} ({p.contract}, {p.profile or '—'}, {p.level or '—'})" for p in people]
+    )
+    rows = [[p.resource.name, p.contract, p.technology or "—", p.profile or "—", p.level or "—"] for p in people]
+    return _done(
+        question, text, _table(f"Recursos: {filters}", ["Recurso", "Contrato", "Tecnologia", "Perfil", "Nível"], rows)
+    )

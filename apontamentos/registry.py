@@ -1,0 +1,269 @@
+"""The registry of the kinds of question: one entry per kind, in the order the understanding tries them.
+
+An entry holds the words that ask it, the renderer that answers it and the typed queries behind it, which
+are also the LLM engine's tools. Adding a kind of question is adding an entry here (and its renderer).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from . import answers
+from . import queries as q
+from .answers import Renderer
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of question. `words` (regular expressions matched at a word start) ask it when any matches,
+    together with one of `also` when given, and none of `unless`. A kind without words is chosen by the
+    understanding from what the question names (a group of people, a greeting)."""
+
+    name: str
+    render: Renderer
+    queries: tuple[Callable[..., Any], ...] = ()
+    words: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+
+    def asked_by(self, text: str) -> bool:
+        return (
+            _any(text, self.words)
+            and (not self.also or _any(text, self.also))
+            and not (self.unless and _any(text, self.unless))
+        )
+
+
+def _any(text: str, patterns: tuple[str, ...]) -> bool:
+    return any(re.search(rf"\b{p}", text) for p in patterns)
+
+
+# Order matters where phrasings overlap: "quem esqueceu de apontar" is missing days, not a forgotten clock-out.
+REGISTRY: tuple[Kind, ...] = (
+    Kind(
+        "validators",
+        answers.validators,
+        (q.validators,),
+        ("quem (?:valida|aprova)", "validador", "aprovador", "responsavel por valid"),
+    ),
+    Kind(
+        "missing_days",
+        answers.missing_days,
+        (q.missing_days, q.person_missing_days),
+        (
+            "nao apont",
+            "sem apontar",
+            "sem apontamento",
+            "faltou",
+            "faltaram",
+            "faltas?\\b",
+            "dias sem",
+            "esquec\\w* de apontar",
+            "deixou de apontar",
+            "deixei de apontar",
+            "ausen",
+            "nao lanc",
+            "nao registr",
+        ),
+        unless=("validar", "aprovar", "validad", "aprovad"),
+    ),
+    Kind(
+        "open_spans",
+        answers.open_spans,
+        (q.open_spans,),
+        (
+            "esquec\\w* (?:de )?(?:bater|registrar|marcar|apontar) a saida",
+            "esquec\\w* a saida",
+            "bater a saida",
+            "bateu a saida",
+            "sem saida",
+            "em aberto",
+            "abertos?\\b",
+            "abertas?\\b",
+            "nao bat",
+            "saida em aberto",
+        ),
+    ),
+    Kind(
+        "unvalidated",
+        answers.unvalidated,
+        (q.unvalidated,),
+        (
+            "nao (?:foram |estao )?validad",
+            "pendentes?",
+            "falta\\w* validar",
+            "falta\\w* aprovar",
+            "nao aprovad",
+            "aguardando",
+            "validad",
+            "aprovad",
+        ),
+    ),
+    Kind(
+        "holiday_work",
+        answers.holiday_work,
+        (q.holiday_work,),
+        ("feriado",),
+        also=("trabalh", "apont", "quem", "alguem"),
+    ),
+    Kind("working_days", answers.working_days, (q.working_days_in,), ("dias? ute?is", "dia util", "feriados?")),
+    Kind("holidays", answers.holidays),
+    Kind(
+        "weekend_work",
+        answers.weekend_work,
+        (q.weekend_work,),
+        ("fim de semana", "final de semana", "fins de semana", "sabados?", "domingos?"),
+    ),
+    Kind(
+        "outliers",
+        answers.outliers,
+        (q.outliers,),
+        ("fora do padrao", "anormai", "outlier", "atipic", "muito long", "excessiv", "suspeit"),
+    ),
+    Kind(
+        "hours_per_day",
+        answers.hours_per_day,
+        (q.hours_per_day,),
+        (
+            "por dia trabalhado",
+            "media diaria",
+            "media por dia",
+            "horas por dia",
+            "media de horas por dia",
+            "por dia em media",
+        ),
+    ),
+    Kind("average_span", answers.average_span, (q.average_span,), ("media", "medio", "duracao")),
+    Kind(
+        "expected_vs_worked",
+        answers.expected_vs_worked,
+        (q.expected_vs_worked,),
+        ("esperad", "deveria", "previst", "saldo", "banco de horas", "meta", "devendo", "a cumprir"),
+    ),
+    Kind(
+        "week_comparison",
+        answers.week_comparison,
+        (q.week_comparison,),
+        ("compar", "versus", "em relacao", "resumo da semana"),
+    ),
+    Kind(
+        "contract_ranking",
+        answers.contract_ranking,
+        (q.list_contracts,),
+        ("contratos?",),
+        also=(
+            "ranking",
+            "mais horas",
+            "menos horas",
+            "mais trabalh",
+            "menos trabalh",
+            "maior",
+            "menor",
+            "qual deles",
+            "tem mais",
+            "tem menos",
+            "teve mais",
+            "teve menos",
+        ),
+    ),
+    Kind(
+        "ranking",
+        answers.ranking,
+        (q.ranking,),
+        (
+            "ranking",
+            "rank\\b",
+            "top",
+            "quem mais",
+            "quem menos",
+            "quem trabalhou mais",
+            "quem trabalhou menos",
+            "mais horas",
+            "menos horas",
+            "maiores",
+            "menores",
+            "trabalhou menos",
+            "trabalhou mais",
+            "trabalharam mais",
+            "trabalharam menos",
+            "mais trabalh",
+            "menos trabalh",
+        ),
+    ),
+    Kind(
+        "resource_days",
+        answers.resource_days,
+        (q.resource_days,),
+        ("dia a dia", "por dia", "extrato", "detalh", "diari"),
+    ),
+    Kind(
+        "resource_contracts",
+        answers.resource_contracts,
+        (q.resource_contracts,),
+        (
+            "quais contratos",
+            "que contratos",
+            "em quais",
+            "em que contrato",
+            "contratos (?:d[oa]|que)",
+            "qual contrato",
+            "onde (?:\\w+ )?trabalh",
+        ),
+    ),
+    Kind("list_contracts", answers.list_contracts, (q.list_contracts,), ("contratos\\b",)),
+    Kind(
+        "contract_resources",
+        answers.people,
+        (q.contract_resources,),
+        (
+            "recursos",
+            "pessoas",
+            "consultor",
+            "colaborador",
+            "quem trabalha",
+            "quem atua",
+            "equipe",
+            "time\\b",
+            "quem apont",
+            "quem esta",
+        ),
+    ),
+    Kind("people_by", answers.people_by, (q.people_by,)),
+    Kind("days_above", answers.days_above, (q.days_above,)),
+    Kind(
+        "total_hours",
+        answers.total_hours,
+        (q.total_hours,),
+        ("horas?", "total", "trabalh", "fez", "fizeram", "somou", "deu\\b", "apontad"),
+    ),
+    Kind(
+        "period_summary",
+        answers.period_summary,
+        (q.period_summary,),
+        ("resumo", "panorama", "visao geral", "como foi", "como esta"),
+    ),
+    Kind(
+        "contract_details",
+        answers.contract_details,
+        (q.contract_details,),
+        ("mostr", "detalh", "exib", "informac", "dados d", "ver\\b"),
+    ),
+    Kind("greeting", answers.static(answers.GREETING)),
+    Kind("help", answers.static(answers.HELP)),
+    Kind("thanks", answers.static(answers.THANKS)),
+)
+
+BY_NAME: dict[str, Kind] = {kind.name: kind for kind in REGISTRY}
+
+# The typed queries the LLM engine offers as tools: every kind's, and name search for clarifying who.
+TOOL_QUERIES: tuple[Callable[..., Any], ...] = tuple(
+    dict.fromkeys([*(query for kind in REGISTRY for query in kind.queries), q.find_resources])
+)
+
+
+def kind_of(text: str) -> str | None:
+    """The first kind whose words the (prepared) text uses."""
+    return next((kind.name for kind in REGISTRY if kind.asked_by(text)), None)
