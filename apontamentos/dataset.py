@@ -7,7 +7,6 @@ import tempfile
 import threading
 import time
 import unicodedata
-import urllib.request
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,6 +16,7 @@ from urllib.parse import urlparse
 import duckdb
 import numpy as np
 
+from . import sources
 from .errors import DatasetError
 from .rules import Calendar
 
@@ -175,6 +175,10 @@ class Dataset:
             return cls(result.table, calendar)
         return cls.from_parquet(path, calendar)
 
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A connection of its own to the snapshot (temporary views made in it stay in it)."""
+        return self._con.cursor()
+
     def query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
         return self._con.cursor().execute(sql, params or []).fetchall()
 
@@ -226,49 +230,20 @@ class DatasetProvider:
                 log.exception("dataset refresh failed; serving the last good snapshot")
             return self._dataset
 
-    def _kind(self) -> str:
-        scheme = urlparse(self.source).scheme.lower()
-        if scheme in ("http", "https"):
-            return "blob" if ".blob.core." in urlparse(self.source).netloc else "http"
-        return "file"
-
     def _current_version(self) -> str:
-        kind = self._kind()
         try:
-            if kind == "file":
-                stat = Path(self.source).stat()
-                return f"{stat.st_mtime_ns}-{stat.st_size}"
-            if kind == "blob":
-                return str(self._blob().get_blob_properties().etag)
-            request = urllib.request.Request(self.source, method="HEAD")
-            with urllib.request.urlopen(request, timeout=10) as response:
-                return response.headers.get("ETag") or response.headers.get("Last-Modified") or str(time.time())
-        except Exception as err:  # noqa: BLE001 - any failure to reach the source means the same here
-            raise DatasetError(f"dataset source unavailable ({self._kind()}): {type(err).__name__}") from err
-
-    def _blob(self) -> Any:
-        from azure.storage.blob import BlobClient
-
-        return BlobClient.from_blob_url(self.source, credential=self._blob_credential)
+            return sources.version(self.source, self._blob_credential)
+        except sources.SourceUnavailable as err:
+            raise DatasetError(f"dataset {err}") from err
 
     def _load(self) -> Dataset:
-        kind = self._kind()
-        if kind == "file":
+        if sources.kind_of(self.source) == "file":
             return Dataset.from_file(Path(self.source), self.calendar)
         suffix = ".csv" if urlparse(self.source).path.lower().endswith(".csv") else ".parquet"
         with tempfile.TemporaryDirectory() as folder:
             target = Path(folder) / f"snapshot{suffix}"
             try:
-                if kind == "blob":
-                    with target.open("wb") as out:
-                        self._blob().download_blob().readinto(out)
-                else:
-                    with (
-                        urllib.request.urlopen(self.source, timeout=60) as response,
-                        target.open("wb") as out,
-                    ):
-                        while chunk := response.read(1 << 20):
-                            out.write(chunk)
-            except Exception as err:  # noqa: BLE001
-                raise DatasetError(f"cannot download dataset ({kind}): {type(err).__name__}") from err
+                sources.download(self.source, target, self._blob_credential)
+            except sources.SourceUnavailable as err:
+                raise DatasetError(f"cannot download dataset: {err}") from err
             return Dataset.from_file(target, self.calendar)

@@ -6,6 +6,7 @@ never a figure for a broader question.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -15,15 +16,24 @@ from .dataset import Dataset, normalize
 from .errors import InvalidQuery
 from .question import from_context
 from .registry import BY_NAME
-from .understanding import Clarification, understand
+from .scope import OPEN, Scope, scoped
+from .understanding import STATIC, Clarification, understand
 
 __all__ = ["EXAMPLES", "Answer", "Table", "answer", "me_in"]
 
 
-def answer(db: Dataset, question: str, context: dict[str, Any], today: date, user: str = "") -> Answer:
-    """Answer one question; `context` is what earlier turns of this conversation left."""
+def answer(
+    db: Dataset, question: str, context: dict[str, Any], today: date, user: str = "", scope: Scope = OPEN
+) -> Answer:
+    """Answer one question within what `scope` may see; `context` is what earlier turns left.
+
+    With open access (no policy: local development) "eu" is the person named like the user; otherwise it
+    is the scope's own resource id, never a display name.
+    """
     previous = from_context(context)
-    understood = understand(db, question, previous, today, me_in(db, user))
+    view = scoped(db, scope)
+    me = me_in(db, user) if scope.role == "open" else scope.resource_id
+    understood = understand(view, question, previous, today, me, restricted=not scope.everything)
     if isinstance(understood, Clarification):
         kept = understood.pending.to_context() if understood.pending else context
         text = understood.text
@@ -35,7 +45,10 @@ def answer(db: Dataset, question: str, context: dict[str, Any], today: date, use
         examples = EXAMPLES if understood.reason == "not_understood" else ()
         return Answer(text, kept, understood.reason, examples=examples)
     try:
-        return BY_NAME[understood.kind].render(db, understood, today)
+        result = BY_NAME[understood.kind].render(view, understood, today)  # type: ignore[arg-type]
+        if scope.everything or understood.kind in STATIC:
+            return result
+        return replace(result, text=f"{scope.describe()}:\n{result.text}")
     except NoData as err:
         return Answer(str(err), understood.to_context(), "no_data")
     except q.AmbiguousResource as err:

@@ -135,8 +135,8 @@ _WRITE_FIRST = re.compile(r"^(?:por favor\s+)?(?:aprova|valida|corrige|apaga|alt
 _PERSONAL = re.compile(
     r"\b(?:salari\w*|remunera\w*|ganha\w*|pagament\w*|pago|paga|valor|valores|preco\w*|custo\w*|custa\w*|"
     r"fatur\w*|dinheiro|reais|r|tarifa\w*|taxa\w*|cpf|rg|telefone\w*|celular\w*|whatsapp|zap|e ?mail\w*|"
-    r"endereco\w*|aniversario\w*|nascimento|idade|senha\w*|login|conta bancaria|pix|avaliac\w*|demiss\w*|"
-    r"ferias|atestado\w*|doenc\w*)\b"
+    r"endereco\w*|aniversario\w*|data de nascimento|nasceu|idade|senha\w*|login|conta bancaria|pix|"
+    r"avaliac\w*|demiss\w*|ferias|atestado\w*|doenc\w*)\b"
 )
 # Text that tries to change the bot's instructions is refused like any other out-of-scope request.
 _INJECTION = re.compile(

@@ -94,10 +94,17 @@ def _has(text: str, *patterns: str) -> bool:
     return any(re.search(rf"\b{p}", text) for p in patterns)
 
 
-def understand(db: Dataset, question: str, previous: Question | None, today: date, me: str | None) -> Understood:
+OTHER_PEOPLE = "Não posso mostrar dados de outras pessoas."
+
+
+def understand(
+    db: Dataset, question: str, previous: Question | None, today: date, me: str | None, restricted: bool = False
+) -> Understood:
     """The typed question (merged with `previous` when it is a follow-up), or a Clarification.
 
-    `me` is the asker's resource id when known: "eu", "meu" resolve to it.
+    `me` is the asker's resource id when known: "eu", "meu" resolve to it. `db` is the data the asker may
+    see; when `restricted`, a name or contract it does not hold gets one answer, whether or not it exists
+    elsewhere, so the reply reveals nothing about other people.
     """
     prepared = prepare(question)
     text = " ".join(correct(prepared.split(), _protected(db)))
@@ -119,9 +126,25 @@ def understand(db: Dataset, question: str, previous: Question | None, today: dat
             "analista de suporte, arquiteto de soluções, engenheiro de dados e scrum master.",
         )
     try:
-        return _understand(db, text, previous, today, me)
+        understood = _understand(db, text, previous, today, me)
     except InvalidQuery as err:
         return Clarification("invalid", str(err))
+    if restricted and isinstance(understood, Clarification):
+        return _restricted(db, understood)
+    return understood
+
+
+def _restricted(db: Dataset, clarification: Clarification) -> Clarification:
+    """A clarification worded for an asker who sees only part of the data: nothing about anyone else."""
+    if clarification.reason == "unknown_person":
+        return Clarification("out_of_scope_person", OTHER_PEOPLE)
+    if clarification.reason == "unknown_contract":
+        mine = ", ".join(sorted(db.supplier_contracts)) or "nenhum"
+        return Clarification(
+            "out_of_scope_contract",
+            f"Esse contrato não está entre os que você pode consultar. Os seus contratos: {mine}.",
+        )
+    return clarification
 
 
 def _protected(db: Dataset) -> frozenset[str]:
