@@ -19,7 +19,7 @@ from .registry import BY_NAME
 from .scope import OPEN, Scope, scoped
 from .understanding import STATIC, Clarification, understand
 
-__all__ = ["EXAMPLES", "Answer", "Table", "answer", "me_in"]
+__all__ = ["EXAMPLES", "Answer", "Table", "answer", "me_in", "static_answer"]
 
 
 def answer(
@@ -48,7 +48,7 @@ def answer(
         result = BY_NAME[understood.kind].render(view, understood, today)  # type: ignore[arg-type]
         if scope.everything or understood.kind in STATIC:
             return result
-        return replace(result, text=f"{scope.describe()}:\n{result.text}")
+        return replace(result, text=f"{scope.describe()}: {result.text}")
     except NoData as err:
         return Answer(str(err), understood.to_context(), "no_data")
     except q.AmbiguousResource as err:
@@ -67,3 +67,11 @@ def me_in(db: Dataset, user: str) -> str | None:
         return exact[0].id
     found = q.find_resources(db, user, limit=2)
     return found[0].id if len(found) == 1 else None
+
+
+def static_answer(db: Dataset, question: str, today: date) -> Answer | None:
+    """The reply to a greeting, thanks or a request for help; None for anything that needs data."""
+    understood = understand(db, question, None, today, None)
+    if isinstance(understood, Clarification) or understood.kind not in STATIC:
+        return None
+    return BY_NAME[understood.kind].render(db, understood, today)

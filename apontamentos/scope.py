@@ -39,9 +39,9 @@ class Scope:
             return "Somente os seus apontamentos"
         if self.role == "gestor":
             contracts = _and(list(self.contracts))
-            word = "contrato" if len(self.contracts) == 1 else "contratos"
-            own = " e os seus próprios apontamentos" if self.resource_id else ""
-            return f"Nos seus {word} {contracts}{own}"
+            where = "No seu contrato" if len(self.contracts) == 1 else "Nos seus contratos"
+            own = " e nos seus próprios apontamentos" if self.resource_id else ""
+            return f"{where} {contracts}{own}"
         return "Todos os apontamentos"
 
 

@@ -26,6 +26,7 @@ from apontamentos.engine import me_in
 from apontamentos.importer import import_columns, write_snapshot
 from apontamentos.question import from_context
 from apontamentos.rules import Period, month_of
+from apontamentos.scope import Scope, scoped
 from apontamentos.synthetic import generate
 from apontamentos.understanding import understand
 
@@ -127,6 +128,43 @@ def main() -> None:
         p95 = latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))]
         print(f"{name:<32} {statistics.median(latencies):>8.2f} {p95:>8.2f}")
     understanding(db)
+    scope_cost(db, months, args.repeat)
+
+
+def scope_cost(db: Dataset, months: list[Period], repeat: int) -> None:
+    """The same queries through a gestor's and a colaborador's scope: what enforcing the scope adds."""
+    contracts = sorted(db.supplier_contracts)
+    person = sorted(db.resources)[len(db.resources) // 2]
+    views = {
+        "open": db,
+        "gestor (2 contracts)": scoped(db, Scope("gestor", contracts=(contracts[0], contracts[1]))),
+        "colaborador": scoped(db, Scope("colaborador", resource_id=person)),
+    }
+    calls: dict[str, Callable[[Any, int], Any]] = {
+        "total_hours (everyone, month)": lambda v, i: q.total_hours(v, period=months[i % 3]),
+        "ranking (top 10)": lambda v, i: q.ranking(v, 10, period=months[i % 3]),
+        "missing_days (month)": lambda v, i: q.missing_days(v, months[i % 2]),
+        "list_contracts": lambda v, i: q.list_contracts(v, months[i % 3]),
+    }
+    print(f"\n{'scope cost: p95 ms':<32} " + " ".join(f"{name:>22}" for name in views))
+    for name, call in calls.items():
+        cells = []
+        for view in views.values():
+            call(view, 0)
+            latencies = []
+            for i in range(repeat):
+                started = time.perf_counter()
+                call(view, i)
+                latencies.append((time.perf_counter() - started) * 1000)
+            latencies.sort()
+            cells.append(latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))])
+        extra = " ".join(f"{c:>14.2f} ({c - cells[0]:+.2f})" for c in cells[1:])
+        print(f"{name:<32} {cells[0]:>22.2f} {extra}")
+    started = time.perf_counter()
+    scoped(db, Scope("gestor", contracts=(contracts[2],)))
+    print(
+        f"building a scope the first time (then cached per snapshot): {(time.perf_counter() - started) * 1000:.2f} ms"
+    )
 
 
 def understanding(db: Dataset) -> None:

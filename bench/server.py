@@ -18,7 +18,7 @@ import azure.functions as func
 from aiohttp import web
 
 from bot import http
-from bot.app import build_app
+from bot.app import build_access, build_app
 from bot.handler import ApontamentosBot
 from bot.settings import Settings
 from sessions import CommitResult, Session, Turn, session_key
@@ -65,7 +65,12 @@ async def serve(port: int, store_kind: str) -> None:
     app = build_app(Settings.from_env(os.environ))
     if store_kind == "memory":
         store = MemorySessionStore(app.settings)
-        bot = ApontamentosBot(store=store, engine=app.engine, today=app.bot._today)  # type: ignore[arg-type]
+        bot = ApontamentosBot(
+            store=store,
+            engine=app.engine,
+            access=build_access(app.settings),
+            today=app.bot._today,  # type: ignore[arg-type]
+        )
         app = replace(app, store=store, bot=bot)  # type: ignore[arg-type]
 
     async def messages(request: web.Request) -> web.Response:

@@ -6,14 +6,17 @@ import logging
 import os
 from dataclasses import dataclass
 
+from azure.identity import DefaultAzureCredential as DefaultAzureCredentialSync
 from azure.identity.aio import DefaultAzureCredential
 from botbuilder.core import TurnContext
 
+from apontamentos import sources
 from apontamentos.dataset import DatasetProvider
 from apontamentos.rules import Calendar, today_in
 from sessions import SessionStore, SessionStoreUnavailable, session_key
 
 from . import cards
+from .access import AccessControl, PolicyProvider
 from .adapter import FunctionsAdapter, build_authentication
 from .engines import AnswerEngine, RulesEngine
 from .handler import ApontamentosBot, ReplyNotDelivered
@@ -33,6 +36,17 @@ class App:
     engine: AnswerEngine
     adapter: FunctionsAdapter
     bot: ApontamentosBot
+
+
+def build_access(settings: Settings) -> AccessControl:
+    if settings.access_mode != "policy":
+        return AccessControl(settings.access_mode)
+    assert settings.access_policy is not None
+    credential = DefaultAzureCredentialSync() if sources.kind_of(settings.access_policy) == "blob" else None
+    provider = PolicyProvider(
+        settings.access_policy, refresh_seconds=settings.dataset_refresh_seconds, credential=credential
+    )
+    return AccessControl("policy", provider)
 
 
 def build_store(settings: Settings) -> SessionStore:
@@ -76,7 +90,9 @@ def build_app(settings: Settings) -> App:
     store = build_store(settings)
     engine = build_engine(settings)
     adapter = FunctionsAdapter(build_authentication(settings))
-    bot = ApontamentosBot(store=store, engine=engine, today=lambda: today_in(settings.timezone))
+    bot = ApontamentosBot(
+        store=store, engine=engine, access=build_access(settings), today=lambda: today_in(settings.timezone)
+    )
 
     async def on_turn_error(context: TurnContext, error: Exception) -> None:
         """The one error funnel of a turn: log once, tell the user in Portuguese, never the details."""

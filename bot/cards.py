@@ -67,7 +67,7 @@ def table_card(table: Table, fallback: str) -> Attachment:
     return _card(body, fallback)
 
 
-def welcome_card(user_name: str) -> Attachment:
+def welcome_card(user_name: str, note: str = "") -> Attachment:
     greeting = f"Olá, {user_name}!" if user_name else "Olá!"
     body = [
         {"type": "TextBlock", "text": greeting, "weight": "Bolder", "size": "Medium"},
@@ -78,6 +78,8 @@ def welcome_card(user_name: str) -> Attachment:
             "Toque em um exemplo ou escreva sua pergunta.",
         },
     ]
+    if note:
+        body.append({"type": "TextBlock", "wrap": True, "isSubtle": True, "size": "Small", "text": note})
     actions = [{"type": "Action.Submit", "title": example, "data": {"text": example}} for example in EXAMPLES[:6]]
     fallback = greeting + " Pergunte, por exemplo: " + "; ".join(EXAMPLES[:4])
     return _card(body, fallback, actions)

@@ -10,9 +10,12 @@ from typing import Any, Protocol
 
 from apontamentos.answers import Table
 from apontamentos.dataset import DatasetProvider
-from apontamentos.engine import answer
+from apontamentos.engine import answer, static_answer
 from apontamentos.errors import DatasetError
+from apontamentos.scope import OPEN
 from sessions import Message, Session
+
+from .access import Access, Denied
 
 log = logging.getLogger(__name__)
 
@@ -27,12 +30,15 @@ class EngineReply:
     context: dict[str, Any]
     history: tuple[Message, ...]
     table: Table | None = None
+    kind: str = ""  # what was asked, for the audit log and metrics (never the text)
 
 
 class AnswerEngine(Protocol):
     name: str
 
-    async def answer(self, *, question: str, session: Session, user_name: str, today: date) -> EngineReply: ...
+    async def answer(
+        self, *, question: str, session: Session, user_name: str, today: date, access: Access = OPEN
+    ) -> EngineReply: ...
 
 
 class RulesEngine:
@@ -43,22 +49,29 @@ class RulesEngine:
     def __init__(self, *, dataset: DatasetProvider) -> None:
         self._dataset = dataset
 
-    async def answer(self, *, question: str, session: Session, user_name: str, today: date) -> EngineReply:
-        return await asyncio.to_thread(self._answer, question, session, user_name, today)
+    async def answer(
+        self, *, question: str, session: Session, user_name: str, today: date, access: Access = OPEN
+    ) -> EngineReply:
+        return await asyncio.to_thread(self._answer, question, session, user_name, today, access)
 
-    def _answer(self, question: str, session: Session, user_name: str, today: date) -> EngineReply:
+    def _answer(self, question: str, session: Session, user_name: str, today: date, access: Access) -> EngineReply:
         now = datetime.now(UTC)
         try:
             db = self._dataset.get()
         except DatasetError:
             log.exception("dataset unavailable")
-            return _exchange(question, DATA_UNAVAILABLE, session.context, now)
-        result = answer(db, question, session.context, today, user_name)
-        return _exchange(question, result.text, result.context, now, result.table)
+            return _exchange(question, DATA_UNAVAILABLE, session.context, now, kind="unavailable")
+        if isinstance(access, Denied):
+            greeting = static_answer(db, question, today)
+            if greeting is None:
+                return _exchange(question, access.text, session.context, now, kind=f"denied_{access.reason}")
+            return _exchange(question, greeting.text, session.context, now, kind=greeting.intent)
+        result = answer(db, question, session.context, today, user_name, access)
+        return _exchange(question, result.text, result.context, now, result.table, result.intent)
 
 
 def _exchange(
-    question: str, text: str, context: dict[str, Any], now: datetime, table: Table | None = None
+    question: str, text: str, context: dict[str, Any], now: datetime, table: Table | None = None, kind: str = ""
 ) -> EngineReply:
     history = (Message("user", question, now), Message("assistant", text, now))
-    return EngineReply(text=text, context=context, history=history, table=table)
+    return EngineReply(text=text, context=context, history=history, table=table, kind=kind)

@@ -10,11 +10,14 @@ from datetime import date
 from typing import Any
 
 from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
+from botbuilder.core.teams import TeamsInfo
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, DeliveryModes
+from botframework.connector import Channels
 
 from sessions import Session, SessionStore, SessionStoreError, Turn, session_key
 
 from . import cards
+from .access import Access, AccessControl, Denied, user_hash
 from .engines import AnswerEngine
 
 log = logging.getLogger(__name__)
@@ -24,6 +27,7 @@ TOO_LONG = (
     "Sua pergunta tem mais de 2.000 caracteres. Pode resumi-la? Por exemplo: “Quantas horas o contrato 8446 "
     "teve em setembro?”"
 )
+DEMO_NOTE = "Demonstração com acesso aberto: qualquer pessoa vê todos os apontamentos."
 NOT_TEXT = "Por enquanto eu só entendo perguntas em texto. Experimente: “Quais contratos temos?”"
 
 
@@ -32,9 +36,12 @@ class ReplyNotDelivered(Exception):
 
 
 class ApontamentosBot(ActivityHandler):
-    def __init__(self, *, store: SessionStore, engine: AnswerEngine, today: Callable[[], date]) -> None:
+    def __init__(
+        self, *, store: SessionStore, engine: AnswerEngine, access: AccessControl, today: Callable[[], date]
+    ) -> None:
         self._store = store
         self._engine = engine
+        self._access = access
         self._today = today
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
@@ -90,11 +97,13 @@ class ApontamentosBot(ActivityHandler):
             return replies
         if not in_body:
             await turn_context.send_activity(Activity(type=ActivityTypes.typing))
+        access, identity = await self._asker(turn_context, session)
         step = time.perf_counter()
         reply = await self._engine.answer(
-            question=question, session=session, user_name=user.name or "", today=self._today()
+            question=question, session=session, user_name=user.name or "", today=self._today(), access=access
         )
         timings["answer"] = time.perf_counter() - step
+        _audit(activity, identity, access, reply.kind)
         attachment = cards.table_card(reply.table, reply.text) if reply.table else None
         text = reply.text.split("\n", 1)[0] if attachment else reply.text
         replies = [cards.message(text, attachment)]
@@ -105,6 +114,7 @@ class ApontamentosBot(ActivityHandler):
             activity_id=activity.id,
             user_name=user.name,
             replies=tuple(a.serialize() for a in replies),
+            identity=identity if identity != session.identity else None,
         )
         result = await self._store.commit(session, turn)
         timings["commit"] = time.perf_counter() - step
@@ -117,6 +127,24 @@ class ApontamentosBot(ActivityHandler):
             timings["send"] = time.perf_counter() - step
         _log_turn(ids, activity.id, self._engine.name, outcome, timings)
         return replies
+
+    async def _asker(self, turn_context: TurnContext, session: Session) -> tuple[Access, str]:
+        """The asker's access, and the UPN to keep in the session when the channel had to be asked for it.
+
+        Entra object id first; on Teams without one, the member's UPN (asked of the channel once per
+        session); on other channels the exact channel user id. The display name never grants access.
+        """
+        activity = turn_context.activity
+        user = activity.from_property
+        object_id = getattr(user, "aad_object_id", None)
+        if not self._access.needs_identity:
+            return self._access.resolve(object_id=object_id, upn=None, channel_user_id=user.id), session.identity
+        upn = session.identity or None
+        teams = activity.channel_id == Channels.ms_teams
+        if teams and not object_id and not upn:
+            upn = await _teams_upn(turn_context, user.id)
+        access = self._access.resolve(object_id=object_id, upn=upn, channel_user_id=None if teams else user.id)
+        return access, upn or ""
 
     async def _redeliver(
         self, turn_context: TurnContext, session: Session, *, in_body: bool
@@ -154,11 +182,39 @@ class ApontamentosBot(ActivityHandler):
         bot_id = turn_context.activity.recipient.id if turn_context.activity.recipient else None
         for member in members_added:
             if member.id != bot_id:
-                await turn_context.send_activity(cards.message("", cards.welcome_card(member.name or "")))
+                note = DEMO_NOTE if self._access.mode == "open" else ""
+                await turn_context.send_activity(cards.message("", cards.welcome_card(member.name or "", note)))
 
     async def on_end_of_conversation_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
         await self._store.delete(activity.channel_id, activity.conversation.id, activity.from_property.id)
+
+
+async def _teams_upn(turn_context: TurnContext, member_id: str) -> str | None:
+    """The member's UPN (or e-mail) from the Bot Connector's conversation member API; None if unavailable."""
+    try:
+        member = await TeamsInfo.get_member(turn_context, member_id)
+    except Exception as err:  # noqa: BLE001 - any failure means the same: no identity, no data
+        log.warning("member lookup failed (%s)", type(err).__name__)
+        return None
+    return getattr(member, "user_principal_name", None) or getattr(member, "email", None)
+
+
+def _audit(activity: Activity, identity: str, access: Access, kind: str) -> None:
+    """One line per turn: who (hashed), role, kind of question, scope, decision; never text or names."""
+    user = activity.from_property
+    who = user_hash(getattr(user, "aad_object_id", None) or identity or f"{activity.channel_id}:{user.id}")
+    if isinstance(access, Denied):
+        role, scope, decision = "none", access.reason, "denied"
+    else:
+        role = access.role
+        scope = (
+            ";".join(access.contracts)
+            if access.role == "gestor"
+            else ("own" if access.role == "colaborador" else "all")
+        )
+        decision = "denied" if kind.startswith("out_of_scope") else "granted"
+    log.info("access user=%s role=%s kind=%s scope=%s decision=%s", who, role, kind or "-", scope, decision)
 
 
 def _invoke_error(status: int, code: str, message: str) -> InvokeResponse:

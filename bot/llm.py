@@ -23,8 +23,10 @@ from apontamentos.dataset import DatasetProvider
 from apontamentos.errors import DatasetError
 from apontamentos.question import Question
 from apontamentos.rules import WEEKDAYS
+from apontamentos.scope import OPEN, Scope, scoped
 from sessions import Message, Session
 
+from .access import Access, Denied
 from .engines import DATA_UNAVAILABLE, AnswerEngine, EngineReply
 from .tools import TOOLS, run_tool
 
@@ -35,6 +37,21 @@ FALLBACK_NOTE = "\n\n_(Resposta do mecanismo interno: o assistente de IA não re
 MAX_ROUNDS = 4
 HISTORY_TOKEN_BUDGET = 6_000
 CHARS_PER_TOKEN = 4  # a rough, conservative estimate for Portuguese text and JSON
+
+
+ROLE_TEXT = {
+    "open": "demonstração com acesso aberto a todos os apontamentos",
+    "admin": "administrador: vê todos os apontamentos",
+    "gestor": "gestor: vê os apontamentos dos seus contratos",
+    "colaborador": "colaborador: vê somente os próprios apontamentos",
+}
+
+
+def _asker(db: Any, scope: Scope, user_name: str) -> str:
+    """Who "eu" is for the model: the policy's resource when there is one, the display name only when open."""
+    if scope.resource_id and scope.resource_id in db.resources:
+        return db.resources[scope.resource_id].name
+    return user_name if scope.role == "open" else "(sem recurso associado)"
 
 
 class ModelFailure(Exception):
@@ -70,27 +87,41 @@ class LlmEngine:
     async def close(self) -> None:
         await self._client.close()
 
-    async def answer(self, *, question: str, session: Session, user_name: str, today: date) -> EngineReply:
+    async def answer(
+        self, *, question: str, session: Session, user_name: str, today: date, access: Access = OPEN
+    ) -> EngineReply:
+        if isinstance(access, Denied):  # no data for this asker: nothing to ask the model
+            return await self._fallback.answer(
+                question=question, session=session, user_name=user_name, today=today, access=access
+            )
         started = time.monotonic()
         deadline = started + self._timeout
         try:
             async with asyncio.timeout(self._timeout):
-                return await self._converse(question, session, user_name, today, deadline)
+                return await self._converse(question, session, user_name, today, deadline, access)
         except (ModelFailure, TimeoutError, openai.OpenAIError, DatasetError) as err:
             log.warning("llm fallback after %.1fs: %s", time.monotonic() - started, _describe(err))
-        reply = await self._fallback.answer(question=question, session=session, user_name=user_name, today=today)
+        reply = await self._fallback.answer(
+            question=question, session=session, user_name=user_name, today=today, access=access
+        )
         if reply.text == DATA_UNAVAILABLE:
             return reply
         history = (*reply.history[:-1], Message("assistant", reply.text + FALLBACK_NOTE, reply.history[-1].at))
-        return EngineReply(text=reply.text + FALLBACK_NOTE, context=reply.context, history=history, table=reply.table)
+        return EngineReply(
+            text=reply.text + FALLBACK_NOTE, context=reply.context, history=history, table=reply.table, kind=reply.kind
+        )
 
     async def _converse(
-        self, question: str, session: Session, user_name: str, today: date, deadline: float
+        self, question: str, session: Session, user_name: str, today: date, deadline: float, scope: Scope
     ) -> EngineReply:
-        db = await asyncio.to_thread(self._dataset.get)
+        full = await asyncio.to_thread(self._dataset.get)
+        # The tools read only what the asker may see: the model never receives an out-of-scope row.
+        db = await asyncio.to_thread(scoped, full, scope)
+        asker = _asker(full, scope, user_name)
         now = datetime.now(UTC)
         new: list[Message] = [Message("user", question, now)]
-        messages = [self._system(user_name, today), *to_chat(trim_for_budget(session.history)), *to_chat(new)]
+        messages = [self._system(asker, today, scope), *to_chat(trim_for_budget(session.history)), *to_chat(new)]
+        called: list[str] = []
         usage = Usage()
         context = dict(session.context)
         for _ in range(MAX_ROUNDS):
@@ -110,10 +141,12 @@ class LlmEngine:
                     raise ModelFailure("empty answer")
                 log.info("llm usage prompt_tokens=%d completion_tokens=%d", usage.prompt, usage.completion)
                 new.append(Message("assistant", text, datetime.now(UTC)))
-                return EngineReply(text=text, context=context, history=tuple(new))
+                kind = "+".join(dict.fromkeys(called)) or "llm_text"
+                return EngineReply(text=text, context=context, history=tuple(new), kind=kind)
             request = Message(
                 "assistant", message.content or "", datetime.now(UTC), tool_calls=tuple(_call_dict(c) for c in calls)
             )
+            called += [c.function.name for c in calls]
             results = await asyncio.gather(
                 *(asyncio.to_thread(run_tool, db, c.function.name, c.function.arguments, today) for c in calls)
             )
@@ -126,12 +159,14 @@ class LlmEngine:
             context = _remember_contract(context, calls)
         raise ModelFailure(f"no answer after {MAX_ROUNDS} rounds of tool calls")
 
-    def _system(self, user_name: str, today: date) -> dict[str, Any]:
+    def _system(self, user_name: str, today: date, scope: Scope) -> dict[str, Any]:
         text = SYSTEM_PROMPT.format(
             today=f"{today:%d/%m/%Y}",
             weekday=WEEKDAYS[today.weekday()],
             timezone=self._timezone,
             user=user_name or "(nome desconhecido)",
+            role=ROLE_TEXT[scope.role],
+            scope=scope.describe(),
         )
         return {"role": "system", "content": text}
 

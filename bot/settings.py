@@ -52,6 +52,15 @@ class Settings:
     timezone: str
     holiday_subdivision: str | None
     daily_hours: float
+    access_policy: str | None
+
+    @property
+    def access_mode(self) -> str:
+        """`open` (ACCESS_POLICY=open, or unset in anonymous local development), `closed` (unset otherwise:
+        fail closed) or `policy` (a CSV to read)."""
+        if self.access_policy is None:
+            return "open" if self.anonymous else "closed"
+        return "open" if self.access_policy.lower() == "open" else "policy"
 
     @property
     def anonymous(self) -> bool:
@@ -153,6 +162,7 @@ class Settings:
             timezone=timezone,
             holiday_subdivision=optional("BOT_HOLIDAY_STATE"),
             daily_hours=number("BOT_DAILY_HOURS", 8, 1, 24),
+            access_policy=optional("ACCESS_POLICY"),
         )
         if engine == "llm" and not settings.llm_configured:
             raise SettingsError(

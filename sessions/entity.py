@@ -194,6 +194,7 @@ def to_entity(session: Session) -> dict[str, Any]:
         "Context": _dumps(session.context),
         "RecentActivities": ",".join(session.recent_activities),
         "Outbox": encode_outbox(session.outbox),
+        "Identity": _label(session.identity),
     }
     for index, chunk in enumerate(chunks):
         entity[f"History{index:02d}"] = chunk
@@ -219,6 +220,7 @@ def from_entity(entity: dict[str, Any], etag: str | None) -> Session:
         context=json.loads(entity["Context"]) if entity.get("Context") else {},
         recent_activities=tuple(recent.split(",")) if recent else (),
         outbox=decode_outbox(entity.get("Outbox")),
+        identity=entity.get("Identity") or "",
         etag=etag,
     )
 

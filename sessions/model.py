@@ -57,6 +57,7 @@ class Turn:
     activity_id: str | None = None
     user_name: str | None = None
     replies: tuple[dict[str, Any], ...] = ()
+    identity: str | None = None  # the asker's UPN, when the channel had to be asked for it
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class Session:
     context: dict[str, Any] = field(default_factory=dict)
     recent_activities: tuple[str, ...] = ()
     outbox: tuple[Reply, ...] = ()
+    identity: str = ""  # kept with the session so the channel is asked once per session, never cached in memory
     etag: str | None = None
 
     @classmethod
@@ -119,6 +121,7 @@ class Session:
             context={},
             recent_activities=(),
             outbox=(),
+            identity="",
         )
 
 
@@ -151,6 +154,7 @@ def apply_turn(
     return replace(
         session,
         user_name=turn.user_name or session.user_name,
+        identity=turn.identity or session.identity,
         last_activity=now,
         message_count=session.message_count + len(turn.messages),
         history=trim_history((*session.history, *turn.messages), max_messages),

@@ -119,7 +119,9 @@ def test_working_days_in_november(generated: Dataset) -> None:
 
 @pytest.mark.parametrize("contract", [None, "8446"])
 def test_missing_days(generated: Dataset, recs: list[Span], contract: str | None) -> None:
-    active = {r.resource_id for r in within(recs, OCTOBER) if contract is None or r.supplier == contract}
+    # expected to record time: an entry (in the contract) in October or in the 30 days before it
+    lookback = Period(OCTOBER.start - timedelta(days=30), OCTOBER.end)
+    active = {r.resource_id for r in within(recs, lookback) if contract is None or r.supplier == contract}
     worked = {(r.resource_id, r.day) for r in within(recs, OCTOBER)}
     expected = {}
     for rid in active:
@@ -127,7 +129,7 @@ def test_missing_days(generated: Dataset, recs: list[Span], contract: str | None
         if missing:
             expected[rid] = missing
     got = q.missing_days(generated, OCTOBER, contract)
-    assert {p.resource.id: p.days for p in got.people} == expected
+    assert {p.resource.id: list(p.days) for p in got.people} == expected
     assert got.working_days == len(working(OCTOBER))
 
 

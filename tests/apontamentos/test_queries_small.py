@@ -84,7 +84,7 @@ def test_expected_vs_worked(small: Dataset) -> None:
 
 def test_missing_days(small: Dataset) -> None:
     m = q.missing_days(small, WEEK)
-    missing = {p.resource.name: p.days for p in m.people}
+    missing = {p.resource.name: list(p.days) for p in m.people}
     assert missing == {
         "Ana Paula Lima": [date(2025, 11, 18), date(2025, 11, 19), date(2025, 11, 21)],
         "João da Silva": [date(2025, 11, 19), date(2025, 11, 21)],

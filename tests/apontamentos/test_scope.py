@@ -48,7 +48,7 @@ def test_a_gestor_sees_their_contracts_and_nothing_of_other_people(generated: Da
             hours[r.name] += r.net or 0
     top = max(hours, key=lambda n: hours[n])
     reply = answer(generated, "ranking de horas", {}, GENERATED_END, scope=scope)
-    assert reply.text.startswith("Nos seus contratos") or reply.text.startswith("Nos seus contrato")
+    assert reply.text.startswith("No seu contrato 8446: Ranking de horas")
     assert f"{top}: {fmt.hours(hours[top])}" in reply.text
     view = scoped(generated, scope)
     assert {p.resource.name for p in q.ranking(view, top=None)} == set(hours)

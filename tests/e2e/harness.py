@@ -62,6 +62,15 @@ class FakeConnector(LocalServer):
         self.unexpected: list[str] = []
         self.failing: set[str] = set()  # conversations whose messages the channel refuses (500)
         self.prefixes: list[str] = []  # serviceUrl path prefixes the replies came through
+        self.members: dict[str, dict[str, Any]] = {}  # member id -> the TeamsChannelAccount the channel returns
+        self.member_lookups: list[str] = []
+
+    async def _member(self, request: web.Request) -> web.Response:
+        member = request.match_info["member"]
+        self.member_lookups.append(member)
+        if member not in self.members:
+            return web.json_response({"error": {"code": "MemberNotFound", "message": "no"}}, status=404)
+        return web.json_response(self.members[member])
 
     async def _reply(self, request: web.Request) -> web.Response:
         activity = await request.json()
@@ -88,6 +97,7 @@ class FakeConnector(LocalServer):
     def routes(self, app: web.Application) -> None:
         app.router.add_post("/v3/conversations/{conversation}/activities/{activity}", self._reply)
         app.router.add_post("/v3/conversations/{conversation}/activities", self._reply)
+        app.router.add_get("/v3/conversations/{conversation}/members/{member}", self._member)
         # A serviceUrl with a path (Teams has one per region and tenant) prefixes the same routes.
         app.router.add_post("/{prefix}/v3/conversations/{conversation}/activities/{activity}", self._reply)
         app.router.add_post("/{prefix}/v3/conversations/{conversation}/activities", self._reply)

@@ -28,6 +28,7 @@ def bot(make_bot: Any, issuer: TokenIssuer) -> BotProcess:
         MicrosoftAppPassword="not-a-real-secret",
         BOT_ALLOW_ANONYMOUS="false",
         BOT_OPENID_METADATA_URL=issuer.metadata_url,
+        ACCESS_POLICY="open",  # this module is about tokens; test_access.py covers who sees what
     )
 
 

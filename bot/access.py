@@ -1,0 +1,195 @@
+"""Who may see what: the access policy (a CSV the company publishes) and the asker's Scope from it.
+
+Columns `user,role,resource_id,contracts`: `user` is an Entra object id (GUID, as in `from.aadObjectId`),
+a UPN / e-mail (both case-insensitive) or, for channels without Entra identities, the channel's exact
+`from.id`; `role` is `colaborador`, `gestor` or `admin`; `resource_id` is the person's `s_id_recurso`
+(required for a colaborador); `contracts` are supplier or client contract numbers separated by `;`
+(required for a gestor). A bad row is reported with its line number and skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import logging
+import re
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from apontamentos import sources
+from apontamentos.scope import OPEN, Scope
+
+log = logging.getLogger(__name__)
+
+ROLES = ("colaborador", "gestor", "admin")
+COLUMNS = ("user", "role", "resource_id", "contracts")
+_CONTRACT = re.compile(r"^(?:\d{3,6}|E\d{7})$")
+_RESOURCE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+NOT_CONFIGURED = (
+    "O acesso aos dados de apontamentos ainda não foi configurado para este bot. Posso explicar o que sei "
+    "responder, mas os dados só ficam disponíveis depois que o administrador publicar a política de acesso."
+)
+NOT_IN_POLICY = (
+    "Você ainda não tem acesso aos dados de apontamentos. Peça acesso ao gestor do seu contrato ou à equipe "
+    "que administra o bot: eles incluem você na política de acesso (com o seu e-mail corporativo e o seu "
+    "perfil: colaborador ou gestor)."
+)
+
+
+class PolicyUnavailable(Exception):
+    """No access policy could ever be read: access stays closed."""
+
+
+@dataclass(frozen=True)
+class Denied:
+    """No data for this asker: only greetings and help are answered, with `text` for everything else."""
+
+    text: str
+    reason: str  # "not_configured" | "not_in_policy" | "unavailable"
+
+
+Access = Scope | Denied
+
+
+@dataclass(frozen=True)
+class AccessPolicy:
+    """The policy's rows by user key: lowercased for object ids and UPNs, exact for other channels' ids."""
+
+    by_key: dict[str, Scope]
+    by_exact_id: dict[str, Scope]
+
+    def scope_for(self, *, object_id: str | None, upn: str | None, channel_user_id: str | None) -> Scope | None:
+        for key in (object_id, upn):
+            if key and key.strip().lower() in self.by_key:
+                return self.by_key[key.strip().lower()]
+        if channel_user_id is not None:
+            return self.by_exact_id.get(channel_user_id)
+        return None
+
+    @classmethod
+    def parse(cls, data: bytes) -> tuple[AccessPolicy, list[str]]:
+        """The policy and one message per rejected line ("line 7: role must be ...")."""
+        text = data.decode("utf-8-sig")
+        lines = text.splitlines()
+        header = lines[0] if lines else ""
+        delimiter = ";" if header.count(";") > header.count(",") else ","
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+        errors: list[str] = []
+        rows = list(reader)
+        if not rows or [c.strip().lower() for c in rows[0]][:4] != list(COLUMNS):
+            return cls({}, {}), [f"line 1: the header must be {','.join(COLUMNS)}"]
+        by_key: dict[str, Scope] = {}
+        by_exact_id: dict[str, Scope] = {}
+        for number, row in enumerate(rows[1:], start=2):
+            if not any(cell.strip() for cell in row):
+                continue
+            try:
+                user, scope = _row(row)
+            except ValueError as err:
+                errors.append(f"line {number}: {err}")
+                continue
+            if user.lower() in by_key:
+                errors.append(f"line {number}: user already in the policy")
+                continue
+            by_key[user.lower()] = scope
+            by_exact_id[user] = scope
+        return cls(by_key, by_exact_id), errors
+
+
+def _row(row: list[str]) -> tuple[str, Scope]:
+    if len(row) < 4:
+        raise ValueError(f"expected 4 columns, got {len(row)}")
+    user, role, resource_id, contracts = (cell.strip() for cell in row[:4])
+    if not user:
+        raise ValueError("user is empty")
+    role = role.lower()
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    if resource_id and not _RESOURCE.match(resource_id):
+        raise ValueError("resource_id is not a resource id")
+    numbers = tuple(dict.fromkeys(c.strip().upper() for c in contracts.split(";") if c.strip()))
+    bad = [c for c in numbers if not _CONTRACT.match(c)]
+    if bad:
+        raise ValueError(f"not a contract number: {bad[0][:20]}")
+    if role == "colaborador" and not resource_id:
+        raise ValueError("a colaborador needs a resource_id")
+    if role == "gestor" and not numbers:
+        raise ValueError("a gestor needs contracts")
+    return user, Scope(role, resource_id or None, numbers if role == "gestor" else ())  # type: ignore[arg-type]
+
+
+class PolicyProvider:
+    """Reads the policy on first use and re-checks its version every `refresh_seconds`.
+
+    A failed or invalid refresh keeps the last good policy; a policy never read raises PolicyUnavailable,
+    so access stays closed rather than open.
+    """
+
+    def __init__(self, source: str, *, refresh_seconds: float = 300.0, credential: Any = None) -> None:
+        self.source = source
+        self._refresh_seconds = refresh_seconds
+        self._credential = credential
+        self._lock = threading.Lock()
+        self._policy: AccessPolicy | None = None
+        self._version: str | None = None
+        self._checked_at = 0.0
+
+    def get(self) -> AccessPolicy:
+        with self._lock:
+            if self._policy is not None and time.monotonic() - self._checked_at < self._refresh_seconds:
+                return self._policy
+            self._checked_at = time.monotonic()
+            try:
+                version = sources.version(self.source, self._credential)
+                if self._policy is None or version != self._version:
+                    self._policy, self._version = self._load(), version
+            except (sources.SourceUnavailable, UnicodeDecodeError, csv.Error) as err:
+                log.error("access policy not read (%s); %s", type(err).__name__, _keeping(self._policy))
+            if self._policy is None:
+                raise PolicyUnavailable(self.source)
+            return self._policy
+
+    def _load(self) -> AccessPolicy:
+        policy, errors = AccessPolicy.parse(sources.read_bytes(self.source, self._credential))
+        for error in errors:
+            log.warning("access policy %s", error)
+        log.info("access policy loaded: %d users, %d rows rejected", len(policy.by_key), len(errors))
+        return policy
+
+
+def _keeping(policy: AccessPolicy | None) -> str:
+    return "keeping the last good policy" if policy is not None else "access stays closed"
+
+
+class AccessControl:
+    """The asker's Access under the configured mode: open, closed (not configured) or a policy."""
+
+    def __init__(self, mode: str, provider: PolicyProvider | None = None) -> None:
+        self.mode = mode
+        self._provider = provider
+
+    @property
+    def needs_identity(self) -> bool:
+        return self.mode == "policy"
+
+    def resolve(self, *, object_id: str | None, upn: str | None, channel_user_id: str | None) -> Access:
+        if self.mode == "open":
+            return OPEN
+        if self.mode == "closed" or self._provider is None:
+            return Denied(NOT_CONFIGURED, "not_configured")
+        try:
+            policy = self._provider.get()
+        except PolicyUnavailable:
+            return Denied(NOT_CONFIGURED, "unavailable")
+        scope = policy.scope_for(object_id=object_id, upn=upn, channel_user_id=channel_user_id)
+        return scope if scope is not None else Denied(NOT_IN_POLICY, "not_in_policy")
+
+
+def user_hash(*parts: str | None) -> str:
+    """A stable, non-reversible tag for the audit log."""
+    joined = "\x1f".join(p or "" for p in parts)
+    return hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()[:16]
