@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 import tempfile
-import threading
-import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -207,32 +205,19 @@ class DatasetProvider:
     ) -> None:
         self.source = source
         self.calendar = calendar
-        self._refresh_seconds = refresh_seconds
         self._blob_credential = blob_credential
-        self._lock = threading.Lock()
-        self._dataset: Dataset | None = None
-        self._version: str | None = None
-        self._checked_at = 0.0
+        self._snapshot = sources.Refreshing(
+            source,
+            self._load,
+            refresh_seconds=refresh_seconds,
+            credential=blob_credential,
+            failures=(DatasetError,),
+            what="dataset",
+        )
 
     def get(self) -> Dataset:
-        with self._lock:
-            if self._dataset is not None and time.monotonic() - self._checked_at < self._refresh_seconds:
-                return self._dataset
-            self._checked_at = time.monotonic()
-            try:
-                version = self._current_version()
-                if self._dataset is None or version != self._version:
-                    self._dataset, self._version = self._load(), version
-                    log.info("dataset loaded: %d rows, version %s", self._dataset.rows, version)
-            except DatasetError:
-                if self._dataset is None:
-                    raise
-                log.exception("dataset refresh failed; serving the last good snapshot")
-            return self._dataset
-
-    def _current_version(self) -> str:
         try:
-            return sources.version(self.source, self._blob_credential)
+            return self._snapshot.get()
         except sources.SourceUnavailable as err:
             raise DatasetError(f"dataset {err}") from err
 

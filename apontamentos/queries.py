@@ -281,6 +281,19 @@ def _contract_sql(ref: ContractRef | None) -> tuple[str, list[object]]:
     return (" AND contract = ?" if ref.kind == "cliente" else " AND supplier = ?"), [ref.number]
 
 
+def _subject_sql(
+    db: Dataset, resource: str | None, contract: str | None
+) -> tuple[ResourceRef | None, ContractRef | None, str, list[object]]:
+    """The person and contract a query is about, and the SQL condition (with parameters) that selects them."""
+    who = resolve_resource(db, resource) if resource else None
+    ref = contract_ref(db, contract) if contract else None
+    where, params = _contract_sql(ref)
+    if who:
+        where += " AND rid = ?"
+        params.append(_rid(db, who))
+    return who, ref, where, params
+
+
 def resolve_resource(db: Dataset, text: str) -> ResourceRef:
     """The one resource named by id or by whole words of the name; ambiguity is an error with candidates."""
     text = str(text).strip()
@@ -417,12 +430,7 @@ def total_hours(
 ) -> HoursTotal:
     """Total hours of a resource, a contract, or everyone, over a period (default: all data)."""
     p = data_period(db, period)
-    who = resolve_resource(db, resource) if resource else None
-    ref = contract_ref(db, contract) if contract else None
-    where, params = _contract_sql(ref)
-    if who:
-        where += " AND rid = ?"
-        params.append(_rid(db, who))
+    who, ref, where, params = _subject_sql(db, resource, contract)
     gross, net, entries, resources, open_ = db.query(
         f"""SELECT coalesce(sum(gross_h), 0), coalesce(sum(net_h), 0), count(*), count(DISTINCT rid),
                    count(*) FILTER (WHERE end_ts IS NULL)
@@ -708,12 +716,7 @@ def hours_per_day(
 ) -> HoursPerDay:
     """Net hours per worked day (days with at least one entry, counted per person) of a person, contract or all."""
     p = data_period(db, period)
-    who = resolve_resource(db, resource) if resource else None
-    ref = contract_ref(db, contract) if contract else None
-    where, params = _contract_sql(ref)
-    if who:
-        where += " AND rid = ?"
-        params.append(_rid(db, who))
+    who, ref, where, params = _subject_sql(db, resource, contract)
     net, days = db.query(
         f"""SELECT coalesce(sum(net_h), 0), count(DISTINCT (rid, day)) FROM e WHERE day BETWEEN ? AND ?{where}""",
         [p.start, p.end, *params],
@@ -730,11 +733,6 @@ class Validators:
 
 def validators(db: Dataset, resource: str | None = None, contract: str | None = None) -> Validators:
     """Who validated the entries of a person, or of a contract, over the whole data."""
-    who = resolve_resource(db, resource) if resource else None
-    ref = contract_ref(db, contract) if contract else None
-    where, params = _contract_sql(ref)
-    if who:
-        where += " AND rid = ?"
-        params.append(_rid(db, who))
+    who, ref, where, params = _subject_sql(db, resource, contract)
     rows = db.query(f"SELECT DISTINCT validator::VARCHAR FROM e WHERE validator IS NOT NULL{where} ORDER BY 1", params)
     return Validators(who, ref, [r[0] for r in rows])

@@ -3,11 +3,17 @@ tell when they changed (mtime and size, ETag or Last-Modified). The dataset and 
 
 from __future__ import annotations
 
+import logging
+import threading
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 from urllib.parse import urlparse
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class SourceUnavailable(Exception):
@@ -75,3 +81,48 @@ def read_bytes(location: str, credential: Any = None, limit: int = 16 << 20) -> 
     if len(data) > limit:
         raise SourceUnavailable(f"larger than {limit} bytes")
     return data
+
+
+class Refreshing(Generic[T]):
+    """A value loaded from a location on first use and reloaded when its version changes.
+
+    The version is checked at most every `refresh_seconds`. A failed check or load keeps the last good
+    value; with no value ever loaded the failure is raised at every use.
+    """
+
+    def __init__(
+        self,
+        location: str,
+        load: Callable[[], T],
+        *,
+        refresh_seconds: float,
+        credential: Any = None,
+        failures: tuple[type[Exception], ...] = (),
+        what: str = "source",
+    ) -> None:
+        self.location = location
+        self._load = load
+        self._refresh_seconds = refresh_seconds
+        self._credential = credential
+        self._failures = (SourceUnavailable, *failures)
+        self._what = what
+        self._lock = threading.Lock()
+        self._value: T | None = None
+        self._version: str | None = None
+        self._checked_at = 0.0
+
+    def get(self) -> T:
+        with self._lock:
+            if self._value is not None and time.monotonic() - self._checked_at < self._refresh_seconds:
+                return self._value
+            self._checked_at = time.monotonic()
+            try:
+                current = version(self.location, self._credential)
+                if self._value is None or current != self._version:
+                    self._value, self._version = self._load(), current
+                    log.info("%s loaded, version %s", self._what, current)
+            except self._failures:
+                if self._value is None:
+                    raise
+                log.exception("%s refresh failed; keeping the last good one", self._what)
+            return self._value

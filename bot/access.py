@@ -14,8 +14,6 @@ import hashlib
 import io
 import logging
 import re
-import threading
-import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,7 +121,7 @@ def _row(row: list[str]) -> tuple[str, Scope]:
 
 
 class PolicyProvider:
-    """Reads the policy on first use and re-checks its version every `refresh_seconds`.
+    """Reads the policy on first use and re-reads it when it changes (checked every `refresh_seconds`).
 
     A failed or invalid refresh keeps the last good policy; a policy never read raises PolicyUnavailable,
     so access stays closed rather than open.
@@ -131,38 +129,29 @@ class PolicyProvider:
 
     def __init__(self, source: str, *, refresh_seconds: float = 300.0, credential: Any = None) -> None:
         self.source = source
-        self._refresh_seconds = refresh_seconds
         self._credential = credential
-        self._lock = threading.Lock()
-        self._policy: AccessPolicy | None = None
-        self._version: str | None = None
-        self._checked_at = 0.0
+        self._policy = sources.Refreshing(
+            source,
+            self._load,
+            refresh_seconds=refresh_seconds,
+            credential=credential,
+            failures=(UnicodeDecodeError, csv.Error),
+            what="access policy",
+        )
 
     def get(self) -> AccessPolicy:
-        with self._lock:
-            if self._policy is not None and time.monotonic() - self._checked_at < self._refresh_seconds:
-                return self._policy
-            self._checked_at = time.monotonic()
-            try:
-                version = sources.version(self.source, self._credential)
-                if self._policy is None or version != self._version:
-                    self._policy, self._version = self._load(), version
-            except (sources.SourceUnavailable, UnicodeDecodeError, csv.Error) as err:
-                log.error("access policy not read (%s); %s", type(err).__name__, _keeping(self._policy))
-            if self._policy is None:
-                raise PolicyUnavailable(self.source)
-            return self._policy
+        try:
+            return self._policy.get()
+        except (sources.SourceUnavailable, UnicodeDecodeError, csv.Error) as err:
+            log.error("access policy never read (%s); access stays closed", type(err).__name__)
+            raise PolicyUnavailable(self.source) from err
 
     def _load(self) -> AccessPolicy:
         policy, errors = AccessPolicy.parse(sources.read_bytes(self.source, self._credential))
         for error in errors:
             log.warning("access policy %s", error)
-        log.info("access policy loaded: %d users, %d rows rejected", len(policy.by_key), len(errors))
+        log.info("access policy: %d users, %d rows rejected", len(policy.by_key), len(errors))
         return policy
-
-
-def _keeping(policy: AccessPolicy | None) -> str:
-    return "keeping the last good policy" if policy is not None else "access stays closed"
 
 
 class AccessControl:
