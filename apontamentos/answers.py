@@ -557,3 +557,92 @@ def people_by(db: Dataset, question: Question, today: date) -> Answer:
     return _done(
         question, text, _table(f"Recursos: {filters}", ["Recurso", "Contrato", "Tecnologia", "Perfil", "Nível"], rows)
     )
+
+
+# -- activities -------------------------------------------------------------------------------
+
+
+def _activity_scope(db: Dataset, question: Question) -> str:
+    """ " de Fulano", " do contrato 8446", " de Fulano no contrato 8446", or "" for everyone."""
+    who = f" de {_person(db, question).name}" if question.person else ""
+    return who + (f" do contrato {q.contract_ref(db, question.contract).number}" if question.contract else "")
+
+
+def _percent(share: float) -> str:
+    return f"{fmt.number(100 * share)}%"
+
+
+def activity_list(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    s = q.activity_summary(db, period, question.contract, question.person, order="entries")
+    scope = _activity_scope(db, question)
+    text = (
+        f"{fmt.plural(len(s.activities), 'atividade')}{scope} {_dates(period)}{note}, mais frequentes primeiro:\n"
+        + _lines([f"{a.activity}: {fmt.plural(a.entries, 'apontamento')}, {fmt.hours(a.hours)}" for a in s.activities])
+    )
+    if s.undescribed_entries:
+        text += f"\n(Sem descrição de atividade: {fmt.plural(s.undescribed_entries, 'apontamento')}.)"
+    rows = [[a.activity, fmt.integer(a.entries), fmt.hours(a.hours)] for a in s.activities]
+    return _done(question, text, _table(f"Atividades{scope}", ["Atividade", "Apontamentos", "Horas"], rows))
+
+
+def activity_ranking(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    s = q.activity_summary(db, period, question.contract, question.person, order=question.by, top=question.limit)
+    scope = _activity_scope(db, question)
+    measure = "número de apontamentos" if question.by == "entries" else "horas líquidas"
+    if question.by == "entries":
+        lines = [
+            f"{i}. {a.activity}: {fmt.plural(a.entries, 'apontamento')} ({fmt.hours(a.hours)})"
+            for i, a in enumerate(s.activities, 1)
+        ]
+    else:
+        lines = [
+            f"{i}. {a.activity}: {fmt.hours(a.hours)} ({fmt.plural(a.entries, 'apontamento')})"
+            for i, a in enumerate(s.activities, 1)
+        ]
+    text = f"Ranking de atividades por {measure}{scope}, {_dates(period)}{note}:\n" + "\n".join(lines)
+    rows = [[str(i), a.activity, fmt.hours(a.hours), fmt.integer(a.entries)] for i, a in enumerate(s.activities, 1)]
+    return _done(question, text, _table(f"Atividades{scope}", ["#", "Atividade", "Horas", "Apontamentos"], rows))
+
+
+def activity_hours(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today)
+    m = q.activity_hours(db, question.activity or "", period, question.contract, question.person)
+    scope = _activity_scope(db, question)
+    if len(m.activities) == 1:
+        which = m.activities[0][:1].upper() + m.activities[0][1:]
+    else:
+        which = f"Atividades com “{m.words}” ({', '.join(m.activities)})"
+    text = (
+        f"{which}{scope}, {_dates(period)}{note}: {fmt.hours(m.hours)} líquidas em "
+        f"{fmt.plural(m.entries, 'apontamento')}."
+    )
+    return _done(question, text)
+
+
+def person_activities(db: Dataset, question: Question, today: date) -> Answer:
+    return activity_breakdown(db, question, today)
+
+
+def activity_breakdown(db: Dataset, question: Question, today: date) -> Answer:
+    """Hours by activity with each one's share: everyone, a contract or a person, over a period."""
+    period, note = _covered(db, question.period, today)
+    s = q.activity_summary(db, period, question.contract, question.person, order="hours")
+    scope = _activity_scope(db, question)
+    lines = [f"{a.activity}: {fmt.hours(a.hours)} ({_percent(a.share)})" for a in s.activities]
+    if s.undescribed_entries:
+        share = s.undescribed_hours / s.total_hours if s.total_hours else 0.0
+        lines.append(f"sem descrição: {fmt.hours(s.undescribed_hours)} ({_percent(share)})")
+    text = (
+        f"Horas líquidas por atividade{scope}, {_dates(period)}{note} (total {fmt.hours(s.total_hours)}):\n"
+        + _lines(lines)
+    )
+    rows = [[a.activity, fmt.hours(a.hours), _percent(a.share), fmt.integer(a.entries)] for a in s.activities]
+    return _done(
+        question, text, _table(f"Horas por atividade{scope}", ["Atividade", "Horas", "%", "Apontamentos"], rows)
+    )
+
+
+def activity_distribution(db: Dataset, question: Question, today: date) -> Answer:
+    return activity_breakdown(db, question, today)

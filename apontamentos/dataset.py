@@ -69,6 +69,7 @@ WITH raw AS (
         coalesce(n_fl_abatimento, 0) = 1 AND d_dt_fim_apontamento IS NOT NULL AS lunch_flag,
         coalesce(b_fl_validado, 0) = 1 AS validated,
         s_nm_usuario_valida::validator_t AS validator,
+        {activity} AS activity,
         date_diff('second', d_dt_inicio_apontamento, d_dt_fim_apontamento) / 3600.0 AS gross_h
     FROM src JOIN r ON r.resource_id = src.s_id_recurso
 )
@@ -77,7 +78,8 @@ SELECT
     CASE WHEN lunch_flag AND row_number() OVER (PARTITION BY rid, day, lunch_flag ORDER BY start_ts) = 1
          THEN least(1.0, gross_h) ELSE 0.0 END AS lunch_h,
     gross_h - lunch_h AS net_h,
-    isodow(day) >= 6 AS weekend
+    isodow(day) >= 6 AS weekend,
+    lower(strip_accents(activity)) AS activity_key
 FROM raw
 ORDER BY day;
 """
@@ -118,7 +120,10 @@ class Dataset:
                 self._con.read_parquet(str(source)).create_view("src")
             else:
                 self._con.register("src", source)
-            self._con.execute(_CREATE)
+            columns = {d[0] for d in self._con.execute("SELECT * FROM src LIMIT 0").description}
+            # Snapshots from exports without s_ds_atividade (and older snapshots) have no activities.
+            activity = "nullif(trim(s_ds_atividade), '')" if "s_ds_atividade" in columns else "NULL::VARCHAR"
+            self._con.execute(_CREATE.replace("{activity}", activity))
         except duckdb.Error as err:
             raise DatasetError(f"snapshot is not in the expected shape: {err}") from err
         if isinstance(source, Path):
@@ -150,6 +155,16 @@ class Dataset:
         self.client_contracts: frozenset[str] = frozenset(
             r[0] for r in self._con.execute("SELECT DISTINCT contract FROM e WHERE contract IS NOT NULL").fetchall()
         )
+        self.activities: dict[str, str] = {
+            # comparison key (no accents, lower case) -> the spelling used most often, for display
+            key: shown
+            for key, shown in self._con.execute(
+                """SELECT activity_key, first(activity ORDER BY n DESC, activity) FROM (
+                       SELECT activity_key, activity, count(*) AS n FROM e WHERE activity IS NOT NULL GROUP BY ALL)
+                   GROUP BY activity_key"""
+            ).fetchall()
+        }
+        self.activity_words: frozenset[str] = frozenset(w for key in self.activities for w in normalize(key).split())
         self.technologies: frozenset[str] = frozenset(
             r[0] for r in self._con.execute("SELECT DISTINCT technology FROM e WHERE technology IS NOT NULL").fetchall()
         )

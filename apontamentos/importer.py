@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .errors import DatasetError
-from .schema import DERIVED_COLUMNS, EXPORT_COLUMNS, PERSONAL_COLUMNS, SNAPSHOT_COLUMNS, parse_role
+from .schema import DERIVED_COLUMNS, EXPORT_COLUMNS, OPTIONAL_COLUMNS, PERSONAL_COLUMNS, SNAPSHOT_COLUMNS, parse_role
 
 MISSING = frozenset({"", "null", "NULL", "Null"})
 REQUIRED = frozenset({"s_id_apontamento", "s_id_recurso", "s_nm_recurso", "d_dt_data", "d_dt_inicio_apontamento"})
@@ -56,6 +56,7 @@ _TIMESTAMP_FORMATS = (
     "%d/%m/%Y %H:%M",
 )
 _FRACTION = re.compile(r"\.\d+$")
+_SPACES = re.compile(r"\s+")
 
 
 class RowError(ValueError):
@@ -79,6 +80,12 @@ class ImportResult:
             lines.append(f"  {count:,} x {reason}")
         for rejection in self.rejected[:10]:
             lines.append(f"  line {rejection.line}: {rejection.reason}")
+        activities = pc.count_distinct(self.table.column("s_ds_atividade")).as_py()
+        lines.append(
+            f"activities: present, {activities:,} distinct descriptions"
+            if activities
+            else "activities: none (no s_ds_atividade column, or all empty)"
+        )
         if self.table.num_rows:
             days = self.table.column("d_dt_data")
             lines.append(f"dates: {pc.min(days).as_py():%d/%m/%Y} to {pc.max(days).as_py():%d/%m/%Y}")
@@ -167,6 +174,10 @@ def _convert(raw: dict[str, str | None]) -> dict[str, Any]:
             row[name] = parser(text) if parser else text.strip()
         except RowError as err:
             raise RowError(f"{err} in {name}") from None
+    for name in OPTIONAL_COLUMNS:
+        # Free text typed by people: runs of whitespace become one space; the original spelling is kept.
+        text = raw.get(name)
+        row[name] = None if text is None or text.strip() in MISSING else _SPACES.sub(" ", text.strip())
     if row["d_dt_fim_apontamento"] is not None and row["d_dt_fim_apontamento"] < row["d_dt_inicio_apontamento"]:
         raise RowError("end before start: d_dt_fim_apontamento")
     if row["b_fl_validado"] is None:

@@ -114,6 +114,10 @@ conte contar checar verifica verificar verifique confere conferir quero queremos
 acho acha sei vem veio vieram estamos estavam estive esteve dele pra nessa nisso disso daquilo daquele daquela
 cade qual quais porque por que lado tipo assim coisa coisas favorzinho rapidinho urgente please thanks
 to ta tao tou devendo devo deve devem estou esta estamos quantidade bot robo assistente
+atividade atividades tarefa tarefas distribuem distribui distribuiram divididas dividem repartem
+distribuicao distribuidas distribuidos percentual percentuais porcentagem
+comuns frequentes frequente principais cada tipos registros gastou gastaram gastei gasto gastos dedicou
+dedicaram dediquei investiu tempo
 validar aprovar validarem aprovarem registrar lancar faltam faltaria deixou deixaram deixei deixar
 unico unica unicos unicas lancamento lancamentos lancados lancadas
 """.split()

@@ -736,3 +736,104 @@ def validators(db: Dataset, resource: str | None = None, contract: str | None = 
     who, ref, where, params = _subject_sql(db, resource, contract)
     rows = db.query(f"SELECT DISTINCT validator::VARCHAR FROM e WHERE validator IS NOT NULL{where} ORDER BY 1", params)
     return Validators(who, ref, [r[0] for r in rows])
+
+
+# -- activities (the optional s_ds_atividade column) ------------------------------------------
+
+
+class NoActivities(InvalidQuery):
+    def __init__(self) -> None:
+        super().__init__(
+            "Os dados não têm informação de atividade: a exportação não trouxe a descrição das atividades "
+            "(coluna s_ds_atividade) ou ela veio vazia."
+        )
+
+
+class UnknownActivity(InvalidQuery):
+    def __init__(self, words: str, known: list[str]) -> None:
+        listed = ", ".join(known[:10])
+        super().__init__(f"Não encontrei nenhuma atividade com “{words}”. As atividades nos dados: {listed}.")
+        self.words = words
+
+
+@dataclass(frozen=True)
+class ActivityHours:
+    activity: str  # the spelling used most often; spellings differing in case or accents are one activity
+    entries: int
+    hours: float  # net
+    share: float  # of the net hours of everything in scope, entries without a description included
+
+
+@dataclass(frozen=True)
+class ActivitySummary:
+    period: Period
+    activities: list[ActivityHours]
+    total_hours: float
+    undescribed_entries: int
+    undescribed_hours: float
+    resource: ResourceRef | None
+    contract: ContractRef | None
+
+
+@dataclass(frozen=True)
+class ActivityMatch:
+    period: Period
+    words: str
+    activities: list[str]  # every activity whose description holds all the words
+    entries: int
+    hours: float
+    resource: ResourceRef | None
+    contract: ContractRef | None
+
+
+def _activities_required(db: Dataset) -> None:
+    if not db.activities:
+        raise NoActivities()
+
+
+def activity_summary(
+    db: Dataset,
+    period: Period | None = None,
+    contract: str | None = None,
+    resource: str | None = None,
+    order: Literal["hours", "entries"] = "hours",
+    top: int | None = None,
+) -> ActivitySummary:
+    """Activities with entries, net hours and share of the hours, most hours (or entries) first; within a
+    period, a contract or a person. Descriptions differing only in case or accents are one activity."""
+    _activities_required(db)
+    p = data_period(db, period)
+    who, ref, where, params = _subject_sql(db, resource, contract)
+    rows = db.query(
+        f"""SELECT activity_key, count(*), coalesce(sum(net_h), 0) FROM e
+            WHERE day BETWEEN ? AND ?{where} GROUP BY activity_key""",
+        [p.start, p.end, *params],
+    )
+    total = sum(h for _, _, h in rows)
+    described = [
+        ActivityHours(db.activities[k], n, h, h / total if total else 0.0) for k, n, h in rows if k is not None
+    ]
+    described.sort(key=lambda a: (-(a.hours if order == "hours" else a.entries), a.activity))
+    undescribed = next(((n, h) for k, n, h in rows if k is None), (0, 0.0))
+    shown = described[:top] if top else described
+    return ActivitySummary(p, shown, total, undescribed[0], undescribed[1], who, ref)
+
+
+def activity_hours(
+    db: Dataset, words: str, period: Period | None = None, contract: str | None = None, resource: str | None = None
+) -> ActivityMatch:
+    """Entries and net hours of the activities whose description holds every word given (accent- and
+    case-insensitive, whole words), within a period, a contract or a person."""
+    _activities_required(db)
+    wanted = normalize(words).split()
+    matched = sorted(k for k in db.activities if wanted and set(wanted) <= set(k.split()))
+    if not matched:
+        raise UnknownActivity(words, sorted(db.activities.values()))
+    p = data_period(db, period)
+    who, ref, where, params = _subject_sql(db, resource, contract)
+    entries, hours = db.query(
+        f"""SELECT count(*), coalesce(sum(net_h), 0) FROM e
+            WHERE day BETWEEN ? AND ? AND activity_key IN ({", ".join("?" for _ in matched)}){where}""",
+        [p.start, p.end, *matched, *params],
+    )[0]
+    return ActivityMatch(p, words, [db.activities[k] for k in matched], entries, hours, who, ref)

@@ -16,6 +16,7 @@ CONTEXT_VERSION = 2
 
 Basis = Literal["net", "gross"]
 Order = Literal["desc", "asc"]
+By = Literal["hours", "entries"]
 
 # The slots that say whom a question is about; a follow-up that names one replaces them together.
 SUBJECT = ("person", "asker", "contract", "technology", "profile", "level", "everyone")
@@ -39,6 +40,8 @@ class Question:
     limit: int | None = None
     hours: float | None = None  # the threshold of "mais de N horas em um dia"
     count: bool = False  # "quantos": the number first
+    activity: str | None = None  # words of an activity's description ("reunião", "code review")
+    by: By = "hours"  # what ranks activities: hours, or number of entries
 
     @property
     def has_subject(self) -> bool:

@@ -44,6 +44,42 @@ def _any(text: str, patterns: tuple[str, ...]) -> bool:
 # Order matters where phrasings overlap: "quem esqueceu de apontar" is missing days, not a forgotten clock-out.
 REGISTRY: tuple[Kind, ...] = (
     Kind(
+        "activity_distribution",
+        answers.activity_distribution,
+        (q.activity_summary,),
+        ("distribu", "percentu", "porcent", "proporc", "divid", "fatia"),
+        also=("atividade", "tarefa"),
+    ),
+    Kind(
+        "activity_breakdown",
+        answers.activity_breakdown,
+        (q.activity_summary,),
+        ("por atividade", "por tarefa", "em cada atividade"),
+    ),
+    Kind(
+        "person_activities",
+        answers.person_activities,
+        (q.activity_summary,),
+        (
+            "no que (?:\\w+ )?trabalh",
+            "com o que (?:\\w+ )?trabalh",
+            "em que atividade",
+            "quais atividades",
+            "que atividades",
+        ),
+    ),
+    Kind(
+        "activity_ranking",
+        answers.activity_ranking,
+        (q.activity_summary,),
+        ("atividades?", "tarefas?"),
+        also=("ranking", "mais", "menos", "top", "maiores", "principais", "frequentes", "comuns"),
+    ),
+    Kind(
+        "activity_list", answers.activity_list, (q.activity_summary,), ("atividades", "tarefas", "tipos de atividade")
+    ),
+    Kind("activity_hours", answers.activity_hours, (q.activity_hours,)),
+    Kind(
         "validators",
         answers.validators,
         (q.validators,),

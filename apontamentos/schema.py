@@ -35,6 +35,9 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "s_nm_cliente_operacional",
 )
 
+# Columns some exports carry and others do not; both shapes import (a missing one is all empty).
+OPTIONAL_COLUMNS: tuple[str, ...] = ("s_ds_atividade",)
+
 # Personal data: dropped at import, never stored in a snapshot, never shown.
 PERSONAL_COLUMNS = frozenset({"s_nr_cpf"})
 
@@ -49,6 +52,7 @@ DERIVED_COLUMNS: tuple[str, ...] = (
 
 SNAPSHOT_COLUMNS: tuple[str, ...] = (
     *(c for c in EXPORT_COLUMNS if c not in PERSONAL_COLUMNS),
+    *OPTIONAL_COLUMNS,
     *DERIVED_COLUMNS,
 )
 

@@ -94,6 +94,9 @@ class ScopedDataset:
         self.name_words: frozenset[str] = frozenset(self.rids_by_word)
         self.supplier_contracts = frozenset(s for _, s, _ in visible if s)
         self.client_contracts = frozenset(c for _, _, c in visible if c)
+        keys = {k for (k,) in db.query(f"SELECT DISTINCT activity_key FROM e WHERE {self._filter}") if k}
+        self.activities = {k: shown for k, shown in db.activities.items() if k in keys}
+        self.activity_words = frozenset(w for key in self.activities for w in key.split())
 
     def _cursor(self) -> Any:
         cursor = self._db.cursor()

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 import holidays
 
-from .schema import EXPORT_COLUMNS
+from .schema import EXPORT_COLUMNS, OPTIONAL_COLUMNS
 
 FIRST_NAMES = (
     "Ana",
@@ -160,6 +160,29 @@ DIVISIONS = (
 OPERATIONS = ("Sustentação", "Projetos", "Service Desk", "Infraestrutura", None)
 CLIENTS = ("Varejo", "Logística", "Financeiro", "Atendimento", None)
 
+# What the hours were spent on, as people type it: recurring descriptions with the spelling variants a
+# free-text field collects (case, accents, doubled spaces), weighted by how often each comes up.
+ACTIVITIES: tuple[tuple[int, tuple[str, ...]], ...] = (
+    (
+        30,
+        (
+            "Desenvolvimento de funcionalidades",
+            "desenvolvimento de funcionalidades",
+            "Desenvolvimento  de funcionalidades",
+        ),
+    ),
+    (14, ("Correção de bugs", "Correcao de bugs", "correção de bugs")),
+    (12, ("Reunião de alinhamento", "Reuniao de alinhamento", "reunião de alinhamento")),
+    (9, ("Code review", "code review", "Code Review")),
+    (8, ("Testes integrados", "testes integrados")),
+    (7, ("Suporte ao usuário", "Suporte ao usuario")),
+    (5, ("Documentação técnica", "Documentacao tecnica")),
+    (4, ("Deploy em produção", "deploy em produção")),
+    (4, ("Análise de requisitos", "Analise de requisitos")),
+    (2, ("Treinamento",)),
+)
+EMPTY_ACTIVITY = 0.07  # share of entries with no description (empty or NULL in the export)
+
 DEFAULT_ROWS = 25_000
 
 
@@ -238,10 +261,12 @@ def _hour(value: datetime) -> float:
 def generate(rows: int = DEFAULT_ROWS, seed: int = 7, end_date: date | None = None) -> dict[str, list]:
     """Export-shaped columns with exactly `rows` rows over the 90 days ending at `end_date`."""
     rng = random.Random(seed)
+    # Its own stream, so adding activities left every other generated value as it was.
+    activity_rng = random.Random(seed * 7_919 + 1)
     end = end_date or date.today()
     days = [end - timedelta(days=offset) for offset in range(89, -1, -1)]
     national = holidays.country_holidays("BR", years={d.year for d in days})
-    columns: dict[str, list] = {c: [] for c in EXPORT_COLUMNS}
+    columns: dict[str, list] = {c: [] for c in (*EXPORT_COLUMNS, *OPTIONAL_COLUMNS)}
     entry = 10_000_000
     for resource in _resources(rng):
         for day in days:
@@ -273,7 +298,15 @@ def generate(rows: int = DEFAULT_ROWS, seed: int = 7, end_date: date | None = No
                 recent = (end - day).days < 10
                 validated = not open_span and rng.random() > (0.4 if recent else 0.03)
                 _append(columns, resource, entry, day, begin, None if open_span else finish, lunch, validated)
+                columns["s_ds_atividade"].append(_activity(activity_rng))
     return columns
+
+
+def _activity(rng: random.Random) -> str | None:
+    if rng.random() < EMPTY_ACTIVITY:
+        return rng.choice(("", None))
+    spellings = rng.choices([a[1] for a in ACTIVITIES], [a[0] for a in ACTIVITIES])[0]
+    return rng.choice(spellings)
 
 
 def _append(

@@ -148,7 +148,8 @@ def _restricted(db: Dataset, clarification: Clarification) -> Clarification:
 
 
 def _protected(db: Dataset) -> frozenset[str]:
-    return db.name_words | frozenset(w for t in db.technologies for w in normalize(t).split())
+    technology = frozenset(w for t in db.technologies for w in normalize(t).split())
+    return db.name_words | technology | db.activity_words
 
 
 def _understand(db: Dataset, text: str, previous: Question | None, today: date, me: str | None) -> Understood:
@@ -206,6 +207,19 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
                 slots["person"], used = person
             for word in used:
                 rest = re.sub(rf"\b{word}\b", " ", rest, count=1)
+    activity = _activity(db, rest)
+    if isinstance(activity, Clarification):
+        return activity
+    if activity is not None:
+        slots["activity"], used = activity
+        for word in used:
+            rest = re.sub(rf"\b{word}\b", " ", rest, count=1)
+    if _has(rest, "atividade", "tarefa") and _has(rest, "frequen", "comuns", "vezes", "apontamentos", "registros"):
+        slots["by"] = "entries"
+    elif _has(rest, "por (?:numero de |quantidade de )?apontamentos", "por vezes", "por frequencia"):
+        slots["by"] = "entries"
+    elif _has(rest, "por horas"):
+        slots["by"] = "hours"
     if _SELF & set(rest.split()) and "person" not in slots:
         if me is None:
             return Clarification(
@@ -253,6 +267,9 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
             kind = "contract_ranking"
         if kind in ("working_days", "holidays") and follow_up and previous.kind in ("weekend_work", "holiday_work"):
             kind = "holiday_work"
+    if follow_up and previous is not None and previous.kind.startswith("activity") and "by" in slots:
+        if kind in (None, "total_hours", "ranking"):
+            return _needs_subject(_merge(previous, slots))  # "e por horas?" re-ranks the same activities
     if kind == "contract_ranking" and "limit" not in slots and _has(rest, "qual", "quem"):
         slots["limit"] = 1
     if kind is None:
@@ -303,6 +320,12 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
         and _has(rest, "quem", "quais", "quantos", "quantas", "lista", "pessoas", "consultor", "temos", "sao")
     ):
         return "people_by"
+    if slots.get("activity") and (kind is None or kind in ("total_hours", "activity_list", "activity_ranking")):
+        return "activity_hours"
+    if kind in ("activity_list", "activity_ranking") and slots.get("person"):
+        return "person_activities"
+    if kind == "person_activities" and not slots.get("person"):
+        return "activity_list"
     if kind == "contract_details" and not slots.get("contract"):
         return None
     if kind == "period_summary" and (slots.get("contract") or slots.get("person")):
@@ -334,6 +357,8 @@ def _merge(previous: Question, slots: dict[str, Any]) -> Question:
         kind = "people_by" if kind == "people_by" else "contract_resources"
     if kind == "contract_ranking" and changes.get("contract"):
         kind = "contract_details"
+    if kind == "activity_list" and "by" in changes:
+        kind = "activity_ranking"
     return replace(previous, kind=kind, **changes)
 
 
@@ -346,7 +371,7 @@ def _accepts(kind: str, previous: Question) -> bool:
 def _needs_subject(question: Question) -> Understood:
     if question.kind in PERSON_ONLY and not question.person:
         return Clarification("no_person", "De quem? Diga o nome da pessoa, por exemplo: “saldo de horas da Ana Souza”.")
-    if question.kind in ("contract_details",) and not question.contract:
+    if question.kind in ("contract_details", "activity_distribution") and not question.contract:
         return Clarification("ask_contract", ASK_CONTRACT)
     if question.kind == "validators" and not (question.person or question.contract):
         return Clarification("no_person", "De quem? Diga o nome da pessoa ou o número do contrato.")
@@ -362,9 +387,11 @@ NOT_UNDERSTOOD = (
     "temos?”, “Quantas horas o contrato 8446 teve em outubro?”, “Quem não apontou semana passada?”."
 )
 STATIC = frozenset({"greeting", "help", "thanks"})
-PERSON_ONLY = frozenset({"resource_days", "resource_contracts", "expected_vs_worked"})
+PERSON_ONLY = frozenset({"resource_days", "resource_contracts", "expected_vs_worked", "person_activities"})
 PERSON_KINDS = frozenset(
     {
+        "activity_hours",
+        "person_activities",
         "total_hours",
         "resource_days",
         "resource_contracts",
@@ -378,6 +405,10 @@ PERSON_KINDS = frozenset(
 )
 CONTRACT_KINDS = frozenset(
     {
+        "activity_hours",
+        "activity_ranking",
+        "activity_breakdown",
+        "activity_distribution",
         "total_hours",
         "contract_details",
         "contract_resources",
@@ -403,6 +434,36 @@ SUBJECT_KINDS = frozenset(
         "validators",
     }
 )
+
+
+# "atividade de suporte", "horas de testes", "gastou com suporte": after these, activity words count even
+# when they are also ordinary vocabulary ("suporte", "testes"), so the question is not taken for one about
+# all hours.
+_ACTIVITY_TRIGGER = re.compile(r"\b(?:atividades?|tarefas?|horas?|gast\w*|dedic\w*|invest\w*|tempo)\b")
+_PREPOSITIONS = frozenset({"de", "da", "do", "em", "na", "no", "com", "a", "ao"})
+
+
+def _activity(db: Dataset, text: str) -> tuple[str, list[str]] | Clarification | None:
+    """Words of an activity's description the question names, and whether any activity has them all."""
+    words = text.split()
+    terms = [w for w in words if w in db.activity_words and w not in VOCABULARY and w not in CONNECTORS]
+    for match in _ACTIVITY_TRIGGER.finditer(text):
+        following = text[match.end() :].split()[:5]
+        if following and following[0] in _PREPOSITIONS:
+            following = following[1:]
+        for word in following:
+            if word not in db.activity_words or word in CONNECTORS:
+                break
+            terms.append(word)
+    terms = list(dict.fromkeys(terms))
+    if not terms:
+        return None
+    if not any(set(terms) <= set(key.split()) for key in db.activities):
+        shown = ", ".join(sorted(db.activities.values())[:10])
+        return Clarification(
+            "unknown_activity", f"Não encontrei nenhuma atividade com “{' '.join(terms)}”. As atividades: {shown}."
+        )
+    return " ".join(terms), terms
 
 
 def _contract(db: Dataset, text: str) -> tuple[str, str] | Clarification | None:
@@ -503,7 +564,8 @@ def _not_understood(db: Dataset, words: list[str], unknown: list[str]) -> Clarif
         )
     if in_person_position and _has(" ".join(words), "horas?", "trabalh", "apont", "fez", "saldo", "faltou", "dias"):
         shown = " ".join(w.title() for w in unknown if w not in ("de", "da", "do"))
-        return Clarification("unknown_person", f"Não encontrei ninguém chamado “{shown}” nos apontamentos.")
+        nor = " nem nenhuma atividade" if db.activities else ""
+        return Clarification("unknown_person", f"Não encontrei ninguém{nor} com o nome “{shown}” nos apontamentos.")
     quoted = ", ".join(f"“{w}”" for w in unknown[:3])
     return Clarification("not_understood", f"Não entendi {quoted}. {NOT_UNDERSTOOD[len('Não entendi a pergunta. ') :]}")
 

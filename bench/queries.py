@@ -115,6 +115,12 @@ def main() -> None:
         "hours_per_day": lambda i: q.hours_per_day(db, resource=names[i % len(names)] if i % 2 else None),
         "validators": lambda i: q.validators(db, resource=names[i % len(names)]),
         "person_missing_days": lambda i: q.person_missing_days(db, names[i % len(names)], months[i % 3]),
+        "activity_summary (everyone, month)": lambda i: q.activity_summary(db, months[i % 3]),
+        "activity_summary (contract)": lambda i: q.activity_summary(db, contract=contracts[i % len(contracts)]),
+        "activity_summary (person)": lambda i: q.activity_summary(db, resource=names[i % len(names)]),
+        "activity_hours (words, month)": lambda i: q.activity_hours(
+            db, ("reuniao", "code review", "testes")[i % 3], months[i % 3]
+        ),
     }
     print(f"\n{'query':<32} {'p50 ms':>8} {'p95 ms':>8}")
     for name, call in cases.items():

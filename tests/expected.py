@@ -28,11 +28,13 @@ class Span:
     profile: str | None = None
     level: str | None = None
     validator: str | None = None
+    activity: str | None = None  # whitespace collapsed, original spelling
 
 
 def spans(columns: dict[str, list[Any]]) -> list[Span]:
     """One Span per row, with gross hours and net hours (lunch once per person and day, first flagged span)."""
     out = []
+    activities = columns.get("s_ds_atividade")  # optional in the export
     for i in range(len(columns["s_id_apontamento"])):
         role = columns["s_ds_cargo"][i].split("-")
         end = columns["d_dt_fim_apontamento"][i]
@@ -51,6 +53,7 @@ def spans(columns: dict[str, list[Any]]) -> list[Span]:
                 profile=role[3] if len(role) == 5 else None,
                 level=role[4] if len(role) == 5 else None,
                 validator=columns["s_nm_usuario_valida"][i],
+                activity=" ".join(activities[i].split()) if activities and activities[i] else None,
             )
         )
     lunch_taken: set[tuple[str, date]] = set()

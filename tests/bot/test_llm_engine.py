@@ -20,6 +20,7 @@ from bot.llm import FALLBACK_NOTE, LlmEngine, build_client, trim_for_budget
 from bot.tools import TOOLS, parse_arguments, run_tool
 from sessions import Message, Session, Turn
 from sessions.model import apply_turn
+from tests.eval.reference import plain
 
 from .. import fake_openai as fake
 from ..expected import net_by_supplier, resources_by_supplier, spans
@@ -74,7 +75,7 @@ async def ask(e: LlmEngine, question: str, s: Session | None = None) -> Any:
 
 
 def test_tool_schemas_are_valid_json_schema() -> None:
-    assert len(TOOLS) == len(TOOL_QUERIES) == 24
+    assert len(TOOLS) == len(TOOL_QUERIES) == 26
     for tool in TOOLS:
         jsonschema.Draft202012Validator.check_schema(tool["function"]["parameters"])
         assert tool["function"]["description"]
@@ -308,3 +309,27 @@ async def test_fallback_after_model_turns_keeps_the_subject(
     second = await ask(e, "E quantos recursos tem?", s)
     people = resources_by_supplier(spans(bot_columns))["8446"]
     assert f"O contrato 8446 tem {fmt.integer(people)} recursos" in second.text
+
+
+async def test_activity_tools_give_the_model_independently_checked_figures(
+    fake_openai: fake.FakeOpenAI, provider: DatasetProvider, bot_columns: dict[str, Any]
+) -> None:
+    fake_openai.script = [
+        fake.tool_calls(
+            ("activity_hours", {"words": "reuniao", "contract": "8446"}),
+            ("activity_summary", {"contract": "8446", "order": "entries"}),
+        ),
+        fake.text("Pronto."),
+    ]
+    await ask(engine(fake_openai, provider), "Quantas horas de reunião no 8446? E as atividades mais comuns?")
+    results = [json.loads(m["content"]) for m in fake_openai.requests[1]["body"]["messages"] if m["role"] == "tool"]
+    rows = [r for r in spans(bot_columns) if r.supplier == "8446"]
+    meetings = [r for r in rows if r.activity and "reuni" in r.activity.lower()]
+    assert results[0]["resultado"]["entries"] == len(meetings)
+    assert results[0]["resultado"]["hours"] == pytest.approx(sum(r.net or 0 for r in meetings), abs=0.01)
+    counts: dict[str, int] = {}
+    for r in rows:
+        if r.activity:
+            counts[plain(r.activity)] = counts.get(plain(r.activity), 0) + 1
+    listed = results[1]["resultado"]["activities"]
+    assert [a["entries"] for a in listed] == sorted(counts.values(), reverse=True)

@@ -33,6 +33,10 @@ def integer_text(value: int) -> str:
     return f"{value:,d}".replace(",", ".")
 
 
+def entries_text(count: int) -> str:
+    return f"{integer_text(count)} apontamento" + ("" if count == 1 else "s")
+
+
 def day_text(value: date) -> str:
     return f"{value:%d/%m/%Y}"
 
@@ -228,6 +232,45 @@ class Reference:
     def holidays(self, spec: dict[str, Any]) -> list[str]:
         start, end = self.period(spec)
         return [day_text(d) for d in sorted(national_holidays(start, end))]
+
+    # -- activities: one per description, compared without case or accents, shown as spelled most often
+
+    def _activities(self, rows: list[Span]) -> dict[str, tuple[str, int, float]]:
+        spellings: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for r in self.rows:
+            if r.activity:
+                spellings[plain(r.activity)][r.activity] += 1
+        shown = {key: min(counts, key=lambda s: (-counts[s], s)) for key, counts in spellings.items()}
+        totals: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])
+        for r in rows:
+            if r.activity:
+                totals[plain(r.activity)][0] += 1
+                totals[plain(r.activity)][1] += r.net or 0
+        return {key: (shown[key], int(n), h) for key, (n, h) in totals.items()}
+
+    def activity_list(self, spec: dict[str, Any]) -> list[str]:
+        found = sorted(self._activities(self.select(spec)).values(), key=lambda a: (-a[1], a[0]))
+        return [f"{shown}: {entries_text(n)}" for shown, n, _ in found[:3]]
+
+    def activity_ranking(self, spec: dict[str, Any]) -> list[str]:
+        found = self._activities(self.select(spec)).values()
+        if spec.get("by") == "entries":
+            ranked = sorted(found, key=lambda a: (-a[1], a[0]))
+            return [f"{shown}: {entries_text(n)}" for shown, n, _ in ranked[:3]]
+        ranked = sorted(found, key=lambda a: (-a[2], a[0]))
+        return [f"{shown}: {hours_text(h)}" for shown, _, h in ranked[:3]]
+
+    def activity_hours(self, spec: dict[str, Any]) -> list[str]:
+        words = set(plain(spec["activity"]).split())
+        rows = [r for r in self.select(spec) if r.activity and words <= set(plain(r.activity).split())]
+        return [hours_text(sum(r.net or 0 for r in rows)), entries_text(len(rows))]
+
+    def activity_breakdown(self, spec: dict[str, Any]) -> list[str]:
+        rows = self.select(spec)
+        total = sum(r.net or 0 for r in rows)
+        ranked = sorted(self._activities(rows).values(), key=lambda a: (-a[2], a[0]))
+        share = lambda h: f"{100 * h / total:,.1f}%".replace(".", ",")  # noqa: E731
+        return [f"{shown}: {hours_text(h)} ({share(h)})" for shown, _, h in ranked[:3]]
 
     def people_by(self, spec: dict[str, Any]) -> list[str]:
         rows = self.select(spec)
