@@ -92,10 +92,11 @@ async def sessions(req: func.HttpRequest, app: App) -> func.HttpResponse:
         return _error(503, "session storage temporarily unavailable")
     listed = [
         {
-            "conversation_id": s.conversation_id if len(s.conversation_id) <= 30 else s.conversation_id[:30] + "…",
+            "conversation_id": s.conversation_id,
             "channel_id": s.channel_id,
             "user_name": s.user_name,
-            "messages": s.message_count,
+            "messages_total": s.message_count,
+            "messages_kept": s.messages_kept,
             "created_at": s.created_at.isoformat(),
             "last_activity": s.last_activity.isoformat(),
             "idle_minutes": round((now - s.last_activity).total_seconds() / 60, 1),
@@ -106,6 +107,7 @@ async def sessions(req: func.HttpRequest, app: App) -> func.HttpResponse:
         200,
         {
             "total_sessions": total,
+            "order": "last_activity, newest first",
             "timeout_minutes": app.store.timeout.total_seconds() / 60,
             "max_messages": app.store.max_messages,
             "sessions": listed,

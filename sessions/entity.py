@@ -38,6 +38,7 @@ SMALL_COLUMNS = [
     "CreatedAt",
     "LastActivity",
     "MessageCount",
+    "MessagesKept",
 ]
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
@@ -190,6 +191,7 @@ def to_entity(session: Session) -> dict[str, Any]:
         "CreatedAt": session.created_at.astimezone(UTC),
         "LastActivity": session.last_activity.astimezone(UTC),
         "MessageCount": session.message_count,
+        "MessagesKept": len(session.history),
         "HistoryParts": len(chunks),
         "Context": _dumps(session.context),
         "RecentActivities": ",".join(session.recent_activities),
@@ -216,6 +218,7 @@ def from_entity(entity: dict[str, Any], etag: str | None) -> Session:
         created_at=_utc(entity["CreatedAt"]),
         last_activity=_utc(entity["LastActivity"]),
         message_count=int(entity.get("MessageCount") or 0),
+        messages_kept=int(entity.get("MessagesKept") or len(history)),
         history=history,
         context=json.loads(entity["Context"]) if entity.get("Context") else {},
         recent_activities=tuple(recent.split(",")) if recent else (),

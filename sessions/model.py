@@ -71,12 +71,13 @@ class Session:
     user_name: str
     created_at: datetime
     last_activity: datetime
-    message_count: int = 0
+    message_count: int = 0  # every message ever exchanged in this session
     history: tuple[Message, ...] = ()
     context: dict[str, Any] = field(default_factory=dict)
     recent_activities: tuple[str, ...] = ()
     outbox: tuple[Reply, ...] = ()
     identity: str = ""  # kept with the session so the channel is asked once per session, never cached in memory
+    messages_kept: int = 0  # the history's length as stored (listings read it without the history)
     etag: str | None = None
 
     @classmethod

@@ -345,29 +345,31 @@ class SessionStore:
     async def list(
         self, *, limit: int = 100, continuation: str | None = None, now: datetime | None = None
     ) -> SessionPage:
-        """Active sessions, `limit` at most, reading only the small columns (never the history)."""
-        first_token = _decode_token(continuation)
+        """Active sessions, most recently active first, `limit` at most, reading only the small columns.
+
+        Table Storage has no server-side order, so every active session's small columns are read and
+        sorted; the continuation is the (last activity, key) after which the next page starts.
+        """
+        after = _decode_token(continuation)
         cutoff = (now or _now()) - self.timeout
 
-        async def scan(table: TableClient) -> SessionPage:
-            token = first_token
-            found: list[Session] = []
-            while len(found) < limit:
-                pages = table.query_entities(
+        async def scan(table: TableClient) -> list[Session]:
+            return [
+                from_entity(e, e.metadata.get("etag"))
+                async for e in table.query_entities(
                     "LastActivity ge @cutoff",
                     parameters={"cutoff": cutoff},
                     select=SMALL_COLUMNS,
-                    results_per_page=limit - len(found),
-                ).by_page(continuation_token=token)
-                page = await anext(pages, None)
-                if page is not None:
-                    found.extend([from_entity(e, e.metadata.get("etag")) async for e in page])
-                token = pages.continuation_token
-                if not token:
-                    break
-            return SessionPage(found, _encode_token(token))
+                    results_per_page=1000,
+                )
+            ]
 
-        return await self._run("list", scan)
+        ordered = sorted(await self._run("list", scan, SCAN_TIMEOUT), key=_recency, reverse=True)
+        if after is not None:
+            ordered = [s for s in ordered if _recency(s) < after]
+        page = ordered[:limit]
+        token = _encode_token(_recency(page[-1])) if len(ordered) > limit else None
+        return SessionPage(page, token)
 
     async def count(self, *, now: datetime | None = None) -> int:
         """How many sessions are active (reads only the keys)."""
@@ -429,19 +431,25 @@ class SessionStore:
         return SweepResult(scanned=len(idle), deleted=deleted, kept=len(idle) - deleted)
 
 
-def _encode_token(token: dict[str, str] | None) -> str | None:
-    if not token:
-        return None
-    return base64.urlsafe_b64encode(json.dumps(token).encode()).decode().rstrip("=")
+def _recency(session: Session) -> tuple[str, str]:
+    return (session.last_activity.isoformat(), session.key)
 
 
-def _decode_token(value: str | None) -> dict[str, str] | None:
+def _encode_token(position: tuple[str, str]) -> str:
+    return base64.urlsafe_b64encode(json.dumps({"t": position[0], "k": position[1]}).encode()).decode().rstrip("=")
+
+
+def _decode_token(value: str | None) -> tuple[str, str] | None:
     if not value:
         return None
     try:
         decoded = json.loads(base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)))
     except (binascii.Error, ValueError, UnicodeDecodeError, RecursionError) as err:
         raise InvalidContinuation("continuation token is not valid") from err
-    if not isinstance(decoded, dict) or not all(isinstance(decoded.get(k), str) for k in ("PartitionKey", "RowKey")):
+    if not isinstance(decoded, dict) or not all(isinstance(decoded.get(k), str) for k in ("t", "k")):
         raise InvalidContinuation("continuation token is not valid")
-    return {"PartitionKey": decoded["PartitionKey"], "RowKey": decoded["RowKey"]}
+    try:
+        datetime.fromisoformat(decoded["t"])
+    except ValueError as err:
+        raise InvalidContinuation("continuation token is not valid") from err
+    return (decoded["t"], decoded["k"])

@@ -8,6 +8,23 @@ import pytest
 from devhost.__main__ import HostError, discover
 from devhost.cron import CronError, Schedule
 
+# Microsoft's NCRONTAB examples for timer triggers (Azure Functions docs), with the next firing after
+# Friday 27/11/2026 10:00:00.
+MICROSOFT_EXAMPLES = [
+    ("0 */5 * * * *", datetime(2026, 11, 27, 10, 5)),  # once every five minutes
+    ("0 0 * * * *", datetime(2026, 11, 27, 11, 0)),  # once at the top of every hour
+    ("0 0 */2 * * *", datetime(2026, 11, 27, 12, 0)),  # once every two hours
+    ("0 0 9-17 * * *", datetime(2026, 11, 27, 11, 0)),  # once every hour from 9 AM to 5 PM
+    ("0 30 9 * * *", datetime(2026, 11, 28, 9, 30)),  # at 9:30 AM every day
+    ("0 30 9 * * 1-5", datetime(2026, 11, 30, 9, 30)),  # at 9:30 AM every weekday
+    ("0 30 9 * Jan Mon", datetime(2027, 1, 4, 9, 30)),  # at 9:30 AM every Monday in January
+]
+
+
+@pytest.mark.parametrize(("expression", "expected"), MICROSOFT_EXAMPLES, ids=[e for e, _ in MICROSOFT_EXAMPLES])
+def test_microsoft_ncrontab_examples(expression: str, expected: datetime) -> None:
+    assert Schedule.parse(expression).next_after(datetime(2026, 11, 27, 10, 0)) == expected
+
 
 def test_every_five_minutes() -> None:
     schedule = Schedule.parse("0 */5 * * * *")

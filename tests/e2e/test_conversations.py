@@ -96,7 +96,7 @@ async def test_redelivery_sequential_and_concurrent_gets_one_reply(
     assert len(connector.messages(conversation)) == 2
     _, listing = await c.sessions(limit="1000")
     mine = [s for s in listing["sessions"] if s["conversation_id"] == conversation]
-    assert [s["messages"] for s in mine] == [4]
+    assert [s["messages_total"] for s in mine] == [4]
 
 
 async def test_same_conversation_id_on_two_channels_is_two_sessions(

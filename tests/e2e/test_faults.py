@@ -30,7 +30,7 @@ def new_id(prefix: str) -> str:
 
 async def listed_messages(c: Client, conversation: str) -> list[int]:
     _, listing = await c.sessions(limit="1000")
-    return [s["messages"] for s in listing["sessions"] if s["conversation_id"] == conversation]
+    return [s["messages_total"] for s in listing["sessions"] if s["conversation_id"] == conversation]
 
 
 async def test_the_bot_recovers_when_its_table_is_dropped(

@@ -52,7 +52,7 @@ async def test_hundred_conversations_five_turns_no_cross_talk(
     status, listing = await c.sessions(limit="1000")
     assert status == 200 and listing["total_sessions"] == 100
     assert sorted(s["conversation_id"] for s in listing["sessions"]) == conversations
-    assert {s["messages"] for s in listing["sessions"]} == {10}
+    assert {s["messages_total"] for s in listing["sessions"]} == {10}
 
 
 async def test_sessions_shape_and_paging(bot: BotProcess, connector: FakeConnector, http: Any) -> None:
@@ -61,7 +61,7 @@ async def test_sessions_shape_and_paging(bot: BotProcess, connector: FakeConnect
     await c.say(long_id, "Usuária Paginada", "Mostre o contrato 8446")
     status, first = await c.sessions(limit="7")
     assert status == 200
-    assert set(first) == {"total_sessions", "timeout_minutes", "max_messages", "sessions", "continuation"}
+    assert set(first) == {"total_sessions", "order", "timeout_minutes", "max_messages", "sessions", "continuation"}
     assert first["timeout_minutes"] == 30 and first["max_messages"] == 20
     assert len(first["sessions"]) == 7 and first["continuation"]
     entry = first["sessions"][0]
@@ -69,7 +69,8 @@ async def test_sessions_shape_and_paging(bot: BotProcess, connector: FakeConnect
         "conversation_id",
         "channel_id",
         "user_name",
-        "messages",
+        "messages_total",
+        "messages_kept",
         "created_at",
         "last_activity",
         "idle_minutes",
@@ -83,7 +84,12 @@ async def test_sessions_shape_and_paging(bot: BotProcess, connector: FakeConnect
         seen += [s["conversation_id"] for s in page["sessions"]]
         token = page["continuation"]
     assert len(seen) == len(set(seen)) == first["total_sessions"]
-    assert "p" * 30 + "…" in seen
+    assert long_id in seen  # full ids: an operator can paste one into make chat --conversation
+    assert seen[0] == long_id  # newest activity first
+    stamps = [s["last_activity"] for s in first["sessions"]]
+    assert stamps == sorted(stamps, reverse=True)
+    mine = first["sessions"][0]
+    assert (mine["messages_total"], mine["messages_kept"]) == (2, 2)
     assert "Mostre o contrato" not in json.dumps(first)
 
 
