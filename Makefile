@@ -7,14 +7,19 @@ STAMP := $(VENV)/.installed
 .PHONY: install test lint format bench run chat clean eval
 
 DATA := data/apontamentos.parquet
+PORT ?= 7071
+AZURITE_PORT ?= 10002
 
 $(STAMP): requirements.txt requirements-dev.txt
+	@echo "[install 1/3] Python virtual environment in $(VENV)"
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@echo "[install 2/3] Python packages (the first time takes about a minute)"
+	$(PY) -m pip install --quiet --progress-bar off -r requirements-dev.txt
 	touch $(STAMP)
 
 node_modules/.package-lock.json: package.json package-lock.json
+	@echo "[install 3/3] Azurite from npm (node_modules)"
 	npm ci --no-audit --no-fund --loglevel=error
 
 install: $(STAMP) node_modules/.package-lock.json
@@ -48,14 +53,14 @@ $(DATA):
 local.settings.json:
 	cp local.settings.json.example local.settings.json
 
-# Azurite + the bot on http://localhost:7071 (func start if Core Tools are installed, else devhost).
+# Azurite + the bot on http://localhost:$(PORT) (func start if Core Tools are installed, else devhost).
 run: install local.settings.json
-	@test -f $(DATA) || $(MAKE) --no-print-directory $(DATA)
-	$(PY) -m devhost.run
+	@test -f $(DATA) || (echo "Generating the demo data ($(DATA))" && $(MAKE) --no-print-directory $(DATA))
+	@$(PY) -m devhost.run --port $(PORT) --azurite-port $(AZURITE_PORT)
 
-# A terminal conversation with the running bot.
+# A terminal conversation with the running bot: make chat [PORT=7071] [ARGS="--user 'Ana Souza'"]
 chat: $(STAMP)
-	@$(PY) -m bot.chat $(ARGS)
+	@$(PY) -m bot.chat --url http://localhost:$(PORT)/api/messages $(ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache

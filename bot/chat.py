@@ -77,6 +77,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print()
         return 0
+    except urllib.error.HTTPError as err:
+        # The bot is running: it answered with an error (503: its session storage is unavailable).
+        detail = err.read().decode("utf-8", "replace")[:200]
+        print(f"O bot em {args.url} respondeu {err.code}: {detail}", file=sys.stderr)
+        return 1
     except (urllib.error.URLError, OSError) as err:
         print(f"Não consegui falar com o bot em {args.url}: {err}. Ele está rodando (make run)?", file=sys.stderr)
         return 1
