@@ -15,7 +15,7 @@ from apontamentos.dataset import DatasetProvider
 from apontamentos.rules import Calendar, today_in
 from sessions import SessionStore, SessionStoreUnavailable, session_key
 
-from . import cards
+from . import cards, telemetry
 from .access import AccessControl, PolicyProvider
 from .adapter import FunctionsAdapter, build_authentication
 from .engines import AnswerEngine, RulesEngine
@@ -87,6 +87,7 @@ def build_engine(settings: Settings) -> AnswerEngine:
 
 
 def build_app(settings: Settings) -> App:
+    telemetry.configure(settings.applicationinsights_connection_string)
     store = build_store(settings)
     engine = build_engine(settings)
     adapter = FunctionsAdapter(build_authentication(settings))

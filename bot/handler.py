@@ -13,10 +13,11 @@ from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsInfo
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, DeliveryModes
 from botframework.connector import Channels
+from opentelemetry import trace
 
 from sessions import Session, SessionStore, SessionStoreError, Turn, session_key
 
-from . import cards
+from . import cards, telemetry
 from .access import Access, AccessControl, Denied, user_hash
 from .engines import AnswerEngine
 
@@ -84,6 +85,10 @@ class ApontamentosBot(ActivityHandler):
         A redelivered activity is not answered again: its committed reply is returned when replies
         travel in the HTTP body, and sent only if it never reached the channel.
         """
+        with telemetry.tracer.start_as_current_span("bot.turn", attributes={"bot.engine": self._engine.name}):
+            return await self._answer_once(turn_context, question, in_body=in_body)
+
+    async def _answer_once(self, turn_context: TurnContext, question: str, *, in_body: bool) -> list[Activity]:
         activity = turn_context.activity
         user = activity.from_property
         ids = (activity.channel_id, activity.conversation.id, user.id)
@@ -104,6 +109,7 @@ class ApontamentosBot(ActivityHandler):
         )
         timings["answer"] = time.perf_counter() - step
         _audit(activity, identity, access, reply.kind)
+        trace.get_current_span().set_attribute("bot.kind", reply.kind or "-")
         attachment = cards.table_card(reply.table, reply.text) if reply.table else None
         text = reply.text.split("\n", 1)[0] if attachment else reply.text
         replies = [cards.message(text, attachment)]
@@ -125,7 +131,7 @@ class ApontamentosBot(ActivityHandler):
             step = time.perf_counter()
             await self._send(turn_context, result.session, result.claim, replies)
             timings["send"] = time.perf_counter() - step
-        _log_turn(ids, activity.id, self._engine.name, outcome, timings)
+        _log_turn(ids, activity.id, self._engine.name, outcome, timings, reply.kind)
         return replies
 
     async def _asker(self, turn_context: TurnContext, session: Session) -> tuple[Access, str]:
@@ -261,8 +267,14 @@ def _without_bot_mentions(activity: Activity) -> str:
 
 
 def _log_turn(
-    ids: tuple[str, str, str], activity_id: str | None, engine: str, outcome: str, timings: dict[str, float]
+    ids: tuple[str, str, str],
+    activity_id: str | None,
+    engine: str,
+    outcome: str,
+    timings: dict[str, float],
+    kind: str = "",
 ) -> None:
+    telemetry.record_turn(engine=engine, outcome=outcome, kind=kind, timings=timings)
     spent = " ".join(f"{name}_ms={seconds * 1000:.1f}" for name, seconds in timings.items())
     log.info(
         "turn session=%s channel=%s activity=%s engine=%s outcome=%s %s",

@@ -18,6 +18,7 @@ from typing import Any
 
 import openai
 from openai import AsyncOpenAI
+from opentelemetry.trace import SpanKind
 
 from apontamentos.dataset import DatasetProvider
 from apontamentos.errors import DatasetError
@@ -26,6 +27,7 @@ from apontamentos.rules import WEEKDAYS
 from apontamentos.scope import OPEN, Scope, scoped
 from sessions import Message, Session
 
+from . import telemetry
 from .access import Access, Denied
 from .engines import DATA_UNAVAILABLE, AnswerEngine, EngineReply
 from .tools import TOOLS, run_tool
@@ -140,6 +142,7 @@ class LlmEngine:
                 if not text:
                     raise ModelFailure("empty answer")
                 log.info("llm usage prompt_tokens=%d completion_tokens=%d", usage.prompt, usage.completion)
+                telemetry.record_tokens(usage.prompt, usage.completion)
                 new.append(Message("assistant", text, datetime.now(UTC)))
                 kind = "+".join(dict.fromkeys(called)) or "llm_text"
                 return EngineReply(text=text, context=context, history=tuple(new), kind=kind)
@@ -178,13 +181,19 @@ class LlmEngine:
             if remaining <= 0:
                 raise ModelFailure("time budget spent")
             try:
-                return await self._client.chat.completions.create(
-                    model=self._model,
-                    messages=messages,
-                    tools=TOOLS,
-                    tool_choice="auto",
-                    timeout=remaining,
-                )
+                # The model is a dependency in Application Insights (openai's HTTP client is not instrumented).
+                with telemetry.tracer.start_as_current_span(
+                    f"chat {self._model}",
+                    kind=SpanKind.CLIENT,
+                    attributes={"gen_ai.operation.name": "chat", "gen_ai.request.model": self._model},
+                ):
+                    return await self._client.chat.completions.create(
+                        model=self._model,
+                        messages=messages,
+                        tools=TOOLS,
+                        tool_choice="auto",
+                        timeout=remaining,
+                    )
             except openai.RateLimitError as err:
                 attempt += 1
                 wait = _retry_after(err) or min(4.0, 0.5 * 2**attempt) * random.uniform(0.8, 1.2)

@@ -53,6 +53,7 @@ class Settings:
     holiday_subdivision: str | None
     daily_hours: float
     access_policy: str | None
+    applicationinsights_connection_string: str | None
 
     @property
     def access_mode(self) -> str:
@@ -163,6 +164,7 @@ class Settings:
             holiday_subdivision=optional("BOT_HOLIDAY_STATE"),
             daily_hours=number("BOT_DAILY_HOURS", 8, 1, 24),
             access_policy=optional("ACCESS_POLICY"),
+            applicationinsights_connection_string=optional("APPLICATIONINSIGHTS_CONNECTION_STRING"),
         )
         if engine == "llm" and not settings.llm_configured:
             raise SettingsError(

@@ -26,11 +26,14 @@ from typing import Any
 import azure.functions as func
 from aiohttp import web
 from azure.functions.timer import TimerRequest
+from opentelemetry import trace
+from opentelemetry.trace import SpanKind
 
 from .cron import CronError, Schedule
 
 ROOT = Path(__file__).resolve().parent.parent
 log = logging.getLogger("devhost")
+_tracer = trace.get_tracer("devhost")
 
 
 class HostError(RuntimeError):
@@ -159,7 +162,19 @@ class Host:
                 route_params=dict(request.match_info),
                 body=await request.read(),
             )
-            response: func.HttpResponse = await _invoke(function.call, **{function.arg_name: req})
+            # The request telemetry the Functions host records (exported when the app configured telemetry).
+            with _tracer.start_as_current_span(
+                f"{request.method} {function.route}",
+                kind=SpanKind.SERVER,
+                attributes={
+                    "http.request.method": request.method,
+                    "url.path": function.route,
+                    "faas.name": function.name,
+                },
+            ) as span:
+                response: func.HttpResponse = await _invoke(function.call, **{function.arg_name: req})
+                span.set_attribute("http.response.status_code", response.status_code)
+                span.set_attribute("url.full", str(request.url))
             headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
             if response.mimetype:
                 charset = f"; charset={response.charset}" if response.charset else ""

@@ -40,3 +40,12 @@ def test_example_settings_list_every_setting() -> None:
     assert setting_names() <= set(values), setting_names() - set(values)
     assert len(setting_names()) >= 25
     assert values["SESSION_SWEEP_SCHEDULE"] == "0 */5 * * * *"
+
+
+def test_host_json_is_set_for_opentelemetry() -> None:
+    with open(function_app.__file__.replace("function_app.py", "host.json"), encoding="utf-8") as handle:
+        host = json.load(handle)
+    # The host then exports its request telemetry with OpenTelemetry semantics, correlated with the worker's
+    # spans; the Application Insights SDK sampling section no longer applies.
+    assert host["telemetryMode"] == "OpenTelemetry"
+    assert "applicationInsights" not in host["logging"]
