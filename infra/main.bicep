@@ -1,0 +1,74 @@
+// The bot on Azure: a Flex Consumption Function App (Python 3.11), its storage (the sessions table), Application
+// Insights, a user-assigned managed identity with the data roles it needs, and an Azure Bot with the Teams channel.
+// Laid out after Microsoft's Functions quickstart templates for azd (Flex Consumption, identity-based storage).
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('azd environment name: names the resource group and seeds the resource names.')
+param environmentName string
+
+@minLength(1)
+@description('Region of every resource; it must offer the Flex Consumption plan.')
+@metadata({ azd: { type: 'location' } })
+param location string
+
+@description('Object id of the person running azd, granted read access to the data for debugging (optional).')
+param principalId string = ''
+
+@description('Blob URL (or https URL) of the apontamentos snapshot: Parquet or the raw export CSV.')
+param apontamentosSource string = ''
+
+@description('Blob URL of the access policy CSV, or "open". Empty keeps data access closed.')
+param accessPolicy string = ''
+
+@description('Azure OpenAI endpoint (https://<resource>.openai.azure.com); empty uses the built-in engine.')
+param azureOpenAiEndpoint string = ''
+
+@description('Azure OpenAI deployment name.')
+param azureOpenAiDeployment string = ''
+
+var token = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module resources 'resources.bicep' = {
+  name: 'resources'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    token: token
+    principalId: principalId
+    appSettings: {
+      // Sessions in the app's own storage account, reached with the managed identity.
+      SESSIONS_TABLE: 'sessions'
+      SESSION_TIMEOUT_MINUTES: '30'
+      SESSION_MAX_MESSAGES: '20'
+      SESSION_SWEEP_SCHEDULE: '0 */5 * * * *'
+      ANSWER_ENGINE: 'auto'
+      AZURE_OPENAI_ENDPOINT: azureOpenAiEndpoint
+      AZURE_OPENAI_DEPLOYMENT: azureOpenAiDeployment
+      AZURE_OPENAI_API_VERSION: '2024-10-21'
+      LLM_TIMEOUT_SECONDS: '10'
+      APONTAMENTOS_SOURCE: apontamentosSource
+      APONTAMENTOS_REFRESH_SECONDS: '300'
+      ACCESS_POLICY: accessPolicy
+      BOT_TIMEZONE: 'America/Sao_Paulo'
+      BOT_DAILY_HOURS: '8'
+    }
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output SERVICE_API_NAME string = resources.outputs.functionAppName
+output BOT_MESSAGING_ENDPOINT string = resources.outputs.messagingEndpoint
+output BOT_APP_ID string = resources.outputs.botAppId
+output APPLICATIONINSIGHTS_CONNECTION_STRING string = resources.outputs.applicationInsightsConnectionString
