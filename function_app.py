@@ -1,4 +1,4 @@
-"""Azure Functions entry point (Python v2 programming model): three thin functions over `bot`."""
+"""Azure Functions entry point (Python v2 programming model): four thin functions over `bot`."""
 
 import azure.functions as func
 
@@ -27,3 +27,10 @@ async def sessions(req: func.HttpRequest) -> func.HttpResponse:
 async def sweep_sessions(timer: func.TimerRequest) -> None:
     """Forgets sessions idle longer than SESSION_TIMEOUT_MINUTES."""
     await http.sweep(get_app())
+
+
+@app.function_name("send_alerts")
+@app.timer_trigger(schedule="%ALERTS_SCHEDULE%", arg_name="timer", run_on_startup=False)
+async def send_alerts(timer: func.TimerRequest) -> None:
+    """Proactive alerts: forgotten clock-outs, missing days, and managers' digests (ALERTS_SCHEDULE)."""
+    await http.send_alerts(get_app())

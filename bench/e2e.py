@@ -145,6 +145,7 @@ async def run(turns: int) -> None:
             "APONTAMENTOS_SOURCE": str(source),
             "BOT_ALLOW_ANONYMOUS": "true",
             "SESSION_SWEEP_SCHEDULE": "0 0 0 1 1 *",
+            "ALERTS_SCHEDULE": "0 0 0 1 1 *",
             "PYTHONUNBUFFERED": "1",
         }
         results: dict[str, dict[int, dict[str, float]]] = {}

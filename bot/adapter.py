@@ -133,6 +133,12 @@ class FunctionsAdapter(CloudAdapterBase):
         await self.run_pipeline(context, logic)
         return self._process_turn_results(context)
 
+    async def close(self) -> None:
+        """Close the cached connector clients (their HTTP sessions)."""
+        while self._connectors:
+            _, client = self._connectors.popitem()
+            await client.__aexit__(None, None, None)
+
     async def _connector(self, authenticated: AuthenticateRequestResult, service_url: str) -> ConnectorClient:
         app_id = _app_id(authenticated.claims_identity)
         key = (service_url, authenticated.audience or "", app_id)

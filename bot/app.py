@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from azure.identity import DefaultAzureCredential as DefaultAzureCredentialSync
 from azure.identity.aio import DefaultAzureCredential
@@ -13,17 +14,20 @@ from botbuilder.core import TurnContext
 from apontamentos import sources
 from apontamentos.dataset import DatasetProvider
 from apontamentos.rules import Calendar, today_in
-from sessions import SessionStore, SessionStoreUnavailable, session_key
+from sessions import AlertLog, ReferenceStore, SessionStore, SessionStoreUnavailable, session_key
+from sessions.table import TableStore
 
 from . import cards, telemetry
 from .access import AccessControl, PolicyProvider
 from .adapter import FunctionsAdapter, build_authentication
+from .alerts import AlertRunner
 from .engines import AnswerEngine, RulesEngine
 from .handler import ApontamentosBot, ReplyNotDelivered
 from .llm import LlmEngine, build_client
 from .settings import Settings
 
 log = logging.getLogger(__name__)
+T = TypeVar("T", bound=TableStore)
 
 UNAVAILABLE = "Estou temporariamente indisponível. Tente de novo em alguns instantes."
 FAILED = "Desculpe, não consegui responder agora. Tente de novo em alguns instantes."
@@ -36,6 +40,17 @@ class App:
     engine: AnswerEngine
     adapter: FunctionsAdapter
     bot: ApontamentosBot
+    alerts: AlertRunner
+    references: ReferenceStore
+    alert_log: AlertLog
+
+    async def close(self) -> None:
+        """Release clients and connections (tests and tools that build an App in their own process)."""
+        for store in (self.store, self.references, self.alert_log):
+            await store.close()
+        await self.adapter.close()
+        if hasattr(self.engine, "close"):
+            await self.engine.close()
 
 
 def build_access(settings: Settings) -> AccessControl:
@@ -49,20 +64,27 @@ def build_access(settings: Settings) -> AccessControl:
     return AccessControl("policy", provider)
 
 
+def _table(kind: type[T], settings: Settings, table: str, **options: Any) -> T:
+    """A store over one table of the sessions account (connection string, or endpoint and managed identity)."""
+    if settings.sessions_table_endpoint:
+        return kind.from_endpoint(settings.sessions_table_endpoint, table, DefaultAzureCredential(), **options)
+    return kind.from_connection_string(settings.sessions_storage, table, **options)
+
+
 def build_store(settings: Settings) -> SessionStore:
     options = {"timeout": settings.session_timeout, "max_messages": settings.session_max_messages}
-    if settings.sessions_table_endpoint:
-        return SessionStore.from_endpoint(
-            settings.sessions_table_endpoint, settings.sessions_table, DefaultAzureCredential(), **options
-        )
-    return SessionStore.from_connection_string(settings.sessions_storage, settings.sessions_table, **options)
+    return _table(SessionStore, settings, settings.sessions_table, **options)
 
 
-def build_engine(settings: Settings) -> AnswerEngine:
+def build_dataset(settings: Settings) -> DatasetProvider:
     calendar = Calendar(settings.timezone, settings.holiday_subdivision, settings.daily_hours)
-    dataset = DatasetProvider(
+    return DatasetProvider(
         settings.apontamentos_source, calendar=calendar, refresh_seconds=settings.dataset_refresh_seconds
     )
+
+
+def build_engine(settings: Settings, dataset: DatasetProvider | None = None) -> AnswerEngine:
+    dataset = dataset or build_dataset(settings)
     rules = RulesEngine(dataset=dataset)
     wants_llm = settings.answer_engine == "llm" or (settings.answer_engine == "auto" and settings.llm_configured)
     if not wants_llm:
@@ -89,10 +111,28 @@ def build_engine(settings: Settings) -> AnswerEngine:
 def build_app(settings: Settings) -> App:
     telemetry.configure(settings.applicationinsights_connection_string)
     store = build_store(settings)
-    engine = build_engine(settings)
+    dataset = build_dataset(settings)
+    engine = build_engine(settings, dataset)
     adapter = FunctionsAdapter(build_authentication(settings))
+    access = build_access(settings)
+    references = _table(ReferenceStore, settings, settings.references_table)
     bot = ApontamentosBot(
-        store=store, engine=engine, access=build_access(settings), today=lambda: today_in(settings.timezone)
+        store=store,
+        engine=engine,
+        access=access,
+        references=references,
+        alerts_schedule=settings.alerts_schedule,
+        today=lambda: today_in(settings.timezone),
+    )
+    alert_log = _table(AlertLog, settings, settings.alert_log_table)
+    alerts = AlertRunner(
+        references=references,
+        log_store=alert_log,
+        access=access,
+        dataset=dataset,
+        adapter=adapter,
+        app_id=settings.app_id,
+        today=lambda: today_in(settings.timezone),
     )
 
     async def on_turn_error(context: TurnContext, error: Exception) -> None:
@@ -123,7 +163,16 @@ def build_app(settings: Settings) -> App:
             raise error  # the edge answers 503: nothing was written, the channel may retry
 
     adapter.on_turn_error = on_turn_error
-    return App(settings=settings, store=store, engine=engine, adapter=adapter, bot=bot)
+    return App(
+        settings=settings,
+        store=store,
+        engine=engine,
+        adapter=adapter,
+        bot=bot,
+        alerts=alerts,
+        references=references,
+        alert_log=alert_log,
+    )
 
 
 _app: App | None = None

@@ -102,6 +102,14 @@ def answer_card(replies: list[Activity]) -> dict[str, Any]:
     return _card(body, "\n".join(f for f in fallback if f)).content
 
 
+def alert_card(title: str, lines: list[str], questions: list[str]) -> Attachment:
+    """A proactive alert: the title, one line per item, and follow-up questions as buttons."""
+    body: list[dict[str, Any]] = [{"type": "TextBlock", "text": title, "weight": "Bolder", "wrap": True}]
+    body += [{"type": "TextBlock", "text": f"• {line}", "wrap": True, "spacing": "Small"} for line in lines]
+    actions = [{"type": "Action.Submit", "title": q, "data": {"text": q}} for q in questions]
+    return _card(body, "\n".join([title, *lines]), actions)
+
+
 def message(text: str, attachment: Attachment | None = None) -> Activity:
     activity = Activity(type=ActivityTypes.message, text=text, text_format="markdown", locale="pt-BR")
     if attachment is not None:

@@ -6,7 +6,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
@@ -15,11 +15,12 @@ from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, DeliveryM
 from botframework.connector import Channels
 from opentelemetry import trace
 
-from sessions import Session, SessionStore, SessionStoreError, Turn, session_key
+from apontamentos.scope import Scope
+from sessions import Message, ReferenceStore, Session, SessionStore, SessionStoreError, Turn, session_key
 
-from . import cards, telemetry
+from . import alerts, cards, telemetry
 from .access import Access, AccessControl, Denied, user_hash
-from .engines import AnswerEngine
+from .engines import AnswerEngine, EngineReply
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +39,21 @@ class ReplyNotDelivered(Exception):
 
 class ApontamentosBot(ActivityHandler):
     def __init__(
-        self, *, store: SessionStore, engine: AnswerEngine, access: AccessControl, today: Callable[[], date]
+        self,
+        *,
+        store: SessionStore,
+        engine: AnswerEngine,
+        access: AccessControl,
+        today: Callable[[], date],
+        references: ReferenceStore | None = None,
+        alerts_schedule: str = "",
     ) -> None:
         self._store = store
         self._engine = engine
         self._access = access
         self._today = today
+        self._references = references
+        self._alerts_schedule = alerts_schedule
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         question = _question(turn_context)
@@ -103,10 +113,15 @@ class ApontamentosBot(ActivityHandler):
         if not in_body:
             await turn_context.send_activity(Activity(type=ActivityTypes.typing))
         access, identity = await self._asker(turn_context, session)
+        reference = await self._remember(activity, session, identity)
         step = time.perf_counter()
-        reply = await self._engine.answer(
-            question=question, session=session, user_name=user.name or "", today=self._today(), access=access
-        )
+        command = alerts.command_of(question)
+        if command is not None:
+            reply = await self._alert_command(activity, session, access, identity, command, question)
+        else:
+            reply = await self._engine.answer(
+                question=question, session=session, user_name=user.name or "", today=self._today(), access=access
+            )
         timings["answer"] = time.perf_counter() - step
         _audit(activity, identity, access, reply.kind)
         trace.get_current_span().set_attribute("bot.kind", reply.kind or "-")
@@ -121,6 +136,7 @@ class ApontamentosBot(ActivityHandler):
             user_name=user.name,
             replies=tuple(a.serialize() for a in replies),
             identity=identity if identity != session.identity else None,
+            reference=reference,
         )
         result = await self._store.commit(session, turn)
         timings["commit"] = time.perf_counter() - step
@@ -151,6 +167,45 @@ class ApontamentosBot(ActivityHandler):
             upn = await _teams_upn(turn_context, user.id)
         access = self._access.resolve(object_id=object_id, upn=upn, channel_user_id=None if teams else user.id)
         return access, upn or ""
+
+    async def _remember(self, activity: Activity, session: Session, identity: str) -> str | None:
+        """Store the personal chat's reference for alerts when it is new or changed; its fingerprint then."""
+        if self._references is None or not alerts.personal(activity):
+            return None
+        reference = alerts.reference_of(activity, identity)
+        fingerprint = reference.fingerprint()
+        if fingerprint == session.reference:
+            return None
+        try:
+            await self._references.save(reference)
+        except SessionStoreError:
+            log.warning("conversation reference not stored; alerts wait for the next message")
+            return None
+        return fingerprint
+
+    async def _alert_command(
+        self, activity: Activity, session: Session, access: Access, identity: str, command: str, question: str
+    ) -> EngineReply:
+        """ "parar alertas", "ativar alertas", "meus alertas": only in the personal chat, where alerts arrive."""
+        now = datetime.now(UTC)
+        scope = access if isinstance(access, Scope) else None
+        if self._references is None or not alerts.personal(activity):
+            text = "Os alertas chegam só na conversa pessoal comigo: diga isso lá."
+        else:
+            reference = alerts.reference_of(activity, identity)
+            stored = await self._references.get(reference.channel_id, reference.user_id)
+            opted_out = stored.opted_out if stored else False
+            if command == "status":
+                text = alerts.describe(scope, opted_out, _schedule_text(self._alerts_schedule))
+            else:
+                await self._references.set_opt_out(stored or reference, command == "off")
+                text = (
+                    "Pronto: você não vai mais receber alertas. Para voltar, diga “ativar alertas”."
+                    if command == "off"
+                    else "Pronto: alertas ativados. Eles chegam nos dias úteis pela manhã, só quando há algo a dizer."
+                )
+        history = (Message("user", question, now), Message("assistant", text, now))
+        return EngineReply(text=text, context=session.context, history=history, kind=f"alerts_{command}")
 
     async def _redeliver(
         self, turn_context: TurnContext, session: Session, *, in_body: bool
@@ -185,7 +240,12 @@ class ApontamentosBot(ActivityHandler):
             log.warning("delivered reply not recorded (activity %s)", activity_id[:64])
 
     async def on_members_added_activity(self, members_added: list[ChannelAccount], turn_context: TurnContext) -> None:
-        bot_id = turn_context.activity.recipient.id if turn_context.activity.recipient else None
+        activity = turn_context.activity
+        bot_id = activity.recipient.id if activity.recipient else None
+        if self._references is not None and alerts.personal(activity) and activity.from_property:
+            # Installed in a personal chat: alerts can reach this person from now on.
+            with contextlib.suppress(SessionStoreError):
+                await self._references.save(alerts.reference_of(activity, ""))
         for member in members_added:
             if member.id != bot_id:
                 note = DEMO_NOTE if self._access.mode == "open" else ""
@@ -221,6 +281,12 @@ def _audit(activity: Activity, identity: str, access: Access, kind: str) -> None
         )
         decision = "denied" if kind.startswith("out_of_scope") else "granted"
     log.info("access user=%s role=%s kind=%s scope=%s decision=%s", who, role, kind or "-", scope, decision)
+
+
+def _schedule_text(schedule: str) -> str:
+    if schedule == "0 0 12 * * 1-5":
+        return "às 9h, horário de Brasília"
+    return f"agenda {schedule}, em UTC"
 
 
 def _invoke_error(status: int, code: str, message: str) -> InvokeResponse:

@@ -119,3 +119,7 @@ async def sessions(req: func.HttpRequest, app: App) -> func.HttpResponse:
 async def sweep(app: App) -> None:
     result = await app.store.sweep()
     log.info("sweep scanned=%d deleted=%d kept=%d", result.scanned, result.deleted, result.kept)
+
+
+async def send_alerts(app: App) -> None:
+    await app.alerts.run()

@@ -54,6 +54,9 @@ class Settings:
     daily_hours: float
     access_policy: str | None
     applicationinsights_connection_string: str | None
+    alerts_schedule: str
+    references_table: str
+    alert_log_table: str
 
     @property
     def access_mode(self) -> str:
@@ -114,9 +117,13 @@ class Settings:
                 raise SettingsError(f"{name} must be an http(s) URL, got {value!r}")
             return value
 
-        table = text("SESSIONS_TABLE", "sessions")
-        if not _TABLE_NAME.match(table):
-            raise SettingsError(f"SESSIONS_TABLE must be 3-63 letters and digits starting with a letter, got {table!r}")
+        def table_name(name: str, default: str) -> str:
+            value = text(name, default)
+            if not _TABLE_NAME.match(value):
+                raise SettingsError(f"{name} must be 3-63 letters and digits starting with a letter, got {value!r}")
+            return value
+
+        table = table_name("SESSIONS_TABLE", "sessions")
         app_id = text("MicrosoftAppId")
         app_type = text("MicrosoftAppType", "MultiTenant")
         if app_type not in APP_TYPES:
@@ -165,6 +172,10 @@ class Settings:
             daily_hours=number("BOT_DAILY_HOURS", 8, 1, 24),
             access_policy=optional("ACCESS_POLICY"),
             applicationinsights_connection_string=optional("APPLICATIONINSIGHTS_CONNECTION_STRING"),
+            # 09:00 in São Paulo (UTC-3, no daylight saving time) on weekdays, written in UTC.
+            alerts_schedule=text("ALERTS_SCHEDULE", "0 0 12 * * 1-5"),
+            references_table=table_name("REFERENCES_TABLE", "conversationrefs"),
+            alert_log_table=table_name("ALERT_LOG_TABLE", "alertlog"),
         )
         if engine == "llm" and not settings.llm_configured:
             raise SettingsError(

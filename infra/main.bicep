@@ -61,6 +61,10 @@ module resources 'resources.bicep' = {
       ACCESS_POLICY: accessPolicy
       BOT_TIMEZONE: 'America/Sao_Paulo'
       BOT_DAILY_HOURS: '8'
+      // Proactive alerts: 09:00 in São Paulo (UTC-3) on weekdays.
+      ALERTS_SCHEDULE: '0 0 12 * * 1-5'
+      REFERENCES_TABLE: 'conversationrefs'
+      ALERT_LOG_TABLE: 'alertlog'
     }
   }
 }

@@ -2,6 +2,7 @@
 
 from .keys import session_key
 from .model import Message, Reply, Session, Turn
+from .references import AlertLog, ConversationRef, ReferenceStore
 from .store import (
     ClaimedReply,
     CommitResult,
@@ -9,12 +10,14 @@ from .store import (
     SessionCommitConflict,
     SessionPage,
     SessionStore,
-    SessionStoreError,
-    SessionStoreUnavailable,
     SweepResult,
 )
+from .table import SessionStoreError, SessionStoreUnavailable
 
 __all__ = [
+    "AlertLog",
+    "ConversationRef",
+    "ReferenceStore",
     "ClaimedReply",
     "CommitResult",
     "InvalidContinuation",

@@ -197,6 +197,7 @@ def to_entity(session: Session) -> dict[str, Any]:
         "RecentActivities": ",".join(session.recent_activities),
         "Outbox": encode_outbox(session.outbox),
         "Identity": _label(session.identity),
+        "Reference": session.reference,
     }
     for index, chunk in enumerate(chunks):
         entity[f"History{index:02d}"] = chunk
@@ -224,6 +225,7 @@ def from_entity(entity: dict[str, Any], etag: str | None) -> Session:
         recent_activities=tuple(recent.split(",")) if recent else (),
         outbox=decode_outbox(entity.get("Outbox")),
         identity=entity.get("Identity") or "",
+        reference=entity.get("Reference") or "",
         etag=etag,
     )
 

@@ -58,6 +58,7 @@ class Turn:
     user_name: str | None = None
     replies: tuple[dict[str, Any], ...] = ()
     identity: str | None = None  # the asker's UPN, when the channel had to be asked for it
+    reference: str | None = None  # fingerprint of the conversation reference just stored for alerts
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class Session:
     outbox: tuple[Reply, ...] = ()
     identity: str = ""  # kept with the session so the channel is asked once per session, never cached in memory
     messages_kept: int = 0  # the history's length as stored (listings read it without the history)
+    reference: str = ""  # fingerprint of the stored conversation reference: rewritten only when it changes
     etag: str | None = None
 
     @classmethod
@@ -156,6 +158,7 @@ def apply_turn(
         session,
         user_name=turn.user_name or session.user_name,
         identity=turn.identity or session.identity,
+        reference=turn.reference or session.reference,
         last_activity=now,
         message_count=session.message_count + len(turn.messages),
         history=trim_history((*session.history, *turn.messages), max_messages),

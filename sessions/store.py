@@ -10,59 +10,39 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
-import contextlib
 import json
 import logging
 import random
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 from azure.core import MatchConditions
 from azure.core.exceptions import (
-    AzureError,
-    HttpResponseError,
     ResourceExistsError,
     ResourceModifiedError,
     ResourceNotFoundError,
 )
-from azure.data.tables import TableErrorCode, TableTransactionError, UpdateMode
+from azure.data.tables import TableTransactionError, UpdateMode
 from azure.data.tables.aio import TableClient
 
 from .entity import ROW_KEY, SMALL_COLUMNS, fit_to_limits, from_entity, outbox_entity, to_entity
 from .keys import activity_fingerprint, session_key
 from .model import Reply, Session, Turn, apply_turn
+from .table import DEFAULT_OPERATION_TIMEOUT, SessionStoreError, TableStore, table_missing
 
 T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
-# Bounded SDK retries plus an overall deadline per operation: a storage outage must surface as
-# SessionStoreUnavailable in seconds, so the bot can say so instead of leaving the user waiting.
-_CLIENT_OPTIONS: dict[str, Any] = {
-    "retry_total": 2,
-    "retry_backoff_factor": 0.2,
-    "retry_backoff_max": 1.0,
-    "connection_timeout": 3,
-    "read_timeout": 5,
-}
-DEFAULT_OPERATION_TIMEOUT = 6.0
 SCAN_TIMEOUT = 120.0  # whole-table scans (count, sweep) for operators and the timer, not for a user's turn
 SWEEP_CONCURRENCY = 16
 MAX_COMMIT_ATTEMPTS = 40
 # How long the writer that committed (or claimed) a reply is trusted to be sending it. A redelivery
 # after that takes the reply over; the Bot Connector gives up on a turn after 15 s.
 REPLY_LEASE = timedelta(seconds=20)
-
-
-class SessionStoreError(Exception):
-    """Base of the errors the session store raises."""
-
-
-class SessionStoreUnavailable(SessionStoreError):
-    """Storage did not answer, or answered with a server error, within the operation's deadline."""
 
 
 class SessionCommitConflict(SessionStoreError):
@@ -112,13 +92,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _table_missing(err: ResourceNotFoundError) -> bool:
-    """Whether a 404 means the table itself is gone (not just the entity)."""
-    # create_entity's error carries the code only in its message.
-    return getattr(err, "error_code", None) == TableErrorCode.TABLE_NOT_FOUND or "TableNotFound" in str(err)
-
-
-class SessionStore:
+class SessionStore(TableStore):
     def __init__(
         self,
         *,
@@ -127,94 +101,16 @@ class SessionStore:
         max_messages: int,
         operation_timeout: float = DEFAULT_OPERATION_TIMEOUT,
     ) -> None:
-        self._client_factory = client_factory
-        self._client: TableClient | None = None
-        self._table_ready = False
-        self._ready_lock: asyncio.Lock | None = None
+        super().__init__(client_factory=client_factory, operation_timeout=operation_timeout)
         self.timeout = timeout
         self.max_messages = max_messages
-        self._operation_timeout = operation_timeout
-
-    @classmethod
-    def from_connection_string(cls, connection_string: str, table: str, **kwargs: Any) -> SessionStore:
-        def factory() -> TableClient:
-            return TableClient.from_connection_string(connection_string, table, **_CLIENT_OPTIONS)
-
-        return cls(client_factory=factory, **kwargs)
-
-    @classmethod
-    def from_endpoint(cls, endpoint: str, table: str, credential: Any, **kwargs: Any) -> SessionStore:
-        def factory() -> TableClient:
-            return TableClient(endpoint, table, credential=credential, **_CLIENT_OPTIONS)
-
-        return cls(client_factory=factory, **kwargs)
-
-    # -- plumbing -------------------------------------------------------------------------------
-
-    @contextlib.asynccontextmanager
-    async def _guard(self, operation: str, timeout: float | None = None) -> AsyncIterator[None]:
-        """Translate transport failures, server errors and the deadline into SessionStoreUnavailable."""
-        timeout = timeout or self._operation_timeout
-        try:
-            async with asyncio.timeout(timeout):
-                yield
-        except TimeoutError as err:
-            raise SessionStoreUnavailable(f"{operation}: no answer within {timeout}s") from err
-        except (ResourceNotFoundError, ResourceExistsError, ResourceModifiedError):
-            raise
-        except HttpResponseError as err:
-            raise SessionStoreUnavailable(f"{operation}: storage answered {err.status_code}") from err
-        except AzureError as err:
-            raise SessionStoreUnavailable(f"{operation}: {type(err).__name__}") from err
-
-    async def _table(self) -> TableClient:
-        """The table client, creating the table once per process."""
-        if self._table_ready and self._client is not None:
-            return self._client
-        if self._ready_lock is None:
-            self._ready_lock = asyncio.Lock()
-        async with self._ready_lock:
-            if self._client is None:
-                self._client = self._client_factory()
-            if not self._table_ready:
-                async with self._guard("create table"):
-                    with contextlib.suppress(ResourceExistsError):
-                        await self._client.create_table()
-                self._table_ready = True
-        return self._client
-
-    async def _run(
-        self, operation: str, call: Callable[[TableClient], Awaitable[T]], timeout: float | None = None
-    ) -> T:
-        """Run `call` against the table, creating the table again (once) if it has disappeared.
-
-        Storage restarted empty or a table dropped by an operator must not leave the bot believing
-        every read is "no session" and every write a conflict until it restarts.
-        """
-        for attempt in range(2):
-            table = await self._table()
-            try:
-                async with self._guard(operation, timeout):
-                    return await call(table)
-            except ResourceNotFoundError as err:
-                if attempt or not _table_missing(err):
-                    raise
-                log.warning("session table is gone; creating it again (%s)", operation)
-                self._table_ready = False
-        raise AssertionError("unreachable")
-
-    async def close(self) -> None:
-        if self._client is not None:
-            await self._client.close()
-            self._client = None
-            self._table_ready = False
 
     async def _read(self, key: str) -> Session | None:
         async def read(table: TableClient) -> Any:
             try:
                 return await table.get_entity(key, ROW_KEY)
             except ResourceNotFoundError as err:
-                if _table_missing(err):
+                if table_missing(err):
                     raise
                 return None
 
@@ -278,7 +174,7 @@ class SessionStore:
                     match_condition=MatchConditions.IfNotModified,
                 )
             except (ResourceExistsError, ResourceModifiedError, ResourceNotFoundError) as err:
-                if isinstance(err, ResourceNotFoundError) and _table_missing(err):
+                if isinstance(err, ResourceNotFoundError) and table_missing(err):
                     raise
                 # Exists: a concurrent first turn. Modified: a concurrent turn. Not found: swept.
                 return None

@@ -1,4 +1,4 @@
-"""The three functions' metadata, read the way the Functions host reads it."""
+"""The four functions' metadata, read the way the Functions host reads it."""
 
 import json
 
@@ -7,7 +7,9 @@ import function_app
 
 def test_function_metadata() -> None:
     functions = {f.get_function_name(): json.loads(f.get_function_json()) for f in function_app.app.get_functions()}
-    assert set(functions) == {"messages", "sessions", "sweep_sessions"}
+    assert set(functions) == {"messages", "sessions", "sweep_sessions", "send_alerts"}
+    alerts = functions["send_alerts"]["bindings"][0]
+    assert (alerts["type"], alerts["schedule"]) == ("timerTrigger", "%ALERTS_SCHEDULE%")
     messages = functions["messages"]["bindings"][0]
     assert (messages["type"], messages["route"], messages["methods"], messages["authLevel"]) == (
         "httpTrigger",

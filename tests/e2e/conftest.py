@@ -50,6 +50,7 @@ def make_bot(azurite: Azurite, e2e_source: Path) -> Iterator[BotFactory]:
             "APONTAMENTOS_SOURCE": str(e2e_source),
             "BOT_ALLOW_ANONYMOUS": "true",
             "SESSION_SWEEP_SCHEDULE": "0 0 0 1 1 *",  # effectively never: tests run the sweep by hand
+            "ALERTS_SCHEDULE": "0 0 0 1 1 *",  # and the alerts
             **overrides,
         }
         bot = BotProcess(settings).start()

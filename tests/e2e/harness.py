@@ -64,6 +64,14 @@ class FakeConnector(LocalServer):
         self.prefixes: list[str] = []  # serviceUrl path prefixes the replies came through
         self.members: dict[str, dict[str, Any]] = {}  # member id -> the TeamsChannelAccount the channel returns
         self.member_lookups: list[str] = []
+        self.statuses: dict[str, list[int]] = {}  # conversation -> statuses to answer its next messages with
+        self._arrived = asyncio.Condition()
+
+    async def wait_messages(self, conversation: str, count: int, timeout: float = 30) -> list[dict[str, Any]]:
+        """Await until `conversation` has `count` messages (proactive sends arrive on their own schedule)."""
+        async with asyncio.timeout(timeout), self._arrived:
+            await self._arrived.wait_for(lambda: len(self.messages(conversation)) >= count)
+        return self.messages(conversation)
 
     async def _member(self, request: web.Request) -> web.Response:
         member = request.match_info["member"]
@@ -79,9 +87,17 @@ class FakeConnector(LocalServer):
             self.unexpected.append(f"conversation mismatch on {request.path}")
         if conversation in self.failing and activity.get("type") == "message":
             return web.json_response({"error": {"code": "ServiceError", "message": "down"}}, status=500)
+        if self.statuses.get(conversation) and activity.get("type") == "message":
+            status = self.statuses[conversation].pop(0)
+            headers = {"Retry-After": "1"} if status == 429 else {}
+            return web.json_response(
+                {"error": {"code": "Refused", "message": str(status)}}, status=status, headers=headers
+            )
         if "prefix" in request.match_info:
             self.prefixes.append(request.match_info["prefix"])
         self.activities[conversation].append(activity)
+        async with self._arrived:
+            self._arrived.notify_all()
         return web.json_response({"id": uuid.uuid4().hex})
 
     async def _other(self, request: web.Request) -> web.Response:

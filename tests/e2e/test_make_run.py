@@ -77,6 +77,7 @@ def test_custom_ports_serve_and_make_chat_talks_to_them(e2e_source: Path) -> Non
         "BOT_ALLOW_ANONYMOUS": "true",
         "SESSIONS_TABLE": "makerun",
         "SESSION_SWEEP_SCHEDULE": "0 0 0 1 1 *",
+        "ALERTS_SCHEDULE": "0 0 0 1 1 *",
     }
     process = run("--port", str(port), "--azurite-port", str(azurite_port), env=settings)
     assert process.stdout is not None

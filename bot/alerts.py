@@ -1,0 +1,328 @@
+"""Proactive alerts: forgotten clock-outs and missing days reach people the next morning, and a manager gets
+a short digest of their contracts. Plus the chat commands that turn them off, on, or describe them.
+
+One run (the `send_alerts` timer) reads every stored personal-chat reference, resolves each person's scope
+from the access policy, computes their alert with the typed queries inside that scope, claims the
+(person, day) row of the alert log with a conditional insert, and only then sends: a second run, or a
+second instance, sends nothing. A send that fails releases the row so the next run tries again; 403 and
+404 (the bot was blocked or removed, the conversation is gone) delete the reference; 429 is retried after
+Retry-After while the run's time budget allows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from botbuilder.core import CloudAdapterBase, TurnContext
+from botbuilder.schema import Activity, ChannelAccount, ConversationAccount, ConversationReference
+
+from apontamentos import queries as q
+from apontamentos.dataset import DatasetProvider
+from apontamentos.rules import Period, holidays_in
+from apontamentos.scope import Scope, scoped
+from sessions import AlertLog, ConversationRef, ReferenceStore, SessionStoreError
+
+from . import cards
+from .access import AccessControl
+
+log = logging.getLogger(__name__)
+
+CONCURRENCY = 16
+BUDGET_SECONDS = 45.0  # inside the function timeout (host.json: 1 minute)
+MAX_RETRIES = 3
+
+COMMANDS = {
+    "parar alertas": "off",
+    "desativar alertas": "off",
+    "desligar alertas": "off",
+    "ativar alertas": "on",
+    "ligar alertas": "on",
+    "meus alertas": "status",
+}
+
+
+def command_of(text: str) -> str | None:
+    """ "off", "on" or "status" for the alert commands, in any case, with or without accents."""
+    from apontamentos.dataset import normalize
+
+    return COMMANDS.get(normalize(text))
+
+
+@dataclass(frozen=True)
+class Alert:
+    text: str
+    lines: list[str]
+    actions: list[str]  # follow-up questions offered as buttons
+
+
+@dataclass
+class RunResult:
+    people: int = 0
+    sent: int = 0
+    nothing_to_say: int = 0
+    already_sent: int = 0
+    not_eligible: int = 0  # opted out, not in the policy, or a role without alerts
+    failed: int = 0
+    removed: int = 0
+
+
+def last_working_day(today: date, subdivision: str | None = None) -> date:
+    """The last Monday-Friday before today that is not a holiday."""
+    day = today - timedelta(days=1)
+    while day.weekday() >= 5 or day in holidays_in(Period(day, day), subdivision):
+        day -= timedelta(days=1)
+    return day
+
+
+def _first_names(names: list[str], limit: int = 5) -> str:
+    firsts = list(dict.fromkeys(n.split()[0] for n in names))
+    shown = ", ".join(firsts[:limit])
+    return shown + (f" e mais {len(firsts) - limit}" if len(firsts) > limit else "")
+
+
+def colaborador_alert(db: Any, scope: Scope, today: date) -> Alert | None:
+    """Their spans without a clock-out on the last working day and their working days without any entry
+    in the last 7 days; None when there is nothing to say."""
+    if not scope.resource_id or scope.resource_id not in db.resources:
+        return None
+    day = last_working_day(today, db.calendar.subdivision)
+    lines = []
+    open_spans = q.open_spans(db, Period(day, day), resource=scope.resource_id).spans
+    for span in open_spans[:3]:
+        lines.append(f"Sem saída em {day:%d/%m}: entrada às {span.start:%H:%M}.")
+    week = Period(today - timedelta(days=7), today - timedelta(days=1))
+    missing = q.person_missing_days(db, scope.resource_id, week).days
+    if missing:
+        days = ", ".join(f"{d:%d/%m}" for d in missing)
+        lines.append(f"Dias úteis sem apontamento nos últimos 7 dias: {days}.")
+    if not lines:
+        return None
+    return Alert("Bom dia! Lembretes dos seus apontamentos:", lines, ["Quais dias eu não apontei?"])
+
+
+def gestor_alert(db: Any, scope: Scope, today: date) -> Alert | None:
+    """A digest of the manager's contracts; None when there is nothing to say."""
+    day = last_working_day(today, db.calendar.subdivision)
+    lines = []
+    actions = []
+    open_spans = q.open_spans(db, Period(day, day))
+    if open_spans.total:
+        names = _first_names([s.resource.name for s in open_spans.spans])
+        lines.append(f"{_count(open_spans.total, 'apontamento')} sem saída em {day:%d/%m} ({names}).")
+        actions.append(f"Quem esqueceu de bater a saída em {day:%d/%m}?")
+    last_week = Period(today - timedelta(days=today.weekday() + 7), today - timedelta(days=today.weekday() + 1))
+    missing = q.missing_days(db, last_week)
+    if missing.people:
+        names = _first_names([p.resource.name for p in missing.people])
+        lines.append(f"{_count(len(missing.people), 'pessoa')} com dias sem apontamento na semana passada ({names}).")
+        actions.append("Quem não apontou semana passada?")
+    cutoff = _working_days_before(today, 5, db.calendar.subdivision)
+    if db.first_day is not None and db.first_day <= cutoff:
+        pending = q.unvalidated(db, Period(db.first_day, cutoff)).total
+        if pending:
+            lines.append(f"{_count(pending, 'apontamento')} sem validação há mais de 5 dias úteis.")
+            actions.append("Quantos apontamentos não foram validados?")
+    if not lines:
+        return None
+    return Alert(f"Bom dia! {scope.describe()}:", lines, actions[:3])
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _working_days_before(today: date, count: int, subdivision: str | None) -> date:
+    day = today
+    for _ in range(count):
+        day = last_working_day(day, subdivision)
+    return day - timedelta(days=1)
+
+
+def describe(scope: Scope | None, opted_out: bool, schedule: str) -> str:
+    """The reply to "meus alertas": what this person would receive, and when."""
+    if scope is None or scope.role not in ("colaborador", "gestor"):
+        return "Você não recebe alertas: eles são para colaboradores e gestores cadastrados na política de acesso."
+    what = (
+        "apontamentos sem saída no último dia útil e dias úteis sem apontamento nos últimos 7 dias"
+        if scope.role == "colaborador"
+        else "um resumo dos seus contratos: apontamentos sem saída, pessoas com dias sem apontamento e "
+        "apontamentos sem validação há mais de 5 dias úteis"
+    )
+    state = "desativados (diga “ativar alertas” para voltar a recebê-los)" if opted_out else "ativados"
+    return (
+        f"Seus alertas estão {state}. Eles trazem {what}, nos dias úteis pela manhã ({schedule}), "
+        "só quando há algo a dizer."
+    )
+
+
+class AlertRunner:
+    def __init__(
+        self,
+        *,
+        references: ReferenceStore,
+        log_store: AlertLog,
+        access: AccessControl,
+        dataset: DatasetProvider,
+        adapter: CloudAdapterBase,
+        app_id: str,
+        today: Callable[[], date],
+        budget_seconds: float = BUDGET_SECONDS,
+    ) -> None:
+        self._references = references
+        self._log = log_store
+        self._access = access
+        self._dataset = dataset
+        self._adapter = adapter
+        self._app_id = app_id
+        self._today = today
+        self._budget = budget_seconds
+
+    async def run(self, today: date | None = None) -> RunResult:
+        day = today or self._today()
+        deadline = time.monotonic() + self._budget
+        result = RunResult()
+        references = await self._references.all()
+        result.people = len(references)
+        db = await asyncio.to_thread(self._dataset.get)
+        slots = asyncio.Semaphore(CONCURRENCY)
+
+        async def one(index: int, ref: ConversationRef) -> None:
+            async with slots:
+                if time.monotonic() > deadline:
+                    result.failed += 1  # out of time: the next run picks them up
+                    return
+                await self._alert(db, ref, day, deadline, result)
+                if index and index % 500 == 0:
+                    log.info("alerts progress %d/%d", index, len(references))
+
+        await asyncio.gather(*(one(i, ref) for i, ref in enumerate(references)))
+        log.info(
+            "alerts run day=%s people=%d sent=%d nothing=%d already=%d not_eligible=%d failed=%d removed=%d",
+            day.isoformat(),
+            result.people,
+            result.sent,
+            result.nothing_to_say,
+            result.already_sent,
+            result.not_eligible,
+            result.failed,
+            result.removed,
+        )
+        return result
+
+    async def _alert(self, db: Any, ref: ConversationRef, day: date, deadline: float, result: RunResult) -> None:
+        scope = self._scope(ref)
+        if ref.opted_out or scope is None or scope.role not in ("colaborador", "gestor"):
+            result.not_eligible += 1
+            return
+        compose = colaborador_alert if scope.role == "colaborador" else gestor_alert
+        alert = await asyncio.to_thread(compose, scoped(db, scope), scope, day)
+        if alert is None:
+            result.nothing_to_say += 1
+            return
+        try:
+            if not await self._log.claim(ref.key, day):
+                result.already_sent += 1
+                return
+        except SessionStoreError:
+            result.failed += 1
+            return
+        status = await self._send(ref, alert, deadline)
+        if status is None:
+            result.sent += 1
+            return
+        result.failed += 1
+        try:
+            if status in (403, 404):
+                await self._references.delete(ref)
+                result.removed += 1
+                result.failed -= 1
+            else:
+                await self._log.release(ref.key, day)
+        except SessionStoreError:
+            log.warning("alert outcome not recorded (status %s)", status)
+
+    def _scope(self, ref: ConversationRef) -> Scope | None:
+        access = self._access.resolve(
+            object_id=ref.object_id or None,
+            upn=ref.identity or None,
+            channel_user_id=None if ref.channel_id == "msteams" else ref.user_id,
+        )
+        return access if isinstance(access, Scope) else None
+
+    async def _send(self, ref: ConversationRef, alert: Alert, deadline: float) -> int | None:
+        """None when the channel took the message, else the HTTP status (0 when there was none)."""
+        reference = ConversationReference(
+            channel_id=ref.channel_id,
+            service_url=ref.service_url,
+            conversation=ConversationAccount(
+                id=ref.conversation_id, tenant_id=ref.tenant_id or None, conversation_type="personal"
+            ),
+            user=ChannelAccount(id=ref.user_id),
+            bot=ChannelAccount(id=ref.bot_id),
+        )
+        message = cards.message(
+            "\n".join([alert.text, *alert.lines]), cards.alert_card(alert.text, alert.lines, alert.actions)
+        )
+        for _attempt in range(MAX_RETRIES):
+            failure = await self._deliver(reference, message)
+            if failure is None:
+                return None
+            status, retry_after = _status(failure)
+            if status != 429 or retry_after is None or time.monotonic() + retry_after > deadline:
+                log.warning("alert not sent: %s status=%s", type(failure).__name__, status)
+                return status or 0
+            await asyncio.sleep(retry_after)
+        return 429
+
+    async def _deliver(self, reference: ConversationReference, message: Activity) -> BaseException | None:
+        """Send through the adapter's proactive path with the bot's identity; the error, if any."""
+        failure: list[BaseException] = []
+
+        async def deliver(turn_context: TurnContext) -> None:
+            # Caught here: a failed send must never reach the turn error handler's "Desculpe…".
+            try:
+                await turn_context.send_activity(message)
+            except Exception as err:  # noqa: BLE001 - sorted by status by the caller
+                failure.append(err)
+
+        await self._adapter.continue_conversation(reference, deliver, self._app_id)
+        return failure[0] if failure else None
+
+
+def _status(err: BaseException) -> tuple[int | None, float | None]:
+    """The HTTP status of a connector error and its Retry-After seconds, when it has them."""
+    response = getattr(err, "response", None)
+    status = getattr(response, "status_code", None) or getattr(response, "status", None)
+    headers = getattr(response, "headers", None) or {}
+    try:
+        retry_after = float(headers.get("Retry-After")) if headers.get("Retry-After") else None
+    except (TypeError, ValueError):
+        retry_after = None
+    return (int(status) if status else None), retry_after
+
+
+def personal(activity: Activity) -> bool:
+    """Teams says "personal"; channels without conversation types (Web Chat, Emulator) are one-to-one."""
+    conversation = activity.conversation
+    kind = getattr(conversation, "conversation_type", None)
+    return kind == "personal" or (kind is None and not getattr(conversation, "is_group", False))
+
+
+def reference_of(activity: Activity, identity: str) -> ConversationRef:
+    user = activity.from_property
+    return ConversationRef(
+        channel_id=activity.channel_id,
+        user_id=user.id,
+        conversation_id=activity.conversation.id,
+        service_url=activity.service_url or "",
+        bot_id=activity.recipient.id if activity.recipient else "",
+        tenant_id=getattr(activity.conversation, "tenant_id", None) or "",
+        object_id=getattr(user, "aad_object_id", None) or "",
+        identity=identity,
+    )

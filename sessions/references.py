@@ -1,0 +1,138 @@
+"""Conversation references for proactive messages, and the once-per-day alert log, in Table Storage.
+
+A reference is kept per person (channel and user id) for their personal chat with the bot: written when
+they talk to it there or install it, rewritten only when it changes, deleted when the channel says the
+conversation is gone. The alert log holds one row per person and day, inserted conditionally before an
+alert is sent, so two runs (a timer firing twice, two instances) send one alert.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, date, datetime
+from typing import Any
+
+from azure.core.exceptions import ResourceExistsError, ResourceNotFoundError
+from azure.data.tables import UpdateMode
+from azure.data.tables.aio import TableClient
+
+from .keys import session_key
+from .table import TableStore, table_missing
+
+ROW_KEY = "reference"
+SCAN_TIMEOUT = 120.0
+
+
+@dataclass(frozen=True)
+class ConversationRef:
+    """What a proactive message needs to reach a person's personal chat, and who that person is."""
+
+    channel_id: str
+    user_id: str  # the channel's id of the person
+    conversation_id: str
+    service_url: str
+    bot_id: str
+    tenant_id: str = ""
+    object_id: str = ""  # Entra object id, when the channel sent one
+    identity: str = ""  # UPN / e-mail, when the bot had to ask the channel for it
+    opted_out: bool = False
+
+    @property
+    def key(self) -> str:
+        return person_key(self.channel_id, self.user_id)
+
+    def fingerprint(self) -> str:
+        """Changes whenever a stored field that matters for sending or identity changes (not the opt-out)."""
+        fields = {k: v for k, v in asdict(self).items() if k != "opted_out"}
+        return hashlib.sha256(json.dumps(fields, sort_keys=True).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+def person_key(channel_id: str, user_id: str) -> str:
+    return session_key(channel_id, "personal", user_id)
+
+
+def _entity(ref: ConversationRef) -> dict[str, Any]:
+    return {
+        "PartitionKey": ref.key,
+        "RowKey": ROW_KEY,
+        "ChannelId": ref.channel_id,
+        "UserId": ref.user_id,
+        "ConversationId": ref.conversation_id,
+        "ServiceUrl": ref.service_url,
+        "BotId": ref.bot_id,
+        "TenantId": ref.tenant_id,
+        "ObjectId": ref.object_id,
+        "Identity": ref.identity,
+        "OptedOut": ref.opted_out,
+        "UpdatedAt": datetime.now(UTC),
+    }
+
+
+def _from_entity(entity: dict[str, Any]) -> ConversationRef:
+    return ConversationRef(
+        channel_id=entity["ChannelId"],
+        user_id=entity["UserId"],
+        conversation_id=entity["ConversationId"],
+        service_url=entity["ServiceUrl"],
+        bot_id=entity.get("BotId") or "",
+        tenant_id=entity.get("TenantId") or "",
+        object_id=entity.get("ObjectId") or "",
+        identity=entity.get("Identity") or "",
+        opted_out=bool(entity.get("OptedOut")),
+    )
+
+
+class ReferenceStore(TableStore):
+    async def save(self, ref: ConversationRef) -> None:
+        """Write the reference, keeping the person's opt-out choice as stored."""
+        current = await self.get(ref.channel_id, ref.user_id)
+        stored = replace(ref, opted_out=current.opted_out) if current else ref
+        await self._run("save reference", lambda t: t.upsert_entity(_entity(stored), mode=UpdateMode.REPLACE))
+
+    async def get(self, channel_id: str, user_id: str) -> ConversationRef | None:
+        async def read(table: TableClient) -> Any:
+            try:
+                return await table.get_entity(person_key(channel_id, user_id), ROW_KEY)
+            except ResourceNotFoundError as err:
+                if table_missing(err):
+                    raise
+                return None
+
+        entity = await self._run("read reference", read)
+        return None if entity is None else _from_entity(entity)
+
+    async def set_opt_out(self, ref: ConversationRef, opted_out: bool) -> None:
+        await self._run(
+            "opt out", lambda t: t.upsert_entity(_entity(replace(ref, opted_out=opted_out)), mode=UpdateMode.REPLACE)
+        )
+
+    async def delete(self, ref: ConversationRef) -> None:
+        await self._run("delete reference", lambda t: t.delete_entity(ref.key, ROW_KEY))
+
+    async def all(self) -> list[ConversationRef]:
+        async def scan(table: TableClient) -> list[ConversationRef]:
+            return [_from_entity(e) async for e in table.list_entities(results_per_page=1000)]
+
+        return await self._run("list references", scan, SCAN_TIMEOUT)
+
+
+class AlertLog(TableStore):
+    """One row per (person, day) an alert was sent, inserted before the send."""
+
+    async def claim(self, key: str, day: date) -> bool:
+        """True for the one caller that may send this person's alert of this day."""
+
+        async def insert(table: TableClient) -> bool:
+            try:
+                await table.create_entity({"PartitionKey": key, "RowKey": day.isoformat(), "At": datetime.now(UTC)})
+                return True
+            except ResourceExistsError:
+                return False
+
+        return await self._run("claim alert", insert)
+
+    async def release(self, key: str, day: date) -> None:
+        """The send failed: the next run may try again."""
+        await self._run("release alert", lambda t: t.delete_entity(key, day.isoformat()))
