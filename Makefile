@@ -46,6 +46,7 @@ bench: install
 	$(PY) -m bench.store
 	$(PY) -m bench.e2e
 	$(PY) -m bench.llm
+	$(PY) -m bench.alerts
 
 $(DATA):
 	$(PY) -m apontamentos generate --out $(DATA)

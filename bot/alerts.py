@@ -189,6 +189,7 @@ class AlertRunner:
         result = RunResult()
         references = await self._references.all()
         result.people = len(references)
+        already = await self._log.sent_on(day)
         db = await asyncio.to_thread(self._dataset.get)
         slots = asyncio.Semaphore(CONCURRENCY)
 
@@ -197,7 +198,10 @@ class AlertRunner:
                 if time.monotonic() > deadline:
                     result.failed += 1  # out of time: the next run picks them up
                     return
-                await self._alert(db, ref, day, deadline, result)
+                if ref.key in already:
+                    result.already_sent += 1
+                else:
+                    await self._alert(db, ref, day, deadline, result)
                 if index and index % 500 == 0:
                     log.info("alerts progress %d/%d", index, len(references))
 
@@ -220,8 +224,12 @@ class AlertRunner:
         if ref.opted_out or scope is None or scope.role not in ("colaborador", "gestor"):
             result.not_eligible += 1
             return
-        compose = colaborador_alert if scope.role == "colaborador" else gestor_alert
-        alert = await asyncio.to_thread(compose, scoped(db, scope), scope, day)
+        if scope.role == "colaborador":
+            # Every query of a colaborador's alert is filtered to their own resource: exactly their scope's
+            # rows, without building a scoped view per person (3,000 of them in one run).
+            alert = await asyncio.to_thread(colaborador_alert, db, scope, day)
+        else:
+            alert = await asyncio.to_thread(gestor_alert, scoped(db, scope), scope, day)
         if alert is None:
             result.nothing_to_say += 1
             return

@@ -133,6 +133,15 @@ class AlertLog(TableStore):
 
         return await self._run("claim alert", insert)
 
+    async def sent_on(self, day: date) -> set[str]:
+        """The people whose alert of `day` is already claimed (one query, so a run skips them up front)."""
+
+        async def scan(table: TableClient) -> set[str]:
+            rows = table.query_entities("RowKey eq @day", parameters={"day": day.isoformat()}, select=["PartitionKey"])
+            return {e["PartitionKey"] async for e in rows}
+
+        return await self._run("alerts sent", scan, SCAN_TIMEOUT)
+
     async def release(self, key: str, day: date) -> None:
         """The send failed: the next run may try again."""
         await self._run("release alert", lambda t: t.delete_entity(key, day.isoformat()))
