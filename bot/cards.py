@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from botbuilder.core import CardFactory
-from botbuilder.schema import Activity, ActivityTypes, Attachment
+from botbuilder.schema import Activity, ActivityTypes, Attachment, Entity
 
 from apontamentos.answers import EXAMPLES, Table
 
@@ -110,10 +110,29 @@ def alert_card(title: str, lines: list[str], questions: list[str]) -> Attachment
     return _card(body, "\n".join([title, *lines]), actions)
 
 
-def message(text: str, attachment: Attachment | None = None) -> Activity:
+class AIGenerated(Entity):
+    """The entity Teams shows as the "AI generated" label: a schema.org Message with AIGeneratedContent."""
+
+    _attribute_map = {
+        **Entity._attribute_map,
+        "schema_type": {"key": "@type", "type": "str"},
+        "context": {"key": "@context", "type": "str"},
+        "additional_type": {"key": "additionalType", "type": "[str]"},
+    }
+
+    def __init__(self) -> None:
+        super().__init__(type="https://schema.org/Message")
+        self.schema_type = "Message"
+        self.context = "https://schema.org"
+        self.additional_type = ["AIGeneratedContent"]
+
+
+def message(text: str, attachment: Attachment | None = None, *, ai_generated: bool = False) -> Activity:
     activity = Activity(type=ActivityTypes.message, text=text, text_format="markdown", locale="pt-BR")
     if attachment is not None:
         activity.attachments = [attachment]
+    if ai_generated:
+        activity.entities = [AIGenerated()]
     return activity
 
 

@@ -31,6 +31,7 @@ class EngineReply:
     history: tuple[Message, ...]
     table: Table | None = None
     kind: str = ""  # what was asked, for the audit log and metrics (never the text)
+    ai_generated: bool = False  # written by the model: the message carries the AI-generated marker
 
 
 class AnswerEngine(Protocol):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import time
@@ -29,6 +30,11 @@ TOO_LONG = (
     "Sua pergunta tem mais de 2.000 caracteres. Pode resumi-la? Por exemplo: “Quantas horas o contrato 8446 "
     "teve em setembro?”"
 )
+INTRODUCTION = (
+    "Olá! Sou o bot de apontamentos: respondo perguntas sobre as horas apontadas nos contratos. Mencione-me "
+    "com a pergunta, por exemplo: @Bot quem não apontou semana passada?"
+)
+TYPING_EVERY_SECONDS = 3.0
 DEMO_NOTE = "Demonstração com acesso aberto: qualquer pessoa vê todos os apontamentos."
 NOT_TEXT = "Por enquanto eu só entendo perguntas em texto. Experimente: “Quais contratos temos?”"
 
@@ -110,24 +116,23 @@ class ApontamentosBot(ActivityHandler):
             replies, outcome = await self._redeliver(turn_context, session, in_body=in_body)
             _log_turn(ids, activity.id, self._engine.name, outcome, timings)
             return replies
-        if not in_body:
-            await turn_context.send_activity(Activity(type=ActivityTypes.typing))
         access, identity = await self._asker(turn_context, session)
         reference = await self._remember(activity, session, identity)
         step = time.perf_counter()
         command = alerts.command_of(question)
-        if command is not None:
-            reply = await self._alert_command(activity, session, access, identity, command, question)
-        else:
-            reply = await self._engine.answer(
-                question=question, session=session, user_name=user.name or "", today=self._today(), access=access
-            )
+        async with _typing(turn_context, enabled=not in_body and _shows_typing(activity)):
+            if command is not None:
+                reply = await self._alert_command(activity, session, access, identity, command, question)
+            else:
+                reply = await self._engine.answer(
+                    question=question, session=session, user_name=user.name or "", today=self._today(), access=access
+                )
         timings["answer"] = time.perf_counter() - step
         _audit(activity, identity, access, reply.kind)
         trace.get_current_span().set_attribute("bot.kind", reply.kind or "-")
         attachment = cards.table_card(reply.table, reply.text) if reply.table else None
         text = reply.text.split("\n", 1)[0] if attachment else reply.text
-        replies = [cards.message(text, attachment)]
+        replies = [cards.message(text, attachment, ai_generated=reply.ai_generated)]
         step = time.perf_counter()
         turn = Turn(
             messages=reply.history,
@@ -240,16 +245,23 @@ class ApontamentosBot(ActivityHandler):
             log.warning("delivered reply not recorded (activity %s)", activity_id[:64])
 
     async def on_members_added_activity(self, members_added: list[ChannelAccount], turn_context: TurnContext) -> None:
+        """The welcome goes to a person in their personal chat; a team or group gets one short introduction
+        when the bot itself is added, and nothing when other people join."""
         activity = turn_context.activity
         bot_id = activity.recipient.id if activity.recipient else None
-        if self._references is not None and alerts.personal(activity) and activity.from_property:
+        if not alerts.personal(activity):
+            if any(member.id == bot_id for member in members_added):
+                await turn_context.send_activity(cards.message(INTRODUCTION))
+            return
+        if self._references is not None and activity.from_property:
             # Installed in a personal chat: alerts can reach this person from now on.
             with contextlib.suppress(SessionStoreError):
                 await self._references.save(alerts.reference_of(activity, ""))
-        for member in members_added:
-            if member.id != bot_id:
-                note = DEMO_NOTE if self._access.mode == "open" else ""
-                await turn_context.send_activity(cards.message("", cards.welcome_card(member.name or "", note)))
+        person = next((m for m in members_added if m.id != bot_id), None)
+        if person is not None or any(member.id == bot_id for member in members_added):
+            name = (person.name if person else activity.from_property.name if activity.from_property else "") or ""
+            note = DEMO_NOTE if self._access.mode == "open" else ""
+            await turn_context.send_activity(cards.message("", cards.welcome_card(name, note)))
 
     async def on_end_of_conversation_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
@@ -281,6 +293,33 @@ def _audit(activity: Activity, identity: str, access: Access, kind: str) -> None
         )
         decision = "denied" if kind.startswith("out_of_scope") else "granted"
     log.info("access user=%s role=%s kind=%s scope=%s decision=%s", who, role, kind or "-", scope, decision)
+
+
+def _shows_typing(activity: Activity) -> bool:
+    """Personal and group chats show typing; in a channel nothing may precede the reply in its thread."""
+    return getattr(activity.conversation, "conversation_type", None) != "channel"
+
+
+@contextlib.asynccontextmanager
+async def _typing(turn_context: TurnContext, *, enabled: bool) -> Any:
+    """A typing indicator now and every few seconds while the answer takes (a slow model)."""
+    if not enabled:
+        yield
+        return
+
+    async def keep_typing() -> None:
+        while True:
+            with contextlib.suppress(Exception):  # a lost indicator must not fail the turn
+                await turn_context.send_activity(Activity(type=ActivityTypes.typing))
+            await asyncio.sleep(TYPING_EVERY_SECONDS)
+
+    task = asyncio.create_task(keep_typing())
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
 
 
 def _schedule_text(schedule: str) -> str:

@@ -145,7 +145,7 @@ class LlmEngine:
                 telemetry.record_tokens(usage.prompt, usage.completion)
                 new.append(Message("assistant", text, datetime.now(UTC)))
                 kind = "+".join(dict.fromkeys(called)) or "llm_text"
-                return EngineReply(text=text, context=context, history=tuple(new), kind=kind)
+                return EngineReply(text=text, context=context, history=tuple(new), kind=kind, ai_generated=True)
             request = Message(
                 "assistant", message.content or "", datetime.now(UTC), tool_calls=tuple(_call_dict(c) for c in calls)
             )

@@ -58,3 +58,17 @@ async def test_model_failure_still_answers(
     model.script = [fake.status(500)]
     reply = await Client(bot, connector, http).say("llm-fail", "dora", "Mostre o contrato 8446")
     assert "Contrato 8446" in reply and "mecanismo interno" in reply
+
+
+async def test_the_model_answer_carries_the_ai_generated_marker(
+    bot: BotProcess, model: fake.FakeOpenAI, connector: FakeConnector, http: Any
+) -> None:
+    c = Client(bot, connector, http)
+    await c.say("llm-label", "lia", "oi")
+    reply = connector.messages("llm-label")[-1]
+    markers = [e for e in reply.get("entities") or [] if e.get("type") == "https://schema.org/Message"]
+    assert markers and markers[0]["additionalType"] == ["AIGeneratedContent"]
+    model.script = [fake.status(500)]
+    await c.say("llm-label", "lia", "Mostre o contrato 8446")  # the built-in engine's fallback: no marker
+    fallback = connector.messages("llm-label")[-1]
+    assert not any("AIGeneratedContent" in str(e) for e in fallback.get("entities") or [])
