@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install test lint format bench run chat clean eval
+.PHONY: install test lint format bench run chat clean eval teams-package
 
 DATA := data/apontamentos.parquet
 PORT ?= 7071
@@ -62,6 +62,10 @@ run: install local.settings.json
 # A terminal conversation with the running bot: make chat [PORT=7071] [ARGS="--user 'Ana Souza'"]
 chat: $(STAMP)
 	@$(PY) -m bot.chat --url http://localhost:$(PORT)/api/messages $(ARGS)
+
+# The Teams app package with the bot's app id: make teams-package [ARGS="--app-id <MicrosoftAppId>"]
+teams-package: $(STAMP)
+	@$(PY) -m devhost.teams_package $(ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache
