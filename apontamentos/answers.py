@@ -18,8 +18,9 @@ from .errors import InvalidQuery
 from .question import Question
 from .rules import Period, month_of
 
-TEXT_ROWS = 15  # rows listed in a text answer; cards carry up to CARD_ROWS
-CARD_ROWS = 50
+TEXT_ROWS = 15  # rows listed in a text answer
+PAGE_ROWS = 15  # rows of a table card; "ver mais" shows the next page
+MAX_TABLE_ROWS = 2_000  # rows an answer keeps for paging
 
 EXAMPLES = (
     "Quais contratos temos?",
@@ -35,12 +36,29 @@ EXAMPLES = (
 
 @dataclass(frozen=True)
 class Table:
-    """Tabular data a channel can show as a card; the text answer stands alone without it."""
+    """Tabular data a channel can show as a card; the text answer stands alone without it.
+
+    `rows` are the rows shown; `start` is the position of the first of them and `total` how many the
+    answer has, so a card can say "1–15 de 239" and offer the next page.
+    """
 
     title: str
     columns: list[str]
     rows: list[list[str]]
-    omitted: int = 0
+    omitted: int = 0  # rows after the ones shown
+    start: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.start + len(self.rows) + self.omitted
+
+    def page(self, number: int) -> Table | None:
+        """Page `number` (from 0) of this table's rows; None past the last one."""
+        start = number * PAGE_ROWS
+        if start and start >= len(self.rows):
+            return None
+        rows = self.rows[start : start + PAGE_ROWS]
+        return Table(self.title, self.columns, rows, self.total - start - len(rows), start)
 
 
 @dataclass(frozen=True)
@@ -109,7 +127,7 @@ def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table | Non
     """A card's table, or None when there is nothing to list (the text says so)."""
     if not rows:
         return None
-    return Table(title, columns, rows[:CARD_ROWS], max(0, len(rows) - CARD_ROWS))
+    return Table(title, columns, rows[:MAX_TABLE_ROWS], max(0, len(rows) - MAX_TABLE_ROWS))
 
 
 def _lines(rows: list[str]) -> str:

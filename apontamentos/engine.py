@@ -45,7 +45,7 @@ def answer(
         examples = EXAMPLES if understood.reason == "not_understood" else ()
         return Answer(text, kept, understood.reason, examples=examples)
     try:
-        result = BY_NAME[understood.kind].render(view, understood, today)  # type: ignore[arg-type]
+        result = _paged(BY_NAME[understood.kind].render(view, understood, today), understood.page)  # type: ignore[arg-type]
         if scope.everything or understood.kind in STATIC:
             return result
         return replace(result, text=f"{scope.describe()}: {result.text}")
@@ -56,6 +56,23 @@ def answer(
         return Answer(f"Há mais de uma pessoa chamada “{err.text}”. Qual delas?\n{names}", context, "ambiguous")
     except InvalidQuery as err:
         return Answer(str(err), context, "invalid")
+
+
+def _paged(result: Answer, page: int) -> Answer:
+    """The answer with its table cut to one page; past the first page the text lists that page's rows."""
+    if result.table is None:
+        if page:
+            return replace(result, text="Essa resposta não tem mais linhas para mostrar.")
+        return result
+    table = result.table.page(page)
+    if table is None:
+        return replace(result, text=f"Não há mais linhas: a lista tem {result.table.total}.", table=None)
+    if page == 0:
+        return replace(result, table=table)
+    end = table.start + len(table.rows)
+    lines = "\n".join("- " + " · ".join(row) for row in table.rows)
+    text = f"{table.title}, linhas {table.start + 1}–{end} de {table.total}:\n{lines}"
+    return replace(result, text=text, table=table)
 
 
 def me_in(db: Dataset, user: str) -> str | None:

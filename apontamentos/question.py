@@ -42,6 +42,7 @@ class Question:
     count: bool = False  # "quantos": the number first
     activity: str | None = None  # words of an activity's description ("reunião", "code review")
     by: By = "hours"  # what ranks activities: hours, or number of entries
+    page: int = 0  # of a long table: "ver mais" asks for the next one
 
     @property
     def has_subject(self) -> bool:

@@ -51,6 +51,10 @@ REFUSALS = {
 
 _GREETING = re.compile(r"^(?:oi|ola|opa|salve|hey|hello|e ai|bom dia|boa tarde|boa noite)\b")
 _THANKS = re.compile(r"^(?:valeu|obrigad[oa]|brigad[oa]|beleza|ok|blz|show|perfeito|otimo|legal)\b")
+_MORE = re.compile(
+    r"^(?:(?:e )?(?:ver|mostrar?|mostre|manda|traz|quero ver) )?mais(?: (?:linhas|resultados|nomes|itens))?$"
+    r"|^(?:proxima|seguinte) pagina$|^continua(?:r)?$|^ver o resto$"
+)
 _HELP = re.compile(r"\b(?:ajuda|o que (?:voce )?(?:faz|pode|sabe)|como (?:funciona|usar|uso)|exemplos?|comandos)\b")
 _CLIENT_CONTRACT = re.compile(r"\be\s?(\d{7})\b")
 _CONTRACT_NUMBER = re.compile(r"\bcontratos?\s+(?:n\s+|numero\s+|no\s+|do\s+|de\s+)?(\d{3,6})\b")
@@ -117,6 +121,10 @@ def understand(
         return Question("greeting")
     if _THANKS.search(text) and len(words) <= 4:
         return Question("thanks")
+    if _MORE.match(text):
+        if previous is None or previous.kind in STATIC:
+            return Clarification("no_more", "Não há uma lista anterior para continuar. Faça uma pergunta primeiro.")
+        return replace(previous, page=previous.page + 1)
     if _HELP.search(text):
         return Question("help")
     if _UNKNOWN_PROFILE.search(text):
@@ -347,7 +355,7 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
 
 def _merge(previous: Question, slots: dict[str, Any]) -> Question:
     """A follow-up that names only slots: the previous question with those slots replaced."""
-    changes = dict(slots)
+    changes = {"page": 0, **slots}
     if any(changes.get(name) for name in SUBJECT):
         changes.update(
             {name: changes.get(name, None if name not in ("asker", "everyone") else False) for name in SUBJECT}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from botbuilder.core import CardFactory
@@ -9,7 +10,7 @@ from botbuilder.schema import Activity, ActivityTypes, Attachment, Entity
 
 from apontamentos.answers import EXAMPLES, Table
 
-CARD_VERSION = "1.4"  # rendered by Teams, Web Chat and the Emulator alike
+CARD_VERSION = "1.5"  # Table elements: rendered by Teams and Web Chat
 
 
 def _card(body: list[dict[str, Any]], fallback: str, actions: list[dict[str, Any]] | None = None) -> Attachment:
@@ -25,46 +26,61 @@ def _card(body: list[dict[str, Any]], fallback: str, actions: list[dict[str, Any
     return CardFactory.adaptive_card(card)
 
 
+_NUMBER = re.compile(r"^[−+-]?[\d.]+(?:,\d+)?(?: ?h|%)?$")
+MORE = "ver mais"
+IDENTIFIERS = frozenset({"Contrato"})  # digits that name something, not quantities: aligned as text
+
+
 def table_card(table: Table, fallback: str) -> Attachment:
-    """A table as rows of column sets: supported by every channel that renders Adaptive Cards."""
+    """A table as an Adaptive Card `Table` (1.5): a header row, aligned columns, numbers right-aligned, the
+    rank column narrow; a long table shows one page, says how many rows there are, and offers the next."""
+    numeric = [
+        table.columns[i] not in IDENTIFIERS and bool(table.rows) and all(_NUMBER.match(r[i]) for r in table.rows)
+        for i in range(len(table.columns))
+    ]
 
-    def row(values: list[str], bold: bool = False) -> dict[str, Any]:
-        return {
-            "type": "ColumnSet",
-            "spacing": "Small",
-            "separator": bold,
+    def width(i: int) -> int:
+        if table.columns[i] == "#":
+            return 1
+        return 2 if numeric[i] else 4
+
+    def cell(text: str, bold: bool = False) -> dict[str, Any]:
+        block = {"type": "TextBlock", "text": text, "wrap": True, "size": "Small"}
+        if bold:
+            block["weight"] = "Bolder"
+        return {"type": "TableCell", "items": [block]}
+
+    body: list[dict[str, Any]] = [
+        {"type": "TextBlock", "text": table.title, "weight": "Bolder", "wrap": True},
+        {
+            "type": "Table",
+            "firstRowAsHeader": True,
+            "showGridLines": True,
+            "gridStyle": "accent",
             "columns": [
-                {
-                    "type": "Column",
-                    "width": "stretch" if i == 0 else "auto",
-                    "items": [
-                        {
-                            "type": "TextBlock",
-                            "text": value,
-                            "wrap": True,
-                            "weight": "Bolder" if bold else "Default",
-                            "size": "Small",
-                        }
-                    ],
-                }
-                for i, value in enumerate(values)
+                {"width": width(i), "horizontalCellContentAlignment": "Right" if numeric[i] else "Left"}
+                for i in range(len(table.columns))
             ],
-        }
-
-    body: list[dict[str, Any]] = [{"type": "TextBlock", "text": table.title, "weight": "Bolder", "wrap": True}]
-    body.append(row(table.columns, bold=True))
-    body.extend(row(values) for values in table.rows)
-    if table.omitted:
+            "rows": [{"type": "TableRow", "cells": [cell(c, bold=True) for c in table.columns]}]
+            + [{"type": "TableRow", "cells": [cell(v) for v in row]} for row in table.rows],
+        },
+    ]
+    actions = []
+    if table.total > len(table.rows):
+        end = table.start + len(table.rows)
         body.append(
             {
                 "type": "TextBlock",
-                "text": f"… e mais {table.omitted} linhas.",
+                "text": f"Linhas {table.start + 1}–{end} de {table.total}. Para uma lista menor, pergunte por um "
+                "contrato, uma pessoa ou um período.",
                 "isSubtle": True,
                 "wrap": True,
                 "size": "Small",
             }
         )
-    return _card(body, fallback)
+        if table.omitted:
+            actions.append({"type": "Action.Submit", "title": "Ver mais", "data": {"text": MORE}})
+    return _card(body, fallback, actions)
 
 
 def welcome_card(user_name: str, note: str = "") -> Attachment:
@@ -148,6 +164,10 @@ def card_as_text(card: dict[str, Any]) -> str:
             elif kind == "ColumnSet":
                 cells = [" ".join(str(i.get("text", "")) for i in c.get("items", [])) for c in element["columns"]]
                 lines.append(" | ".join(cells))
+            elif kind == "Table":
+                for row in element.get("rows", []):
+                    cells = [" ".join(str(i.get("text", "")) for i in c.get("items", [])) for c in row["cells"]]
+                    lines.append(" | ".join(cells))
             elif kind == "Container":
                 walk(element.get("items", []))
 
