@@ -68,6 +68,7 @@ class Answer:
     intent: str
     table: Table | None = None
     examples: tuple[str, ...] = field(default=())
+    suggestions: tuple[str, ...] = ()  # up to three follow-up questions worth asking next
 
 
 class NoData(InvalidQuery):
@@ -138,7 +139,39 @@ def _lines(rows: list[str]) -> str:
 
 
 def _done(question: Question, text: str, table: Table | None = None) -> Answer:
-    return Answer(text, question.to_context(), question.kind, table)
+    return Answer(text, question.to_context(), question.kind, table, suggestions=suggestions(question))
+
+
+def suggestions(question: Question) -> tuple[str, ...]:
+    """Up to three follow-ups relevant to what was just answered, phrased so the engine understands them."""
+    kind, contract = question.kind, question.contract
+    if question.asker:
+        return (
+            "Meus apontamentos por dia esta semana",
+            "Quais dias eu não apontei este mês?",
+            "Qual meu saldo de horas este mês?",
+        )
+    if contract and kind in ("contract_details", "total_hours", "contract_resources", "hours_per_day"):
+        return (
+            f"Quem não apontou no contrato {contract} semana passada?",
+            f"Ranking de horas do contrato {contract}",
+            f"Horas do contrato {contract} no mês passado",
+        )
+    if contract and kind in ("ranking", "missing_days", "open_spans", "unvalidated"):
+        return (
+            f"Mostre o contrato {contract}",
+            f"Horas por atividade do contrato {contract}",
+            "Quais contratos temos?",
+        )
+    if kind in ("missing_days", "open_spans", "unvalidated", "weekend_work", "holiday_work", "days_above"):
+        return (
+            "Quem esqueceu de bater a saída?",
+            "Quantos apontamentos não foram validados?",
+            "Quais contratos temos?",
+        )
+    if kind in ("ranking", "list_contracts", "contract_ranking", "period_summary", "week_comparison"):
+        return ("Quem não apontou semana passada?", "Ranking dos contratos", "Horas por atividade no mês passado")
+    return ()
 
 
 # -- renderers: one per kind of question -----------------------------------------------------

@@ -6,7 +6,15 @@ import re
 from typing import Any
 
 from botbuilder.core import CardFactory
-from botbuilder.schema import Activity, ActivityTypes, Attachment, Entity
+from botbuilder.schema import (
+    ActionTypes,
+    Activity,
+    ActivityTypes,
+    Attachment,
+    CardAction,
+    Entity,
+    SuggestedActions,
+)
 
 from apontamentos.answers import EXAMPLES, Table
 
@@ -141,6 +149,27 @@ class AIGenerated(Entity):
         self.schema_type = "Message"
         self.context = "https://schema.org"
         self.additional_type = ["AIGeneratedContent"]
+
+
+# Channels that show suggested actions (Teams only in personal chats); elsewhere they become card buttons.
+SUGGESTED_ACTION_CHANNELS = frozenset({"webchat", "directline", "emulator", "test", "terminal"})
+
+
+def with_suggestions(activity: Activity, questions: tuple[str, ...], *, personal_teams: bool) -> Activity:
+    """Offer follow-up questions as suggested actions where the channel shows them, else as card buttons."""
+    if not questions:
+        return activity
+    if activity.channel_id in SUGGESTED_ACTION_CHANNELS or personal_teams:
+        actions = [CardAction(type=ActionTypes.im_back, title=q, value=q) for q in questions[:3]]
+        activity.suggested_actions = SuggestedActions(actions=actions)
+        return activity
+    buttons = [{"type": "Action.Submit", "title": q, "data": {"text": q}} for q in questions[:3]]
+    cards = [a for a in activity.attachments or [] if a.content_type == CardFactory.content_types.adaptive_card]
+    if cards:
+        cards[0].content.setdefault("actions", []).extend(buttons)
+    else:
+        activity.attachments = [*(activity.attachments or []), _card([], activity.text or "", buttons)]
+    return activity
 
 
 def message(text: str, attachment: Attachment | None = None, *, ai_generated: bool = False) -> Activity:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
@@ -32,6 +32,7 @@ class EngineReply:
     table: Table | None = None
     kind: str = ""  # what was asked, for the audit log and metrics (never the text)
     ai_generated: bool = False  # written by the model: the message carries the AI-generated marker
+    suggestions: tuple[str, ...] = ()  # follow-up questions, offered as suggested actions or buttons
 
 
 class AnswerEngine(Protocol):
@@ -68,7 +69,8 @@ class RulesEngine:
                 return _exchange(question, access.text, session.context, now, kind=f"denied_{access.reason}")
             return _exchange(question, greeting.text, session.context, now, kind=greeting.intent)
         result = answer(db, question, session.context, today, user_name, access)
-        return _exchange(question, result.text, result.context, now, result.table, result.intent)
+        reply = _exchange(question, result.text, result.context, now, result.table, result.intent)
+        return replace(reply, suggestions=result.suggestions)
 
 
 def _exchange(

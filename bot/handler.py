@@ -132,7 +132,9 @@ class ApontamentosBot(ActivityHandler):
         trace.get_current_span().set_attribute("bot.kind", reply.kind or "-")
         attachment = cards.table_card(reply.table, reply.text) if reply.table else None
         text = reply.text.split("\n", 1)[0] if attachment else reply.text
-        replies = [cards.message(text, attachment, ai_generated=reply.ai_generated)]
+        message = cards.message(text, attachment, ai_generated=reply.ai_generated)
+        message.channel_id = activity.channel_id
+        replies = [cards.with_suggestions(message, reply.suggestions, personal_teams=_teams_personal(activity))]
         step = time.perf_counter()
         turn = Turn(
             messages=reply.history,
@@ -293,6 +295,10 @@ def _audit(activity: Activity, identity: str, access: Access, kind: str) -> None
         )
         decision = "denied" if kind.startswith("out_of_scope") else "granted"
     log.info("access user=%s role=%s kind=%s scope=%s decision=%s", who, role, kind or "-", scope, decision)
+
+
+def _teams_personal(activity: Activity) -> bool:
+    return activity.channel_id == Channels.ms_teams and alerts.personal(activity)
 
 
 def _shows_typing(activity: Activity) -> bool:

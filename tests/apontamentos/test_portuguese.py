@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -94,3 +95,27 @@ def test_abbreviations_are_expanded(text: str, expanded: str) -> None:
 )
 def test_refusals(text: str, reason: str | None) -> None:
     assert refusal(prepare(text)) == reason
+
+
+def test_every_suggested_follow_up_is_understood(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A suggestion the engine would not understand is a button that leads nowhere."""
+    from apontamentos.dataset import Dataset
+    from apontamentos.engine import answer, me_in
+    from apontamentos.importer import import_columns
+    from apontamentos.question import from_context
+
+    db = Dataset(import_columns(eval_columns()).table)
+    offered: set[tuple[str, str]] = set()
+    for conversation in load_questions(QUESTIONS):
+        context: dict[str, Any] = {}
+        for turn in conversation["turns"]:
+            reply = answer(db, turn["q"], context, TODAY, conversation["asker"])
+            context = reply.context
+            offered |= {(s, conversation["asker"]) for s in reply.suggestions}
+    assert len(offered) >= 10
+    from apontamentos.understanding import Clarification, understand
+
+    for suggestion, asker in offered:
+        understood = understand(db, suggestion, None, TODAY, me_in(db, asker))
+        assert not isinstance(understood, Clarification), (suggestion, understood)
+    assert from_context({}) is None

@@ -61,3 +61,25 @@ async def test_the_rank_column_is_narrow_and_numbers_right_aligned(
     widths = [col["width"] for col in table["columns"]]
     assert widths[0] < widths[2] < widths[1]
     assert [col["horizontalCellContentAlignment"] for col in table["columns"]] == ["Right", "Left", "Right"]
+
+
+async def test_follow_ups_are_suggested_actions_or_card_buttons(
+    bot: BotProcess, connector: FakeConnector, http: Any
+) -> None:
+    c = Client(bot, connector, http)
+    conversation = f"cards-{uuid.uuid4().hex[:6]}"
+    await c.say(conversation, "rui", "Mostre o contrato 8446")
+    actions = connector.messages(conversation)[-1]["suggestedActions"]["actions"]
+    assert [a["value"] for a in actions] == [
+        "Quem não apontou no contrato 8446 semana passada?",
+        "Ranking de horas do contrato 8446",
+        "Horas do contrato 8446 no mês passado",
+    ]
+    group = f"19:grupo-{uuid.uuid4().hex[:6]}"
+    activity = c.activity(group, "rui", "Mostre o contrato 8446", channelId="msteams")
+    activity["conversation"] = {"id": group, "conversationType": "groupChat"}
+    assert (await c.post(activity))[0] == 200
+    reply = connector.messages(group)[-1]
+    assert "suggestedActions" not in reply or not reply["suggestedActions"]
+    buttons = reply["attachments"][0]["content"]["actions"]
+    assert [b["data"]["text"] for b in buttons][0] == "Quem não apontou no contrato 8446 semana passada?"
