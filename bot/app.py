@@ -14,7 +14,7 @@ from botbuilder.core import TurnContext
 from apontamentos import sources
 from apontamentos.dataset import DatasetProvider
 from apontamentos.rules import Calendar, today_in
-from sessions import AlertLog, ReferenceStore, SessionStore, SessionStoreUnavailable, session_key
+from sessions import AlertLog, FeedbackLog, ReferenceStore, SessionStore, SessionStoreUnavailable, session_key
 from sessions.table import TableStore
 
 from . import cards, telemetry
@@ -43,10 +43,11 @@ class App:
     alerts: AlertRunner
     references: ReferenceStore
     alert_log: AlertLog
+    feedback: FeedbackLog
 
     async def close(self) -> None:
         """Release clients and connections (tests and tools that build an App in their own process)."""
-        for store in (self.store, self.references, self.alert_log):
+        for store in (self.store, self.references, self.alert_log, self.feedback):
             await store.close()
         await self.adapter.close()
         if hasattr(self.engine, "close"):
@@ -116,11 +117,13 @@ def build_app(settings: Settings) -> App:
     adapter = FunctionsAdapter(build_authentication(settings))
     access = build_access(settings)
     references = _table(ReferenceStore, settings, settings.references_table)
+    feedback = _table(FeedbackLog, settings, settings.feedback_table)
     bot = ApontamentosBot(
         store=store,
         engine=engine,
         access=access,
         references=references,
+        feedback=feedback,
         alerts_schedule=settings.alerts_schedule,
         today=lambda: today_in(settings.timezone),
     )
@@ -172,6 +175,7 @@ def build_app(settings: Settings) -> App:
         alerts=alerts,
         references=references,
         alert_log=alert_log,
+        feedback=feedback,
     )
 
 

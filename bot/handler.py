@@ -17,7 +17,16 @@ from botframework.connector import Channels
 from opentelemetry import trace
 
 from apontamentos.scope import Scope
-from sessions import Message, ReferenceStore, Session, SessionStore, SessionStoreError, Turn, session_key
+from sessions import (
+    FeedbackLog,
+    Message,
+    ReferenceStore,
+    Session,
+    SessionStore,
+    SessionStoreError,
+    Turn,
+    session_key,
+)
 
 from . import alerts, cards, telemetry
 from .access import Access, AccessControl, Denied, user_hash
@@ -52,6 +61,7 @@ class ApontamentosBot(ActivityHandler):
         access: AccessControl,
         today: Callable[[], date],
         references: ReferenceStore | None = None,
+        feedback: FeedbackLog | None = None,
         alerts_schedule: str = "",
     ) -> None:
         self._store = store
@@ -59,6 +69,7 @@ class ApontamentosBot(ActivityHandler):
         self._access = access
         self._today = today
         self._references = references
+        self._feedback_log = feedback
         self._alerts_schedule = alerts_schedule
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
@@ -75,7 +86,10 @@ class ApontamentosBot(ActivityHandler):
             await turn_context.send_activities(replies)
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
-        """Universal Actions (`adaptiveCard/action`) answer with a card; other invokes are declined with a 400."""
+        """Universal Actions (`adaptiveCard/action`) answer with a card; Teams' feedback (`message/submitAction`)
+        is recorded; other invokes are declined with a 400."""
+        if turn_context.activity.name == "message/submitAction":
+            return await self._feedback(turn_context)
         if turn_context.activity.name != "adaptiveCard/action":
             return _invoke_error(400, "NotSupported", "This invoke is not supported by this bot.")
         value = turn_context.activity.value
@@ -134,6 +148,8 @@ class ApontamentosBot(ActivityHandler):
         text = reply.text.split("\n", 1)[0] if attachment else reply.text
         message = cards.message(text, attachment, ai_generated=reply.ai_generated)
         message.channel_id = activity.channel_id
+        if activity.channel_id == Channels.ms_teams:
+            message.channel_data = {"feedbackLoopEnabled": True}  # Teams' thumbs up / down on the answer
         replies = [cards.with_suggestions(message, reply.suggestions, personal_teams=_teams_personal(activity))]
         step = time.perf_counter()
         turn = Turn(
@@ -144,6 +160,8 @@ class ApontamentosBot(ActivityHandler):
             replies=tuple(a.serialize() for a in replies),
             identity=identity if identity != session.identity else None,
             reference=reference,
+            kind=reply.kind,
+            engine=self._engine.name,
         )
         result = await self._store.commit(session, turn)
         timings["commit"] = time.perf_counter() - step
@@ -174,6 +192,38 @@ class ApontamentosBot(ActivityHandler):
             upn = await _teams_upn(turn_context, user.id)
         access = self._access.resolve(object_id=object_id, upn=upn, channel_user_id=None if teams else user.id)
         return access, upn or ""
+
+    async def _feedback(self, turn_context: TurnContext) -> InvokeResponse:
+        """A thumbs up or down on an answer: stored with the engine and the kind of question, never the text.
+
+        The answer is found by the message id the channel gave it when it was delivered; an answer no longer
+        kept (or edited away) is still counted, as "unknown".
+        """
+        activity = turn_context.activity
+        value = activity.value if isinstance(activity.value, dict) else {}
+        action = value.get("actionValue") if isinstance(value.get("actionValue"), dict) else {}
+        reaction = action.get("reaction")
+        if value.get("actionName") != "feedback" or reaction not in ("like", "dislike"):
+            return _invoke_error(400, "BadRequest", "Expected a feedback with a like or dislike reaction.")
+        ids = (activity.channel_id, activity.conversation.id, activity.from_property.id)
+        session = await self._store.load(*ids)
+        answered = session.reply_sent_as(activity.reply_to_id or "")
+        kind = answered.kind if answered else "unknown"
+        engine = answered.engine if answered else "unknown"
+        if self._feedback_log is not None:
+            try:
+                await self._feedback_log.record(
+                    key=session_key(*ids),
+                    message_id=activity.reply_to_id or "",
+                    reaction=reaction,
+                    engine=engine,
+                    kind=kind,
+                )
+            except SessionStoreError:
+                log.warning("feedback not stored")
+        telemetry.record_feedback(reaction=reaction, engine=engine, kind=kind)
+        log.info("feedback reaction=%s engine=%s kind=%s session=%s", reaction, engine, kind, session.key[:16])
+        return InvokeResponse(status=200, body={})
 
     async def _remember(self, activity: Activity, session: Session, identity: str) -> str | None:
         """Store the personal chat's reference for alerts when it is new or changed; its fingerprint then."""
@@ -235,13 +285,14 @@ class ApontamentosBot(ActivityHandler):
         """Send committed replies and record the outcome, so a redelivery neither repeats nor loses them."""
         activity_id = turn_context.activity.id or ""
         try:
-            await turn_context.send_activities(replies)
+            responses = await turn_context.send_activities(replies)
         except Exception as err:
             with contextlib.suppress(SessionStoreError):
                 await self._store.settle_reply(session, activity_id, claim, delivered=False)
             raise ReplyNotDelivered(type(err).__name__) from err
+        sent_ids = tuple(r.id for r in responses or [] if r is not None and getattr(r, "id", None))
         try:
-            await self._store.settle_reply(session, activity_id, claim, delivered=True)
+            await self._store.settle_reply(session, activity_id, claim, delivered=True, sent_ids=sent_ids)
         except SessionStoreError:
             # The user has the answer; at worst a redelivery after the lease sends it again.
             log.warning("delivered reply not recorded (activity %s)", activity_id[:64])

@@ -57,6 +57,7 @@ class Settings:
     alerts_schedule: str
     references_table: str
     alert_log_table: str
+    feedback_table: str
 
     @property
     def access_mode(self) -> str:
@@ -176,6 +177,7 @@ class Settings:
             alerts_schedule=text("ALERTS_SCHEDULE", "0 0 12 * * 1-5"),
             references_table=table_name("REFERENCES_TABLE", "conversationrefs"),
             alert_log_table=table_name("ALERT_LOG_TABLE", "alertlog"),
+            feedback_table=table_name("FEEDBACK_TABLE", "feedback"),
         )
         if engine == "llm" and not settings.llm_configured:
             raise SettingsError(

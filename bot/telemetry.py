@@ -19,6 +19,7 @@ _meter = metrics.get_meter("bot")
 TURNS = _meter.create_counter("bot.turns", description="Turns by outcome, engine and kind of question")
 PHASE_MS = _meter.create_histogram("bot.turn.phase", unit="ms", description="Time of each phase of a turn")
 TOKENS = _meter.create_counter("bot.llm.tokens", description="Model tokens, prompt and completion")
+FEEDBACK = _meter.create_counter("bot.feedback", description="Verdicts on answers by reaction, engine and kind")
 
 _configured = False
 
@@ -57,3 +58,7 @@ def record_turn(*, engine: str, outcome: str, kind: str, timings: dict[str, floa
 def record_tokens(prompt: int, completion: int) -> None:
     TOKENS.add(prompt, {"type": "prompt"})
     TOKENS.add(completion, {"type": "completion"})
+
+
+def record_feedback(*, reaction: str, engine: str, kind: str) -> None:
+    FEEDBACK.add(1, {"reaction": reaction, "engine": engine, "kind": kind})

@@ -65,6 +65,7 @@ module resources 'resources.bicep' = {
       ALERTS_SCHEDULE: '0 0 12 * * 1-5'
       REFERENCES_TABLE: 'conversationrefs'
       ALERT_LOG_TABLE: 'alertlog'
+      FEEDBACK_TABLE: 'feedback'
     }
   }
 }

@@ -2,7 +2,7 @@
 
 from .keys import session_key
 from .model import Message, Reply, Session, Turn
-from .references import AlertLog, ConversationRef, ReferenceStore
+from .references import AlertLog, ConversationRef, FeedbackLog, ReferenceStore
 from .store import (
     ClaimedReply,
     CommitResult,
@@ -17,6 +17,7 @@ from .table import SessionStoreError, SessionStoreUnavailable
 __all__ = [
     "AlertLog",
     "ConversationRef",
+    "FeedbackLog",
     "ReferenceStore",
     "ClaimedReply",
     "CommitResult",

@@ -127,6 +127,9 @@ def _reply_to_json(reply: Reply) -> dict[str, Any]:
         "c": reply.claim,
         "t": reply.claimed_at.isoformat() if reply.claimed_at else None,
         "d": reply.delivered,
+        "k": reply.kind,
+        "e": reply.engine,
+        "s": list(reply.sent_ids),
     }
 
 
@@ -137,6 +140,9 @@ def _reply_from_json(data: dict[str, Any]) -> Reply:
         claim=data["c"],
         claimed_at=datetime.fromisoformat(data["t"]) if data["t"] else None,
         delivered=data["d"],
+        kind=data.get("k", ""),
+        engine=data.get("e", ""),
+        sent_ids=tuple(data.get("s", ())),
     )
 
 

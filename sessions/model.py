@@ -42,6 +42,9 @@ class Reply:
     claim: str
     claimed_at: datetime | None
     delivered: bool = False
+    kind: str = ""  # what was asked and which engine answered: a feedback verdict is filed under them
+    engine: str = ""
+    sent_ids: tuple[str, ...] = ()  # the channel's ids of the delivered messages (feedback refers to them)
 
     def claimable(self, now: datetime, lease: timedelta) -> bool:
         """Undelivered and nobody sending it: never claimed, released, or its sender's lease expired."""
@@ -59,6 +62,8 @@ class Turn:
     replies: tuple[dict[str, Any], ...] = ()
     identity: str | None = None  # the asker's UPN, when the channel had to be asked for it
     reference: str | None = None  # fingerprint of the conversation reference just stored for alerts
+    kind: str = ""
+    engine: str = ""
 
 
 @dataclass(frozen=True)
@@ -105,6 +110,10 @@ class Session:
             return None
         fingerprint = activity_fingerprint(activity_id)
         return next((r for r in self.outbox if r.fingerprint == fingerprint), None)
+
+    def reply_sent_as(self, message_id: str) -> Reply | None:
+        """The kept reply the channel knows by `message_id` (the id a feedback or reaction refers to)."""
+        return next((r for r in self.outbox if message_id in r.sent_ids), None)
 
     def with_reply(self, reply: Reply) -> Session:
         """The session with `reply` replacing the stored reply to the same activity."""
@@ -153,7 +162,8 @@ def apply_turn(
     outbox = session.outbox
     if fingerprint is not None:
         recent = (*recent, fingerprint)[-RECENT_ACTIVITIES:]
-        outbox = (*outbox, Reply(fingerprint, turn.replies, claim, now))[-OUTBOX_SIZE:]
+        reply = Reply(fingerprint, turn.replies, claim, now, kind=turn.kind, engine=turn.engine)
+        outbox = (*outbox, reply)[-OUTBOX_SIZE:]
     return replace(
         session,
         user_name=turn.user_name or session.user_name,

@@ -145,3 +145,19 @@ class AlertLog(TableStore):
     async def release(self, key: str, day: date) -> None:
         """The send failed: the next run may try again."""
         await self._run("release alert", lambda t: t.delete_entity(key, day.isoformat()))
+
+
+class FeedbackLog(TableStore):
+    """Verdicts on answers (Teams' thumbs up / down): the reaction, the engine and the kind of question,
+    never any text. One row per answer and person; a changed mind overwrites it."""
+
+    async def record(self, *, key: str, message_id: str, reaction: str, engine: str, kind: str) -> None:
+        entity = {
+            "PartitionKey": key,
+            "RowKey": hashlib.sha256(message_id.encode("utf-8", "surrogatepass")).hexdigest()[:32],
+            "Reaction": reaction,
+            "Engine": engine,
+            "Kind": kind,
+            "At": datetime.now(UTC),
+        }
+        await self._run("record feedback", lambda t: t.upsert_entity(entity, mode=UpdateMode.REPLACE))

@@ -203,13 +203,18 @@ class SessionStore(TableStore):
         assert reply is not None
         return ClaimedReply(updated, reply)
 
-    async def settle_reply(self, session: Session, activity_id: str, claim: str, *, delivered: bool) -> None:
-        """Record the outcome of this writer's send: delivered, or released for the next redelivery."""
+    async def settle_reply(
+        self, session: Session, activity_id: str, claim: str, *, delivered: bool, sent_ids: tuple[str, ...] = ()
+    ) -> None:
+        """Record the outcome of this writer's send: delivered (with the channel's message ids), or released
+        for the next redelivery."""
 
         def settle(reply: Reply) -> Reply | None:
             if reply.claim != claim or reply.delivered:
                 return None  # another writer took it over after our lease: its outcome counts
-            return replace(reply, delivered=True) if delivered else replace(reply, claimed_at=None)
+            if delivered:
+                return replace(reply, delivered=True, sent_ids=sent_ids)
+            return replace(reply, claimed_at=None)
 
         await self._change_reply(session, activity_id, settle)
 

@@ -95,10 +95,11 @@ class FakeConnector(LocalServer):
             )
         if "prefix" in request.match_info:
             self.prefixes.append(request.match_info["prefix"])
+        activity["id"] = activity.get("id") or uuid.uuid4().hex  # the channel's id for the message
         self.activities[conversation].append(activity)
         async with self._arrived:
             self._arrived.notify_all()
-        return web.json_response({"id": uuid.uuid4().hex})
+        return web.json_response({"id": activity["id"]})
 
     async def _other(self, request: web.Request) -> web.Response:
         self.unexpected.append(f"{request.method} {request.path}")

@@ -66,3 +66,35 @@ async def test_the_builtin_engine_answer_carries_no_ai_marker(
     await c.post(teams(c, conversation, "personal", "Mostre o contrato 8446"))
     reply = connector.messages(conversation)[-1]
     assert not any("AIGeneratedContent" in str(e) for e in reply.get("entities") or [])
+
+
+async def test_feedback_is_stored_with_engine_and_kind_and_no_text(
+    make_bot: Any, connector: FakeConnector, http: Any, azurite: Any
+) -> None:
+    from azure.data.tables.aio import TableClient
+
+    from .harness import unique_table
+
+    table = unique_table()
+    bot = make_bot(FEEDBACK_TABLE=table)
+    c = Client(bot, connector, http)
+    conversation = f"a:{uuid.uuid4().hex[:8]}"
+    await c.post(teams(c, conversation, "personal", "Ranking de horas do contrato 8446"))
+    reply = connector.messages(conversation)[-1]
+    assert reply["channelData"]["feedbackLoopEnabled"] is True
+    message_id = reply["id"]
+    value = {"actionName": "feedback", "actionValue": {"reaction": "dislike", "feedback": '{"feedbackText": "errado"}'}}
+    invoke = {**teams(c, conversation, "personal"), "type": "invoke", "name": "message/submitAction", "value": value}
+    invoke["replyToId"] = message_id
+    del invoke["text"]
+    status, body = await c.post(invoke)
+    assert status == 200
+    async with TableClient.from_connection_string(azurite.connection_string, table) as client:
+        rows = [dict(e) async for e in client.list_entities()]
+    assert [(r["Reaction"], r["Engine"], r["Kind"]) for r in rows] == [("dislike", "rules", "ranking")]
+    assert "errado" not in str(rows) and "Ranking de horas" not in str(rows)
+    assert any("feedback reaction=dislike engine=rules kind=ranking" in line for line in bot.output)
+    for kind in ("messageUpdate", "messageDelete"):  # an edited or deleted message breaks nothing
+        changed = {**teams(c, conversation, "personal", "editado"), "type": kind}
+        assert (await c.post(changed))[0] == 200
+    assert connector.messages(conversation)[-1]["id"] == message_id
