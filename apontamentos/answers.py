@@ -280,6 +280,23 @@ def ranking(db: Dataset, question: Question, today: date) -> Answer:
     return _done(question, text, _table(f"Ranking de horas{scope}", ["#", "Recurso", "Horas"], rows))
 
 
+def hours_by_person(db: Dataset, question: Question, today: date) -> Answer:
+    """Everyone's hours, one line each, with the total and the average per person ("quanto cada um fez")."""
+    period, note = _covered(db, question.period, today)
+    people = q.ranking(db, top=None, contract=question.contract, technology=question.technology, period=period)
+    scope = _scope(db, question, person_label=False)
+    if not people:
+        return _done(question, f"Nenhum apontamento{scope} {_dates(period)}{note}.")
+    total = sum(p.hours for p in people)
+    text = (
+        f"Horas líquidas por recurso{scope}, {_dates(period)}{note}: {fmt.plural(len(people), 'recurso')}, "
+        f"{fmt.hours(total)} no total, média de {fmt.hours(total / len(people))} por recurso:\n"
+        + _lines([f"{p.resource.name}: {fmt.hours(p.hours)}" for p in people])
+    )
+    rows = [[p.resource.name, fmt.hours(p.hours)] for p in people]
+    return _done(question, text, _table(f"Horas por recurso{scope}", ["Recurso", "Horas"], rows))
+
+
 def contract_ranking(db: Dataset, question: Question, today: date) -> Answer:
     period, note = _covered(db, question.period, today)
     contracts = q.list_contracts(db, period)
@@ -298,7 +315,11 @@ def list_contracts(db: Dataset, question: Question, today: date) -> Answer:
     period, note = _covered(db, question.period, today)
     contracts = q.list_contracts(db, period)
     text = f"Há {fmt.plural(len(contracts), 'contrato')} com apontamentos {_dates(period)}{note}:\n" + _lines(
-        [f"{c.contract}: {fmt.hours(c.hours)} líquidas, {fmt.plural(c.resources, 'recurso')}" for c in contracts]
+        [
+            f"{c.contract}: {fmt.hours(c.hours)} líquidas, {fmt.plural(c.entries, 'apontamento')}, "
+            f"{fmt.plural(c.resources, 'recurso')}"
+            for c in contracts
+        ]
     )
     rows = [[c.contract, fmt.hours(c.hours), fmt.integer(c.entries), fmt.integer(c.resources)] for c in contracts]
     return _done(question, text, _table("Contratos", ["Contrato", "Horas", "Apontamentos", "Recursos"], rows))

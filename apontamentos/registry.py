@@ -172,6 +172,16 @@ REGISTRY: tuple[Kind, ...] = (
             "por dia em media",
         ),
     ),
+    Kind(
+        "hours_by_person",
+        answers.hours_by_person,
+        (q.ranking,),
+        (
+            "cada (?:um|uma|pessoa|recurso|consultor|colaborador|profissional)\\b",
+            "por (?:pessoa|recurso|consultor|colaborador|profissional|cabeca)\\b",
+            "individualmente",
+        ),
+    ),
     Kind("average_span", answers.average_span, (q.average_span,), ("media", "medio", "duracao")),
     Kind(
         "expected_vs_worked",
@@ -249,7 +259,12 @@ REGISTRY: tuple[Kind, ...] = (
             "onde (?:\\w+ )?trabalh",
         ),
     ),
-    Kind("list_contracts", answers.list_contracts, (q.list_contracts,), ("contratos\\b",)),
+    Kind(
+        "list_contracts",
+        answers.list_contracts,
+        (q.list_contracts,),
+        ("contratos\\b", "cada contrato", "por contratos?\\b"),
+    ),
     Kind(
         "contract_resources",
         answers.people,

@@ -266,6 +266,8 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
 def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, previous: Question | None) -> Understood:
     """Choose the kind and fill what the question leaves open from the previous one (a follow-up)."""
     kind = _refine(kind, slots, rest)
+    if kind in ("hours_by_person", "list_contracts") and _PER_CONTRACT.search(rest) and _PER_PERSON.search(rest):
+        return Clarification("not_understood", TWO_BREAKDOWNS)
     if previous is not None and previous.kind in STATIC:
         previous = None
     follow_up = previous is not None and bool(_FOLLOW_UP.search(text))
@@ -321,6 +323,8 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
 
 def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
     """Kinds whose words are shared: settled by what else the question names."""
+    if kind == "hours_by_person" and slots.get("person"):
+        return "total_hours"
     group = slots.get("technology") or slots.get("profile") or slots.get("level")
     if (
         kind in (None, "contract_resources", "list_contracts", "total_hours")
@@ -394,6 +398,12 @@ NOT_UNDERSTOOD = (
     "quem não apontou, quem esqueceu a saída, validações, dias úteis, rankings. Por exemplo: “Quais contratos "
     "temos?”, “Quantas horas o contrato 8446 teve em outubro?”, “Quem não apontou semana passada?”."
 )
+_PER_PERSON = re.compile(r"\b(?:cada|por) (?:um|uma|pessoa|recurso|consultor|colaborador|profissional)\b")
+_PER_CONTRACT = re.compile(r"\b(?:cada|por) contratos?\b")
+TWO_BREAKDOWNS = (
+    "Não consigo dividir as horas por recurso e por contrato ao mesmo tempo. Qual das duas divisões prefere? "
+    "Por exemplo: “Horas por recurso no contrato 8446” ou “Horas por contrato em outubro”."
+)
 STATIC = frozenset({"greeting", "help", "thanks"})
 PERSON_ONLY = frozenset({"resource_days", "resource_contracts", "expected_vs_worked", "person_activities"})
 PERSON_KINDS = frozenset(
@@ -421,6 +431,7 @@ CONTRACT_KINDS = frozenset(
         "contract_details",
         "contract_resources",
         "ranking",
+        "hours_by_person",
         "missing_days",
         "open_spans",
         "unvalidated",
@@ -430,7 +441,9 @@ CONTRACT_KINDS = frozenset(
         "days_above",
     }
 )
-CONTRACT_THREAD_KINDS = frozenset({"ranking", "missing_days", "open_spans", "unvalidated", "days_above"})
+CONTRACT_THREAD_KINDS = frozenset(
+    {"ranking", "hours_by_person", "missing_days", "open_spans", "unvalidated", "days_above"}
+)
 SUBJECT_KINDS = frozenset(
     {
         "total_hours",

@@ -121,3 +121,19 @@ def test_tables_come_with_text(small: Dataset) -> None:
     assert "Ana Maria Souza: 16,5 h" in reply.text
     missing = answer(small, "quem não apontou de 17/11 a 23/11?", {}, TODAY)
     assert "Ana Paula Lima: 3 dias" in missing.text and "4 dias úteis" in missing.text
+
+
+def test_hours_by_person_lists_everyone_with_total_and_average(
+    generated: Dataset, generated_columns: dict[str, list[Any]]
+) -> None:
+    rows = [r for r in spans(generated_columns) if r.supplier == "8446"]
+    per_person: dict[str, float] = {}
+    for r in rows:
+        per_person[r.name] = per_person.get(r.name, 0.0) + (r.net or 0)
+    reply = conversation(generated, ["Mostre o contrato 8446", "e por pessoa?"], GENERATED_END)[-1]
+    assert reply.intent == "hours_by_person"
+    total = sum(per_person.values())
+    assert f"{fmt.plural(len(per_person), 'recurso')}, {fmt.hours(total)} no total" in reply.text
+    assert f"média de {fmt.hours(total / len(per_person))} por recurso" in reply.text
+    assert reply.table is not None and reply.table.total == len(per_person)
+    assert {row[0]: row[1] for row in reply.table.rows} == {n: fmt.hours(h) for n, h in per_person.items()}

@@ -78,6 +78,7 @@ class Reference:
         "person_contracts",
         "holidays",
         "people_by",
+        "person_average",
     )
 
     def __init__(self, rows: list[Span]) -> None:
@@ -147,6 +148,10 @@ class Reference:
         ranked = sorted(totals.items(), key=lambda kv: (-kv[1] if reverse else kv[1], self.names[kv[0]]))
         top = ranked[: spec.get("top", 3)]
         return [f"{self.names[rid]}: {hours_text(h)}" for rid, h in top]
+
+    def person_average(self, spec: dict[str, Any]) -> list[str]:
+        totals = self._totals(self.select(spec))
+        return [integer_text(len(totals)), hours_text(sum(totals.values()) / len(totals))]
 
     def contract_ranking(self, spec: dict[str, Any]) -> list[str]:
         totals: dict[str, float] = defaultdict(float)
