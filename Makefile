@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install test lint format bench run chat clean eval teams-package
+.PHONY: install test lint format bench run chat clean eval teams-package e2e-clients
 
 DATA := data/apontamentos.parquet
 PORT ?= 7071
@@ -67,5 +67,13 @@ chat: $(STAMP)
 teams-package: $(STAMP)
 	@$(PY) -m devhost.teams_package $(ARGS)
 
+# Real clients (Web Chat through a local Direct Line) in headless Chromium; screenshots in .local/screenshots.
+# Installs Debian's chromium (as root), Playwright and the client packages; not part of make test.
+e2e-clients: install
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+	$(PY) -m pip install --quiet -r clients/requirements.txt
+	cd clients && npm ci --no-audit --no-fund --loglevel=error
+	$(PY) -m pytest -m clients tests/e2e
+
 clean:
-	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules clients/node_modules .pytest_cache .ruff_cache
