@@ -579,11 +579,12 @@ def validators(db: Dataset, question: Question, today: date) -> Answer:
 
 
 def week_comparison(db: Dataset, question: Question, today: date) -> Answer:
-    w = q.week_comparison(db, today)
+    w = q.week_comparison(db, today, contract=question.contract, resource=question.person)
     change = w.this_week.net_hours - w.last_week.net_hours
     percent = f" ({fmt.number(100 * change / w.last_week.net_hours)}%)" if w.last_week.net_hours else ""
+    scope = _scope(db, question)
     text = (
-        f"Esta semana, {_dates(w.this_week.period)}: {fmt.hours(w.this_week.net_hours)} líquidas, "
+        f"Esta semana{scope}, {_dates(w.this_week.period)}: {fmt.hours(w.this_week.net_hours)} líquidas, "
         f"{fmt.plural(w.this_week.entries, 'apontamento')}, {fmt.plural(w.this_week.resources, 'recurso')}.\n"
         f"Mesmos dias da semana passada, {_dates(w.last_week.period)}: {fmt.hours(w.last_week.net_hours)} líquidas, "
         f"{fmt.plural(w.last_week.entries, 'apontamento')}, {fmt.plural(w.last_week.resources, 'recurso')}.\n"
@@ -594,13 +595,18 @@ def week_comparison(db: Dataset, question: Question, today: date) -> Answer:
 
 def outliers(db: Dataset, question: Question, today: date) -> Answer:
     period, note = _covered(db, question.period, today)
-    o = q.outliers(db, period)
-    if not o.spans:
-        return _done(question, f"Nenhum apontamento fora do padrão {_dates(period)}{note}.")
-    text = (
-        f"Apontamentos muito longos {_dates(period)}{note} (acima de {fmt.hours(o.threshold_hours)} brutas; "
-        f"a mediana é {fmt.hours(o.median_hours)}):\n" + _lines([_span_line(s) for s in o.spans])
+    o = q.outliers(db, period, contract=question.contract, resource=question.person)
+    scope = _scope(db, question)
+    norm = (
+        f"acima de {fmt.hours(o.threshold_hours)} brutas, o limite calculado sobre todos os apontamentos do "
+        f"período; a mediana é {fmt.hours(o.median_hours)}"
     )
+    if not o.spans:
+        text = f"Nenhum apontamento fora do padrão{scope} {_dates(period)}{note} ({norm}): 0 apontamentos."
+        return _done(question, text)
+    shown = f"; os {len(o.spans)} mais longos na tabela" if o.total > len(o.spans) else ""
+    long_spans = fmt.plural(o.total, "apontamento muito longo", "apontamentos muito longos")
+    text = f"{long_spans}{scope} {_dates(period)}{note} ({norm}{shown}):\n" + _lines([_span_line(s) for s in o.spans])
     rows = [[s.resource.name, fmt.day(s.day), fmt.hours(s.hours)] for s in o.spans]
     return _done(question, text, _table("Fora do padrão", ["Recurso", "Dia", "Horas"], rows))
 

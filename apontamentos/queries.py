@@ -202,6 +202,7 @@ class Outliers:
     period: Period
     median_hours: float
     threshold_hours: float
+    total: int  # spans above the threshold; `spans` holds the longest of them
     spans: list[Span]
 
 
@@ -558,39 +559,52 @@ def _spans(db: Dataset, rows: list[tuple]) -> list[Span]:
 _SPAN_COLUMNS = "rid, supplier, day, start_ts, end_ts, gross_h"
 
 
-def outliers(db: Dataset, period: Period | None = None, limit: int = 50) -> Outliers:
-    """Unusually long spans by a robust rule: modified z-score over 3.5 (median and MAD)."""
+def outliers(
+    db: Dataset,
+    period: Period | None = None,
+    limit: int = 50,
+    contract: str | None = None,
+    resource: str | None = None,
+) -> Outliers:
+    """Unusually long spans by a robust rule: modified z-score over 3.5 (median and MAD). The norm is every
+    span in the period; a contract or a person selects whose spans are checked against it."""
     p = data_period(db, period)
+    _, _, where, params = _subject_sql(db, resource, contract)
     spans = db.arrays("SELECT gross_h FROM e WHERE day BETWEEN ? AND ? AND gross_h IS NOT NULL", [p.start, p.end])[
         "gross_h"
     ]
     if len(spans) == 0:
-        return Outliers(p, 0.0, 0.0, [])
+        return Outliers(p, 0.0, 0.0, 0, [])
     median = float(np.median(spans))
     mad = float(np.median(np.abs(spans - median)))
     # Iglewicz & Hoaglin: 0.6745 (x - median) / MAD > 3.5. A floor keeps a zero MAD meaningful.
     threshold = median + 3.5 * max(mad, 0.25) / 0.6745
     rows = db.query(
-        f"""SELECT {_SPAN_COLUMNS} FROM e WHERE day BETWEEN ? AND ? AND gross_h > ?
-            ORDER BY gross_h DESC LIMIT ?""",
-        [p.start, p.end, threshold, limit],
+        f"""SELECT {_SPAN_COLUMNS}, count(*) OVER () FROM e WHERE day BETWEEN ? AND ? AND gross_h > ?{where}
+            ORDER BY gross_h DESC, day, rid LIMIT ?""",
+        [p.start, p.end, threshold, *params, limit],
     )
-    return Outliers(p, median, threshold, _spans(db, rows))
+    return Outliers(p, median, threshold, rows[0][-1] if rows else 0, _spans(db, [r[:-1] for r in rows]))
 
 
-def _week_totals(db: Dataset, period: Period) -> WeekTotals:
+def _week_totals(db: Dataset, period: Period, where: str, params: list[object]) -> WeekTotals:
     net, entries, resources = db.query(
-        "SELECT coalesce(sum(net_h), 0), count(*), count(DISTINCT rid) FROM e WHERE day BETWEEN ? AND ?",
-        [period.start, period.end],
+        f"""SELECT coalesce(sum(net_h), 0), count(*), count(DISTINCT rid) FROM e
+            WHERE day BETWEEN ? AND ?{where}""",
+        [period.start, period.end, *params],
     )[0]
     return WeekTotals(period, net, entries, resources)
 
 
-def week_comparison(db: Dataset, today: date) -> WeekComparison:
-    """This week so far (Monday to today) against the same days of last week."""
+def week_comparison(
+    db: Dataset, today: date, contract: str | None = None, resource: str | None = None
+) -> WeekComparison:
+    """This week so far (Monday to today) against the same days of last week; of everyone, a contract or a
+    person."""
+    _, _, where, params = _subject_sql(db, resource, contract)
     this_week = Period(week_of(today).start, today)
     last_week = Period(this_week.start - timedelta(days=7), today - timedelta(days=7))
-    return WeekComparison(_week_totals(db, this_week), _week_totals(db, last_week))
+    return WeekComparison(_week_totals(db, this_week, where, params), _week_totals(db, last_week, where, params))
 
 
 def open_spans(

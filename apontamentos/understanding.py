@@ -418,6 +418,8 @@ PERSON_KINDS = frozenset(
         "hours_per_day",
         "missing_days",
         "open_spans",
+        "week_comparison",
+        "outliers",
         "validators",
     }
 )
@@ -439,6 +441,8 @@ CONTRACT_KINDS = frozenset(
         "people_by",
         "validators",
         "days_above",
+        "week_comparison",
+        "outliers",
     }
 )
 CONTRACT_THREAD_KINDS = frozenset(

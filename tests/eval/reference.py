@@ -7,6 +7,7 @@ Independent of the engines: it reads the rows through `tests.expected.spans` and
 from __future__ import annotations
 
 import re
+import statistics
 import unicodedata
 from collections import defaultdict
 from datetime import date, timedelta
@@ -79,6 +80,8 @@ class Reference:
         "holidays",
         "people_by",
         "person_average",
+        "week_comparison",
+        "outliers",
     )
 
     def __init__(self, rows: list[Span]) -> None:
@@ -152,6 +155,26 @@ class Reference:
     def person_average(self, spec: dict[str, Any]) -> list[str]:
         totals = self._totals(self.select(spec))
         return [integer_text(len(totals)), hours_text(sum(totals.values()) / len(totals))]
+
+    def week_comparison(self, spec: dict[str, Any]) -> list[str]:
+        """Net hours of this week so far and of the same days last week (`this` and `last` are the periods)."""
+        this, last = ({**spec, "period": spec[key]} for key in ("this", "last"))
+        return [hours_text(sum(r.net or 0 for r in self.select(p))) for p in (this, last)] + [
+            day_text(date.fromisoformat(spec[key][0])) for key in ("this", "last")
+        ]
+
+    def outliers(self, spec: dict[str, Any]) -> list[str]:
+        """How many of the subject's spans exceed the robust limit computed over every span of the period."""
+        start, end = self.period(spec)
+        everyone = [r.gross for r in self.rows if start <= r.day <= end and r.gross is not None]
+        median = statistics.median(everyone)
+        mad = statistics.median(abs(g - median) for g in everyone)
+        limit = median + 3.5 * max(mad, 0.25) / 0.6745
+        count = sum(1 for r in self.select(spec) if r.gross is not None and r.gross > limit)
+        # with its noun: a bare "8" is in any reply that holds a date
+        if count == 0:
+            return ["0 apontamentos"]
+        return [f"{integer_text(count)} apontamento{'s' if count > 1 else ''} muito longo{'s' if count > 1 else ''}"]
 
     def contract_ranking(self, spec: dict[str, Any]) -> list[str]:
         totals: dict[str, float] = defaultdict(float)
