@@ -21,6 +21,7 @@ from .rules import Period, month_of
 TEXT_ROWS = 15  # rows listed in a text answer
 PAGE_ROWS = 15  # rows of a table card; "ver mais" shows the next page
 MAX_TABLE_ROWS = 2_000  # rows an answer keeps for paging
+RANK = "Nº"  # not "#": Teams reads a lone "#" in a card as an empty Markdown heading and shows nothing
 
 EXAMPLES = (
     "Quais contratos temos?",
@@ -142,8 +143,12 @@ def _done(question: Question, text: str, table: Table | None = None) -> Answer:
     return Answer(text, question.to_context(), question.kind, table, suggestions=suggestions(question))
 
 
+SUGGESTION_LENGTH = 44  # Teams cuts off a card button's title near 50 characters
+
+
 def suggestions(question: Question) -> tuple[str, ...]:
-    """Up to three follow-ups relevant to what was just answered, phrased so the engine understands them."""
+    """Up to three follow-ups relevant to what was just answered, phrased so the engine understands them
+    and short enough to show whole on a button."""
     kind, contract = question.kind, question.contract
     if question.asker:
         return (
@@ -153,9 +158,9 @@ def suggestions(question: Question) -> tuple[str, ...]:
         )
     if contract and kind in ("contract_details", "total_hours", "contract_resources", "hours_per_day"):
         return (
-            f"Quem não apontou no contrato {contract} semana passada?",
+            f"Quem não apontou no {contract} semana passada?",
             f"Ranking de horas do contrato {contract}",
-            f"Horas do contrato {contract} no mês passado",
+            f"Horas do {contract} no mês passado",
         )
     if contract and kind in ("ranking", "missing_days", "open_spans", "unvalidated"):
         return (
@@ -277,7 +282,7 @@ def ranking(db: Dataset, question: Question, today: date) -> Answer:
         f"{i}. {p.resource.name}: {fmt.hours(p.hours)}" for i, p in enumerate(people, 1)
     )
     rows = [[str(i), p.resource.name, fmt.hours(p.hours)] for i, p in enumerate(people, 1)]
-    return _done(question, text, _table(f"Ranking de horas{scope}", ["#", "Recurso", "Horas"], rows))
+    return _done(question, text, _table(f"Ranking de horas{scope}", [RANK, "Recurso", "Horas"], rows))
 
 
 def hours_by_person(db: Dataset, question: Question, today: date) -> Answer:
@@ -308,7 +313,7 @@ def contract_ranking(db: Dataset, question: Question, today: date) -> Answer:
         f"{i}. {c.contract}: {fmt.hours(c.hours)}" for i, c in enumerate(shown, 1)
     )
     rows = [[str(i), c.contract, fmt.hours(c.hours), fmt.integer(c.resources)] for i, c in enumerate(shown, 1)]
-    return _done(question, text, _table("Contratos por horas", ["#", "Contrato", "Horas", "Recursos"], rows))
+    return _done(question, text, _table("Contratos por horas", [RANK, "Contrato", "Horas", "Recursos"], rows))
 
 
 def list_contracts(db: Dataset, question: Question, today: date) -> Answer:
@@ -681,7 +686,7 @@ def activity_ranking(db: Dataset, question: Question, today: date) -> Answer:
         ]
     text = f"Ranking de atividades por {measure}{scope}, {_dates(period)}{note}:\n" + "\n".join(lines)
     rows = [[str(i), a.activity, fmt.hours(a.hours), fmt.integer(a.entries)] for i, a in enumerate(s.activities, 1)]
-    return _done(question, text, _table(f"Atividades{scope}", ["#", "Atividade", "Horas", "Apontamentos"], rows))
+    return _done(question, text, _table(f"Atividades{scope}", [RANK, "Atividade", "Horas", "Apontamentos"], rows))
 
 
 def activity_hours(db: Dataset, question: Question, today: date) -> Answer:

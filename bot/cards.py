@@ -49,10 +49,11 @@ def table_card(table: Table, fallback: str) -> Attachment:
 
     def width(i: int) -> int:
         # Relative widths from the content: the header's longest word must fit unbroken ("Apontamentos"),
-        # and a long name should not squeeze the figures; capped so one column cannot take the card.
+        # and a long name should not squeeze the figures; capped so one column cannot take the card. The
+        # constant stands for the cell padding, without which a two-character rank column wraps ("1 / 0").
         header = max(len(word) for word in table.columns[i].split() or [""])
         cells = max((len(row[i]) for row in table.rows), default=0)
-        return max(1, header, min(cells, 24))
+        return 4 + max(header, min(cells, 24))
 
     def cell(text: str, bold: bool = False) -> dict[str, Any]:
         block = {"type": "TextBlock", "text": text, "wrap": True, "size": "Small"}

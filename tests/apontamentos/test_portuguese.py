@@ -113,9 +113,11 @@ def test_every_suggested_follow_up_is_understood(tmp_path_factory: pytest.TempPa
             context = reply.context
             offered |= {(s, conversation["asker"]) for s in reply.suggestions}
     assert len(offered) >= 10
+    from apontamentos.answers import SUGGESTION_LENGTH
     from apontamentos.understanding import Clarification, understand
 
     for suggestion, asker in offered:
         understood = understand(db, suggestion, None, TODAY, me_in(db, asker))
         assert not isinstance(understood, Clarification), (suggestion, understood)
+        assert len(suggestion) <= SUGGESTION_LENGTH, suggestion
     assert from_context({}) is None

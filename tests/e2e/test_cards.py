@@ -57,7 +57,7 @@ async def test_the_rank_column_is_narrow_and_numbers_right_aligned(
     conversation = f"cards-{uuid.uuid4().hex[:6]}"
     await c.say(conversation, "rui", "Ranking de horas do contrato 8446")
     table = table_of(card_of(connector.messages(conversation)[-1]))
-    assert texts(table["rows"][0]) == ["#", "Recurso", "Horas"]
+    assert texts(table["rows"][0]) == ["Nº", "Recurso", "Horas"]
     widths = [col["width"] for col in table["columns"]]
     assert widths[0] < widths[2] < widths[1]
     assert [col["horizontalCellContentAlignment"] for col in table["columns"]] == ["Right", "Left", "Right"]
@@ -71,9 +71,9 @@ async def test_follow_ups_are_suggested_actions_or_card_buttons(
     await c.say(conversation, "rui", "Mostre o contrato 8446")
     actions = connector.messages(conversation)[-1]["suggestedActions"]["actions"]
     assert [a["value"] for a in actions] == [
-        "Quem não apontou no contrato 8446 semana passada?",
+        "Quem não apontou no 8446 semana passada?",
         "Ranking de horas do contrato 8446",
-        "Horas do contrato 8446 no mês passado",
+        "Horas do 8446 no mês passado",
     ]
     group = f"19:grupo-{uuid.uuid4().hex[:6]}"
     activity = c.activity(group, "rui", "Mostre o contrato 8446", channelId="msteams")
@@ -82,4 +82,4 @@ async def test_follow_ups_are_suggested_actions_or_card_buttons(
     reply = connector.messages(group)[-1]
     assert "suggestedActions" not in reply or not reply["suggestedActions"]
     buttons = reply["attachments"][0]["content"]["actions"]
-    assert [b["data"]["text"] for b in buttons][0] == "Quem não apontou no contrato 8446 semana passada?"
+    assert [b["data"]["text"] for b in buttons][0] == "Quem não apontou no 8446 semana passada?"
