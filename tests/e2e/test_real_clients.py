@@ -10,9 +10,11 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+import holidays
 import pytest
 
 from devhost.azurite import ROOT, free_port
@@ -69,7 +71,7 @@ def playground(make_bot: Any) -> Iterator[str]:
         yield f"http://127.0.0.1:{port}/"
 
 
-def assert_columns_line_up(table: Any) -> None:
+def assert_columns_line_up(table: Any, columns: int = 4) -> None:
     """Every cell of a column starts at the same x as its header: a table that does not line up is a bug."""
     lefts = table.evaluate(
         """t => [...t.querySelectorAll('[role=row], tr')].map(
@@ -77,7 +79,7 @@ def assert_columns_line_up(table: Any) -> None:
                  .map(c => Math.round(c.getBoundingClientRect().left)))"""
     )
     header, *body = lefts
-    assert len(header) == 4
+    assert len(header) == columns
     for row in body:
         assert row == header, (row, header)
     # and no header word is broken over two lines: header text is as tall as one line of a body cell
@@ -147,3 +149,66 @@ def test_agents_playground_table_ver_mais_and_feedback(playground: str) -> None:
         expect(page.get_by_text("invoke 200").last).to_be_visible(timeout=30_000)
 
     browse(playground, "playground", welcome_and_feedback)
+
+
+def mention_and_ask(page: Any, conversation: str, question: str) -> None:
+    """Open a group chat or channel in the Playground and send the question with a real @mention."""
+    page.get_by_role("button", name="Toggle app bar and conversation window").click()
+    page.get_by_role("treeitem", name=conversation).click()
+    box = page.get_by_role("textbox").last
+    box.click()
+    page.keyboard.type("@")
+    page.get_by_role("menuitem", name="Test Bot").first.click()  # the typeahead makes it a mention entity
+    page.keyboard.type(f" {question}")
+    page.keyboard.press("Enter")
+
+
+def playground_page(playwright: Any, url: str) -> Any:
+    from playwright.sync_api import expect
+
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+    page = browser.new_page(viewport={"width": 1100, "height": 1200}, locale="pt-BR")
+    page.goto(url)
+    expect(page.get_by_role("textbox").last).to_be_visible(timeout=30_000)
+    return page
+
+
+def test_agents_playground_group_chat_answers_a_mention_with_card_buttons(playground: str) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        page = playground_page(playwright, playground)
+        mention_and_ask(page, "Group Chat", "Mostre o contrato 8446")
+        expect(page.get_by_text("Contrato 8446,").last).to_be_visible(timeout=30_000)
+        # no suggested actions in a Teams group chat: the follow-ups are buttons on the card
+        expect(page.get_by_role("button", name="Ranking de horas do contrato 8446").last).to_be_visible()
+        page.screenshot(path=str(SHOTS / "playground-group-chat.png"), full_page=True)
+        for title in ("Quem não apontou no 8446 semana passada?", "Ranking de horas do contrato 8446"):
+            button = page.get_by_role("button", name=title).last
+            fits = button.evaluate(
+                "b => b.getBoundingClientRect().right <= b.closest('.ac-adaptiveCard').getBoundingClientRect().right"
+            )
+            assert fits, f"{title!r} is cut off by the card"
+        page.get_by_role("button", name="Ranking de horas do contrato 8446").last.click()
+        table = page.get_by_role("table").last
+        expect(table).to_be_visible(timeout=30_000)
+        assert [c.inner_text().strip() for c in table.get_by_role("columnheader").all()] == ["Nº", "Recurso", "Horas"]
+        page.screenshot(path=str(SHOTS / "playground-group-ranking.png"), full_page=True)
+        assert_columns_line_up(table, columns=3)
+
+
+def test_agents_playground_channel_reply_comes_without_typing(playground: str) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    november = [date(2026, 11, d) for d in range(1, 31)]
+    working = [d for d in november if d.weekday() < 5 and d not in holidays.country_holidays("BR", years=2026)]
+    with sync_playwright() as playwright:
+        page = playground_page(playwright, playground)
+        mention_and_ask(page, "My Team - General", "quantos dias uteis tem em novembro de 2026?")
+        expect(page.get_by_text(f"{len(working)} dias úteis").last).to_be_visible(timeout=30_000)
+        page.screenshot(path=str(SHOTS / "playground-channel.png"), full_page=True)
+        # the Playground's log panel: what the bot sent after the question reached it, and no typing among it
+        log = page.locator("body").inner_text()
+        sent = log[log.rindex("<at>Test Bot</at> quantos dias uteis") :]
+        assert "message 201 De 01/11/2026" in sent and "typing" not in sent, sent
