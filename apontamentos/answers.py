@@ -305,12 +305,20 @@ def hours_by_person(db: Dataset, question: Question, today: date) -> Answer:
 def contract_ranking(db: Dataset, question: Question, today: date) -> Answer:
     period, note = _covered(db, question.period, today)
     contracts = q.list_contracts(db, period)
+    people = question.by == "people"
+    if people:
+        contracts = sorted(contracts, key=lambda c: (-c.resources, -c.hours))
     if question.order == "asc":
         contracts = list(reversed(contracts))
     shown = contracts[: question.limit] if question.limit else contracts
-    which = "menos horas primeiro" if question.order == "asc" else "mais horas primeiro"
-    text = f"Contratos por horas líquidas, {_dates(period)}{note} ({which}):\n" + "\n".join(
-        f"{i}. {c.contract}: {fmt.hours(c.hours)}" for i, c in enumerate(shown, 1)
+    measure = "recursos" if people else "horas"
+    which = f"{'menos' if question.order == 'asc' else 'mais'} {measure} primeiro"
+    text = f"Contratos por {'número de recursos' if people else 'horas líquidas'}, {_dates(period)}{note} ({which}):\n"
+    text += "\n".join(
+        f"{i}. {c.contract}: {fmt.plural(c.resources, 'recurso')}, {fmt.hours(c.hours)}"
+        if people
+        else f"{i}. {c.contract}: {fmt.hours(c.hours)}"
+        for i, c in enumerate(shown, 1)
     )
     rows = [[str(i), c.contract, fmt.hours(c.hours), fmt.integer(c.resources)] for i, c in enumerate(shown, 1)]
     return _done(question, text, _table("Contratos por horas", [RANK, "Contrato", "Horas", "Recursos"], rows))
@@ -671,7 +679,14 @@ def activity_list(db: Dataset, question: Question, today: date) -> Answer:
 
 def activity_ranking(db: Dataset, question: Question, today: date) -> Answer:
     period, note = _covered(db, question.period, today)
-    s = q.activity_summary(db, period, question.contract, question.person, order=question.by, top=question.limit)
+    s = q.activity_summary(
+        db,
+        period,
+        question.contract,
+        question.person,
+        order="entries" if question.by == "entries" else "hours",
+        top=question.limit,
+    )
     scope = _activity_scope(db, question)
     measure = "número de apontamentos" if question.by == "entries" else "horas líquidas"
     if question.by == "entries":

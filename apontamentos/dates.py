@@ -53,8 +53,29 @@ _UNREADABLE = re.compile(
     r"\b(?:trimestres?|semestres?|bimestres?|quinzenas?|anos?|anual|natal|carnaval|pascoa|amanha|"
     r"proxim[ao]s?|semana que vem|mes que vem|madrugada|manha|feriadao)\b"
 )
+# Words of periods, read or refused here: the typo corrector must leave them alone ("quinzena" is not
+# "quinze", "quarta" is not "quanta").
+PERIOD_WORDS = frozenset(
+    "trimestre trimestres semestre semestres bimestre bimestres quinzena quinzenas ano anos anual natal "
+    "carnaval pascoa amanha proximo proxima proximos proximas madrugada manha feriadao segunda terca quarta "
+    "quinta sexta sabado domingo feira passado passada primeira primeiro ultima ultimo".split()
+)
 _SINGLE = re.compile(rf"\b{_DATE}\b")
+WEEKDAYS = {"segunda": 0, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4, "sabado": 5, "domingo": 6}
+# "sábado passado", "na sexta", "última segunda", "quinta-feira": that day. A bare "segunda" is also an
+# ordinal ("segunda quinzena"), so a weekday needs a preposition, "feira" or "passado" around it.
+_WEEKDAY = re.compile(
+    r"\b(?P<before>(?:ultim[oa]|n[oa]|d[oa]|desde|dest[ea]|nest[ea]|ness[ea])\s+)?"
+    r"(?P<day>segunda|terca|quarta|quinta|sexta|sabado|domingo)(?P<feira>\s*-?\s*feira)?"
+    r"(?P<past>\s+passad[oa])?\b(?!\s+(?:quinzena|semana|vez|parte|metade|maior|menor))"
+    # "no sábado ou domingo" names weekdays in general, not one date
+    r"(?!\s+(?:ou|e)\s+(?:n?[oa]\s+)?(?:segunda|terca|quarta|quinta|sexta|sabado|domingo))"
+)
 _MONTH_RE = re.compile(rf"\b(?:mes de\s+|em\s+|no mes de\s+)?({_MONTH})\b(?:\s+(?:de\s+)?(\d{{4}}))?")
+_FORTNIGHT = re.compile(
+    rf"\b(?:n?a\s+|d?a\s+)?(primeira|segunda)\s+quinzena\s+(?:de\s+|do mes de\s+|em\s+)?({_MONTH})\b"
+    r"(?:\s+(?:de\s+)?(\d{4}))?"
+)
 _LAST_DAYS = re.compile(r"\bultimos\s+(\d{1,3})\s+dias\b")
 _RELATIVE = [
     (re.compile(r"\b(?:mes passado|ultimo mes|mes anterior)\b"), "last_month"),
@@ -162,9 +183,18 @@ def find_period(text: str, today: date) -> Found | None:
             month_start = (month_start - timedelta(days=1)).replace(day=1)
         found = _make(day, month_start.month, month_start.year, match.group(0).strip())
         return Found(Period(found, found), match.group(0))
+    if match := _FORTNIGHT.search(text):
+        half, name, year = match.groups()
+        month = _month(MONTH_NAMES[name], year, today)
+        middle = month.start + timedelta(days=14)
+        period = Period(month.start, middle) if half == "primeira" else Period(middle + timedelta(days=1), month.end)
+        return Found(period, match.group(0))
     if match := _LAST_DAYS.search(text):
         count = max(1, min(int(match.group(1)), 366))
         return Found(Period(today - timedelta(days=count - 1), today), match.group(0))
+    for match in _WEEKDAY.finditer(text):
+        if match.group("before") or match.group("feira") or match.group("past"):
+            return Found(Period(*[_weekday(match, today)] * 2), match.group(0))
     for pattern, kind in _RELATIVE:
         if match := pattern.search(text):
             return Found(_relative(kind, today), match.group(0))
@@ -172,14 +202,41 @@ def find_period(text: str, today: date) -> Found | None:
         name, year = match.groups()
         if name in ("mar", "set", "out") and not year and not match.group(0).startswith(("em ", "mes", "no ")):
             return None  # "mar", "set" and "out" are too common as plain words to be months alone
-        month = MONTH_NAMES[name]
-        if year:
-            return Found(month_of(int(year), month), match.group(0))
-        period = month_of(today.year, month)
-        if period.start > today:
-            period = month_of(today.year - 1, month)
-        return Found(period, match.group(0))
+        return Found(_month(MONTH_NAMES[name], year, today), match.group(0))
     return None
+
+
+def _month(month: int, year: str | None, today: date) -> Period:
+    """That month of the given year, or its most recent occurrence that has begun."""
+    if year:
+        return month_of(int(year), month)
+    period = month_of(today.year, month)
+    return period if period.start <= today else month_of(today.year - 1, month)
+
+
+def _weekday(match: re.Match[str], today: date) -> date:
+    """The most recent such weekday: before today when it says "passado" or "último", else up to today."""
+    back = (today.weekday() - WEEKDAYS[match.group("day")]) % 7
+    if back == 0 and (match.group("past") or (match.group("before") or "").startswith("ultim")):
+        back = 7
+    return today - timedelta(days=back)
+
+
+def this_and_last_week(first: Found, second: Found, today: date) -> bool:
+    """Whether the two periods are this week so far and last week (what a week comparison names)."""
+    weeks = {Period(week_of(today).start, today), week_of(today - timedelta(days=7))}
+    return {first.period, second.period} == weeks
+
+
+def joined(first: Found, second: Found, text: str) -> Period | None:
+    """Two periods named together: "setembro e outubro", "de agosto a outubro" make one span; anything
+    else ("setembro ou outubro", two unrelated periods) is None, and the caller asks."""
+    between = text[text.find(first.text) + len(first.text) : text.find(second.text)].split()
+    if between not in (["e"], ["a"], ["ate"], ["ao"], ["e", "em"], ["a", "em"]):
+        return None
+    if second.period.end < first.period.start:
+        return None
+    return Period(first.period.start, second.period.end)
 
 
 def _relative(kind: str, today: date) -> Period:

@@ -10,7 +10,7 @@ import difflib
 import re
 
 from .dataset import normalize
-from .dates import MONTH_NAMES
+from .dates import MONTH_NAMES, PERIOD_WORDS
 
 # Chat abbreviations, expanded before typos are corrected (values may be several words).
 ABBREVIATIONS = {
@@ -76,6 +76,7 @@ hora horas total totais soma somou somaram somado trabalhou trabalharam trabalhe
 trabalhadas trabalhados trabalha trabalham trabalho trabalhar trabalhando fez fizeram fiz feito feitas feitos
 apontou apontaram apontei apontamento apontamentos apontado apontados apontada apontadas apontar apontando
 lancou lancado lancadas registrou registrado registradas bateu bater bati batido
+entrou entrei chegou cheguei saiu sai comecou terminou horario horarios extra extras
 faltou faltaram faltei falta faltas faltando faltante faltantes ausencia ausencias ausente ausentes
 validado validados validada validadas validou valida validam validacao validacoes validador validadores
 validadora aprovado aprovados aprovada aprovadas aprovou aprova aprovam aprovador aprovadores aprovacao
@@ -122,7 +123,7 @@ validar aprovar validarem aprovarem registrar lancar faltam faltaria deixou deix
 unico unica unicos unicas lancamento lancamentos lancados lancadas
 """.split()
 
-VOCABULARY: frozenset[str] = frozenset(DOMAIN) | frozenset(FUNCTION_WORDS) | frozenset(MONTH_NAMES)
+VOCABULARY: frozenset[str] = frozenset(DOMAIN) | frozenset(FUNCTION_WORDS) | frozenset(MONTH_NAMES) | PERIOD_WORDS
 # Words typos are corrected towards; short function words are left alone (too many false friends).
 _TARGETS = sorted(w for w in VOCABULARY if len(w) >= 4)
 

@@ -16,7 +16,7 @@ CONTEXT_VERSION = 2
 
 Basis = Literal["net", "gross"]
 Order = Literal["desc", "asc"]
-By = Literal["hours", "entries"]
+By = Literal["hours", "entries", "people"]
 
 # The slots that say whom a question is about; a follow-up that names one replaces them together.
 SUBJECT = ("person", "asker", "contract", "technology", "profile", "level", "everyone")
@@ -41,7 +41,7 @@ class Question:
     hours: float | None = None  # the threshold of "mais de N horas em um dia"
     count: bool = False  # "quantos": the number first
     activity: str | None = None  # words of an activity's description ("reunião", "code review")
-    by: By = "hours"  # what ranks activities: hours, or number of entries
+    by: By = "hours"  # what ranks activities (hours, entries) or contracts (hours, people)
     page: int = 0  # of a long table: "ver mais" asks for the next one
 
     @property

@@ -243,7 +243,15 @@ REGISTRY: tuple[Kind, ...] = (
         "resource_days",
         answers.resource_days,
         (q.resource_days,),
-        ("dia a dia", "por dia", "extrato", "detalh", "diari"),
+        (
+            "dia a dia",
+            "por dia",
+            "extrato",
+            "detalh",
+            "diari",
+            "(?:que|qual) horas? (?:\\w+ ){0,3}(?:entrou|chegou|saiu|comecou|terminou|bateu)",
+            "horarios?\\b",
+        ),
     ),
     Kind(
         "resource_contracts",

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from .dataset import Dataset, ResourceRef, normalize
-from .dates import find_period, unreadable_period
+from .dates import find_period, joined, this_and_last_week, unreadable_period
 from .errors import InvalidQuery
 from .language import VOCABULARY, correct, prepare, refusal
 from .question import SUBJECT, Question
@@ -168,10 +168,22 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
         nonlocal rest
         rest = rest.replace(f" {fragment.strip()} ", " ", 1)
 
+    for pattern, reply in _UNANSWERABLE:
+        if pattern.search(text):
+            return Clarification("not_understood", reply)
     found = find_period(text, today)
     if found is not None:
         slots["period"] = found.period
         consume(found.text)
+        if (second := find_period(rest, today)) is not None:
+            consume(second.text)
+            if (span := joined(found, second, text)) is not None:
+                slots["period"] = span
+            elif not (this_and_last_week(found, second, today) and _has(rest, "compar", "versus", "em relacao")):
+                return Clarification("period", TWO_PERIODS)
+    if word := unreadable_period(rest):
+        # even beside a period it can read: "primeira quinzena de outubro" is not all of October
+        return Clarification("period", _unreadable(word))
     if match := _THRESHOLD.search(rest):
         slots["hours"] = float(match.group(1).replace(",", "."))
         consume(match.group(0))
@@ -247,12 +259,6 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
         slots["basis"] = "gross"
     unknown = [w for w in rest.split() if w not in VOCABULARY and "/" not in w]
     if unknown:
-        if word := unreadable_period(" ".join(unknown)):
-            return Clarification(
-                "period",
-                f"Não sei ler o período “{word}”. Diga, por exemplo, “em outubro”, “semana passada”, "
-                "“últimos 15 dias” ou “de 01/10 a 15/10”.",
-            )
         return _not_understood(db, rest.split(), unknown)
     rest = f" {' '.join(rest.split())} "
     kind = kind_of(rest)
@@ -265,6 +271,16 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
 
 def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, previous: Question | None) -> Understood:
     """Choose the kind and fill what the question leaves open from the previous one (a follow-up)."""
+    group = slots.get("technology") or slots.get("profile") or slots.get("level")
+    if group and _has(rest, "horas?") and not _has(rest, *_ASKS_FOR_PEOPLE):
+        # "quantas horas o time de java fez": hours of a group, which only the per-person query filters
+        if slots.get("profile") or slots.get("level"):
+            return Clarification("not_understood", GROUP_HOURS)
+        kind = "hours_by_person"
+    if kind == "contract_ranking" and _has(rest, "gente", "pessoas", "recursos", "consultores", "colaboradores"):
+        slots["by"] = "people"
+    if kind == "resource_days" and not slots.get("person") and _CLOCK.search(rest):
+        return Clarification("not_understood", CLOCK_TIMES)
     kind = _refine(kind, slots, rest)
     if kind in ("hours_by_person", "list_contracts") and _PER_CONTRACT.search(rest) and _PER_PERSON.search(rest):
         return Clarification("not_understood", TWO_BREAKDOWNS)
@@ -404,6 +420,48 @@ TWO_BREAKDOWNS = (
     "Não consigo dividir as horas por recurso e por contrato ao mesmo tempo. Qual das duas divisões prefere? "
     "Por exemplo: “Horas por recurso no contrato 8446” ou “Horas por contrato em outubro”."
 )
+_ASKS_FOR_PEOPLE = ("quem", "quais", "lista", "quantos", "quantas pessoas", "pessoas", "consultor", "temos", "sao")
+GROUP_HOURS = (
+    "Não consigo somar horas por perfil ou nível, que vêm do cargo mais recente de cada pessoa; por tecnologia, "
+    "sim (“horas de JAVA em outubro”). Posso listar quem tem o perfil: “quais arquitetos temos?”."
+)
+# Questions near ones the engine answers, whose figure would answer something else: say what it can do.
+_UNANSWERABLE: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(r"\bhoras? extras?\b|\bextras?\b"),
+        "Não tenho hora extra nos dados. Posso mostrar quem passou de 8 h líquidas em um dia (“quem trabalhou "
+        "mais de 8 h em um dia semana passada?”) ou o saldo de uma pessoa contra as horas esperadas (“saldo de "
+        "horas da Ana em outubro”).",
+    ),
+    (
+        re.compile(r"\bdias? (?:com|de|que teve) (?:mais|menos) (?:horas|apontamentos|gente)\b"),
+        "Ainda não consigo comparar os dias entre si. Posso dar as horas de um dia (“horas de 15/10”) ou os "
+        "dias de uma pessoa (“apontamentos da Ana por dia em outubro”).",
+    ),
+    (
+        re.compile(r"\bultimo apontamento\b|\bultima vez que\b|\bprimeiro apontamento\b"),
+        "Ainda não sei dizer qual foi o último ou o primeiro apontamento. Posso listar os dias de uma pessoa com "
+        "entrada e saída: “apontamentos da Ana por dia esta semana”.",
+    ),
+]
+_CLOCK = re.compile(r"\b(?:que|qual) horas? (?:\w+ ){0,3}(?:entrou|chegou|saiu|comecou|terminou|bateu)\b|\bhorarios?\b")
+CLOCK_TIMES = (
+    "Não consigo dar os horários de todos de uma vez; digo os de uma pessoa, dia a dia: “a que horas a Ana "
+    "entrou ontem?” ou “horários da Ana semana passada”."
+)
+TWO_PERIODS = (
+    "Entendi dois períodos, e não consigo responder sobre os dois de uma vez. Pergunte por um deles ou pelo "
+    "intervalo todo, por exemplo: “de 01/09 a 31/10”."
+)
+
+
+def _unreadable(word: str) -> str:
+    return (
+        f"Não sei ler o período “{word}”. Diga, por exemplo, “em outubro”, “semana passada”, "
+        "“últimos 15 dias” ou “de 01/10 a 15/10”."
+    )
+
+
 STATIC = frozenset({"greeting", "help", "thanks"})
 PERSON_ONLY = frozenset({"resource_days", "resource_contracts", "expected_vs_worked", "person_activities"})
 PERSON_KINDS = frozenset(

@@ -56,6 +56,28 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("Lista de contratos", "list_contracts", {}),
     ("quais os contratos em setembro?", "list_contracts", {"period": SEPTEMBER}),
     ("Mostre o contrato 8446", "contract_details", {"contract": "8446"}),
+    # periods: two joined, two apart, half months, weekdays, and a word it cannot read beside one it can
+    ("horas de setembro e outubro", "total_hours", {"period": Period(date(2025, 9, 1), OCTOBER.end)}),
+    ("horas em setembro ou outubro", "period", {}),
+    ("horas na primeira quinzena de outubro", "total_hours", {"period": Period(OCTOBER.start, date(2025, 10, 15))}),
+    ("horas da segunda quinzena de outubro", "total_hours", {"period": Period(date(2025, 10, 16), OCTOBER.end)}),
+    ("horas do fim do mes de outubro na quinzena", "period", {}),
+    (
+        "horas da Ana Maria na quarta passada",
+        "total_hours",
+        {"resource": "ana maria", "period": Period(date(2025, 11, 19), date(2025, 11, 19))},
+    ),
+    ("horas da Ana Maria na segunda-feira", "total_hours", {"period": Period(date(2025, 11, 24), date(2025, 11, 24))}),
+    ("horas do sabado passado", "total_hours", {"period": Period(date(2025, 11, 22), date(2025, 11, 22))}),
+    # near questions the data cannot answer as asked: no figure for something else
+    ("quem fez hora extra semana passada", "not_understood", {}),
+    ("qual o ultimo apontamento da Ana Maria", "not_understood", {}),
+    ("qual foi o dia com mais horas em outubro", "not_understood", {}),
+    ("que horas o pessoal chegou ontem", "not_understood", {}),
+    ("quantas horas os seniors fizeram", "not_understood", {}),
+    ("a que horas a Ana Maria entrou ontem", "resource_days", {"resource": "ana maria", "period": YESTERDAY}),
+    ("quantas horas o pessoal de azure fez", "hours_by_person", {"technology": "AZURE"}),
+    ("qual contrato tem mais gente", "contract_ranking", {"by": "people", "top": 1}),
     # breakdowns: "cada"/"por" asks for one line per contract or per person, never the grand total
     ("qts horas cada contrato teve no mes passado?", "list_contracts", {"period": OCTOBER}),
     ("total por contrato", "list_contracts", {}),

@@ -10,7 +10,7 @@ import re
 import statistics
 import unicodedata
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import holidays
@@ -82,6 +82,8 @@ class Reference:
         "person_average",
         "week_comparison",
         "outliers",
+        "contracts_by_people",
+        "clock_in",
     )
 
     def __init__(self, rows: list[Span]) -> None:
@@ -175,6 +177,22 @@ class Reference:
         if count == 0:
             return ["0 apontamentos"]
         return [f"{integer_text(count)} apontamento{'s' if count > 1 else ''} muito longo{'s' if count > 1 else ''}"]
+
+    def contracts_by_people(self, spec: dict[str, Any]) -> list[str]:
+        people: dict[str, set[str]] = defaultdict(set)
+        hours: dict[str, float] = defaultdict(float)
+        for r in self.select(spec):
+            people[r.supplier].add(r.resource_id)
+            hours[r.supplier] += r.net or 0
+        ranked = sorted(people, key=lambda c: (-len(people[c]), -hours[c]))
+        return [f"{c}: {integer_text(len(people[c]))} recursos" for c in ranked[: spec.get("top", 3)]]
+
+    def clock_in(self, spec: dict[str, Any]) -> list[str]:
+        """The first clock-in of the person on each day of the period."""
+        firsts: dict[date, datetime] = {}
+        for r in self.select(spec):
+            firsts[r.day] = min(firsts.get(r.day, r.start), r.start)
+        return [f"{start:%H:%M}" for _, start in sorted(firsts.items())]
 
     def contract_ranking(self, spec: dict[str, Any]) -> list[str]:
         totals: dict[str, float] = defaultdict(float)
