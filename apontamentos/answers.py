@@ -505,13 +505,14 @@ def unvalidated(db: Dataset, question: Question, today: date) -> Answer:
 
 
 def _person_days(
-    question: Question, days: list[q.PersonDay], what: str, period: Period, note: str, title: str
+    db: Dataset, question: Question, days: list[q.PersonDay], what: str, period: Period, note: str, title: str
 ) -> Answer:
     people = len({d.resource.id for d in days})
+    scope = _scope(db, question)
     if not days:
-        return _done(question, f"Ninguém apontou {what} {_dates(period)}{note}: 0 dias.")
+        return _done(question, f"Nenhum dia de trabalho {what}{scope} {_dates(period)}{note}: 0 dias.")
     text = (
-        f"{fmt.plural(len(days), 'dia')} de trabalho {what} {_dates(period)}{note} "
+        f"{fmt.plural(len(days), 'dia')} de trabalho {what}{scope} {_dates(period)}{note} "
         f"({fmt.plural(people, 'pessoa')}):\n"
         + _lines([f"{d.resource.name}: {fmt.day_with_weekday(d.day)}, {fmt.hours(d.hours)}" for d in days])
     )
@@ -521,26 +522,28 @@ def _person_days(
 
 def weekend_work(db: Dataset, question: Question, today: date) -> Answer:
     period, note = _covered(db, question.period, today)
-    return _person_days(question, q.weekend_work(db, period), "em fim de semana", period, note, "Fim de semana")
+    days = q.weekend_work(db, period, question.contract, question.person)
+    return _person_days(db, question, days, "em fim de semana", period, note, "Fim de semana")
 
 
 def holiday_work(db: Dataset, question: Question, today: date) -> Answer:
     period, note = _covered(db, question.period, today)
-    days = q.holiday_work(db, period, question.contract)
-    return _person_days(question, days, "em feriado nacional", period, note, "Feriados")
+    days = q.holiday_work(db, period, question.contract, question.person)
+    return _person_days(db, question, days, "em feriado nacional", period, note, "Feriados")
 
 
 def days_above(db: Dataset, question: Question, today: date) -> Answer:
     period, note = _covered(db, question.period, today)
     limit = float(question.hours or 0)
-    days = q.days_above(db, limit, period, question.basis, question.contract)
-    scope = _scope(db, question, person_label=False)
+    days = q.days_above(db, limit, period, question.basis, question.contract, question.person)
+    scope = _scope(db, question)
     threshold = f"{fmt.hours(limit)} {_basis(question)}"
     if not days:
-        return _done(question, f"Ninguém{scope} passou de {threshold} em um dia {_dates(period)}{note}: 0 dias.")
+        return _done(question, f"Nenhum dia{scope} passou de {threshold} {_dates(period)}{note}: 0 dias.")
     people = len({d.resource.id for d in days})
+    who = _person(db, question).name if question.person else f"{fmt.plural(people, 'recurso')}{scope}"
     text = (
-        f"{fmt.plural(people, 'recurso')}{scope} passaram de {threshold} em um dia {_dates(period)}{note} "
+        f"{who} passaram de {threshold} em um dia {_dates(period)}{note} "
         f"({fmt.plural(len(days), 'dia')} no total):\n"
         + _lines([f"{d.resource.name}: {fmt.day(d.day)}, {fmt.hours(d.hours)}" for d in days])
     )

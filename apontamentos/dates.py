@@ -82,13 +82,16 @@ _RELATIVE = [
     (
         re.compile(
             r"\b(?:este|esse|neste|nesse|desse|deste)\s+mes\b|\bmes atual\b"
-            r"|\b(?:do|no) mes\b(?!\s+(?:de|passado|anterior))"
+            r"|\b(?:do|no) mes\b(?!\s+(?:de|passado|anterior))|\bmes (?:todo|inteiro)\b"
         ),
         "this_month",
     ),
     (re.compile(r"\b(?:semana retrasada|penultima semana)\b"), "week_before_last"),
     (re.compile(r"\b(?:semana passada|ultima semana|semana anterior)\b"), "last_week"),
-    (re.compile(r"\b(?:esta|essa|nesta|nessa|desta|dessa)\s+semana\b|\bsemana atual\b"), "this_week"),
+    (
+        re.compile(r"\b(?:esta|essa|nesta|nessa|desta|dessa)\s+semana\b|\bsemana (?:atual|toda|inteira)\b"),
+        "this_week",
+    ),
     (re.compile(r"\banteontem\b"), "day_before_yesterday"),
     (re.compile(r"\bontem\b"), "yesterday"),
     (re.compile(r"\bhoje\b"), "today"),

@@ -670,23 +670,31 @@ def people_by(
     return [PersonRole(_ref(db, rid), s or "", t, p, lv) for rid, s, t, p, lv in rows]
 
 
-def weekend_work(db: Dataset, period: Period | None = None) -> list[PersonDay]:
+def weekend_work(
+    db: Dataset, period: Period | None = None, contract: str | None = None, resource: str | None = None
+) -> list[PersonDay]:
     """Who recorded time on a Saturday or Sunday, with the net hours of each such day."""
     p = data_period(db, period)
+    _, _, where, params = _subject_sql(db, resource, contract)
     rows = db.query(
-        """SELECT rid, day, coalesce(sum(net_h), 0) FROM e
-           WHERE day BETWEEN ? AND ? AND weekend GROUP BY rid, day ORDER BY day DESC, rid""",
-        [p.start, p.end],
+        f"""SELECT rid, day, coalesce(sum(net_h), 0) FROM e
+           WHERE day BETWEEN ? AND ? AND weekend{where} GROUP BY rid, day ORDER BY day DESC, rid""",
+        [p.start, p.end, *params],
     )
     return [PersonDay(_ref(db, rid), d, h) for rid, d, h in rows]
 
 
 def days_above(
-    db: Dataset, hours: float, period: Period | None = None, basis: Basis = "net", contract: str | None = None
+    db: Dataset,
+    hours: float,
+    period: Period | None = None,
+    basis: Basis = "net",
+    contract: str | None = None,
+    resource: str | None = None,
 ) -> list[PersonDay]:
     """Person-days whose net (or gross) hours exceed `hours`, most first."""
     p = data_period(db, period)
-    where, params = _contract_sql(contract_ref(db, contract) if contract else None)
+    _, _, where, params = _subject_sql(db, resource, contract)
     column = "gross_h" if basis == "gross" else "net_h"
     rows = db.query(
         f"""SELECT rid, day, sum({column}) AS h FROM e
@@ -697,13 +705,15 @@ def days_above(
     return [PersonDay(_ref(db, rid), d, h) for rid, d, h in rows]
 
 
-def holiday_work(db: Dataset, period: Period | None = None, contract: str | None = None) -> list[PersonDay]:
+def holiday_work(
+    db: Dataset, period: Period | None = None, contract: str | None = None, resource: str | None = None
+) -> list[PersonDay]:
     """Who recorded time on a national holiday (or the state's, when configured), with each day's net hours."""
     p = data_period(db, period)
+    _, _, where, params = _subject_sql(db, resource, contract)
     days = list(holidays_in(p, db.calendar.subdivision))
     if not days:
         return []
-    where, params = _contract_sql(contract_ref(db, contract) if contract else None)
     rows = db.query(
         f"""SELECT rid, day, coalesce(sum(net_h), 0) FROM e
             WHERE day IN ({", ".join("?" for _ in days)}){where} GROUP BY rid, day ORDER BY day DESC, rid""",

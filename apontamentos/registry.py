@@ -41,6 +41,28 @@ def _any(text: str, patterns: tuple[str, ...]) -> bool:
     return any(re.search(rf"\b{p}", text) for p in patterns)
 
 
+# The subjects each kind's answer can be narrowed to (the rest: a person or a contract). A question naming
+# another is asked back, never answered with the figure for everyone. Calendar and fixed answers are the
+# same for anyone.
+PERSON_OR_CONTRACT = frozenset({"person", "contract"})
+EVERYONE_ALIKE = frozenset({"person", "contract", "technology", "profile", "level"})
+TAKES: dict[str, frozenset[str]] = {
+    "validators": PERSON_OR_CONTRACT,
+    "unvalidated": frozenset({"contract"}),
+    "hours_by_person": frozenset({"contract", "technology"}),
+    "ranking": frozenset({"contract", "technology"}),
+    "contract_resources": frozenset({"contract", "technology"}),
+    "people_by": frozenset({"contract", "technology", "profile", "level"}),
+    "average_span": frozenset({"person"}),
+    "expected_vs_worked": frozenset({"person"}),
+    "resource_days": frozenset({"person"}),
+    "resource_contracts": frozenset({"person"}),
+    "person_activities": frozenset({"person"}),
+    "contract_details": frozenset({"contract"}),
+    **dict.fromkeys(("working_days", "holidays", "greeting", "help", "thanks"), EVERYONE_ALIKE),
+    **dict.fromkeys(("contract_ranking", "list_contracts", "period_summary"), frozenset()),
+}
+
 # Order matters where phrasings overlap: "quem esqueceu de apontar" is missing days, not a forgotten clock-out.
 REGISTRY: tuple[Kind, ...] = (
     Kind(
@@ -93,8 +115,7 @@ REGISTRY: tuple[Kind, ...] = (
             "nao apont",
             "sem apontar",
             "sem apontamento",
-            "faltou",
-            "faltaram",
+            "falt(?:ei|ou|aram|amos)\\b",
             "faltas?\\b",
             "dias sem",
             "esquec\\w* de apontar",
@@ -170,6 +191,7 @@ REGISTRY: tuple[Kind, ...] = (
             "horas por dia",
             "media de horas por dia",
             "por dia em media",
+            "quantos dias (?:\\w+ ){0,3}(?:trabalh|apont)",
         ),
     ),
     Kind(
@@ -296,7 +318,7 @@ REGISTRY: tuple[Kind, ...] = (
         "total_hours",
         answers.total_hours,
         (q.total_hours,),
-        ("horas?", "total", "trabalh", "fez", "fizeram", "somou", "deu\\b", "apontad"),
+        ("horas?", "total", "trabalh", "fez", "fizeram", "somou", "deu\\b", "apontad", "quanto tempo"),
     ),
     Kind(
         "period_summary",
@@ -326,3 +348,8 @@ TOOL_QUERIES: tuple[Callable[..., Any], ...] = tuple(
 def kind_of(text: str) -> str | None:
     """The first kind whose words the (prepared) text uses."""
     return next((kind.name for kind in REGISTRY if kind.asked_by(text)), None)
+
+
+def takes(kind: str) -> frozenset[str]:
+    """The subjects (person, contract, technology, profile, level) an answer of `kind` can be narrowed to."""
+    return TAKES.get(kind, PERSON_OR_CONTRACT)

@@ -18,7 +18,7 @@ from .dates import find_period, joined, this_and_last_week, unreadable_period
 from .errors import InvalidQuery
 from .language import VOCABULARY, correct, prepare, refusal
 from .question import SUBJECT, Question
-from .registry import kind_of
+from .registry import kind_of, takes
 
 MAX_CANDIDATES = 8
 
@@ -300,8 +300,8 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         slots["limit"] = 1
     if kind is None:
         if previous is not None and slots:
-            return _needs_subject(_merge(previous, slots))
-        if _has(rest, "quantos", "quantas", "quem", "quais"):
+            return _needs_subject(_merge(previous, slots))  # "e em outubro?", "quantos são?"
+        if _has(rest, "quantos", "quantas", "quem", "quais", "qual"):
             # It asks something about what it names, and no rule says what: not the details of everything.
             return Clarification("not_understood", NOT_UNDERSTOOD)
         if slots.get("contract"):
@@ -341,6 +341,8 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
     """Kinds whose words are shared: settled by what else the question names."""
     if kind == "hours_by_person" and slots.get("person"):
         return "total_hours"
+    if kind == "contract_ranking" and slots.get("contract"):
+        return "ranking"  # "ranking de horas do contrato E6888780": its people, not all contracts
     group = slots.get("technology") or slots.get("profile") or slots.get("level")
     if (
         kind in (None, "contract_resources", "list_contracts", "total_hours")
@@ -396,6 +398,27 @@ def _accepts(kind: str, previous: Question) -> bool:
     return bool(previous.contract) and kind in CONTRACT_KINDS
 
 
+_NARROWED = {
+    "person": "para uma pessoa",
+    "contract": "para um contrato",
+    "technology": "para uma tecnologia",
+    "profile": "para um perfil",
+    "level": "para um nível",
+}
+
+
+def _narrowable(question: Question) -> Understood:
+    """The question, or a Clarification when it names a subject its kind cannot be narrowed to."""
+    extra = [name for name in _NARROWED if getattr(question, name) and name not in takes(question.kind)]
+    if not extra:
+        return question
+    return Clarification(
+        "not_understood",
+        f"Não consigo responder essa pergunta só {_NARROWED[extra[0]]}: a resposta que tenho vale para todos. "
+        "Pergunte sem esse filtro, ou de outro jeito.",
+    )
+
+
 def _needs_subject(question: Question) -> Understood:
     if question.kind in PERSON_ONLY and not question.person:
         return Clarification("no_person", "De quem? Diga o nome da pessoa, por exemplo: “saldo de horas da Ana Souza”.")
@@ -403,7 +426,7 @@ def _needs_subject(question: Question) -> Understood:
         return Clarification("ask_contract", ASK_CONTRACT)
     if question.kind == "validators" and not (question.person or question.contract):
         return Clarification("no_person", "De quem? Diga o nome da pessoa ou o número do contrato.")
-    return question
+    return _narrowable(question)
 
 
 ASK_CONTRACT = (
@@ -434,7 +457,10 @@ _UNANSWERABLE: list[tuple[re.Pattern[str], str]] = [
         "horas da Ana em outubro”).",
     ),
     (
-        re.compile(r"\bdias? (?:com|de|que teve) (?:mais|menos) (?:horas|apontamentos|gente)\b"),
+        re.compile(
+            r"\bdias? (?:com|de|que teve) (?:mais|menos) (?:horas|apontamentos|gente)\b"
+            r"|\bdias? mais (?:longo|curto|cheio|movimentado)s?\b"
+        ),
         "Ainda não consigo comparar os dias entre si. Posso dar as horas de um dia (“horas de 15/10”) ou os "
         "dias de uma pessoa (“apontamentos da Ana por dia em outubro”).",
     ),

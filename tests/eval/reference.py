@@ -243,7 +243,7 @@ class Reference:
 
     def weekend_days(self, spec: dict[str, Any]) -> list[str]:
         days = {(r.resource_id, r.day) for r in self.select(spec) if r.day.weekday() >= 5}
-        return [integer_text(len(days))]
+        return [f"{integer_text(len(days))} dia{'' if len(days) == 1 else 's'} de trabalho"]  # a bare count is weak
 
     def holiday_days(self, spec: dict[str, Any]) -> list[str]:
         start, end = self.period(spec)
