@@ -263,9 +263,15 @@ def people(db: Dataset, question: Question, today: date) -> Answer:
         header = f"{fmt.plural(len(people), 'recurso')}{scope} apontaram {_dates(period)}{note}"
     if question.count:
         return _done(question, header + ".")
-    text = header + ", por horas líquidas:\n" + _lines([f"{p.resource.name}: {fmt.hours(p.hours)}" for p in people])
+    lines, table = _hours_of_each(people, f"Recursos{scope}")
+    return _done(question, f"{header}, por horas líquidas:\n{lines}", table)
+
+
+def _hours_of_each(people: list[q.ResourceHours], title: str) -> tuple[str, Table | None]:
+    """One line (and table row) per person with their hours, as listed by the ranking query."""
     rows = [[p.resource.name, fmt.hours(p.hours), fmt.integer(p.entries)] for p in people]
-    return _done(question, text, _table(f"Recursos{scope}", ["Recurso", "Horas", "Apontamentos"], rows))
+    lines = _lines([f"{p.resource.name}: {fmt.hours(p.hours)}" for p in people])
+    return lines, _table(title, ["Recurso", "Horas", "Apontamentos"], rows)
 
 
 def ranking(db: Dataset, question: Question, today: date) -> Answer:
@@ -293,13 +299,12 @@ def hours_by_person(db: Dataset, question: Question, today: date) -> Answer:
     if not people:
         return _done(question, f"Nenhum apontamento{scope} {_dates(period)}{note}.")
     total = sum(p.hours for p in people)
+    lines, table = _hours_of_each(people, f"Horas por recurso{scope}")
     text = (
         f"Horas líquidas por recurso{scope}, {_dates(period)}{note}: {fmt.plural(len(people), 'recurso')}, "
-        f"{fmt.hours(total)} no total, média de {fmt.hours(total / len(people))} por recurso:\n"
-        + _lines([f"{p.resource.name}: {fmt.hours(p.hours)}" for p in people])
+        f"{fmt.hours(total)} no total, média de {fmt.hours(total / len(people))} por recurso:\n{lines}"
     )
-    rows = [[p.resource.name, fmt.hours(p.hours)] for p in people]
-    return _done(question, text, _table(f"Horas por recurso{scope}", ["Recurso", "Horas"], rows))
+    return _done(question, text, table)
 
 
 def contract_ranking(db: Dataset, question: Question, today: date) -> Answer:
