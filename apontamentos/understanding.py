@@ -197,6 +197,8 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
     if contract is not None:
         slots["contract"], fragment = contract
         consume(fragment)
+        if _contract(db, rest) is not None:
+            return Clarification("not_understood", TWO_CONTRACTS)
     if match := _RESOURCE_ID.search(rest):
         if match.group(1) not in db.resources:
             return Clarification("unknown_person", f"Não encontrei o recurso de id {match.group(1)}.")
@@ -474,6 +476,10 @@ _CLOCK = re.compile(r"\b(?:que|qual) horas? (?:\w+ ){0,3}(?:entrou|chegou|saiu|c
 CLOCK_TIMES = (
     "Não consigo dar os horários de todos de uma vez; digo os de uma pessoa, dia a dia: “a que horas a Ana "
     "entrou ontem?” ou “horários da Ana semana passada”."
+)
+TWO_CONTRACTS = (
+    "Não consigo comparar contratos numa pergunta: respondo sobre um de cada vez. Pergunte por um deles, ou "
+    "veja todos lado a lado em “quais contratos temos?”."
 )
 TWO_PERIODS = (
     "Entendi dois períodos, e não consigo responder sobre os dois de uma vez. Pergunte por um deles ou pelo "

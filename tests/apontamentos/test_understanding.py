@@ -71,6 +71,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("horas do sabado passado", "total_hours", {"period": Period(date(2025, 11, 22), date(2025, 11, 22))}),
     # near questions the data cannot answer as asked: no figure for something else
     ("quem fez hora extra semana passada", "not_understood", {}),
+    ("compara o 8446 com o 8447", "not_understood", {}),
     ("qual o ultimo apontamento da Ana Maria", "not_understood", {}),
     ("qual foi o dia com mais horas em outubro", "not_understood", {}),
     ("que horas o pessoal chegou ontem", "not_understood", {}),
