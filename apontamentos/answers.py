@@ -455,10 +455,9 @@ def missing_days(db: Dataset, question: Question, today: date) -> Answer:
     if not m.people:
         every = "no único dia útil" if m.working_days == 1 else f"em todos os {fmt.integer(m.working_days)} dias úteis"
         return _done(question, f"Todos os recursos{scope} apontaram {every} {where}: 0 recursos sem apontar.")
-    text = (
-        f"{fmt.plural(len(m.people), 'recurso')}{scope} ficaram sem apontar em algum dos "
-        f"{fmt.plural(m.working_days, 'dia útil', 'dias úteis')} {where}:\n"
-        + _lines([f"{p.resource.name}: {fmt.plural(len(p.days), 'dia')} ({_days_list(p.days)})" for p in m.people])
+    days = f"{where} (dia útil)" if m.working_days == 1 else f"em algum dos {m.working_days} dias úteis {where}"
+    text = f"{fmt.plural(len(m.people), 'recurso')}{scope} ficaram sem apontar {days}:\n" + _lines(
+        [f"{p.resource.name}: {fmt.plural(len(p.days), 'dia')} ({_days_list(p.days)})" for p in m.people]
     )
     if len(m.people) == 1:
         text = text.replace("recurso" + scope + " ficaram", "recurso" + scope + " ficou", 1)

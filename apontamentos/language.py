@@ -39,6 +39,8 @@ ABBREVIATIONS = {
     "tb": "tambem",
     "tbm": "tambem",
     "q": "que",
+    "qm": "quem",
+    "d": "de",
     "oq": "o que",
     "pq": "por que",
     "td": "todos",
@@ -153,11 +155,14 @@ _INJECTION = re.compile(
 _DATE_SLASH = re.compile(r"(\d)/(\d)")
 _DECIMAL = re.compile(r"(\d),(\d)")
 _HOURS_SUFFIX = re.compile(r"\b(\d{1,2}(?:,\d+)?)\s?h\b")
+# "contrato nº 8446": dropped before "n" is read as "não"
+_NUMBER_SIGN = re.compile(r"\bn[º°o.]\s*(?=\d)", re.IGNORECASE)
 
 
 def prepare(question: str) -> str:
     """Lower case, accents and punctuation removed, abbreviations expanded; "/" in dates and decimal commas kept."""
-    text = _DATE_SLASH.sub(r"\1 SLASH \2", question)
+    text = _NUMBER_SIGN.sub(" ", question)
+    text = _DATE_SLASH.sub(r"\1 SLASH \2", text)
     text = _DECIMAL.sub(r"\1 COMMA \2", text)
     text = normalize(text).replace(" slash ", "/").replace(" comma ", ",")
     text = _HOURS_SUFFIX.sub(r"\1 horas", text)

@@ -350,8 +350,9 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
         kind in (None, "contract_resources", "list_contracts", "total_hours")
         and group
         and _has(rest, "quem", "quais", "quantos", "quantas", "lista", "pessoas", "consultor", "temos", "sao")
+        and not (kind == "list_contracts" and not _has(rest, "quem", "pessoas", "consultor", "recursos"))
     ):
-        return "people_by"
+        return "people_by"  # but "quantos contratos têm java" asks about contracts (and is refused)
     if slots.get("activity") and (kind is None or kind in ("total_hours", "activity_list", "activity_ranking")):
         return "activity_hours"
     if kind in ("activity_list", "activity_ranking") and slots.get("person"):

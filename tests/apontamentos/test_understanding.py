@@ -72,6 +72,8 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     # near questions the data cannot answer as asked: no figure for something else
     ("quem fez hora extra semana passada", "not_understood", {}),
     ("compara o 8446 com o 8447", "not_understood", {}),
+    ("quantos contratos tem azure", "not_understood", {}),
+    ("horas do contrato nº 8446 em outubro", "total_hours", {"contract": "8446", "period": OCTOBER}),
     ("qual o ultimo apontamento da Ana Maria", "not_understood", {}),
     ("qual foi o dia com mais horas em outubro", "not_understood", {}),
     ("que horas o pessoal chegou ontem", "not_understood", {}),
