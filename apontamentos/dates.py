@@ -227,8 +227,7 @@ def _weekday(match: re.Match[str], today: date) -> date:
 
 def this_and_last_week(first: Found, second: Found, today: date) -> bool:
     """Whether the two periods are this week so far and last week (what a week comparison names)."""
-    weeks = {Period(week_of(today).start, today), week_of(today - timedelta(days=7))}
-    return {first.period, second.period} == weeks
+    return {first.period, second.period} == {_relative("this_week", today), _relative("last_week", today)}
 
 
 def joined(first: Found, second: Found, text: str) -> Period | None:

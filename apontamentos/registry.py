@@ -31,14 +31,19 @@ class Kind:
 
     def asked_by(self, text: str) -> bool:
         return (
-            _any(text, self.words)
-            and (not self.also or _any(text, self.also))
-            and not (self.unless and _any(text, self.unless))
+            any_of(text, self.words)
+            and (not self.also or any_of(text, self.also))
+            and not (self.unless and any_of(text, self.unless))
         )
 
 
-def _any(text: str, patterns: tuple[str, ...]) -> bool:
+def any_of(text: str, patterns: tuple[str, ...]) -> bool:
+    """Whether one of the patterns matches `text` at a word start."""
     return any(re.search(rf"\b{p}", text) for p in patterns)
+
+
+# Asking for clock-in and clock-out times: a person's days, and nobody else's (see the understanding).
+CLOCK_WORDS = ("(?:que|qual) horas? (?:\\w+ ){0,3}(?:entrou|chegou|saiu|comecou|terminou|bateu)\\b", "horarios?\\b")
 
 
 # The subjects each kind's answer can be narrowed to (the rest: a person or a contract). A question naming
@@ -271,8 +276,7 @@ REGISTRY: tuple[Kind, ...] = (
             "extrato",
             "detalh",
             "diari",
-            "(?:que|qual) horas? (?:\\w+ ){0,3}(?:entrou|chegou|saiu|comecou|terminou|bateu)",
-            "horarios?\\b",
+            *CLOCK_WORDS,
         ),
     ),
     Kind(

@@ -18,7 +18,7 @@ from .dates import find_period, joined, this_and_last_week, unreadable_period
 from .errors import InvalidQuery
 from .language import VOCABULARY, correct, prepare, refusal
 from .question import SUBJECT, Question
-from .registry import kind_of, takes
+from .registry import BY_NAME, CLOCK_WORDS, any_of, kind_of, takes
 
 MAX_CANDIDATES = 8
 
@@ -281,10 +281,11 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         kind = "hours_by_person"
     if kind == "contract_ranking" and _has(rest, "gente", "pessoas", "recursos", "consultores", "colaboradores"):
         slots["by"] = "people"
-    if kind == "resource_days" and not slots.get("person") and _CLOCK.search(rest):
+    if kind == "resource_days" and not slots.get("person") and any_of(rest, CLOCK_WORDS):
         return Clarification("not_understood", CLOCK_TIMES)
     kind = _refine(kind, slots, rest)
-    if kind in ("hours_by_person", "list_contracts") and _PER_CONTRACT.search(rest) and _PER_PERSON.search(rest):
+    per_person = BY_NAME["hours_by_person"].asked_by(rest)
+    if kind in ("hours_by_person", "list_contracts") and _PER_CONTRACT.search(rest) and per_person:
         return Clarification("not_understood", TWO_BREAKDOWNS)
     if previous is not None and previous.kind in STATIC:
         previous = None
@@ -440,7 +441,6 @@ NOT_UNDERSTOOD = (
     "quem não apontou, quem esqueceu a saída, validações, dias úteis, rankings. Por exemplo: “Quais contratos "
     "temos?”, “Quantas horas o contrato 8446 teve em outubro?”, “Quem não apontou semana passada?”."
 )
-_PER_PERSON = re.compile(r"\b(?:cada|por) (?:um|uma|pessoa|recurso|consultor|colaborador|profissional)\b")
 _PER_CONTRACT = re.compile(r"\b(?:cada|por) contratos?\b")
 TWO_BREAKDOWNS = (
     "Não consigo dividir as horas por recurso e por contrato ao mesmo tempo. Qual das duas divisões prefere? "
@@ -473,7 +473,6 @@ _UNANSWERABLE: list[tuple[re.Pattern[str], str]] = [
         "entrada e saída: “apontamentos da Ana por dia esta semana”.",
     ),
 ]
-_CLOCK = re.compile(r"\b(?:que|qual) horas? (?:\w+ ){0,3}(?:entrou|chegou|saiu|comecou|terminou|bateu)\b|\bhorarios?\b")
 CLOCK_TIMES = (
     "Não consigo dar os horários de todos de uma vez; digo os de uma pessoa, dia a dia: “a que horas a Ana "
     "entrou ontem?” ou “horários da Ana semana passada”."

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -95,7 +96,6 @@ def contracts_table_then_more(page: Any, client: str) -> None:
     from playwright.sync_api import expect
 
     box = page.get_by_role("textbox").last
-    expect(box).to_be_visible(timeout=30_000)
     box.fill("Quais contratos temos?")
     box.press("Enter")
     table = page.get_by_role("table").last
@@ -111,17 +111,25 @@ def contracts_table_then_more(page: Any, client: str) -> None:
     page.screenshot(path=str(SHOTS / f"{client}-ver-mais.png"), full_page=True)
 
 
-def browse(url: str, client: str, then: Callable[[Any], None]) -> None:
-    from playwright.sync_api import sync_playwright
+@contextmanager
+def client_page(url: str) -> Iterator[Any]:
+    """A page of the client at `url` in headless Chromium, once its message box is there."""
+    from playwright.sync_api import expect, sync_playwright
 
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
         page = browser.new_page(viewport={"width": 1100, "height": 1200}, locale="pt-BR")
         page.goto(url)
+        expect(page.get_by_role("textbox").last).to_be_visible(timeout=30_000)
+        yield page
+        browser.close()
+
+
+def browse(url: str, client: str, then: Callable[[Any], None]) -> None:
+    with client_page(url) as page:
         contracts_table_then_more(page, client)
         then(page)
-        browser.close()
 
 
 def test_webchat_table_ver_mais_and_a_suggested_action(webchat: str) -> None:
@@ -163,22 +171,10 @@ def mention_and_ask(page: Any, conversation: str, question: str) -> None:
     page.keyboard.press("Enter")
 
 
-def playground_page(playwright: Any, url: str) -> Any:
+def test_agents_playground_group_chat_answers_a_mention_with_card_buttons(playground: str) -> None:
     from playwright.sync_api import expect
 
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-    page = browser.new_page(viewport={"width": 1100, "height": 1200}, locale="pt-BR")
-    page.goto(url)
-    expect(page.get_by_role("textbox").last).to_be_visible(timeout=30_000)
-    return page
-
-
-def test_agents_playground_group_chat_answers_a_mention_with_card_buttons(playground: str) -> None:
-    from playwright.sync_api import expect, sync_playwright
-
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        page = playground_page(playwright, playground)
+    with client_page(playground) as page:
         mention_and_ask(page, "Group Chat", "Mostre o contrato 8446")
         expect(page.get_by_text("Contrato 8446,").last).to_be_visible(timeout=30_000)
         # no suggested actions in a Teams group chat: the follow-ups are buttons on the card
@@ -199,12 +195,11 @@ def test_agents_playground_group_chat_answers_a_mention_with_card_buttons(playgr
 
 
 def test_agents_playground_channel_reply_comes_without_typing(playground: str) -> None:
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     november = [date(2026, 11, d) for d in range(1, 31)]
     working = [d for d in november if d.weekday() < 5 and d not in holidays.country_holidays("BR", years=2026)]
-    with sync_playwright() as playwright:
-        page = playground_page(playwright, playground)
+    with client_page(playground) as page:
         mention_and_ask(page, "My Team - General", "quantos dias uteis tem em novembro de 2026?")
         expect(page.get_by_text(f"{len(working)} dias úteis").last).to_be_visible(timeout=30_000)
         page.screenshot(path=str(SHOTS / "playground-channel.png"), full_page=True)
