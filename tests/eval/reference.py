@@ -5,8 +5,10 @@ Independent of the engines: it reads the rows through `tests.expected.spans` and
 
 Formats, as a pt-BR reader expects them: hours `1.234,5 h`, counts `1.234`, days `25/11/2026`, shares `12,3%`
 (as the activity shares already were), weekdays by their short name (`segunda`, `terça`, … `sábado`, which the
-long form `segunda-feira` contains). Besides person / contract / period, a spec may narrow by `activity` (words
-of the description, without case or accents) and `weekday` (0 = Monday … 6 = Sunday, a list).
+long form `segunda-feira` contains). A spec's `counted` gives a count its noun (`3 apontamentos`) and `named`
+adds the person's name, where a bare figure would be in any reply. Besides person / contract / period, a spec
+may narrow by `activity` (words of the description, without case or accents) and `weekday` (0 = Monday … 6 =
+Sunday, a list).
 """
 
 from __future__ import annotations
@@ -92,7 +94,18 @@ class Reference:
         "clock_in",
     )
     # measures of the batches written blind (batch_c.jsonl …); the project set need not cover them
-    COMPOSED = ("by_month", "by_week", "by_weekday", "by_day", "share", "first_day", "last_day", "days_worked")
+    COMPOSED = (
+        "by_month",
+        "by_week",
+        "by_weekday",
+        "by_day",
+        "share",
+        "first_day",
+        "last_day",
+        "days_worked",
+        "idle_people",
+        "days_above_list",
+    )
 
     def __init__(self, rows: list[Span]) -> None:
         self.rows = rows
@@ -132,6 +145,11 @@ class Reference:
         """The strings a right answer to `spec` must contain (figures, names, and the period's dates)."""
         measure = spec["measure"]
         strings = getattr(self, measure)(spec)
+        # a bare count ("3") is in any reply that holds a date: give it its noun, or name whom it is about
+        if "counted" in spec:
+            strings[0] += f" {spec['counted']}" + ("" if strings[0] == "1" else "s")
+        if spec.get("named"):
+            strings += [spec["person"]]
         if spec.get("dates", True):
             start, end = self.period(spec)
             strings += [day_text(start)] + ([day_text(end)] if end != start else [])
@@ -376,6 +394,22 @@ class Reference:
         """Distinct days with an entry in scope, with its noun (a bare count is in any date)."""
         count = len({r.day for r in self.select(spec)})
         return [f"{integer_text(count)} dia{'' if count == 1 else 's'}"]
+
+    def days_above_list(self, spec: dict[str, Any]) -> list[str]:
+        """Each day (`16/11`) the scope passed `hours` in a day, with that day's hours."""
+        per_day: dict[date, float] = defaultdict(float)
+        for r in self.select(spec):
+            per_day[r.day] += (r.gross if spec.get("basis") == "gross" else r.net) or 0
+        above = sorted((d, h) for d, h in per_day.items() if h > spec["hours"])
+        return [s for d, h in above for s in (f"{d:%d/%m}", hours_text(h))]
+
+    def idle_people(self, spec: dict[str, Any]) -> list[str]:
+        """People with an entry in scope in the 30 days before the period and none in it ("sem apontar desde …")."""
+        start, end = self.period(spec)
+        before = [(start - timedelta(days=30)).isoformat(), (start - timedelta(days=1)).isoformat()]
+        active = {r.resource_id for r in self.select({**spec, "period": before})}
+        idle = active - {r.resource_id for r in self.select(spec)}
+        return [integer_text(len(idle))] + sorted(self.names[rid] for rid in idle)[:3]
 
     def people_by(self, spec: dict[str, Any]) -> list[str]:
         rows = self.select(spec)
