@@ -8,7 +8,10 @@ Formats, as a pt-BR reader expects them: hours `1.234,5 h`, counts `1.234`, days
 long form `segunda-feira` contains). A spec's `counted` gives a count its noun (`3 apontamentos`) and `named`
 adds the person's name, where a bare figure would be in any reply. Besides person / contract / period, a spec
 may narrow by `activity` (words of the description, without case or accents) and `weekday` (0 = Monday … 6 =
-Sunday, a list).
+Sunday, a list) and `people` (names, a list: "deles" after a ranking).
+
+A role-scoped conversation gets `Reference.scoped`: the same measures over the rows its scope allows, with
+the data's dates and activity spellings unchanged, and a figure for part of a contract names that part.
 """
 
 from __future__ import annotations
@@ -107,12 +110,27 @@ class Reference:
         "days_above_list",
     )
 
-    def __init__(self, rows: list[Span]) -> None:
+    def __init__(self, rows: list[Span], universe: list[Span] | None = None, granted: set[str] | None = None) -> None:
         self.rows = rows
-        self.first = min(r.day for r in rows)
-        self.last = max(r.day for r in rows)
+        self.universe = rows if universe is None else universe  # the whole data: its dates, activity spellings
+        self.granted = granted  # the contracts a scope grants (None: everything)
+        self.first = min(r.day for r in self.universe)
+        self.last = max(r.day for r in self.universe)
         self.names = {r.resource_id: r.name for r in rows}
         self.by_name = {r.name: r.resource_id for r in rows}
+
+    def scoped(self, resource_id: str | None, contracts: list[str]) -> Reference:
+        """The reference as an asker sees it: their own rows, rows of supplier contracts and of client contracts."""
+        granted = set(contracts)
+        rows = [r for r in self.rows if r.resource_id == resource_id or r.supplier in granted or r.client in granted]
+        return Reference(rows, self.universe, granted)
+
+    def part_labels(self, spec: dict[str, Any]) -> list[str]:
+        """For a supplier contract the scope holds only part of: the client contracts granted in it."""
+        contract = spec.get("contract")
+        if self.granted is None or contract is None or contract.startswith("E") or contract in self.granted:
+            return []
+        return sorted({r.client for r in self.rows if r.supplier == contract and r.client in self.granted})
 
     # -- selection -----------------------------------------------------------------------------
 
@@ -127,6 +145,9 @@ class Reference:
         rows = [r for r in self.rows if start <= r.day <= end]
         if "person" in spec:
             rows = [r for r in rows if r.resource_id == self.by_name[spec["person"]]]
+        if "people" in spec:
+            ids = {self.by_name[name] for name in spec["people"]}
+            rows = [r for r in rows if r.resource_id in ids]
         if "contract" in spec:
             contract = spec["contract"]
             rows = [r for r in rows if (r.client if contract.startswith("E") else r.supplier) == contract]
@@ -150,6 +171,7 @@ class Reference:
             strings[0] += f" {spec['counted']}" + ("" if strings[0] == "1" else "s")
         if spec.get("named"):
             strings += [spec["person"]]
+        strings += self.part_labels(spec)
         if spec.get("dates", True):
             start, end = self.period(spec)
             strings += [day_text(start)] + ([day_text(end)] if end != start else [])
@@ -314,7 +336,7 @@ class Reference:
 
     def _activities(self, rows: list[Span]) -> dict[str, tuple[str, int, float]]:
         spellings: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        for r in self.rows:
+        for r in self.universe:
             if r.activity:
                 spellings[plain(r.activity)][r.activity] += 1
         shown = {key: min(counts, key=lambda s: (-counts[s], s)) for key, counts in spellings.items()}
