@@ -108,6 +108,7 @@ class Reference:
         "days_worked",
         "idle_people",
         "days_above_list",
+        "granted_contracts",
     )
 
     def __init__(self, rows: list[Span], universe: list[Span] | None = None, granted: set[str] | None = None) -> None:
@@ -432,6 +433,10 @@ class Reference:
         active = {r.resource_id for r in self.select({**spec, "period": before})}
         idle = active - {r.resource_id for r in self.select(spec)}
         return [integer_text(len(idle))] + sorted(self.names[rid] for rid in idle)[:3]
+
+    def granted_contracts(self, spec: dict[str, Any]) -> list[str]:
+        """The contract numbers the asker's scope grants, each of which a description of that scope names."""
+        return sorted(self.granted or ())
 
     def people_by(self, spec: dict[str, Any]) -> list[str]:
         rows = self.select(spec)
