@@ -52,12 +52,15 @@ ANY_FIGURE = re.compile(
     r"\d[\d.]*(?:,\d+)?\s*h(?:oras?)?\b|\b\d[\d.]*\s+(?:recursos?|pessoas?|apontamentos?|contratos?|dias?)\b",
     re.IGNORECASE,
 )
-# A decline in access terms ("você só pode ver os seus apontamentos", "fora do seu escopo").
+# A decline in access terms ("você só pode ver os seus apontamentos", "não está entre os que você pode consultar").
 SCOPE_DECLINE = re.compile(
     r"acesso|permiss|escopo|fora d[oa]s? (?:seus?|sua)|só (?:pode|posso|vê|vejo)|somente|"
-    r"apenas (?:os|o|a) s(?:eus?|ua)|não (?:pode|posso|é possível|consigo)",
+    r"apenas (?:os|o|a) s(?:eus?|ua)|não (?:pode|posso|é possível|consigo)|não (?:está|estão) entre|"
+    r"(?:você|vc) (?:não )?pode (?:consultar|ver|acessar)",
     re.IGNORECASE,
 )
+# Clauses of a reply: a figure for part of a contract must be named as that part in the clause that gives it.
+CLAUSE = re.compile(r"[.:;!?]\s|\n")
 # The asker is told plainly that they have no entries of their own (not "Não encontrei <name>").
 NO_OWN_ENTRIES = re.compile(
     r"(?:você|vc)\s+(?:ainda\s+)?não\s+(?:tem|possui|registrou|fez|lançou)\b[^.\n]*apontamento|"
@@ -100,6 +103,16 @@ def expected_strings(reference: Reference, expect: dict[str, Any]) -> list[str]:
     return reference.expected(expect)
 
 
+def whole_contract_claimed(reply: str, expect: dict[str, Any], reference: Reference) -> bool:
+    """A clause names a contract the asker sees only part of, without naming the part ("O contrato 8447 somou")."""
+    for spec in expect.get("all", [expect]):
+        labels = reference.part_labels(spec)
+        for clause in CLAUSE.split(reply) if labels else []:
+            if re.search(rf"\b{spec['contract']}\b", clause) and not any(label in clause for label in labels):
+                return True
+    return False
+
+
 def score(reply: str, expect: dict[str, Any], reference: Reference) -> tuple[str, list[str]]:
     has_figure = FIGURE.search(reply) is not None
     declines = DECLINE.search(reply) is not None
@@ -116,7 +129,7 @@ def score(reply: str, expect: dict[str, Any], reference: Reference) -> tuple[str
             return "wrong", []
         return ("right" if declines or expect.get("chat") else "declined"), []
     wanted = expected_strings(reference, expect)
-    if all(s in reply for s in wanted):
+    if all(s in reply for s in wanted) and not whole_contract_claimed(reply, expect, reference):
         return "right", wanted
     if has_figure or not declines:
         return "wrong", wanted

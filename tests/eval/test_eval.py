@@ -133,12 +133,22 @@ class ScriptedEngine:
 async def test_a_scoped_conversation_is_judged_over_the_rows_its_role_sees(columns: dict[str, list[Any]]) -> None:
     from apontamentos.scope import Scope
 
+    from .runner import score
+
     everything = Reference(spans(columns))
     scoped = everything.scoped(None, ["7873", "E5067620"])
     team = scoped.expected({"measure": "net_hours", "period": WEEK})
     assert team != everything.expected({"measure": "net_hours", "period": WEEK})
     # the 8447 figure is the granted client contract's part, and a right answer names that part
     assert "E5067620" in scoped.expected({"measure": "net_hours", "contract": "8447", "period": WEEK})
+
+    # the part's own figure, but told as the whole contract's (the scope's description naming the part is not enough)
+    part = {"measure": "net_hours", "contract": "8447", "period": WEEK}
+    figure, *_ = scoped.expected(part)
+    scope, week = "Nos seus contratos 7873 e E5067620:", "de 16/11/2026 a 22/11/2026."
+    assert score(f"{scope} O contrato 8447 somou {figure} {week}", part, scoped)[0] == "wrong"
+    told_as_part = f"{scope} A parte E5067620 do contrato 8447 somou {figure} {week}"
+    assert score(told_as_part, part, scoped)[0] == "right"
 
     honest = ScriptedEngine(
         scoped, {"quanto o 8446 fez?": "Você só pode ver os seus contratos.", "e eu?": "Você não tem apontamentos."}
