@@ -78,6 +78,12 @@ def build_store(settings: Settings) -> SessionStore:
 
 
 def build_dataset(settings: Settings) -> DatasetProvider:
+    if not settings.apontamentos_source:
+        # Once per process: every data question would otherwise be a silent "not configured".
+        log.warning(
+            "APONTAMENTOS_SOURCE is not set: greetings, help and alert commands work, data questions are "
+            "answered that no data source is configured. Set it to the path or URL of the snapshot."
+        )
     calendar = Calendar(settings.timezone, settings.holiday_subdivision, settings.daily_hours)
     return DatasetProvider(
         settings.apontamentos_source, calendar=calendar, refresh_seconds=settings.dataset_refresh_seconds
