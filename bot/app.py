@@ -6,6 +6,7 @@ import logging
 import os
 from dataclasses import dataclass
 from typing import Any, TypeVar
+from urllib.parse import urlparse
 
 from azure.identity import DefaultAzureCredential as DefaultAzureCredentialSync
 from azure.identity.aio import DefaultAzureCredential
@@ -86,8 +87,18 @@ def build_dataset(settings: Settings) -> DatasetProvider:
         )
     calendar = Calendar(settings.timezone, settings.holiday_subdivision, settings.daily_hours)
     return DatasetProvider(
-        settings.apontamentos_source, calendar=calendar, refresh_seconds=settings.dataset_refresh_seconds
+        settings.apontamentos_source,
+        calendar=calendar,
+        refresh_seconds=settings.dataset_refresh_seconds,
+        blob_credential=_blob_credential(settings.apontamentos_source),
     )
+
+
+def _blob_credential(location: str) -> Any:
+    """The app's identity for a private Blob URL (the deployment's default); none for a SAS URL, a file or http."""
+    if sources.kind_of(location) != "blob" or "sig=" in urlparse(location).query:
+        return None
+    return DefaultAzureCredentialSync()
 
 
 def build_engine(settings: Settings, dataset: DatasetProvider | None = None) -> AnswerEngine:
