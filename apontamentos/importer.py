@@ -145,9 +145,8 @@ def _parse_number(text: str) -> float:
         value = float(text.replace(",", "."))
     except ValueError as err:
         raise RowError(f"not a number: {text[:40]!r}") from err
-    if not 0 <= value < 24:
-        # A span that crosses midnight ends on the next day (d_dt_data_fim), never at hour 24 or later.
-        raise RowError(f"hour out of range: {text[:40]!r} (0 to 23.99)")
+    if not 0 <= value < 48:
+        raise RowError(f"hour out of range: {text[:40]!r}")
     return value
 
 
@@ -202,8 +201,12 @@ def _convert(raw: dict[str, str | None]) -> dict[str, Any]:
     return row
 
 
-def _at(day: date, hours: float) -> datetime:
+def _at(day: date, hours: float, column: str) -> datetime:
     """The clock time `hours` (decimal, 8.5 = 08:30) on `day`, to the second."""
+    if hours >= 24:
+        # A span that crosses midnight ends on the next day (d_dt_data_fim), never at hour 24 or later. (Rows
+        # with timestamps keep such values as the export wrote them: the timestamps are what counts there.)
+        raise RowError(f"hour out of range: {hours:g} (0 to 23.99) in {column}")
     return datetime.combine(day, datetime.min.time()) + timedelta(seconds=round(hours * 3600))
 
 
@@ -219,12 +222,13 @@ def _settle_clock(row: dict[str, Any]) -> None:
     if row["d_dt_inicio_apontamento"] is None:
         if row["f_hr_hora_inicio"] is None:
             raise RowError("missing value: d_dt_inicio_apontamento or f_hr_hora_inicio")
-        row["d_dt_inicio_apontamento"] = _at(row["d_dt_data"], row["f_hr_hora_inicio"])
+        row["d_dt_inicio_apontamento"] = _at(row["d_dt_data"], row["f_hr_hora_inicio"], "f_hr_hora_inicio")
     if row["d_dt_fim_apontamento"] is None and row["f_hr_hora_fim"] is not None:
-        row["d_dt_fim_apontamento"] = _at(row["d_dt_data_fim"] or row["d_dt_data"], row["f_hr_hora_fim"])
+        day = row["d_dt_data_fim"] or row["d_dt_data"]
+        row["d_dt_fim_apontamento"] = _at(day, row["f_hr_hora_fim"], "f_hr_hora_fim")
     start, end = row["d_dt_inicio_apontamento"], row["d_dt_fim_apontamento"]
     if end is not None and end < start:
-        raise RowError(f"end before start: {end - start} (a span past midnight needs d_dt_data_fim)")
+        raise RowError(f"end before start: ends {start - end} before it starts (past midnight needs d_dt_data_fim)")
     if row["f_hr_hora_inicio"] is None:
         row["f_hr_hora_inicio"] = _hours_of(start)
     if end is not None:

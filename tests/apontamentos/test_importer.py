@@ -270,3 +270,14 @@ def test_either_shape_alone_is_enough_in_the_header() -> None:
         assert result.table.num_rows == len(SMALL_ROWS) and not result.rejected
         assert result.table.column("f_hr_hora_inicio")[0].as_py() == 8.0
         assert result.table.column("d_dt_fim_apontamento")[0].as_py() == datetime(2025, 11, 17, 17)
+
+
+def test_rows_with_timestamps_keep_their_decimal_hours_as_written() -> None:
+    """Only decimal hours that make a timestamp must be clock times; with timestamps they are kept as exported."""
+    columns = to_columns(SMALL_ROWS[:1])
+    columns["d_dt_fim_apontamento"] = ["2025-11-18 01:30:00"]
+    columns["f_hr_hora_fim"] = ["25.5"]
+    result = read_csv(io.StringIO(_write(columns)))
+    assert not result.rejected
+    assert result.table.column("f_hr_hora_fim")[0].as_py() == 25.5
+    assert total_hours(Dataset(result.table)).gross_hours == 17.5  # 08:00 to 01:30 the next day
