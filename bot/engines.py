@@ -23,8 +23,8 @@ log = logging.getLogger(__name__)
 DATA_UNAVAILABLE = "Os dados de apontamentos não estão disponíveis no momento. Tente novamente em alguns minutos."
 NOT_CONFIGURED = (
     "Ainda não há uma fonte de dados de apontamentos configurada, então não consigo responder perguntas sobre "
-    "horas e contratos. Peça ao administrador do bot para configurá-la. Enquanto isso, posso mostrar a ajuda "
-    "e cuidar dos seus alertas."
+    "horas e contratos. Peça ao administrador do bot para configurá-la. Enquanto isso, diga “ajuda” para ver o "
+    "que sei responder."
 )
 
 
