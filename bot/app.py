@@ -55,14 +55,15 @@ class App:
 
 
 def build_access(settings: Settings) -> AccessControl:
+    trust = {"trusted_channels": settings.access_trusted_channels, "allowed_tenants": settings.allowed_tenants}
     if settings.access_mode != "policy":
-        return AccessControl(settings.access_mode)
+        return AccessControl(settings.access_mode, **trust)
     assert settings.access_policy is not None
     credential = DefaultAzureCredentialSync() if sources.kind_of(settings.access_policy) == "blob" else None
     provider = PolicyProvider(
         settings.access_policy, refresh_seconds=settings.dataset_refresh_seconds, credential=credential
     )
-    return AccessControl("policy", provider)
+    return AccessControl("policy", provider, **trust)
 
 
 def _table(kind: type[T], settings: Settings, table: str, **options: Any) -> T:
