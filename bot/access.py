@@ -96,6 +96,14 @@ class Identity:
         return not self.untrusted
 
 
+def channel_tenant(channel_data: Any) -> str | None:
+    """The tenant the Teams channel put in `channelData.tenant.id`."""
+    data = channel_data if isinstance(channel_data, dict) else {}
+    tenant = data.get("tenant") if isinstance(data.get("tenant"), dict) else {}
+    value = tenant.get("id")
+    return value if isinstance(value, str) and value else None
+
+
 def scope_fingerprint(access: Access) -> str:
     """What the session's history and context were computed under; changes when the asker's scope does."""
     if isinstance(access, Denied):

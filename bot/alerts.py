@@ -29,7 +29,7 @@ from apontamentos.scope import Scope, scoped
 from sessions import AlertLog, ConversationRef, ReferenceStore, SessionStoreError
 
 from . import cards
-from .access import AccessControl
+from .access import AccessControl, channel_tenant
 
 log = logging.getLogger(__name__)
 
@@ -332,7 +332,7 @@ def reference_of(activity: Activity, identity: str) -> ConversationRef:
         conversation_id=activity.conversation.id,
         service_url=activity.service_url or "",
         bot_id=activity.recipient.id if activity.recipient else "",
-        tenant_id=getattr(activity.conversation, "tenant_id", None) or "",
+        tenant_id=getattr(activity.conversation, "tenant_id", None) or channel_tenant(activity.channel_data) or "",
         object_id=getattr(user, "aad_object_id", None) or "",
         identity=identity,
     )

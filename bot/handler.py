@@ -30,7 +30,16 @@ from sessions import (
 )
 
 from . import alerts, cards, telemetry
-from .access import UNCONFIRMED, Access, AccessControl, Denied, Identity, scope_fingerprint, user_hash
+from .access import (
+    UNCONFIRMED,
+    Access,
+    AccessControl,
+    Denied,
+    Identity,
+    channel_tenant,
+    scope_fingerprint,
+    user_hash,
+)
 from .engines import AnswerEngine, EngineReply
 
 log = logging.getLogger(__name__)
@@ -193,7 +202,7 @@ class ApontamentosBot(ActivityHandler):
             channel_id=activity.channel_id or "",
             user_id=user.id,
             object_id=getattr(user, "aad_object_id", None),
-            tenant_id=_teams_tenant(activity),
+            tenant_id=channel_tenant(activity.channel_data),
         )
         if not self._access.needs_identity:
             return await self._access.resolve(identity), session.identity, identity
@@ -342,14 +351,6 @@ async def _teams_upn(turn_context: TurnContext, member_id: str) -> str | None:
         log.warning("member lookup failed (%s)", type(err).__name__)
         return None
     return getattr(member, "user_principal_name", None) or getattr(member, "email", None)
-
-
-def _teams_tenant(activity: Activity) -> str | None:
-    """The tenant the Teams channel put in `channelData.tenant.id`."""
-    data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
-    tenant = data.get("tenant") if isinstance(data.get("tenant"), dict) else {}
-    value = tenant.get("id")
-    return value if isinstance(value, str) else None
 
 
 def _audit(activity: Activity, identity: str, asker: Identity, access: Access, kind: str) -> None:
