@@ -25,6 +25,7 @@ from .engines import AnswerEngine, RulesEngine
 from .handler import ApontamentosBot, ReplyNotDelivered
 from .llm import LlmEngine, build_client
 from .settings import Settings
+from .shared import PeopleNames
 
 log = logging.getLogger(__name__)
 T = TypeVar("T", bound=TableStore)
@@ -127,6 +128,7 @@ def build_app(settings: Settings) -> App:
         feedback=feedback,
         alerts_schedule=settings.alerts_schedule,
         today=lambda: today_in(settings.timezone),
+        names=PeopleNames(dataset),
     )
     alert_log = _table(AlertLog, settings, settings.alert_log_table)
     alerts = AlertRunner(

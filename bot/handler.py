@@ -29,7 +29,7 @@ from sessions import (
     session_key,
 )
 
-from . import alerts, cards, telemetry
+from . import alerts, cards, shared, telemetry
 from .access import (
     UNCONFIRMED,
     Access,
@@ -75,7 +75,9 @@ class ApontamentosBot(ActivityHandler):
         references: ReferenceStore | None = None,
         feedback: FeedbackLog | None = None,
         alerts_schedule: str = "",
+        names: shared.PeopleNames | None = None,
     ) -> None:
+        self._names = names  # tells answers that name people (None: every data answer counts as such)
         self._store = store
         self._engine = engine
         self._access = access
@@ -164,6 +166,10 @@ class ApontamentosBot(ActivityHandler):
         if activity.channel_id == Channels.ms_teams:
             message.channel_data = {"feedbackLoopEnabled": True}  # Teams' thumbs up / down on the answer
         replies = [cards.with_suggestions(message, reply.suggestions, personal_teams=_teams_personal(activity))]
+        if shared.shared(activity) and await asyncio.to_thread(shared.personal, reply, access, self._names):
+            private = cards.with_suggestions(message, reply.suggestions, personal_teams=True)
+            sent = await shared.send_privately(turn_context, private)
+            replies = [cards.message(shared.SENT if sent else shared.NOT_SENT)]
         step = time.perf_counter()
         turn = Turn(
             messages=reply.history,
