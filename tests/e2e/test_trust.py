@@ -276,7 +276,7 @@ class PolicyServer(LocalServer):
         app.router.add_get("/acesso.csv", self._serve)  # HEAD too
 
 
-async def test_a_hanging_policy_source_holds_no_turn_and_a_broken_one_keeps_the_last_good(
+async def test_a_hanging_policy_source_holds_no_turn(
     make_bot: Any, connector: FakeConnector, http: Any, people: dict
 ) -> None:
     server = await PolicyServer(policy_text(people).encode()).start()
@@ -305,30 +305,43 @@ async def test_a_hanging_policy_source_holds_no_turn_and_a_broken_one_keeps_the_
         assert status == 200 and listing["total_sessions"] >= 2
         await admin_sees_8447()  # the last good policy meanwhile
 
-        broken = {
-            "a broken header": policy_text(people).replace("contracts", "contratos").encode(),
-            "a UTF-16 file": policy_text(people).encode("utf-16"),
-        }
-        for what, body in broken.items():
-            server.body = body
-            server.hold.set()
-            server.hold = None
-            logged = len([line for line in bot.output if "access policy refresh failed" in line])
-
-            async def reported(logged: int = logged) -> bool:
-                await admin_sees_8447()  # the last good policy is kept
-                return len([line for line in bot.output if "access policy refresh failed" in line]) > logged
-
-            await until(reported, f"{what} reported")
-            line = [line for line in bot.output if "access policy refresh failed" in line][-1]
-            assert "ERROR" in line and "line 1:" in line, (what, line)
-            server.hold = asyncio.Event()
-            server.waiting = 0
         server.hold.set()
     finally:
         if server.hold is not None:
             server.hold.set()
         await server.stop()
+
+
+async def test_a_broken_header_or_a_utf16_file_keeps_the_last_good_policy_and_names_the_line(
+    make_bot: Any, tmp_path: Path, connector: FakeConnector, http: Any, people: dict
+) -> None:
+    policy = tmp_path / "acesso.csv"
+    policy.write_text(policy_text(people), encoding="utf-8")
+    bot = make_bot(ACCESS_POLICY=str(policy), ALLOWED_TENANTS=TENANT, APONTAMENTOS_REFRESH_SECONDS="1")
+    c = Client(bot, connector, http)
+    total_8447 = fmt.hours(sum(people["hours"]["8447"].values()))
+
+    async def admin_sees_8447() -> None:
+        reply = await reply_to(c, teams(c, conversation_id(), "mostre o contrato 8447", aad=ADMIN))
+        assert reply.startswith("Contrato 8447") and total_8447 in reply
+
+    await admin_sees_8447()
+    broken = {
+        "a broken header": policy_text(people).replace("contracts", "contratos").encode(),
+        "a UTF-16 file": policy_text(people).encode("utf-16"),
+    }
+    for what, body in broken.items():
+        logged = len([line for line in bot.output if "access policy refresh failed" in line])
+        policy.write_bytes(body)
+
+        async def reported(logged: int = logged) -> bool:
+            await admin_sees_8447()  # the last good policy is kept meanwhile and after
+            return len([line for line in bot.output if "access policy refresh failed" in line]) > logged
+
+        await until(reported, f"{what} reported")
+        line = [line for line in bot.output if "access policy refresh failed" in line][-1]
+        assert "ERROR" in line and "line 1:" in line, (what, line)
+    await admin_sees_8447()
 
 
 async def test_a_policy_unreadable_at_start_is_closed(
