@@ -239,12 +239,13 @@ class AccessControl:
         provider: PolicyProvider | None = None,
         *,
         trusted_channels: Collection[str] = (TEAMS,),
-        allowed_tenants: Collection[str] = (),
+        allowed_tenants: Collection[str] | None = (),
     ) -> None:
         self.mode = mode
         self._provider = provider
         self._trusted = frozenset(c.lower() for c in trusted_channels)
-        self._tenants = frozenset(t.lower() for t in allowed_tenants)
+        # None: any tenant (anonymous local development only, where nothing is authenticated anyway).
+        self._tenants = None if allowed_tenants is None else frozenset(t.lower() for t in allowed_tenants)
 
     @property
     def needs_identity(self) -> bool:
@@ -258,7 +259,7 @@ class AccessControl:
         if channel not in self._trusted:
             return Identity(channel, untrusted="channel")
         if channel == TEAMS:
-            if (tenant_id or "").lower() not in self._tenants:
+            if self._tenants is not None and (tenant_id or "").lower() not in self._tenants:
                 return Identity(channel, untrusted="tenant")
             return Identity(channel, object_id=object_id or None)
         if channel in LOCAL_CHANNELS:  # Settings allow these only in anonymous local development

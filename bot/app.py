@@ -56,7 +56,9 @@ class App:
 
 
 def build_access(settings: Settings) -> AccessControl:
-    trust = {"trusted_channels": settings.access_trusted_channels, "allowed_tenants": settings.allowed_tenants}
+    # No tenant named in anonymous local development: any tenant (nothing is authenticated there anyway).
+    tenants = settings.allowed_tenants or (None if settings.anonymous else frozenset())
+    trust = {"trusted_channels": settings.access_trusted_channels, "allowed_tenants": tenants}
     if settings.access_mode != "policy":
         return AccessControl(settings.access_mode, **trust)
     assert settings.access_policy is not None

@@ -201,7 +201,7 @@ class Settings:
                 f"ACCESS_TRUSTED_CHANNELS may name {', '.join(local_trusted)} only in anonymous local development "
                 "(BOT_ALLOW_ANONYMOUS=true and no MicrosoftAppId): nothing authenticates who is typing there"
             )
-        if settings.access_mode == "policy" and "msteams" in trusted and not tenants:
+        if settings.access_mode == "policy" and "msteams" in trusted and not tenants and not settings.anonymous:
             raise SettingsError(
                 "ALLOWED_TENANTS (or MicrosoftAppTenantId) is required when ACCESS_POLICY is a policy and "
                 "ACCESS_TRUSTED_CHANNELS includes msteams: only your tenant's Teams identities may be trusted"

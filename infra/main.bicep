@@ -59,6 +59,8 @@ module resources 'resources.bicep' = {
       APONTAMENTOS_SOURCE: apontamentosSource
       APONTAMENTOS_REFRESH_SECONDS: '300'
       ACCESS_POLICY: accessPolicy
+      // Whose identity the policy believes: Teams only (Web Chat needs sign-in first; see the README).
+      ACCESS_TRUSTED_CHANNELS: 'msteams'
       BOT_TIMEZONE: 'America/Sao_Paulo'
       BOT_DAILY_HOURS: '8'
       // Proactive alerts: 09:00 in São Paulo (UTC-3) on weekdays.

@@ -140,7 +140,10 @@ async def test_closed_access_answers_greetings_and_help_only(provider: DatasetPr
     ("env", "message"),
     [
         ({"MicrosoftAppId": "a", "MicrosoftAppPassword": "p", "ACCESS_POLICY": "/x/a.csv"}, "ALLOWED_TENANTS"),
-        ({"BOT_ALLOW_ANONYMOUS": "true", "ACCESS_POLICY": "/x/a.csv"}, "ALLOWED_TENANTS"),
+        (
+            {"MicrosoftAppId": "a", "MicrosoftAppPassword": "p", "ACCESS_POLICY": "/x/a.csv", "ALLOWED_TENANTS": " "},
+            "ALLOWED",
+        ),
         (
             {"MicrosoftAppId": "a", "MicrosoftAppPassword": "p", "ACCESS_TRUSTED_CHANNELS": "msteams,terminal"},
             "terminal",
