@@ -204,7 +204,8 @@ class Dataset:
 
 
 class DatasetProvider:
-    """Loads the snapshot on first use and re-checks the source for changes every `refresh_seconds`.
+    """Loads the snapshot on first use and re-checks the source for changes every `refresh_seconds`, in
+    the background (see sources.Refreshing): a turn never waits for a refresh.
 
     A failed refresh keeps serving the last good snapshot; a source that never loaded raises
     DatasetError at every use, so the bot can say so instead of crashing at import time. An empty
@@ -235,13 +236,18 @@ class DatasetProvider:
     def configured(self) -> bool:
         return bool(self.source)
 
-    def get(self) -> Dataset:
+    def get(self, wait: float = sources.FIRST_WAIT_SECONDS) -> Dataset:
+        """The last good snapshot; with none yet, the first load is waited for at most `wait` seconds."""
         if not self.source:
             raise DatasetNotConfigured("no dataset source configured")
         try:
-            return self._snapshot.get()
+            return self._snapshot.get(wait)
         except sources.SourceUnavailable as err:
-            raise DatasetError(f"dataset {err}") from err
+            raise DatasetError(str(err)) from err
+
+    def refresh(self) -> None:
+        """Check the source now, in this thread (the bot itself refreshes in the background)."""
+        self._snapshot.refresh()
 
     def _load(self) -> Dataset:
         if sources.kind_of(self.source) == "file":

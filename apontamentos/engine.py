@@ -14,9 +14,9 @@ from . import queries as q
 from .answers import EXAMPLES, Answer, NoData, Table
 from .dataset import Dataset, normalize
 from .errors import InvalidQuery
-from .question import from_context
+from .question import Question, from_context
 from .registry import BY_NAME
-from .scope import OPEN, Scope, scoped
+from .scope import OPEN, Scope, ScopedDataset, scoped
 from .understanding import STATIC, Clarification, understand
 
 __all__ = ["EXAMPLES", "Answer", "Table", "answer", "me_in", "static_answer"]
@@ -30,8 +30,8 @@ def answer(
     With open access (no policy: local development) "eu" is the person named like the user; otherwise it
     is the scope's own resource id, never a display name.
     """
-    previous = from_context(context)
     view = scoped(db, scope)
+    previous = _usable(from_context(context), view)
     me = me_in(db, user) if scope.role == "open" else scope.resource_id
     understood = understand(view, question, previous, today, me, restricted=not scope.everything)
     if isinstance(understood, Clarification):
@@ -56,6 +56,19 @@ def answer(
         return Answer(f"Há mais de uma pessoa chamada “{err.text}”. Qual delas?\n{names}", context, "ambiguous")
     except InvalidQuery as err:
         return Answer(str(err), context, "invalid")
+
+
+def _usable(previous: Question | None, view: Dataset | ScopedDataset) -> Question | None:
+    """The previous question when this deployment and this view can still answer it; None starts fresh.
+
+    A kind a later deployment renamed or removed, or a person the view no longer holds (the data changed,
+    or the asker's scope did), would otherwise fail the follow-up or name an internal id back.
+    """
+    if previous is None or previous.kind not in BY_NAME:
+        return None
+    if previous.person is not None and previous.person not in view.resources:
+        return None
+    return previous
 
 
 def _paged(result: Answer, page: int) -> Answer:

@@ -32,7 +32,9 @@ class UnknownContract(InvalidQuery):
 
 class UnknownResource(InvalidQuery):
     def __init__(self, text: str) -> None:
-        super().__init__(f"Não encontrei nenhum recurso chamado “{text}”.")
+        # A bare number is an internal resource id (from a model or an old context), never echoed to a person.
+        named = "essa pessoa" if text.strip().isdigit() else f"nenhum recurso chamado “{text}”"
+        super().__init__(f"Não encontrei {named}.")
         self.text = text
 
 

@@ -15,6 +15,11 @@ from urllib.parse import urlparse
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
+# How long a caller waits for a first load before hearing "unavailable" (the load goes on meanwhile): well
+# inside the 15 s a channel gives a turn. A refresh running longer than STUCK_SECONDS is abandoned for a new one.
+FIRST_WAIT_SECONDS = 8.0
+STUCK_SECONDS = 120.0
+
 
 class SourceUnavailable(Exception):
     """The location could not be read; the cause is chained."""
@@ -84,10 +89,12 @@ def read_bytes(location: str, credential: Any = None, limit: int = 16 << 20) -> 
 
 
 class Refreshing(Generic[T]):
-    """A value loaded from a location on first use and reloaded when its version changes.
+    """A value loaded from a location, re-checked in the background and reloaded when its version changes.
 
-    The version is checked at most every `refresh_seconds`. A failed check or load keeps the last good
-    value; with no value ever loaded the failure is raised at every use.
+    Once a value is loaded, `get` never waits for the source: at most every `refresh_seconds` it starts one
+    background check (and reload when the version changed) and returns the value it has, so a slow or
+    hanging source never holds a caller. A failed check or load keeps the last good value. With no value
+    ever loaded, `get` waits for the load under way at most `wait` seconds, then raises SourceUnavailable.
     """
 
     def __init__(
@@ -99,6 +106,7 @@ class Refreshing(Generic[T]):
         credential: Any = None,
         failures: tuple[type[Exception], ...] = (),
         what: str = "source",
+        stuck_seconds: float = STUCK_SECONDS,
     ) -> None:
         self.location = location
         self._load = load
@@ -106,23 +114,76 @@ class Refreshing(Generic[T]):
         self._credential = credential
         self._failures = (SourceUnavailable, *failures)
         self._what = what
+        self._stuck_seconds = stuck_seconds
         self._lock = threading.Lock()
         self._value: T | None = None
         self._version: str | None = None
+        self._error: Exception | None = None
         self._checked_at = 0.0
+        self._worker: threading.Thread | None = None
+        self._generation = 0
 
-    def get(self) -> T:
+    @property
+    def loaded(self) -> bool:
+        return self._value is not None
+
+    def get(self, wait: float = FIRST_WAIT_SECONDS) -> T:
         with self._lock:
-            if self._value is not None and time.monotonic() - self._checked_at < self._refresh_seconds:
+            value, worker = self._value, self._start_if_due()
+        if value is not None:
+            return value
+        if worker is not None:
+            worker.join(wait)
+        with self._lock:
+            if self._value is not None:
                 return self._value
+            error = self._error
+        reason = f"{type(error).__name__}: {error}" if error else f"still loading after {wait:g} s"
+        raise SourceUnavailable(f"{self._what} unavailable ({reason})") from error
+
+    def refresh(self) -> None:
+        """Check the source now, in the caller's thread (tools and tests; the bot refreshes in the background)."""
+        with self._lock:
             self._checked_at = time.monotonic()
-            try:
-                current = version(self.location, self._credential)
-                if self._value is None or current != self._version:
-                    self._value, self._version = self._load(), current
-                    log.info("%s loaded, version %s", self._what, current)
-            except self._failures:
-                if self._value is None:
-                    raise
-                log.exception("%s refresh failed; keeping the last good one", self._what)
-            return self._value
+            self._generation += 1
+            generation = self._generation
+        self._refresh(generation)
+
+    def _start_if_due(self) -> threading.Thread | None:
+        """The background refresh under way or just started, if one is due; called with the lock held."""
+        now = time.monotonic()
+        if self._worker is not None and self._worker.is_alive():
+            if now - self._checked_at < self._stuck_seconds:
+                return self._worker
+            log.warning("%s refresh running for over %.0f s; starting another", self._what, self._stuck_seconds)
+        elif self._value is not None and now - self._checked_at < self._refresh_seconds:
+            return None
+        self._checked_at = now
+        self._generation += 1
+        self._worker = threading.Thread(
+            target=self._refresh, args=(self._generation,), name=f"refresh {self._what}", daemon=True
+        )
+        self._worker.start()
+        return self._worker
+
+    def _refresh(self, generation: int) -> None:
+        try:
+            current = version(self.location, self._credential)
+            if self._value is not None and current == self._version:
+                return
+            value = self._load()
+        except self._failures as err:
+            with self._lock:
+                if generation == self._generation:
+                    self._error = err
+                kept = self._value is not None
+            # An unreachable source is a warning while a good value is kept; unusable content is an error.
+            level = logging.WARNING if kept and isinstance(err, SourceUnavailable) else logging.ERROR
+            outcome = "keeping the last good one" if kept else "nothing loaded yet"
+            log.log(level, "%s refresh failed (%s: %s); %s", self._what, type(err).__name__, err, outcome)
+            return
+        with self._lock:
+            if generation != self._generation:  # a newer refresh started meanwhile: its result wins
+                return
+            self._value, self._version, self._error = value, current, None
+        log.info("%s loaded, version %s", self._what, current)

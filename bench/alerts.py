@@ -94,7 +94,7 @@ async def run(people: int) -> None:
         alerts = AlertRunner(
             references=references,
             log_store=log_store,
-            access=AccessControl("policy", PolicyProvider(str(policy))),
+            access=AccessControl("policy", PolicyProvider(str(policy)), trusted_channels=("webchat",)),
             dataset=DatasetProvider(str(path)),
             adapter=adapter,
             app_id="",

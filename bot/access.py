@@ -1,5 +1,10 @@
 """Who may see what: the access policy (a CSV the company publishes) and the asker's Scope from it.
 
+The identity looked up in the policy is only what the channel authenticates: on Teams the `aadObjectId` the
+Teams channel sets, in one of the ALLOWED_TENANTS; on another channel named in ACCESS_TRUSTED_CHANNELS the
+`from.id` its token endpoint minted (never a Direct Line `dl_` id, which the client chose). Anyone else is
+an unknown user.
+
 Columns `user,role,resource_id,contracts`: `user` is an Entra object id (GUID, as in `from.aadObjectId`),
 a UPN / e-mail (both case-insensitive) or, for channels without Entra identities, the channel's exact
 `from.id`; `role` is `colaborador`, `gestor` or `admin`; `resource_id` is the person's `s_id_recurso`
@@ -9,11 +14,13 @@ a UPN / e-mail (both case-insensitive) or, for channels without Entra identities
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import hashlib
 import io
 import logging
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,8 +45,25 @@ NOT_IN_POLICY = (
 )
 
 
+UNTRUSTED = (
+    "Por este canal não consigo confirmar quem você é, então não mostro dados de apontamentos. Converse "
+    "comigo pelo Microsoft Teams da empresa ou por uma página que peça o seu login corporativo."
+)
+UNCONFIRMED = (
+    "Não consegui confirmar sua identidade agora, então não posso mostrar dados de apontamentos. Tente de novo "
+    "em alguns instantes."
+)
+TEAMS = "msteams"
+LOCAL_CHANNELS = ("terminal", "emulator")  # no authentication at all: trusted only in anonymous local runs
+UNVERIFIED_PREFIX = "dl_"  # Direct Line enhanced authentication marks the ids a client chose itself
+
+
 class PolicyUnavailable(Exception):
     """No access policy could ever be read: access stays closed."""
+
+
+class PolicyInvalid(ValueError):
+    """The policy as a whole cannot be used (a broken header, bytes that are not UTF-8); names the line."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +75,41 @@ class Denied:
 
 
 Access = Scope | Denied
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who the asker is for the policy, as far as the channel vouches for it.
+
+    `untrusted` names why the channel's word is not taken ("channel", "tenant", "unverified_id"); the keys
+    are then empty. `upn` is filled on Teams when the member had to be looked up.
+    """
+
+    channel: str
+    object_id: str | None = None
+    upn: str | None = None
+    channel_user_id: str | None = None
+    untrusted: str = ""
+
+    @property
+    def trusted(self) -> bool:
+        return not self.untrusted
+
+
+def channel_tenant(channel_data: Any) -> str | None:
+    """The tenant the Teams channel put in `channelData.tenant.id`."""
+    data = channel_data if isinstance(channel_data, dict) else {}
+    tenant = data.get("tenant") if isinstance(data.get("tenant"), dict) else {}
+    value = tenant.get("id")
+    return value if isinstance(value, str) and value else None
+
+
+def scope_fingerprint(access: Access) -> str:
+    """What the session's history and context were computed under; changes when the asker's scope does."""
+    if isinstance(access, Denied):
+        return "denied"
+    parts = (access.role, access.resource_id or "", ",".join(sorted(access.contracts)))
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -70,8 +129,16 @@ class AccessPolicy:
 
     @classmethod
     def parse(cls, data: bytes) -> tuple[AccessPolicy, list[str]]:
-        """The policy and one message per rejected line ("line 7: role must be ...")."""
-        text = data.decode("utf-8-sig")
+        """The policy and one message per rejected line ("line 7: role must be ...").
+
+        Raises PolicyInvalid when no row can be trusted: the header is not the expected one, or the file is
+        not UTF-8 (a UTF-16 export, say).
+        """
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            line = data[: err.start].count(b"\n") + 1
+            raise PolicyInvalid(f"line {line}: not UTF-8 text (save the policy as CSV UTF-8)") from err
         lines = text.splitlines()
         header = lines[0] if lines else ""
         delimiter = ";" if header.count(";") > header.count(",") else ","
@@ -79,7 +146,7 @@ class AccessPolicy:
         errors: list[str] = []
         rows = list(reader)
         if not rows or [c.strip().lower() for c in rows[0]][:4] != list(COLUMNS):
-            return cls({}, {}), [f"line 1: the header must be {','.join(COLUMNS)}"]
+            raise PolicyInvalid(f"line 1: the header must be {','.join(COLUMNS)}")
         by_key: dict[str, Scope] = {}
         by_exact_id: dict[str, Scope] = {}
         for number, row in enumerate(rows[1:], start=2):
@@ -135,16 +202,25 @@ class PolicyProvider:
             self._load,
             refresh_seconds=refresh_seconds,
             credential=credential,
-            failures=(UnicodeDecodeError, csv.Error),
+            failures=(PolicyInvalid, csv.Error),
             what="access policy",
         )
 
+    @property
+    def loaded(self) -> bool:
+        return self._policy.loaded
+
     def get(self) -> AccessPolicy:
+        """The last good policy (never waiting for a refresh); PolicyUnavailable when none was ever read."""
         try:
             return self._policy.get()
-        except (sources.SourceUnavailable, UnicodeDecodeError, csv.Error) as err:
-            log.error("access policy never read (%s); access stays closed", type(err).__name__)
+        except sources.SourceUnavailable as err:
+            log.error("access policy never read (%s); access stays closed", err)
             raise PolicyUnavailable(self.source) from err
+
+    def refresh(self) -> None:
+        """Re-read the policy now, in this thread (the bot itself refreshes in the background)."""
+        self._policy.refresh()
 
     def _load(self) -> AccessPolicy:
         policy, errors = AccessPolicy.parse(sources.read_bytes(self.source, self._credential))
@@ -157,24 +233,63 @@ class PolicyProvider:
 class AccessControl:
     """The asker's Access under the configured mode: open, closed (not configured) or a policy."""
 
-    def __init__(self, mode: str, provider: PolicyProvider | None = None) -> None:
+    def __init__(
+        self,
+        mode: str,
+        provider: PolicyProvider | None = None,
+        *,
+        trusted_channels: Collection[str] = (TEAMS,),
+        allowed_tenants: Collection[str] | None = (),
+    ) -> None:
         self.mode = mode
         self._provider = provider
+        self._trusted = frozenset(c.lower() for c in trusted_channels)
+        # None: any tenant (anonymous local development only, where nothing is authenticated anyway).
+        self._tenants = None if allowed_tenants is None else frozenset(t.lower() for t in allowed_tenants)
 
     @property
     def needs_identity(self) -> bool:
         return self.mode == "policy"
 
-    def resolve(self, *, object_id: str | None, upn: str | None, channel_user_id: str | None) -> Access:
+    def identify(
+        self, *, channel_id: str, user_id: str | None, object_id: str | None, tenant_id: str | None
+    ) -> Identity:
+        """The identity the channel vouches for (see the module docstring); untrusted ones carry no keys."""
+        channel = (channel_id or "").lower()
+        if channel not in self._trusted:
+            return Identity(channel, untrusted="channel")
+        if channel == TEAMS:
+            if self._tenants is not None and (tenant_id or "").lower() not in self._tenants:
+                return Identity(channel, untrusted="tenant")
+            return Identity(channel, object_id=object_id or None)
+        if channel in LOCAL_CHANNELS:  # Settings allow these only in anonymous local development
+            return Identity(channel, object_id=object_id or None, upn=user_id or None, channel_user_id=user_id)
+        if not user_id or user_id.startswith(UNVERIFIED_PREFIX):
+            return Identity(channel, untrusted="unverified_id")
+        # A token endpoint minted this id for the signed-in user: an object id, a UPN or the channel's own id.
+        return Identity(channel, upn=user_id, channel_user_id=user_id)
+
+    async def resolve(self, identity: Identity) -> Access:
+        """The asker's access; the first read of the policy happens off the event loop."""
+        if self.mode == "policy" and self._provider is not None and not self._provider.loaded:
+            return await asyncio.to_thread(self.resolve_loaded, identity)
+        return self.resolve_loaded(identity)
+
+    def resolve_loaded(self, identity: Identity) -> Access:
+        """`resolve` for callers off the event loop (it may wait for the policy's first read)."""
         if self.mode == "open":
             return OPEN
         if self.mode == "closed" or self._provider is None:
             return Denied(NOT_CONFIGURED, "not_configured")
+        if not identity.trusted:
+            return Denied(UNTRUSTED, f"untrusted_{identity.untrusted}")
         try:
             policy = self._provider.get()
         except PolicyUnavailable:
             return Denied(NOT_CONFIGURED, "unavailable")
-        scope = policy.scope_for(object_id=object_id, upn=upn, channel_user_id=channel_user_id)
+        scope = policy.scope_for(
+            object_id=identity.object_id, upn=identity.upn, channel_user_id=identity.channel_user_id
+        )
         return scope if scope is not None else Denied(NOT_IN_POLICY, "not_in_policy")
 
 

@@ -15,7 +15,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -29,7 +29,7 @@ from apontamentos.scope import Scope, scoped
 from sessions import AlertLog, ConversationRef, ReferenceStore, SessionStoreError
 
 from . import cards
-from .access import AccessControl
+from .access import AccessControl, channel_tenant
 
 log = logging.getLogger(__name__)
 
@@ -193,7 +193,7 @@ class AlertRunner:
         references = await self._references.all()
         result.people = len(references)
         already = await self._log.sent_on(day)
-        db = await asyncio.to_thread(self._dataset.get)
+        db = await asyncio.to_thread(self._dataset.get, self._budget / 2)  # a cold start may take a while
         slots = asyncio.Semaphore(CONCURRENCY)
 
         async def one(index: int, ref: ConversationRef) -> None:
@@ -223,7 +223,7 @@ class AlertRunner:
         return result
 
     async def _alert(self, db: Any, ref: ConversationRef, day: date, deadline: float, result: RunResult) -> None:
-        scope = self._scope(ref)
+        scope = await self._scope(ref)
         if ref.opted_out or scope is None or scope.role not in ("colaborador", "gestor"):
             result.not_eligible += 1
             return
@@ -258,12 +258,14 @@ class AlertRunner:
         except SessionStoreError:
             log.warning("alert outcome not recorded (status %s)", status)
 
-    def _scope(self, ref: ConversationRef) -> Scope | None:
-        access = self._access.resolve(
-            object_id=ref.object_id or None,
-            upn=ref.identity or None,
-            channel_user_id=None if ref.channel_id == "msteams" else ref.user_id,
+    async def _scope(self, ref: ConversationRef) -> Scope | None:
+        """The person's scope, under the same trust rules as a turn (an untrusted channel gets no alert)."""
+        identity = self._access.identify(
+            channel_id=ref.channel_id, user_id=ref.user_id, object_id=ref.object_id, tenant_id=ref.tenant_id
         )
+        if ref.identity and identity.trusted and not identity.object_id:
+            identity = replace(identity, upn=ref.identity)
+        access = await self._access.resolve(identity)
         return access if isinstance(access, Scope) else None
 
     async def _send(self, ref: ConversationRef, alert: Alert, deadline: float) -> int | None:
@@ -333,7 +335,7 @@ def reference_of(activity: Activity, identity: str) -> ConversationRef:
         conversation_id=activity.conversation.id,
         service_url=activity.service_url or "",
         bot_id=activity.recipient.id if activity.recipient else "",
-        tenant_id=getattr(activity.conversation, "tenant_id", None) or "",
+        tenant_id=getattr(activity.conversation, "tenant_id", None) or channel_tenant(activity.channel_data) or "",
         object_id=getattr(user, "aad_object_id", None) or "",
         identity=identity,
     )

@@ -26,6 +26,7 @@ from .engines import AnswerEngine, RulesEngine
 from .handler import ApontamentosBot, ReplyNotDelivered
 from .llm import LlmEngine, build_client
 from .settings import Settings
+from .shared import PeopleNames
 
 log = logging.getLogger(__name__)
 T = TypeVar("T", bound=TableStore)
@@ -56,14 +57,17 @@ class App:
 
 
 def build_access(settings: Settings) -> AccessControl:
+    # No tenant named in anonymous local development: any tenant (nothing is authenticated there anyway).
+    tenants = settings.allowed_tenants or (None if settings.anonymous else frozenset())
+    trust = {"trusted_channels": settings.access_trusted_channels, "allowed_tenants": tenants}
     if settings.access_mode != "policy":
-        return AccessControl(settings.access_mode)
+        return AccessControl(settings.access_mode, **trust)
     assert settings.access_policy is not None
     credential = DefaultAzureCredentialSync() if sources.kind_of(settings.access_policy) == "blob" else None
     provider = PolicyProvider(
         settings.access_policy, refresh_seconds=settings.dataset_refresh_seconds, credential=credential
     )
-    return AccessControl("policy", provider)
+    return AccessControl("policy", provider, **trust)
 
 
 def _table(kind: type[T], settings: Settings, table: str, **options: Any) -> T:
@@ -143,6 +147,7 @@ def build_app(settings: Settings) -> App:
         feedback=feedback,
         alerts_schedule=settings.alerts_schedule,
         today=lambda: today_in(settings.timezone),
+        names=PeopleNames(dataset),
     )
     alert_log = _table(AlertLog, settings, settings.alert_log_table)
     alerts = AlertRunner(

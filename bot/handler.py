@@ -7,6 +7,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -28,8 +29,17 @@ from sessions import (
     session_key,
 )
 
-from . import alerts, cards, telemetry
-from .access import Access, AccessControl, Denied, user_hash
+from . import alerts, cards, shared, telemetry
+from .access import (
+    UNCONFIRMED,
+    Access,
+    AccessControl,
+    Denied,
+    Identity,
+    channel_tenant,
+    scope_fingerprint,
+    user_hash,
+)
 from .engines import AnswerEngine, EngineReply
 
 log = logging.getLogger(__name__)
@@ -44,6 +54,8 @@ INTRODUCTION = (
     "com a pergunta, por exemplo: @Bot quem não apontou semana passada?"
 )
 TYPING_EVERY_SECONDS = 3.0
+# Teams gives a turn 15 s: the member lookup (for the UPN) must leave time to answer within it.
+MEMBER_LOOKUP_SECONDS = 5.0
 DEMO_NOTE = "Demonstração com acesso aberto: qualquer pessoa vê todos os apontamentos."
 NOT_TEXT = "Por enquanto eu só entendo perguntas em texto. Experimente: “Quais contratos temos?”"
 
@@ -63,7 +75,9 @@ class ApontamentosBot(ActivityHandler):
         references: ReferenceStore | None = None,
         feedback: FeedbackLog | None = None,
         alerts_schedule: str = "",
+        names: shared.PeopleNames | None = None,
     ) -> None:
+        self._names = names  # tells answers that name people (None: every data answer counts as such)
         self._store = store
         self._engine = engine
         self._access = access
@@ -130,7 +144,8 @@ class ApontamentosBot(ActivityHandler):
             replies, outcome = await self._redeliver(turn_context, session, in_body=in_body)
             _log_turn(ids, activity.id, self._engine.name, outcome, timings)
             return replies
-        access, identity = await self._asker(turn_context, session)
+        access, identity, asker = await self._asker(turn_context, session)
+        session = session.under_scope(scope_fingerprint(access))
         reference = await self._remember(activity, session, identity)
         step = time.perf_counter()
         command = alerts.command_of(question)
@@ -142,7 +157,7 @@ class ApontamentosBot(ActivityHandler):
                     question=question, session=session, user_name=user.name or "", today=self._today(), access=access
                 )
         timings["answer"] = time.perf_counter() - step
-        _audit(activity, identity, access, reply.kind)
+        _audit(activity, identity, asker, access, reply.kind)
         trace.get_current_span().set_attribute("bot.kind", reply.kind or "-")
         attachment = cards.table_card(reply.table, reply.text) if reply.table else None
         text = reply.text.split("\n", 1)[0] if attachment else reply.text
@@ -151,6 +166,10 @@ class ApontamentosBot(ActivityHandler):
         if activity.channel_id == Channels.ms_teams:
             message.channel_data = {"feedbackLoopEnabled": True}  # Teams' thumbs up / down on the answer
         replies = [cards.with_suggestions(message, reply.suggestions, personal_teams=_teams_personal(activity))]
+        if shared.shared(activity) and await asyncio.to_thread(shared.personal, reply, access, self._names):
+            private = cards.with_suggestions(message, reply.suggestions, personal_teams=True)
+            sent = await shared.send_privately(turn_context, private)
+            replies = [cards.message(shared.SENT if sent else shared.NOT_SENT)]
         step = time.perf_counter()
         turn = Turn(
             messages=reply.history,
@@ -162,6 +181,7 @@ class ApontamentosBot(ActivityHandler):
             reference=reference,
             kind=reply.kind,
             engine=self._engine.name,
+            scope=session.scope,
         )
         result = await self._store.commit(session, turn)
         timings["commit"] = time.perf_counter() - step
@@ -175,23 +195,30 @@ class ApontamentosBot(ActivityHandler):
         _log_turn(ids, activity.id, self._engine.name, outcome, timings, reply.kind)
         return replies
 
-    async def _asker(self, turn_context: TurnContext, session: Session) -> tuple[Access, str]:
-        """The asker's access, and the UPN to keep in the session when the channel had to be asked for it.
+    async def _asker(self, turn_context: TurnContext, session: Session) -> tuple[Access, str, Identity]:
+        """The asker's access, the UPN to keep in the session when the channel had to be asked for it, and
+        the identity the channel vouched for (see bot/access.py).
 
-        Entra object id first; on Teams without one, the member's UPN (asked of the channel once per
-        session); on other channels the exact channel user id. The display name never grants access.
+        On Teams without an object id, the member's UPN is asked of the channel once per session, within
+        MEMBER_LOOKUP_SECONDS; when that fails nothing is shown. The display name never grants access.
         """
         activity = turn_context.activity
         user = activity.from_property
-        object_id = getattr(user, "aad_object_id", None)
+        identity = self._access.identify(
+            channel_id=activity.channel_id or "",
+            user_id=user.id,
+            object_id=getattr(user, "aad_object_id", None),
+            tenant_id=channel_tenant(activity.channel_data),
+        )
         if not self._access.needs_identity:
-            return self._access.resolve(object_id=object_id, upn=None, channel_user_id=user.id), session.identity
+            return await self._access.resolve(identity), session.identity, identity
         upn = session.identity or None
-        teams = activity.channel_id == Channels.ms_teams
-        if teams and not object_id and not upn:
-            upn = await _teams_upn(turn_context, user.id)
-        access = self._access.resolve(object_id=object_id, upn=upn, channel_user_id=None if teams else user.id)
-        return access, upn or ""
+        if identity.trusted and activity.channel_id == Channels.ms_teams and not identity.object_id:
+            upn = upn or await _teams_upn(turn_context, user.id)
+            if not upn:
+                return Denied(UNCONFIRMED, "identity_unconfirmed"), "", identity
+            identity = replace(identity, upn=upn)
+        return await self._access.resolve(identity), upn or "", identity
 
     async def _feedback(self, turn_context: TurnContext) -> InvokeResponse:
         """A thumbs up or down on an answer: stored with the engine and the kind of question, never the text.
@@ -324,15 +351,17 @@ class ApontamentosBot(ActivityHandler):
 async def _teams_upn(turn_context: TurnContext, member_id: str) -> str | None:
     """The member's UPN (or e-mail) from the Bot Connector's conversation member API; None if unavailable."""
     try:
-        member = await TeamsInfo.get_member(turn_context, member_id)
+        async with asyncio.timeout(MEMBER_LOOKUP_SECONDS):
+            member = await TeamsInfo.get_member(turn_context, member_id)
     except Exception as err:  # noqa: BLE001 - any failure means the same: no identity, no data
         log.warning("member lookup failed (%s)", type(err).__name__)
         return None
     return getattr(member, "user_principal_name", None) or getattr(member, "email", None)
 
 
-def _audit(activity: Activity, identity: str, access: Access, kind: str) -> None:
-    """One line per turn: who (hashed), role, kind of question, scope, decision; never text or names."""
+def _audit(activity: Activity, identity: str, asker: Identity, access: Access, kind: str) -> None:
+    """One line per turn: who (hashed), channel, whether the channel vouched for the identity, role, kind
+    of question, scope, decision; never text or names."""
     user = activity.from_property
     who = user_hash(getattr(user, "aad_object_id", None) or identity or f"{activity.channel_id}:{user.id}")
     if isinstance(access, Denied):
@@ -345,7 +374,16 @@ def _audit(activity: Activity, identity: str, access: Access, kind: str) -> None
             else ("own" if access.role == "colaborador" else "all")
         )
         decision = "denied" if kind.startswith("out_of_scope") else "granted"
-    log.info("access user=%s role=%s kind=%s scope=%s decision=%s", who, role, kind or "-", scope, decision)
+    log.info(
+        "access user=%s channel=%s trusted=%s role=%s kind=%s scope=%s decision=%s",
+        who,
+        (activity.channel_id or "-")[:32],
+        "yes" if asker.trusted else f"no({asker.untrusted})",
+        role,
+        kind or "-",
+        scope,
+        decision,
+    )
 
 
 def _teams_personal(activity: Activity) -> bool:

@@ -18,6 +18,8 @@ ENGINES = ("auto", "llm", "rules")
 _TABLE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9]{2,62}$")
 _TRUE = ("1", "true", "yes", "on")
 _FALSE = ("0", "false", "no", "off", "")
+# Channels with no authentication of their own: trusted only by a developer's explicit local choice.
+LOCAL_CHANNELS = ("terminal", "emulator")
 
 
 class SettingsError(ValueError):
@@ -53,6 +55,8 @@ class Settings:
     holiday_subdivision: str | None
     daily_hours: float
     access_policy: str | None
+    access_trusted_channels: frozenset[str]
+    allowed_tenants: frozenset[str]
     applicationinsights_connection_string: str | None
     alerts_schedule: str
     references_table: str
@@ -118,6 +122,9 @@ class Settings:
                 raise SettingsError(f"{name} must be an http(s) URL, got {value!r}")
             return value
 
+        def names(name: str, default: str = "") -> frozenset[str]:
+            return frozenset(n.strip().lower() for n in text(name, default).split(",") if n.strip())
+
         def table_name(name: str, default: str) -> str:
             value = text(name, default)
             if not _TABLE_NAME.match(value):
@@ -144,6 +151,8 @@ class Settings:
             raise SettingsError(f"BOT_TIMEZONE is not a known time zone: {timezone!r}") from err
         # The Functions host marks local runs with AZURE_FUNCTIONS_ENVIRONMENT=Development.
         local = text("AZURE_FUNCTIONS_ENVIRONMENT").lower() == "development"
+        trusted = names("ACCESS_TRUSTED_CHANNELS", "msteams")
+        tenants = names("ALLOWED_TENANTS") or names("MicrosoftAppTenantId")
         settings = cls(
             sessions_storage=text("SESSIONS_STORAGE", "UseDevelopmentStorage=true"),
             sessions_table_endpoint=url("SESSIONS_TABLE_ENDPOINT"),
@@ -172,6 +181,8 @@ class Settings:
             holiday_subdivision=optional("BOT_HOLIDAY_STATE"),
             daily_hours=number("BOT_DAILY_HOURS", 8, 1, 24),
             access_policy=optional("ACCESS_POLICY"),
+            access_trusted_channels=trusted,
+            allowed_tenants=tenants,
             applicationinsights_connection_string=optional("APPLICATIONINSIGHTS_CONNECTION_STRING"),
             # 09:00 in São Paulo (UTC-3, no daylight saving time) on weekdays, written in UTC.
             alerts_schedule=text("ALERTS_SCHEDULE", "0 0 12 * * 1-5"),
@@ -183,5 +194,16 @@ class Settings:
             raise SettingsError(
                 "ANSWER_ENGINE=llm needs AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT "
                 "(or OPENAI_BASE_URL and OPENAI_MODEL)"
+            )
+        local_trusted = sorted(trusted & set(LOCAL_CHANNELS))
+        if local_trusted and not settings.anonymous:
+            raise SettingsError(
+                f"ACCESS_TRUSTED_CHANNELS may name {', '.join(local_trusted)} only in anonymous local development "
+                "(BOT_ALLOW_ANONYMOUS=true and no MicrosoftAppId): nothing authenticates who is typing there"
+            )
+        if settings.access_mode == "policy" and "msteams" in trusted and not tenants and not settings.anonymous:
+            raise SettingsError(
+                "ALLOWED_TENANTS (or MicrosoftAppTenantId) is required when ACCESS_POLICY is a policy and "
+                "ACCESS_TRUSTED_CHANNELS includes msteams: only your tenant's Teams identities may be trusted"
             )
         return settings

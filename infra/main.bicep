@@ -64,6 +64,8 @@ module resources 'resources.bicep' = {
       AZURE_OPENAI_API_VERSION: '2024-10-21'
       LLM_TIMEOUT_SECONDS: '10'
       APONTAMENTOS_REFRESH_SECONDS: '300'
+      // Whose identity the policy believes: Teams only (Web Chat needs sign-in first; see the README).
+      ACCESS_TRUSTED_CHANNELS: 'msteams'
       BOT_TIMEZONE: 'America/Sao_Paulo'
       BOT_DAILY_HOURS: '8'
       // Required: the timer bindings read them as %ALERTS_SCHEDULE% / %SESSION_SWEEP_SCHEDULE%; without them the

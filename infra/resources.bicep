@@ -169,6 +169,8 @@ var botSettings = {
   MicrosoftAppType: 'UserAssignedMSI'
   MicrosoftAppId: identity.properties.clientId
   MicrosoftAppTenantId: tenant().tenantId
+  // Teams identities from this tenant only (channelData.tenant.id); add partner tenants comma-separated.
+  ALLOWED_TENANTS: tenant().tenantId
 }
 
 resource functionApp 'Microsoft.Web/sites@2024-04-01' = {

@@ -204,6 +204,7 @@ def to_entity(session: Session) -> dict[str, Any]:
         "Outbox": encode_outbox(session.outbox),
         "Identity": _label(session.identity),
         "Reference": session.reference,
+        "Scope": session.scope,
     }
     for index, chunk in enumerate(chunks):
         entity[f"History{index:02d}"] = chunk
@@ -232,6 +233,7 @@ def from_entity(entity: dict[str, Any], etag: str | None) -> Session:
         outbox=decode_outbox(entity.get("Outbox")),
         identity=entity.get("Identity") or "",
         reference=entity.get("Reference") or "",
+        scope=entity.get("Scope") or "",
         etag=etag,
     )
 

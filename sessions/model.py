@@ -64,6 +64,7 @@ class Turn:
     reference: str | None = None  # fingerprint of the conversation reference just stored for alerts
     kind: str = ""
     engine: str = ""
+    scope: str | None = None  # fingerprint of the access scope the turn was answered under
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class Session:
     identity: str = ""  # kept with the session so the channel is asked once per session, never cached in memory
     messages_kept: int = 0  # the history's length as stored (listings read it without the history)
     reference: str = ""  # fingerprint of the stored conversation reference: rewritten only when it changes
+    scope: str = ""  # fingerprint of the access scope the history and context were computed under
     etag: str | None = None
 
     @classmethod
@@ -122,6 +124,13 @@ class Session:
     def is_idle(self, now: datetime, timeout: timedelta) -> bool:
         return now - self.last_activity > timeout
 
+    def under_scope(self, scope: str) -> Session:
+        """The session as a turn under `scope` may use it: history and context computed under another
+        scope (or an unknown one) are forgotten, so nothing seen before a downgrade reaches the answer."""
+        if scope == self.scope or not (self.history or self.context):
+            return replace(self, scope=scope)
+        return replace(self, history=(), context={}, messages_kept=0, scope=scope)
+
     def restarted(self, now: datetime) -> Session:
         """The same identity with nothing remembered, keeping the ETag so the next write replaces it."""
         return replace(
@@ -158,6 +167,8 @@ def apply_turn(
     The reply is recorded as claimed by `claim` (the committing writer), which is how a writer whose
     response from storage was lost recognises its own write.
     """
+    if turn.scope is not None:
+        session = session.under_scope(turn.scope)
     recent = session.recent_activities
     outbox = session.outbox
     if fingerprint is not None:

@@ -47,10 +47,13 @@ def test_reloads_when_the_file_changes_and_keeps_the_last_good(snapshots: tuple[
     assert provider.get().rows == len(SMALL_ROWS)
     shutil.copy(smaller, live)
     os.utime(live, ns=(1, 1))  # a different modification time, whatever the clock's resolution
+    provider.refresh()
     assert provider.get().rows == 3
     live.write_bytes(b"not parquet at all")
+    provider.refresh()
     assert provider.get().rows == 3  # the broken refresh is logged, the last good snapshot served
     live.unlink()
+    provider.refresh()
     assert provider.get().rows == 3
 
 
@@ -100,6 +103,8 @@ def test_http_source_follows_the_etag(http_source: tuple[str, dict[str, bytes]],
     provider = DatasetProvider(url, refresh_seconds=0)
     assert provider.get().rows == len(SMALL_ROWS)
     served["body"] = snapshots[1].read_bytes()
+    provider.refresh()
     assert provider.get().rows == len(SMALL_ROWS)  # same ETag: not downloaded again
     served["etag"] = b'"v2"'
+    provider.refresh()
     assert provider.get().rows == 3

@@ -10,9 +10,17 @@ import pytest
 
 from apontamentos.dataset import DatasetProvider
 from apontamentos.scope import OPEN, Scope
-from bot.access import NOT_CONFIGURED, NOT_IN_POLICY, AccessControl, AccessPolicy, Denied, PolicyProvider
+from bot.access import (
+    NOT_CONFIGURED,
+    NOT_IN_POLICY,
+    AccessControl,
+    AccessPolicy,
+    Denied,
+    Identity,
+    PolicyProvider,
+)
 from bot.engines import RulesEngine
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
 from sessions import Session
 
 TODAY = date(2026, 11, 25)
@@ -59,24 +67,33 @@ def test_the_display_name_or_another_channels_id_never_matches_an_entra_identity
     assert policy.scope_for(object_id=None, upn=None, channel_user_id="webchat-user-7") is not None
 
 
+COLAB = Identity("msteams", upn="colab@contoso.example")
+
+
 def test_an_unreadable_policy_keeps_the_last_good_one_and_never_opens(tmp_path: Path) -> None:
     path = tmp_path / "acesso.csv"
-    control = AccessControl("policy", PolicyProvider(str(path), refresh_seconds=0))
-    assert control.resolve(object_id=None, upn="colab@contoso.example", channel_user_id=None) == Denied(
-        NOT_CONFIGURED, "unavailable"
-    )
+    provider = PolicyProvider(str(path), refresh_seconds=3600)
+    control = AccessControl("policy", provider, allowed_tenants=("contoso",))
+    assert control.resolve_loaded(COLAB) == Denied(NOT_CONFIGURED, "unavailable")
     path.write_text(GOOD, encoding="utf-8")
-    assert control.resolve(object_id=None, upn="colab@contoso.example", channel_user_id=None) == Scope(
-        "colaborador", "100007"
-    )
-    path.write_bytes(b"\xff\xfe not utf-8")
-    os.utime(path, (1, 1))
-    assert control.resolve(object_id=None, upn="colab@contoso.example", channel_user_id=None) == Scope(
-        "colaborador", "100007"
-    )
-    assert control.resolve(object_id=None, upn="nobody@contoso.example", channel_user_id=None) == Denied(
+    provider.refresh()
+    assert control.resolve_loaded(COLAB) == Scope("colaborador", "100007")
+    for broken in (b"\xff\xfe not utf-8", GOOD.replace("role", "papel").encode(), GOOD.encode("utf-16")):
+        path.write_bytes(broken)
+        os.utime(path, (1, 1))
+        provider.refresh()
+        assert control.resolve_loaded(COLAB) == Scope("colaborador", "100007")
+    assert control.resolve_loaded(Identity("msteams", upn="nobody@contoso.example")) == Denied(
         NOT_IN_POLICY, "not_in_policy"
     )
+
+
+def test_a_broken_header_at_start_is_closed_and_named_by_line(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = tmp_path / "acesso.csv"
+    path.write_text(GOOD.replace("contracts", "contratos"), encoding="utf-8")
+    control = AccessControl("policy", PolicyProvider(str(path)), allowed_tenants=("contoso",))
+    assert control.resolve_loaded(COLAB) == Denied(NOT_CONFIGURED, "unavailable")
+    assert any(r.levelname == "ERROR" and "line 1: the header" in r.getMessage() for r in caplog.records)
 
 
 @pytest.mark.parametrize(
@@ -85,13 +102,23 @@ def test_an_unreadable_policy_keeps_the_last_good_one_and_never_opens(tmp_path: 
         ({"BOT_ALLOW_ANONYMOUS": "true"}, "open"),
         ({"MicrosoftAppId": "a", "MicrosoftAppPassword": "p"}, "closed"),
         ({"MicrosoftAppId": "a", "MicrosoftAppPassword": "p", "ACCESS_POLICY": "open"}, "open"),
-        ({"MicrosoftAppId": "a", "MicrosoftAppPassword": "p", "ACCESS_POLICY": "/x/acesso.csv"}, "policy"),
-        ({"BOT_ALLOW_ANONYMOUS": "true", "ACCESS_POLICY": "https://x.blob.core.windows.net/c/a.csv"}, "policy"),
+        (
+            {"MicrosoftAppId": "a", "MicrosoftAppPassword": "p", "ACCESS_POLICY": "/x/a.csv", "ALLOWED_TENANTS": "t"},
+            "policy",
+        ),
+        (
+            {
+                "BOT_ALLOW_ANONYMOUS": "true",
+                "ACCESS_POLICY": "https://x.blob.core.windows.net/c/a.csv",
+                "MicrosoftAppTenantId": "t",
+            },
+            "policy",
+        ),
     ],
 )
 def test_access_mode_fails_closed(env: dict[str, str], mode: str) -> None:
     assert Settings.from_env(env).access_mode == mode
-    assert AccessControl("open").resolve(object_id=None, upn=None, channel_user_id="x") == OPEN
+    assert AccessControl("open").resolve_loaded(Identity("webchat", untrusted="channel")) == OPEN
 
 
 async def test_closed_access_answers_greetings_and_help_only(provider: DatasetProvider) -> None:
@@ -107,3 +134,36 @@ async def test_closed_access_answers_greetings_and_help_only(provider: DatasetPr
     assert hello.text.startswith("Olá!")
     help_ = await engine.answer(question="ajuda", session=session, user_name="", today=today, access=denied)
     assert help_.text.startswith("Posso responder")
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"MicrosoftAppId": "a", "MicrosoftAppPassword": "p", "ACCESS_POLICY": "/x/a.csv"}, "ALLOWED_TENANTS"),
+        (
+            {"MicrosoftAppId": "a", "MicrosoftAppPassword": "p", "ACCESS_POLICY": "/x/a.csv", "ALLOWED_TENANTS": " "},
+            "ALLOWED",
+        ),
+        (
+            {"MicrosoftAppId": "a", "MicrosoftAppPassword": "p", "ACCESS_TRUSTED_CHANNELS": "msteams,terminal"},
+            "terminal",
+        ),
+    ],
+)
+def test_trust_settings_fail_fast(env: dict[str, str], message: str) -> None:
+    with pytest.raises(SettingsError, match=message):
+        Settings.from_env(env)
+
+
+def test_only_what_the_channel_authenticates_is_an_identity() -> None:
+    control = AccessControl("open", trusted_channels=("msteams", "directline"), allowed_tenants=("Contoso",))
+    aad = "00000000-0000-0000-0000-0000000000aa"
+    assert control.identify(channel_id="webchat", user_id=aad, object_id=aad, tenant_id=None).untrusted == "channel"
+    teams = control.identify(channel_id="msteams", user_id="29:x", object_id=aad, tenant_id="contoso")
+    assert teams == Identity("msteams", object_id=aad)
+    other_tenant = control.identify(channel_id="msteams", user_id="29:x", object_id=aad, tenant_id="fabrikam")
+    assert other_tenant.untrusted == "tenant"
+    chosen = control.identify(channel_id="directline", user_id="dl_" + aad, object_id=aad, tenant_id=None)
+    assert chosen.untrusted == "unverified_id"
+    minted = control.identify(channel_id="directline", user_id="ana@contoso.example", object_id=aad, tenant_id=None)
+    assert minted == Identity("directline", upn="ana@contoso.example", channel_user_id="ana@contoso.example")

@@ -65,6 +65,8 @@ class FakeConnector(LocalServer):
         self.members: dict[str, dict[str, Any]] = {}  # member id -> the TeamsChannelAccount the channel returns
         self.member_lookups: list[str] = []
         self.statuses: dict[str, list[int]] = {}  # conversation -> statuses to answer its next messages with
+        self.created: list[dict[str, Any]] = []  # ConversationParameters of the conversations the bot created
+        self.member_hold: asyncio.Event | None = None  # member lookups wait for this (a hanging channel)
         self._arrived = asyncio.Condition()
 
     async def wait_messages(self, conversation: str, count: int, timeout: float = 30) -> list[dict[str, Any]]:
@@ -76,6 +78,8 @@ class FakeConnector(LocalServer):
     async def _member(self, request: web.Request) -> web.Response:
         member = request.match_info["member"]
         self.member_lookups.append(member)
+        if self.member_hold is not None:
+            await self.member_hold.wait()
         if member not in self.members:
             return web.json_response({"error": {"code": "MemberNotFound", "message": "no"}}, status=404)
         return web.json_response(self.members[member])
@@ -101,6 +105,13 @@ class FakeConnector(LocalServer):
             self._arrived.notify_all()
         return web.json_response({"id": activity["id"]})
 
+    async def _create(self, request: web.Request) -> web.Response:
+        """Create (or find) a conversation, as Teams does for a bot's 1:1 chat: one id per member."""
+        parameters = await request.json()
+        self.created.append(parameters)
+        members = parameters.get("members") or [{}]
+        return web.json_response({"id": f"a:personal-{members[0].get('id', '')}"})
+
     async def _other(self, request: web.Request) -> web.Response:
         self.unexpected.append(f"{request.method} {request.path}")
         return web.Response(status=404)
@@ -115,6 +126,7 @@ class FakeConnector(LocalServer):
         app.router.add_post("/v3/conversations/{conversation}/activities/{activity}", self._reply)
         app.router.add_post("/v3/conversations/{conversation}/activities", self._reply)
         app.router.add_get("/v3/conversations/{conversation}/members/{member}", self._member)
+        app.router.add_post("/v3/conversations", self._create)
         # A serviceUrl with a path (Teams has one per region and tenant) prefixes the same routes.
         app.router.add_post("/{prefix}/v3/conversations/{conversation}/activities/{activity}", self._reply)
         app.router.add_post("/{prefix}/v3/conversations/{conversation}/activities", self._reply)

@@ -61,7 +61,7 @@ def policy(tmp_path_factory: pytest.TempPathFactory, people: dict[str, Any]) -> 
 
 @pytest.fixture(scope="module")
 def bot(make_bot: Any, policy: Path) -> BotProcess:
-    return make_bot(ACCESS_POLICY=str(policy))
+    return make_bot(ACCESS_POLICY=str(policy), ALLOWED_TENANTS="contoso")
 
 
 def teams(c: Client, conversation: str, text: str, *, member: str, aad: str | None, name: str = "Pessoa") -> dict:
@@ -175,6 +175,7 @@ async def test_the_model_receives_no_row_outside_the_scope(
 ) -> None:
     bot = make_bot(
         ACCESS_POLICY=str(policy),
+        ALLOWED_TENANTS="contoso",
         ANSWER_ENGINE="llm",
         OPENAI_BASE_URL=model.base_url,
         OPENAI_MODEL="fake-model",

@@ -72,6 +72,7 @@ def settings(policy: Path, azurite: Any, e2e_source: Path) -> dict[str, str]:
         "APONTAMENTOS_SOURCE": str(e2e_source),
         "BOT_ALLOW_ANONYMOUS": "true",
         "ACCESS_POLICY": str(policy),
+        "ALLOWED_TENANTS": "contoso",
         "SESSION_SWEEP_SCHEDULE": "0 0 0 1 1 *",
         "ALERTS_SCHEDULE": "0 0 0 1 1 *",
     }

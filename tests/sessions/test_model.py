@@ -1,6 +1,7 @@
 """Pure session rules: trimming, limits, keys. No storage involved."""
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from sessions import Message, session_key
@@ -12,7 +13,7 @@ from sessions.entity import (
     from_entity,
     to_entity,
 )
-from sessions.model import Session, trim_history
+from sessions.model import Session, Turn, apply_turn, trim_history
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
@@ -95,3 +96,15 @@ def test_history_over_budget_loses_oldest_and_round_trips() -> None:
 def test_oversized_context_is_dropped_not_failed() -> None:
     fitted = fit_to_limits(session(context={"big": "z" * (MAX_PROPERTY_CHARS + 1)}))
     assert fitted.context == {}
+
+
+def test_a_turn_under_another_scope_replaces_what_the_old_scope_computed() -> None:
+    history = (msg("user"), call("c1"), msg("tool", "names", tool_call_id="c1"))
+    before = replace(session(history, {"q": 1}), scope="a")
+    same = apply_turn(before, Turn(messages=(msg("user", "again"),), context={"q": 2}, scope="a"), None, NOW, 20)
+    assert len(same.history) == 4 and same.scope == "a"
+    other = apply_turn(before, Turn(messages=(msg("user", "new"),), context={}, scope="b"), None, NOW, 20)
+    assert [m.content for m in other.history] == ["new"] and other.scope == "b" and other.context == {}
+    assert from_entity(to_entity(fit_to_limits(other)), "etag").scope == "b"
+    legacy = replace(before, scope="")  # stored before sessions kept a scope: its memory is not trusted
+    assert legacy.under_scope("a").history == () and legacy.under_scope("a").context == {}
