@@ -16,7 +16,7 @@ from typing import Any
 from .dataset import Dataset, ResourceRef, normalize
 from .dates import find_period, joined, this_and_last_week, unreadable_period
 from .errors import InvalidQuery
-from .language import VOCABULARY, correct, prepare, refusal
+from .language import VOCABULARY, correct, known, prepare, refusal
 from .question import SUBJECT, Question
 from .registry import BY_NAME, CLOCK_WORDS, any_of, kind_of, takes
 
@@ -259,7 +259,7 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
         slots["order"] = "asc"
     if _GROSS.search(rest):
         slots["basis"] = "gross"
-    unknown = [w for w in rest.split() if w not in VOCABULARY and "/" not in w]
+    unknown = [w for w in rest.split() if not known(w) and "/" not in w]  # i17-lang: inflections by stem
     if unknown:
         return _not_understood(db, rest.split(), unknown)
     rest = f" {' '.join(rest.split())} "
