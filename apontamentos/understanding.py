@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from .dataset import Dataset, ResourceRef, normalize
-from .dates import find_period, joined, this_and_last_week, unreadable_period
+from .dates import find_period, joined, only_working_days, this_and_last_week, unreadable_period
 from .errors import InvalidQuery
 from .language import VOCABULARY, correct, known, prepare, refusal
 from .question import SUBJECT, Question
@@ -171,11 +171,15 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
     for pattern, reply in _UNANSWERABLE:
         if pattern.search(text):
             return Clarification("not_understood", reply)
-    found = find_period(text, today)
+    # i17-lang: the data's calendar and first day (working days, open starts); see dates.Found's flags
+    calendar = {"subdivision": db.calendar.subdivision, "first_day": db.first_day}
+    found = find_period(text, today, **calendar)
+    if found is not None and found.working_days_only:
+        return Clarification("period", only_working_days(found))
     if found is not None:
         slots["period"] = found.period
         consume(found.text)
-        if (second := find_period(rest, today)) is not None:
+        if (second := find_period(rest, today, **calendar)) is not None:
             consume(second.text)
             if (span := joined(found, second, text)) is not None:
                 slots["period"] = span
