@@ -259,7 +259,8 @@ _DATE_SLASH = re.compile(r"(\d)/(\d)")
 _DECIMAL = re.compile(r"(\d),(\d)")
 _HOURS_SUFFIX = re.compile(r"\b(\d{1,2}(?:,\d+)?)\s?h\b")
 # "contrato nº 8446": dropped before "n" is read as "não"
-_NUMBER_SIGN = re.compile(r"\bn[º°o.]\s*(?=\d)", re.IGNORECASE)
+# (a lowercase "no 8446" is the preposition: "alocado no 8446" must keep it)
+_NUMBER_SIGN = re.compile(r"\b(?:[nN][º°.]|N[oO]\.?|no\.)\s*(?=\d)")
 
 
 # "p/ o 8446", "c/ suporte", "s/ validação": the slash goes with the punctuation, the word must not.
@@ -287,7 +288,13 @@ def correct(words: list[str], protected: frozenset[str]) -> list[str]:
     """Words one or two letters off a vocabulary word replaced by it; names, numbers and dates untouched."""
     fixed = []
     for word in words:
-        if len(word) >= 4 and not known(word) and word not in protected and not any(c.isdigit() for c in word):
+        if (
+            len(word) >= 4
+            and not known(word)
+            and word not in OPERATORS  # "semanais" is not a typo of "semanas": it asks for a grouping
+            and word not in protected
+            and not any(c.isdigit() for c in word)
+        ):
             close = difflib.get_close_matches(word, _TARGETS, n=1, cutoff=0.8)
             word = close[0] if close else word
         fixed.append(word)

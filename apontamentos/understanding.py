@@ -16,9 +16,10 @@ from typing import Any
 from .dataset import Dataset, ResourceRef, normalize
 from .dates import find_period, joined, only_working_days, this_and_last_week, unreadable_period
 from .errors import InvalidQuery
-from .language import VOCABULARY, correct, known, prepare, refusal
+from .language import VOCABULARY, Rewriter, correct, known, prepare, refusal
 from .question import SUBJECT, Question
 from .registry import BY_NAME, CLOCK_WORDS, any_of, kind_of, takes
+from .vocabulary import BUILTIN
 
 MAX_CANDIDATES = 8
 
@@ -102,7 +103,13 @@ OTHER_PEOPLE = "Não posso mostrar dados de outras pessoas."
 
 
 def understand(
-    db: Dataset, question: str, previous: Question | None, today: date, me: str | None, restricted: bool = False
+    db: Dataset,
+    question: str,
+    previous: Question | None,
+    today: date,
+    me: str | None,
+    restricted: bool = False,
+    vocabulary: Rewriter = BUILTIN,  # i17-lang: the company's words, applied while the text is normalised
 ) -> Understood:
     """The typed question (merged with `previous` when it is a follow-up), or a Clarification.
 
@@ -110,7 +117,7 @@ def understand(
     see; when `restricted`, a name or contract it does not hold gets one answer, whether or not it exists
     elsewhere, so the reply reveals nothing about other people.
     """
-    prepared = prepare(question)
+    prepared = prepare(question, vocabulary)
     text = " ".join(correct(prepared.split(), _protected(db)))
     if not text.strip("? "):
         return Question("help")

@@ -22,6 +22,9 @@ param apontamentosSource string = ''
 @description('Blob URL of the access policy CSV, or "open". Empty keeps data access closed.')
 param accessPolicy string = ''
 
+@description('Path, URL or Blob URL of the company vocabulary CSV (termo,significa); empty: the built-in words only.')
+param vocabulary string = ''
+
 @description('Azure OpenAI endpoint (https://<resource>.openai.azure.com); empty uses the built-in engine.')
 param azureOpenAiEndpoint string = ''
 
@@ -66,6 +69,8 @@ module resources 'resources.bicep' = {
       REFERENCES_TABLE: 'conversationrefs'
       ALERT_LOG_TABLE: 'alertlog'
       FEEDBACK_TABLE: 'feedback'
+      VOCABULARY: vocabulary
+      REVIEW_TABLE: 'review'
     }
   }
 }
