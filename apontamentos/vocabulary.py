@@ -152,19 +152,25 @@ def _entry(row: list[str]) -> Entry:
 
 
 def _inflect(original: str, meaning: str) -> str:
-    """The form of `meaning` whose ending is closest to `original`'s ("preencheu" -> "apontou",
-    "alocados" -> "recursos"); `meaning` itself on a tie."""
+    """The form of `meaning` that agrees with `original` in number and gender, then shares most of its ending
+    ("preencheu" -> "apontou", "alocados" -> "recursos", "alocadas" -> "consultoras"); `meaning` on a tie."""
     ending = original[len(stem(original)) :]
 
-    def shared(candidate: str) -> int:
+    def agreement(word: str) -> tuple[bool, bool]:
+        plural = word.endswith("s")
+        return plural, (word[:-1] if plural else word).endswith("a")
+
+    def score(candidate: str) -> tuple[bool, bool, int]:
         theirs = candidate[len(stem(candidate)) :]
         count = 0
         while count < min(len(ending), len(theirs)) and ending[-1 - count] == theirs[-1 - count]:
             count += 1
-        return count
+        plural, feminine = agreement(candidate)
+        mine = agreement(original)
+        return plural == mine[0], feminine == mine[1], count
 
     candidates = [meaning, *(form for form in forms_of(meaning) if form != meaning)]
-    return max(candidates, key=shared) if known(meaning) else meaning
+    return max(candidates, key=score) if known(meaning) else meaning
 
 
 BUILTIN, _builtin_errors = Vocabulary.parse(BUILTIN_CSV.encode())
