@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import difflib
 import hashlib
+import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -29,7 +30,7 @@ from .language import known, prepare
 MISSED = frozenset({"not_understood", "period"})
 MAX_SHAPE_WORDS = 14
 MAX_WORD_CHARS = 40
-MAX_ATTEMPTS = 10
+MAX_ATTEMPTS = 25
 TOTAL_ROW = "total"
 CLIENT_OPTIONS: dict[str, Any] = {"retry_total": 2, "connection_timeout": 3, "read_timeout": 5}
 
@@ -139,7 +140,10 @@ class ReviewLog:
     @staticmethod
     async def _increment(table: TableClient, week: str, row: str, extra: dict[str, str]) -> None:
         """Add one to a counter: create it, or merge the new count on the ETag read; retried on a race."""
-        for _ in range(MAX_ATTEMPTS):
+        for attempt in range(MAX_ATTEMPTS):
+            if attempt:
+                # Writers that met on one counter spread out before reading it again.
+                await asyncio.sleep(random.uniform(0, 0.01 * min(attempt, 10)))
             try:
                 entity = await table.get_entity(week, row)
             except ResourceNotFoundError:
