@@ -214,10 +214,26 @@ def only_working_days(found: Found) -> str:
     )
 
 
+# The words above as a person reads them in the reply (the text here has no accents).
+_ACCENTED = {
+    "amanha": "amanhã",
+    "manha": "manhã",
+    "pascoa": "páscoa",
+    "feriadao": "feriadão",
+    "proximo": "próximo",
+    "proxima": "próxima",
+    "proximos": "próximos",
+    "proximas": "próximas",
+    "ultimos": "últimos",
+    "ultimas": "últimas",
+    "ha": "há",
+}
+
+
 def unreadable_period(text: str) -> str | None:
     """A period word in `text` that find_period does not understand (the caller asks instead of guessing)."""
     match = _UNREADABLE.search(text)
-    return match.group(0) if match else None
+    return " ".join(_ACCENTED.get(word, word) for word in match.group(0).split()) if match else None
 
 
 def find_period(
