@@ -37,7 +37,8 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-# Score an engine on the evaluation set: make eval [ARGS="--engine llm --questions FILE --all"]
+# Score an engine on every evaluation batch (tests/eval/*.jsonl), right / declined / wrong per batch:
+# make eval [ARGS="--engine llm --questions FILE [--questions FILE2] --all"]
 eval: install
 	$(PY) -m tests.eval $(ARGS)
 
@@ -63,7 +64,8 @@ run: install local.settings.json
 chat: $(STAMP)
 	@$(PY) -m bot.chat --url http://localhost:$(PORT)/api/messages $(ARGS)
 
-# The Teams app package with the bot's app id: make teams-package [ARGS="--app-id <MicrosoftAppId>"]
+# The Teams app package with the bot's app id and the publisher's links (or TEAMS_*_URL settings):
+# make teams-package ARGS="[--app-id <MicrosoftAppId>] --website-url URL --privacy-url URL --terms-url URL"
 teams-package: $(STAMP)
 	@$(PY) -m devhost.teams_package $(ARGS)
 

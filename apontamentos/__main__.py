@@ -1,7 +1,7 @@
 """Command line: import an export, generate synthetic data, ask a question.
 
 python -m apontamentos import EXPORT.csv --out SNAPSHOT.parquet
-python -m apontamentos generate --out FILE [--rows N] [--seed S] [--end-date D]
+python -m apontamentos generate --out FILE [--rows N] [--seed S] [--end-date D] [--shape clock-hours]
 python -m apontamentos ask "pergunta" [--source FILE] [--user NOME]
 python -m apontamentos review [--weeks N] [--top N] [--json]   (the REVIEW_TABLE of SESSIONS_STORAGE, or of
                                                                SESSIONS_TABLE_ENDPOINT with your Azure login)
@@ -22,7 +22,7 @@ from .engine import answer
 from .errors import DatasetError
 from .importer import columns_to_csv, import_columns, import_csv, write_snapshot
 from .rules import DEFAULT_TIMEZONE, today_in
-from .synthetic import DEFAULT_ROWS, generate
+from .synthetic import DEFAULT_ROWS, as_clock_hours, generate
 
 DEFAULT_SOURCE = "data/apontamentos.parquet"
 
@@ -37,6 +37,8 @@ def _import(args: argparse.Namespace) -> int:
 
 def _generate(args: argparse.Namespace) -> int:
     columns = generate(rows=args.rows, seed=args.seed, end_date=args.end_date)
+    if args.shape == "clock-hours":
+        columns = as_clock_hours(columns)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.suffix.lower() == ".csv":
@@ -99,6 +101,12 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--rows", type=int, default=DEFAULT_ROWS)
     gen.add_argument("--seed", type=int, default=7)
     gen.add_argument("--end-date", type=date.fromisoformat, default=None)
+    gen.add_argument(
+        "--shape",
+        choices=("timestamps", "clock-hours"),
+        default="timestamps",
+        help="clock times as timestamps, or as date + decimal hours (the dados_*_separado.csv export)",
+    )
     gen.set_defaults(run=_generate)
     ask = commands.add_parser("ask", help="answer one question with the built-in engine")
     ask.add_argument("question")

@@ -15,7 +15,7 @@ import duckdb
 import numpy as np
 
 from . import sources
-from .errors import DatasetError
+from .errors import DatasetError, DatasetNotConfigured
 from .rules import Calendar
 
 if TYPE_CHECKING:
@@ -207,7 +207,8 @@ class DatasetProvider:
     """Loads the snapshot on first use and re-checks the source for changes every `refresh_seconds`.
 
     A failed refresh keeps serving the last good snapshot; a source that never loaded raises
-    DatasetError at every use, so the bot can say so instead of crashing at import time.
+    DatasetError at every use, so the bot can say so instead of crashing at import time. An empty
+    `source` means none is configured yet: DatasetNotConfigured at every use.
     """
 
     def __init__(
@@ -230,7 +231,13 @@ class DatasetProvider:
             what="dataset",
         )
 
+    @property
+    def configured(self) -> bool:
+        return bool(self.source)
+
     def get(self) -> Dataset:
+        if not self.source:
+            raise DatasetNotConfigured("no dataset source configured")
         try:
             return self._snapshot.get()
         except sources.SourceUnavailable as err:

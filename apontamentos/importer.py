@@ -1,6 +1,10 @@
 """Import of the warehouse CSV export into a Parquet snapshot: validate, drop personal data, derive.
 
-Bad rows are reported by line number and reason and skipped; nothing is silently coerced.
+Two shapes of export carry the clock times: timestamps (`d_dt_inicio_apontamento`, `d_dt_fim_apontamento`)
+or a date and decimal hours (`d_dt_data`/`d_dt_data_fim` with `f_hr_hora_inicio`/`f_hr_hora_fim`, 8.5 = 08:30),
+as the company's current `dados_<timestamp>_separado.csv` does. Each row uses its timestamps when present and
+the date plus decimal hours otherwise; the snapshot always holds both. Bad rows are reported by line number
+and reason and skipped; nothing is silently coerced.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 
@@ -23,7 +27,12 @@ from .errors import DatasetError
 from .schema import DERIVED_COLUMNS, EXPORT_COLUMNS, OPTIONAL_COLUMNS, PERSONAL_COLUMNS, SNAPSHOT_COLUMNS, parse_role
 
 MISSING = frozenset({"", "null", "NULL", "Null"})
-REQUIRED = frozenset({"s_id_apontamento", "s_id_recurso", "s_nm_recurso", "d_dt_data", "d_dt_inicio_apontamento"})
+REQUIRED = frozenset({"s_id_apontamento", "s_id_recurso", "s_nm_recurso", "d_dt_data"})
+# The clock times come in either shape; a file needs every column of at least one of them.
+TIMESTAMP_SHAPE = ("d_dt_inicio_apontamento", "d_dt_fim_apontamento")
+CLOCK_HOURS_SHAPE = ("f_hr_hora_inicio", "f_hr_hora_fim")
+# Columns derived from the other shape when a file lacks them; every other export column is required.
+SHAPE_COLUMNS = frozenset({*TIMESTAMP_SHAPE, *CLOCK_HOURS_SHAPE, "d_dt_data_fim"})
 DATE_COLUMNS = ("d_dt_data", "d_dt_data_fim")
 TIMESTAMP_COLUMNS = ("d_dt_inicio_apontamento", "d_dt_fim_apontamento")
 NUMBER_COLUMNS = ("f_hr_hora_inicio", "f_hr_hora_fim")
@@ -178,8 +187,7 @@ def _convert(raw: dict[str, str | None]) -> dict[str, Any]:
         # Free text typed by people: runs of whitespace become one space; the original spelling is kept.
         text = raw.get(name)
         row[name] = None if text is None or text.strip() in MISSING else _SPACES.sub(" ", text.strip())
-    if row["d_dt_fim_apontamento"] is not None and row["d_dt_fim_apontamento"] < row["d_dt_inicio_apontamento"]:
-        raise RowError("end before start: d_dt_fim_apontamento")
+    _settle_clock(row)
     if row["b_fl_validado"] is None:
         row["b_fl_validado"] = 0
     role = parse_role(row["s_ds_cargo"])
@@ -193,11 +201,57 @@ def _convert(raw: dict[str, str | None]) -> dict[str, Any]:
     return row
 
 
+def _at(day: date, hours: float, column: str) -> datetime:
+    """The clock time `hours` (decimal, 8.5 = 08:30) on `day`, to the second."""
+    if hours >= 24:
+        # A span that crosses midnight ends on the next day (d_dt_data_fim), never at hour 24 or later. (Rows
+        # with timestamps keep such values as the export wrote them: the timestamps are what counts there.)
+        raise RowError(f"hour out of range: {hours:g} (0 to 23.99) in {column}")
+    return datetime.combine(day, datetime.min.time()) + timedelta(seconds=round(hours * 3600))
+
+
+def _hours_of(moment: datetime) -> float:
+    return round(moment.hour + moment.minute / 60 + moment.second / 3600, 6)
+
+
+def _settle_clock(row: dict[str, Any]) -> None:
+    """Fill the start and end timestamps from the date and decimal hours where a row lacks them, then the
+    decimal hours and end date from the timestamps, so the snapshot always has both; reject what cannot be."""
+    if row["d_dt_data_fim"] is not None and row["d_dt_data_fim"] < row["d_dt_data"]:
+        raise RowError("end date before start date: d_dt_data_fim")
+    if row["d_dt_inicio_apontamento"] is None:
+        if row["f_hr_hora_inicio"] is None:
+            raise RowError("missing value: d_dt_inicio_apontamento or f_hr_hora_inicio")
+        row["d_dt_inicio_apontamento"] = _at(row["d_dt_data"], row["f_hr_hora_inicio"], "f_hr_hora_inicio")
+    if row["d_dt_fim_apontamento"] is None and row["f_hr_hora_fim"] is not None:
+        day = row["d_dt_data_fim"] or row["d_dt_data"]
+        row["d_dt_fim_apontamento"] = _at(day, row["f_hr_hora_fim"], "f_hr_hora_fim")
+    start, end = row["d_dt_inicio_apontamento"], row["d_dt_fim_apontamento"]
+    if end is not None and end < start:
+        raise RowError(f"end before start: ends {start - end} before it starts (past midnight needs d_dt_data_fim)")
+    if row["f_hr_hora_inicio"] is None:
+        row["f_hr_hora_inicio"] = _hours_of(start)
+    if end is not None:
+        row["f_hr_hora_fim"] = row["f_hr_hora_fim"] if row["f_hr_hora_fim"] is not None else _hours_of(end)
+        row["d_dt_data_fim"] = row["d_dt_data_fim"] or end.date()
+
+
+def _check_header(header: list[str]) -> None:
+    """Every export column but the clock columns, and all the clock columns of at least one shape."""
+    missing = [c for c in EXPORT_COLUMNS if c not in header and c not in SHAPE_COLUMNS]
+    shapes = [[c for c in shape if c not in header] for shape in (TIMESTAMP_SHAPE, CLOCK_HOURS_SHAPE)]
+    if all(shapes):
+        missing.append(
+            "clock times: either " + " and ".join(TIMESTAMP_SHAPE) + " (missing " + ", ".join(shapes[0]) + ")"
+            " or " + " and ".join(CLOCK_HOURS_SHAPE) + " (missing " + ", ".join(shapes[1]) + ")"
+        )
+    if missing:
+        raise DatasetError(f"missing column(s): {'; '.join(missing)}")
+
+
 def import_rows(header: list[str], rows: Iterable[list[str]], first_line: int = 2) -> ImportResult:
     """Validate and convert data rows given the header; `first_line` numbers the first data row."""
-    missing = [c for c in EXPORT_COLUMNS if c not in header]
-    if missing:
-        raise DatasetError(f"missing column(s): {', '.join(missing)}")
+    _check_header(header)
     columns: dict[str, list[Any]] = {name: [] for name in SNAPSHOT_COLUMNS}
     rejected: list[Rejection] = []
     seen: set[str] = set()

@@ -184,6 +184,7 @@ ACTIVITIES: tuple[tuple[int, tuple[str, ...]], ...] = (
 EMPTY_ACTIVITY = 0.07  # share of entries with no description (empty or NULL in the export)
 
 DEFAULT_ROWS = 25_000
+CLOCK_TIMESTAMPS = ("d_dt_inicio_apontamento", "d_dt_fim_apontamento")
 
 
 @dataclass
@@ -349,3 +350,16 @@ def _append(
     }
     for name, value in values.items():
         columns[name].append(value)
+
+
+def as_clock_hours(columns: dict[str, list]) -> dict[str, list]:
+    """The same rows in the company's current export shape: no timestamp columns, the clock times as decimal
+    hours on `d_dt_data` / `d_dt_data_fim` (to the second, so both shapes give the same figures)."""
+    out = {name: list(values) for name, values in columns.items() if name not in CLOCK_TIMESTAMPS}
+    for timestamps, hours in zip(CLOCK_TIMESTAMPS, ("f_hr_hora_inicio", "f_hr_hora_fim"), strict=True):
+        out[hours] = [None if t is None else _exact_hour(datetime.fromisoformat(t)) for t in columns[timestamps]]
+    return out
+
+
+def _exact_hour(value: datetime) -> float:
+    return round(value.hour + value.minute / 60 + value.second / 3600, 6)

@@ -15,6 +15,24 @@ USER_TYPES = frozenset({"message", "conversationUpdate", "endOfConversation", "i
 DELIVERY_MODES = frozenset({"normal", "notification", "expectReplies", "ephemeral"})
 # Real activities (an Adaptive Card inside an attachment included) nest far less than this.
 MAX_DEPTH = 64
+# Longest accepted value of each field, far above what real channels send: Teams conversation ids run to a
+# few hundred characters (and the Bot Framework keeps them under 2,048, as they travel in reply URLs), user
+# and activity ids to about a hundred, service URLs to under a hundred. A longer value is refused with a 400
+# before any work, instead of a reply URL the channel cannot serve (a 503 the channel would retry forever).
+MAX_CHARS = {
+    "type": 64,
+    "channelId": 64,
+    "deliveryMode": 64,
+    "id": 1024,
+    "replyToId": 1024,
+    "serviceUrl": 2048,
+    "locale": 64,
+    "conversation.id": 4096,
+    "conversation.name": 1024,
+    "conversation.tenantId": 1024,
+    "conversation.conversationType": 64,
+}
+MAX_ACCOUNT_CHARS = {"id": 1024, "name": 1024, "aadObjectId": 1024, "role": 64}  # from, recipient
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -48,16 +66,20 @@ def decode_body(body: bytes) -> Any:
         raise InvalidActivity("the body is nested too deeply") from err
 
 
-def _text(data: dict[str, Any], name: str, required: bool = False) -> str | None:
+def _text(data: dict[str, Any], name: str, required: bool = False, *, path: str = "") -> str | None:
+    full = f"{path}{name}"
     value = data.get(name)
     if value is None:
         if required:
-            raise InvalidActivity(f"missing field: {name}")
+            raise InvalidActivity(f"missing field: {full}")
         return None
     if not isinstance(value, str):
-        raise InvalidActivity(f"field {name} must be a string")
+        raise InvalidActivity(f"field {full} must be a string")
     if required and not value.strip():
-        raise InvalidActivity(f"field {name} must not be empty")
+        raise InvalidActivity(f"field {full} must not be empty")
+    limit = MAX_CHARS.get(full) or (MAX_ACCOUNT_CHARS.get(name) if path else None)
+    if limit is not None and len(value) > limit:
+        raise InvalidActivity(f"field {full} is longer than {limit} characters")
     return value
 
 
@@ -69,8 +91,11 @@ def _account(data: dict[str, Any], name: str, required: bool) -> None:
         return
     if not isinstance(value, dict):
         raise InvalidActivity(f"field {name} must be an object")
-    _text(value, "id", required=True)
-    _text(value, "name")
+    _text(value, "id", required=True, path=f"{name}.")
+    _text(value, "name", path=f"{name}.")
+    for field in ("aadObjectId", "role", "tenantId", "conversationType"):
+        if isinstance(value.get(field), str):  # other types are left for the SDK to refuse
+            _text(value, field, path=f"{name}.")
 
 
 def parse_activity(data: Any, bot_id: str = "bot") -> Activity:
@@ -83,7 +108,9 @@ def parse_activity(data: Any, bot_id: str = "bot") -> Activity:
     kind = _text(data, "type", required=True)
     _text(data, "channelId", required=True)
     _text(data, "id")
-    _text(data, "text")
+    _text(data, "replyToId")
+    _text(data, "locale")
+    _text(data, "text")  # its length is the handler's: a long question gets a reply saying so
     _account(data, "conversation", required=True)
     _account(data, "from", required=kind in USER_TYPES)
     _account(data, "recipient", required=False)

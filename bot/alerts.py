@@ -187,6 +187,9 @@ class AlertRunner:
         day = today or self._today()
         deadline = time.monotonic() + self._budget
         result = RunResult()
+        if not self._dataset.configured:  # nothing to compute alerts from; the log at start said which setting
+            log.warning("alerts run day=%s skipped: no data source configured", day.isoformat())
+            return result
         references = await self._references.all()
         result.people = len(references)
         already = await self._log.sent_on(day)

@@ -6,6 +6,7 @@ import logging
 import os
 from dataclasses import dataclass
 from typing import Any, TypeVar
+from urllib.parse import urlparse
 
 from azure.identity import DefaultAzureCredential as DefaultAzureCredentialSync
 from azure.identity.aio import DefaultAzureCredential
@@ -82,18 +83,35 @@ def build_store(settings: Settings) -> SessionStore:
 
 
 def build_dataset(settings: Settings) -> DatasetProvider:
+    if not settings.apontamentos_source:
+        # Once per process: every data question would otherwise be a silent "not configured".
+        log.warning(
+            "APONTAMENTOS_SOURCE is not set: greetings, help and alert commands work, data questions are "
+            "answered that no data source is configured. Set it to the path or URL of the snapshot."
+        )
     calendar = Calendar(settings.timezone, settings.holiday_subdivision, settings.daily_hours)
     return DatasetProvider(
-        settings.apontamentos_source, calendar=calendar, refresh_seconds=settings.dataset_refresh_seconds
+        settings.apontamentos_source,
+        calendar=calendar,
+        refresh_seconds=settings.dataset_refresh_seconds,
+        blob_credential=_blob_credential(settings.apontamentos_source),
     )
+
+
+def _blob_credential(location: str) -> Any:
+    """The app's identity for a private Blob URL (the deployment's default); none for a SAS URL, a file or http."""
+    if sources.kind_of(location) != "blob" or "sig=" in urlparse(location).query:
+        return None
+    return DefaultAzureCredentialSync()
 
 
 def build_vocabulary(settings: Settings) -> VocabularyProvider | None:
     if settings.vocabulary is None:
         return None
-    credential = DefaultAzureCredentialSync() if sources.kind_of(settings.vocabulary) == "blob" else None
     return VocabularyProvider(
-        settings.vocabulary, refresh_seconds=settings.dataset_refresh_seconds, credential=credential
+        settings.vocabulary,
+        refresh_seconds=settings.dataset_refresh_seconds,
+        credential=_blob_credential(settings.vocabulary),
     )
 
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
 from apontamentos.answers import Table
-from apontamentos.dataset import DatasetProvider
+from apontamentos.dataset import Dataset, DatasetProvider
 from apontamentos.engine import answer, static_answer
-from apontamentos.errors import DatasetError
+from apontamentos.errors import DatasetError, DatasetNotConfigured
 from apontamentos.review import MISSED, Miss, ReviewLog, ReviewUnavailable, miss_of
 from apontamentos.scope import OPEN
 from apontamentos.vocabulary import BUILTIN, VocabularyProvider
@@ -23,6 +24,11 @@ log = logging.getLogger(__name__)
 
 REVIEW_SECONDS = 2.0  # counting a miss must not hold the answer back
 DATA_UNAVAILABLE = "Os dados de apontamentos não estão disponíveis no momento. Tente novamente em alguns minutos."
+NOT_CONFIGURED = (
+    "Ainda não há uma fonte de dados de apontamentos configurada, então não consigo responder perguntas sobre "
+    "horas e contratos. Peça ao administrador do bot para configurá-la. Enquanto isso, diga “ajuda” para ver o "
+    "que sei responder."
+)
 
 
 @dataclass(frozen=True)
@@ -84,9 +90,11 @@ class RulesEngine:
         now = datetime.now(UTC)
         try:
             db = self._dataset.get()
+        except DatasetNotConfigured:  # the operator was told once, when the app was built
+            return _without_data(question, session, now, today, NOT_CONFIGURED, "not_configured"), None
         except DatasetError:
             log.exception("dataset unavailable")
-            return _exchange(question, DATA_UNAVAILABLE, session.context, now, kind="unavailable"), None
+            return _without_data(question, session, now, today, DATA_UNAVAILABLE, "unavailable"), None
         if isinstance(access, Denied):
             greeting = static_answer(db, question, today)
             if greeting is None:
@@ -97,6 +105,21 @@ class RulesEngine:
         reply = _exchange(question, result.text, result.context, now, result.table, result.intent)
         miss = miss_of(question, db.name_words, vocabulary) if result.intent in MISSED and self._review else None
         return replace(reply, suggestions=result.suggestions), miss
+
+
+def _without_data(question: str, session: Session, now: datetime, today: date, text: str, kind: str) -> EngineReply:
+    """Greetings and help need no data: answered over an empty dataset; anything else gets `text`."""
+    static = static_answer(_empty_dataset(), question, today)
+    if static is None:
+        return _exchange(question, text, session.context, now, kind=kind)
+    return _exchange(question, static.text, session.context, now, kind=static.intent)
+
+
+@functools.cache
+def _empty_dataset() -> Dataset:
+    from apontamentos.importer import SNAPSHOT_SCHEMA  # pyarrow: imported only when there is no data
+
+    return Dataset(SNAPSHOT_SCHEMA.empty_table())
 
 
 def _exchange(

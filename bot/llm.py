@@ -92,7 +92,7 @@ class LlmEngine:
     async def answer(
         self, *, question: str, session: Session, user_name: str, today: date, access: Access = OPEN
     ) -> EngineReply:
-        if isinstance(access, Denied):  # no data for this asker: nothing to ask the model
+        if isinstance(access, Denied) or not self._dataset.configured:  # no data to ask the model about
             return await self._fallback.answer(
                 question=question, session=session, user_name=user_name, today=today, access=access
             )

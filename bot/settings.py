@@ -168,7 +168,7 @@ class Settings:
             openai_model=optional("OPENAI_MODEL"),
             llm_timeout_seconds=number("LLM_TIMEOUT_SECONDS", 10, 1, 14),
             answer_engine=engine,
-            apontamentos_source=text("APONTAMENTOS_SOURCE", "data/apontamentos.parquet"),
+            apontamentos_source=text("APONTAMENTOS_SOURCE"),  # empty: no data yet (greetings and help still work)
             dataset_refresh_seconds=number("APONTAMENTOS_REFRESH_SECONDS", 300, 1, 86_400),
             timezone=timezone,
             holiday_subdivision=optional("BOT_HOLIDAY_STATE"),

@@ -13,13 +13,17 @@ param environmentName string
 @metadata({ azd: { type: 'location' } })
 param location string
 
-@description('Object id of the person running azd, granted read access to the data for debugging (optional).')
+@description('Object id of the principal running azd (azd passes it): may read and write the apontamentos container.')
 param principalId string = ''
 
-@description('Blob URL (or https URL) of the apontamentos snapshot: Parquet or the raw export CSV.')
+@description('Kind of that principal: User, or ServicePrincipal when azd runs in a pipeline.')
+@allowed(['User', 'ServicePrincipal', 'Group'])
+param principalType string = 'User'
+
+@description('Blob or https URL of the snapshot (Parquet or the raw export CSV). Empty: apontamentos.parquet in the apontamentos container.')
 param apontamentosSource string = ''
 
-@description('Blob URL of the access policy CSV, or "open". Empty keeps data access closed.')
+@description('Blob URL of the access policy CSV, or "open". Empty: acesso.csv in the apontamentos container (closed until uploaded).')
 param accessPolicy string = ''
 
 @description('Path, URL or Blob URL of the company vocabulary CSV (termo,significa); empty: the built-in words only.')
@@ -48,6 +52,9 @@ module resources 'resources.bicep' = {
     tags: tags
     token: token
     principalId: principalId
+    principalType: principalType
+    apontamentosSource: apontamentosSource
+    accessPolicy: accessPolicy
     appSettings: {
       // Sessions in the app's own storage account, reached with the managed identity.
       SESSIONS_TABLE: 'sessions'
@@ -59,12 +66,11 @@ module resources 'resources.bicep' = {
       AZURE_OPENAI_DEPLOYMENT: azureOpenAiDeployment
       AZURE_OPENAI_API_VERSION: '2024-10-21'
       LLM_TIMEOUT_SECONDS: '10'
-      APONTAMENTOS_SOURCE: apontamentosSource
       APONTAMENTOS_REFRESH_SECONDS: '300'
-      ACCESS_POLICY: accessPolicy
       BOT_TIMEZONE: 'America/Sao_Paulo'
       BOT_DAILY_HOURS: '8'
-      // Proactive alerts: 09:00 in São Paulo (UTC-3) on weekdays.
+      // Required: the timer bindings read them as %ALERTS_SCHEDULE% / %SESSION_SWEEP_SCHEDULE%; without them the
+      // host does not index the functions. Proactive alerts: 09:00 in São Paulo (UTC-3) on weekdays.
       ALERTS_SCHEDULE: '0 0 12 * * 1-5'
       REFERENCES_TABLE: 'conversationrefs'
       ALERT_LOG_TABLE: 'alertlog'
@@ -82,3 +88,8 @@ output SERVICE_API_NAME string = resources.outputs.functionAppName
 output BOT_MESSAGING_ENDPOINT string = resources.outputs.messagingEndpoint
 output BOT_APP_ID string = resources.outputs.botAppId
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = resources.outputs.applicationInsightsConnectionString
+// Where to upload the snapshot and the policy (`azd env get-value AZURE_STORAGE_ACCOUNT_NAME`, see the README).
+output AZURE_STORAGE_ACCOUNT_NAME string = resources.outputs.storageAccountName
+output APONTAMENTOS_CONTAINER string = resources.outputs.dataContainerName
+output APONTAMENTOS_SNAPSHOT_URL string = resources.outputs.snapshotUrl
+output ACCESS_POLICY_URL string = resources.outputs.accessPolicyUrl

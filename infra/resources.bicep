@@ -4,10 +4,14 @@ param location string
 param tags object
 param token string
 param principalId string
+param principalType string
+param apontamentosSource string
+param accessPolicy string
 param appSettings object
 
 var functionAppName = 'func-apontamentos-${token}'
 var deploymentContainer = 'app-package-${token}'
+var dataContainer = 'apontamentos'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: 'id-apontamentos-${token}'
@@ -41,7 +45,7 @@ resource packages 'Microsoft.Storage/storageAccounts/blobServices/containers@202
 
 resource data 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobService
-  name: 'apontamentos' // the snapshot and the access policy, uploaded by the data team
+  name: dataContainer // the snapshot and the access policy, uploaded by the data team
 }
 
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
@@ -80,7 +84,7 @@ resource insights 'Microsoft.Insights/components@2020-02-02' = {
 var blobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var tableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
-var blobDataReader = '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'
+var blobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 
 resource blobRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage.id, identity.id, blobDataOwner)
@@ -112,13 +116,15 @@ resource metricsRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-resource userReadsData 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(principalId)) {
-  name: guid(storage.id, principalId, blobDataReader)
-  scope: storage
+// Key access is off, so uploading the snapshot and the policy (`az storage blob upload --auth-mode login`) needs a
+// data-plane role: the person (or pipeline) running azd gets it on the data container only.
+resource deployerWritesData 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(principalId)) {
+  name: guid(data.id, principalId, blobDataContributor)
+  scope: data
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', blobDataReader)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', blobDataContributor)
     principalId: principalId
-    principalType: 'User'
+    principalType: principalType
   }
 }
 
@@ -147,6 +153,15 @@ var platformSettings = {
   AZURE_CLIENT_ID: identity.properties.clientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
+}
+
+// The snapshot and the policy at fixed names in the data container unless other locations are given: uploading
+// a new version there needs no `azd provision` (the bot re-checks them every APONTAMENTOS_REFRESH_SECONDS).
+var snapshotUrl = '${storage.properties.primaryEndpoints.blob}${dataContainer}/apontamentos.parquet'
+var accessPolicyUrl = '${storage.properties.primaryEndpoints.blob}${dataContainer}/acesso.csv'
+var dataSettings = {
+  APONTAMENTOS_SOURCE: empty(apontamentosSource) ? snapshotUrl : apontamentosSource
+  ACCESS_POLICY: empty(accessPolicy) ? accessPolicyUrl : accessPolicy
 }
 
 var botSettings = {
@@ -198,7 +213,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
 resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: functionApp
   name: 'appsettings'
-  properties: union(appSettings, platformSettings, botSettings)
+  properties: union(appSettings, dataSettings, platformSettings, botSettings)
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
@@ -234,3 +249,7 @@ output functionAppName string = functionApp.name
 output messagingEndpoint string = bot.properties.endpoint
 output botAppId string = identity.properties.clientId
 output applicationInsightsConnectionString string = insights.properties.ConnectionString
+output storageAccountName string = storage.name
+output dataContainerName string = data.name
+output snapshotUrl string = dataSettings.APONTAMENTOS_SOURCE
+output accessPolicyUrl string = dataSettings.ACCESS_POLICY

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import date, datetime
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -12,7 +13,10 @@ from apontamentos.__main__ import main
 from apontamentos.dataset import Dataset
 from apontamentos.errors import DatasetError
 from apontamentos.importer import columns_to_csv, import_csv, read_csv
+from apontamentos.queries import list_contracts, total_hours
 from apontamentos.schema import parse_role
+from apontamentos.synthetic import as_clock_hours, generate
+from tests.expected import net_by_supplier, spans
 
 from .conftest import SMALL_ROWS, to_columns
 
@@ -154,3 +158,126 @@ def test_generate_cli_is_deterministic(tmp_path: Path) -> None:
     result = import_csv(first)
     assert result.table.num_rows == 500 and not result.rejected
     assert max(result.table.column("d_dt_data").to_pylist()).isoformat() <= "2026-11-25"
+
+
+# -- the two shapes of the clock times: timestamps, or date + decimal hours (dados_*_separado.csv) -----------
+
+SHAPES_END = date(2026, 11, 25)
+
+
+def _write(columns: dict[str, list], delimiter: str = ",") -> str:
+    buffer = io.StringIO()
+    columns_to_csv(columns, buffer, delimiter=delimiter)
+    return buffer.getvalue()
+
+
+def _mixed(columns: dict[str, list]) -> dict[str, list]:
+    """All columns, with the timestamps left empty on every other row (those rows carry decimal hours only)."""
+    mixed = {**columns, **{k: v for k, v in as_clock_hours(columns).items() if k.startswith("f_hr_")}}
+    for name in ("d_dt_inicio_apontamento", "d_dt_fim_apontamento"):
+        mixed[name] = [None if i % 2 else v for i, v in enumerate(columns[name])]
+    return mixed
+
+
+def test_both_shapes_and_a_mix_give_the_same_figures() -> None:
+    columns = generate(rows=3_000, seed=11, end_date=SHAPES_END)
+    clock_hours = as_clock_hours(columns)
+    assert "d_dt_inicio_apontamento" not in clock_hours and "d_dt_fim_apontamento" not in clock_hours
+    rows = spans(columns)
+    assert any(s.end is not None and s.end.date() > s.day for s in rows), "the data must cross midnight"
+    expected = {k: round(v, 6) for k, v in net_by_supplier(rows).items()}
+    results = {
+        "timestamps": read_csv(io.StringIO(_write(columns))),
+        "clock hours": read_csv(io.StringIO(_write(clock_hours, delimiter=";"))),
+        "mixed": read_csv(io.StringIO(_write(_mixed(columns)))),
+    }
+    for shape, result in results.items():
+        assert not result.rejected, shape
+        db = Dataset(result.table)
+        figures = {c.contract: round(c.hours, 6) for c in list_contracts(db)}
+        assert figures == expected, shape
+        total = total_hours(db)
+        assert (total.entries, total.open_spans) == (len(rows), sum(s.end is None for s in rows)), shape
+    stamps = [results[s].table.select(["d_dt_inicio_apontamento", "d_dt_fim_apontamento"]) for s in results]
+    assert stamps[0].equals(stamps[1]) and stamps[0].equals(stamps[2])
+
+
+def _clock_row(**fields: str) -> dict[str, list]:
+    columns = as_clock_hours(to_columns(SMALL_ROWS[:1]))
+    for name, value in fields.items():
+        columns[name] = [value]
+    return columns
+
+
+def test_a_span_past_midnight_ends_on_the_next_day() -> None:
+    text = _write(
+        _clock_row(
+            d_dt_data="2025-11-17",
+            d_dt_data_fim="2025-11-18",
+            f_hr_hora_inicio="22.5",
+            f_hr_hora_fim="6.25",
+            n_fl_abatimento="",
+        )
+    )
+    result = read_csv(io.StringIO(text))
+    assert not result.rejected
+    row = result.table.to_pylist()[0]
+    assert row["d_dt_inicio_apontamento"] == datetime(2025, 11, 17, 22, 30)
+    assert row["d_dt_fim_apontamento"] == datetime(2025, 11, 18, 6, 15)
+    assert total_hours(Dataset(result.table)).gross_hours == 7.75
+
+
+def test_clock_hours_bad_rows_are_reported_by_line() -> None:
+    good = as_clock_hours(to_columns(SMALL_ROWS))
+    bad = {  # line -> (column, value, reason)
+        3: ("f_hr_hora_fim", "24.0", "hour out of range"),
+        4: ("f_hr_hora_inicio", "-1", "hour out of range"),
+        5: ("f_hr_hora_fim", "7.5", "end before start"),
+        6: ("d_dt_data_fim", "2025-11-16", "end date before start date"),
+        7: ("f_hr_hora_inicio", "", "missing value: d_dt_inicio_apontamento or f_hr_hora_inicio"),
+    }
+    for line, (column, value, _) in bad.items():
+        good[column][line - 2] = value
+    good["f_hr_hora_inicio"][5 - 2] = "9"  # 09:00 to 07:30 on the same day: a negative duration
+    result = read_csv(io.StringIO(_write(good)))
+    assert {r.line: r.reason.split(":")[0] for r in result.rejected} == {
+        line: reason.split(":")[0] for line, (_, _, reason) in bad.items()
+    }
+    assert result.table.num_rows == len(SMALL_ROWS) - len(bad)
+    assert "line 7" in result.summary()
+
+
+@pytest.mark.parametrize(
+    ("dropped", "named"),
+    [
+        (("d_dt_inicio_apontamento", "f_hr_hora_fim"), ("d_dt_inicio_apontamento", "f_hr_hora_fim")),
+        (("d_dt_fim_apontamento", "f_hr_hora_inicio", "s_id_recurso"), ("d_dt_fim_apontamento", "s_id_recurso")),
+    ],
+)
+def test_neither_shape_complete_names_the_missing_columns(dropped: tuple[str, ...], named: tuple[str, ...]) -> None:
+    columns = {k: v for k, v in to_columns(SMALL_ROWS).items() if k not in dropped}
+    with pytest.raises(DatasetError) as caught:
+        read_csv(io.StringIO(_write(columns)))
+    for name in (*named, "f_hr_hora_inicio"):
+        assert name in str(caught.value)
+
+
+def test_either_shape_alone_is_enough_in_the_header() -> None:
+    full = to_columns(SMALL_ROWS)
+    timestamps_only = {k: v for k, v in full.items() if not k.startswith("f_hr_") and k != "d_dt_data_fim"}
+    for columns in (timestamps_only, as_clock_hours(full)):
+        result = read_csv(io.StringIO(_write(columns)))
+        assert result.table.num_rows == len(SMALL_ROWS) and not result.rejected
+        assert result.table.column("f_hr_hora_inicio")[0].as_py() == 8.0
+        assert result.table.column("d_dt_fim_apontamento")[0].as_py() == datetime(2025, 11, 17, 17)
+
+
+def test_rows_with_timestamps_keep_their_decimal_hours_as_written() -> None:
+    """Only decimal hours that make a timestamp must be clock times; with timestamps they are kept as exported."""
+    columns = to_columns(SMALL_ROWS[:1])
+    columns["d_dt_fim_apontamento"] = ["2025-11-18 01:30:00"]
+    columns["f_hr_hora_fim"] = ["25.5"]
+    result = read_csv(io.StringIO(_write(columns)))
+    assert not result.rejected
+    assert result.table.column("f_hr_hora_fim")[0].as_py() == 25.5
+    assert total_hours(Dataset(result.table)).gross_hours == 17.5  # 08:00 to 01:30 the next day

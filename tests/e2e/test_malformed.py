@@ -23,6 +23,9 @@ VALID = {
 }
 
 
+DEAD_CHANNEL = "http://127.0.0.1:9/"  # normal delivery to a channel that is not there: a reply would fail
+
+
 def with_(**changes: Any) -> dict[str, Any]:
     body = {**VALID, **changes}
     return {k: v for k, v in body.items() if v is not ...}
@@ -92,6 +95,34 @@ CASES: list[tuple[str, Any, dict[str, str] | None, str, int]] = [
         415,
     ),
     ("no content type", with_(deliveryMode="expectReplies"), {"Content-Type": ""}, "POST", 415),
+    # Lengths no real channel reaches: refused before any work (they used to end in a 503 the channel retries).
+    (
+        "conversation id of 100,000",
+        with_(conversation={"id": "c" * 100_000}, serviceUrl=DEAD_CHANNEL),
+        None,
+        "POST",
+        400,
+    ),
+    ("conversation id past 4096", with_(conversation={"id": "c" * 4097}, serviceUrl=DEAD_CHANNEL), None, "POST", 400),
+    ("user id past 1024", with_(**{"from": {"id": "u" * 1025}}, serviceUrl=DEAD_CHANNEL), None, "POST", 400),
+    (
+        "user name past 1024",
+        with_(**{"from": {"id": "u", "name": "n" * 1025}}, serviceUrl=DEAD_CHANNEL),
+        None,
+        "POST",
+        400,
+    ),
+    (
+        "object id past 1024",
+        with_(**{"from": {"id": "u", "aadObjectId": "a" * 1025}}, serviceUrl=DEAD_CHANNEL),
+        None,
+        "POST",
+        400,
+    ),
+    ("activity id past 1024", with_(id="m" * 1025, serviceUrl=DEAD_CHANNEL), None, "POST", 400),
+    ("reply-to id past 1024", with_(replyToId="r" * 1025, serviceUrl=DEAD_CHANNEL), None, "POST", 400),
+    ("channel id past 64", with_(channelId="w" * 65, serviceUrl=DEAD_CHANNEL), None, "POST", 400),
+    ("service url past 2048", with_(serviceUrl=DEAD_CHANNEL + "s" * 2048), None, "POST", 400),
     ("GET", None, None, "GET", 405),
     ("PUT", with_(deliveryMode="expectReplies"), None, "PUT", 405),
     ("DELETE", None, None, "DELETE", 405),
@@ -143,6 +174,22 @@ async def test_nothing_was_written_and_the_bot_is_healthy(
     status, _ = await c.post(hostile)
     assert status == 200
     assert "Contrato 8446" in connector.texts(hostile["conversation"]["id"])[-1]
+
+
+async def test_ids_at_their_limits_are_served_and_one_more_is_named(
+    bot: BotProcess, connector: FakeConnector, http: Any
+) -> None:
+    c = Client(bot, connector, http)
+    conversation = "19:" + "c" * (4096 - 3)
+    body = c.activity(conversation, "u" * 1024, "oi", id="m" * 1024, replyToId="r" * 1024)
+    body["from"]["name"] = "n" * 1024
+    body["serviceUrl"] = connector.url + "/" + "s" * (2048 - len(connector.url) - 1)
+    status, _ = await c.post(body)
+    assert status == 200
+    assert len(connector.texts(conversation)) == 1  # the greeting, delivered under that conversation id
+    status, response = await c.post({**body, "conversation": {"id": conversation + "c"}})
+    assert (status, json.loads(response)) == (400, {"error": "field conversation.id is longer than 4096 characters"})
+    assert connector.texts(conversation + "c") == []
 
 
 async def _exists(client: TableClient) -> bool:
