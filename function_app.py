@@ -1,4 +1,4 @@
-"""Azure Functions entry point (Python v2 programming model): four thin functions over `bot`."""
+"""Azure Functions entry point (Python v2 programming model): five thin functions over `bot`."""
 
 import azure.functions as func
 
@@ -20,6 +20,13 @@ async def messages(req: func.HttpRequest) -> func.HttpResponse:
 async def sessions(req: func.HttpRequest) -> func.HttpResponse:
     """Live sessions for operators; never any message text."""
     return await http.sessions(req, get_app())
+
+
+@app.function_name("review")
+@app.route(route="review", methods=["GET"], auth_level=func.AuthLevel.FUNCTION)
+async def review(req: func.HttpRequest) -> func.HttpResponse:
+    """Questions not understood, counted per week (words and shapes, never text) for operators."""
+    return await http.review(req, get_app())
 
 
 @app.function_name("sweep_sessions")

@@ -3,11 +3,15 @@
 python -m apontamentos import EXPORT.csv --out SNAPSHOT.parquet
 python -m apontamentos generate --out FILE [--rows N] [--seed S] [--end-date D] [--shape clock-hours]
 python -m apontamentos ask "pergunta" [--source FILE] [--user NOME]
+python -m apontamentos review [--weeks N] [--top N] [--json]   (the REVIEW_TABLE of SESSIONS_STORAGE, or of
+                                                               SESSIONS_TABLE_ENDPOINT with your Azure login)
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import json
 import os
 import sys
 from datetime import date
@@ -53,6 +57,34 @@ def _ask(args: argparse.Namespace) -> int:
     return 0
 
 
+def _review(args: argparse.Namespace) -> int:
+    from .review import ReviewLog, ReviewUnavailable, WeekReport, render
+
+    if args.endpoint:
+        from azure.identity.aio import DefaultAzureCredential
+
+        log = ReviewLog.from_endpoint(args.endpoint, args.table, DefaultAzureCredential())
+    else:
+        log = ReviewLog.from_connection_string(args.storage, args.table)
+
+    async def read() -> list[WeekReport]:
+        try:
+            return await log.weeks(today_in(os.environ.get("BOT_TIMEZONE", DEFAULT_TIMEZONE)), args.weeks, args.top)
+        finally:
+            await log.close()
+
+    try:
+        reports = asyncio.run(read())
+    except ReviewUnavailable as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps([r.to_json() for r in reports], ensure_ascii=False, indent=2))
+    else:
+        print(render(reports))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m apontamentos",
@@ -81,6 +113,14 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument("--source", default=os.environ.get("APONTAMENTOS_SOURCE", DEFAULT_SOURCE))
     ask.add_argument("--user", default="")
     ask.set_defaults(run=_ask)
+    rev = commands.add_parser("review", help="questions not understood, counted per week (words and shapes)")
+    rev.add_argument("--weeks", type=int, default=4)
+    rev.add_argument("--top", type=int, default=20)
+    rev.add_argument("--json", action="store_true")
+    rev.add_argument("--storage", default=os.environ.get("SESSIONS_STORAGE") or "UseDevelopmentStorage=true")
+    rev.add_argument("--endpoint", default=os.environ.get("SESSIONS_TABLE_ENDPOINT") or None)
+    rev.add_argument("--table", default=os.environ.get("REVIEW_TABLE") or "review")
+    rev.set_defaults(run=_review)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

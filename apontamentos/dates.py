@@ -1,8 +1,10 @@
-"""Periods in Portuguese questions, always day-first.
+"""Periods in Portuguese questions, always day-first, each read exactly or not at all.
 
-Works on text already passed through `normalize` (lower case, no accents, punctuation as spaces),
-except that `/` between digits survives as the date separator. A date without a year means its
-most recent occurrence not after today.
+Works on text already passed through `language.prepare` (lower case, no accents, numbers in words as digits),
+where `/` between digits survives as the date separator. A date without a year means its most recent
+occurrence not after today; the end of a range is read against today and its start against the end.
+Open periods ("desde 12/11", "até ontem") come back closed (up to today, or from the first day with data)
+and flagged, so an answer can say "desde" or "até" and a composition can keep the open end.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .errors import InvalidQuery
-from .rules import Period, month_of, week_of
+from .rules import Period, month_of, week_of, working_days
 
 MONTH_NAMES = {
     "janeiro": 1,
@@ -49,9 +51,12 @@ _SHORT_RANGE = re.compile(
 # "dia 5", "no dia 12": that day of the current month, or of the previous one if it is still ahead.
 _DAY_OF_MONTH = re.compile(r"\b(?:no |do |o |neste |nesse )?dia\s+(\d{1,2})\b(?!\s*/)")
 # Period words this engine cannot read: asking beats guessing a period.
+# Whatever of these is left after find_period has consumed what it reads ("nos últimos 2 trimestres",
+# "últimos 3 meses": calendar months or 90 days?) is asked back.
 _UNREADABLE = re.compile(
     r"\b(?:trimestres?|semestres?|bimestres?|quinzenas?|anos?|anual|natal|carnaval|pascoa|amanha|"
-    r"proxim[ao]s?|semana que vem|mes que vem|madrugada|manha|feriadao)\b"
+    r"proxim[ao]s?|semana que vem|mes que vem|madrugada|manha|feriadao|ultim[oa]s \d+ meses|"
+    r"ha \d+ (?:dias?|semanas?|meses))\b"
 )
 # Words of periods, read or refused here: the typo corrector must leave them alone ("quinzena" is not
 # "quinze", "quarta" is not "quanta").
@@ -98,10 +103,58 @@ _RELATIVE = [
 ]
 
 
+# The earliest day an open start ("até ontem") reaches when the caller does not say where its data begins.
+EARLIEST = date(2000, 1, 1)
+
+_WEEKDAY_NAME = r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)(?:\s*-?\s*feira)?"
+# One day, as a range's end or an open period's bound: a date, "dia 5", a weekday, hoje / ontem / anteontem.
+_DAY = (
+    r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:o\s+)?dia\s+\d{1,2}(?:/\d{1,2}(?:/\d{2,4})?)?"
+    rf"|(?:(?:a|o|na|no)\s+)?{_WEEKDAY_NAME}|hoje|ontem|anteontem)"
+)
+# The week a weekday belongs to: "de segunda a quarta da semana passada", "na sexta desta semana".
+_WEEK_NAME = (
+    r"(?P<week>(?:da|de|dessa|desta|nessa|nesta)\s+semana(?:\s+(?:passada|retrasada|anterior|atual))?"
+    r"|da\s+(?:ultima|penultima)\s+semana)"
+)
+_IN_WEEK = rf"(?:\s+{_WEEK_NAME})?"
+_WEEKDAY_IN_WEEK = re.compile(rf"\b(?:n[oa]\s+|d[oa]\s+)?(?P<day>{_WEEKDAY_NAME})\s+{_WEEK_NAME}\b")
+_DAY_RANGE = re.compile(
+    rf"\b(?P<lead>de|desde|entre|do|da|dos|das)\s+(?:o\s+)?(?P<first>{_DAY})\s+(?P<joint>a|ate|e|ao|as)\s+"
+    rf"(?P<second>{_DAY}){_IN_WEEK}(?![\w/])"
+)
+
+_OPEN_END = re.compile(rf"\b(?:desde|a partir d[eoa])\s+(?:o\s+|a\s+)?(?P<day>{_DAY}|(?P<month>{_MONTH}))(?![\w/])")
+_OPEN_START = re.compile(rf"\bate\s+(?:o\s+|a\s+)?(?P<day>{_DAY}|(?P<month>{_MONTH}))(?![\w/])")
+_WORKING_DAYS = re.compile(r"\b(?:n?os\s+)?ultimos\s+(\d{1,3})\s+dias\s+uteis\b|\b(?:n?o\s+)?ultimo\s+dia\s+util\b")
+_WEEKEND = re.compile(
+    r"\b(?:n[oe]\s+|d[oe]\s+)?(?:(?P<which>ultimo|penultimo|neste|nesse|este|esse|deste|desse)\s+)?"
+    r"(?:fim|final)\s+de\s+semana(?:\s+(?P<past>passado|retrasado|anterior))?\b"
+)
+_QUARTER_NAMES = {"primeiro": 1, "segundo": 2, "terceiro": 3, "quarto": 4, "1o": 1, "2o": 2, "3o": 3, "4o": 4}
+_PART_OF_YEAR = re.compile(
+    r"\b(?:n?[oe]\s+|d[oe]\s+)?(?:(?P<which>este|esse|neste|nesse|deste|desse|ultimo|penultimo)\s+)?"
+    r"(?:(?P<ordinal>primeiro|segundo|terceiro|quarto|[1-4]o)\s+)?(?P<part>trimestre|semestre|ano)"
+    r"(?:\s+(?P<after>passado|retrasado|anterior|atual|corrente))?(?:\s+(?:de\s+)?(?P<year>\d{4}))?\b"
+)
+_YEAR = re.compile(r"\b(?:em|no ano de|do ano de|de)\s+(?P<year>20\d{2})\b(?![/\d])")
+_LAST_WEEKS = re.compile(r"\b(?:n?as\s+)?ultimas\s+(\d{1,2})\s+semanas\b")
+
+
 @dataclass(frozen=True)
 class Found:
+    """A period read from the question. `text` is what was consumed, removed before other parsing.
+
+    `open_start` / `open_end`: the words gave only one bound ("até 20/11", "desde segunda"); the period runs
+    from the first day with data (the caller's `first_day`) or up to today. `working_days_only`: the words
+    ask for working days ("últimos 3 dias úteis") and the span between them holds other days too.
+    """
+
     period: Period
-    text: str  # what was consumed, removed from the question before other parsing
+    text: str
+    open_start: bool = False
+    open_end: bool = False
+    working_days_only: bool = False
 
 
 def _year(raw: str | None, default: int) -> int:
@@ -151,14 +204,48 @@ def _range(match: re.Match[str], today: date) -> Period:
     return Period(start, end)
 
 
+def only_working_days(found: Found) -> str:
+    """What to say when the words ask for working days only and the engine can only read a span of days."""
+    start, end = found.period.start, found.period.end
+    return (
+        f"Os dias úteis que você pediu vão de {start:%d/%m} a {end:%d/%m}, e esse intervalo tem dias que não são "
+        "úteis (fim de semana ou feriado). Ainda não consigo somar só os dias úteis: pergunte pelo intervalo "
+        f"todo (“de {start:%d/%m} a {end:%d/%m}”) ou por um dia."
+    )
+
+
+# The words above as a person reads them in the reply (the text here has no accents).
+_ACCENTED = {
+    "amanha": "amanhã",
+    "manha": "manhã",
+    "pascoa": "páscoa",
+    "feriadao": "feriadão",
+    "proximo": "próximo",
+    "proxima": "próxima",
+    "proximos": "próximos",
+    "proximas": "próximas",
+    "ultimos": "últimos",
+    "ultimas": "últimas",
+    "ha": "há",
+}
+
+
 def unreadable_period(text: str) -> str | None:
     """A period word in `text` that find_period does not understand (the caller asks instead of guessing)."""
     match = _UNREADABLE.search(text)
-    return match.group(0) if match else None
+    return " ".join(_ACCENTED.get(word, word) for word in match.group(0).split()) if match else None
 
 
-def find_period(text: str, today: date) -> Found | None:
-    """The first period named in `text`, or None."""
+def find_period(
+    text: str, today: date, *, subdivision: str | None = None, first_day: date | None = None
+) -> Found | None:
+    """The first period named in `text`, or None. `subdivision` adds a state's holidays to the working days
+    ("últimos 3 dias úteis"); `first_day` is where an open start ("até ontem") begins (the data's first day)."""
+    if match := _WORKING_DAYS.search(text):
+        return _working_days(int(match.group(1) or 1), today, subdivision, match.group(0))
+    if match := _DAY_RANGE.search(text):
+        if match.group("joint") != "e" or match.group("lead") == "entre" or "/" in match.group(0):
+            return Found(_day_range(match, today), match.group(0))
     if match := _RANGE.search(text):
         return Found(_range(match, today), match.group(0))
     if match := _SHORT_RANGE.search(text):
@@ -171,6 +258,16 @@ def find_period(text: str, today: date) -> Found | None:
         )
         start = _make(int(d1), end.month, end.year, original)
         return Found(Period(start, end), match.group(0))
+    if match := _OPEN_END.search(text):
+        bound = _bound(match, today, first=True)
+        return Found(Period(bound, max(bound, today)), match.group(0), open_end=True)
+    if match := _OPEN_START.search(text):
+        bound = _bound(match, today, first=False)
+        start = min(first_day or EARLIEST, bound)
+        return Found(Period(start, bound), match.group(0), open_start=True)
+    if match := _WEEKDAY_IN_WEEK.search(text):
+        day = _in_week(match.group("day"), _week(match.group("week"), today))
+        return Found(Period(day, day), match.group(0))
     if match := _SINGLE.search(text):
         d, m, y = match.groups()
         day = (
@@ -180,21 +277,24 @@ def find_period(text: str, today: date) -> Found | None:
         )
         return Found(Period(day, day), match.group(0))
     if match := _DAY_OF_MONTH.search(text):
-        day = int(match.group(1))
-        month_start = today.replace(day=1)
-        if day > today.day:
-            month_start = (month_start - timedelta(days=1)).replace(day=1)
-        found = _make(day, month_start.month, month_start.year, match.group(0).strip())
-        return Found(Period(found, found), match.group(0))
+        day = _day_of_month(int(match.group(1)), today, match.group(0).strip())
+        return Found(Period(day, day), match.group(0))
     if match := _FORTNIGHT.search(text):
         half, name, year = match.groups()
         month = _month(MONTH_NAMES[name], year, today)
         middle = month.start + timedelta(days=14)
         period = Period(month.start, middle) if half == "primeira" else Period(middle + timedelta(days=1), month.end)
         return Found(period, match.group(0))
+    if (match := _WEEKEND.search(text)) and (weekend := _weekend(match, today)) is not None:
+        return Found(weekend, match.group(0))
+    if (match := _PART_OF_YEAR.search(text)) and (part := _part_of_year(match, today)) is not None:
+        return Found(part, match.group(0))
     if match := _LAST_DAYS.search(text):
         count = max(1, min(int(match.group(1)), 366))
         return Found(Period(today - timedelta(days=count - 1), today), match.group(0))
+    if match := _LAST_WEEKS.search(text):
+        count = max(1, min(int(match.group(1)), 52))
+        return Found(Period(today - timedelta(days=7 * count - 1), today), match.group(0))
     for match in _WEEKDAY.finditer(text):
         if match.group("before") or match.group("feira") or match.group("past"):
             return Found(Period(*[_weekday(match, today)] * 2), match.group(0))
@@ -206,7 +306,141 @@ def find_period(text: str, today: date) -> Found | None:
         if name in ("mar", "set", "out") and not year and not match.group(0).startswith(("em ", "mes", "no ")):
             return None  # "mar", "set" and "out" are too common as plain words to be months alone
         return Found(_month(MONTH_NAMES[name], year, today), match.group(0))
+    if match := _YEAR.search(text):
+        year = int(match.group("year"))
+        if year > today.year:
+            return None
+        return Found(Period(date(year, 1, 1), min(date(year, 12, 31), today)), match.group(0))
     return None
+
+
+def _day_of_month(day: int, reference: date, original: str) -> date:
+    """Day `day` of the reference's month, or of the month before when it is still ahead."""
+    month_start = reference.replace(day=1)
+    if day > reference.day:
+        month_start = (month_start - timedelta(days=1)).replace(day=1)
+    return _make(day, month_start.month, month_start.year, original)
+
+
+def _week(name: str | None, today: date) -> Period | None:
+    """The week a phrase names ("da semana passada", "desta semana"), or None."""
+    if not name:
+        return None
+    if "retrasada" in name or "penultima" in name:
+        return week_of(today - timedelta(days=14))
+    if "passada" in name or "anterior" in name or "ultima" in name:
+        return week_of(today - timedelta(days=7))
+    return week_of(today)
+
+
+def _weekday_number(expression: str) -> int | None:
+    for name, number in WEEKDAYS.items():
+        if re.search(rf"\b{name}\b", expression):
+            return number
+    return None
+
+
+def _in_week(expression: str, week: Period | None) -> date:
+    number = _weekday_number(expression)
+    assert number is not None and week is not None
+    return week.start + timedelta(days=number)
+
+
+def _day(expression: str, reference: date, today: date, week: Period | None) -> date:
+    """One day named in a range or an open period: its most recent occurrence not after `reference`, or the
+    weekday of the given week."""
+    expression = expression.strip()
+    if expression in ("hoje", "ontem", "anteontem"):
+        return today - timedelta(days=("hoje", "ontem", "anteontem").index(expression))
+    if (number := _weekday_number(expression)) is not None:
+        if week is not None:
+            return week.start + timedelta(days=number)
+        return reference - timedelta(days=(reference.weekday() - number) % 7)
+    if match := re.search(_DATE, expression):
+        d, m, y = match.groups()
+        if y:
+            return _make(int(d), int(m), _year(y, today.year), expression)
+        return _most_recent(int(d), int(m), reference, expression)
+    day = int(re.findall(r"\d{1,2}", expression)[0])
+    return _day_of_month(day, reference, expression)
+
+
+def _day_range(match: re.Match[str], today: date) -> Period:
+    """ "de segunda a quarta (da semana passada)", "de 12/11 até hoje", "do dia 3 ao dia 9": the end read
+    against today, the start against the end."""
+    week = _week(match.group("week"), today)
+    end = _day(match.group("second"), today, today, week)
+    start = _day(match.group("first"), end, today, week)
+    if start > end:
+        raise InvalidQuery(f"“{match.group(0).strip()}” termina antes de começar.")
+    return Period(start, end)
+
+
+def _bound(match: re.Match[str], today: date, *, first: bool) -> date:
+    """The one bound of "desde X" (its first day) or "até X" (its last day, not after today)."""
+    if name := match.group("month"):
+        month = _month(MONTH_NAMES[name], None, today)
+        return month.start if first else min(month.end, today)
+    return _day(match.group("day"), today, today, None)
+
+
+def _working_days(count: int, today: date, subdivision: str | None, text: str) -> Found:
+    """The last `count` working days up to today (today included when it is one)."""
+    count = max(1, min(count, 260))
+    back = Period(today - timedelta(days=2 * count + 30), today)
+    days = working_days(back, subdivision)[-count:]
+    period = Period(days[0], days[-1])
+    return Found(period, text, working_days_only=len(days) != period.days)
+
+
+def _weekend(match: re.Match[str], today: date) -> Period | None:
+    """Saturday and Sunday of the weekend named: "fim de semana passado / retrasado", "último fim de semana",
+    "neste fim de semana" (the one under way, or the last one); a bare "fim de semana" is a weekday filter."""
+    which, past = match.group("which"), match.group("past")
+    if not which and not past:
+        return None
+    # The most recent weekend that has begun: this week's on Saturday and Sunday, else last week's.
+    latest = week_of(today if today.weekday() >= 5 else today - timedelta(days=7))
+    back = 0
+    if past in ("passado", "anterior") or which == "ultimo":
+        back = 1 if today.weekday() >= 5 else 0
+    elif past == "retrasado" or which == "penultimo":
+        back = 2 if today.weekday() >= 5 else 1
+    saturday = latest.start + timedelta(days=5 - 7 * back)
+    return Period(saturday, min(saturday + timedelta(days=1), today))
+
+
+def _part_of_year(match: re.Match[str], today: date) -> Period | None:
+    """A quarter, half or year: "no trimestre", "trimestre passado", "primeiro semestre de 2026", "este ano".
+    "último ano" (the calendar year or twelve months?) is not read, so it is asked back."""
+    part, which, after, ordinal, year = (match.group(n) for n in ("part", "which", "after", "ordinal", "year"))
+    months = {"trimestre": 3, "semestre": 6, "ano": 12}[part]
+    if ordinal:
+        number = _QUARTER_NAMES[ordinal]
+        if number > 12 // months or which or after:
+            return None
+        start_month = (number - 1) * months + 1
+        chosen = int(year) if year else today.year
+        start = date(chosen, start_month, 1)
+        if not year and start > today:
+            start = date(chosen - 1, start_month, 1)
+        return Period(start, _months_later(start, months) - timedelta(days=1))
+    if year:
+        if part != "ano" or which or after:
+            return None
+        return Period(date(int(year), 1, 1), min(date(int(year), 12, 31), today))
+    current = date(today.year, (today.month - 1) // months * months + 1, 1)
+    if after in ("passado", "anterior") or (which == "ultimo" and part != "ano"):
+        start = _months_later(current, -months)
+        return Period(start, current - timedelta(days=1))
+    if after == "retrasado" or which in ("penultimo", "ultimo"):
+        return None  # "último ano", "penúltimo trimestre": asked back
+    return Period(current, today)
+
+
+def _months_later(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def _month(month: int, year: str | None, today: date) -> Period:
@@ -233,6 +467,12 @@ def this_and_last_week(first: Found, second: Found, today: date) -> bool:
 def joined(first: Found, second: Found, text: str) -> Period | None:
     """Two periods named together: "setembro e outubro", "de agosto a outubro" make one span; anything
     else ("setembro ou outubro", two unrelated periods) is None, and the caller asks."""
+    if first.open_start != second.open_start:
+        # "em novembro até ontem", "até ontem, em novembro": the closed period cut at the open one's end
+        bounded, closed = (first, second) if first.open_start else (second, first)
+        if closed.period.start <= bounded.period.end <= closed.period.end:
+            return Period(closed.period.start, bounded.period.end)
+        return None
     between = text[text.find(first.text) + len(first.text) : text.find(second.text)].split()
     if between not in (["e"], ["a"], ["ate"], ["ao"], ["e", "em"], ["a", "em"]):
         return None

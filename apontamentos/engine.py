@@ -18,12 +18,19 @@ from .question import Question, from_context
 from .registry import BY_NAME
 from .scope import OPEN, Scope, ScopedDataset, scoped
 from .understanding import STATIC, Clarification, understand
+from .vocabulary import BUILTIN, Vocabulary
 
 __all__ = ["EXAMPLES", "Answer", "Table", "answer", "me_in", "static_answer"]
 
 
 def answer(
-    db: Dataset, question: str, context: dict[str, Any], today: date, user: str = "", scope: Scope = OPEN
+    db: Dataset,
+    question: str,
+    context: dict[str, Any],
+    today: date,
+    user: str = "",
+    scope: Scope = OPEN,
+    vocabulary: Vocabulary = BUILTIN,
 ) -> Answer:
     """Answer one question within what `scope` may see; `context` is what earlier turns left.
 
@@ -33,7 +40,7 @@ def answer(
     view = scoped(db, scope)
     previous = _usable(from_context(context), view)
     me = me_in(db, user) if scope.role == "open" else scope.resource_id
-    understood = understand(view, question, previous, today, me, restricted=not scope.everything)
+    understood = understand(view, question, previous, today, me, restricted=not scope.everything, vocabulary=vocabulary)
     if isinstance(understood, Clarification):
         kept = understood.pending.to_context() if understood.pending else context
         text = understood.text

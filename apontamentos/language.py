@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import difflib
 import re
+import threading
+from functools import lru_cache
+from typing import Protocol
+
+import Stemmer
 
 from .dataset import normalize
 from .dates import MONTH_NAMES, PERIOD_WORDS
+from .numbers import digits
 
 # Chat abbreviations, expanded before typos are corrected (values may be several words).
 ABBREVIATIONS = {
@@ -21,9 +27,19 @@ ABBREVIATIONS = {
     "qto": "quanto",
     "qtos": "quantos",
     "qntos": "quantos",
-    "qnto": "quanto",
     "qtd": "quantidade",
     "qtde": "quantidade",
+    "qnt": "quantidade",
+    "qnto": "quanto",
+    "qdo": "quando",
+    "qnd": "quando",
+    "qndo": "quando",
+    "ql": "qual",
+    "qls": "quais",
+    "dnv": "de novo",
+    "tmb": "tambem",
+    "ctz": "certeza",
+    "sfv": "por favor",
     "hrs": "horas",
     "hr": "horas",
     "hs": "horas",
@@ -125,9 +141,96 @@ validar aprovar validarem aprovarem registrar lancar faltam faltaria deixou deix
 unico unica unicos unicas lancamento lancamentos lancados lancadas
 """.split()
 
-VOCABULARY: frozenset[str] = frozenset(DOMAIN) | frozenset(FUNCTION_WORDS) | frozenset(MONTH_NAMES) | PERIOD_WORDS
+# Words that never change what is asked: politeness, discourse markers, verbs of asking. A question made of
+# these and the words of a complete question is that question.
+FILLERS = frozenset(
+    """
+    favor ola oi opa salve hey bom boa noite bem beleza valeu obrigado obrigada brigado informacao informacoes
+    gentileza favorzinho rapidinho urgente please thanks ai ne hein afinal entao tipo assim realmente exatamente
+    ah eh uai pois bora vamos ok okay certeza novo saber sabe diga diz dizer fala falar mostrar mostre mostra
+    ver veja exibir exiba consultar consulta informe informar queria quero gostaria preciso precisava pode
+    podes poderia consegue conseguir me mim bot robo assistente aqui
+    """.split()
+)
+
+# Words that change what is asked (the measure, a filter, the grouping, the order, the period): a question
+# whose engine cannot honour one must say so, never answer without it. Value: the part of the question it
+# changes. Their inflections are not absorbed by stem matching (`known`): "semanais" is not "semana".
+OPERATORS: dict[str, str] = {
+    **dict.fromkeys(
+        "por cada semanal semanais mensal mensais diariamente semanalmente mensalmente".split(), "grouping"
+    ),
+    **dict.fromkeys("mais menos maior menor maiores menores pior piores melhor melhores top".split(), "order"),
+    **dict.fromkeys("primeiros primeiras ultimos ultimas".split(), "limit"),
+    **dict.fromkeys("media medias medio total totais soma somando somar tudo".split(), "measure"),
+    **dict.fromkeys("percentual percentuais porcentagem porcento proporcao parcela fatia".split(), "share"),
+    **dict.fromkeys("sem nao nunca nenhum nenhuma ninguem exceto tirando fora salvo".split(), "negation"),
+    **dict.fromkeys("so apenas somente".split(), "restriction"),
+    **dict.fromkeys("acima abaixo superior inferior".split(), "threshold"),
+    **dict.fromkeys("desde ate antes depois entre durante".split(), "period"),
+    **dict.fromkeys("cedo tarde atrasado atrasados atrasada atrasadas".split(), "clock"),
+    **dict.fromkeys("versus contra compara comparar comparado comparacao".split(), "comparison"),
+    **dict.fromkeys("brutas bruta bruto brutos liquidas liquida liquido liquidos".split(), "basis"),
+}
+
+VOCABULARY: frozenset[str] = (
+    frozenset(DOMAIN) | frozenset(FUNCTION_WORDS) | frozenset(MONTH_NAMES) | PERIOD_WORDS | (FILLERS - {"tarde"})
+)
 # Words typos are corrected towards; short function words are left alone (too many false friends).
 _TARGETS = sorted(w for w in VOCABULARY if len(w) >= 4)
+
+# Snowball's Portuguese stemmer: "apontaram", "apontou", "apontadas" are one word to the engine. Stemmer
+# objects are not safe to share between threads (answers run in worker threads): one per thread.
+_local = threading.local()
+
+
+def stem(word: str) -> str:
+    """The Snowball stem of a normalised word."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = Stemmer.Stemmer("portuguese")
+    return str(stemmer.stemWord(word))
+
+
+@lru_cache(maxsize=1)
+def _stems() -> dict[str, tuple[str, ...]]:
+    """Each stem of the vocabulary and the vocabulary words that have it."""
+    found: dict[str, list[str]] = {}
+    for word in sorted(VOCABULARY):
+        found.setdefault(stem(word), []).append(word)
+    return {key: tuple(words) for key, words in found.items()}
+
+
+def forms_of(word: str) -> tuple[str, ...]:
+    """The vocabulary words that share `word`'s stem ("apontaram" -> apontado, apontou, ...)."""
+    return _stems().get(stem(word), ())
+
+
+def known(word: str) -> bool:
+    """Whether the engine knows `word`, in any inflection of a vocabulary word. An inflection of an operator
+    that the vocabulary does not list ("semanais", "diariamente") is not known: it would change the question."""
+    if word in VOCABULARY:
+        return True
+    if word in OPERATORS or len(word) < 4 or any(c.isdigit() for c in word):
+        return False
+    return bool(forms_of(word))
+
+
+def role(word: str) -> str | None:
+    """What a word does to a question: an operator's part ("grouping", "order", ...), "filler", "known", or
+    None for a word the engine does not know."""
+    if word in OPERATORS:
+        return OPERATORS[word]
+    if word in FILLERS:
+        return "filler"
+    return "known" if known(word) else None
+
+
+class Rewriter(Protocol):
+    """A vocabulary that rewrites words into ones the engine reads (apontamentos.vocabulary.Vocabulary)."""
+
+    def rewrite(self, words: list[str]) -> list[str]: ...
+
 
 # Requests to change data: the bot only reads. Infinitives and imperatives, never participles
 # ("validados" is a question about data; "valide" is a request).
@@ -156,24 +259,42 @@ _DATE_SLASH = re.compile(r"(\d)/(\d)")
 _DECIMAL = re.compile(r"(\d),(\d)")
 _HOURS_SUFFIX = re.compile(r"\b(\d{1,2}(?:,\d+)?)\s?h\b")
 # "contrato nº 8446": dropped before "n" is read as "não"
-_NUMBER_SIGN = re.compile(r"\bn[º°o.]\s*(?=\d)", re.IGNORECASE)
+# (a lowercase "no 8446" is the preposition: "alocado no 8446" must keep it)
+_NUMBER_SIGN = re.compile(r"\b(?:[nN][º°.]|N[oO]\.?|no\.)\s*(?=\d)")
 
 
-def prepare(question: str) -> str:
-    """Lower case, accents and punctuation removed, abbreviations expanded; "/" in dates and decimal commas kept."""
-    text = _NUMBER_SIGN.sub(" ", question)
+# "p/ o 8446", "c/ suporte", "s/ validação": the slash goes with the punctuation, the word must not.
+_SLASH_WORDS = {"p": "para", "c": "com", "s": "sem"}
+_SLASH_ABBREVIATION = re.compile(r"(?<![\w/])([pcsPCS])/(?=\s|[^\W\d])")
+_PERCENT = re.compile(r"%|\bpor\s*cento\b", re.IGNORECASE)
+
+
+def prepare(question: str, vocabulary: Rewriter | None = None) -> str:
+    """Lower case, accents and punctuation removed, abbreviations expanded, numbers in words as digits and
+    the vocabulary's terms rewritten; "/" in dates and decimal commas kept."""
+    text = _SLASH_ABBREVIATION.sub(lambda m: f" {_SLASH_WORDS[m.group(1).lower()]} ", question)
+    text = _PERCENT.sub(" porcentagem ", text)
+    text = _NUMBER_SIGN.sub(" ", text)
     text = _DATE_SLASH.sub(r"\1 SLASH \2", text)
     text = _DECIMAL.sub(r"\1 COMMA \2", text)
     text = normalize(text).replace(" slash ", "/").replace(" comma ", ",")
     text = _HOURS_SUFFIX.sub(r"\1 horas", text)
-    return " ".join(ABBREVIATIONS.get(word, word) for word in text.split())
+    text = digits(" ".join(ABBREVIATIONS.get(word, word) for word in text.split()))
+    words = text.split()
+    return " ".join(vocabulary.rewrite(words) if vocabulary is not None else words)
 
 
 def correct(words: list[str], protected: frozenset[str]) -> list[str]:
     """Words one or two letters off a vocabulary word replaced by it; names, numbers and dates untouched."""
     fixed = []
     for word in words:
-        if len(word) >= 4 and word not in VOCABULARY and word not in protected and not any(c.isdigit() for c in word):
+        if (
+            len(word) >= 4
+            and not known(word)
+            and word not in OPERATORS  # "semanais" is not a typo of "semanas": it asks for a grouping
+            and word not in protected
+            and not any(c.isdigit() for c in word)
+        ):
             close = difflib.get_close_matches(word, _TARGETS, n=1, cutoff=0.8)
             word = close[0] if close else word
         fixed.append(word)

@@ -14,11 +14,12 @@ from datetime import date
 from typing import Any
 
 from .dataset import Dataset, ResourceRef, normalize
-from .dates import find_period, joined, this_and_last_week, unreadable_period
+from .dates import find_period, joined, only_working_days, this_and_last_week, unreadable_period
 from .errors import InvalidQuery
-from .language import VOCABULARY, correct, prepare, refusal
+from .language import VOCABULARY, Rewriter, correct, known, prepare, refusal
 from .question import SUBJECT, Question
 from .registry import BY_NAME, CLOCK_WORDS, any_of, kind_of, takes
+from .vocabulary import BUILTIN
 
 MAX_CANDIDATES = 8
 
@@ -102,7 +103,13 @@ OTHER_PEOPLE = "Não posso mostrar dados de outras pessoas."
 
 
 def understand(
-    db: Dataset, question: str, previous: Question | None, today: date, me: str | None, restricted: bool = False
+    db: Dataset,
+    question: str,
+    previous: Question | None,
+    today: date,
+    me: str | None,
+    restricted: bool = False,
+    vocabulary: Rewriter = BUILTIN,  # i17-lang: the company's words, applied while the text is normalised
 ) -> Understood:
     """The typed question (merged with `previous` when it is a follow-up), or a Clarification.
 
@@ -110,7 +117,7 @@ def understand(
     see; when `restricted`, a name or contract it does not hold gets one answer, whether or not it exists
     elsewhere, so the reply reveals nothing about other people.
     """
-    prepared = prepare(question)
+    prepared = prepare(question, vocabulary)
     text = " ".join(correct(prepared.split(), _protected(db)))
     if not text.strip("? "):
         return Question("help")
@@ -171,11 +178,15 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
     for pattern, reply in _UNANSWERABLE:
         if pattern.search(text):
             return Clarification("not_understood", reply)
-    found = find_period(text, today)
+    # i17-lang: the data's calendar and first day (working days, open starts); see dates.Found's flags
+    calendar = {"subdivision": db.calendar.subdivision, "first_day": db.first_day}
+    found = find_period(text, today, **calendar)
+    if found is not None and found.working_days_only:
+        return Clarification("period", only_working_days(found))
     if found is not None:
         slots["period"] = found.period
         consume(found.text)
-        if (second := find_period(rest, today)) is not None:
+        if (second := find_period(rest, today, **calendar)) is not None:
             consume(second.text)
             if (span := joined(found, second, text)) is not None:
                 slots["period"] = span
@@ -259,7 +270,7 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
         slots["order"] = "asc"
     if _GROSS.search(rest):
         slots["basis"] = "gross"
-    unknown = [w for w in rest.split() if w not in VOCABULARY and "/" not in w]
+    unknown = [w for w in rest.split() if not known(w) and "/" not in w]  # i17-lang: inflections by stem
     if unknown:
         return _not_understood(db, rest.split(), unknown)
     rest = f" {' '.join(rest.split())} "

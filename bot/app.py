@@ -14,7 +14,9 @@ from botbuilder.core import TurnContext
 
 from apontamentos import sources
 from apontamentos.dataset import DatasetProvider
+from apontamentos.review import ReviewLog
 from apontamentos.rules import Calendar, today_in
+from apontamentos.vocabulary import VocabularyProvider
 from sessions import AlertLog, FeedbackLog, ReferenceStore, SessionStore, SessionStoreUnavailable, session_key
 from sessions.table import TableStore
 
@@ -46,11 +48,13 @@ class App:
     references: ReferenceStore
     alert_log: AlertLog
     feedback: FeedbackLog
+    review: ReviewLog
 
     async def close(self) -> None:
         """Release clients and connections (tests and tools that build an App in their own process)."""
         for store in (self.store, self.references, self.alert_log, self.feedback):
             await store.close()
+        await self.review.close()
         await self.adapter.close()
         if hasattr(self.engine, "close"):
             await self.engine.close()
@@ -105,9 +109,29 @@ def _blob_credential(location: str) -> Any:
     return DefaultAzureCredentialSync()
 
 
-def build_engine(settings: Settings, dataset: DatasetProvider | None = None) -> AnswerEngine:
+def build_vocabulary(settings: Settings) -> VocabularyProvider | None:
+    if settings.vocabulary is None:
+        return None
+    return VocabularyProvider(
+        settings.vocabulary,
+        refresh_seconds=settings.dataset_refresh_seconds,
+        credential=_blob_credential(settings.vocabulary),
+    )
+
+
+def build_review(settings: Settings) -> ReviewLog:
+    if settings.sessions_table_endpoint:
+        return ReviewLog.from_endpoint(
+            settings.sessions_table_endpoint, settings.review_table, DefaultAzureCredential()
+        )
+    return ReviewLog.from_connection_string(settings.sessions_storage, settings.review_table)
+
+
+def build_engine(
+    settings: Settings, dataset: DatasetProvider | None = None, review: ReviewLog | None = None
+) -> AnswerEngine:
     dataset = dataset or build_dataset(settings)
-    rules = RulesEngine(dataset=dataset)
+    rules = RulesEngine(dataset=dataset, vocabulary=build_vocabulary(settings), review=review)
     wants_llm = settings.answer_engine == "llm" or (settings.answer_engine == "auto" and settings.llm_configured)
     if not wants_llm:
         return rules
@@ -134,7 +158,8 @@ def build_app(settings: Settings) -> App:
     telemetry.configure(settings.applicationinsights_connection_string)
     store = build_store(settings)
     dataset = build_dataset(settings)
-    engine = build_engine(settings, dataset)
+    review = build_review(settings)
+    engine = build_engine(settings, dataset, review)
     adapter = FunctionsAdapter(build_authentication(settings))
     access = build_access(settings)
     references = _table(ReferenceStore, settings, settings.references_table)
@@ -198,6 +223,7 @@ def build_app(settings: Settings) -> App:
         references=references,
         alert_log=alert_log,
         feedback=feedback,
+        review=review,
     )
 
 

@@ -13,13 +13,16 @@ from apontamentos.answers import Table
 from apontamentos.dataset import Dataset, DatasetProvider
 from apontamentos.engine import answer, static_answer
 from apontamentos.errors import DatasetError, DatasetNotConfigured
+from apontamentos.review import MISSED, Miss, ReviewLog, ReviewUnavailable, miss_of
 from apontamentos.scope import OPEN
+from apontamentos.vocabulary import BUILTIN, VocabularyProvider
 from sessions import Message, Session
 
 from .access import Access, Denied
 
 log = logging.getLogger(__name__)
 
+REVIEW_SECONDS = 2.0  # counting a miss must not hold the answer back
 DATA_UNAVAILABLE = "Os dados de apontamentos não estão disponíveis no momento. Tente novamente em alguns minutos."
 NOT_CONFIGURED = (
     "Ainda não há uma fonte de dados de apontamentos configurada, então não consigo responder perguntas sobre "
@@ -50,35 +53,58 @@ class AnswerEngine(Protocol):
 
 
 class RulesEngine:
-    """The built-in Portuguese question engine over the typed queries; no model needed."""
+    """The built-in Portuguese question engine over the typed queries; no model needed.
+
+    With a `vocabulary` it reads the company's words too; with a `review` it counts what it did not
+    understand (words and shapes, never the text), best effort: a failed count never fails the answer.
+    """
 
     name = "rules"
 
-    def __init__(self, *, dataset: DatasetProvider) -> None:
+    def __init__(
+        self,
+        *,
+        dataset: DatasetProvider,
+        vocabulary: VocabularyProvider | None = None,
+        review: ReviewLog | None = None,
+    ) -> None:
         self._dataset = dataset
+        self._vocabulary = vocabulary
+        self._review = review
 
     async def answer(
         self, *, question: str, session: Session, user_name: str, today: date, access: Access = OPEN
     ) -> EngineReply:
-        return await asyncio.to_thread(self._answer, question, session, user_name, today, access)
+        reply, miss = await asyncio.to_thread(self._answer, question, session, user_name, today, access)
+        if miss is not None and self._review is not None:
+            try:
+                async with asyncio.timeout(REVIEW_SECONDS):
+                    await self._review.record(miss, today)
+            except (ReviewUnavailable, TimeoutError) as err:
+                log.warning("review count not recorded: %s", type(err).__name__)
+        return reply
 
-    def _answer(self, question: str, session: Session, user_name: str, today: date, access: Access) -> EngineReply:
+    def _answer(
+        self, question: str, session: Session, user_name: str, today: date, access: Access
+    ) -> tuple[EngineReply, Miss | None]:
         now = datetime.now(UTC)
         try:
             db = self._dataset.get()
         except DatasetNotConfigured:  # the operator was told once, when the app was built
-            return _without_data(question, session, now, today, NOT_CONFIGURED, "not_configured")
+            return _without_data(question, session, now, today, NOT_CONFIGURED, "not_configured"), None
         except DatasetError:
             log.exception("dataset unavailable")
-            return _without_data(question, session, now, today, DATA_UNAVAILABLE, "unavailable")
+            return _without_data(question, session, now, today, DATA_UNAVAILABLE, "unavailable"), None
         if isinstance(access, Denied):
             greeting = static_answer(db, question, today)
             if greeting is None:
-                return _exchange(question, access.text, session.context, now, kind=f"denied_{access.reason}")
-            return _exchange(question, greeting.text, session.context, now, kind=greeting.intent)
-        result = answer(db, question, session.context, today, user_name, access)
+                return _exchange(question, access.text, session.context, now, kind=f"denied_{access.reason}"), None
+            return _exchange(question, greeting.text, session.context, now, kind=greeting.intent), None
+        vocabulary = self._vocabulary.get() if self._vocabulary is not None else BUILTIN
+        result = answer(db, question, session.context, today, user_name, access, vocabulary=vocabulary)
         reply = _exchange(question, result.text, result.context, now, result.table, result.intent)
-        return replace(reply, suggestions=result.suggestions)
+        miss = miss_of(question, db.name_words, vocabulary) if result.intent in MISSED and self._review else None
+        return replace(reply, suggestions=result.suggestions), miss
 
 
 def _without_data(question: str, session: Session, now: datetime, today: date, text: str, kind: str) -> EngineReply:

@@ -1,15 +1,17 @@
-"""The HTTP surfaces: /api/messages and /sessions, turning Functions requests into bot calls and back."""
+"""The HTTP surfaces: /api/messages, /sessions and /review, turning Functions requests into bot calls and back."""
 
 from __future__ import annotations
 
 import json
 import logging
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 import azure.functions as func
 
+from apontamentos.review import ReviewUnavailable
+from apontamentos.rules import today_in
 from sessions import InvalidContinuation, SessionStoreUnavailable
 
 from .activity import InvalidActivity, clean, decode_body, parse_activity
@@ -114,6 +116,26 @@ async def sessions(req: func.HttpRequest, app: App) -> func.HttpResponse:
             "continuation": page.continuation,
         },
     )
+
+
+MAX_REVIEW_WEEKS = 26
+_WEEKS = re.compile(r"[0-9]{1,2}")
+
+
+async def review(req: func.HttpRequest, app: App, today: date | None = None) -> func.HttpResponse:
+    """GET /review: per ISO week, the words and shapes of the questions not understood (no text, no names)."""
+    raw_weeks = req.params.get("weeks", "4")
+    if not _WEEKS.fullmatch(raw_weeks) or not 1 <= int(raw_weeks) <= MAX_REVIEW_WEEKS:
+        return _error(400, f"weeks must be a whole number from 1 to {MAX_REVIEW_WEEKS}")
+    raw_top = req.params.get("top", "20")
+    if not _LIMIT.fullmatch(raw_top) or not 1 <= int(raw_top) <= MAX_LIMIT:
+        return _error(400, f"top must be a whole number from 1 to {MAX_LIMIT}")
+    day = today or today_in(app.settings.timezone)
+    try:
+        reports = await app.review.weeks(day, count=int(raw_weeks), top=int(raw_top))
+    except ReviewUnavailable:
+        return _error(503, "review storage temporarily unavailable")
+    return _json(200, {"weeks": [r.to_json() for r in reports]})
 
 
 async def sweep(app: App) -> None:

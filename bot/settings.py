@@ -62,6 +62,8 @@ class Settings:
     references_table: str
     alert_log_table: str
     feedback_table: str
+    vocabulary: str | None
+    review_table: str
 
     @property
     def access_mode(self) -> str:
@@ -189,6 +191,8 @@ class Settings:
             references_table=table_name("REFERENCES_TABLE", "conversationrefs"),
             alert_log_table=table_name("ALERT_LOG_TABLE", "alertlog"),
             feedback_table=table_name("FEEDBACK_TABLE", "feedback"),
+            vocabulary=optional("VOCABULARY"),
+            review_table=table_name("REVIEW_TABLE", "review"),
         )
         if engine == "llm" and not settings.llm_configured:
             raise SettingsError(

@@ -26,6 +26,9 @@ param apontamentosSource string = ''
 @description('Blob URL of the access policy CSV, or "open". Empty: acesso.csv in the apontamentos container (closed until uploaded).')
 param accessPolicy string = ''
 
+@description('Path, URL or Blob URL of the company vocabulary CSV (termo,significa); empty: the built-in words only.')
+param vocabulary string = ''
+
 @description('Azure OpenAI endpoint (https://<resource>.openai.azure.com); empty uses the built-in engine.')
 param azureOpenAiEndpoint string = ''
 
@@ -74,6 +77,8 @@ module resources 'resources.bicep' = {
       REFERENCES_TABLE: 'conversationrefs'
       ALERT_LOG_TABLE: 'alertlog'
       FEEDBACK_TABLE: 'feedback'
+      VOCABULARY: vocabulary
+      REVIEW_TABLE: 'review'
     }
   }
 }

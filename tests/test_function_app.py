@@ -1,4 +1,4 @@
-"""The four functions' metadata, read the way the Functions host reads it."""
+"""The five functions' metadata, read the way the Functions host reads it."""
 
 import json
 
@@ -7,7 +7,7 @@ import function_app
 
 def test_function_metadata() -> None:
     functions = {f.get_function_name(): json.loads(f.get_function_json()) for f in function_app.app.get_functions()}
-    assert set(functions) == {"messages", "sessions", "sweep_sessions", "send_alerts"}
+    assert set(functions) == {"messages", "sessions", "review", "sweep_sessions", "send_alerts"}
     alerts = functions["send_alerts"]["bindings"][0]
     assert (alerts["type"], alerts["schedule"]) == ("timerTrigger", "%ALERTS_SCHEDULE%")
     messages = functions["messages"]["bindings"][0]
@@ -19,6 +19,8 @@ def test_function_metadata() -> None:
     )
     sessions = functions["sessions"]["bindings"][0]
     assert (sessions["route"], sessions["methods"], sessions["authLevel"]) == ("sessions", ["GET"], "FUNCTION")
+    review = functions["review"]["bindings"][0]
+    assert (review["route"], review["methods"], review["authLevel"]) == ("review", ["GET"], "FUNCTION")
     timer = functions["sweep_sessions"]["bindings"][0]
     assert (timer["type"], timer["schedule"], timer["runOnStartup"]) == (
         "timerTrigger",

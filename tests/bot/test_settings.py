@@ -48,6 +48,7 @@ def test_decimal_timeout() -> None:
         ({"ANSWER_ENGINE": "magic"}, "ANSWER_ENGINE"),
         ({"ANSWER_ENGINE": "llm"}, "ANSWER_ENGINE=llm needs"),
         ({"LLM_TIMEOUT_SECONDS": "30"}, "LLM_TIMEOUT_SECONDS"),
+        ({"REVIEW_TABLE": "review-counts"}, "REVIEW_TABLE"),
     ],
 )
 def test_bad_settings_name_the_variable(env: dict[str, str], names: str) -> None:
@@ -58,3 +59,12 @@ def test_bad_settings_name_the_variable(env: dict[str, str], names: str) -> None
 def test_managed_identity_needs_no_password() -> None:
     s = Settings.from_env({"MicrosoftAppId": "a", "MicrosoftAppType": "UserAssignedMSI", "MicrosoftAppTenantId": "t"})
     assert s.app_type == "UserAssignedMSI" and not s.anonymous
+
+
+def test_vocabulary_and_review_table() -> None:
+    default = Settings.from_env({})
+    assert default.vocabulary is None and default.review_table == "review"
+    s = Settings.from_env(
+        {"VOCABULARY": " https://x.blob.core.windows.net/c/vocabulario.csv ", "REVIEW_TABLE": "naoentendidas"}
+    )
+    assert s.vocabulary == "https://x.blob.core.windows.net/c/vocabulario.csv" and s.review_table == "naoentendidas"
