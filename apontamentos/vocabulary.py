@@ -209,6 +209,12 @@ class VocabularyProvider:
             self._failed_at = None
         return vocabulary
 
+    def refresh(self) -> None:
+        """Re-read the file now, in this thread (the bot itself re-checks it in the background)."""
+        self._file.refresh()
+        with self._lock:
+            self._failed_at = None
+
     def _load(self) -> Vocabulary:
         operator, errors = Vocabulary.parse(sources.read_bytes(self.source, self._credential, limit=1 << 20))
         for error in errors:

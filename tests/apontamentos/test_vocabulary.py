@@ -130,6 +130,7 @@ def test_provider_reads_a_file_and_rereads_it_when_it_changes(tmp_path: Path) ->
     assert prepare("horas da squad", provider.get()) == "horas da equipe"
     source.write_text("termo,significa\ntropa,equipe\n", encoding="utf-8")
     os.utime(source, ns=(1, 1))
+    provider.refresh()  # the bot re-checks in the background; the test does it now
     vocabulary = provider.get()
     assert prepare("horas da tropa", vocabulary) == "horas da equipe"
     assert prepare("horas da squad", vocabulary) == "horas da squad"
@@ -168,6 +169,7 @@ async def test_provider_reads_over_http_and_follows_the_etag() -> None:
         again = await asyncio.to_thread(provider.get)
         assert again is first and server.gets == 1  # same ETag: not downloaded again
         server.body, server.etag = b"termo,significa\ntropa,equipe\n", '"2"'
+        await asyncio.to_thread(provider.refresh)  # the bot re-checks in the background; the test does it now
         changed = await asyncio.to_thread(provider.get)
         assert prepare("horas da tropa", changed) == "horas da equipe" and server.gets == 2
     finally:

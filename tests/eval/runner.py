@@ -161,7 +161,7 @@ def policy_csv(conversations: list[dict[str, Any]], reference: Reference) -> str
 
 def role_access(conversations: list[dict[str, Any]], reference: Reference, folder: Path) -> dict[str, Any]:
     """Each role-scoped conversation's access, resolved from the published policy by the bot's AccessControl."""
-    from bot.access import AccessControl, AccessPolicy, PolicyProvider
+    from bot.access import AccessControl, AccessPolicy, Identity, PolicyProvider
 
     text = policy_csv(conversations, reference)
     _, errors = AccessPolicy.parse(text.encode("utf-8"))
@@ -171,7 +171,7 @@ def role_access(conversations: list[dict[str, Any]], reference: Reference, folde
     path.write_text(text, encoding="utf-8")
     control = AccessControl("policy", PolicyProvider(str(path)))
     return {
-        c["id"]: control.resolve(object_id=None, upn=asker_upn(c), channel_user_id=None)
+        c["id"]: control.resolve_loaded(Identity("eval", upn=asker_upn(c)))
         for c in conversations
         if "role" in c
     }
