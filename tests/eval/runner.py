@@ -170,11 +170,7 @@ def role_access(conversations: list[dict[str, Any]], reference: Reference, folde
     path = folder / "access-policy.csv"
     path.write_text(text, encoding="utf-8")
     control = AccessControl("policy", PolicyProvider(str(path)))
-    return {
-        c["id"]: control.resolve_loaded(Identity("eval", upn=asker_upn(c)))
-        for c in conversations
-        if "role" in c
-    }
+    return {c["id"]: control.resolve_loaded(Identity("eval", upn=asker_upn(c))) for c in conversations if "role" in c}
 
 
 async def evaluate(engine: Any, conversations: list[dict[str, Any]], reference: Reference) -> list[Verdict]:
