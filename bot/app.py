@@ -14,7 +14,15 @@ from botbuilder.core import TurnContext
 from apontamentos import sources
 from apontamentos.dataset import DatasetProvider
 from apontamentos.rules import Calendar, today_in
-from sessions import AlertLog, FeedbackLog, ReferenceStore, SessionStore, SessionStoreUnavailable, session_key
+from sessions import (
+    AlertLog,
+    FeedbackLog,
+    ReferenceStore,
+    SessionStore,
+    SessionStoreProtocol,
+    SessionStoreUnavailable,
+    session_key,
+)
 from sessions.table import TableStore
 
 from . import cards, telemetry
@@ -36,7 +44,7 @@ FAILED = "Desculpe, não consegui responder agora. Tente de novo em alguns insta
 @dataclass(frozen=True)
 class App:
     settings: Settings
-    store: SessionStore
+    store: SessionStoreProtocol
     engine: AnswerEngine
     adapter: FunctionsAdapter
     bot: ApontamentosBot

@@ -21,9 +21,10 @@ from sessions import (
     FeedbackLog,
     Message,
     ReferenceStore,
+    ReplyInFlight,
     Session,
-    SessionStore,
     SessionStoreError,
+    SessionStoreProtocol,
     Turn,
     session_key,
 )
@@ -56,7 +57,7 @@ class ApontamentosBot(ActivityHandler):
     def __init__(
         self,
         *,
-        store: SessionStore,
+        store: SessionStoreProtocol,
         engine: AnswerEngine,
         access: AccessControl,
         today: Callable[[], date],
@@ -275,8 +276,11 @@ class ApontamentosBot(ActivityHandler):
         replies = [Activity().deserialize(a) for a in stored.activities]
         if in_body:
             return replies, "redelivery"
-        claimed = await self._store.claim_reply(session, activity_id)
-        if claimed is None:  # delivered already, or another delivery is sending it right now
+        try:
+            claimed = await self._store.claim_reply(session, activity_id)
+        except ReplyInFlight:  # another delivery is sending it right now
+            return [], "redelivery"
+        if claimed is None:  # delivered already
             return [], "redelivery"
         await self._send(turn_context, claimed.session, claimed.reply.claim, replies)
         return replies, "redelivered"
