@@ -47,6 +47,11 @@ INTRODUCTION = (
 TYPING_EVERY_SECONDS = 3.0
 DEMO_NOTE = "Demonstração com acesso aberto: qualquer pessoa vê todos os apontamentos."
 NOT_TEXT = "Por enquanto eu só entendo perguntas em texto. Experimente: “Quais contratos temos?”"
+# A send is bounded well inside the reply's lease (sessions.conditional.REPLY_LEASE, 20 s), so no other
+# delivery takes a reply over while its sender may still succeed.
+SEND_TIMEOUT_SECONDS = 10.0
+# How long a redelivery waits for a send in progress before answering 503 (the channel waits ~15 s in all).
+REDELIVERY_WAIT_SECONDS = 5.0
 
 
 class ReplyNotDelivered(Exception):
@@ -163,6 +168,7 @@ class ApontamentosBot(ActivityHandler):
             reference=reference,
             kind=reply.kind,
             engine=self._engine.name,
+            in_body=in_body,
         )
         result = await self._store.commit(session, turn)
         timings["commit"] = time.perf_counter() - step
@@ -277,9 +283,11 @@ class ApontamentosBot(ActivityHandler):
         if in_body:
             return replies, "redelivery"
         try:
-            claimed = await self._store.claim_reply(session, activity_id)
-        except ReplyInFlight:  # another delivery is sending it right now
-            return [], "redelivery"
+            claimed = await self._store.claim_reply(session, activity_id, wait=REDELIVERY_WAIT_SECONDS)
+        except ReplyInFlight as err:
+            # Still being sent by another delivery: "done" now would be a lie if that send fails, and the
+            # channel would not retry. The edge answers 503; the next redelivery finds it settled.
+            raise ReplyNotDelivered("reply still being sent by another delivery") from err
         if claimed is None:  # delivered already
             return [], "redelivery"
         await self._send(turn_context, claimed.session, claimed.reply.claim, replies)
@@ -289,7 +297,8 @@ class ApontamentosBot(ActivityHandler):
         """Send committed replies and record the outcome, so a redelivery neither repeats nor loses them."""
         activity_id = turn_context.activity.id or ""
         try:
-            responses = await turn_context.send_activities(replies)
+            async with asyncio.timeout(SEND_TIMEOUT_SECONDS):
+                responses = await turn_context.send_activities(replies)
         except Exception as err:
             with contextlib.suppress(SessionStoreError):
                 await self._store.settle_reply(session, activity_id, claim, delivered=False)

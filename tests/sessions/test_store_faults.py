@@ -138,3 +138,17 @@ async def test_a_stale_writer_cannot_settle_a_reply_taken_over(committed: tuple)
     await store.settle_reply(await store.load(*ids, now=T0), "act", first_claim, delivered=False)
     reply = (await store.load(*ids, now=T0)).reply_for("act")
     assert reply is not None and reply.claim == taken.reply.claim and reply.claimed_at is not None
+
+
+async def test_an_undelivered_reply_is_kept_while_newer_ones_are_delivered(store: SessionStore) -> None:
+    ids = ("msteams", "crowded", "u")
+    first = await store.commit(await store.load(*ids, now=T0), answered("primeira", "a0"), now=T0)
+    await store.settle_reply(first.session, "a0", first.claim, delivered=False)  # the channel refused it
+    for i in range(1, 10):
+        result = await store.commit(await store.load(*ids, now=T0), answered(f"t{i}", f"a{i}"), now=T0)
+        await store.settle_reply(result.session, f"a{i}", result.claim, delivered=True)
+    session = await store.load(*ids, now=T0)
+    claimed = await store.claim_reply(session, "a0", now=T0)
+    assert claimed is not None and claimed.reply.activities[0]["text"] == "re: primeira"
+    # delivered ones still make room for newer ones (four kept, plus the newest, trimmed at the next commit)
+    assert [session.reply_for(f"a{i}") is not None for i in range(1, 10)] == [False] * 4 + [True] * 5
