@@ -8,21 +8,25 @@ alert is sent, so two runs (a timer firing twice, two instances) send one alert.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
+import random
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from azure.core.exceptions import ResourceExistsError, ResourceNotFoundError
+from azure.core import MatchConditions
+from azure.core.exceptions import ResourceExistsError, ResourceModifiedError, ResourceNotFoundError
 from azure.data.tables import UpdateMode
 from azure.data.tables.aio import TableClient
 
 from .keys import session_key
-from .table import TableStore, table_missing
+from .table import SessionStoreUnavailable, TableStore, table_missing
 
 ROW_KEY = "reference"
 SCAN_TIMEOUT = 120.0
+MAX_WRITE_ATTEMPTS = 20
 
 
 @dataclass(frozen=True)
@@ -86,10 +90,13 @@ def _from_entity(entity: dict[str, Any]) -> ConversationRef:
 
 class ReferenceStore(TableStore):
     async def save(self, ref: ConversationRef) -> None:
-        """Write the reference, keeping the person's opt-out choice as stored."""
-        current = await self.get(ref.channel_id, ref.user_id)
-        stored = replace(ref, opted_out=current.opted_out) if current else ref
-        await self._run("save reference", lambda t: t.upsert_entity(_entity(stored), mode=UpdateMode.REPLACE))
+        """Write the reference and leave the person's opt-out choice alone.
+
+        A merge without `OptedOut`: a turn that stores the reference while the same person says "parar
+        alertas" cannot write back the choice it read before (a new row reads as opted in).
+        """
+        entity = {k: v for k, v in _entity(ref).items() if k != "OptedOut"}
+        await self._run("save reference", lambda t: t.upsert_entity(entity, mode=UpdateMode.MERGE))
 
     async def get(self, channel_id: str, user_id: str) -> ConversationRef | None:
         async def read(table: TableClient) -> Any:
@@ -104,9 +111,43 @@ class ReferenceStore(TableStore):
         return None if entity is None else _from_entity(entity)
 
     async def set_opt_out(self, ref: ConversationRef, opted_out: bool) -> None:
-        await self._run(
-            "opt out", lambda t: t.upsert_entity(_entity(replace(ref, opted_out=opted_out)), mode=UpdateMode.REPLACE)
-        )
+        """Store the choice with a write conditional on what was read (the reference created if absent).
+
+        On a conflict (a concurrent turn stored the reference) it reads again and writes again, so the
+        choice the bot confirms is the one stored whatever else happens at the same moment.
+        """
+        wanted = _entity(replace(ref, opted_out=opted_out))
+
+        async def write(table: TableClient) -> bool:
+            try:
+                current = await table.get_entity(ref.key, ROW_KEY)
+            except ResourceNotFoundError as err:
+                if table_missing(err):
+                    raise
+                try:
+                    await table.create_entity(wanted)
+                except ResourceExistsError:
+                    return False
+                return True
+            change = {"PartitionKey": ref.key, "RowKey": ROW_KEY, "OptedOut": opted_out, "UpdatedAt": datetime.now(UTC)}
+            try:
+                await table.update_entity(
+                    change,
+                    mode=UpdateMode.MERGE,
+                    etag=current.metadata["etag"],
+                    match_condition=MatchConditions.IfNotModified,
+                )
+            except (ResourceModifiedError, ResourceNotFoundError) as err:
+                if isinstance(err, ResourceNotFoundError) and table_missing(err):
+                    raise
+                return False
+            return True
+
+        for attempt in range(MAX_WRITE_ATTEMPTS):
+            if await self._run("opt out", write):
+                return
+            await asyncio.sleep(random.uniform(0, 0.005 * (attempt + 1)))
+        raise SessionStoreUnavailable("opt out: the reference kept changing")
 
     async def delete(self, ref: ConversationRef) -> None:
         await self._run("delete reference", lambda t: t.delete_entity(ref.key, ROW_KEY))
