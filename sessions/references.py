@@ -12,6 +12,7 @@ import asyncio
 import hashlib
 import json
 import random
+import uuid
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
@@ -27,6 +28,7 @@ from .table import SessionStoreUnavailable, TableStore, table_missing
 ROW_KEY = "reference"
 SCAN_TIMEOUT = 120.0
 MAX_WRITE_ATTEMPTS = 20
+CLAIM_ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
@@ -163,16 +165,45 @@ class AlertLog(TableStore):
     """One row per (person, day) an alert was sent, inserted before the send."""
 
     async def claim(self, key: str, day: date) -> bool:
-        """True for the one caller that may send this person's alert of this day."""
+        """True for the one caller that may send this person's alert of this day.
+
+        The row carries an id of this claim. When storage's answer to the insert is lost (the insert may
+        have landed), the row is read back: our id means the claim is ours, not someone else's.
+        """
+        claim = uuid.uuid4().hex
+        row = {"PartitionKey": key, "RowKey": day.isoformat(), "At": datetime.now(UTC), "Claim": claim}
 
         async def insert(table: TableClient) -> bool:
             try:
-                await table.create_entity({"PartitionKey": key, "RowKey": day.isoformat(), "At": datetime.now(UTC)})
+                await table.create_entity(row)
                 return True
             except ResourceExistsError:
-                return False
+                return await self._claimed_by(table, key, day) == claim
 
-        return await self._run("claim alert", insert)
+        async def read_back(table: TableClient) -> str | None:
+            return await self._claimed_by(table, key, day)
+
+        for attempt in range(CLAIM_ATTEMPTS):
+            try:
+                return await self._run("claim alert", insert)
+            except SessionStoreUnavailable:
+                if attempt == CLAIM_ATTEMPTS - 1:
+                    raise
+            holder = await self._run("read alert claim", read_back)
+            if holder is not None:
+                return holder == claim
+        raise AssertionError("unreachable")
+
+    @staticmethod
+    async def _claimed_by(table: TableClient, key: str, day: date) -> str | None:
+        """The claim id of the (person, day) row; None when there is no row ("" for rows without an id)."""
+        try:
+            entity = await table.get_entity(key, day.isoformat())
+        except ResourceNotFoundError as err:
+            if table_missing(err):
+                raise
+            return None
+        return str(entity.get("Claim") or "")
 
     async def sent_on(self, day: date) -> set[str]:
         """The people whose alert of `day` is already claimed (one query, so a run skips them up front)."""

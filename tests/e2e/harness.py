@@ -68,16 +68,17 @@ class FakeConnector(LocalServer):
         self.max_bytes: int | None = None  # a channel's message size limit: larger bodies get 413
         self.refused_sizes: list[int] = []  # the sizes of the bodies refused with 413
         self.held: list[str] = []  # conversations whose message is being held (see `hold`)
-        self._holds: dict[str, asyncio.Event] = {}
+        self._holds: dict[str, tuple[asyncio.Event, int]] = {}
         self._arrived = asyncio.Condition()
 
-    def hold(self, conversation: str) -> asyncio.Event:
-        """Hold the next message to `conversation` (a hanging channel) until the returned event is set.
+    def hold(self, conversation: str, then: int = 200) -> asyncio.Event:
+        """Hold the next message to `conversation` (a hanging channel) until the returned event is set, then
+        answer it with the status `then`.
 
         A held message whose sender went away meanwhile (its connection closed) is not recorded.
         """
         event = asyncio.Event()
-        self._holds[conversation] = event
+        self._holds[conversation] = (event, then)
         return event
 
     async def wait_held(self, conversation: str, timeout: float = 30) -> None:
@@ -102,13 +103,15 @@ class FakeConnector(LocalServer):
         activity = json.loads(body)
         conversation = request.match_info["conversation"]
         if activity.get("type") == "message" and conversation in self._holds:
-            release = self._holds.pop(conversation)
+            release, then = self._holds.pop(conversation)
             async with self._arrived:
                 self.held.append(conversation)
                 self._arrived.notify_all()
             await release.wait()
             if request.transport is None or request.transport.is_closing():
                 return web.Response(status=499)  # the sender is gone: the channel never took it
+            if then != 200:
+                return web.json_response({"error": {"code": "Refused", "message": str(then)}}, status=then)
         if self.max_bytes is not None and len(body) > self.max_bytes and activity.get("type") == "message":
             self.refused_sizes.append(len(body))
             return web.json_response({"error": {"code": "MessageSizeTooBig", "message": "too big"}}, status=413)

@@ -32,15 +32,14 @@ async def test_a_redelivery_while_the_reply_is_being_sent_is_not_told_done(
     c = Client(bot, connector, http)
     conversation = new_id("lease")
     activity = c.activity(conversation, "ana", "Mostre o contrato 8446")
-    release = connector.hold(conversation)
+    release = connector.hold(conversation, then=500)
     first = asyncio.ensure_future(c.post(activity))
     await connector.wait_held(conversation)  # the first attempt is sending; the channel hangs
 
     status, _ = await c.post(activity)  # the channel's redelivery meanwhile
     assert status == 503, "a 2xx here would end the channel's retries while the answer may still be lost"
 
-    connector.statuses[conversation] = [500]  # and then the first send fails
-    release.set()
+    release.set()  # and then the first send fails
     assert (await first)[0] == 503
     assert connector.messages(conversation) == []
 
