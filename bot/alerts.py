@@ -283,14 +283,16 @@ class AlertRunner:
             user=ChannelAccount(id=ref.user_id),
             bot=ChannelAccount(id=ref.bot_id),
         )
-        message = cards.message(
-            "\n".join([alert.text, *alert.lines]), cards.alert_card(alert.text, alert.lines, alert.actions)
+        message = cards.within_budget(
+            cards.message(
+                "\n".join([alert.text, *alert.lines]), cards.alert_card(alert.text, alert.lines, alert.actions)
+            )
         )
         for _attempt in range(MAX_RETRIES):
             failure = await self._deliver(reference, message, deadline)
             if failure is None:
                 return None
-            status, retry_after = _status(failure)
+            status, retry_after = error_status(failure)
             if status != 429 or retry_after is None or time.monotonic() + retry_after > deadline:
                 log.warning("alert not sent: %s status=%s", type(failure).__name__, status)
                 return status or 0
@@ -323,7 +325,7 @@ class AlertRunner:
         return failure[0] if failure else None
 
 
-def _status(err: BaseException) -> tuple[int | None, float | None]:
+def error_status(err: BaseException) -> tuple[int | None, float | None]:
     """The HTTP status of a connector error and its Retry-After seconds, when it has them."""
     response = getattr(err, "response", None)
     status = getattr(response, "status_code", None) or getattr(response, "status", None)

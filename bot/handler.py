@@ -156,7 +156,11 @@ class ApontamentosBot(ActivityHandler):
         message.channel_id = activity.channel_id
         if activity.channel_id == Channels.ms_teams:
             message.channel_data = {"feedbackLoopEnabled": True}  # Teams' thumbs up / down on the answer
-        replies = [cards.with_suggestions(message, reply.suggestions, personal_teams=_teams_personal(activity))]
+        replies = [
+            cards.within_budget(
+                cards.with_suggestions(message, reply.suggestions, personal_teams=_teams_personal(activity))
+            )
+        ]
         step = time.perf_counter()
         turn = Turn(
             messages=reply.history,
@@ -298,7 +302,14 @@ class ApontamentosBot(ActivityHandler):
         activity_id = turn_context.activity.id or ""
         try:
             async with asyncio.timeout(SEND_TIMEOUT_SECONDS):
-                responses = await turn_context.send_activities(replies)
+                try:
+                    responses = await turn_context.send_activities(replies)
+                except Exception as err:
+                    if alerts.error_status(err)[0] != 413:
+                        raise
+                    # The channel's size limit is below our budget: a short reply instead of silence.
+                    log.warning("reply refused as too large (%d bytes)", max(map(cards.activity_size, replies)))
+                    responses = await turn_context.send_activities([cards.message(cards.TOO_BIG)])
         except Exception as err:
             with contextlib.suppress(SessionStoreError):
                 await self._store.settle_reply(session, activity_id, claim, delivered=False)

@@ -4,11 +4,18 @@ newer turns crowding the outbox. Through the running bot, Azurite and the fake c
 from __future__ import annotations
 
 import asyncio
+import json
 import uuid
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 import aiohttp
 import pytest
+
+from apontamentos.importer import import_columns, write_snapshot
+from apontamentos.synthetic import generate
+from bot.cards import MAX_ACTIVITY_BYTES, TOO_BIG
 
 from .harness import BotProcess, Client, FakeConnector, unique_table
 
@@ -108,3 +115,47 @@ async def test_an_undelivered_reply_survives_newer_delivered_turns(
     delivered = [text for text in connector.texts(conversation) if "Contrato 8446" in text]
     assert len(delivered) == 1
     assert len(connector.messages(conversation)) == 6
+
+
+@pytest.fixture(scope="module")
+def large_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """About 860 people: a ranking of everyone is the long answer that used to exceed the channel's limit."""
+    path = tmp_path_factory.mktemp("large") / "apontamentos.parquet"
+    write_snapshot(import_columns(generate(rows=60_000, seed=11, end_date=date(2026, 11, 27))).table, path)
+    return path
+
+
+async def test_a_very_long_answer_stays_under_the_size_budget(
+    make_bot: Any, large_source: Path, connector: FakeConnector, http: Any
+) -> None:
+    c = Client(make_bot(APONTAMENTOS_SOURCE=str(large_source)), connector, http)
+    conversation = new_id("huge")
+    connector.max_bytes = 40_000  # stricter than Teams (about 100 KB, 80 KB recommended)
+    try:
+        await c.say(conversation, "eva", "ranking de horas top 999")
+    finally:
+        connector.max_bytes = None
+    message = connector.messages(conversation)[-1]
+    del message["id"]  # the channel's, added on arrival
+    assert len(json.dumps(message, ensure_ascii=True, separators=(",", ":"))) <= MAX_ACTIVITY_BYTES
+    card = message["attachments"][0]["content"]
+    table = next(element for element in card["body"] if element["type"] == "Table")
+    note = next(e["text"] for e in card["body"] if e["type"] == "TextBlock" and e["text"].startswith("Linhas"))
+    total = int(note.split(" de ")[1].split(".")[0])
+    assert total > 500 and len(table["rows"]) - 1 < total  # one page of the ranking, and how many there are
+    assert "e mais" in card["fallbackText"] and "linhas" in card["fallbackText"]  # a summary, not 860 lines
+
+
+async def test_a_reply_the_channel_refuses_as_too_large_becomes_a_short_reply(
+    bot: BotProcess, connector: FakeConnector, http: Any
+) -> None:
+    c = Client(bot, connector, http)
+    conversation = new_id("too-large")
+    connector.max_bytes = 2_000  # a channel whose limit is below the bot's budget
+    try:
+        status, _ = await c.post(c.activity(conversation, "fabi", "ranking de horas top 999"))
+    finally:
+        connector.max_bytes = None
+    assert status == 200
+    assert connector.refused_sizes and min(connector.refused_sizes) > 2_000
+    assert connector.texts(conversation) == [TOO_BIG]
