@@ -52,7 +52,11 @@ __all__ = [
 ]
 
 SCAN_TIMEOUT = 120.0  # whole-table scans (count, sweep) for operators and the timer, not for a user's turn
-SWEEP_CONCURRENCY = 16
+# The sweep is background work sharing storage and the connection pool with live turns: few deletes at a
+# time, in small batches, and one sweep at a time per process (overlapping timer runs queue, then find
+# little left), so a turn never waits behind thousands of deletes.
+SWEEP_CONCURRENCY = 4
+SWEEP_BATCH = 100
 
 
 class SessionStore(ConditionalStore, TableStore):
@@ -66,6 +70,7 @@ class SessionStore(ConditionalStore, TableStore):
     ) -> None:
         ConditionalStore.__init__(self, timeout=timeout, max_messages=max_messages)
         TableStore.__init__(self, client_factory=client_factory, operation_timeout=operation_timeout)
+        self._sweeping: asyncio.Lock | None = None
 
     async def _read(self, key: str) -> Session | None:
         async def read(table: TableClient) -> Any:
@@ -143,8 +148,12 @@ class SessionStore(ConditionalStore, TableStore):
         in between survives, and only deletes that removed a row are counted (overlapping sweeps
         do not count one session twice).
         """
-        cutoff = (now or now_utc()) - self.timeout
+        if self._sweeping is None:
+            self._sweeping = asyncio.Lock()
+        async with self._sweeping:
+            return await self._sweep((now or now_utc()) - self.timeout)
 
+    async def _sweep(self, cutoff: datetime) -> SweepResult:
         async def scan(table: TableClient) -> list[Any]:
             return [
                 entity
@@ -178,5 +187,7 @@ class SessionStore(ConditionalStore, TableStore):
                         return False
                     raise
 
-        deleted = sum(await asyncio.gather(*(remove(entity) for entity in idle)))
+        deleted = 0
+        for start in range(0, len(idle), SWEEP_BATCH):
+            deleted += sum(await asyncio.gather(*(remove(entity) for entity in idle[start : start + SWEEP_BATCH])))
         return SweepResult(scanned=len(idle), deleted=deleted, kept=len(idle) - deleted)
