@@ -197,7 +197,9 @@ class ConditionalStore(ABC):
             async with asyncio.timeout(timeout):
                 await event.wait()
         except TimeoutError:
-            pass
+            # Settled elsewhere, if at all: forget the event (another waiter still polls storage).
+            if self._settled.get((key, fingerprint)) is event:
+                del self._settled[(key, fingerprint)]
 
     async def _change_reply(
         self, session: Session, activity_id: str, change: Callable[[Reply], Reply | None]
