@@ -21,6 +21,7 @@ import sys
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 from aiohttp import web
@@ -116,10 +117,27 @@ async def load(
         elapsed = time.perf_counter() - started
     latencies.sort()
     return {
+        "turns": len(latencies),
         "tps": len(latencies) / elapsed,
         "p50": statistics.median(latencies) * 1000,
         "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
     }
+
+
+def cpu_ms(pid: int) -> float:
+    """CPU time (user + system) a process has used so far, from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+async def costed(pids: dict[str, int], run_load: Any) -> dict[str, float]:
+    """A load run's figures plus the CPU each process spent per turn: unlike latency on a shared machine,
+    CPU per turn does not depend on what else is running."""
+    before = {name: cpu_ms(pid) for name, pid in pids.items()}
+    figures = await run_load
+    for name, pid in pids.items():
+        figures[f"{name}_cpu"] = (cpu_ms(pid) - before[name]) / figures["turns"]
+    return figures
 
 
 async def cold_start(env: dict[str, str]) -> float:
@@ -136,7 +154,7 @@ async def cold_start(env: dict[str, str]) -> float:
         stop(process)
 
 
-async def run(turns: int) -> None:
+async def run(turns: int, delivery_only: bool = False) -> None:
     source = demo_data()
     with Azurite() as azurite:
         env = {
@@ -150,20 +168,28 @@ async def run(turns: int) -> None:
         }
         results: dict[str, dict[int, dict[str, float]]] = {}
         connector, connector_url = await start_connector()
-        for store in ("table", "memory"):
+        for store in ("table",) if delivery_only else ("table", "memory"):
             port = free_port()
             env["SESSIONS_TABLE"] = "bench" + uuid.uuid4().hex[:8]
             process, _ = start([sys.executable, "-m", "bench.server", "--port", str(port), "--store", store], env)
             url = f"http://127.0.0.1:{port}/api/messages"
             try:
                 await load(url, 10, 100)  # warm-up: dataset loaded, table created, connections open
-                results[store] = {c: await load(url, c, turns) for c in (1, 10, 100)}
+                levels = (1, 10) if delivery_only else (1, 10, 100)
+                assert azurite._process is not None
+                pids = {"bot": process.pid, "storage": azurite._process.pid}
+                results[store] = {c: await costed(pids, load(url, c, turns)) for c in levels}
                 if store == "table":
                     await load(url, 10, 100, connector_url, "normal")
-                    results["sent"] = {c: await load(url, c, turns, connector_url, "normal") for c in (1, 10)}
+                    results["sent"] = {
+                        c: await costed(pids, load(url, c, turns, connector_url, "normal")) for c in (1, 10)
+                    }
             finally:
                 stop(process)
         await connector.cleanup()
+        if delivery_only:
+            print_delivery(results)
+            return
         print(
             f"{'concurrency':>11} {'durable t/s':>11} {'p50 ms':>7} {'p99 ms':>7} {'memory t/s':>10} "
             f"{'p50 ms':>7} {'p99 ms':>7} {'p50 ratio':>9}"
@@ -174,18 +200,35 @@ async def run(turns: int) -> None:
                 f"{c:>11} {d['tps']:>11.0f} {d['p50']:>7.1f} {d['p99']:>7.1f} {m['tps']:>10.0f} {m['p50']:>7.1f} "
                 f"{m['p99']:>7.1f} {d['p50'] / m['p50']:>9.2f}"
             )
-        print(f"\n{'concurrency':>11} {'sent t/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'sent / in-body p50':>18}")
-        for c in (1, 10):
-            n, d = results["sent"][c], results["table"][c]
-            print(f"{c:>11} {n['tps']:>8.0f} {n['p50']:>7.1f} {n['p99']:>7.1f} {n['p50'] / d['p50']:>18.2f}")
+        print_delivery(results)
         env["SESSIONS_TABLE"] = "cold" + uuid.uuid4().hex[:8]
         print(f"\ncold start (devhost process start to first answered message): {await cold_start(env):.2f} s")
+
+
+def print_delivery(results: dict[str, dict[int, dict[str, float]]]) -> None:
+    """The delivered turn (reply sent to the connector, delivery recorded) against the in-body turn."""
+    print(
+        f"\n{'concurrency':>11} {'in-body p50':>11} {'sent t/s':>8} {'p50 ms':>7} {'p99 ms':>7} "
+        f"{'sent / in-body p50':>18} {'CPU ms/turn in-body':>19} {'sent':>6} {'sent / in-body CPU':>18}"
+    )
+    for c in (1, 10):
+        n, d = results["sent"][c], results["table"][c]
+        cpu_in_body, cpu_sent = d["bot_cpu"] + d["storage_cpu"], n["bot_cpu"] + n["storage_cpu"]
+        print(
+            f"{c:>11} {d['p50']:>11.1f} {n['tps']:>8.0f} {n['p50']:>7.1f} {n['p99']:>7.1f} "
+            f"{n['p50'] / d['p50']:>18.2f} {cpu_in_body:>19.2f} {cpu_sent:>6.2f} {cpu_sent / cpu_in_body:>18.2f}"
+        )
+    print("(CPU: the bot's process and storage's, per turn; the loopback connector runs in the load generator)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--turns", type=int, default=400)
-    asyncio.run(run(parser.parse_args().turns))
+    parser.add_argument(
+        "--delivery-only", action="store_true", help="only the delivered turn against the in-body turn (durable)"
+    )
+    args = parser.parse_args()
+    asyncio.run(run(args.turns, args.delivery_only))
 
 
 if __name__ == "__main__":

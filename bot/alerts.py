@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 CONCURRENCY = 16
 BUDGET_SECONDS = 45.0  # inside the function timeout (host.json: 1 minute)
+SEND_TIMEOUT_SECONDS = 10.0  # one send; a channel that hangs costs this, never the run
 MAX_RETRIES = 3
 
 COMMANDS = {
@@ -70,6 +71,7 @@ class RunResult:
     not_eligible: int = 0  # opted out, not in the policy, or a role without alerts
     failed: int = 0
     removed: int = 0
+    deferred: int = 0  # not reached within the run's budget: the next run picks them up
 
 
 def last_working_day(today: date, subdivision: str | None = None) -> date:
@@ -173,6 +175,7 @@ class AlertRunner:
         app_id: str,
         today: Callable[[], date],
         budget_seconds: float = BUDGET_SECONDS,
+        send_timeout_seconds: float = SEND_TIMEOUT_SECONDS,
     ) -> None:
         self._references = references
         self._log = log_store
@@ -182,6 +185,7 @@ class AlertRunner:
         self._app_id = app_id
         self._today = today
         self._budget = budget_seconds
+        self._send_timeout = send_timeout_seconds
 
     async def run(self, today: date | None = None) -> RunResult:
         day = today or self._today()
@@ -199,7 +203,7 @@ class AlertRunner:
         async def one(index: int, ref: ConversationRef) -> None:
             async with slots:
                 if time.monotonic() > deadline:
-                    result.failed += 1  # out of time: the next run picks them up
+                    result.deferred += 1  # out of time: nothing claimed, the next run picks them up
                     return
                 if ref.key in already:
                     result.already_sent += 1
@@ -210,7 +214,8 @@ class AlertRunner:
 
         await asyncio.gather(*(one(i, ref) for i, ref in enumerate(references)))
         log.info(
-            "alerts run day=%s people=%d sent=%d nothing=%d already=%d not_eligible=%d failed=%d removed=%d",
+            "alerts run day=%s people=%d sent=%d nothing=%d already=%d not_eligible=%d failed=%d removed=%d "
+            "deferred=%d",
             day.isoformat(),
             result.people,
             result.sent,
@@ -219,6 +224,7 @@ class AlertRunner:
             result.not_eligible,
             result.failed,
             result.removed,
+            result.deferred,
         )
         return result
 
@@ -235,6 +241,9 @@ class AlertRunner:
             alert = await asyncio.to_thread(gestor_alert, scoped(db, scope), scope, day)
         if alert is None:
             result.nothing_to_say += 1
+            return
+        if time.monotonic() > deadline:
+            result.deferred += 1  # computed too late to send within the budget: not claimed
             return
         try:
             if not await self._log.claim(ref.key, day):
@@ -279,22 +288,30 @@ class AlertRunner:
             user=ChannelAccount(id=ref.user_id),
             bot=ChannelAccount(id=ref.bot_id),
         )
-        message = cards.message(
-            "\n".join([alert.text, *alert.lines]), cards.alert_card(alert.text, alert.lines, alert.actions)
+        message = cards.within_budget(
+            cards.message(
+                "\n".join([alert.text, *alert.lines]), cards.alert_card(alert.text, alert.lines, alert.actions)
+            )
         )
         for _attempt in range(MAX_RETRIES):
-            failure = await self._deliver(reference, message)
+            failure = await self._deliver(reference, message, deadline)
             if failure is None:
                 return None
-            status, retry_after = _status(failure)
+            status, retry_after = error_status(failure)
             if status != 429 or retry_after is None or time.monotonic() + retry_after > deadline:
                 log.warning("alert not sent: %s status=%s", type(failure).__name__, status)
                 return status or 0
             await asyncio.sleep(retry_after)
         return 429
 
-    async def _deliver(self, reference: ConversationReference, message: Activity) -> BaseException | None:
-        """Send through the adapter's proactive path with the bot's identity; the error, if any."""
+    async def _deliver(
+        self, reference: ConversationReference, message: Activity, deadline: float
+    ) -> BaseException | None:
+        """Send through the adapter's proactive path with the bot's identity; the error, if any.
+
+        Bounded by the send timeout and by what is left of the run's budget: a channel that hangs fails
+        this send (released for the next run), never the run.
+        """
         failure: list[BaseException] = []
 
         async def deliver(turn_context: TurnContext) -> None:
@@ -304,11 +321,16 @@ class AlertRunner:
             except Exception as err:  # noqa: BLE001 - sorted by status by the caller
                 failure.append(err)
 
-        await self._adapter.continue_conversation(reference, deliver, self._app_id)
+        limit = min(self._send_timeout, deadline - time.monotonic())
+        try:
+            async with asyncio.timeout(max(limit, 0.0)):
+                await self._adapter.continue_conversation(reference, deliver, self._app_id)
+        except TimeoutError as err:
+            return err
         return failure[0] if failure else None
 
 
-def _status(err: BaseException) -> tuple[int | None, float | None]:
+def error_status(err: BaseException) -> tuple[int | None, float | None]:
     """The HTTP status of a connector error and its Retry-After seconds, when it has them."""
     response = getattr(err, "response", None)
     status = getattr(response, "status_code", None) or getattr(response, "status", None)

@@ -17,7 +17,15 @@ from apontamentos.dataset import DatasetProvider
 from apontamentos.review import ReviewLog
 from apontamentos.rules import Calendar, today_in
 from apontamentos.vocabulary import VocabularyProvider
-from sessions import AlertLog, FeedbackLog, ReferenceStore, SessionStore, SessionStoreUnavailable, session_key
+from sessions import (
+    AlertLog,
+    FeedbackLog,
+    ReferenceStore,
+    SessionStore,
+    SessionStoreProtocol,
+    SessionStoreUnavailable,
+    session_key,
+)
 from sessions.table import TableStore
 
 from . import cards, telemetry
@@ -40,7 +48,7 @@ FAILED = "Desculpe, não consegui responder agora. Tente de novo em alguns insta
 @dataclass(frozen=True)
 class App:
     settings: Settings
-    store: SessionStore
+    store: SessionStoreProtocol
     engine: AnswerEngine
     adapter: FunctionsAdapter
     bot: ApontamentosBot

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -207,3 +208,57 @@ def card_as_text(card: dict[str, Any]) -> str:
     for action in card.get("actions", []):
         lines.append(f"[{action.get('title', '')}]")
     return "\n".join(lines)
+
+
+# Every reply stays under this size, measured as its serialized activity with every non-ASCII character
+# escaped (\uXXXX, the largest any encoding of it can be). Teams refuses messages over about 100 KB and
+# recommends 80 KB; the budget leaves more than half of that for what the channel adds (ids, channelData,
+# the conversation envelope), so no re-encoding and no envelope can push a reply past the limit. It also
+# keeps the compressed outbox of several replies inside one 32,000-character storage property.
+MAX_ACTIVITY_BYTES = 32_000
+SUMMARY_NOTE = "… e mais {more} linhas. Para uma lista menor, pergunte por um contrato, uma pessoa ou um período."
+TOO_BIG = (
+    "A resposta ficou grande demais para esta conversa. Para uma lista menor, pergunte por um contrato, uma "
+    "pessoa ou um período."
+)
+
+
+def activity_size(activity: Activity) -> int:
+    """The serialized activity's size in bytes, non-ASCII characters counted as their JSON escapes."""
+    return len(json.dumps(activity.serialize(), ensure_ascii=True, separators=(",", ":")))
+
+
+def _summarised(text: str, limit: int) -> str:
+    """The first lines of `text` that fit `limit` escaped characters, then how many lines were left out."""
+    if len(json.dumps(text, ensure_ascii=True)) <= limit:
+        return text
+    lines = text.split("\n")
+    kept: list[str] = []
+    used = 0
+    for line in lines:
+        size = len(json.dumps(line, ensure_ascii=True))
+        if kept and used + size > limit:
+            break
+        kept.append(line if size <= limit else line[: limit // 6])
+        used += size
+    return "\n".join([*kept, SUMMARY_NOTE.format(more=len(lines) - len(kept))])
+
+
+def within_budget(activity: Activity, budget: int = MAX_ACTIVITY_BYTES) -> Activity:
+    """The activity under `budget` bytes: its text and the cards' fallback texts summarised (a table card
+    already shows one page), and as a last resort the cards left out in favour of the summary."""
+    if activity_size(activity) <= budget:
+        return activity
+    cards = [a for a in activity.attachments or [] if isinstance(a.content, dict)]
+    text = activity.text or ""
+    fallbacks = [str(card.content.get("fallbackText", "")) for card in cards]
+    limit = budget // 2
+    while activity_size(activity) > budget and limit >= 256:
+        activity.text = _summarised(text, limit)
+        for card, fallback in zip(cards, fallbacks, strict=True):
+            card.content["fallbackText"] = _summarised(fallback, limit // 2)
+        limit //= 2
+    if activity_size(activity) > budget:
+        activity.attachments = [a for a in activity.attachments or [] if a not in cards]
+        activity.text = _summarised(fallbacks[0] if fallbacks and not text.strip() else text, budget // 4)
+    return activity

@@ -22,9 +22,10 @@ from sessions import (
     FeedbackLog,
     Message,
     ReferenceStore,
+    ReplyInFlight,
     Session,
-    SessionStore,
     SessionStoreError,
+    SessionStoreProtocol,
     Turn,
     session_key,
 )
@@ -58,6 +59,11 @@ TYPING_EVERY_SECONDS = 3.0
 MEMBER_LOOKUP_SECONDS = 5.0
 DEMO_NOTE = "Demonstração com acesso aberto: qualquer pessoa vê todos os apontamentos."
 NOT_TEXT = "Por enquanto eu só entendo perguntas em texto. Experimente: “Quais contratos temos?”"
+# A send is bounded well inside the reply's lease (sessions.conditional.REPLY_LEASE, 20 s), so no other
+# delivery takes a reply over while its sender may still succeed.
+SEND_TIMEOUT_SECONDS = 10.0
+# How long a redelivery waits for a send in progress before answering 503 (the channel waits ~15 s in all).
+REDELIVERY_WAIT_SECONDS = 5.0
 
 
 class ReplyNotDelivered(Exception):
@@ -68,7 +74,7 @@ class ApontamentosBot(ActivityHandler):
     def __init__(
         self,
         *,
-        store: SessionStore,
+        store: SessionStoreProtocol,
         engine: AnswerEngine,
         access: AccessControl,
         today: Callable[[], date],
@@ -165,9 +171,13 @@ class ApontamentosBot(ActivityHandler):
         message.channel_id = activity.channel_id
         if activity.channel_id == Channels.ms_teams:
             message.channel_data = {"feedbackLoopEnabled": True}  # Teams' thumbs up / down on the answer
-        replies = [cards.with_suggestions(message, reply.suggestions, personal_teams=_teams_personal(activity))]
+        replies = [
+            cards.within_budget(
+                cards.with_suggestions(message, reply.suggestions, personal_teams=_teams_personal(activity))
+            )
+        ]
         if shared.shared(activity) and await asyncio.to_thread(shared.personal, reply, access, self._names):
-            private = cards.with_suggestions(message, reply.suggestions, personal_teams=True)
+            private = cards.within_budget(cards.with_suggestions(message, reply.suggestions, personal_teams=True))
             sent = await shared.send_privately(turn_context, private)
             replies = [cards.message(shared.SENT if sent else shared.NOT_SENT)]
         step = time.perf_counter()
@@ -182,6 +192,7 @@ class ApontamentosBot(ActivityHandler):
             kind=reply.kind,
             engine=self._engine.name,
             scope=session.scope,
+            in_body=in_body,
         )
         result = await self._store.commit(session, turn)
         timings["commit"] = time.perf_counter() - step
@@ -302,8 +313,13 @@ class ApontamentosBot(ActivityHandler):
         replies = [Activity().deserialize(a) for a in stored.activities]
         if in_body:
             return replies, "redelivery"
-        claimed = await self._store.claim_reply(session, activity_id)
-        if claimed is None:  # delivered already, or another delivery is sending it right now
+        try:
+            claimed = await self._store.claim_reply(session, activity_id, wait=REDELIVERY_WAIT_SECONDS)
+        except ReplyInFlight as err:
+            # Still being sent by another delivery: "done" now would be a lie if that send fails, and the
+            # channel would not retry. The edge answers 503; the next redelivery finds it settled.
+            raise ReplyNotDelivered("reply still being sent by another delivery") from err
+        if claimed is None:  # delivered already
             return [], "redelivery"
         await self._send(turn_context, claimed.session, claimed.reply.claim, replies)
         return replies, "redelivered"
@@ -312,7 +328,15 @@ class ApontamentosBot(ActivityHandler):
         """Send committed replies and record the outcome, so a redelivery neither repeats nor loses them."""
         activity_id = turn_context.activity.id or ""
         try:
-            responses = await turn_context.send_activities(replies)
+            async with asyncio.timeout(SEND_TIMEOUT_SECONDS):
+                try:
+                    responses = await turn_context.send_activities(replies)
+                except Exception as err:
+                    if alerts.error_status(err)[0] != 413:
+                        raise
+                    # The channel's size limit is below our budget: a short reply instead of silence.
+                    log.warning("reply refused as too large (%d bytes)", max(map(cards.activity_size, replies)))
+                    responses = await turn_context.send_activities([cards.message(cards.TOO_BIG)])
         except Exception as err:
             with contextlib.suppress(SessionStoreError):
                 await self._store.settle_reply(session, activity_id, claim, delivered=False)

@@ -1,17 +1,20 @@
 """Conversation sessions in Azure Table Storage: one entity per (channel, conversation, user)."""
 
 from .keys import session_key
+from .memory import MemorySessionStore
 from .model import Message, Reply, Session, Turn
-from .references import AlertLog, ConversationRef, FeedbackLog, ReferenceStore
-from .store import (
+from .protocol import (
     ClaimedReply,
     CommitResult,
     InvalidContinuation,
+    ReplyInFlight,
     SessionCommitConflict,
     SessionPage,
-    SessionStore,
+    SessionStoreProtocol,
     SweepResult,
 )
+from .references import AlertLog, ConversationRef, FeedbackLog, ReferenceStore
+from .store import SessionStore
 from .table import SessionStoreError, SessionStoreUnavailable
 
 __all__ = [
@@ -22,13 +25,16 @@ __all__ = [
     "ClaimedReply",
     "CommitResult",
     "InvalidContinuation",
+    "MemorySessionStore",
     "Message",
     "Reply",
+    "ReplyInFlight",
     "Session",
     "SessionCommitConflict",
     "SessionPage",
     "SessionStore",
     "SessionStoreError",
+    "SessionStoreProtocol",
     "SessionStoreUnavailable",
     "SweepResult",
     "Turn",

@@ -158,11 +158,12 @@ def _text_only(reply: Reply) -> Reply:
 
 
 def encode_outbox(outbox: tuple[Reply, ...]) -> str:
-    """The replies as one compressed ASCII property; the oldest are dropped (then cards) if it would not fit."""
+    """The replies as one compressed ASCII property. If it would not fit, delivered replies are dropped first
+    (oldest first), then the oldest undelivered ones, then the last one's cards."""
     replies = list(outbox)
     packed = _pack(replies)
     while len(packed) > MAX_PROPERTY_CHARS and len(replies) > 1:
-        replies.pop(0)
+        replies.remove(next((r for r in replies if r.delivered), replies[0]))
         packed = _pack(replies)
     if len(packed) > MAX_PROPERTY_CHARS and replies:
         log.warning("reply over %d characters stored without its cards", MAX_PROPERTY_CHARS)

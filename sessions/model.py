@@ -13,9 +13,12 @@ Role = Literal["user", "assistant", "tool"]
 # How many activity fingerprints a session remembers for redelivery detection. Channels redeliver
 # within seconds, so the recent ones are all that matter.
 RECENT_ACTIVITIES = 32
-# How many committed answers a session keeps for redelivery (a delivered one is only re-sent as the
-# body of an expectReplies redelivery; an undelivered one is sent when its activity comes again).
+# How many delivered answers a session keeps (re-sent only as the body of an expectReplies redelivery, and
+# found again by the message id a feedback refers to).
 OUTBOX_SIZE = 4
+# Undelivered answers are kept apart from those, so newer delivered turns never push one out before its
+# activity comes again: only more undelivered ones than this do (the channel stopped retrying long before).
+MAX_UNDELIVERED = 8
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ class Turn:
     kind: str = ""
     engine: str = ""
     scope: str | None = None  # fingerprint of the access scope the turn was answered under
+    in_body: bool = False  # the reply travels in the HTTP response: delivered with it, nothing to send later
 
 
 @dataclass(frozen=True)
@@ -173,8 +177,8 @@ def apply_turn(
     outbox = session.outbox
     if fingerprint is not None:
         recent = (*recent, fingerprint)[-RECENT_ACTIVITIES:]
-        reply = Reply(fingerprint, turn.replies, claim, now, kind=turn.kind, engine=turn.engine)
-        outbox = (*outbox, reply)[-OUTBOX_SIZE:]
+        reply = Reply(fingerprint, turn.replies, claim, now, delivered=turn.in_body, kind=turn.kind, engine=turn.engine)
+        outbox = kept_outbox((*outbox, reply))
     return replace(
         session,
         user_name=turn.user_name or session.user_name,
@@ -187,3 +191,14 @@ def apply_turn(
         recent_activities=recent,
         outbox=outbox,
     )
+
+
+def kept_outbox(outbox: tuple[Reply, ...]) -> tuple[Reply, ...]:
+    """The newest OUTBOX_SIZE delivered replies and the newest MAX_UNDELIVERED undelivered ones, in order.
+
+    Delivered replies never take an undelivered one's place: that answer still has to reach the user.
+    """
+    delivered = [r for r in outbox if r.delivered][-OUTBOX_SIZE:]
+    undelivered = [r for r in outbox if not r.delivered][-MAX_UNDELIVERED:]
+    keep = {id(r) for r in (*delivered, *undelivered)}
+    return tuple(r for r in outbox if id(r) in keep)

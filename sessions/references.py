@@ -8,21 +8,27 @@ alert is sent, so two runs (a timer firing twice, two instances) send one alert.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
+import random
+import uuid
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from azure.core.exceptions import ResourceExistsError, ResourceNotFoundError
+from azure.core import MatchConditions
+from azure.core.exceptions import ResourceExistsError, ResourceModifiedError, ResourceNotFoundError
 from azure.data.tables import UpdateMode
 from azure.data.tables.aio import TableClient
 
 from .keys import session_key
-from .table import TableStore, table_missing
+from .table import SessionStoreUnavailable, TableStore, table_missing
 
 ROW_KEY = "reference"
 SCAN_TIMEOUT = 120.0
+MAX_WRITE_ATTEMPTS = 20
+CLAIM_ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
@@ -86,10 +92,13 @@ def _from_entity(entity: dict[str, Any]) -> ConversationRef:
 
 class ReferenceStore(TableStore):
     async def save(self, ref: ConversationRef) -> None:
-        """Write the reference, keeping the person's opt-out choice as stored."""
-        current = await self.get(ref.channel_id, ref.user_id)
-        stored = replace(ref, opted_out=current.opted_out) if current else ref
-        await self._run("save reference", lambda t: t.upsert_entity(_entity(stored), mode=UpdateMode.REPLACE))
+        """Write the reference and leave the person's opt-out choice alone.
+
+        A merge without `OptedOut`: a turn that stores the reference while the same person says "parar
+        alertas" cannot write back the choice it read before (a new row reads as opted in).
+        """
+        entity = {k: v for k, v in _entity(ref).items() if k != "OptedOut"}
+        await self._run("save reference", lambda t: t.upsert_entity(entity, mode=UpdateMode.MERGE))
 
     async def get(self, channel_id: str, user_id: str) -> ConversationRef | None:
         async def read(table: TableClient) -> Any:
@@ -104,9 +113,43 @@ class ReferenceStore(TableStore):
         return None if entity is None else _from_entity(entity)
 
     async def set_opt_out(self, ref: ConversationRef, opted_out: bool) -> None:
-        await self._run(
-            "opt out", lambda t: t.upsert_entity(_entity(replace(ref, opted_out=opted_out)), mode=UpdateMode.REPLACE)
-        )
+        """Store the choice with a write conditional on what was read (the reference created if absent).
+
+        On a conflict (a concurrent turn stored the reference) it reads again and writes again, so the
+        choice the bot confirms is the one stored whatever else happens at the same moment.
+        """
+        wanted = _entity(replace(ref, opted_out=opted_out))
+
+        async def write(table: TableClient) -> bool:
+            try:
+                current = await table.get_entity(ref.key, ROW_KEY)
+            except ResourceNotFoundError as err:
+                if table_missing(err):
+                    raise
+                try:
+                    await table.create_entity(wanted)
+                except ResourceExistsError:
+                    return False
+                return True
+            change = {"PartitionKey": ref.key, "RowKey": ROW_KEY, "OptedOut": opted_out, "UpdatedAt": datetime.now(UTC)}
+            try:
+                await table.update_entity(
+                    change,
+                    mode=UpdateMode.MERGE,
+                    etag=current.metadata["etag"],
+                    match_condition=MatchConditions.IfNotModified,
+                )
+            except (ResourceModifiedError, ResourceNotFoundError) as err:
+                if isinstance(err, ResourceNotFoundError) and table_missing(err):
+                    raise
+                return False
+            return True
+
+        for attempt in range(MAX_WRITE_ATTEMPTS):
+            if await self._run("opt out", write):
+                return
+            await asyncio.sleep(random.uniform(0, 0.005 * (attempt + 1)))
+        raise SessionStoreUnavailable("opt out: the reference kept changing")
 
     async def delete(self, ref: ConversationRef) -> None:
         await self._run("delete reference", lambda t: t.delete_entity(ref.key, ROW_KEY))
@@ -122,16 +165,45 @@ class AlertLog(TableStore):
     """One row per (person, day) an alert was sent, inserted before the send."""
 
     async def claim(self, key: str, day: date) -> bool:
-        """True for the one caller that may send this person's alert of this day."""
+        """True for the one caller that may send this person's alert of this day.
+
+        The row carries an id of this claim. When storage's answer to the insert is lost (the insert may
+        have landed), the row is read back: our id means the claim is ours, not someone else's.
+        """
+        claim = uuid.uuid4().hex
+        row = {"PartitionKey": key, "RowKey": day.isoformat(), "At": datetime.now(UTC), "Claim": claim}
 
         async def insert(table: TableClient) -> bool:
             try:
-                await table.create_entity({"PartitionKey": key, "RowKey": day.isoformat(), "At": datetime.now(UTC)})
+                await table.create_entity(row)
                 return True
             except ResourceExistsError:
-                return False
+                return await self._claimed_by(table, key, day) == claim
 
-        return await self._run("claim alert", insert)
+        async def read_back(table: TableClient) -> str | None:
+            return await self._claimed_by(table, key, day)
+
+        for attempt in range(CLAIM_ATTEMPTS):
+            try:
+                return await self._run("claim alert", insert)
+            except SessionStoreUnavailable:
+                if attempt == CLAIM_ATTEMPTS - 1:
+                    raise
+            holder = await self._run("read alert claim", read_back)
+            if holder is not None:
+                return holder == claim
+        raise AssertionError("unreachable")
+
+    @staticmethod
+    async def _claimed_by(table: TableClient, key: str, day: date) -> str | None:
+        """The claim id of the (person, day) row; None when there is no row ("" for rows without an id)."""
+        try:
+            entity = await table.get_entity(key, day.isoformat())
+        except ResourceNotFoundError as err:
+            if table_missing(err):
+                raise
+            return None
+        return str(entity.get("Claim") or "")
 
     async def sent_on(self, day: date) -> set[str]:
         """The people whose alert of `day` is already claimed (one query, so a run skips them up front)."""

@@ -67,7 +67,25 @@ class FakeConnector(LocalServer):
         self.statuses: dict[str, list[int]] = {}  # conversation -> statuses to answer its next messages with
         self.created: list[dict[str, Any]] = []  # ConversationParameters of the conversations the bot created
         self.member_hold: asyncio.Event | None = None  # member lookups wait for this (a hanging channel)
+        self.max_bytes: int | None = None  # a channel's message size limit: larger bodies get 413
+        self.refused_sizes: list[int] = []  # the sizes of the bodies refused with 413
+        self.held: list[str] = []  # conversations whose message is being held (see `hold`)
+        self._holds: dict[str, tuple[asyncio.Event, int]] = {}
         self._arrived = asyncio.Condition()
+
+    def hold(self, conversation: str, then: int = 200) -> asyncio.Event:
+        """Hold the next message to `conversation` (a hanging channel) until the returned event is set, then
+        answer it with the status `then`.
+
+        A held message whose sender went away meanwhile (its connection closed) is not recorded.
+        """
+        event = asyncio.Event()
+        self._holds[conversation] = (event, then)
+        return event
+
+    async def wait_held(self, conversation: str, timeout: float = 30) -> None:
+        async with asyncio.timeout(timeout), self._arrived:
+            await self._arrived.wait_for(lambda: conversation in self.held)
 
     async def wait_messages(self, conversation: str, count: int, timeout: float = 30) -> list[dict[str, Any]]:
         """Await until `conversation` has `count` messages (proactive sends arrive on their own schedule)."""
@@ -85,8 +103,22 @@ class FakeConnector(LocalServer):
         return web.json_response(self.members[member])
 
     async def _reply(self, request: web.Request) -> web.Response:
-        activity = await request.json()
+        body = await request.read()
+        activity = json.loads(body)
         conversation = request.match_info["conversation"]
+        if activity.get("type") == "message" and conversation in self._holds:
+            release, then = self._holds.pop(conversation)
+            async with self._arrived:
+                self.held.append(conversation)
+                self._arrived.notify_all()
+            await release.wait()
+            if request.transport is None or request.transport.is_closing():
+                return web.Response(status=499)  # the sender is gone: the channel never took it
+            if then != 200:
+                return web.json_response({"error": {"code": "Refused", "message": str(then)}}, status=then)
+        if self.max_bytes is not None and len(body) > self.max_bytes and activity.get("type") == "message":
+            self.refused_sizes.append(len(body))
+            return web.json_response({"error": {"code": "MessageSizeTooBig", "message": "too big"}}, status=413)
         if activity.get("conversation", {}).get("id") != conversation:
             self.unexpected.append(f"conversation mismatch on {request.path}")
         if conversation in self.failing and activity.get("type") == "message":
@@ -249,6 +281,12 @@ class BotProcess:
             if self._process.stdout is not None:
                 self._process.stdout.close()
             self._process = None
+
+    def kill(self) -> None:
+        """SIGKILL: the process dies mid-whatever, nothing cleaned up."""
+        assert self._process is not None
+        self._process.kill()
+        self._process.wait()
 
     @property
     def running(self) -> bool:

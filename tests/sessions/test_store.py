@@ -1,4 +1,4 @@
-"""The SessionStore contract, against a real Azurite."""
+"""The session store contract (against Table Storage in Azurite and in memory; see conftest.py)."""
 
 from __future__ import annotations
 
@@ -221,24 +221,24 @@ async def test_commit_after_concurrent_delete_recreates(store: SessionStore) -> 
 
 
 async def test_two_hundred_kb_message_commits_within_limits(
-    store: SessionStore, azurite: Azurite, table_name: str
+    table_store: SessionStore, azurite: Azurite, table_name: str
 ) -> None:
     ids = ("c", "huge", "u")
-    await say(store, ids, "ç😀" * 100_000)
+    await say(table_store, ids, "ç😀" * 100_000)
     entity = await raw_entity(azurite, table_name, ids)
     _assert_within_limits(entity)
-    assert "mensagem truncada" in (await store.load(*ids)).history[0].content
+    assert "mensagem truncada" in (await table_store.load(*ids)).history[0].content
 
 
 async def test_twenty_messages_of_sixty_kb_commit_within_limits(
-    store: SessionStore, azurite: Azurite, table_name: str
+    table_store: SessionStore, azurite: Azurite, table_name: str
 ) -> None:
     ids = ("c", "many-big", "u")
     for i in range(10):
-        await say(store, ids, f"{i:02d}" + "m" * 60_000)
+        await say(table_store, ids, f"{i:02d}" + "m" * 60_000)
     entity = await raw_entity(azurite, table_name, ids)
     _assert_within_limits(entity)
-    session = await store.load(*ids)
+    session = await table_store.load(*ids)
     assert session.history[-1].content.startswith("re: 09")
     assert all("mensagem truncada" in m.content for m in session.history)
     assert session.message_count == 20

@@ -10,7 +10,7 @@ import pytest
 from azure.data.tables.aio import TableServiceClient
 
 from devhost.azurite import Azurite
-from sessions import Message, SessionStore, Turn
+from sessions import ClaimedReply, Message, ReplyInFlight, SessionStore, Turn
 from sessions.store import REPLY_LEASE
 
 from ..storage_proxy import StorageProxy
@@ -38,8 +38,9 @@ async def drop_table(azurite: Azurite, table: str) -> None:
 
 
 async def test_a_dropped_table_is_created_again_and_every_operation_carries_on(
-    store: SessionStore, azurite: Azurite, table_name: str
+    table_store: SessionStore, azurite: Azurite, table_name: str
 ) -> None:
+    store = table_store
     ids = ("webchat", "gone", "u")
     await store.commit(await store.load(*ids), answered("antes", "a1"))
     await drop_table(azurite, table_name)
@@ -99,16 +100,20 @@ async def committed(store: SessionStore) -> AsyncIterator[tuple[SessionStore, tu
 async def test_a_reply_being_sent_is_not_claimed_within_its_lease(committed: tuple) -> None:
     store, ids, _ = committed
     session = await store.load(*ids, now=T0)
-    assert await store.claim_reply(session, "act", now=T0 + REPLY_LEASE / 2) is None
+    with pytest.raises(ReplyInFlight):
+        await store.claim_reply(session, "act", now=T0 + REPLY_LEASE / 2)
 
 
 async def test_an_abandoned_reply_is_claimed_by_exactly_one_redelivery(committed: tuple) -> None:
     store, ids, _ = committed
     session = await store.load(*ids, now=T0)
     later = T0 + REPLY_LEASE + timedelta(seconds=1)
-    claims = await asyncio.gather(*(store.claim_reply(session, "act", now=later) for _ in range(6)))
-    winners = [c for c in claims if c is not None]
+    claims = await asyncio.gather(
+        *(store.claim_reply(session, "act", now=later) for _ in range(6)), return_exceptions=True
+    )
+    winners = [c for c in claims if isinstance(c, ClaimedReply)]
     assert len(winners) == 1
+    assert all(isinstance(c, ReplyInFlight) for c in claims if c is not winners[0])  # never told "delivered"
     assert winners[0].reply.activities[0]["text"] == "re: oi"
 
 
@@ -133,3 +138,17 @@ async def test_a_stale_writer_cannot_settle_a_reply_taken_over(committed: tuple)
     await store.settle_reply(await store.load(*ids, now=T0), "act", first_claim, delivered=False)
     reply = (await store.load(*ids, now=T0)).reply_for("act")
     assert reply is not None and reply.claim == taken.reply.claim and reply.claimed_at is not None
+
+
+async def test_an_undelivered_reply_is_kept_while_newer_ones_are_delivered(store: SessionStore) -> None:
+    ids = ("msteams", "crowded", "u")
+    first = await store.commit(await store.load(*ids, now=T0), answered("primeira", "a0"), now=T0)
+    await store.settle_reply(first.session, "a0", first.claim, delivered=False)  # the channel refused it
+    for i in range(1, 10):
+        result = await store.commit(await store.load(*ids, now=T0), answered(f"t{i}", f"a{i}"), now=T0)
+        await store.settle_reply(result.session, f"a{i}", result.claim, delivered=True)
+    session = await store.load(*ids, now=T0)
+    claimed = await store.claim_reply(session, "a0", now=T0)
+    assert claimed is not None and claimed.reply.activities[0]["text"] == "re: primeira"
+    # delivered ones still make room for newer ones (four kept, plus the newest, trimmed at the next commit)
+    assert [session.reply_for(f"a{i}") is not None for i in range(1, 10)] == [False] * 4 + [True] * 5
