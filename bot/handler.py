@@ -83,7 +83,7 @@ class ApontamentosBot(ActivityHandler):
         in_body = turn_context.activity.delivery_mode == DeliveryModes.expect_replies
         replies = await self._turn(turn_context, question, in_body=in_body)
         if in_body:
-            await turn_context.send_activities(replies)
+            await turn_context.send_activities([cards.for_teams(r) for r in replies])
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
         """Universal Actions (`adaptiveCard/action`) answer with a card; Teams' feedback (`message/submitAction`)
@@ -144,12 +144,18 @@ class ApontamentosBot(ActivityHandler):
         timings["answer"] = time.perf_counter() - step
         _audit(activity, identity, access, reply.kind)
         trace.get_current_span().set_attribute("bot.kind", reply.kind or "-")
-        attachment = cards.table_card(reply.table, reply.text) if reply.table else None
-        text = reply.text.split("\n", 1)[0] if attachment else reply.text
+        lead = reply.text.split("\n", 1)[0]
+        attachment = cards.answer_attachment(reply.text, reply.table)
+        teams = activity.channel_id == Channels.ms_teams
+        # Teams shows a text and a card as two messages, each rated apart: there the card alone is the answer
+        # (its first line inside), and the lead is the notification's summary.
+        text = (None if teams else lead) if attachment else reply.text
         message = cards.message(text, attachment, ai_generated=reply.ai_generated)
         message.channel_id = activity.channel_id
-        if activity.channel_id == Channels.ms_teams:
+        if teams:
             message.channel_data = {"feedbackLoopEnabled": True}  # Teams' thumbs up / down on the answer
+            if attachment:
+                message.summary = lead
         replies = [cards.with_suggestions(message, reply.suggestions, personal_teams=_teams_personal(activity))]
         step = time.perf_counter()
         turn = Turn(
@@ -285,7 +291,7 @@ class ApontamentosBot(ActivityHandler):
         """Send committed replies and record the outcome, so a redelivery neither repeats nor loses them."""
         activity_id = turn_context.activity.id or ""
         try:
-            responses = await turn_context.send_activities(replies)
+            responses = await turn_context.send_activities([cards.for_teams(r) for r in replies])
         except Exception as err:
             with contextlib.suppress(SessionStoreError):
                 await self._store.settle_reply(session, activity_id, claim, delivered=False)
