@@ -166,10 +166,20 @@ def answer_card(replies: list[Activity]) -> dict[str, Any]:
     return _card(body, "\n".join(f for f in fallback if f)).content
 
 
-def alert_card(title: str, lines: list[str], questions: list[str]) -> Attachment:
-    """A proactive alert: the title, one line per item, and follow-up questions as buttons."""
+def alert_card(
+    title: str, lines: list[str], questions: list[str], lists: list[list[tuple[str, str]]] | None = None
+) -> Attachment:
+    """A proactive alert: the title, one line per item, and follow-up questions as buttons. A line with a
+    list (person, detail) gets a "Ver todos" that opens that whole list in the card, one row per person."""
     body: list[dict[str, Any]] = [{"type": "TextBlock", "text": title, "weight": "Bolder", "wrap": True}]
-    body += [{"type": "TextBlock", "text": f"• {line}", "wrap": True, "spacing": "Small"} for line in lines]
+    for line, people in zip(lines, [*(lists or []), *[[]] * len(lines)], strict=False):
+        body.append({"type": "TextBlock", "text": f"• {line}", "wrap": True, "spacing": "Small"})
+        if people:
+            facts = [{"title": name, "value": detail} for name, detail in people]
+            shown = {"type": "AdaptiveCard", "body": [{"type": "FactSet", "facts": facts}]}
+            body.append(
+                {"type": "ActionSet", "actions": [{"type": "Action.ShowCard", "title": "Ver todos", "card": shown}]}
+            )
     actions = [{"type": "Action.Submit", "title": q, "data": {"text": q}} for q in questions]
     return _card(body, "\n".join([title, *lines]), actions)
 

@@ -77,9 +77,15 @@ def test_every_kind_of_answer_is_a_valid_card(answers: dict[str, list[Answer]]) 
 def test_welcome_alert_and_universal_action_cards_are_valid() -> None:
     welcome = cards.welcome_card("Ana", "Demonstração com acesso aberto.").content
     alert = cards.alert_card("Você não apontou 2 dias", ["18/11/2026", "19/11/2026"], ["Quais dias eu não apontei?"])
+    digest = cards.alert_card(
+        "Bom dia! No seu contrato 8446:",
+        ["2 pessoas com dias úteis sem apontamento de 09/03 a 15/03: Ana S. e Caio."],
+        ["Quem não apontou semana passada?"],
+        [[("Ana Souza", "1 dia: 10/03"), ("Caio Dias", "2 dias: 10/03, 11/03")]],
+    )
     table = cards.table_card(cards.Table("Contratos", ["Contrato", "Horas"], [["8446", "1,0 h"]], omitted=3), "x")
     universal = cards.answer_card([cards.message("Há 1 contrato:", table)])
-    for card in (welcome, alert.content, universal):
+    for card in (welcome, alert.content, digest.content, universal):
         assert not errors(card), errors(card)
 
 
