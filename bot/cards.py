@@ -44,7 +44,7 @@ HEADER_WEIGHT = 1.3
 _FACT = re.compile(r"^- ([^:\n]{1,30}): (.+)$")
 
 
-def facts_card(text: str) -> Attachment | None:
+def facts_card(text: str, *, lead_inside: bool = True) -> Attachment | None:
     """An answer of the shape "Lead:" then "- Label: value" lines (a contract's details, a period's summary)
     as a `FactSet`, one row per fact; None for any other text. Lines after the facts (a note) follow them."""
     lead, _, rest = text.partition("\n")
@@ -57,10 +57,9 @@ def facts_card(text: str) -> Attachment | None:
         facts.append({"title": match[1], "value": match[2]})
     if len(facts) < 2:
         return None
-    body: list[dict[str, Any]] = [
-        {"type": "TextBlock", "text": lead, "weight": "Bolder", "wrap": True},
-        {"type": "FactSet", "facts": facts},
-    ]
+    body: list[dict[str, Any]] = [{"type": "FactSet", "facts": facts}]
+    if lead_inside:
+        body.insert(0, {"type": "TextBlock", "text": lead, "weight": "Bolder", "wrap": True})
     note = "\n".join(lines[len(facts) :]).strip()
     if note:
         body.append({"type": "TextBlock", "text": note, "wrap": True, "isSubtle": True, "size": "Small"})
@@ -124,11 +123,13 @@ def table_card(table: Table, fallback: str, lead: str = "") -> Attachment:
     return _card(body, fallback, actions)
 
 
-def answer_attachment(text: str, table: Table | None) -> Attachment | None:
-    """The card of an answer: its table under its first line, or its facts; None for a plain text answer."""
+def answer_attachment(text: str, table: Table | None, *, lead_inside: bool = True) -> Attachment | None:
+    """The card of an answer: its table, or its facts; None for a plain text answer. With `lead_inside` the
+    answer's first line heads the card (the card is the whole message), else the text above it says it."""
+    lead = text.split("\n", 1)[0]
     if table is not None:
-        return table_card(table, text, text.split("\n", 1)[0])
-    return facts_card(text)
+        return table_card(table, text, lead if lead_inside else "")
+    return facts_card(text, lead_inside=lead_inside)
 
 
 def welcome_card(user_name: str, note: str = "") -> Attachment:

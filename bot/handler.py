@@ -145,10 +145,11 @@ class ApontamentosBot(ActivityHandler):
         _audit(activity, identity, access, reply.kind)
         trace.get_current_span().set_attribute("bot.kind", reply.kind or "-")
         lead = reply.text.split("\n", 1)[0]
-        attachment = cards.answer_attachment(reply.text, reply.table)
         teams = activity.channel_id == Channels.ms_teams
+        attachment = cards.answer_attachment(reply.text, reply.table, lead_inside=teams)
         # Teams shows a text and a card as two messages, each rated apart: there the card alone is the answer
-        # (its first line inside), and the lead is the notification's summary.
+        # (its first line inside), and the lead is the notification's summary. Web Chat draws the text above
+        # the card in one message.
         text = (None if teams else lead) if attachment else reply.text
         message = cards.message(text, attachment, ai_generated=reply.ai_generated)
         message.channel_id = activity.channel_id
