@@ -863,3 +863,19 @@ def activity_hours(
         [p.start, p.end, *matched, *params],
     )[0]
     return ActivityMatch(p, words, [db.activities[k] for k in matched], entries, hours, who, ref)
+
+
+class PersonCount(NamedTuple):
+    resource: ResourceRef
+    count: int
+
+
+def unvalidated_people(db: Dataset, period: Period | None = None) -> list[PersonCount]:
+    """Whose entries are not validated yet, and how many each, most first (a manager's digest names them)."""
+    p = data_period(db, period)
+    rows = db.query(
+        "SELECT rid, count(*) AS n FROM e WHERE day BETWEEN ? AND ? AND NOT validated GROUP BY rid",
+        [p.start, p.end],
+    )
+    people = [PersonCount(_ref(db, rid), n) for rid, n in rows]
+    return sorted(people, key=lambda person: (-person.count, person.resource.name))

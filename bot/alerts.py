@@ -15,7 +15,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -60,6 +60,7 @@ class Alert:
     text: str
     lines: list[str]
     actions: list[str]  # follow-up questions offered as buttons
+    lists: list[list[tuple[str, str]]] = field(default_factory=list)  # per line: (person, detail) behind "Ver todos"
 
 
 @dataclass
@@ -82,10 +83,44 @@ def last_working_day(today: date, subdivision: str | None = None) -> date:
     return day
 
 
-def _first_names(names: list[str], limit: int = 5) -> str:
-    firsts = list(dict.fromkeys(n.split()[0] for n in names))
-    shown = ", ".join(firsts[:limit])
-    return shown + (f" e mais {len(firsts) - limit}" if len(firsts) > limit else "")
+NAMES_SHOWN = 5  # people named in a line of the digest; "Ver todos" lists the rest
+FULL_LIST = 200  # people listed behind "Ver todos" (a card has a size limit)
+
+
+def short_names(names: list[str]) -> dict[str, str]:
+    """Each full name's shortest telling form among `names`: the first name, then with the last surname's
+    initial ("Ana S."), then with the last surname, else the full name."""
+
+    def forms(name: str) -> list[str]:
+        words = name.split() or [name]
+        first, last = words[0], words[-1]
+        if len(words) == 1:
+            return [first]
+        return [first, f"{first} {last[0]}.", f"{first} {last}", name]
+
+    candidates = {name: forms(name) for name in dict.fromkeys(names)}
+    shown: dict[str, str] = {}
+    for name, own in candidates.items():
+        others = {form for other, theirs in candidates.items() if other != name for form in theirs}
+        shown[name] = next((form for form in own if form not in others), name)
+    return shown
+
+
+def _named(names: list[str]) -> str:
+    """Up to NAMES_SHOWN people by their telling short names, then how many more: "Ana S., Caio e mais 3 pessoas"."""
+    short = short_names(names)
+    shown = [short[name] for name in names[:NAMES_SHOWN]]
+    rest = len(names) - len(shown)
+    if rest:
+        return ", ".join(shown) + f" e mais {_count(rest, 'pessoa')}"
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + f" e {shown[-1]}"
+
+
+def _full_list(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The list behind "Ver todos": everyone, up to FULL_LIST, then a last row saying how many more."""
+    if len(rows) <= FULL_LIST:
+        return rows
+    return [*rows[:FULL_LIST], ("…", f"e mais {_count(len(rows) - FULL_LIST, 'pessoa')}")]
 
 
 def colaborador_alert(db: Any, scope: Scope, today: date) -> Alert | None:
@@ -109,30 +144,60 @@ def colaborador_alert(db: Any, scope: Scope, today: date) -> Alert | None:
 
 
 def gestor_alert(db: Any, scope: Scope, today: date) -> Alert | None:
-    """A digest of the manager's contracts; None when there is nothing to say."""
+    """A digest of the manager's contracts in three parts, each naming people and counting them, with the
+    full list behind "Ver todos": working days without entries last week, spans without a clock-out on the
+    last working day, entries not validated for more than 5 working days. None when there is nothing to say."""
     day = last_working_day(today, db.calendar.subdivision)
-    lines = []
-    actions = []
-    open_spans = q.open_spans(db, Period(day, day))
-    if open_spans.total:
-        names = _first_names([s.resource.name for s in open_spans.spans])
-        lines.append(f"{_count(open_spans.total, 'apontamento')} sem saída em {day:%d/%m} ({names}).")
-        actions.append(f"Quem esqueceu de bater a saída em {day:%d/%m}?")
+    lines: list[str] = []
+    lists: list[list[tuple[str, str]]] = []
+    actions: list[str] = []
     last_week = Period(today - timedelta(days=today.weekday() + 7), today - timedelta(days=today.weekday() + 1))
-    missing = q.missing_days(db, last_week)
-    if missing.people:
-        names = _first_names([p.resource.name for p in missing.people])
-        lines.append(f"{_count(len(missing.people), 'pessoa')} com dias sem apontamento na semana passada ({names}).")
+    missing = q.missing_days(db, last_week).people
+    if missing:
+        names = [p.resource.name for p in missing]
+        lines.append(
+            f"{_count(len(missing), 'pessoa')} com dias úteis sem apontamento de {last_week.start:%d/%m} a "
+            f"{last_week.end:%d/%m}: {_named(names)}."
+        )
+        lists.append(_full_list([(p.resource.name, f"{_count(len(p.days), 'dia')}: {_days(p.days)}") for p in missing]))
         actions.append("Quem não apontou semana passada?")
+    open_spans = q.open_spans(db, Period(day, day), limit=100_000).spans
+    if open_spans:
+        by_person: dict[str, list[q.Span]] = {}
+        for span in open_spans:
+            by_person.setdefault(span.resource.name, []).append(span)
+        names = sorted(by_person, key=lambda name: (-len(by_person[name]), name))
+        lines.append(
+            f"{_count(len(open_spans), 'apontamento')} sem saída em {day:%d/%m}, de "
+            f"{_count(len(names), 'pessoa')}: {_named(names)}."
+        )
+        lists.append(
+            _full_list(
+                [
+                    (name, ", ".join(f"entrada às {s.start:%H:%M} ({s.contract})" for s in by_person[name]))
+                    for name in names
+                ]
+            )
+        )
+        actions.append(f"Quem esqueceu de bater a saída em {day:%d/%m}?")
     cutoff = _working_days_before(today, 5, db.calendar.subdivision)
     if db.first_day is not None and db.first_day <= cutoff:
-        pending = q.unvalidated(db, Period(db.first_day, cutoff)).total
+        pending = q.unvalidated_people(db, Period(db.first_day, cutoff))
         if pending:
-            lines.append(f"{_count(pending, 'apontamento')} sem validação há mais de 5 dias úteis.")
+            total = sum(p.count for p in pending)
+            lines.append(
+                f"{_count(total, 'apontamento')} sem validação há mais de 5 dias úteis, de "
+                f"{_count(len(pending), 'pessoa')}: {_named([p.resource.name for p in pending])}."
+            )
+            lists.append(_full_list([(p.resource.name, _count(p.count, "apontamento")) for p in pending]))
             actions.append("Quantos apontamentos não foram validados?")
     if not lines:
         return None
-    return Alert(f"Bom dia! {scope.describe()}:", lines, actions[:3])
+    return Alert(f"Bom dia! {scope.describe()}:", lines, actions[:3], lists)
+
+
+def _days(days: tuple[date, ...]) -> str:
+    return ", ".join(f"{d:%d/%m}" for d in days)
 
 
 def _count(n: int, noun: str) -> str:
@@ -290,7 +355,8 @@ class AlertRunner:
         )
         message = cards.within_budget(
             cards.message(
-                "\n".join([alert.text, *alert.lines]), cards.alert_card(alert.text, alert.lines, alert.actions)
+                "\n".join([alert.text, *alert.lines]),
+                cards.alert_card(alert.text, alert.lines, alert.actions, alert.lists),
             )
         )
         for _attempt in range(MAX_RETRIES):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from typing import Any
@@ -16,6 +17,8 @@ from botbuilder.schema import (
     Entity,
     SuggestedActions,
 )
+from botframework.connector import Channels
+from markdown_it import MarkdownIt
 
 from apontamentos.answers import EXAMPLES, Table
 
@@ -38,11 +41,36 @@ def _card(body: list[dict[str, Any]], fallback: str, actions: list[dict[str, Any
 _NUMBER = re.compile(r"^[−+-]?[\d.]+(?:,\d+)?(?: ?h|%)?$")
 MORE = "ver mais"
 IDENTIFIERS = frozenset({"Contrato"})  # digits that name something, not quantities: aligned as text
+HEADER_WEIGHT = 1.3
+_FACT = re.compile(r"^- ([^:\n]{1,30}): (.+)$")
 
 
-def table_card(table: Table, fallback: str) -> Attachment:
-    """A table as an Adaptive Card `Table` (1.5): a header row, aligned columns, numbers right-aligned, the
-    rank column narrow; a long table shows one page, says how many rows there are, and offers the next."""
+def facts_card(text: str, *, lead_inside: bool = True) -> Attachment | None:
+    """An answer of the shape "Lead:" then "- Label: value" lines (a contract's details, a period's summary)
+    as a `FactSet`, one row per fact; None for any other text. Lines after the facts (a note) follow them."""
+    lead, _, rest = text.partition("\n")
+    lines = rest.split("\n")
+    facts = []
+    for line in lines:
+        match = _FACT.match(line)
+        if match is None:
+            break
+        facts.append({"title": match[1], "value": match[2]})
+    if len(facts) < 2:
+        return None
+    body: list[dict[str, Any]] = [{"type": "FactSet", "facts": facts}]
+    if lead_inside:
+        body.insert(0, {"type": "TextBlock", "text": lead, "weight": "Bolder", "wrap": True})
+    note = "\n".join(lines[len(facts) :]).strip()
+    if note:
+        body.append({"type": "TextBlock", "text": note, "wrap": True, "isSubtle": True, "size": "Small"})
+    return _card(body, text)
+
+
+def table_card(table: Table, fallback: str, lead: str = "") -> Attachment:
+    """A table as an Adaptive Card `Table` (1.5) under the answer's first line (`lead`, else the table's
+    title): a header row, aligned columns, numbers right-aligned, the rank column narrow; a long table
+    shows one page, says how many rows there are, and offers the next."""
     numeric = [
         table.columns[i] not in IDENTIFIERS and bool(table.rows) and all(_NUMBER.match(r[i]) for r in table.rows)
         for i in range(len(table.columns))
@@ -51,10 +79,11 @@ def table_card(table: Table, fallback: str) -> Attachment:
     def width(i: int) -> int:
         # Relative widths from the content: the header's longest word must fit unbroken ("Apontamentos"),
         # and a long name should not squeeze the figures; capped so one column cannot take the card. The
-        # constant stands for the cell padding, without which a two-character rank column wraps ("1 / 0").
+        # constant stands for the cell padding, without which a two-character rank column wraps ("1 / 0");
+        # header letters count more because they are bold, and a name column wraps where figures cannot.
         header = max(len(word) for word in table.columns[i].split() or [""])
         cells = max((len(row[i]) for row in table.rows), default=0)
-        return 4 + max(header, min(cells, 24))
+        return 4 + max(round(header * HEADER_WEIGHT), min(cells, 24 if numeric[i] else 20))
 
     def cell(text: str, bold: bool = False) -> dict[str, Any]:
         block = {"type": "TextBlock", "text": text, "wrap": True, "size": "Small"}
@@ -63,7 +92,7 @@ def table_card(table: Table, fallback: str) -> Attachment:
         return {"type": "TableCell", "items": [block]}
 
     body: list[dict[str, Any]] = [
-        {"type": "TextBlock", "text": table.title, "weight": "Bolder", "wrap": True},
+        {"type": "TextBlock", "text": lead or table.title, "weight": "Bolder", "wrap": True},
         {
             "type": "Table",
             "firstRowAsHeader": True,
@@ -93,6 +122,15 @@ def table_card(table: Table, fallback: str) -> Attachment:
         if table.omitted:
             actions.append({"type": "Action.Submit", "title": "Ver mais", "data": {"text": MORE}})
     return _card(body, fallback, actions)
+
+
+def answer_attachment(text: str, table: Table | None, *, lead_inside: bool = True) -> Attachment | None:
+    """The card of an answer: its table, or its facts; None for a plain text answer. With `lead_inside` the
+    answer's first line heads the card (the card is the whole message), else the text above it says it."""
+    lead = text.split("\n", 1)[0]
+    if table is not None:
+        return table_card(table, text, lead if lead_inside else "")
+    return facts_card(text, lead_inside=lead_inside)
 
 
 def welcome_card(user_name: str, note: str = "") -> Attachment:
@@ -130,10 +168,20 @@ def answer_card(replies: list[Activity]) -> dict[str, Any]:
     return _card(body, "\n".join(f for f in fallback if f)).content
 
 
-def alert_card(title: str, lines: list[str], questions: list[str]) -> Attachment:
-    """A proactive alert: the title, one line per item, and follow-up questions as buttons."""
+def alert_card(
+    title: str, lines: list[str], questions: list[str], lists: list[list[tuple[str, str]]] | None = None
+) -> Attachment:
+    """A proactive alert: the title, one line per item, and follow-up questions as buttons. A line with a
+    list (person, detail) gets a "Ver todos" that opens that whole list in the card, one row per person."""
     body: list[dict[str, Any]] = [{"type": "TextBlock", "text": title, "weight": "Bolder", "wrap": True}]
-    body += [{"type": "TextBlock", "text": f"• {line}", "wrap": True, "spacing": "Small"} for line in lines]
+    for line, people in zip(lines, [*(lists or []), *[[]] * len(lines)], strict=False):
+        body.append({"type": "TextBlock", "text": f"• {line}", "wrap": True, "spacing": "Small"})
+        if people:
+            facts = [{"title": name, "value": detail} for name, detail in people]
+            shown = {"type": "AdaptiveCard", "body": [{"type": "FactSet", "facts": facts}]}
+            body.append(
+                {"type": "ActionSet", "actions": [{"type": "Action.ShowCard", "title": "Ver todos", "card": shown}]}
+            )
     actions = [{"type": "Action.Submit", "title": q, "data": {"text": q}} for q in questions]
     return _card(body, "\n".join([title, *lines]), actions)
 
@@ -157,14 +205,32 @@ class AIGenerated(Entity):
 
 # Channels that show suggested actions (Teams only in personal chats); elsewhere they become card buttons.
 SUGGESTED_ACTION_CHANNELS = frozenset({"webchat", "directline", "emulator", "test", "terminal"})
+# Teams lays suggested actions out in one row that does not wrap, each title on one line: the titles shown
+# together must fit the chat column (the Agents Playground's, at its default width, holds about 80 characters).
+TEAMS_SUGGESTION_CHARS = 80
+
+
+def _fitting(questions: tuple[str, ...], budget: int) -> tuple[str, ...]:
+    """The first questions whose titles fit `budget` characters together (always at least one)."""
+    shown: list[str] = []
+    for question in questions:
+        if shown and sum(map(len, shown)) + len(question) > budget:
+            break
+        shown.append(question)
+    return tuple(shown)
 
 
 def with_suggestions(activity: Activity, questions: tuple[str, ...], *, personal_teams: bool) -> Activity:
-    """Offer follow-up questions as suggested actions where the channel shows them, else as card buttons."""
+    """Offer follow-up questions as suggested actions where the channel shows them, else as card buttons.
+
+    In Teams an answer with a card carries them as the card's buttons, so the answer stays one message."""
     if not questions:
         return activity
-    if activity.channel_id in SUGGESTED_ACTION_CHANNELS or personal_teams:
-        actions = [CardAction(type=ActionTypes.im_back, title=q, value=q) for q in questions[:3]]
+    teams = activity.channel_id == Channels.ms_teams
+    has_card = any(a.content_type == CardFactory.content_types.adaptive_card for a in activity.attachments or [])
+    if activity.channel_id in SUGGESTED_ACTION_CHANNELS or (personal_teams and not has_card):
+        shown = _fitting(questions[:3], TEAMS_SUGGESTION_CHARS) if teams else questions[:3]
+        actions = [CardAction(type=ActionTypes.im_back, title=q, value=q) for q in shown]
         activity.suggested_actions = SuggestedActions(actions=actions)
         return activity
     buttons = [{"type": "Action.Submit", "title": q, "data": {"text": q}} for q in questions[:3]]
@@ -176,13 +242,28 @@ def with_suggestions(activity: Activity, questions: tuple[str, ...], *, personal
     return activity
 
 
-def message(text: str, attachment: Attachment | None = None, *, ai_generated: bool = False) -> Activity:
+def message(text: str | None, attachment: Attachment | None = None, *, ai_generated: bool = False) -> Activity:
     activity = Activity(type=ActivityTypes.message, text=text, text_format="markdown", locale="pt-BR")
     if attachment is not None:
         activity.attachments = [attachment]
     if ai_generated:
         activity.entities = [AIGenerated()]
     return activity
+
+
+_MARKDOWN = MarkdownIt("commonmark", {"breaks": True, "html": False})
+
+
+def for_teams(activity: Activity) -> Activity:
+    """The activity as Teams draws it: a text of several lines goes as HTML (`xml`), since Teams joins
+    Markdown lines and lists into one paragraph where suggested actions are shown. Other channels unchanged."""
+    text = activity.text or ""
+    if activity.channel_id != Channels.ms_teams or "\n" not in text or activity.text_format != "markdown":
+        return activity
+    html = _MARKDOWN.render(text).strip().replace(">\n<", "><")
+    teams = copy.copy(activity)  # the committed reply keeps its Markdown
+    teams.text, teams.text_format = html, "xml"
+    return teams
 
 
 def card_as_text(card: dict[str, Any]) -> str:
@@ -201,6 +282,8 @@ def card_as_text(card: dict[str, Any]) -> str:
                 for row in element.get("rows", []):
                     cells = [" ".join(str(i.get("text", "")) for i in c.get("items", [])) for c in row["cells"]]
                     lines.append(" | ".join(cells))
+            elif kind == "FactSet":
+                lines.extend(f"{f.get('title', '')}: {f.get('value', '')}" for f in element.get("facts", []))
             elif kind == "Container":
                 walk(element.get("items", []))
 

@@ -103,7 +103,7 @@ class ApontamentosBot(ActivityHandler):
         in_body = turn_context.activity.delivery_mode == DeliveryModes.expect_replies
         replies = await self._turn(turn_context, question, in_body=in_body)
         if in_body:
-            await turn_context.send_activities(replies)
+            await turn_context.send_activities([cards.for_teams(r) for r in replies])
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
         """Universal Actions (`adaptiveCard/action`) answer with a card; Teams' feedback (`message/submitAction`)
@@ -165,12 +165,19 @@ class ApontamentosBot(ActivityHandler):
         timings["answer"] = time.perf_counter() - step
         _audit(activity, identity, asker, access, reply.kind)
         trace.get_current_span().set_attribute("bot.kind", reply.kind or "-")
-        attachment = cards.table_card(reply.table, reply.text) if reply.table else None
-        text = reply.text.split("\n", 1)[0] if attachment else reply.text
+        lead = reply.text.split("\n", 1)[0]
+        teams = activity.channel_id == Channels.ms_teams
+        attachment = cards.answer_attachment(reply.text, reply.table, lead_inside=teams)
+        # Teams shows a text and a card as two messages, each rated apart: there the card alone is the answer
+        # (its first line inside), and the lead is the notification's summary. Web Chat draws the text above
+        # the card in one message.
+        text = (None if teams else lead) if attachment else reply.text
         message = cards.message(text, attachment, ai_generated=reply.ai_generated)
         message.channel_id = activity.channel_id
-        if activity.channel_id == Channels.ms_teams:
+        if teams:
             message.channel_data = {"feedbackLoopEnabled": True}  # Teams' thumbs up / down on the answer
+            if attachment:
+                message.summary = lead
         replies = [
             cards.within_budget(
                 cards.with_suggestions(message, reply.suggestions, personal_teams=_teams_personal(activity))
@@ -178,7 +185,7 @@ class ApontamentosBot(ActivityHandler):
         ]
         if shared.shared(activity) and await asyncio.to_thread(shared.personal, reply, access, self._names):
             private = cards.within_budget(cards.with_suggestions(message, reply.suggestions, personal_teams=True))
-            sent = await shared.send_privately(turn_context, private)
+            sent = await shared.send_privately(turn_context, cards.for_teams(private))
             replies = [cards.message(shared.SENT if sent else shared.NOT_SENT)]
         step = time.perf_counter()
         turn = Turn(
@@ -330,7 +337,7 @@ class ApontamentosBot(ActivityHandler):
         try:
             async with asyncio.timeout(SEND_TIMEOUT_SECONDS):
                 try:
-                    responses = await turn_context.send_activities(replies)
+                    responses = await turn_context.send_activities([cards.for_teams(r) for r in replies])
                 except Exception as err:
                     if alerts.error_status(err)[0] != 413:
                         raise

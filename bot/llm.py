@@ -11,7 +11,7 @@ import json
 import logging
 import random
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -108,10 +108,9 @@ class LlmEngine:
         )
         if reply.text == DATA_UNAVAILABLE:
             return reply
+        # The engine's reply as it is (table, kind, follow-up suggestions), with the note added to its text.
         history = (*reply.history[:-1], Message("assistant", reply.text + FALLBACK_NOTE, reply.history[-1].at))
-        return EngineReply(
-            text=reply.text + FALLBACK_NOTE, context=reply.context, history=history, table=reply.table, kind=reply.kind
-        )
+        return replace(reply, text=reply.text + FALLBACK_NOTE, history=history)
 
     async def _converse(
         self, question: str, session: Session, user_name: str, today: date, deadline: float, scope: Scope

@@ -66,7 +66,7 @@ def test_every_kind_of_answer_is_a_valid_card(answers: dict[str, list[Answer]]) 
     assert {kind.name for kind in REGISTRY} <= set(answers), "a kind the evaluation questions never reach"
     for kind, replies in answers.items():
         for reply in replies:
-            attachment = cards.table_card(reply.table, reply.text) if reply.table else None
+            attachment = cards.answer_attachment(reply.text, reply.table)
             activity = cards.message(reply.text, attachment)
             activity.channel_id = "msteams"  # follow-ups become card buttons: the richest card
             activity = cards.with_suggestions(activity, reply.suggestions, personal_teams=False)
@@ -77,7 +77,25 @@ def test_every_kind_of_answer_is_a_valid_card(answers: dict[str, list[Answer]]) 
 def test_welcome_alert_and_universal_action_cards_are_valid() -> None:
     welcome = cards.welcome_card("Ana", "Demonstração com acesso aberto.").content
     alert = cards.alert_card("Você não apontou 2 dias", ["18/11/2026", "19/11/2026"], ["Quais dias eu não apontei?"])
+    digest = cards.alert_card(
+        "Bom dia! No seu contrato 8446:",
+        ["2 pessoas com dias úteis sem apontamento de 09/03 a 15/03: Ana S. e Caio."],
+        ["Quem não apontou semana passada?"],
+        [[("Ana Souza", "1 dia: 10/03"), ("Caio Dias", "2 dias: 10/03, 11/03")]],
+    )
     table = cards.table_card(cards.Table("Contratos", ["Contrato", "Horas"], [["8446", "1,0 h"]], omitted=3), "x")
     universal = cards.answer_card([cards.message("Há 1 contrato:", table)])
-    for card in (welcome, alert.content, universal):
+    for card in (welcome, alert.content, digest.content, universal):
         assert not errors(card), errors(card)
+
+
+def test_details_are_a_fact_set_one_row_per_line(answers: dict[str, list[Answer]]) -> None:
+    """A contract's details and a period's summary ("- Label: value" lines) are a valid FactSet card."""
+    for kind in ("contract_details", "period_summary"):
+        reply = next(r for r in answers[kind] if "\n- " in r.text)
+        card = cards.answer_attachment(reply.text, reply.table)
+        assert card is not None and not errors(card.content), errors(card.content) if card else kind
+        lines = reply.text.split("\n")
+        facts = next(e for e in card.content["body"] if e["type"] == "FactSet")["facts"]
+        assert [f"- {f['title']}: {f['value']}" for f in facts] == [line for line in lines if line.startswith("- ")]
+        assert card.content["body"][0]["text"] == lines[0] and card.content["fallbackText"] == reply.text

@@ -215,6 +215,12 @@ async def test_failures_fall_back_to_the_built_in_engine(
         reply = await ask(engine(fake_openai, provider), "Mostre o contrato 8446")
     assert "Contrato 8446" in reply.text and reply.text.endswith(FALLBACK_NOTE)
     assert "Traceback" not in reply.text
+    # the built-in engine's whole reply, follow-up suggestions included, not a copy rebuilt without them
+    rules = await RulesEngine(dataset=provider).answer(
+        question="Mostre o contrato 8446", session=session(), user_name="Ana Souza", today=TODAY
+    )
+    assert rules.suggestions and reply.suggestions == rules.suggestions
+    assert (reply.kind, reply.table, reply.context) == (rules.kind, rules.table, rules.context)
 
 
 async def test_context_scenario_through_the_model(

@@ -15,6 +15,7 @@ import threading
 import time
 import uuid
 from collections import defaultdict
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +25,40 @@ from aiohttp import web
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
+from bot.cards import card_as_text
 from bot.settings import Settings
 from devhost.azurite import ROOT, free_port
 
 from ..local_server import LocalServer
+
+
+class _HtmlText(HTMLParser):
+    """The text a person reads in Teams' HTML: list items as "- " lines, paragraphs and breaks as lines."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        self.parts.append({"li": "\n- ", "br": "\n", "p": "\n"}.get(tag, ""))
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def shown(activity: dict[str, Any]) -> str:
+    """What a person reads in a message: its text (HTML as text) and then its cards, as the terminal prints them."""
+    text = activity.get("text") or ""
+    if activity.get("textFormat") == "xml":
+        parser = _HtmlText()
+        parser.feed(text)
+        text = "".join(parser.parts).strip()
+    cards = [
+        card_as_text(a.get("content") or {})
+        for a in activity.get("attachments") or []
+        if a.get("contentType") == "application/vnd.microsoft.card.adaptive"
+    ]
+    return "\n".join(part for part in (text, *cards) if part)
 
 
 class RecordingEnvironment(dict):
@@ -152,7 +183,7 @@ class FakeConnector(LocalServer):
         return [a for a in self.activities.get(conversation, []) if a.get("type") == "message"]
 
     def texts(self, conversation: str) -> list[str]:
-        return [a.get("text") or "" for a in self.messages(conversation)]
+        return [shown(a) for a in self.messages(conversation)]
 
     def routes(self, app: web.Application) -> None:
         app.router.add_post("/v3/conversations/{conversation}/activities/{activity}", self._reply)
@@ -338,7 +369,7 @@ class Client:
         assert status == 200, status
         replies = self.connector.messages(conversation)[before:]
         assert len(replies) == 1, replies
-        return replies[0].get("text") or ""
+        return shown(replies[0])
 
     async def sessions(self, **params: str) -> tuple[int, dict[str, Any]]:
         async with self.http.get(self.bot.url + "/sessions", params=params) as response:

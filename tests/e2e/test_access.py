@@ -15,7 +15,7 @@ from apontamentos import formatting as fmt
 
 from .. import fake_openai as fake
 from ..expected import spans
-from .harness import BotProcess, Client, FakeConnector
+from .harness import BotProcess, Client, FakeConnector, shown
 
 ADMIN = "00000000-0000-0000-0000-0000000000a1"
 GESTOR = "Gestora.Alfa@Contoso.example"
@@ -82,7 +82,8 @@ async def ask(c: Client, text: str, *, aad: str | None, member: str | None = Non
     replies = c.connector.messages(conversation)[before:]
     assert len(replies) == 1, replies
     cards = [a["content"].get("fallbackText", "") for a in replies[0].get("attachments") or []]
-    return "\n".join([replies[0].get("text") or "", *cards])
+    text = shown({**replies[0], "attachments": []})  # Teams' HTML as the text a person reads
+    return "\n".join(part for part in (text, *cards) if part)
 
 
 async def test_colaborador_sees_only_their_own_entries(

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from bot.cards import card_as_text
+
 from .harness import BotProcess, Client, FakeConnector
 
 
@@ -33,7 +35,10 @@ async def test_in_a_channel_thread_the_reply_comes_alone_and_in_the_thread(
     assert (await c.post(activity))[0] == 200
     sent = connector.activities[conversation]
     assert [a["type"] for a in sent] == ["message"]
-    assert sent[0]["replyToId"] == activity["id"] and "Contrato 8446" in sent[0]["text"]
+    # the answer is one card (its first line inside, as the summary too), not a text and then a card
+    card = sent[0]["attachments"][0]["content"]
+    assert sent[0]["replyToId"] == activity["id"] and sent[0]["summary"] in card_as_text(card)
+    assert sent[0]["summary"].startswith("Contrato 8446") and not sent[0].get("text")
 
 
 async def test_chats_show_typing_first(bot: BotProcess, connector: FakeConnector, http: Any) -> None:

@@ -83,12 +83,16 @@ def assert_columns_line_up(table: Any, columns: int = 4) -> None:
     assert len(header) == columns
     for row in body:
         assert row == header, (row, header)
-    # and no header word is broken over two lines: header text is as tall as one line of a body cell
-    heights = table.evaluate(
-        """t => [...t.querySelectorAll('[role=row], tr')].slice(0, 2).map(
-            r => Math.max(...[...r.querySelectorAll('p, .ac-textBlock')].map(p => p.getBoundingClientRect().height)))"""
+    # and no header is broken over two lines: each header's text is as tall as the shortest text of the table
+    # (one line), whatever the body rows do ("Desenvolvimento de funcionalidades" may wrap, "Apontamentos" not)
+    header_heights, line = table.evaluate(
+        """t => {
+            const height = p => p.getBoundingClientRect().height;
+            const header = [...t.querySelector('[role=row], tr').querySelectorAll('p')].map(height);
+            return [header, Math.min(...[...t.querySelectorAll('p')].map(height))];
+        }"""
     )
-    assert heights[0] <= heights[1] * 1.2, heights
+    assert all(h <= line * 1.2 for h in header_heights), (header_heights, line)
 
 
 def contracts_table_then_more(page: Any, client: str) -> None:
@@ -207,3 +211,61 @@ def test_agents_playground_channel_reply_comes_without_typing(playground: str) -
         log = page.locator("body").inner_text()
         sent = log[log.rindex("<at>Test Bot</at> quantos dias uteis") :]
         assert "message 201 De 01/11/2026" in sent and "typing" not in sent, sent
+
+
+def ask_in_personal_chat(page: Any, question: str) -> int:
+    """Send a question in the Playground's personal chat; the number of bot messages rated before it."""
+    before = page.get_by_role("button", name="Like", exact=True).count()
+    box = page.get_by_role("textbox").last
+    box.fill(question)
+    box.press("Enter")
+    return before
+
+
+def test_agents_playground_personal_chat_one_bubble_facts_and_follow_ups_that_fit(playground: str) -> None:
+    """The personal chat (where Teams shows suggested actions): a contract's details as a FactSet, one
+    message per answer (rated once), follow-ups that stay inside the chat column, an activities table whose
+    "Apontamentos" header does not break."""
+    from playwright.sync_api import expect
+
+    with client_page(playground) as page:
+        before = ask_in_personal_chat(page, "Mostre o contrato 8446")
+        facts = page.locator(".ac-adaptiveCard").last.locator(".ac-fact-title")
+        expect(facts).to_have_count(6, timeout=30_000)
+        page.screenshot(path=str(SHOTS / "playground-personal-details.png"), full_page=True)
+        expect(page.get_by_role("button", name="Like", exact=True)).to_have_count(before + 1)  # one answer, one bubble
+        card = page.locator(".ac-adaptiveCard").last
+        assert card.get_by_text("Contrato 8446, de").count() == 1  # the first line inside the card
+        titles = [t.inner_text().strip() for t in facts.all()]
+        assert titles == ["Horas", "Apontamentos", "Recursos", "Tecnologias", "Perfis", "Contratos de cliente"]
+        tops = [round(t.bounding_box()["y"]) for t in facts.all()]
+        assert tops == sorted(set(tops)), tops  # one row per fact, not a run-on paragraph
+        values = card.locator(".ac-fact-value").all()
+        assert [round(v.bounding_box()["y"]) for v in values] == tops  # each value beside its label
+
+        before = ask_in_personal_chat(page, "Quais contratos temos?")
+        table = page.get_by_role("table").last
+        expect(table).to_be_visible(timeout=30_000)
+        expect(page.get_by_role("button", name="Like", exact=True)).to_have_count(before + 1)
+        assert page.locator(".ac-adaptiveCard").last.get_by_text("contratos", exact=False).count() >= 1
+
+        before = ask_in_personal_chat(page, "Quantas horas o contrato 8446 teve no mês passado?")
+        expect(page.get_by_role("button", name="Like", exact=True)).to_have_count(before + 1, timeout=30_000)
+        first = page.get_by_role("button", name="Quem não apontou no 8446 semana passada?").last
+        expect(first).to_be_visible()
+        page.screenshot(path=str(SHOTS / "playground-personal-suggestions.png"), full_page=True)
+        # every suggested action inside the column, its whole title drawn (Teams lays them out in one row)
+        overflow = first.evaluate(
+            """b => [...b.parentElement.children].map(x => ({
+                   title: x.innerText,
+                   out: x.getBoundingClientRect().right > b.parentElement.getBoundingClientRect().right,
+                   clipped: x.scrollWidth > x.clientWidth + 1}))
+                 .filter(x => x.out || x.clipped)"""
+        )
+        assert not overflow, overflow
+
+        ask_in_personal_chat(page, "Horas por atividade no mês passado")
+        table = page.get_by_role("table").last
+        expect(table.get_by_role("columnheader", name="Apontamentos")).to_be_visible(timeout=30_000)
+        page.screenshot(path=str(SHOTS / "playground-personal-activities.png"), full_page=True)
+        assert_columns_line_up(table)  # and the "Apontamentos" header on one line
