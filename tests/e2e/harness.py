@@ -54,7 +54,7 @@ def shown(activity: dict[str, Any]) -> str:
         parser.feed(text)
         text = "".join(parser.parts).strip()
     cards = [
-        card_as_text(a.get("content") or {})
+        card_as_text(a.get("content") or {}).strip()
         for a in activity.get("attachments") or []
         if a.get("contentType") == "application/vnd.microsoft.card.adaptive"
     ]

@@ -31,7 +31,7 @@ from sessions import SessionStore, Turn
 from .. import fake_openai as fake
 from ..expected import spans
 from ..local_server import LocalServer
-from .harness import BotProcess, Client, FakeConnector, TokenIssuer, unique_table
+from .harness import BotProcess, Client, FakeConnector, TokenIssuer, shown, unique_table
 
 APP_ID = "00000000-aaaa-bbbb-cccc-000000000020"
 ADMIN = "00000000-0000-0000-0000-0000000000a2"
@@ -96,8 +96,9 @@ async def reply_to(c: Client, activity: dict[str, Any], timeout: float = 10) -> 
 
 
 def text_of(message: dict[str, Any]) -> str:
-    cards = [a["content"].get("fallbackText", "") for a in message.get("attachments") or []]
-    return "\n".join([message.get("text") or "", *cards])
+    """What a person reads (Teams' HTML as text, then the cards), then the cards' fallback texts."""
+    fallbacks = [a["content"].get("fallbackText", "") for a in message.get("attachments") or []]
+    return "\n".join(part for part in [shown(message), *fallbacks] if part)
 
 
 def conversation_id() -> str:
