@@ -13,7 +13,7 @@ from botbuilder.core import TurnContext
 
 from apontamentos import sources
 from apontamentos.dataset import DatasetProvider
-from apontamentos.rules import Calendar, today_in
+from apontamentos.rules import Calendar, Clock, system_clock, today_in
 from sessions import AlertLog, FeedbackLog, ReferenceStore, SessionStore, SessionStoreUnavailable, session_key
 from sessions.table import TableStore
 
@@ -109,7 +109,8 @@ def build_engine(settings: Settings, dataset: DatasetProvider | None = None) -> 
     )
 
 
-def build_app(settings: Settings) -> App:
+def build_app(settings: Settings, clock: Clock = system_clock) -> App:
+    """The app; `clock` is the only source of "today" (the bot's questions, the alerts' day), tests pass their own."""
     telemetry.configure(settings.applicationinsights_connection_string)
     store = build_store(settings)
     dataset = build_dataset(settings)
@@ -125,7 +126,7 @@ def build_app(settings: Settings) -> App:
         references=references,
         feedback=feedback,
         alerts_schedule=settings.alerts_schedule,
-        today=lambda: today_in(settings.timezone),
+        today=lambda: today_in(settings.timezone, clock()),
     )
     alert_log = _table(AlertLog, settings, settings.alert_log_table)
     alerts = AlertRunner(
@@ -135,7 +136,7 @@ def build_app(settings: Settings) -> App:
         dataset=dataset,
         adapter=adapter,
         app_id=settings.app_id,
-        today=lambda: today_in(settings.timezone),
+        today=lambda: today_in(settings.timezone, clock()),
     )
 
     async def on_turn_error(context: TurnContext, error: Exception) -> None:

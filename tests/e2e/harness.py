@@ -27,6 +27,7 @@ from jwt.algorithms import RSAAlgorithm
 from bot.settings import Settings
 from devhost.azurite import ROOT, free_port
 
+from .. import clock
 from ..local_server import LocalServer
 
 
@@ -145,7 +146,7 @@ class TokenIssuer(LocalServer):
         key: rsa.RSAPrivateKey | None = None,
     ) -> str:
         """A signed channel token; `expires_in=None` leaves out `exp`."""
-        now = int(time.time())
+        now = int(clock.now().timestamp())  # the bot processes run on the tests' clock
         claims = {
             "iss": issuer,
             "aud": audience,
@@ -183,13 +184,15 @@ class TokenIssuer(LocalServer):
 
 
 class BotProcess:
-    """`python -m devhost` in a subprocess with the given settings; output is kept for assertions."""
+    """`python -m devhost` in a subprocess with the given settings, on the tests' clock (libfaketime); output is
+    kept for assertions."""
 
     def __init__(self, settings: dict[str, str]) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {k: v for k, v in os.environ.items() if k not in SETTING_NAMES}
         env.update(settings)
+        env.update(clock.faketime_env())
         env["PYTHONUNBUFFERED"] = "1"
         self._env = env
         self.output: list[str] = []
