@@ -102,7 +102,7 @@ def package_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
     python = folder / "bin" / "python"
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     install = subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", "-r", str(ROOT / "requirements.txt")],
+        [str(python), "-m", "pip", "install", "--quiet", "--no-compile", "-r", str(ROOT / "requirements.txt")],
         env=env,
         capture_output=True,
         text=True,
