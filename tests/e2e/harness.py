@@ -146,7 +146,7 @@ class TokenIssuer(LocalServer):
         key: rsa.RSAPrivateKey | None = None,
     ) -> str:
         """A signed channel token; `expires_in=None` leaves out `exp`."""
-        now = int(clock.now().timestamp())  # the bot processes run on the tests' clock
+        now = int(time.time())
         claims = {
             "iss": issuer,
             "aud": audience,
@@ -184,15 +184,15 @@ class TokenIssuer(LocalServer):
 
 
 class BotProcess:
-    """`python -m devhost` in a subprocess with the given settings, on the tests' clock (libfaketime); output is
-    kept for assertions."""
+    """devhost in a subprocess with the given settings, its app on the tests' clock (tests/e2e/pinned_host.py);
+    output is kept for assertions."""
 
     def __init__(self, settings: dict[str, str]) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {k: v for k, v in os.environ.items() if k not in SETTING_NAMES}
         env.update(settings)
-        env.update(clock.faketime_env())
+        env.update(clock.child_env())
         env["PYTHONUNBUFFERED"] = "1"
         self._env = env
         self.output: list[str] = []
@@ -201,7 +201,15 @@ class BotProcess:
 
     def start(self, timeout: float = 60) -> BotProcess:
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "devhost", "--port", str(self.port), "--settings", str(ROOT / "absent.json")],
+            [
+                sys.executable,
+                "-m",
+                "tests.e2e.pinned_host",
+                "--port",
+                str(self.port),
+                "--settings",
+                str(ROOT / "absent.json"),
+            ],
             cwd=ROOT,
             env=self._env,
             stdout=subprocess.PIPE,
