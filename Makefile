@@ -24,10 +24,19 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 install: $(STAMP) node_modules/.package-lock.json
 
+# The tests run at a date they choose (tests/clock.py: TESTS_TODAY, default Saturday 2026-12-05), never the
+# machine's. The date-sensitive ones (marked `dates`) run again at: a Monday, New Year's Eve and New Year's Day (a
+# national holiday and the 1st of a month), and a leap day.
+TEST_DATES := 2026-12-07 2026-12-31 2027-01-01 2028-02-29
+
 test: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) -m pytest
+	@for day in $(TEST_DATES); do \
+		echo "[dates] the date-sensitive tests on $$day"; \
+		TESTS_TODAY=$$day $(PY) -m pytest -q -m dates -p no:cacheprovider || exit 1; \
+	done
 
 lint: install
 	$(VENV)/bin/ruff check .

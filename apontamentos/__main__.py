@@ -36,7 +36,8 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    columns = generate(rows=args.rows, seed=args.seed, end_date=args.end_date)
+    end_date = args.end_date or today_in(os.environ.get("BOT_TIMEZONE", DEFAULT_TIMEZONE))
+    columns = generate(rows=args.rows, seed=args.seed, end_date=end_date)
     if args.shape == "clock-hours":
         columns = as_clock_hours(columns)
     out = Path(args.out)

@@ -17,7 +17,7 @@ import numpy as np
 
 from .dataset import Dataset, ResourceRef, normalize
 from .errors import InvalidQuery
-from .rules import Period, expected_hours, holidays_in, week_of, working_days
+from .rules import Period, expected_hours, holidays_in, today_in, week_of, working_days
 
 ACTIVE_LOOKBACK_DAYS = 30  # who counts as expected to record time, for missing days
 Basis = Literal["net", "gross"]
@@ -327,7 +327,7 @@ def data_period(db: Dataset, period: Period | None) -> Period:
     if period is not None:
         return period
     if db.first_day is None or db.last_day is None:
-        today = date.today()
+        today = today_in(db.calendar.timezone)
         return Period(today, today)
     return Period(db.first_day, db.last_day)
 

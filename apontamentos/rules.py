@@ -5,8 +5,9 @@ The reasons behind each choice are in the README ("Business rules").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -71,10 +72,19 @@ class Period:
         return Period(start, end) if start <= end else None
 
 
+Clock = Callable[[], datetime]
+"""What "now" is: an aware datetime. The app reads the date only through one, injected at its composition root."""
+
+
+def system_clock() -> datetime:
+    """The machine's time (UTC): the clock of the deployed app; tests inject a clock at a date they choose."""
+    return datetime.now(UTC)
+
+
 def today_in(timezone: str, now: datetime | None = None) -> date:
-    """The calendar day in the bot's time zone (23:30 in São Paulo is still today there)."""
-    zone = ZoneInfo(timezone)
-    return (now.astimezone(zone) if now else datetime.now(zone)).date()
+    """The calendar day in the bot's time zone at `now` (default: the system clock); 23:30 in São Paulo is still
+    today there."""
+    return (now or system_clock()).astimezone(ZoneInfo(timezone)).date()
 
 
 def week_of(day: date) -> Period:

@@ -259,12 +259,12 @@ def _hour(value: datetime) -> float:
     return round(value.hour + value.minute / 60, 2)
 
 
-def generate(rows: int = DEFAULT_ROWS, seed: int = 7, end_date: date | None = None) -> dict[str, list]:
-    """Export-shaped columns with exactly `rows` rows over the 90 days ending at `end_date`."""
+def generate(*, end_date: date, rows: int = DEFAULT_ROWS, seed: int = 7) -> dict[str, list]:
+    """Export-shaped columns with exactly `rows` rows over the 90 days ending at `end_date` (the caller's today)."""
     rng = random.Random(seed)
     # Its own stream, so adding activities left every other generated value as it was.
     activity_rng = random.Random(seed * 7_919 + 1)
-    end = end_date or date.today()
+    end = end_date
     days = [end - timedelta(days=offset) for offset in range(89, -1, -1)]
     national = holidays.country_holidays("BR", years={d.year for d in days})
     columns: dict[str, list] = {c: [] for c in (*EXPORT_COLUMNS, *OPTIONAL_COLUMNS)}

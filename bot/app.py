@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, TypeVar
 from urllib.parse import urlparse
 
@@ -15,7 +17,7 @@ from botbuilder.core import TurnContext
 from apontamentos import sources
 from apontamentos.dataset import DatasetProvider
 from apontamentos.review import ReviewLog
-from apontamentos.rules import Calendar, today_in
+from apontamentos.rules import Calendar, Clock, system_clock, today_in
 from apontamentos.vocabulary import VocabularyProvider
 from sessions import (
     AlertLog,
@@ -57,6 +59,7 @@ class App:
     alert_log: AlertLog
     feedback: FeedbackLog
     review: ReviewLog
+    today: Callable[[], date]  # the bot's calendar day, from the one clock build_app was given
 
     async def close(self) -> None:
         """Release clients and connections (tests and tools that build an App in their own process)."""
@@ -162,7 +165,8 @@ def build_engine(
     )
 
 
-def build_app(settings: Settings) -> App:
+def build_app(settings: Settings, clock: Clock = system_clock) -> App:
+    """The app; `clock` is the only source of "today" (the bot's questions, the alerts' day), tests pass their own."""
     telemetry.configure(settings.applicationinsights_connection_string)
     store = build_store(settings)
     dataset = build_dataset(settings)
@@ -179,7 +183,7 @@ def build_app(settings: Settings) -> App:
         references=references,
         feedback=feedback,
         alerts_schedule=settings.alerts_schedule,
-        today=lambda: today_in(settings.timezone),
+        today=lambda: today_in(settings.timezone, clock()),
         names=PeopleNames(dataset),
     )
     alert_log = _table(AlertLog, settings, settings.alert_log_table)
@@ -190,7 +194,7 @@ def build_app(settings: Settings) -> App:
         dataset=dataset,
         adapter=adapter,
         app_id=settings.app_id,
-        today=lambda: today_in(settings.timezone),
+        today=lambda: today_in(settings.timezone, clock()),
     )
 
     async def on_turn_error(context: TurnContext, error: Exception) -> None:
@@ -232,6 +236,7 @@ def build_app(settings: Settings) -> App:
         alert_log=alert_log,
         feedback=feedback,
         review=review,
+        today=lambda: today_in(settings.timezone, clock()),
     )
 
 

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 import azure.functions as func
 
 from apontamentos.review import ReviewUnavailable
-from apontamentos.rules import today_in
 from sessions import InvalidContinuation, SessionStoreUnavailable
 
 from .activity import InvalidActivity, clean, decode_body, parse_activity
@@ -130,7 +129,7 @@ async def review(req: func.HttpRequest, app: App, today: date | None = None) -> 
     raw_top = req.params.get("top", "20")
     if not _LIMIT.fullmatch(raw_top) or not 1 <= int(raw_top) <= MAX_LIMIT:
         return _error(400, f"top must be a whole number from 1 to {MAX_LIMIT}")
-    day = today or today_in(app.settings.timezone)
+    day = today or app.today()
     try:
         reports = await app.review.weeks(day, count=int(raw_weeks), top=int(raw_top))
     except ReviewUnavailable:

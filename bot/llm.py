@@ -34,7 +34,7 @@ from .tools import TOOLS, run_tool
 
 log = logging.getLogger(__name__)
 
-SYSTEM_PROMPT = (Path(__file__).parent / "prompts" / "system.md").read_text(encoding="utf-8")
+SYSTEM_PROMPT = (Path(__file__).parent / "prompts" / "system.txt").read_text(encoding="utf-8")
 FALLBACK_NOTE = "\n\n_(Resposta do mecanismo interno: o assistente de IA não respondeu a tempo.)_"
 MAX_ROUNDS = 4
 HISTORY_TOKEN_BUDGET = 6_000

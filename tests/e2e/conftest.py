@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from apontamentos.importer import import_columns, write_snapshot
-from apontamentos.rules import today_in
 from apontamentos.synthetic import generate
 from devhost.azurite import Azurite
 
+from ..clock import TODAY
 from .harness import BotProcess, FakeConnector, http_session, unique_table
 
 BotFactory = Callable[..., BotProcess]
@@ -20,8 +20,8 @@ BotFactory = Callable[..., BotProcess]
 
 @pytest.fixture(scope="session")
 def e2e_columns() -> dict[str, list[Any]]:
-    # Ends today in the bot's time zone, as the demo data does.
-    return generate(rows=6000, seed=5, end_date=today_in("America/Sao_Paulo"))
+    # Ends on the tests' today, as the demo data ends on the real one.
+    return generate(rows=6000, seed=5, end_date=TODAY)
 
 
 @pytest.fixture(scope="session")

@@ -29,6 +29,7 @@ from bot.cards import card_as_text
 from bot.settings import Settings
 from devhost.azurite import ROOT, free_port
 
+from .. import clock
 from ..local_server import LocalServer
 
 
@@ -258,13 +259,15 @@ class TokenIssuer(LocalServer):
 
 
 class BotProcess:
-    """`python -m devhost` in a subprocess with the given settings; output is kept for assertions."""
+    """devhost in a subprocess with the given settings, its app on the tests' clock (tests/e2e/pinned_host.py);
+    output is kept for assertions."""
 
     def __init__(self, settings: dict[str, str]) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {k: v for k, v in os.environ.items() if k not in SETTING_NAMES}
         env.update(settings)
+        env.update(clock.child_env())
         env["PYTHONUNBUFFERED"] = "1"
         self._env = env
         self.output: list[str] = []
@@ -273,7 +276,15 @@ class BotProcess:
 
     def start(self, timeout: float = 60) -> BotProcess:
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "devhost", "--port", str(self.port), "--settings", str(ROOT / "absent.json")],
+            [
+                sys.executable,
+                "-m",
+                "tests.e2e.pinned_host",
+                "--port",
+                str(self.port),
+                "--settings",
+                str(ROOT / "absent.json"),
+            ],
             cwd=ROOT,
             env=self._env,
             stdout=subprocess.PIPE,

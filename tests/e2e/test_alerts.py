@@ -12,17 +12,21 @@ from typing import Any
 import holidays
 import pytest
 
-from apontamentos.rules import today_in
 from bot.app import App, build_app
 from bot.settings import Settings
 
+from .. import clock
+from ..clock import TODAY
 from ..eval.reference import Reference
 from ..expected import spans
 from .harness import BotProcess, Client, FakeConnector, unique_table
 
+pytestmark = pytest.mark.dates
+
 COLABORADOR = "00000000-0000-0000-0000-0000000000c7"
 GESTOR = "00000000-0000-0000-0000-0000000000g7".replace("g", "a")
-TODAY = today_in("America/Sao_Paulo")
+# The days the tests run alerts on: the bot process's today, then the next two (each test has its own tables).
+RUN_DAYS = (TODAY, TODAY + timedelta(days=1), TODAY + timedelta(days=2))
 
 
 def last_working_day(today: date) -> date:
@@ -33,23 +37,49 @@ def last_working_day(today: date) -> date:
     return day
 
 
+def last_seven_days(day: date) -> list[str]:
+    return [(day - timedelta(days=7)).isoformat(), (day - timedelta(days=1)).isoformat()]
+
+
 @pytest.fixture(scope="module")
 def people(e2e_columns: dict[str, list[Any]]) -> dict[str, Any]:
     rows = spans(e2e_columns)
     reference = Reference(rows)
-    week = [(TODAY - timedelta(days=7)).isoformat(), (TODAY - timedelta(days=1)).isoformat()]
-    candidates = sorted({r.resource_id for r in rows if r.supplier == "8447"})
-    # a colaborador with something to say: at least one working day without entries in the last 7 days
-    me = next(
-        rid for rid in candidates if reference.missing_days({"period": week, "person": reference.names[rid]})[0] != "0"
-    )
-    missing = reference.missing_days({"period": week, "person": reference.names[me]})
+    # outside the gestor's contract, so the two alerts say different things
+    candidates = sorted({r.resource_id for r in rows} - {r.resource_id for r in rows if r.supplier == "8446"})
+
+    def colaborador_has_news(rid: str, day: date) -> bool:
+        """Their alert on `day`: a span without clock-out on the last working day, or a missing working day
+        in the 7 days before (up to the last day in the data)."""
+        lwd = last_working_day(day)
+        forgot = any(r.resource_id == rid and r.day == lwd and r.end is None for r in rows)
+        missing = reference.missing_days({"period": last_seven_days(day), "person": reference.names[rid]})
+        return forgot or missing[0] != "0"
+
+    # A colaborador with something to say on every day the tests run alerts; chosen for all of those days, as
+    # a choice made for today alone leaves them with nothing to say a few days later (the window moves).
+    me = next((rid for rid in candidates if all(colaborador_has_news(rid, day) for day in RUN_DAYS)), None)
+    assert me is not None, f"no colaborador outside 8446 has alerts on each of {RUN_DAYS}"
+    missing = reference.missing_days({"period": last_seven_days(TODAY), "person": reference.names[me]})
+    for day in RUN_DAYS:  # the gestor always has a digest: entries of 8446 unvalidated for 5+ working days
+        cutoff = day
+        for _ in range(5):
+            cutoff = last_working_day(cutoff)
+        assert any(r.supplier == "8446" and not r.validated and r.day < cutoff for r in rows), day
     lwd = last_working_day(TODAY)
+    forgot = any(r.resource_id == me and r.day == lwd and r.end is None for r in rows)
     open_8446 = sum(1 for r in rows if r.supplier == "8446" and r.day == lwd and r.end is None)
     monday = TODAY - timedelta(days=TODAY.weekday())
     last_week = [(monday - timedelta(days=7)).isoformat(), (monday - timedelta(days=1)).isoformat()]
     missing_8446 = reference.missing_days({"period": last_week, "contract": "8446"})[0]
-    return {"me": me, "missing": missing, "lwd": lwd, "open_8446": open_8446, "missing_8446": missing_8446}
+    return {
+        "me": me,
+        "missing": missing,
+        "lwd": lwd,
+        "forgot": forgot,
+        "open_8446": open_8446,
+        "missing_8446": missing_8446,
+    }
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +119,7 @@ async def app(settings: dict[str, str]) -> AsyncIterator[App]:
 
     Each test has its own tables, bot and people, so none depends on another having run.
     """
-    application = build_app(Settings.from_env(settings))
+    application = build_app(Settings.from_env(settings), clock=clock.now)
     yield application
     await application.close()
 
@@ -128,8 +158,12 @@ async def test_the_right_alerts_reach_the_right_people(
     status, _ = await c.post(None, raw=b"", path="/admin/functions/send_alerts")
     assert status == 202
     mine = (await connector.wait_messages(talked["colaborador"], 2))[-1]
-    days = ", ".join(f"{date.fromisoformat(f'{TODAY.year}-{d[3:]}-{d[:2]}'):%d/%m}" for d in people["missing"][1:])
-    assert "Dias úteis sem apontamento nos últimos 7 dias" in mine["text"] and days.split(",")[0] in mine["text"]
+    assert mine["text"].startswith("Bom dia! Lembretes dos seus apontamentos:")
+    if people["missing"][0] != "0":
+        assert "Dias úteis sem apontamento nos últimos 7 dias" in mine["text"] and people["missing"][1] in mine["text"]
+    else:
+        assert "Dias úteis sem apontamento" not in mine["text"]
+    assert (f"Sem saída em {people['lwd']:%d/%m}" in mine["text"]) == people["forgot"]
     card = mine["attachments"][0]["content"]
     assert card["type"] == "AdaptiveCard" and card["actions"][0]["data"]["text"] == "Quais dias eu não apontei?"
     digest = (await connector.wait_messages(talked["gestor"], 2))[-1]["text"]
@@ -163,7 +197,7 @@ async def test_opting_out_stops_alerts_and_opting_in_brings_them_back(
 async def test_channel_refusals(
     bot: BotProcess, connector: FakeConnector, http: Any, talked: dict[str, str], app: App
 ) -> None:
-    day = TODAY + timedelta(days=3)
+    day = TODAY
     connector.statuses[talked["gestor"]] = [429]  # Retry-After: 1 -> sent on the retry
     connector.statuses[talked["colaborador"]] = [500]  # failed: released, retried by the next run
     first = await app.alerts.run(day)

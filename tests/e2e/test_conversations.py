@@ -13,6 +13,8 @@ from apontamentos import formatting as fmt
 from ..expected import net_by_supplier, resources_by_supplier, spans
 from .harness import BotProcess, Client, FakeConnector
 
+pytestmark = pytest.mark.dates  # the data ends on the tests' today; make test runs these at several dates
+
 
 @pytest.fixture(scope="module")
 def bot(make_bot: Any) -> BotProcess:
