@@ -42,8 +42,9 @@ def answer(
                 f"Não encontrei “{user.strip()}” entre os recursos dos apontamentos, então não sei quais são os seus "
                 "dados. Pergunte pelo nome, por exemplo: “Quantas horas a Ana Souza trabalhou esta semana?”."
             )
-        examples = EXAMPLES if understood.reason == "not_understood" else ()
-        return Answer(text, kept, understood.reason, examples=examples)
+        examples = EXAMPLES if understood.reason == "not_understood" and not understood.suggestion else ()
+        offered = (understood.suggestion,) if understood.suggestion else ()
+        return Answer(text, kept, understood.reason, examples=examples, suggestions=offered)
     try:
         result = _paged(BY_NAME[understood.kind].render(view, understood, today), understood.page)  # type: ignore[arg-type]
         if scope.everything or understood.kind in STATIC:

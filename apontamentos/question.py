@@ -43,6 +43,14 @@ class Question:
     activity: str | None = None  # words of an activity's description ("reunião", "code review")
     by: By = "hours"  # what ranks activities (hours, entries) or contracts (hours, people)
     page: int = 0  # of a long table: "ver mais" asks for the next one
+    # The slots only a composition (kind "compose", see composition.py) uses:
+    measure: str | None = None
+    group: str | None = None
+    weekday: int | None = None  # ISO 1 = Monday … 7 = Sunday
+    validated: bool | None = None
+    below: float | None = None  # `hours` is the bound above
+    output: str | None = None
+    share_of: str | None = None
 
     @property
     def has_subject(self) -> bool:
@@ -52,7 +60,11 @@ class Question:
         return replace(self, **{name: getattr(other, name) for name in SUBJECT})
 
     def to_context(self) -> dict[str, Any]:
-        data = {k: v for k, v in asdict(self).items() if v not in (None, False) and k != "period"}
+        data = {
+            k: v
+            for k, v in asdict(self).items()
+            if (v not in (None, False) or (k == "validated" and v is False)) and k != "period"
+        }
         if self.period is not None:
             data["period"] = [self.period.start.isoformat(), self.period.end.isoformat()]
         return {"v": CONTEXT_VERSION, "question": data}

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import answers
+from . import answers, compose_answer
 from . import queries as q
 from .answers import Renderer
 
@@ -64,6 +64,7 @@ TAKES: dict[str, frozenset[str]] = {
     "resource_contracts": frozenset({"person"}),
     "person_activities": frozenset({"person"}),
     "contract_details": frozenset({"contract"}),
+    "compose": frozenset({"person", "contract", "technology", "profile", "level"}),
     **dict.fromkeys(("working_days", "holidays", "greeting", "help", "thanks"), EVERYONE_ALIKE),
     **dict.fromkeys(("contract_ranking", "list_contracts", "period_summary"), frozenset()),
 }
@@ -336,6 +337,7 @@ REGISTRY: tuple[Kind, ...] = (
         (q.contract_details,),
         ("mostr", "detalh", "exib", "informac", "dados d", "ver\\b"),
     ),
+    Kind("compose", compose_answer.render),  # chosen by the understanding (composition.py), never by words
     Kind("greeting", answers.static(answers.GREETING)),
     Kind("help", answers.static(answers.HELP)),
     Kind("thanks", answers.static(answers.THANKS)),

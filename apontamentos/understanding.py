@@ -10,15 +10,19 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
+from . import compose_words
+from .compose_answer import question_of
+from .composition import Composition
 from .dataset import Dataset, ResourceRef, normalize
-from .dates import find_period, joined, this_and_last_week, unreadable_period
+from .dates import Found, find_period, joined, this_and_last_week, unreadable_period
 from .errors import InvalidQuery
 from .language import VOCABULARY, correct, prepare, refusal
 from .question import SUBJECT, Question
 from .registry import BY_NAME, CLOCK_WORDS, any_of, kind_of, takes
+from .rules import Period
 
 MAX_CANDIDATES = 8
 
@@ -30,6 +34,7 @@ class Clarification:
     reason: str
     text: str
     pending: Question | None = None  # what was understood, kept so the answer to the clarification completes it
+    suggestion: str | None = None  # the nearest question it can answer, offered (never answered) instead
 
 
 Understood = Question | Clarification
@@ -110,7 +115,7 @@ def understand(
     see; when `restricted`, a name or contract it does not hold gets one answer, whether or not it exists
     elsewhere, so the reply reveals nothing about other people.
     """
-    prepared = prepare(question)
+    prepared = prepare(question.replace("%", " porcentagem "))
     text = " ".join(correct(prepared.split(), _protected(db)))
     if not text.strip("? "):
         return Question("help")
@@ -174,6 +179,9 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
     found = find_period(text, today)
     if found is not None:
         slots["period"] = found.period
+        if (opened := _open_ended(db, rest, found, today)) is not None:
+            slots["period"], said = opened
+            consume(said)
         consume(found.text)
         if (second := find_period(rest, today)) is not None:
             consume(second.text)
@@ -259,12 +267,20 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
         slots["order"] = "asc"
     if _GROSS.search(rest):
         slots["basis"] = "gross"
+    composed = _compose(db, compose_words.read(rest), slots, rest, text, previous)
+    if composed is not None:
+        if ambiguous is not None:
+            pending = composed if isinstance(composed, Question) else previous
+            return Clarification(ambiguous.reason, ambiguous.text, pending)
+        return composed
     unknown = [w for w in rest.split() if w not in VOCABULARY and "/" not in w]
     if unknown:
         return _not_understood(db, rest.split(), unknown)
     rest = f" {' '.join(rest.split())} "
     kind = kind_of(rest)
     understood = _resolve(kind, slots, rest, text, previous)
+    if isinstance(understood, Question) and (uncovered := _uncovered(understood, rest, slots, text)) is not None:
+        return uncovered
     if ambiguous is not None:
         pending = understood if isinstance(understood, Question) else previous
         return Clarification(ambiguous.reason, ambiguous.text, pending)
@@ -689,3 +705,218 @@ def _or(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " ou " + items[-1]
+
+
+# -- open periods ("desde 12/11", "até 15/10") --------------------------------------------------
+
+_SINCE = re.compile(r"\b(?:desde|a partir d[eoa]s?|apos|depois d[eoa])(?: (?:o )?dia)?\s*$")
+_UNTIL = re.compile(r"\b(?:ate|antes d[eoa])(?: (?:o )?dia)?\s*$")
+
+
+def _open_ended(db: Dataset, rest: str, found: Found, today: date) -> tuple[Period, str] | None:
+    """A period written after "desde" / "até": open at one end, closed against the data; and the words said."""
+    before = rest[: rest.find(f" {found.text.strip()} ") + 1] if f" {found.text.strip()} " in rest else ""
+    if match := _SINCE.search(before):
+        return Period(found.period.start, max(today, found.period.start)), match.group(0)
+    if match := _UNTIL.search(before):
+        first = db.first_day or found.period.start
+        end = found.period.start - timedelta(days=1) if match.group(0).startswith("antes") else found.period.end
+        if end < first:
+            raise InvalidQuery(f"Não há apontamentos antes de {found.period.start:%d/%m/%Y}.")
+        return Period(min(first, end), end), match.group(0)
+    return None
+
+
+# -- compositions -----------------------------------------------------------------------------
+
+# Catalogue kinds that already answer a breakdown as asked (the composition is used for the rest).
+_LEGACY_GROUPS = {
+    "person": frozenset({"hours_by_person", "ranking", "contract_resources", "people_by"}),
+    "contract": frozenset({"list_contracts", "contract_ranking", "resource_contracts", "unvalidated"}),
+    "client": frozenset(),
+    "activity": frozenset(
+        {"activity_breakdown", "activity_distribution", "activity_ranking", "activity_list", "person_activities"}
+    ),
+    "day": frozenset(
+        {"resource_days", "hours_per_day", "missing_days", "days_above", "weekend_work", "holiday_work", "open_spans"}
+    ),
+    "week": frozenset({"week_comparison"}),
+    "month": frozenset(),
+    "weekday": frozenset(),
+}
+_RANKING_KINDS = frozenset({"ranking", "hours_by_person", "contract_resources", "contract_ranking", "activity_ranking"})
+_FILTER_SLOTS = ("person", "contract", "activity", "technology", "profile", "level", "weekday", "validated")
+_NEW_FILTERS = ("activity", "profile", "level")  # filters the catalogue's rankings cannot take
+
+
+def _compose(
+    db: Dataset, read: compose_words.Read, slots: dict[str, Any], rest: str, text: str, previous: Question | None
+) -> Understood | None:
+    """The composition the question asks for, a Clarification, or None for a catalogue kind."""
+    if previous is not None and previous.kind in STATIC:
+        previous = None
+    follow_up = previous is not None and bool(_FOLLOW_UP.search(text))
+    legacy = kind_of(f" {' '.join(rest.split())} ")
+    if read.total and follow_up and not read.group and not read.rank:
+        return _total_of(previous)  # type: ignore[arg-type]
+    new_filter = any(slots.get(name) for name in _NEW_FILTERS) or read.weekday is not None
+    gross = slots.get("basis") == "gross"
+    recomposed = follow_up and previous is not None and previous.kind == "compose"
+    if recomposed and read.group is None and (read.rank or read.measure or read.share):
+        read.group = previous.group  # type: ignore[union-attr]  # "e os que menos?": the same breakdown, reordered
+    if recomposed and (read.rank or read.measure or read.share or read.group or read.weekday is not None):
+        pass
+    elif read.measure in ("first_day", "last_day") or read.weekday is not None or read.share:
+        pass
+    elif read.group in ("month", "week", "weekday", "client"):
+        pass
+    elif read.group == "day" and not slots.get("person"):
+        pass
+    elif read.group in ("activity", "contract") and (
+        new_filter or gross or read.rank == "asc" or read.limit or read.measure not in (None, "hours")
+    ):
+        if read.group == "activity" and slots.get("activity"):
+            return None  # "horas de reunião por atividade": the catalogue asks back
+    elif read.group == "person" and read.rank:
+        changes_operation = follow_up and previous is not None and previous.kind not in _RANKING_KINDS
+        if not (new_filter or legacy in (None, "total_hours", "activity_hours") or read.limit or changes_operation):
+            return None
+    elif slots.get("activity") and gross and legacy in (None, "total_hours", "activity_hours"):
+        pass  # "horas brutas de reunião": the catalogue counted activities in net hours only
+    elif read.measure == "entries" and legacy in (None, "total_hours") and _COUNT.search(rest):
+        pass  # "quantos apontamentos de 1/10 a 15/10?"
+    else:
+        return None
+    if read.share and not read.group:
+        share = _share_words(db, read, slots)
+        if isinstance(share, Clarification):
+            return share
+        slots = {**slots, "share_of": share, "activity": None}
+        read.rest = " ".join(w for w in read.rest.split() if w not in share.split())
+    unknown = [w for w in read.rest.split() if w not in VOCABULARY and "/" not in w]
+    if unknown:
+        return _not_understood(db, read.rest.split(), unknown)
+    values: dict[str, Any] = {}
+    if follow_up and previous is not None:
+        # "e quem fez mais lá?": the previous question's filters, with the new operation
+        values = {name: getattr(previous, name) for name in (*_FILTER_SLOTS, "period", "basis")}
+        if any(slots.get(name) for name in SUBJECT):
+            values.update(dict.fromkeys(("person", "contract", "technology", "profile", "level")))
+    for name in ("person", "contract", "activity", "technology", "profile", "level", "period", "basis"):
+        if slots.get(name) is not None:
+            values[name] = slots[name]
+    if read.weekday is not None:
+        values["weekday"] = read.weekday
+    group = read.group
+    limit = read.limit or slots.get("limit")
+    if limit is None and read.singular and read.rank and group != "person":
+        limit = 1
+    try:
+        composition = Composition(
+            measure=read.measure or (previous.measure if recomposed else None) or "hours",  # type: ignore
+            group=group,  # type: ignore[arg-type]
+            order=read.rank or slots.get("order", "desc"),  # type: ignore[arg-type]
+            limit=limit,
+            above=slots.get("hours") if group else None,
+            output="share" if read.share else ("table" if group else "value"),
+            share_of=slots.get("share_of"),
+            **{k: v for k, v in values.items() if v is not None},
+        )
+    except ValueError:
+        return Clarification("not_understood", NOT_UNDERSTOOD)
+    if slots.get("hours") is not None and not group:
+        return _cannot_apply("mais de", text)
+    return question_of(composition)
+
+
+def _share_words(db: Dataset, read: compose_words.Read, slots: dict[str, Any]) -> str | Clarification:
+    """The activity whose part of the total a share asks for ("quanto % das horas foi suporte")."""
+    if slots.get("activity"):
+        return str(slots["activity"])
+    terms = [w for w in read.rest.split() if w in db.activity_words and w not in CONNECTORS and w != "horas"]
+    if terms and any(set(terms) <= set(key.split()) for key in db.activities):
+        return " ".join(dict.fromkeys(terms))
+    return Clarification(
+        "not_understood",
+        "Entendi que você quer uma porcentagem, mas não entendi de quê. Diga a atividade, por exemplo: “quanto % "
+        "das horas do contrato 8446 foi suporte?”, ou peça a divisão: “% das horas por atividade”.",
+    )
+
+
+def _total_of(previous: Question) -> Understood:
+    """ "e no total?" after a breakdown or a ranking: the same filters, summed; after a narrowed total, asked."""
+    if previous.kind == "compose" and (previous.group or previous.limit):
+        return replace(previous, group=None, limit=None, output="value", order="desc", page=0)
+    if previous.kind in _RANKING_KINDS or previous.kind in ("list_contracts", "activity_breakdown"):
+        values = {name: getattr(previous, name) for name in ("contract", "technology", "period", "basis")}
+        return question_of(Composition(**{k: v for k, v in values.items() if v is not None}))
+    return Clarification(
+        "not_understood",
+        "No total de quê? A pergunta anterior já dava um total. Diga o que somar, por exemplo: “horas de todos "
+        "no mesmo período” ou “horas em todo o período”.",
+        suggestion="Horas de todos no mesmo período",
+    )
+
+
+# -- the coverage rule ------------------------------------------------------------------------
+
+# Words that change what is computed: a kind that does not honour one must not answer without it.
+_OPERATORS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = (
+    ("desde", re.compile(r"\b(?:desde|a partir d[eoa]s?)\b"), frozenset()),
+    ("até", re.compile(r"\bate (?:o dia |dia )?(?=\d|hoje|ontem|o fim|o final)"), frozenset()),
+    (
+        "%",
+        re.compile(r"\b(?:por cento|porcentagem|percentual|proporcao)\b"),
+        frozenset({"activity_distribution", "activity_breakdown", "person_activities"}),
+    ),
+    (
+        "média",
+        re.compile(r"\bmedi[ao]s?\b"),
+        frozenset({"average_span", "hours_per_day", "hours_by_person", "expected_vs_worked", "ranking"}),
+    ),
+    (
+        "menos",
+        re.compile(r"(?<!pelo )(?<!mais ou )\bmenos\b"),
+        frozenset(
+            {
+                "ranking",
+                "contract_ranking",
+                "activity_ranking",
+                "hours_by_person",
+                "contract_resources",
+                "people_by",
+                "expected_vs_worked",
+                "days_above",
+                "missing_days",
+            }
+        ),
+    ),
+)
+
+
+def _uncovered(question: Question, rest: str, slots: dict[str, Any], text: str) -> Clarification | None:
+    """A Clarification when the question holds a word that changes the answer and the kind would drop it."""
+    read = compose_words.read(rest)
+    if question.kind == "compose":
+        return None  # a composition consumed its operator words when it was composed
+    if read.group and question.kind not in _LEGACY_GROUPS[read.group] and question.kind not in STATIC:
+        said = next((s for s in read.said if s.split()[0] in ("por", "cada", "em", "a", "de")), None)
+        if said:
+            return _cannot_apply(said, text)
+    if slots.get("hours") is not None and question.kind not in ("days_above",):
+        return _cannot_apply("mais de", text)
+    for word, pattern, honoured in _OPERATORS:
+        if question.kind not in honoured and question.kind not in STATIC and pattern.search(rest):
+            return _cannot_apply(word, text)
+    return None
+
+
+def _cannot_apply(word: str, text: str) -> Clarification:
+    nearest = " ".join(re.sub(rf"\b{re.escape(normalize(word))}\b", " ", text).split())
+    suggestion = nearest[:1].upper() + nearest[1:] if len(nearest.split()) >= 3 else None
+    offer = f" Sem isso, eu saberia responder: “{suggestion}” — mas seria outra pergunta." if suggestion else ""
+    return Clarification(
+        "not_understood",
+        f"Não sei aplicar “{word}” nessa pergunta, e não quero responder outra coisa no lugar.{offer}",
+        suggestion=suggestion,
+    )

@@ -1,0 +1,116 @@
+"""The words that fill a composition's slots: groupings, measures, ranks, shares, weekdays, validation.
+
+Works on prepared text (see language.prepare). Every pattern that matches is consumed, so what is left is
+checked word by word (the coverage rule in understanding.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# One entry per grouping of composition.GROUPS.
+GROUP_WORDS: dict[str, str] = {
+    "weekday": r"\b(?:(?:por|cada|em cada|qual|que|em que|em qual|de cada) )?dias? da semana\b",
+    "month": r"\b(?:(?:por|cada|em cada|a cada) mes(?:es)?|mes a mes|mensal(?:mente)?|qual (?:o )?mes|em que mes)\b",
+    "week": r"\b(?:(?:por|cada|em cada|a cada) semanas?|semana a semana|semanal(?:mente)?|qual (?:a )?semana)\b",
+    "day": r"\b(?:(?:cada|em cada) dia|dia a dia|diariamente|qual (?:o )?dia|em que dia)\b",
+    "activity": r"\b(?:(?:por|cada|em cada) (?:atividades?|tarefas?)|qual (?:a )?(?:atividade|tarefa))\b",
+    "client": r"\b(?:por|cada) contratos? de cliente\b",
+    "contract": r"\b(?:(?:por|cada|em cada) contratos?|qual (?:o )?contrato)\b",
+    "person": r"\b(?:(?:por|cada) (?:pessoa|recurso|consultor|colaborador|profissional|cabeca)|quem)\b",
+}
+# One entry per measure of composition.MEASURES ("hours" is what a composition measures unless told).
+MEASURE_WORDS: dict[str, str] = {
+    "last_day": r"\b(?:ate que dia|ultimo dia (?:com|que teve|de|em que)\b(?: \w+)?|ultimo apontamento|ultima vez que)",
+    "first_day": r"\b(?:desde quando|primeiro dia (?:com|que teve|de|em que)\b(?: \w+)?|primeiro apontamento"
+    r"|quando comec\w+)",
+    "avg_person": r"\bmedia (?:de horas )?(?:por|de cada) (?:pessoa|recurso|consultor|cabeca)\b",
+    "avg_day": r"\bmedia (?:de horas )?(?:por|ao) dia\b(?: trabalhado)?",
+    "open_spans": r"\b(?:apontamentos )?sem saida\b",
+    "people": r"\b(?:quantas|numero de|quantidade de) (?:pessoas|recursos|consultores|colaboradores)\b",
+    "days": r"\b(?:quantos|numero de) dias (?:com apontamento|apontados|com registro)\b",
+    "entries": r"\b(?:(?:quantos|numero de|quantidade de|mais|menos) )?(?:apontamentos|registros|lancamentos)\b",
+    "hours": r"\b(?:quantas |total de |mais |menos )?horas\b",
+}
+# A plural article makes a weekday recurring ("às sextas", "aos sábados"; the corrector may have dropped the
+# plural "s"); "na sexta" is one date, read by dates.py.
+WEEKDAY_WORDS = (
+    r"\b(?:as|nas|aos|nos|das|dos|todas as|todos os|toda|todo) (segunda|terca|quarta|quinta|sexta|sabado|domingo)s?"
+    r"(?: ?feiras?)?\b"
+)
+WEEKDAY_NUMBERS = {"segunda": 1, "terca": 2, "quarta": 3, "quinta": 4, "sexta": 5, "sabado": 6, "domingo": 7}
+VALIDATED_WORDS = r"\b(?:nao (?:foram |estao )?(?:validad|aprovad)\w*|(?:validad|aprovad)\w*)"
+SHARE_WORDS = r"\b(?:quanto )?(?:por cento|porcentagem|percentual|proporcao|fatia)\b(?: (?:d[aoe]s?|em))?"
+RANK_WORDS = re.compile(
+    r"\b(?:(?:os|as) )?(?:(\d{1,3}) )?(?:que )?(mais|menos)\b(?! de \d)"
+    r"|\b(top|maiores|menores|ranking|piores|melhores)\b(?: (\d{1,3}))?"
+)
+_PEOPLE = r"\b(?:pessoas?|recursos?|consultor(?:es|as?)?|colaborador(?:es|as?)?|profissionais)\b"
+TOTAL_WORDS = r"\b(?:no total|somando tudo|no geral|ao todo|tudo junto|somad[oa]s?)\b"
+
+
+@dataclass
+class Read:
+    """What the composition words of a question said, and the text left once they are consumed."""
+
+    rest: str
+    group: str | None = None
+    measure: str | None = None
+    weekday: int | None = None
+    validated: bool | None = None
+    share: bool = False
+    rank: str | None = None  # "desc" or "asc": a ranking was asked for
+    limit: int | None = None
+    singular: bool = False  # "qual mês", "em que dia da semana", "quem": the top one
+    total: bool = False
+    said: list[str] = field(default_factory=list)  # the words consumed, as the user wrote them
+
+    @property
+    def composes(self) -> bool:
+        return bool(self.group or self.share or self.weekday or self.measure in _ONLY_COMPOSED)
+
+
+# Measures the catalogue kinds never answered: saying one of them is a composition by itself.
+_ONLY_COMPOSED = frozenset({"first_day", "last_day"})
+
+
+def read(text: str) -> Read:
+    """The composition slots named in `text` (prepared), each consumed from the returned rest."""
+    found = Read(f" {text} ")
+
+    def take(pattern: str) -> re.Match[str] | None:
+        match = re.search(pattern, found.rest)
+        if match:
+            found.said.append(match.group(0).strip())
+            found.rest = found.rest[: match.start()] + " " + found.rest[match.end() :]
+        return match
+
+    for name, pattern in MEASURE_WORDS.items():
+        if name != "hours" and take(pattern):
+            found.measure = name
+            break
+    if match := take(SHARE_WORDS):
+        found.share = bool(match)
+    if match := take(WEEKDAY_WORDS):
+        found.weekday = WEEKDAY_NUMBERS[match.group(1)]
+    for name, pattern in GROUP_WORDS.items():
+        if name == "person":
+            continue  # "quem" is a grouping only beside a rank (below)
+        if match := take(pattern):
+            found.group = name
+            found.singular = bool(re.match(r"(?:qual|que|em que|em qual)\b", match.group(0)))
+            break
+    if match := RANK_WORDS.search(found.rest):
+        found.rank = "asc" if (match.group(2) == "menos" or match.group(3) in ("menores", "piores")) else "desc"
+        number = match.group(1) or match.group(4)
+        found.limit = int(number) if number else None
+        if found.group is None and (who := re.search(r"\bquem\b", found.rest)):
+            found.group, found.singular = "person", True
+            found.rest = found.rest[: who.start()] + " " + found.rest[who.end() :]
+        elif found.group is None and (found.limit or re.search(_PEOPLE, found.rest) or "que" in match.group(0)):
+            found.group = "person"  # "os 4 que menos apontaram", "as pessoas que mais fizeram"
+    if take(TOTAL_WORDS):
+        found.total = True
+    found.rest = " ".join(found.rest.split())
+    return found
