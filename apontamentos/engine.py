@@ -6,6 +6,7 @@ never a figure for a broader question.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -14,7 +15,7 @@ from . import queries as q
 from .answers import EXAMPLES, Answer, NoData, Table
 from .dataset import Dataset, normalize
 from .errors import InvalidQuery
-from .question import from_context
+from .question import Question, from_context
 from .registry import BY_NAME
 from .scope import OPEN, Scope, scoped
 from .understanding import STATIC, Clarification, understand
@@ -32,10 +33,26 @@ def answer(
     """
     previous = from_context(context)
     view = scoped(db, scope)
+    if context.get("confirm") and previous is not None:
+        # the reply to "Você quis dizer …?": yes runs the question as corrected; anything else is a new question
+        reply = normalize(question)
+        if _YES.match(reply):
+            context = previous.to_context()
+            question = ""
+        elif _NO.match(reply):
+            return Answer("Tudo bem, não vou usar a correção. Pergunte de novo com outras palavras.", {}, "declined")
+        else:
+            context = {}
+            previous = None
     me = me_in(db, user) if scope.role == "open" else scope.resource_id
-    understood = understand(view, question, previous, today, me, restricted=not scope.everything)
+    if question == "" and previous is not None:
+        understood: Question | Clarification = previous
+    else:
+        understood = understand(view, question, previous, today, me, restricted=not scope.everything)
     if isinstance(understood, Clarification):
         kept = understood.pending.to_context() if understood.pending else context
+        if understood.reason == "confirm":
+            kept = {**kept, "confirm": True}
         text = understood.text
         if understood.reason == "unknown_self" and user.strip():
             text = (
@@ -57,6 +74,10 @@ def answer(
         return Answer(f"Há mais de uma pessoa chamada “{err.text}”. Qual delas?\n{names}", context, "ambiguous")
     except InvalidQuery as err:
         return Answer(str(err), context, "invalid")
+
+
+_YES = re.compile(r"^(?:sim|s|isso|isso mesmo|exato|exatamente|correto|certo|pode ser|pode|quis|quis sim|sim quis)$")
+_NO = re.compile(r"^(?:nao|n|errado|nao quis|negativo)$")
 
 
 def _paged(result: Answer, page: int) -> Answer:

@@ -70,7 +70,11 @@ _THRESHOLD = re.compile(
 _TOP = re.compile(r"\btop\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:recursos|pessoas|maiores|primeiros|menores|ultimos|que)\b")
 _RESOURCE_ID = re.compile(r"\b(?:recurso|id|matricula)\s+(\d{1,9})\b")
 
-_SELF = frozenset({"eu", "meu", "minha", "meus", "minhas", "mim", "trabalhei", "apontei", "fiz", "esqueci", "faltei"})
+_SELF = frozenset(
+    {"eu", "meu", "minha", "meus", "minhas", "mim", "trabalhei", "apontei", "fiz", "esqueci", "faltei", "tenho", "devo"}
+)
+# "to devendo", "tô acima?": the asker, in the first person without "eu"
+_SELF_PHRASE = re.compile(r"\b(?:to|tou|estou|fiquei) (?:devendo|acima|abaixo|com saldo|positivo|negativo)\b")
 _EVERYONE = re.compile(r"\b(?:todos|todas|todo mundo|geral|empresa toda|equipe toda)\b")
 _COUNT = re.compile(r"\b(?:quantos|quantas|quantidade|numero de)\b")
 _ASC = re.compile(r"\b(?:menos|menor|menores|pior|piores)\b")
@@ -144,7 +148,27 @@ def understand(
         return Clarification("invalid", str(err))
     if restricted and isinstance(understood, Clarification):
         return _restricted(db, understood)
+    if isinstance(understood, Question) and (changed := _filter_corrections(db, prepared.split(), words)):
+        # A typo corrected into a filter value ("lento" → "pleno") narrows the question: asked, not applied.
+        said = ", ".join(f"“{fixed}” em vez de “{typed}”" for typed, fixed in changed)
+        return Clarification("confirm", f"Você quis dizer {said}? Responda “sim” para eu seguir assim.", understood)
     return understood
+
+
+def _filter_corrections(db: Dataset, typed: list[str], fixed: list[str]) -> list[tuple[str, str]]:
+    """The corrections that turned a word into a value of a filter (level, profile, technology)."""
+    values = _FILTER_VALUES | {w for t in db.technologies for w in normalize(t).split()}
+    return [
+        (a, b)
+        for a, b in zip(typed, fixed, strict=False)
+        if a != b and b in values and not (a.startswith(b) or b.startswith(a))  # "juniores" is "junior"
+    ]
+
+
+_FILTER_VALUES = frozenset(
+    "junior pleno senior especialista teste testes tester testers qa suporte desenvolvedor desenvolvedores dev devs "
+    "arquiteto arquitetos arquiteta engenheiro engenheiros engenheira dados scrum master".split()
+)
 
 
 def _restricted(db: Dataset, clarification: Clarification) -> Clarification:
@@ -235,8 +259,13 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
                 ambiguous, used = person, person.pending_words
             else:
                 slots["person"], used = person
-            for word in used:
-                rest = re.sub(rf"\b{word}\b", " ", rest, count=1)
+            # the name as written, in one piece: "quantos dias o rafael martins dias" keeps its first "dias"
+            name = re.compile(r"\b" + r"(?: (?:de|da|do|dos|das))? ".join(used) + r"\b")
+            if name.search(rest):
+                rest = name.sub(" ", rest, count=1)
+            else:
+                for word in used:
+                    rest = re.sub(rf"\b{word}\b", " ", rest, count=1)
     activity = _activity(db, rest)
     if isinstance(activity, Clarification):
         return activity
@@ -250,7 +279,7 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
         slots["by"] = "entries"
     elif _has(rest, "por horas"):
         slots["by"] = "hours"
-    if _SELF & set(rest.split()) and "person" not in slots:
+    if (_SELF & set(rest.split()) or _SELF_PHRASE.search(rest)) and "person" not in slots:
         if me is None:
             return Clarification(
                 "unknown_self",
@@ -273,7 +302,7 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
             pending = composed if isinstance(composed, Question) else previous
             return Clarification(ambiguous.reason, ambiguous.text, pending)
         return composed
-    unknown = [w for w in rest.split() if w not in VOCABULARY and "/" not in w]
+    unknown = [w for w in rest.split() if not _known(w)]
     if unknown:
         return _not_understood(db, rest.split(), unknown)
     rest = f" {' '.join(rest.split())} "
@@ -300,6 +329,12 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     if kind == "resource_days" and not slots.get("person") and any_of(rest, CLOCK_WORDS):
         return Clarification("not_understood", CLOCK_TIMES)
     kind = _refine(kind, slots, rest)
+    if (
+        kind == "expected_vs_worked"
+        and not slots.get("person")
+        and not _has(rest, "saldo", "banco", "devendo", "acima", "abaixo", "meta")
+    ):
+        slots["everyone"] = True  # the expected hours of a period are the same for everyone
     per_person = BY_NAME["hours_by_person"].asked_by(rest)
     if kind in ("hours_by_person", "list_contracts") and _PER_CONTRACT.search(rest) and per_person:
         return Clarification("not_understood", TWO_BREAKDOWNS)
@@ -440,12 +475,12 @@ def _narrowable(question: Question) -> Understood:
 
 
 def _needs_subject(question: Question) -> Understood:
+    if question.kind == "expected_vs_worked" and not question.person and question.everyone:
+        return question  # "quantas horas deveria fazer em outubro?": the same for everyone
     if question.kind in PERSON_ONLY and not question.person:
         return Clarification("no_person", "De quem? Diga o nome da pessoa, por exemplo: “saldo de horas da Ana Souza”.")
     if question.kind in ("contract_details", "activity_distribution") and not question.contract:
         return Clarification("ask_contract", ASK_CONTRACT)
-    if question.kind == "validators" and not (question.person or question.contract):
-        return Clarification("no_person", "De quem? Diga o nome da pessoa ou o número do contrato.")
     return _narrowable(question)
 
 
@@ -633,6 +668,14 @@ def _technology(db: Dataset, text: str) -> tuple[str, str] | None:
     return None
 
 
+# Words the catalogue's kinds read that the shared vocabulary lacks ("mostre informações do contrato 8446").
+_READ_HERE = frozenset("informacoes informacao info infos dado".split())
+
+
+def _known(word: str) -> bool:
+    return word in VOCABULARY or word in _READ_HERE or "/" in word
+
+
 def _name_word(db: Dataset, word: str) -> bool:
     return word in db.name_words and word not in VOCABULARY
 
@@ -645,8 +688,8 @@ def _person(db: Dataset, words: list[str]) -> tuple[str, list[str]] | Ambiguous 
     runs: list[list[str]] = []
     current: list[str] = []
     for index, word in enumerate(words):
-        if _name_word(db, word):
-            current.append(word)
+        if _name_word(db, word) or (current and word in db.name_words and _matching(db, [*current, word])):
+            current.append(word)  # "Rafael Martins Dias": "dias" is a word, and here a surname
         elif not (word in CONNECTORS and current and index + 1 < len(words) and _name_word(db, words[index + 1])):
             if current:
                 runs.append(current)
@@ -793,7 +836,7 @@ def _compose(
             return share
         slots = {**slots, "share_of": share, "activity": None}
         read.rest = " ".join(w for w in read.rest.split() if w not in share.split())
-    unknown = [w for w in read.rest.split() if w not in VOCABULARY and "/" not in w]
+    unknown = [w for w in read.rest.split() if not _known(w)]
     if unknown:
         return _not_understood(db, read.rest.split(), unknown)
     values: dict[str, Any] = {}
