@@ -37,7 +37,8 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-# Score an engine on the evaluation set: make eval [ARGS="--engine llm --questions FILE --all"]
+# Score an engine on every evaluation batch (tests/eval/*.jsonl), right / declined / wrong per batch:
+# make eval [ARGS="--engine llm --questions FILE [--questions FILE2] --all"]
 eval: install
 	$(PY) -m tests.eval $(ARGS)
 

@@ -2,6 +2,13 @@
 
 Independent of the engines: it reads the rows through `tests.expected.spans` and the calendar through the
 `holidays` library, never through `apontamentos` queries.
+
+Formats, as a pt-BR reader expects them: hours `1.234,5 h`, counts `1.234`, days `25/11/2026`, shares `12,3%`
+(as the activity shares already were), weekdays by their short name (`segunda`, `terça`, … `sábado`, which the
+long form `segunda-feira` contains). A spec's `counted` gives a count its noun (`3 apontamentos`) and `named`
+adds the person's name, where a bare figure would be in any reply. Besides person / contract / period, a spec
+may narrow by `activity` (words of the description, without case or accents) and `weekday` (0 = Monday … 6 =
+Sunday, a list).
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import holidays
 from ..expected import Span
 
 DAILY_HOURS = 8.0
+WEEKDAYS = ("segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo")
 
 
 def plain(text: str) -> str:
@@ -85,6 +93,19 @@ class Reference:
         "contracts_by_people",
         "clock_in",
     )
+    # measures of the batches written blind (batch_c.jsonl …); the project set need not cover them
+    COMPOSED = (
+        "by_month",
+        "by_week",
+        "by_weekday",
+        "by_day",
+        "share",
+        "first_day",
+        "last_day",
+        "days_worked",
+        "idle_people",
+        "days_above_list",
+    )
 
     def __init__(self, rows: list[Span]) -> None:
         self.rows = rows
@@ -111,6 +132,11 @@ class Reference:
             rows = [r for r in rows if (r.client if contract.startswith("E") else r.supplier) == contract]
         if "technology" in spec:
             rows = [r for r in rows if r.technology == spec["technology"]]
+        if "activity" in spec:
+            words = set(plain(spec["activity"]).split())
+            rows = [r for r in rows if r.activity and words <= set(plain(r.activity).split())]
+        if "weekday" in spec:
+            rows = [r for r in rows if r.day.weekday() in spec["weekday"]]
         return rows
 
     # -- measures ------------------------------------------------------------------------------
@@ -119,6 +145,11 @@ class Reference:
         """The strings a right answer to `spec` must contain (figures, names, and the period's dates)."""
         measure = spec["measure"]
         strings = getattr(self, measure)(spec)
+        # a bare count ("3") is in any reply that holds a date: give it its noun, or name whom it is about
+        if "counted" in spec:
+            strings[0] += f" {spec['counted']}" + ("" if strings[0] == "1" else "s")
+        if spec.get("named"):
+            strings += [spec["person"]]
         if spec.get("dates", True):
             start, end = self.period(spec)
             strings += [day_text(start)] + ([day_text(end)] if end != start else [])
@@ -304,7 +335,7 @@ class Reference:
             ranked = sorted(found, key=lambda a: (-a[1], a[0]))
             return [f"{shown}: {entries_text(n)}" for shown, n, _ in ranked[:3]]
         ranked = sorted(found, key=lambda a: (-a[2], a[0]))
-        return [f"{shown}: {hours_text(h)}" for shown, _, h in ranked[:3]]
+        return [f"{shown}: {hours_text(h)}" for shown, _, h in ranked[: spec.get("top", 3)]]
 
     def activity_hours(self, spec: dict[str, Any]) -> list[str]:
         words = set(plain(spec["activity"]).split())
@@ -317,6 +348,68 @@ class Reference:
         ranked = sorted(self._activities(rows).values(), key=lambda a: (-a[2], a[0]))
         share = lambda h: f"{100 * h / total:,.1f}%".replace(".", ",")  # noqa: E731
         return [f"{shown}: {hours_text(h)} ({share(h)})" for shown, _, h in ranked[:3]]
+
+    # -- groupings, shares and dates (issue 17's compositions) -----------------------------------------
+
+    def _hours(self, rows: list[Span], spec: dict[str, Any]) -> float:
+        return sum((r.gross if spec.get("basis") == "gross" else r.net) or 0 for r in rows)
+
+    def _grouped(self, spec: dict[str, Any], key: Any) -> dict[Any, float]:
+        groups: dict[Any, list[Span]] = defaultdict(list)
+        for r in self.select(spec):
+            groups[key(r.day)].append(r)
+        return {k: self._hours(rows, spec) for k, rows in sorted(groups.items())}
+
+    def by_month(self, spec: dict[str, Any]) -> list[str]:
+        """The hours of each calendar month of the period (labels vary: `outubro`, `10/2026`; the figures do not)."""
+        return [hours_text(h) for h in self._grouped(spec, lambda d: (d.year, d.month)).values()]
+
+    def by_week(self, spec: dict[str, Any]) -> list[str]:
+        """The hours of each Monday-to-Sunday week, cut at the period's ends."""
+        return [hours_text(h) for h in self._grouped(spec, lambda d: d - timedelta(days=d.weekday())).values()]
+
+    def by_day(self, spec: dict[str, Any]) -> list[str]:
+        return [hours_text(h) for h in self._grouped(spec, lambda d: d).values()]
+
+    def by_weekday(self, spec: dict[str, Any]) -> list[str]:
+        """The `top` weekdays by hours (1 unless told; `order: asc` for the fewest), each its name and hours."""
+        totals = self._grouped(spec, lambda d: d.weekday())
+        reverse = spec.get("order", "desc") == "desc"
+        ranked = sorted(totals.items(), key=lambda kv: -kv[1] if reverse else kv[1])
+        return [s for day, h in ranked[: spec.get("top", 1)] for s in (WEEKDAYS[day], hours_text(h))]
+
+    def share(self, spec: dict[str, Any]) -> list[str]:
+        """The share of the scope's hours that `part` (more filters: activity, person, weekday…) holds, `12,3%`."""
+        whole = self._hours(self.select(spec), spec)
+        part = self._hours(self.select({**spec, **spec["part"]}), spec)
+        return [f"{100 * part / whole:,.1f}%".replace(".", ",")]
+
+    def first_day(self, spec: dict[str, Any]) -> list[str]:
+        return [day_text(min(r.day for r in self.select(spec)))]
+
+    def last_day(self, spec: dict[str, Any]) -> list[str]:
+        return [day_text(max(r.day for r in self.select(spec)))]
+
+    def days_worked(self, spec: dict[str, Any]) -> list[str]:
+        """Distinct days with an entry in scope, with its noun (a bare count is in any date)."""
+        count = len({r.day for r in self.select(spec)})
+        return [f"{integer_text(count)} dia{'' if count == 1 else 's'}"]
+
+    def days_above_list(self, spec: dict[str, Any]) -> list[str]:
+        """Each day (`16/11`) the scope passed `hours` in a day, with that day's hours."""
+        per_day: dict[date, float] = defaultdict(float)
+        for r in self.select(spec):
+            per_day[r.day] += (r.gross if spec.get("basis") == "gross" else r.net) or 0
+        above = sorted((d, h) for d, h in per_day.items() if h > spec["hours"])
+        return [s for d, h in above for s in (f"{d:%d/%m}", hours_text(h))]
+
+    def idle_people(self, spec: dict[str, Any]) -> list[str]:
+        """People with an entry in scope in the 30 days before the period and none in it ("sem apontar desde …")."""
+        start, end = self.period(spec)
+        before = [(start - timedelta(days=30)).isoformat(), (start - timedelta(days=1)).isoformat()]
+        active = {r.resource_id for r in self.select({**spec, "period": before})}
+        idle = active - {r.resource_id for r in self.select(spec)}
+        return [integer_text(len(idle))] + sorted(self.names[rid] for rid in idle)[:3]
 
     def people_by(self, spec: dict[str, Any]) -> list[str]:
         rows = self.select(spec)

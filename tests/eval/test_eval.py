@@ -68,3 +68,26 @@ def test_the_scorer_calls_a_different_figure_wrong(columns: dict[str, list[Any]]
     assert score("O contrato 8446 somou 1,0 h líquidas de 01/10/2026 a 31/10/2026.", spec, reference)[0] == "wrong"
     assert score("Não encontrei o contrato 8446.", spec, reference)[0] == "declined"
     assert score("Todos os recursos somaram 9,9 h.", {"decline": True}, reference)[0] == "wrong"
+
+
+def test_make_eval_scores_every_batch_file_unless_told_which() -> None:
+    from .__main__ import batch_files
+
+    names = [p.name for p in batch_files(None)]
+    assert {"questions.jsonl", "holdout.jsonl", "batch_c.jsonl"} <= set(names)
+    assert names == sorted(names)
+    assert batch_files([QUESTIONS]) == [QUESTIONS]
+
+
+def test_the_batch_table_has_a_line_per_batch_and_a_total() -> None:
+    from .__main__ import batch_table
+    from .runner import Verdict
+
+    def verdicts(*outcomes: str) -> list[Verdict]:
+        return [Verdict("c", i, "q", o, [], "", False) for i, o in enumerate(outcomes)]
+
+    table = batch_table({"a.jsonl": verdicts("right", "wrong"), "b.jsonl": verdicts("right", "right", "declined")})
+    lines = table.splitlines()
+    assert lines[1].split()[:5] == ["a.jsonl", "2", "50.0%", "0.0%", "50.0%"]
+    assert lines[2].split()[:5] == ["b.jsonl", "3", "66.7%", "33.3%", "0.0%"]
+    assert lines[3].split()[:5] == ["all", "5", "60.0%", "20.0%", "20.0%"]
