@@ -288,7 +288,8 @@ def ranking(db: Dataset, question: Question, today: date) -> Answer:
         f"{i}. {p.resource.name}: {fmt.hours(p.hours)}" for i, p in enumerate(people, 1)
     )
     rows = [[str(i), p.resource.name, fmt.hours(p.hours)] for i, p in enumerate(people, 1)]
-    return _done(question, text, _table(f"Ranking de horas{scope}", [RANK, "Recurso", "Horas"], rows))
+    answer = _done(question, text, _table(f"Ranking de horas{scope}", [RANK, "Recurso", "Horas"], rows))
+    return replace(answer, context={**answer.context, "named": people[0].resource.id})  # who "ele"/"ela" is next
 
 
 def hours_by_person(db: Dataset, question: Question, today: date) -> Answer:

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -16,7 +17,7 @@ from .composition import GROUPS, MEASURES, Composition
 from .dataset import Dataset
 from .errors import InvalidQuery
 from .question import Question
-from .rules import MONTHS, WEEKDAYS
+from .rules import MONTHS, WEEKDAYS, Period
 
 
 def _person(db: Dataset, value: Any) -> str:
@@ -72,6 +73,15 @@ def first_line(db: Dataset, c: Composition, dates: str) -> str:
     return line
 
 
+# What a count counts, so a figure never stands bare ("397 apontamentos", "41 recursos").
+NOUNS = {
+    "entries": ("apontamento", "apontamentos"),
+    "people": ("recurso", "recursos"),
+    "days": ("dia", "dias"),
+    "open_spans": ("apontamento sem saída", "apontamentos sem saída"),
+}
+
+
 def _value(c: Composition, value: Any) -> str:
     unit = MEASURES[c.measure].unit
     if value is None:
@@ -80,7 +90,8 @@ def _value(c: Composition, value: Any) -> str:
         return fmt.hours(float(value))
     if unit == "date":
         return fmt.day_with_weekday(value)
-    return fmt.integer(int(value))
+    singular, plural = NOUNS[c.measure]
+    return fmt.plural(int(value), singular, plural)
 
 
 def key_text(db: Dataset, c: Composition, key: Any) -> str:
@@ -105,7 +116,7 @@ def key_text(db: Dataset, c: Composition, key: Any) -> str:
 
 
 def _percent(part: float, whole: float) -> str:
-    return f"{fmt.number(100 * part / whole)} %" if whole else "—"
+    return f"{fmt.number(100 * part / whole)}%" if whole else "—"
 
 
 def render(db: Dataset, question: Question, today: date) -> Answer:
@@ -114,17 +125,45 @@ def render(db: Dataset, question: Question, today: date) -> Answer:
     period, note = _covered(db, c.period, today)
     if c.share_of and c.group:
         raise InvalidQuery("Não consigo dar a parte de uma atividade dividida por grupos; pergunte sem a divisão.")
+    if c.versus is not None:
+        return _compare(db, question, c, period, note, today)
     result = run(db, c, period)
     line = first_line(db, c, _dates(period) + note)
-    return _answer(db, question, c, result, line)
+    answer = _answer(db, question, c, result, line, period)
+    if c.group == "person" and result.rows and result.rows[0][0] is not None:
+        # the person the answer names first is who "ele"/"ela" means next
+        named = db.refs[int(result.rows[0][0])].id
+        answer = replace(answer, context={**answer.context, "named": named})
+    return answer
 
 
-def _answer(db: Dataset, question: Question, c: Composition, result: Result, line: str) -> Answer:
-    text, table = _body(db, c, result, line)
+def _compare(db: Dataset, question: Question, c: Composition, period: Period, note: str, today: date) -> Answer:
+    """Two periods side by side, with the difference."""
+    assert c.versus is not None
+    other, other_note = _covered(db, c.versus, today)
+    first, second = (run(db, replace(c, versus=None), p).rows for p in (period, other))
+    a, b = (rows[0][1] if rows else None for rows in (first, second))
+    line = first_line(db, replace(c, versus=None), "lado a lado")
+    text = f"{line}:\n- {_dates(period)}{note}: {_value(c, a)}\n- {_dates(other)}{other_note}: {_value(c, b)}"
+    if MEASURES[c.measure].unit != "date" and a is not None and b is not None:
+        change = float(b) - float(a)
+        shown = fmt.hours(abs(change)) if MEASURES[c.measure].unit == "hours" else fmt.number(abs(change), 0)
+        percent = f" ({'+' if change >= 0 else '−'}{fmt.number(abs(100 * change / float(a)))}%)" if a else ""
+        text += f"\nDiferença: {'+' if change >= 0 else '−'}{shown}{percent}."
+    return Answer(text, question.to_context(), "compose", suggestions=_suggest(c))
+
+
+def _answer(db: Dataset, question: Question, c: Composition, result: Result, line: str, period: Period) -> Answer:
+    entries = ""
+    if c.measure == "hours" and c.group is None and c.output == "value":
+        # hours alone hide how much was recorded: the entries they come from, as the catalogue said
+        count = run(db, replace(c, measure="entries"), period).rows
+        entries = f" em {_value(replace(c, measure='entries'), count[0][1] if count else 0)}"
+    text, table = _body(db, c, result, line, entries)
     return Answer(text, question.to_context(), "compose", table, suggestions=_suggest(c))
 
 
-def _body(db: Dataset, c: Composition, result: Result, line: str) -> tuple[str, Table | None]:
+def _body(db: Dataset, c: Composition, result: Result, line: str, entries: str = "") -> tuple[str, Table | None]:
     if c.output == "share" and not c.group:
         part = float(result.rows[0][1] or 0) if result.rows else 0.0
         whole = result.total or 0.0
@@ -133,7 +172,7 @@ def _body(db: Dataset, c: Composition, result: Result, line: str) -> tuple[str, 
         value = result.rows[0][1] if result.rows else None
         if value is None and MEASURES[c.measure].unit != "count":
             return f"{line}: nenhum apontamento.", None
-        return f"{line}: {_value(c, value)}.", None
+        return f"{line}: {_value(c, value)}{entries}.", None
     if not result.rows:
         return f"{line}: nenhum apontamento.", None
     rows: list[list[str]] = []
@@ -181,8 +220,9 @@ def composition_of(question: Question) -> Composition:
         limit=question.limit,
         above=question.hours,
         below=question.below,
-        output=question.output or "value",  # type: ignore[arg-type]
+        output=question.output or ("compare" if question.versus else "value"),  # type: ignore[arg-type]
         share_of=question.share_of,
+        versus=question.versus,
     )
 
 
@@ -208,4 +248,5 @@ def question_of(c: Composition) -> Question:
         below=c.below,
         output=c.output,
         share_of=c.share_of,
+        versus=c.versus,
     )

@@ -122,7 +122,9 @@ def run(db: Dataset, c: Composition, period: Period) -> Result:
     total = None
     if c.output == "share":
         if c.share_of:
-            part = build(db, replace(c, activity=_joined(c.activity, c.share_of), share_of=None), period)
+            part = build(
+                db, replace(c, activity=_joined(c.activity, c.share_of), share_of=None, output="value"), period
+            )
             whole = rows[0][1] if rows else 0
             rows = [(None, v) for _, v in db.query(part.sql, part.params)]
             total = float(whole or 0)

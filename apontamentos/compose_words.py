@@ -14,16 +14,19 @@ GROUP_WORDS: dict[str, str] = {
     "weekday": r"\b(?:(?:por|cada|em cada|qual|que|em que|em qual|de cada) )?dias? da semana\b",
     "month": r"\b(?:(?:por|cada|em cada|a cada) mes(?:es)?|mes a mes|mensal(?:mente)?|qual (?:o )?mes|em que mes)\b",
     "week": r"\b(?:(?:por|cada|em cada|a cada) semanas?|semana a semana|semanal(?:mente)?|qual (?:a )?semana)\b",
-    "day": r"\b(?:(?:cada|em cada) dia|dia a dia|diariamente|qual (?:o )?dia|em que dia)\b",
-    "activity": r"\b(?:(?:por|cada|em cada) (?:atividades?|tarefas?)|qual (?:a )?(?:atividade|tarefa))\b",
+    "day": r"\b(?:(?:cada|em cada) dia|(?<!horas )(?<!media )por dia(?! trabalhado| util| em media)|dia a dia"
+    r"|diariamente|qual (?:o )?dia|em que dia)\b",
+    "activity": r"\b(?:(?:por|cada|em cada) (?:atividades?|tarefas?)|qual (?:a )?(?:atividade|tarefa)"
+    r"|(?:no|com o|em) que(?= (?:\w+ ){0,3}(?:gast|dedic|invest)))\b",
     "client": r"\b(?:por|cada) contratos? de cliente\b",
     "contract": r"\b(?:(?:por|cada|em cada) contratos?|qual (?:o )?contrato)\b",
-    "person": r"\b(?:(?:por|cada) (?:pessoa|recurso|consultor|colaborador|profissional|cabeca)|quem)\b",
+    "person": r"\b(?:por|cada|de cada) (?:pessoa|recurso|consultor|colaborador|profissional|cabeca|um|uma)\b",
 }
 # One entry per measure of composition.MEASURES ("hours" is what a composition measures unless told).
 MEASURE_WORDS: dict[str, str] = {
-    "last_day": r"\b(?:ate que dia|ultimo dia (?:com|que teve|de|em que)\b(?: \w+)?|ultimo apontamento|ultima vez que)",
-    "first_day": r"\b(?:desde quando|primeiro dia (?:com|que teve|de|em que)\b(?: \w+)?|primeiro apontamento"
+    "last_day": r"\b(?:ate que dia|ultimo dia(?! util)(?: (?:com|que teve|de|em que|que)\b)?|ultimo apontamento"
+    r"|ultima vez que)",
+    "first_day": r"\b(?:desde quando|primeiro dia(?! util)(?: (?:com|que teve|de|em que|que)\b)?|primeiro apontamento"
     r"|quando comec\w+)",
     "avg_person": r"\bmedia (?:de horas )?(?:por|de cada) (?:pessoa|recurso|consultor|cabeca)\b",
     "avg_day": r"\bmedia (?:de horas )?(?:por|ao) dia\b(?: trabalhado)?",
@@ -43,9 +46,14 @@ WEEKDAY_NUMBERS = {"segunda": 1, "terca": 2, "quarta": 3, "quinta": 4, "sexta": 
 VALIDATED_WORDS = r"\b(?:nao (?:foram |estao )?(?:validad|aprovad)\w*|(?:validad|aprovad)\w*)"
 SHARE_WORDS = r"\b(?:quanto )?(?:por cento|porcentagem|percentual|proporcao|fatia)\b(?: (?:d[aoe]s?|em))?"
 RANK_WORDS = re.compile(
-    r"\b(?:(?:os|as) )?(?:(\d{1,3}) )?(?:que )?(mais|menos)\b(?! de \d)"
-    r"|\b(top|maiores|menores|ranking|piores|melhores)\b(?: (\d{1,3}))?"
+    r"\b(?:(?:os|as) )?(?:(\d{1,3}|um|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez) )?(?:que |com |de )?"
+    r"(mais|menos)\b(?! de \d)"
+    r"|\b(top|maiores|menores|ranking|piores|melhores|primeiros|primeiras|ultimos|ultimas)\b(?: (\d{1,3}))?"
 )
+# Numbers in words as a rank's size ("os cinco que mais"): language normalisation may already give digits.
+_SMALL = {"um": 1, "dois": 2, "duas": 2, "tres": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7, "oito": 8}
+_SMALL |= {"nove": 9, "dez": 10}
+_BEFORE_RANK = re.compile(r"\b(\d{1,3}|um|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez) $")
 _PEOPLE = r"\b(?:pessoas?|recursos?|consultor(?:es|as?)?|colaborador(?:es|as?)?|profissionais)\b"
 TOTAL_WORDS = r"\b(?:no total|somando tudo|no geral|ao todo|tudo junto|somad[oa]s?)\b"
 
@@ -63,6 +71,8 @@ class Read:
     rank: str | None = None  # "desc" or "asc": a ranking was asked for
     limit: int | None = None
     singular: bool = False  # "qual mês", "em que dia da semana", "quem": the top one
+    second_group: str | None = None
+    inferred: bool = False  # the grouping by person was inferred from a rank ("os 4 que menos"), not said
     total: bool = False
     said: list[str] = field(default_factory=list)  # the words consumed, as the user wrote them
 
@@ -95,21 +105,30 @@ def read(text: str) -> Read:
     if match := take(WEEKDAY_WORDS):
         found.weekday = WEEKDAY_NUMBERS[match.group(1)]
     for name, pattern in GROUP_WORDS.items():
-        if name == "person":
-            continue  # "quem" is a grouping only beside a rank (below)
-        if match := take(pattern):
+        if found.group is None and (match := take(pattern)):
             found.group = name
             found.singular = bool(re.match(r"(?:qual|que|em que|em qual)\b", match.group(0)))
-            break
+        elif found.group is not None and re.search(pattern, found.rest):
+            found.second_group = name  # "horas de cada pessoa por contrato": two breakdowns at once
     if match := RANK_WORDS.search(found.rest):
-        found.rank = "asc" if (match.group(2) == "menos" or match.group(3) in ("menores", "piores")) else "desc"
+        found.rank = (
+            "asc"
+            if (match.group(2) == "menos" or match.group(3) in ("menores", "piores", "ultimos", "ultimas"))
+            else "desc"
+        )
         number = match.group(1) or match.group(4)
-        found.limit = int(number) if number else None
+        if number is None and (before := _BEFORE_RANK.search(found.rest[: match.start()])):
+            number = before.group(1)  # "os cinco primeiros"
+            found.rest = found.rest[: before.start()] + " " + found.rest[before.end() :]
+            match = RANK_WORDS.search(found.rest) or match
+        found.limit = (int(number) if number.isdigit() else _SMALL[number]) if number else None
+        found.said.append(match.group(0).strip())
+        found.rest = found.rest[: match.start()] + " " + found.rest[match.end() :]
         if found.group is None and (who := re.search(r"\bquem\b", found.rest)):
             found.group, found.singular = "person", True
             found.rest = found.rest[: who.start()] + " " + found.rest[who.end() :]
         elif found.group is None and (found.limit or re.search(_PEOPLE, found.rest) or "que" in match.group(0)):
-            found.group = "person"  # "os 4 que menos apontaram", "as pessoas que mais fizeram"
+            found.group, found.inferred = "person", True  # "os 4 que menos apontaram", "as pessoas que mais"
     if take(TOTAL_WORDS):
         found.total = True
     found.rest = " ".join(found.rest.split())

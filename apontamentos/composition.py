@@ -18,7 +18,7 @@ MeasureName = Literal[
     "hours", "entries", "people", "days", "open_spans", "avg_person", "avg_day", "first_day", "last_day"
 ]
 GroupName = Literal["person", "contract", "client", "activity", "day", "weekday", "week", "month"]
-Output = Literal["value", "table", "share"]
+Output = Literal["value", "table", "share", "compare"]
 Basis = Literal["net", "gross"]
 Order = Literal["desc", "asc"]
 Unit = Literal["hours", "count", "date"]
@@ -102,6 +102,7 @@ class Composition:
     below: float | None = None
     output: Output = "value"
     share_of: str | None = None
+    versus: Period | None = None  # a second period, side by side with `period` ("setembro x outubro")
 
     def __post_init__(self) -> None:
         if self.measure not in MEASURES:
@@ -114,6 +115,10 @@ class Composition:
             raise ValueError("weekday is 1 (Monday) to 7 (Sunday)")
         if self.limit is not None and self.limit < 1:
             raise ValueError("limit is at least 1")
+        if self.output == "share" and not (self.group or self.share_of):
+            raise ValueError("a share is of a grouping or of an activity (share_of)")
+        if self.versus is not None and (self.period is None or self.group is not None or self.share_of):
+            raise ValueError("two periods side by side need a first period, and no grouping or share")
 
 
 COMPOSITION_FIELDS = tuple(f.name for f in fields(Composition))
@@ -141,15 +146,23 @@ def json_schema() -> dict[str, Any]:
         "below": {"type": "number", "description": "só grupos com valor abaixo deste"},
         "output": {"type": "string", "enum": list(get_args(Output))},
         "share_of": {"type": "string", "description": "palavras da atividade cuja parte do total se quer em %"},
+        "versus_start": {
+            "type": "string",
+            "format": "date",
+            "description": "início de um segundo período, lado a lado",
+        },
+        "versus_end": {"type": "string", "format": "date", "description": "fim do segundo período"},
     }
-    declared = {name for name in COMPOSITION_FIELDS if name != "period"} | {"start", "end"}
+    declared = {name for name in COMPOSITION_FIELDS if name not in ("period", "versus")}
+    declared |= {"start", "end", "versus_start", "versus_end"}
     assert set(properties) == declared, "the schema and the Composition must name the same slots"
     return {"type": "object", "properties": properties, "required": ["measure"], "additionalProperties": False}
 
 
 def from_arguments(arguments: dict[str, Any]) -> Composition:
     """A Composition from the tool's JSON arguments; ValueError names what is wrong."""
-    data = {k: v for k, v in arguments.items() if v is not None and k not in ("start", "end")}
+    dates = ("start", "end", "versus_start", "versus_end")
+    data = {k: v for k, v in arguments.items() if v is not None and k not in dates}
     unknown = set(data) - set(COMPOSITION_FIELDS)
     if unknown:
         raise ValueError(f"unknown slots: {', '.join(sorted(unknown))}")
@@ -158,4 +171,10 @@ def from_arguments(arguments: dict[str, Any]) -> Composition:
         if not (start and end):
             raise ValueError("a period needs start and end")
         data["period"] = Period(date.fromisoformat(str(start)), date.fromisoformat(str(end)))
+    v_start, v_end = arguments.get("versus_start"), arguments.get("versus_end")
+    if v_start or v_end:
+        if not (v_start and v_end and "period" in data):
+            raise ValueError("a second period needs versus_start, versus_end and the first period")
+        data["versus"] = Period(date.fromisoformat(str(v_start)), date.fromisoformat(str(v_end)))
+        data["output"] = "compare"
     return Composition(**data)

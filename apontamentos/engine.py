@@ -48,7 +48,8 @@ def answer(
     if question == "" and previous is not None:
         understood: Question | Clarification = previous
     else:
-        understood = understand(view, question, previous, today, me, restricted=not scope.everything)
+        named = context.get("named") if isinstance(context.get("named"), str) else None
+        understood = understand(view, question, previous, today, me, restricted=not scope.everything, named=named)
     if isinstance(understood, Clarification):
         kept = understood.pending.to_context() if understood.pending else context
         if understood.reason == "confirm":

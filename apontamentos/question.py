@@ -51,6 +51,7 @@ class Question:
     below: float | None = None  # `hours` is the bound above
     output: str | None = None
     share_of: str | None = None
+    versus: Period | None = None  # a second period, side by side with `period`
 
     @property
     def has_subject(self) -> bool:
@@ -63,10 +64,11 @@ class Question:
         data = {
             k: v
             for k, v in asdict(self).items()
-            if (v not in (None, False) or (k == "validated" and v is False)) and k != "period"
+            if (v not in (None, False) or (k == "validated" and v is False)) and k not in ("period", "versus")
         }
-        if self.period is not None:
-            data["period"] = [self.period.start.isoformat(), self.period.end.isoformat()]
+        for name in ("period", "versus"):
+            if (value := getattr(self, name)) is not None:
+                data[name] = [value.start.isoformat(), value.end.isoformat()]
         return {"v": CONTEXT_VERSION, "question": data}
 
 
@@ -79,9 +81,10 @@ def from_context(context: dict[str, Any]) -> Question | None:
     if not isinstance(data.get("kind"), str) or not set(data) <= known:
         return None
     try:
-        if "period" in data:
-            start, end = data["period"]
-            data["period"] = Period(date.fromisoformat(start), date.fromisoformat(end))
+        for name in ("period", "versus"):
+            if name in data:
+                start, end = data[name]
+                data[name] = Period(date.fromisoformat(start), date.fromisoformat(end))
         return Question(**data)
     except (TypeError, ValueError):
         return None

@@ -83,6 +83,9 @@ _FOLLOW_UP = re.compile(
     r"^(?:e|e ai|entao|tambem)\b|\b(?:la|dele|dela|deles|delas|ele|ela|nele|nela|nesse contrato|"
     r"desse contrato|neste contrato|deste contrato|esse contrato|este contrato|mesmo contrato)\b"
 )
+_EVER = re.compile(r"\bja\b.*\b(?:algum|alguma)\b|\balguma vez\b|\bnunca\b|\bdesde sempre\b")
+_COMPARING = r"\b(?:comparando|compara\w*|versus|x|contra|frente a|lado a lado|diferenca)\b"
+_PRONOUN = re.compile(r"\b(?:ele|ela|dele|dela|nele|nela)\b")
 _PERSON_POSITION = frozenset(
     "o a do da de dos das pro pra para com recurso consultor consultora colaborador colaboradora pessoa".split()
 )
@@ -111,11 +114,18 @@ OTHER_PEOPLE = "Não posso mostrar dados de outras pessoas."
 
 
 def understand(
-    db: Dataset, question: str, previous: Question | None, today: date, me: str | None, restricted: bool = False
+    db: Dataset,
+    question: str,
+    previous: Question | None,
+    today: date,
+    me: str | None,
+    restricted: bool = False,
+    named: str | None = None,
 ) -> Understood:
     """The typed question (merged with `previous` when it is a follow-up), or a Clarification.
 
-    `me` is the asker's resource id when known: "eu", "meu" resolve to it. `db` is the data the asker may
+    `me` is the asker's resource id when known: "eu", "meu" resolve to it; `named` is the person the last
+    answer named first (a ranking's top), whom "ele"/"ela" then mean. `db` is the data the asker may
     see; when `restricted`, a name or contract it does not hold gets one answer, whether or not it exists
     elsewhere, so the reply reveals nothing about other people.
     """
@@ -124,7 +134,10 @@ def understand(
     if not text.strip("? "):
         return Question("help")
     if reason := refusal(prepared) or refusal(text):
-        return Clarification(reason, REFUSALS[reason])
+        # the person asked about stays the conversation's subject: "e quantas horas ela fez?" comes next
+        person = _person(db, text.split()) if reason == "personal" else None
+        pending = Question("total_hours", person=person[0]) if isinstance(person, tuple) else None
+        return Clarification(reason, REFUSALS[reason], pending)
     words = text.split()
     if _GREETING.search(text) and len(words) <= 5 and not _has(text, "hora", "contrat", "quant", "quem"):
         return Question("greeting")
@@ -143,7 +156,7 @@ def understand(
             "analista de suporte, arquiteto de soluções, engenheiro de dados e scrum master.",
         )
     try:
-        understood = _understand(db, text, previous, today, me)
+        understood = _understand(db, text, previous, today, me, named)
     except InvalidQuery as err:
         return Clarification("invalid", str(err))
     if restricted and isinstance(understood, Clarification):
@@ -189,7 +202,9 @@ def _protected(db: Dataset) -> frozenset[str]:
     return db.name_words | technology | db.activity_words
 
 
-def _understand(db: Dataset, text: str, previous: Question | None, today: date, me: str | None) -> Understood:
+def _understand(
+    db: Dataset, text: str, previous: Question | None, today: date, me: str | None, named: str | None = None
+) -> Understood:
     slots: dict[str, Any] = {}
     rest = f" {text} "
 
@@ -209,9 +224,18 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
         consume(found.text)
         if (second := find_period(rest, today)) is not None:
             consume(second.text)
-            if (span := joined(found, second, text)) is not None:
+            comparing = _has(rest, "compar", "versus", "x", "contra", "frente a", "lado a lado", "diferenca")
+            if comparing and not this_and_last_week(found, second, today):
+                slots["versus"] = second.period  # "setembro x outubro", "compara setembro e outubro": side by side
+                rest = re.sub(_COMPARING, " ", rest)
+            elif (span := joined(found, second, text)) is not None:
                 slots["period"] = span
-            elif not (this_and_last_week(found, second, today) and _has(rest, "compar", "versus", "em relacao")):
+            elif re.search(rf"\b{re.escape(found.text.strip())} ate {re.escape(second.text.strip())}\b", text):
+                if found.period.start > second.period.end:
+                    return Clarification("period", TWO_PERIODS)
+                slots["period"] = Period(found.period.start, second.period.end)  # "novembro até ontem"
+                rest = rest.replace(" ate ", " ", 1)
+            elif not (this_and_last_week(found, second, today) and comparing):
                 return Clarification("period", TWO_PERIODS)
     if word := unreadable_period(rest):
         # even beside a period it can read: "primeira quinzena de outubro" is not all of October
@@ -225,7 +249,9 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
         consume(number)
     contract = _contract(db, rest)
     if isinstance(contract, Clarification):
-        return contract
+        # what else was asked stays, so "e do 8418?" answers it for a contract that exists
+        kept = Question(kind_of(rest) or "total_hours", period=slots.get("period"))
+        return replace(contract, pending=kept) if contract.reason == "unknown_contract" else contract
     if contract is not None:
         slots["contract"], fragment = contract
         consume(fragment)
@@ -266,6 +292,9 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
             else:
                 for word in used:
                     rest = re.sub(rf"\b{word}\b", " ", rest, count=1)
+    if "person" not in slots and named in db.resources and (pronoun := _PRONOUN.search(rest)):
+        slots["person"] = named  # "e ela, quantas horas fez?" after a ranking that named her first
+        rest = rest.replace(pronoun.group(0), " ", 1)
     activity = _activity(db, rest)
     if isinstance(activity, Clarification):
         return activity
@@ -296,6 +325,8 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
         slots["order"] = "asc"
     if _GROSS.search(rest):
         slots["basis"] = "gross"
+    elif re.search(r"\bliquid[ao]s?\b", rest):
+        slots["basis"] = "net"  # "e líquidas?" after gross hours
     composed = _compose(db, compose_words.read(rest), slots, rest, text, previous)
     if composed is not None:
         if ambiguous is not None:
@@ -386,7 +417,8 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     if inherit_subject and _accepts(kind, previous):
         question = question.with_subject_of(previous)
     same_subject = question.has_subject and all(getattr(question, n) == getattr(previous, n) for n in SUBJECT)
-    if "period" not in slots and previous.period and (follow_up or same_subject):
+    ever = bool(_EVER.search(text))  # "já trabalhei em algum fds?": over all the data, not the last period
+    if "period" not in slots and previous.period and (follow_up or same_subject) and not ever:
         question = replace(question, period=previous.period)
     return _needs_subject(question)
 
@@ -425,7 +457,11 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
         return "holidays"
     if kind == "days_above" or (slots.get("hours") is not None and _has(rest, "dias?", "diaria")):
         return "days_above"
-    if kind == "contract_resources" and _has(rest, "horas?") and not _has(rest, "quem", "quais", "quantos", "quantas"):
+    if (
+        kind == "contract_resources"
+        and _has(rest, "horas?", "quanto\\b", "fez\\b", "fizeram\\b")
+        and not _has(rest, "quem", "quais", "quantos", "quantas")
+    ):  # "quanto a equipe do 8556 fez?" asks for hours, not for the people
         return "total_hours"
     return kind
 
@@ -562,6 +598,9 @@ PERSON_KINDS = frozenset(
         "week_comparison",
         "outliers",
         "validators",
+        "days_above",
+        "weekend_work",
+        "holiday_work",
     }
 )
 CONTRACT_KINDS = frozenset(
@@ -669,7 +708,7 @@ def _technology(db: Dataset, text: str) -> tuple[str, str] | None:
 
 
 # Words the catalogue's kinds read that the shared vocabulary lacks ("mostre informações do contrato 8446").
-_READ_HERE = frozenset("informacoes informacao info infos dado".split())
+_READ_HERE = frozenset("informacoes informacao info infos dado ok".split())
 
 
 def _known(word: str) -> bool:
@@ -758,7 +797,12 @@ _UNTIL = re.compile(r"\b(?:ate|antes d[eoa])(?: (?:o )?dia)?\s*$")
 
 def _open_ended(db: Dataset, rest: str, found: Found, today: date) -> tuple[Period, str] | None:
     """A period written after "desde" / "até": open at one end, closed against the data; and the words said."""
-    before = rest[: rest.find(f" {found.text.strip()} ") + 1] if f" {found.text.strip()} " in rest else ""
+    said = found.text.strip()
+    if said.startswith(("desde ", "ate ")):
+        before, said = said.split(" ", 1)[0], said.split(" ", 1)[1]  # "desde segunda": the weekday read it
+        opened = Period(found.period.start, max(today, found.period.start))
+        return (opened, "") if before == "desde" else None
+    before = rest[: rest.find(f" {said} ") + 1] if f" {said} " in rest else ""
     if match := _SINCE.search(before):
         return Period(found.period.start, max(today, found.period.start)), match.group(0)
     if match := _UNTIL.search(before):
@@ -799,37 +843,29 @@ def _compose(
     if previous is not None and previous.kind in STATIC:
         previous = None
     follow_up = previous is not None and bool(_FOLLOW_UP.search(text))
-    legacy = kind_of(f" {' '.join(rest.split())} ")
+    legacy = _refine(kind_of(f" {' '.join(rest.split())} "), slots, rest)
     if read.total and follow_up and not read.group and not read.rank:
         return _total_of(previous)  # type: ignore[arg-type]
-    new_filter = any(slots.get(name) for name in _NEW_FILTERS) or read.weekday is not None
-    gross = slots.get("basis") == "gross"
+    if read.second_group and (read.group != "person" or read.second_group != "person"):
+        return Clarification("not_understood", TWO_BREAKDOWNS)
     recomposed = follow_up and previous is not None and previous.kind == "compose"
-    if recomposed and read.group is None and (read.rank or read.measure or read.share):
-        read.group = previous.group  # type: ignore[union-attr]  # "e os que menos?": the same breakdown, reordered
-    if recomposed and (read.rank or read.measure or read.share or read.group or read.weekday is not None):
-        pass
-    elif read.measure in ("first_day", "last_day") or read.weekday is not None or read.share:
-        pass
-    elif read.group in ("month", "week", "weekday", "client"):
-        pass
-    elif read.group == "day" and not slots.get("person"):
-        pass
-    elif read.group in ("activity", "contract") and (
-        new_filter or gross or read.rank == "asc" or read.limit or read.measure not in (None, "hours")
-    ):
-        if read.group == "activity" and slots.get("activity"):
-            return None  # "horas de reunião por atividade": the catalogue asks back
-    elif read.group == "person" and read.rank:
-        changes_operation = follow_up and previous is not None and previous.kind not in _RANKING_KINDS
-        if not (new_filter or legacy in (None, "total_hours", "activity_hours") or read.limit or changes_operation):
-            return None
-    elif slots.get("activity") and gross and legacy in (None, "total_hours", "activity_hours"):
-        pass  # "horas brutas de reunião": the catalogue counted activities in net hours only
-    elif read.measure == "entries" and legacy in (None, "total_hours") and _COUNT.search(rest):
-        pass  # "quantos apontamentos de 1/10 a 15/10?"
-    else:
+    if follow_up and previous is not None and read.inferred and previous.kind in _KIND_GROUPS:
+        read.group = _KIND_GROUPS[previous.kind]  # "e os 3 com menos?" after contracts ranks contracts
+    if recomposed and previous is not None and slots.get("activity") and previous.group == "activity":
+        if read.group is None:
+            read.group = "none"  # "e quanto foi de deploy?" after the activities: that one activity
+    if recomposed and previous is not None:
+        if read.weekday is None and previous.weekday and (day := _bare_weekday(read.rest)):
+            read.weekday = day  # "e domingo?" after "aos sábados"
+        if previous.group and (read.group is None or read.inferred) and (read.rank or read.measure or read.share):
+            read.group = previous.group  # "e o dia que menos?": the same breakdown, reordered
+        if read.measure == "people" and read.group == "person":
+            read.group = None  # "quantas pessoas?" after a ranking of people counts them
+    again = recomposed and (legacy in _RECOMPOSABLE or read.weekday is not None)
+    if not again and not _composes(read, slots, legacy, previous, follow_up):
         return None
+    if slots.get("hours") is not None and not (read.group or (recomposed and previous and previous.group)):
+        return _cannot_apply("mais de", text)
     if read.share and not read.group:
         share = _share_words(db, read, slots)
         if isinstance(share, Clarification):
@@ -839,37 +875,118 @@ def _compose(
     unknown = [w for w in read.rest.split() if not _known(w)]
     if unknown:
         return _not_understood(db, read.rest.split(), unknown)
-    values: dict[str, Any] = {}
-    if follow_up and previous is not None:
-        # "e quem fez mais lá?": the previous question's filters, with the new operation
-        values = {name: getattr(previous, name) for name in (*_FILTER_SLOTS, "period", "basis")}
-        if any(slots.get(name) for name in SUBJECT):
-            values.update(dict.fromkeys(("person", "contract", "technology", "profile", "level")))
-    for name in ("person", "contract", "activity", "technology", "profile", "level", "period", "basis"):
-        if slots.get(name) is not None:
-            values[name] = slots[name]
-    if read.weekday is not None:
-        values["weekday"] = read.weekday
-    group = read.group
+    values = _inherited(slots, read, previous, follow_up)
+    group = read.group if read.group is not None or not recomposed else previous.group  # type: ignore[union-attr]
+    if group == "none":
+        group = None
     limit = read.limit or slots.get("limit")
+    if recomposed and limit is None and not read.rank and previous is not None and group == previous.group:
+        limit = previous.limit
+    if group is None:
+        limit = None
     if limit is None and read.singular and read.rank and group != "person":
         limit = 1
+    share = read.share or (recomposed and previous is not None and previous.output == "share" and not read.measure)
+    if recomposed and share and previous is not None and previous.share_of and not read.share:
+        values["share_of"] = slots.get("activity") or previous.share_of  # "e de reunião?" after a share
+        if slots.get("activity"):
+            values["activity"] = previous.activity
+    said_hours = re.search(r"\bhoras\b", text) and not read.measure
+    measure = read.measure or ("hours" if said_hours else None)
+    measure = measure or (previous.measure if recomposed and previous else None) or "hours"
     try:
         composition = Composition(
-            measure=read.measure or (previous.measure if recomposed else None) or "hours",  # type: ignore
+            measure=measure,  # type: ignore[arg-type]
             group=group,  # type: ignore[arg-type]
-            order=read.rank or slots.get("order", "desc"),  # type: ignore[arg-type]
+            order=read.rank or slots.get("order") or (previous.order if recomposed and previous else "desc"),  # type: ignore[arg-type]
             limit=limit,
             above=slots.get("hours") if group else None,
-            output="share" if read.share else ("table" if group else "value"),
-            share_of=slots.get("share_of"),
+            output="share" if share else ("table" if group else "value"),
             **{k: v for k, v in values.items() if v is not None},
         )
     except ValueError:
         return Clarification("not_understood", NOT_UNDERSTOOD)
-    if slots.get("hours") is not None and not group:
-        return _cannot_apply("mais de", text)
     return question_of(composition)
+
+
+# The breakdown a catalogue kind's answer was, for a follow-up that re-ranks it ("e os 3 com menos?").
+_KIND_GROUPS = {
+    "list_contracts": "contract",
+    "contract_ranking": "contract",
+    "ranking": "person",
+    "hours_by_person": "person",
+    "contract_resources": "person",
+    "activity_breakdown": "activity",
+    "activity_ranking": "activity",
+    "activity_list": "activity",
+}
+
+# Catalogue kinds a follow-up to a composition may name and still mean the composition with a change.
+_RECOMPOSABLE = frozenset({None, "total_hours", "activity_hours", "ranking", "contract_details", "period_summary"})
+
+
+def _composes(
+    read: compose_words.Read, slots: dict[str, Any], legacy: str | None, previous: Question | None, follow_up: bool
+) -> bool:
+    """Whether the question is a composition rather than one of the catalogue's kinds."""
+    new_filter = any(slots.get(name) for name in _NEW_FILTERS) or read.weekday is not None
+    if slots.get("versus") or read.measure in ("first_day", "last_day") or read.weekday is not None or read.share:
+        return True
+    if read.group in ("month", "week", "weekday", "client"):
+        return True
+    if read.group == "day":
+        return not slots.get("person") or bool(read.rank)
+    if read.group in ("activity", "contract"):
+        if read.group == "activity" and slots.get("activity"):
+            return False  # "horas de reunião por atividade": the catalogue asks back
+        extra = new_filter or slots.get("basis") == "gross" or read.rank == "asc" or read.limit
+        return bool(extra or read.measure not in (None, "hours") or legacy not in _LEGACY_GROUPS[read.group])
+    if read.group == "person" and read.rank:
+        changes_operation = follow_up and previous is not None and previous.kind not in _RANKING_KINDS
+        return bool(new_filter or legacy in (None, "total_hours", "activity_hours") or read.limit or changes_operation)
+    if slots.get("activity") and slots.get("basis") == "gross" and legacy in (None, "total_hours", "activity_hours"):
+        return True  # "horas brutas de reunião": the catalogue counted activities in net hours only
+    if (
+        read.measure == "entries"
+        and legacy in (None, "total_hours")
+        and _COUNT.search(read.rest + " " + " ".join(read.said))
+    ):
+        return True  # "quantos apontamentos de 1/10 a 15/10?"
+    if legacy == "unvalidated" and slots.get("person"):
+        read.validated, read.measure = False, "entries"  # "quantos meus não foram validados?"
+        return True
+    return False
+
+
+def _inherited(
+    slots: dict[str, Any], read: compose_words.Read, previous: Question | None, follow_up: bool
+) -> dict[str, Any]:
+    """The filters of a composition: what the question says, over what a follow-up or an incomplete question
+    (no subject, no period) takes from the previous one."""
+    values: dict[str, Any] = {}
+    incomplete = not any(slots.get(name) for name in SUBJECT) and "period" not in slots
+    if previous is not None and (follow_up or incomplete):
+        values = {name: getattr(previous, name) for name in (*_FILTER_SLOTS, "period", "basis", "versus", "share_of")}
+        if previous.kind != "compose":
+            values["weekday"] = values["validated"] = None
+        if any(slots.get(name) for name in SUBJECT):
+            values.update(dict.fromkeys(("person", "contract", "technology", "profile", "level")))
+        if "period" in slots:
+            values["versus"] = None
+    for name in (*_FILTER_SLOTS, "period", "basis", "versus", "share_of"):
+        if slots.get(name) is not None:
+            values[name] = slots[name]
+    if read.weekday is not None:
+        values["weekday"] = read.weekday
+    if read.validated is not None:
+        values["validated"] = read.validated
+    return values
+
+
+def _bare_weekday(text: str) -> int | None:
+    words = [compose_words.WEEKDAY_NUMBERS.get(w.removesuffix("s")) for w in text.split()]
+    found = [w for w in words if w]
+    return found[0] if len(found) == 1 else None
 
 
 def _share_words(db: Dataset, read: compose_words.Read, slots: dict[str, Any]) -> str | Clarification:
