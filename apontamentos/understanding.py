@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -156,7 +157,11 @@ def understand(
             "analista de suporte, arquiteto de soluções, engenheiro de dados e scrum master.",
         )
     try:
-        understood = _understand(db, text, previous, today, me, named)
+        token = _ORIGINAL.set(question)
+        try:
+            understood = _understand(db, text, previous, today, me, named)
+        finally:
+            _ORIGINAL.reset(token)
     except InvalidQuery as err:
         return Clarification("invalid", str(err))
     if restricted and isinstance(understood, Clarification):
@@ -864,6 +869,12 @@ def _compose(
     again = recomposed and (legacy in _RECOMPOSABLE or read.weekday is not None)
     if not again and not _composes(read, slots, legacy, previous, follow_up):
         return None
+    if not again and legacy not in _COMPOSABLE:
+        if legacy in _MEASURE_OF and read.measure in (None, _MEASURE_OF[legacy]):
+            read.measure = _MEASURE_OF[legacy]  # "quem esqueceu a saída por mês?": open spans by month
+        elif not (legacy == "unvalidated" and read.validated is False):
+            # "dias úteis por semana": the composition would count hours, another question; say so
+            return _cannot_apply(read.said[0] if read.said else "por", text)
     if slots.get("hours") is not None and not (read.group or (recomposed and previous and previous.group)):
         return _cannot_apply("mais de", text)
     if read.share and not read.group:
@@ -920,6 +931,15 @@ _KIND_GROUPS = {
     "activity_ranking": "activity",
     "activity_list": "activity",
 }
+
+# Catalogue kinds whose question a composition can answer with its own measures (and the measure of those
+# that count something else). A breakdown of any other kind ("feriados por mês") is declined, not composed.
+_COMPOSABLE = frozenset(
+    {None, "total_hours", "activity_hours", "ranking", "hours_by_person", "contract_resources", "list_contracts"}
+    | {"contract_ranking", "activity_breakdown", "activity_ranking", "activity_list", "activity_distribution"}
+    | {"person_activities", "contract_details", "period_summary", "weekend_work"}
+)
+_MEASURE_OF = {"open_spans": "open_spans", "hours_per_day": "avg_day"}
 
 # Catalogue kinds a follow-up to a composition may name and still mean the composition with a change.
 _RECOMPOSABLE = frozenset({None, "total_hours", "activity_hours", "ranking", "contract_details", "period_summary"})
@@ -1071,8 +1091,25 @@ def _uncovered(question: Question, rest: str, slots: dict[str, Any], text: str) 
     return None
 
 
+# The question as typed, for the suggestion a refusal offers (with its accents, which `text` has lost).
+_ORIGINAL: ContextVar[str] = ContextVar("original_question", default="")
+
+
+def _without(word: str, original: str) -> tuple[str, str]:
+    """The question as typed without the words of `word` (compared without accents or case), and those words
+    as typed."""
+    typed = original.replace("?", " ").split()
+    plain = [normalize(t) for t in typed]
+    target = normalize(word).split()
+    for i in range(len(plain) - len(target) + 1):
+        if plain[i : i + len(target)] == target:
+            kept = typed[:i] + typed[i + len(target) :]
+            return " ".join(kept).strip(" ,") + ("?" if "?" in original else ""), " ".join(typed[i : i + len(target)])
+    return "", word
+
+
 def _cannot_apply(word: str, text: str) -> Clarification:
-    nearest = " ".join(re.sub(rf"\b{re.escape(normalize(word))}\b", " ", text).split())
+    nearest, word = _without(word, _ORIGINAL.get())
     suggestion = nearest[:1].upper() + nearest[1:] if len(nearest.split()) >= 3 else None
     offer = f" Sem isso, eu saberia responder: “{suggestion}” — mas seria outra pergunta." if suggestion else ""
     return Clarification(
