@@ -368,7 +368,7 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     if (
         kind == "expected_vs_worked"
         and not slots.get("person")
-        and not _has(rest, "saldo", "banco", "devendo", "acima", "abaixo", "meta")
+        and not _has(rest, "saldo", "banco", "devendo", "acima", "abaixo")
     ):
         slots["everyone"] = True  # the expected hours of a period are the same for everyone
     per_person = BY_NAME["hours_by_person"].asked_by(rest)
@@ -559,11 +559,6 @@ _UNANSWERABLE: list[tuple[re.Pattern[str], str]] = [
         "Ainda não consigo comparar os dias entre si. Posso dar as horas de um dia (“horas de 15/10”) ou os "
         "dias de uma pessoa (“apontamentos da Ana por dia em outubro”).",
     ),
-    (
-        re.compile(r"\bultimo apontamento\b|\bultima vez que\b|\bprimeiro apontamento\b"),
-        "Ainda não sei dizer qual foi o último ou o primeiro apontamento. Posso listar os dias de uma pessoa com "
-        "entrada e saída: “apontamentos da Ana por dia esta semana”.",
-    ),
 ]
 CLOCK_TIMES = (
     "Não consigo dar os horários de todos de uma vez; digo os de uma pessoa, dia a dia: “a que horas a Ana "
@@ -713,7 +708,7 @@ def _technology(db: Dataset, text: str) -> tuple[str, str] | None:
 
 
 # Words the catalogue's kinds read that the shared vocabulary lacks ("mostre informações do contrato 8446").
-_READ_HERE = frozenset("informacoes informacao info infos dado ok".split())
+_READ_HERE = frozenset("informacoes informacao info infos dado ok meta metas".split())
 
 
 def _known(word: str) -> bool:
@@ -1013,7 +1008,11 @@ def _share_words(db: Dataset, read: compose_words.Read, slots: dict[str, Any]) -
     """The activity whose part of the total a share asks for ("quanto % das horas foi suporte")."""
     if slots.get("activity"):
         return str(slots["activity"])
-    terms = [w for w in read.rest.split() if w in db.activity_words and w not in CONNECTORS and w != "horas"]
+    terms = [
+        w
+        for w in read.rest.split()
+        if w in db.activity_words and w not in CONNECTORS and w not in _PREPOSITIONS and w != "horas"
+    ]
     if terms and any(set(terms) <= set(key.split()) for key in db.activities):
         return " ".join(dict.fromkeys(terms))
     return Clarification(
