@@ -58,6 +58,13 @@ _PEOPLE = r"\b(?:pessoas?|recursos?|consultor(?:es|as?)?|colaborador(?:es|as?)?|
 TOTAL_WORDS = r"\b(?:no total|somando tudo|no geral|ao todo|tudo junto|somad[oa]s?)\b"
 
 
+_GROUPS = {name: re.compile(pattern) for name, pattern in GROUP_WORDS.items()}
+_MEASURES = {name: re.compile(pattern) for name, pattern in MEASURE_WORDS.items()}
+_SHARE, _WEEKDAY, _TOTAL = re.compile(SHARE_WORDS), re.compile(WEEKDAY_WORDS), re.compile(TOTAL_WORDS)
+_WHO, _PEOPLE_RE = re.compile(r"\bquem\b"), re.compile(_PEOPLE)
+_SINGULAR = re.compile(r"(?:qual|que|em que|em qual)\b")
+
+
 @dataclass
 class Read:
     """What the composition words of a question said, and the text left once they are consumed."""
@@ -89,26 +96,26 @@ def read(text: str) -> Read:
     """The composition slots named in `text` (prepared), each consumed from the returned rest."""
     found = Read(f" {text} ")
 
-    def take(pattern: str) -> re.Match[str] | None:
-        match = re.search(pattern, found.rest)
+    def take(pattern: re.Pattern[str]) -> re.Match[str] | None:
+        match = pattern.search(found.rest)
         if match:
             found.said.append(match.group(0).strip())
             found.rest = found.rest[: match.start()] + " " + found.rest[match.end() :]
         return match
 
-    for name, pattern in MEASURE_WORDS.items():
+    for name, pattern in _MEASURES.items():
         if name != "hours" and take(pattern):
             found.measure = name
             break
-    if match := take(SHARE_WORDS):
+    if match := take(_SHARE):
         found.share = bool(match)
-    if match := take(WEEKDAY_WORDS):
+    if match := take(_WEEKDAY):
         found.weekday = WEEKDAY_NUMBERS[match.group(1)]
-    for name, pattern in GROUP_WORDS.items():
+    for name, pattern in _GROUPS.items():
         if found.group is None and (match := take(pattern)):
             found.group = name
-            found.singular = bool(re.match(r"(?:qual|que|em que|em qual)\b", match.group(0)))
-        elif found.group is not None and re.search(pattern, found.rest):
+            found.singular = bool(_SINGULAR.match(match.group(0)))
+        elif found.group is not None and pattern.search(found.rest):
             found.second_group = name  # "horas de cada pessoa por contrato": two breakdowns at once
     if match := RANK_WORDS.search(found.rest):
         found.rank = (
@@ -124,12 +131,12 @@ def read(text: str) -> Read:
         found.limit = (int(number) if number.isdigit() else _SMALL[number]) if number else None
         found.said.append(match.group(0).strip())
         found.rest = found.rest[: match.start()] + " " + found.rest[match.end() :]
-        if found.group is None and (who := re.search(r"\bquem\b", found.rest)):
+        if found.group is None and (who := _WHO.search(found.rest)):
             found.group, found.singular = "person", True
             found.rest = found.rest[: who.start()] + " " + found.rest[who.end() :]
-        elif found.group is None and (found.limit or re.search(_PEOPLE, found.rest) or "que" in match.group(0)):
+        elif found.group is None and (found.limit or _PEOPLE_RE.search(found.rest) or "que" in match.group(0)):
             found.group, found.inferred = "person", True  # "os 4 que menos apontaram", "as pessoas que mais"
-    if take(TOTAL_WORDS):
+    if take(_TOTAL):
         found.total = True
     found.rest = " ".join(found.rest.split())
     return found

@@ -6,6 +6,7 @@ are also the LLM engine's tools. Adding a kind of question is adding an entry he
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -39,7 +40,13 @@ class Kind:
 
 def any_of(text: str, patterns: tuple[str, ...]) -> bool:
     """Whether one of the patterns matches `text` at a word start."""
-    return any(re.search(rf"\b{p}", text) for p in patterns)
+    return _alternation(patterns).search(text) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    # One compiled regex per tuple: the understanding tries every kind's words on every question.
+    return re.compile("|".join(rf"\b(?:{p})" for p in patterns))
 
 
 # Asking for clock-in and clock-out times: a person's days, and nobody else's (see the understanding).

@@ -108,7 +108,7 @@ _UNKNOWN_PROFILE = re.compile(r"\b(?:lider(?:es)? tecnic[oa]s?|tech leads?|geren
 
 
 def _has(text: str, *patterns: str) -> bool:
-    return any(re.search(rf"\b{p}", text) for p in patterns)
+    return any_of(text, patterns)
 
 
 OTHER_PEOPLE = "Não posso mostrar dados de outras pessoas."
@@ -332,7 +332,8 @@ def _understand(
         slots["basis"] = "gross"
     elif re.search(r"\bliquid[ao]s?\b", rest):
         slots["basis"] = "net"  # "e líquidas?" after gross hours
-    composed = _compose(db, compose_words.read(rest), slots, rest, text, previous)
+    kind = kind_of(f" {' '.join(rest.split())} ")
+    composed = _compose(db, compose_words.read(rest), slots, rest, text, previous, kind)
     if composed is not None:
         if ambiguous is not None:
             pending = composed if isinstance(composed, Question) else previous
@@ -342,7 +343,6 @@ def _understand(
     if unknown:
         return _not_understood(db, rest.split(), unknown)
     rest = f" {' '.join(rest.split())} "
-    kind = kind_of(rest)
     understood = _resolve(kind, slots, rest, text, previous)
     if isinstance(understood, Question) and (uncovered := _uncovered(understood, rest, slots, text)) is not None:
         return uncovered
@@ -837,13 +837,20 @@ _NEW_FILTERS = ("activity", "profile", "level")  # filters the catalogue's ranki
 
 
 def _compose(
-    db: Dataset, read: compose_words.Read, slots: dict[str, Any], rest: str, text: str, previous: Question | None
+    db: Dataset,
+    read: compose_words.Read,
+    slots: dict[str, Any],
+    rest: str,
+    text: str,
+    previous: Question | None,
+    kind: str | None,
 ) -> Understood | None:
-    """The composition the question asks for, a Clarification, or None for a catalogue kind."""
+    """The composition the question asks for, a Clarification, or None for a catalogue kind (`kind`: the
+    catalogue's reading of the same words)."""
     if previous is not None and previous.kind in STATIC:
         previous = None
     follow_up = previous is not None and bool(_FOLLOW_UP.search(text))
-    legacy = _refine(kind_of(f" {' '.join(rest.split())} "), slots, rest)
+    legacy = _refine(kind, slots, rest)
     if read.total and follow_up and not read.group and not read.rank:
         return _total_of(previous)  # type: ignore[arg-type]
     if read.second_group and (read.group != "person" or read.second_group != "person"):
