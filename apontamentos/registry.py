@@ -40,7 +40,7 @@ class Kind:
 
 def any_of(text: str, patterns: tuple[str, ...]) -> bool:
     """Whether one of the patterns matches `text` at a word start."""
-    return _alternation(patterns).search(text) is not None
+    return bool(patterns) and _alternation(patterns).search(text) is not None
 
 
 @functools.lru_cache(maxsize=1024)

@@ -36,6 +36,7 @@ class Clarification:
     text: str
     pending: Question | None = None  # what was understood, kept so the answer to the clarification completes it
     suggestion: str | None = None  # the nearest question it can answer, offered (never answered) instead
+    replace: tuple[str, str] | None = None  # a word and the one name it is close to: "sim" asks with that name
 
 
 Understood = Question | Clarification
@@ -164,6 +165,15 @@ def understand(
             _ORIGINAL.reset(token)
     except InvalidQuery as err:
         return Clarification("invalid", str(err))
+    if isinstance(understood, Clarification) and understood.replace and not restricted:
+        # "Você quis dizer Ana Souza?": the question with that name is kept, so "sim" answers it (no loop)
+        typed, name = understood.replace
+        try:
+            retried: Understood = _understand(db, re.sub(rf"\b{re.escape(typed)}\b", name, text), previous, today, me)
+        except InvalidQuery:
+            retried = understood
+        if isinstance(retried, Question):
+            return Clarification("confirm", understood.text, retried)
     if restricted and isinstance(understood, Clarification):
         return _restricted(db, understood)
     if isinstance(understood, Question) and (changed := _filter_corrections(db, prepared.split(), words)):
@@ -774,6 +784,7 @@ def _not_understood(db: Dataset, words: list[str], unknown: list[str]) -> Clarif
         return Clarification(
             "unknown_person",
             f"Não encontrei ninguém chamado “{first.title()}”. Você quis dizer {_or([p.name for p in people])}?",
+            replace=(first, close_names[0]) if len(people) == 1 else None,
         )
     if in_person_position and _has(" ".join(words), "horas?", "trabalh", "apont", "fez", "saldo", "faltou", "dias"):
         shown = " ".join(w.title() for w in unknown if w not in ("de", "da", "do"))

@@ -359,3 +359,22 @@ def test_two_periods_side_by_side(generated: Dataset, rows: list[Span]) -> None:
     for question in ("compara setembro e outubro do 8446", "setembro x outubro no 8446"):
         (reply,) = ask(generated, question)
         assert hours(september) in reply and hours(october) in reply, question
+
+
+# -- names: surnames that are words, and "você quis dizer" that does not loop ----------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Felipe Mendes Dias", "Fábio Dias Carvalho", "Quirino Dias Ferreira", "Thiago Vieira Dias Nascimento"],
+)
+def test_a_surname_that_is_a_word_still_names_the_person(generated: Dataset, rows: list[Span], name: str) -> None:
+    (reply,) = ask(generated, f"horas do {name} em outubro")
+    assert name in reply and hours(total(rows, lambda r: r.name == name and in_october(r))) in reply
+
+
+def test_a_name_suggestion_is_answered_by_yes(generated: Dataset, rows: list[Span]) -> None:
+    name = "Quirino Dias Ferreira"
+    first, second = ask(generated, "horas do Quirinno em outubro", "sim")
+    assert "Você quis dizer" in first and name in first and FIGURE.search(first) is None
+    assert hours(total(rows, lambda r: r.name == name and in_october(r))) in second
