@@ -31,10 +31,11 @@ MEASURE_WORDS: dict[str, str] = {
     "avg_person": r"\bmedia (?:de horas )?(?:por|de cada) (?:pessoa|recurso|consultor|cabeca)\b",
     "avg_day": r"\bmedia (?:de horas )?(?:por|ao) dia\b(?: trabalhado)?",
     "open_spans": r"\b(?:apontamentos )?sem saida\b",
-    "people": r"\b(?:quantas|numero de|quantidade de) (?:pessoas|recursos|consultores|colaboradores)\b",
+    "people": r"\b(?:(?:quantas|numero de|quantidade de) (?:pessoas|recursos|consultores|colaboradores)"
+    r"|(?:(?<=mais )|(?<=menos ))(?:gente|pessoas))\b",  # the rank word stays for the rank
     "days": r"\b(?:quantos|numero de) dias (?:com apontamento|apontados|com registro)\b",
-    "entries": r"\b(?:(?:quantos|numero de|quantidade de|mais|menos) )?(?:apontamentos|registros|lancamentos)\b",
-    "hours": r"\b(?:quantas |total de |mais |menos )?horas\b",
+    "entries": r"\b(?:(?:quantos|numero de|quantidade de) )?(?:apontamentos|registros|lancamentos)\b",
+    "hours": r"\b(?:quantas |total de )?horas\b",
 }
 # A plural article makes a weekday recurring ("às sextas", "aos sábados"; the corrector may have dropped the
 # plural "s"); "na sexta" is one date, read by dates.py.
@@ -53,6 +54,10 @@ RANK_WORDS = re.compile(
 # Numbers in words as a rank's size ("os cinco que mais"): language normalisation may already give digits.
 _SMALL = {"um": 1, "dois": 2, "duas": 2, "tres": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7, "oito": 8}
 _SMALL |= {"nove": 9, "dez": 10}
+_COUNTED = re.compile(
+    r"\b(\d{1,3}|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez) (?:contratos|atividades|tarefas|pessoas"
+    r"|recursos|consultores|colaboradores|meses|semanas|dias)\b"
+)
 _BEFORE_RANK = re.compile(r"\b(\d{1,3}|um|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez) $")
 _PEOPLE = r"\b(?:pessoas?|recursos?|consultor(?:es|as?)?|colaborador(?:es|as?)?|profissionais)\b"
 TOTAL_WORDS = r"\b(?:no total|somando tudo|no geral|ao todo|tudo junto|somad[oa]s?)\b"
@@ -61,6 +66,15 @@ TOTAL_WORDS = r"\b(?:no total|somando tudo|no geral|ao todo|tudo junto|somad[oa]
 _GROUPS = {name: re.compile(pattern) for name, pattern in GROUP_WORDS.items()}
 _MEASURES = {name: re.compile(pattern) for name, pattern in MEASURE_WORDS.items()}
 _SHARE, _WEEKDAY, _TOTAL = re.compile(SHARE_WORDS), re.compile(WEEKDAY_WORDS), re.compile(TOTAL_WORDS)
+# What a rank without "por"/"cada" ranks, by the noun it names ("os 3 contratos com mais horas").
+# ("do contrato E6888780" names a filter, not what is ranked)
+_RANKED = re.compile(
+    r"(?<!\bdo )(?<!\bno )(?<!\bda )(?<!\bna )(?<!desse )(?<!nesse )(?<!deste )(?<!neste )"
+    r"\b(contratos?|atividades?|tarefas?|meses|mes|semanas?|dias?)\b"
+)
+_RANKED_GROUPS = {"contratos": "contract", "atividades": "activity", "tarefas": "activity", "meses": "month"}
+_RANKED_GROUPS |= {"semanas": "week", "dias": "day", "contrato": "contract", "atividade": "activity"}
+_RANKED_GROUPS |= {"tarefa": "activity", "mes": "month", "semana": "week", "dia": "day"}
 _WHO, _PEOPLE_RE = re.compile(r"\bquem\b"), re.compile(_PEOPLE)
 _SINGULAR = re.compile(r"(?:qual|que|em que|em qual)\b")
 
@@ -79,6 +93,7 @@ class Read:
     limit: int | None = None
     singular: bool = False  # "qual mês", "em que dia da semana", "quem": the top one
     second_group: str | None = None
+    said_group: bool = False  # the grouping was said ("por dia"), not inferred from a ranked noun
     inferred: bool = False  # the grouping by person was inferred from a rank ("os 4 que menos"), not said
     total: bool = False
     said: list[str] = field(default_factory=list)  # the words consumed, as the user wrote them
@@ -113,7 +128,7 @@ def read(text: str) -> Read:
         found.weekday = WEEKDAY_NUMBERS[match.group(1)]
     for name, pattern in _GROUPS.items():
         if found.group is None and (match := take(pattern)):
-            found.group = name
+            found.group, found.said_group = name, True
             found.singular = bool(_SINGULAR.match(match.group(0)))
         elif found.group is not None and pattern.search(found.rest):
             found.second_group = name  # "horas de cada pessoa por contrato": two breakdowns at once
@@ -128,14 +143,23 @@ def read(text: str) -> Read:
             number = before.group(1)  # "os cinco primeiros"
             found.rest = found.rest[: before.start()] + " " + found.rest[before.end() :]
             match = RANK_WORDS.search(found.rest) or match
+        elif number is None and (counted := _COUNTED.search(found.rest)):
+            number = counted.group(1)  # "os 3 contratos com menos horas"
+            found.rest = found.rest[: counted.start(1)] + " " + found.rest[counted.end(1) :]
+            match = RANK_WORDS.search(found.rest) or match
         found.limit = (int(number) if number.isdigit() else _SMALL[number]) if number else None
         found.said.append(match.group(0).strip())
         found.rest = found.rest[: match.start()] + " " + found.rest[match.end() :]
         if found.group is None and (who := _WHO.search(found.rest)):
             found.group, found.singular = "person", True
             found.rest = found.rest[: who.start()] + " " + found.rest[who.end() :]
+        elif found.group is None and (noun := _RANKED.search(found.rest)):
+            found.group = _RANKED_GROUPS[noun.group(1)]  # "os 3 contratos com mais horas"
+            found.singular = not noun.group(1).endswith("s") or noun.group(1) == "mes"  # "qual o dia com mais"
         elif found.group is None and (found.limit or _PEOPLE_RE.search(found.rest) or "que" in match.group(0)):
             found.group, found.inferred = "person", True  # "os 4 que menos apontaram", "as pessoas que mais"
+        elif found.group is None and match.group(3) in ("primeiros", "primeiras", "ultimos", "ultimas", "top"):
+            found.group, found.inferred = "person", True  # "os 5 primeiros do 8600"
     if take(_TOTAL):
         found.total = True
     found.rest = " ".join(found.rest.split())

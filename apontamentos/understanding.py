@@ -562,10 +562,7 @@ _UNANSWERABLE: list[tuple[re.Pattern[str], str]] = [
         "horas da Ana em outubro”).",
     ),
     (
-        re.compile(
-            r"\bdias? (?:com|de|que teve) (?:mais|menos) (?:horas|apontamentos|gente)\b"
-            r"|\bdias? mais (?:longo|curto|cheio|movimentado)s?\b"
-        ),
+        re.compile(r"\bdias? mais (?:longo|curto|cheio|movimentado)s?\b"),
         "Ainda não consigo comparar os dias entre si. Posso dar as horas de um dia (“horas de 15/10”) ou os "
         "dias de uma pessoa (“apontamentos da Ana por dia em outubro”).",
     ),
@@ -875,6 +872,8 @@ def _compose(
     if recomposed and previous is not None:
         if read.weekday is None and previous.weekday and (day := _bare_weekday(read.rest)):
             read.weekday = day  # "e domingo?" after "aos sábados"
+        if read.group == "day" and previous.group in ("weekday", "week", "month") and not read.said_group:
+            read.group = previous.group  # "e o dia que menos?" after the weekdays: the weekday
         if previous.group and (read.group is None or read.inferred) and (read.rank or read.measure or read.share):
             read.group = previous.group  # "e o dia que menos?": the same breakdown, reordered
         if read.measure == "people" and read.group == "person":
@@ -900,6 +899,11 @@ def _compose(
     if unknown:
         return _not_understood(db, read.rest.split(), unknown)
     values = _inherited(slots, read, previous, follow_up)
+    for grouped, name in (("contract", "contract"), ("client", "contract"), ("person", "person")):
+        if read.group == grouped and slots.get(name) is None:
+            values[name] = None  # "top 5 contratos" after a question about 8600 ranks all contracts
+    if read.group == "activity" and slots.get("activity") is None:
+        values["activity"] = None
     group = read.group if read.group is not None or not recomposed else previous.group  # type: ignore[union-attr]
     if group == "none":
         group = None
@@ -973,6 +977,7 @@ def _composes(
         if read.group == "activity" and slots.get("activity"):
             return False  # "horas de reunião por atividade": the catalogue asks back
         extra = new_filter or slots.get("basis") == "gross" or read.rank == "asc" or read.limit
+        extra = extra or (read.rank and legacy in ("activity_list", "list_contracts"))  # a list is not a rank
         return bool(extra or read.measure not in (None, "hours") or legacy not in _LEGACY_GROUPS[read.group])
     if read.group == "person" and read.rank:
         changes_operation = follow_up and previous is not None and previous.kind not in _RANKING_KINDS
