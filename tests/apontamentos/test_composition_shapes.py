@@ -378,3 +378,48 @@ def test_a_name_suggestion_is_answered_by_yes(generated: Dataset, rows: list[Spa
     first, second = ask(generated, "horas do Quirinno em outubro", "sim")
     assert "Você quis dizer" in first and name in first and FIGURE.search(first) is None
     assert hours(total(rows, lambda r: r.name == name and in_october(r))) in second
+
+
+# -- ranks of what the noun names, and context that does not leak ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "question", ["os 3 contratos com menos horas em outubro", "quais os 3 contratos com menos horas em outubro?"]
+)
+def test_the_bottom_contracts(generated: Dataset, rows: list[Span], question: str) -> None:
+    contracts = sorted(by(rows, lambda r: r.supplier, in_october).items(), key=lambda kv: (kv[1], kv[0]))
+    (reply,) = ask(generated, question)
+    lines = reply.splitlines()[1:]
+    assert lines == [f"- {c}: {hours(h)}" for c, h in contracts[:3]]
+
+
+@pytest.mark.parametrize(
+    "question", ["qual o dia com mais apontamentos em outubro?", "qual dia teve mais apontamentos em outubro"]
+)
+def test_the_day_with_most_entries(generated: Dataset, rows: list[Span], question: str) -> None:
+    counts: dict[date, int] = defaultdict(int)
+    for r in rows:
+        if in_october(r):
+            counts[r.day] += 1
+    best = max(counts.values())
+    (reply,) = ask(generated, question)
+    assert all(f"{day(d)}" in reply for d, n in counts.items() if n == best)
+    assert f"{best} apontamentos" in reply
+
+
+def test_a_ranking_of_contracts_is_not_narrowed_to_the_last_contract(generated: Dataset, rows: list[Span]) -> None:
+    replies = ask(generated, "horas do 8446 em outubro", "top 5 contratos")
+    contracts = sorted(by(rows, lambda r: r.supplier, in_october).items(), key=lambda kv: (-kv[1], kv[0]))[:5]
+    assert all(f"{c}: {hours(h)}" in replies[1] for c, h in contracts)
+
+
+def test_a_complete_question_does_not_inherit_the_previous_contract(generated: Dataset, rows: list[Span]) -> None:
+    keep = lambda r: in_october(r) and activity_has("reuniao")(r)  # noqa: E731
+    name, value = max(by(rows, lambda r: r.name, keep).items(), key=lambda kv: (kv[1], kv[0]))
+    replies = ask(generated, "horas do 8447 em setembro", "quem mais fez reunião em outubro?")
+    assert "8447" not in replies[1].splitlines()[0] and f"{name}: {hours(value)}" in replies[1]
+
+
+def test_after_the_holidays_a_ranking_is_a_ranking(generated: Dataset) -> None:
+    replies = ask(generated, "quais os feriados de novembro?", "quem mais trabalhou?")
+    assert "Feriados" not in replies[1] and "Ranking" in replies[1]
