@@ -45,7 +45,7 @@ FILTER_LABELS: dict[str, Any] = {
     "profile": lambda db, v: f"de perfil {str(v).lower()} (cargo mais recente)",
     "level": lambda db, v: f"de nível {str(v).lower()} (cargo mais recente)",
     "weekday": lambda db, v: f"às {WEEKDAYS[int(v) - 1]}s" if int(v) < 6 else f"aos {WEEKDAYS[int(v) - 1]}s",
-    "validated": lambda db, v: "validados" if v else "não validados",
+    "validated": lambda db, v: "de apontamentos validados" if v else "de apontamentos não validados",
 }
 
 
@@ -174,7 +174,10 @@ def _body(db: Dataset, c: Composition, result: Result, line: str, entries: str =
             return f"{line}: nenhum apontamento.", None
         return f"{line}: {_value(c, value)}{entries}.", None
     if not result.rows:
-        return f"{line}: nenhum apontamento.", None
+        nothing = (
+            "nenhum resultado nesse limite" if c.above is not None or c.below is not None else "nenhum apontamento"
+        )
+        return f"{line}: {nothing}.", None
     rows: list[list[str]] = []
     for key, value in result.rows:
         row = [key_text(db, c, key), _value(c, value)]

@@ -62,8 +62,10 @@ def _activity(db: Dataset, value: Any) -> tuple[str, list[Any]]:
 def _role(column: str) -> Callable[[Dataset, Any], tuple[str, list[Any]]]:
     # Profile and level are a person's latest role (table r), as the people-by-role answers read them.
     def condition(db: Dataset, value: Any) -> tuple[str, list[Any]]:
+        # partial, as people_by reads it: the data says "NÍVEL SÊNIOR" where the question says "sênior"
         return (
-            f"rid IN (SELECT rid FROM r WHERE strip_accents(lower({column})) = strip_accents(lower(?)))",
+            f"rid IN (SELECT rid FROM r WHERE strip_accents(lower({column})) LIKE "
+            "'%' || strip_accents(lower(?)) || '%')",
             [str(value)],
         )
 

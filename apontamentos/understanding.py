@@ -16,7 +16,7 @@ from typing import Any
 
 from . import compose_words
 from .compose_answer import question_of
-from .composition import Composition
+from .composition import GROUPS, Composition
 from .dataset import Dataset, ResourceRef, normalize
 from .dates import Found, find_period, joined, this_and_last_week, unreadable_period
 from .errors import InvalidQuery
@@ -67,8 +67,9 @@ _CLIENT_CONTRACT = re.compile(r"\be\s?(\d{7})\b")
 _CONTRACT_NUMBER = re.compile(r"\bcontratos?\s+(?:n\s+|numero\s+|no\s+|do\s+|de\s+)?(\d{3,6})\b")
 _NUMBER = re.compile(r"(?<![/\d,])\b(\d{1,9})\b(?![/\d]|,\d)")
 _THRESHOLD = re.compile(
-    r"\b(?:mais de|acima de|superior a|mais que|passou de|maior que)\s+(\d{1,2}(?:,\d+)?)\s*(?:horas?)?"
+    r"\b(?:mais de|acima de|superior a|mais que|passou de|passaram de|maior que)\s+(\d{1,4}(?:,\d+)?)\s*(?:horas?)?"
 )
+_BELOW = re.compile(r"\b(?:menos de|abaixo de|inferior a|menos que|menor que)\s+(\d{1,4}(?:,\d+)?)\s*(?:horas?)?")
 _TOP = re.compile(r"\btop\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:recursos|pessoas|maiores|primeiros|menores|ultimos|que)\b")
 _RESOURCE_ID = re.compile(r"\b(?:recurso|id|matricula)\s+(\d{1,9})\b")
 
@@ -86,6 +87,11 @@ _FOLLOW_UP = re.compile(
     r"desse contrato|neste contrato|deste contrato|esse contrato|este contrato|mesmo contrato)\b"
 )
 _EVER = re.compile(r"\bja\b.*\b(?:algum|alguma)\b|\balguma vez\b|\bnunca\b|\bdesde sempre\b")
+_WHO_BOUNDED = re.compile(r"\b(?:quem|quais|pessoas|recursos|consultores|colaboradores)\b")
+_VALIDATED_YES = re.compile(r"\b(?:validad|aprovad)\w*")
+_VALIDATED_NO = re.compile(
+    r"\bnao (?:foram |estao |esta |foi )?(?:validad|aprovad)|pendente|falta\w* (?:validar|aprovar)|aguardando"
+)
 _COMPARING = r"\b(?:comparando|compara\w*|versus|x|contra|frente a|lado a lado|diferenca)\b"
 _PRONOUN = re.compile(r"\b(?:ele|ela|dele|dela|nele|nela)\b")
 _PERSON_POSITION = frozenset(
@@ -257,6 +263,9 @@ def _understand(
         return Clarification("period", _unreadable(word))
     if match := _THRESHOLD.search(rest):
         slots["hours"] = float(match.group(1).replace(",", "."))
+        consume(match.group(0))
+    if match := _BELOW.search(rest):
+        slots["below"] = float(match.group(1).replace(",", "."))  # "quem apontou menos de 100 horas"
         consume(match.group(0))
     if match := _TOP.search(rest):
         number = match.group(1) or match.group(2)
@@ -861,8 +870,13 @@ def _compose(
     legacy = _refine(kind, slots, rest)
     if read.total and follow_up and not read.group and not read.rank:
         return _total_of(previous)  # type: ignore[arg-type]
-    if read.second_group and (read.group != "person" or read.second_group != "person"):
-        return Clarification("not_understood", TWO_BREAKDOWNS)
+    if read.second_group:
+        first, second = (GROUPS[g].label for g in (read.group, read.second_group))  # type: ignore[index]
+        return Clarification(
+            "not_understood",
+            f"Não consigo dividir {first} e {second} ao mesmo tempo. Qual das duas divisões prefere? "
+            f"Por exemplo: “horas {first} em outubro” ou “horas {second} em outubro”.",
+        )
     recomposed = follow_up and previous is not None and previous.kind == "compose"
     if follow_up and previous is not None and read.inferred and previous.kind in _KIND_GROUPS:
         read.group = _KIND_GROUPS[previous.kind]  # "e os 3 com menos?" after contracts ranks contracts
@@ -878,17 +892,25 @@ def _compose(
             read.group = previous.group  # "e o dia que menos?": the same breakdown, reordered
         if read.measure == "people" and read.group == "person":
             read.group = None  # "quantas pessoas?" after a ranking of people counts them
+    bounded = slots.get("hours") is not None or slots.get("below") is not None
+    if bounded and read.group is None and legacy != "days_above" and _WHO_BOUNDED.search(rest):
+        read.group = "person"  # "quem passou de 150 horas em outubro": each person's hours, bounded
+    if legacy == "unvalidated" and _VALIDATED_YES.search(text) and not _VALIDATED_NO.search(text):
+        read.validated = True  # "quantas horas foram validadas": the validated ones, not the pending ones
+        read.measure = read.measure or ("entries" if not re.search(r"\bhoras\b", text) else None)
     again = recomposed and (legacy in _RECOMPOSABLE or read.weekday is not None)
     if not again and not _composes(read, slots, legacy, previous, follow_up):
         return None
     if not again and legacy not in _COMPOSABLE:
         if legacy in _MEASURE_OF and read.measure in (None, _MEASURE_OF[legacy]):
             read.measure = _MEASURE_OF[legacy]  # "quem esqueceu a saída por mês?": open spans by month
-        elif not (legacy == "unvalidated" and read.validated is False):
+        elif not (legacy == "unvalidated" and read.validated is not None):
             # "dias úteis por semana": the composition would count hours, another question; say so
-            return _cannot_apply(read.said[0] if read.said else "por", text)
-    if slots.get("hours") is not None and not (read.group or (recomposed and previous and previous.group)):
-        return _cannot_apply("mais de", text)
+            if not read.said:
+                return Clarification("not_understood", NOT_UNDERSTOOD)
+            return _cannot_apply(read.said[0], text)
+    if bounded and not (read.group or (recomposed and previous and previous.group)):
+        return _cannot_apply("mais de" if slots.get("hours") is not None else "menos de", text)
     if read.share and not read.group:
         share = _share_words(db, read, slots)
         if isinstance(share, Clarification):
@@ -929,6 +951,7 @@ def _compose(
             order=read.rank or slots.get("order") or (previous.order if recomposed and previous else "desc"),  # type: ignore[arg-type]
             limit=limit,
             above=slots.get("hours") if group else None,
+            below=slots.get("below") if group else None,
             output="share" if share else ("table" if group else "value"),
             **{k: v for k, v in values.items() if v is not None},
         )
@@ -992,6 +1015,8 @@ def _composes(
         return True  # "quantos apontamentos de 1/10 a 15/10?"
     if legacy == "unvalidated" and slots.get("person"):
         read.validated, read.measure = False, "entries"  # "quantos meus não foram validados?"
+        return True
+    if read.validated is True or (read.group == "person" and (slots.get("hours") or slots.get("below"))):
         return True
     return False
 
@@ -1107,6 +1132,8 @@ def _uncovered(question: Question, rest: str, slots: dict[str, Any], text: str) 
             return _cannot_apply(said, text)
     if slots.get("hours") is not None and question.kind not in ("days_above",):
         return _cannot_apply("mais de", text)
+    if slots.get("below") is not None:
+        return _cannot_apply("menos de", text)
     for word, pattern, honoured in _OPERATORS:
         if question.kind not in honoured and question.kind not in STATIC and pattern.search(rest):
             return _cannot_apply(word, text)

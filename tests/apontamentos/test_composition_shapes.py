@@ -423,3 +423,42 @@ def test_a_complete_question_does_not_inherit_the_previous_contract(generated: D
 def test_after_the_holidays_a_ranking_is_a_ranking(generated: Dataset) -> None:
     replies = ask(generated, "quais os feriados de novembro?", "quem mais trabalhou?")
     assert "Feriados" not in replies[1] and "Ranking" in replies[1]
+
+
+# -- bounds, validation and roles inside a composition --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "keep"),
+    [
+        ("quem passou de 150 horas em outubro?", lambda h: h > 150),
+        ("quem apontou menos de 160 horas em outubro?", lambda h: h < 160),
+        ("quais pessoas fizeram mais de 170 horas em outubro?", lambda h: h > 170),
+    ],
+)
+def test_people_above_or_below_a_number_of_hours(
+    generated: Dataset, rows: list[Span], question: str, keep: Callable[[float], bool]
+) -> None:
+    people = by(rows, lambda r: r.name, in_october)
+    chosen = {n for n, h in people.items() if keep(h)}
+    reply = answer(generated, question, {}, TODAY)
+    assert reply.table is not None and reply.table.total == len(chosen)
+    shown = {row[0]: row[1] for row in reply.table.rows}  # the card's first page
+    assert shown and all(name in chosen and value == hours(people[name]) for name, value in shown.items())
+
+
+@pytest.mark.parametrize("question", ["quantas horas foram validadas em outubro?", "horas validadas em outubro"])
+def test_validated_hours_are_not_the_pending_ones(generated: Dataset, rows: list[Span], question: str) -> None:
+    (reply,) = ask(generated, question)
+    assert hours(total(rows, lambda r: in_october(r) and r.validated)) in reply
+
+
+def test_hours_of_a_level_by_month_match_the_latest_role(generated: Dataset, rows: list[Span]) -> None:
+    latest: dict[str, tuple[Any, str | None]] = {}
+    for r in rows:
+        if r.resource_id not in latest or r.start > latest[r.resource_id][0]:
+            latest[r.resource_id] = (r.start, r.level)
+    seniors = {rid for rid, (_, level) in latest.items() if level and "SÊNIOR" in level}
+    expected = by(rows, lambda r: (r.day.year, r.day.month), lambda r: r.resource_id in seniors)
+    (reply,) = ask(generated, "horas dos seniors por mês")
+    assert all(f"{MONTHS[m - 1]}/{y}: {hours(h)}" in reply for (y, m), h in expected.items())
