@@ -451,6 +451,8 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
     """Kinds whose words are shared: settled by what else the question names."""
     if kind == "hours_by_person" and slots.get("person"):
         return "total_hours"
+    if kind == "hours_by_person" and _has(rest, "saldo", "banco de horas", "devendo", "esperad", "deveria"):
+        return "expected_vs_worked"  # "saldo por pessoa" asks balances, not hours: one person at a time
     if kind == "contract_ranking" and slots.get("contract"):
         return "ranking"  # "ranking de horas do contrato E6888780": its people, not all contracts
     group = slots.get("technology") or slots.get("profile") or slots.get("level")
@@ -1002,6 +1004,8 @@ def _composes(
         extra = new_filter or slots.get("basis") == "gross" or read.rank == "asc" or read.limit
         extra = extra or (read.rank and legacy in ("activity_list", "list_contracts"))  # a list is not a rank
         return bool(extra or read.measure not in (None, "hours") or legacy not in _LEGACY_GROUPS[read.group])
+    if read.group == "person" and read.said_group and not read.rank and legacy not in _LEGACY_GROUPS["person"]:
+        return legacy is not None  # "sem saída por pessoa": that measure by person (or named back below)
     if read.group == "person" and read.rank:
         changes_operation = follow_up and previous is not None and previous.kind not in _RANKING_KINDS
         return bool(new_filter or legacy in (None, "total_hours", "activity_hours") or read.limit or changes_operation)
