@@ -89,6 +89,8 @@ def build(db: Dataset, c: Composition, period: Period) -> Query:
     """The SQL of a composition over `period` (already clipped to the data)."""
     measure = MEASURES[c.measure].sql.format(h="gross_h" if c.basis == "gross" else "net_h")
     where, params = ["day BETWEEN ? AND ?"], [period.start, period.end]
+    if MEASURES[c.measure].where:
+        where.append(MEASURES[c.measure].where)
     for name, condition in FILTERS.items():
         value = getattr(c, name)
         if value is not None:

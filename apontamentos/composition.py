@@ -32,6 +32,7 @@ class Measure:
     sql: str
     unit: Unit
     additive: bool  # a share of it is meaningful (the parts add up to the whole)
+    where: str = ""  # rows it counts, when only some are: a breakdown then lists only groups that have them
 
 
 MEASURES: dict[str, Measure] = {
@@ -39,7 +40,7 @@ MEASURES: dict[str, Measure] = {
     "entries": Measure("Apontamentos", "count(*)", "count", True),
     "people": Measure("Pessoas com apontamento", "count(DISTINCT rid)", "count", False),
     "days": Measure("Dias com apontamento", "count(DISTINCT day)", "count", False),
-    "open_spans": Measure("Apontamentos sem saída", "count(*) FILTER (WHERE end_ts IS NULL)", "count", True),
+    "open_spans": Measure("Apontamentos sem saída", "count(*)", "count", True, where="end_ts IS NULL"),
     "avg_person": Measure(
         "Média de horas {basis} por pessoa", "coalesce(sum({h}), 0) / nullif(count(DISTINCT rid), 0)", "hours", False
     ),

@@ -462,3 +462,20 @@ def test_hours_of_a_level_by_month_match_the_latest_role(generated: Dataset, row
     expected = by(rows, lambda r: (r.day.year, r.day.month), lambda r: r.resource_id in seniors)
     (reply,) = ask(generated, "horas dos seniors por mês")
     assert all(f"{MONTHS[m - 1]}/{y}: {hours(h)}" in reply for (y, m), h in expected.items())
+
+
+def test_open_spans_by_person(generated: Dataset, rows: list[Span]) -> None:
+    counts: dict[str, int] = defaultdict(int)
+    for r in rows:
+        if r.end is None and date(2026, 11, 1) <= r.day:
+            counts[r.name] += 1
+    reply = answer(generated, "quantos apontamentos sem saída por pessoa em novembro?", {}, TODAY)
+    assert reply.table is not None and reply.table.total == len(counts)
+    for name, value in ((row[0], row[1]) for row in reply.table.rows):
+        assert value == f"{counts[name]} apontamento{'s' if counts[name] > 1 else ''} sem saída"
+
+
+@pytest.mark.parametrize("question", ["saldo por pessoa em outubro", "saldo de horas de cada pessoa em outubro"])
+def test_a_balance_per_person_is_not_answered_with_hours(generated: Dataset, question: str) -> None:
+    (reply,) = ask(generated, question)
+    assert FIGURE.search(reply) is None
