@@ -1032,6 +1032,17 @@ def _inherited(
     (no subject, no period) takes from the previous one."""
     values: dict[str, Any] = {}
     incomplete = not any(slots.get(name) for name in SUBJECT) and "period" not in slots
+    named_subject = [name for name in SUBJECT if slots.get(name)]
+    if (
+        previous is not None
+        and not follow_up
+        and not incomplete
+        and "period" not in slots
+        and named_subject
+        and all(slots.get(name) == getattr(previous, name) for name in named_subject)
+        and previous.period is not None
+    ):
+        values["period"] = previous.period  # the same subject again: the conversation's period, as the catalogue does
     if previous is not None and (follow_up or incomplete):
         values = {name: getattr(previous, name) for name in (*_FILTER_SLOTS, "period", "basis", "versus", "share_of")}
         if previous.kind != "compose":
