@@ -288,7 +288,8 @@ def ranking(db: Dataset, question: Question, today: date) -> Answer:
         f"{i}. {p.resource.name}: {fmt.hours(p.hours)}" for i, p in enumerate(people, 1)
     )
     rows = [[str(i), p.resource.name, fmt.hours(p.hours)] for i, p in enumerate(people, 1)]
-    return _done(question, text, _table(f"Ranking de horas{scope}", [RANK, "Recurso", "Horas"], rows))
+    answer = _done(question, text, _table(f"Ranking de horas{scope}", [RANK, "Recurso", "Horas"], rows))
+    return replace(answer, context={**answer.context, "named": people[0].resource.id})  # who "ele"/"ela" is next
 
 
 def hours_by_person(db: Dataset, question: Question, today: date) -> Answer:
@@ -420,6 +421,8 @@ def holidays(db: Dataset, question: Question, today: date) -> Answer:
 
 
 def expected_vs_worked(db: Dataset, question: Question, today: date) -> Answer:
+    if not question.person:
+        return _expected_for_anyone(db, question, today)
     period, note = _covered(db, _month_so_far(question, today), today)
     e = q.expected_vs_worked(db, question.person or "", period)
     who = _person(db, question).name
@@ -590,7 +593,27 @@ def hours_per_day(db: Dataset, question: Question, today: date) -> Answer:
     return _done(question, text)
 
 
+def _expected_for_anyone(db: Dataset, question: Question, today: date) -> Answer:
+    """The hours anyone is expected to record in a period: working days times the daily hours."""
+    period = _month_so_far(question, today)
+    count = len(rules.working_days(period, db.calendar.subdivision))
+    text = (
+        f"{_dates(period).capitalize()}: {fmt.plural(count, 'dia útil', 'dias úteis')}, então "
+        f"{fmt.hours(count * db.calendar.daily_hours)} líquidas esperadas de cada pessoa "
+        f"({fmt.hours(db.calendar.daily_hours)} por dia útil). O saldo de alguém: “saldo de horas da Ana em "
+        "outubro”."
+    )
+    return _done(replace(question, period=period), text)
+
+
 def validators(db: Dataset, question: Question, today: date) -> Answer:
+    if not (question.person or question.contract):
+        rows = q.validators_by_contract(db)
+        if not rows:
+            return _done(question, "Nenhum apontamento foi validado ainda.")
+        lines = [f"{contract}: {', '.join(names)}" for contract, names in rows]
+        table = _table("Validadores por contrato", ["Contrato", "Validadores"], [[c, ", ".join(n)] for c, n in rows])
+        return _done(question, "Quem validou apontamentos, por contrato:\n" + _lines(lines), table)
     v = q.validators(db, resource=question.person, contract=question.contract)
     whose = f"de {_person(db, question).name}" if question.person else f"do contrato {v.contract.number}"  # type: ignore[union-attr]
     if not v.names:

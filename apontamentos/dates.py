@@ -76,10 +76,11 @@ _WEEKDAY = re.compile(
     # "no sábado ou domingo" names weekdays in general, not one date
     r"(?!\s+(?:ou|e)\s+(?:n?[oa]\s+)?(?:segunda|terca|quarta|quinta|sexta|sabado|domingo))"
 )
-_MONTH_RE = re.compile(rf"\b(?:mes de\s+|em\s+|no mes de\s+)?({_MONTH})\b(?:\s+(?:de\s+)?(\d{{4}}))?")
+# A year is 19xx or 20xx: "outubro 8446" is October and a contract, not the year 8446.
+_MONTH_RE = re.compile(rf"\b(?:mes de\s+|em\s+|no mes de\s+)?({_MONTH})\b(?:\s+(?:de\s+)?((?:19|20)\d{{2}})\b)?")
 _FORTNIGHT = re.compile(
     rf"\b(?:n?a\s+|d?a\s+)?(primeira|segunda)\s+quinzena\s+(?:de\s+|do mes de\s+|em\s+)?({_MONTH})\b"
-    r"(?:\s+(?:de\s+)?(\d{4}))?"
+    r"(?:\s+(?:de\s+)?((?:19|20)\d{2})\b)?"
 )
 _LAST_DAYS = re.compile(r"\bultimos\s+(\d{1,3})\s+dias\b")
 _RELATIVE = [

@@ -6,6 +6,7 @@ never a figure for a broader question.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -39,18 +40,38 @@ def answer(
     """
     view = scoped(db, scope)
     previous = _usable(from_context(context), view)
+    if context.get("confirm") and previous is not None:
+        # the reply to "Você quis dizer …?": yes runs the question as corrected; anything else is a new question
+        reply = normalize(question)
+        if _YES.match(reply):
+            context = previous.to_context()
+            question = ""
+        elif _NO.match(reply):
+            return Answer("Tudo bem, não vou usar a correção. Pergunte de novo com outras palavras.", {}, "declined")
+        else:
+            context = {}
+            previous = None
     me = me_in(db, user) if scope.role == "open" else scope.resource_id
-    understood = understand(view, question, previous, today, me, restricted=not scope.everything, vocabulary=vocabulary)
+    if question == "" and previous is not None:
+        understood: Question | Clarification = previous
+    else:
+        named = context.get("named") if isinstance(context.get("named"), str) else None
+        understood = understand(
+            view, question, previous, today, me, restricted=not scope.everything, named=named, vocabulary=vocabulary
+        )
     if isinstance(understood, Clarification):
         kept = understood.pending.to_context() if understood.pending else context
+        if understood.reason == "confirm":
+            kept = {**kept, "confirm": True}
         text = understood.text
         if understood.reason == "unknown_self" and user.strip():
             text = (
                 f"Não encontrei “{user.strip()}” entre os recursos dos apontamentos, então não sei quais são os seus "
                 "dados. Pergunte pelo nome, por exemplo: “Quantas horas a Ana Souza trabalhou esta semana?”."
             )
-        examples = EXAMPLES if understood.reason == "not_understood" else ()
-        return Answer(text, kept, understood.reason, examples=examples)
+        examples = EXAMPLES if understood.reason == "not_understood" and not understood.suggestion else ()
+        offered = (understood.suggestion,) if understood.suggestion else ()
+        return Answer(text, kept, understood.reason, examples=examples, suggestions=offered)
     try:
         result = _paged(BY_NAME[understood.kind].render(view, understood, today), understood.page)  # type: ignore[arg-type]
         if scope.everything or understood.kind in STATIC:
@@ -76,6 +97,10 @@ def _usable(previous: Question | None, view: Dataset | ScopedDataset) -> Questio
     if previous.person is not None and previous.person not in view.resources:
         return None
     return previous
+
+
+_YES = re.compile(r"^(?:sim|s|isso|isso mesmo|exato|exatamente|correto|certo|pode ser|pode|quis|quis sim|sim quis)$")
+_NO = re.compile(r"^(?:nao|n|errado|nao quis|negativo)$")
 
 
 def _paged(result: Answer, page: int) -> Answer:

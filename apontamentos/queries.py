@@ -764,6 +764,15 @@ def validators(db: Dataset, resource: str | None = None, contract: str | None = 
     return Validators(who, ref, [r[0] for r in rows])
 
 
+def validators_by_contract(db: Dataset) -> list[tuple[str, list[str]]]:
+    """Who validated entries, per supplier contract, over the whole data (the entries the asker may see)."""
+    rows = db.query(
+        """SELECT supplier::VARCHAR, list(DISTINCT validator::VARCHAR ORDER BY validator::VARCHAR) FROM e
+           WHERE validator IS NOT NULL AND supplier IS NOT NULL GROUP BY 1 ORDER BY 1"""
+    )
+    return [(s, names) for s, names in rows]
+
+
 # -- activities (the optional s_ds_atividade column) ------------------------------------------
 
 

@@ -43,6 +43,15 @@ class Question:
     activity: str | None = None  # words of an activity's description ("reunião", "code review")
     by: By = "hours"  # what ranks activities (hours, entries) or contracts (hours, people)
     page: int = 0  # of a long table: "ver mais" asks for the next one
+    # The slots only a composition (kind "compose", see composition.py) uses:
+    measure: str | None = None
+    group: str | None = None
+    weekday: int | None = None  # ISO 1 = Monday … 7 = Sunday
+    validated: bool | None = None
+    below: float | None = None  # `hours` is the bound above
+    output: str | None = None
+    share_of: str | None = None
+    versus: Period | None = None  # a second period, side by side with `period`
 
     @property
     def has_subject(self) -> bool:
@@ -52,9 +61,14 @@ class Question:
         return replace(self, **{name: getattr(other, name) for name in SUBJECT})
 
     def to_context(self) -> dict[str, Any]:
-        data = {k: v for k, v in asdict(self).items() if v not in (None, False) and k != "period"}
-        if self.period is not None:
-            data["period"] = [self.period.start.isoformat(), self.period.end.isoformat()]
+        data = {
+            k: v
+            for k, v in asdict(self).items()
+            if (v not in (None, False) or (k == "validated" and v is False)) and k not in ("period", "versus")
+        }
+        for name in ("period", "versus"):
+            if (value := getattr(self, name)) is not None:
+                data[name] = [value.start.isoformat(), value.end.isoformat()]
         return {"v": CONTEXT_VERSION, "question": data}
 
 
@@ -67,9 +81,10 @@ def from_context(context: dict[str, Any]) -> Question | None:
     if not isinstance(data.get("kind"), str) or not set(data) <= known:
         return None
     try:
-        if "period" in data:
-            start, end = data["period"]
-            data["period"] = Period(date.fromisoformat(start), date.fromisoformat(end))
+        for name in ("period", "versus"):
+            if name in data:
+                start, end = data[name]
+                data[name] = Period(date.fromisoformat(start), date.fromisoformat(end))
         return Question(**data)
     except (TypeError, ValueError):
         return None

@@ -6,12 +6,13 @@ are also the LLM engine's tools. Adding a kind of question is adding an entry he
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import answers
+from . import answers, compose_answer
 from . import queries as q
 from .answers import Renderer
 
@@ -39,7 +40,13 @@ class Kind:
 
 def any_of(text: str, patterns: tuple[str, ...]) -> bool:
     """Whether one of the patterns matches `text` at a word start."""
-    return any(re.search(rf"\b{p}", text) for p in patterns)
+    return bool(patterns) and _alternation(patterns).search(text) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    # One compiled regex per tuple: the understanding tries every kind's words on every question.
+    return re.compile("|".join(rf"\b(?:{p})" for p in patterns))
 
 
 # Asking for clock-in and clock-out times: a person's days, and nobody else's (see the understanding).
@@ -64,6 +71,7 @@ TAKES: dict[str, frozenset[str]] = {
     "resource_contracts": frozenset({"person"}),
     "person_activities": frozenset({"person"}),
     "contract_details": frozenset({"contract"}),
+    "compose": frozenset({"person", "contract", "technology", "profile", "level"}),
     **dict.fromkeys(("working_days", "holidays", "greeting", "help", "thanks"), EVERYONE_ALIKE),
     **dict.fromkeys(("contract_ranking", "list_contracts", "period_summary"), frozenset()),
 }
@@ -336,6 +344,7 @@ REGISTRY: tuple[Kind, ...] = (
         (q.contract_details,),
         ("mostr", "detalh", "exib", "informac", "dados d", "ver\\b"),
     ),
+    Kind("compose", compose_answer.render),  # chosen by the understanding (composition.py), never by words
     Kind("greeting", answers.static(answers.GREETING)),
     Kind("help", answers.static(answers.HELP)),
     Kind("thanks", answers.static(answers.THANKS)),

@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import difflib
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
+from . import compose_words
+from .compose_answer import question_of
+from .composition import GROUPS, Composition
 from .dataset import Dataset, ResourceRef, normalize
-from .dates import find_period, joined, only_working_days, this_and_last_week, unreadable_period
+from .dates import Found, find_period, joined, only_working_days, this_and_last_week, unreadable_period
 from .errors import InvalidQuery
 from .language import VOCABULARY, Rewriter, correct, known, prepare, refusal
 from .question import SUBJECT, Question
 from .registry import BY_NAME, CLOCK_WORDS, any_of, kind_of, takes
+from .rules import Period
 from .vocabulary import BUILTIN
 
 MAX_CANDIDATES = 8
@@ -31,6 +36,8 @@ class Clarification:
     reason: str
     text: str
     pending: Question | None = None  # what was understood, kept so the answer to the clarification completes it
+    suggestion: str | None = None  # the nearest question it can answer, offered (never answered) instead
+    replace: tuple[str, str] | None = None  # a word and the one name it is close to: "sim" asks with that name
 
 
 Understood = Question | Clarification
@@ -61,12 +68,17 @@ _CLIENT_CONTRACT = re.compile(r"\be\s?(\d{7})\b")
 _CONTRACT_NUMBER = re.compile(r"\bcontratos?\s+(?:n\s+|numero\s+|no\s+|do\s+|de\s+)?(\d{3,6})\b")
 _NUMBER = re.compile(r"(?<![/\d,])\b(\d{1,9})\b(?![/\d]|,\d)")
 _THRESHOLD = re.compile(
-    r"\b(?:mais de|acima de|superior a|mais que|passou de|maior que)\s+(\d{1,2}(?:,\d+)?)\s*(?:horas?)?"
+    r"\b(?:mais de|acima de|superior a|mais que|passou de|passaram de|maior que)\s+(\d{1,4}(?:,\d+)?)\s*(?:horas?)?"
 )
+_BELOW = re.compile(r"\b(?:menos de|abaixo de|inferior a|menos que|menor que)\s+(\d{1,4}(?:,\d+)?)\s*(?:horas?)?")
 _TOP = re.compile(r"\btop\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:recursos|pessoas|maiores|primeiros|menores|ultimos|que)\b")
 _RESOURCE_ID = re.compile(r"\b(?:recurso|id|matricula)\s+(\d{1,9})\b")
 
-_SELF = frozenset({"eu", "meu", "minha", "meus", "minhas", "mim", "trabalhei", "apontei", "fiz", "esqueci", "faltei"})
+_SELF = frozenset(
+    {"eu", "meu", "minha", "meus", "minhas", "mim", "trabalhei", "apontei", "fiz", "esqueci", "faltei", "tenho", "devo"}
+)
+# "to devendo", "tô acima?": the asker, in the first person without "eu"
+_SELF_PHRASE = re.compile(r"\b(?:to|tou|estou|fiquei) (?:devendo|acima|abaixo|com saldo|positivo|negativo)\b")
 _EVERYONE = re.compile(r"\b(?:todos|todas|todo mundo|geral|empresa toda|equipe toda)\b")
 _COUNT = re.compile(r"\b(?:quantos|quantas|quantidade|numero de)\b")
 _ASC = re.compile(r"\b(?:menos|menor|menores|pior|piores)\b")
@@ -75,6 +87,14 @@ _FOLLOW_UP = re.compile(
     r"^(?:e|e ai|entao|tambem)\b|\b(?:la|dele|dela|deles|delas|ele|ela|nele|nela|nesse contrato|"
     r"desse contrato|neste contrato|deste contrato|esse contrato|este contrato|mesmo contrato)\b"
 )
+_EVER = re.compile(r"\bja\b.*\b(?:algum|alguma)\b|\balguma vez\b|\bnunca\b|\bdesde sempre\b")
+_WHO_BOUNDED = re.compile(r"\b(?:quem|quais|pessoas|recursos|consultores|colaboradores)\b")
+_VALIDATED_YES = re.compile(r"\b(?:validad|aprovad)\w*")
+_VALIDATED_NO = re.compile(
+    r"\bnao (?:foram |estao |esta |foi )?(?:validad|aprovad)|pendente|falta\w* (?:validar|aprovar)|aguardando"
+)
+_COMPARING = r"\b(?:comparando|compara\w*|versus|x|contra|frente a|lado a lado|diferenca)\b"
+_PRONOUN = re.compile(r"\b(?:ele|ela|dele|dela|nele|nela)\b")
 _PERSON_POSITION = frozenset(
     "o a do da de dos das pro pra para com recurso consultor consultora colaborador colaboradora pessoa".split()
 )
@@ -96,7 +116,7 @@ _UNKNOWN_PROFILE = re.compile(r"\b(?:lider(?:es)? tecnic[oa]s?|tech leads?|geren
 
 
 def _has(text: str, *patterns: str) -> bool:
-    return any(re.search(rf"\b{p}", text) for p in patterns)
+    return any_of(text, patterns)
 
 
 OTHER_PEOPLE = "Não posso mostrar dados de outras pessoas."
@@ -110,19 +130,24 @@ def understand(
     me: str | None,
     restricted: bool = False,
     vocabulary: Rewriter = BUILTIN,  # i17-lang: the company's words, applied while the text is normalised
+    named: str | None = None,
 ) -> Understood:
     """The typed question (merged with `previous` when it is a follow-up), or a Clarification.
 
-    `me` is the asker's resource id when known: "eu", "meu" resolve to it. `db` is the data the asker may
+    `me` is the asker's resource id when known: "eu", "meu" resolve to it; `named` is the person the last
+    answer named first (a ranking's top), whom "ele"/"ela" then mean. `db` is the data the asker may
     see; when `restricted`, a name or contract it does not hold gets one answer, whether or not it exists
     elsewhere, so the reply reveals nothing about other people.
     """
-    prepared = prepare(question, vocabulary)
+    prepared = prepare(question.replace("%", " porcentagem "), vocabulary)
     text = " ".join(correct(prepared.split(), _protected(db)))
     if not text.strip("? "):
         return Question("help")
     if reason := refusal(prepared) or refusal(text):
-        return Clarification(reason, REFUSALS[reason])
+        # the person asked about stays the conversation's subject: "e quantas horas ela fez?" comes next
+        person = _person(db, text.split()) if reason == "personal" else None
+        pending = Question("total_hours", person=person[0]) if isinstance(person, tuple) else None
+        return Clarification(reason, REFUSALS[reason], pending)
     words = text.split()
     if _GREETING.search(text) and len(words) <= 5 and not _has(text, "hora", "contrat", "quant", "quem"):
         return Question("greeting")
@@ -141,12 +166,45 @@ def understand(
             "analista de suporte, arquiteto de soluções, engenheiro de dados e scrum master.",
         )
     try:
-        understood = _understand(db, text, previous, today, me)
+        token = _ORIGINAL.set(question)
+        try:
+            understood = _understand(db, text, previous, today, me, named)
+        finally:
+            _ORIGINAL.reset(token)
     except InvalidQuery as err:
         return Clarification("invalid", str(err))
+    if isinstance(understood, Clarification) and understood.replace and not restricted:
+        # "Você quis dizer Ana Souza?": the question with that name is kept, so "sim" answers it (no loop)
+        typed, name = understood.replace
+        try:
+            retried: Understood = _understand(db, re.sub(rf"\b{re.escape(typed)}\b", name, text), previous, today, me)
+        except InvalidQuery:
+            retried = understood
+        if isinstance(retried, Question):
+            return Clarification("confirm", understood.text, retried)
     if restricted and isinstance(understood, Clarification):
         return _restricted(db, understood)
+    if isinstance(understood, Question) and (changed := _filter_corrections(db, prepared.split(), words)):
+        # A typo corrected into a filter value ("lento" → "pleno") narrows the question: asked, not applied.
+        said = ", ".join(f"“{fixed}” em vez de “{typed}”" for typed, fixed in changed)
+        return Clarification("confirm", f"Você quis dizer {said}? Responda “sim” para eu seguir assim.", understood)
     return understood
+
+
+def _filter_corrections(db: Dataset, typed: list[str], fixed: list[str]) -> list[tuple[str, str]]:
+    """The corrections that turned a word into a value of a filter (level, profile, technology)."""
+    values = _FILTER_VALUES | {w for t in db.technologies for w in normalize(t).split()}
+    return [
+        (a, b)
+        for a, b in zip(typed, fixed, strict=False)
+        if a != b and b in values and not (a.startswith(b) or b.startswith(a))  # "juniores" is "junior"
+    ]
+
+
+_FILTER_VALUES = frozenset(
+    "junior pleno senior especialista teste testes tester testers qa suporte desenvolvedor desenvolvedores dev devs "
+    "arquiteto arquitetos arquiteta engenheiro engenheiros engenheira dados scrum master".split()
+)
 
 
 def _restricted(db: Dataset, clarification: Clarification) -> Clarification:
@@ -167,7 +225,9 @@ def _protected(db: Dataset) -> frozenset[str]:
     return db.name_words | technology | db.activity_words
 
 
-def _understand(db: Dataset, text: str, previous: Question | None, today: date, me: str | None) -> Understood:
+def _understand(
+    db: Dataset, text: str, previous: Question | None, today: date, me: str | None, named: str | None = None
+) -> Understood:
     slots: dict[str, Any] = {}
     rest = f" {text} "
 
@@ -185,12 +245,24 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
         return Clarification("period", only_working_days(found))
     if found is not None:
         slots["period"] = found.period
+        if (opened := _open_ended(db, rest, found, today)) is not None:
+            slots["period"], said = opened
+            consume(said)
         consume(found.text)
         if (second := find_period(rest, today, **calendar)) is not None:
             consume(second.text)
-            if (span := joined(found, second, text)) is not None:
+            comparing = _has(rest, "compar", "versus", "x", "contra", "frente a", "lado a lado", "diferenca")
+            if comparing and not this_and_last_week(found, second, today):
+                slots["versus"] = second.period  # "setembro x outubro", "compara setembro e outubro": side by side
+                rest = re.sub(_COMPARING, " ", rest)
+            elif (span := joined(found, second, text)) is not None:
                 slots["period"] = span
-            elif not (this_and_last_week(found, second, today) and _has(rest, "compar", "versus", "em relacao")):
+            elif re.search(rf"\b{re.escape(found.text.strip())} ate {re.escape(second.text.strip())}\b", text):
+                if found.period.start > second.period.end:
+                    return Clarification("period", TWO_PERIODS)
+                slots["period"] = Period(found.period.start, second.period.end)  # "novembro até ontem"
+                rest = rest.replace(" ate ", " ", 1)
+            elif not (this_and_last_week(found, second, today) and comparing):
                 return Clarification("period", TWO_PERIODS)
     if word := unreadable_period(rest):
         # even beside a period it can read: "primeira quinzena de outubro" is not all of October
@@ -198,13 +270,18 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
     if match := _THRESHOLD.search(rest):
         slots["hours"] = float(match.group(1).replace(",", "."))
         consume(match.group(0))
+    if match := _BELOW.search(rest):
+        slots["below"] = float(match.group(1).replace(",", "."))  # "quem apontou menos de 100 horas"
+        consume(match.group(0))
     if match := _TOP.search(rest):
         number = match.group(1) or match.group(2)
         slots["limit"] = int(number)
         consume(number)
     contract = _contract(db, rest)
     if isinstance(contract, Clarification):
-        return contract
+        # what else was asked stays, so "e do 8418?" answers it for a contract that exists
+        kept = Question(kind_of(rest) or "total_hours", period=slots.get("period"))
+        return replace(contract, pending=kept) if contract.reason == "unknown_contract" else contract
     if contract is not None:
         slots["contract"], fragment = contract
         consume(fragment)
@@ -238,8 +315,16 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
                 ambiguous, used = person, person.pending_words
             else:
                 slots["person"], used = person
-            for word in used:
-                rest = re.sub(rf"\b{word}\b", " ", rest, count=1)
+            # the name as written, in one piece: "quantos dias o rafael martins dias" keeps its first "dias"
+            name = re.compile(r"\b" + r"(?: (?:de|da|do|dos|das))? ".join(used) + r"\b")
+            if name.search(rest):
+                rest = name.sub(" ", rest, count=1)
+            else:
+                for word in used:
+                    rest = re.sub(rf"\b{word}\b", " ", rest, count=1)
+    if "person" not in slots and named in db.resources and (pronoun := _PRONOUN.search(rest)):
+        slots["person"] = named  # "e ela, quantas horas fez?" after a ranking that named her first
+        rest = rest.replace(pronoun.group(0), " ", 1)
     activity = _activity(db, rest)
     if isinstance(activity, Clarification):
         return activity
@@ -253,7 +338,7 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
         slots["by"] = "entries"
     elif _has(rest, "por horas"):
         slots["by"] = "hours"
-    if _SELF & set(rest.split()) and "person" not in slots:
+    if (_SELF & set(rest.split()) or _SELF_PHRASE.search(rest)) and "person" not in slots:
         if me is None:
             return Clarification(
                 "unknown_self",
@@ -270,12 +355,22 @@ def _understand(db: Dataset, text: str, previous: Question | None, today: date, 
         slots["order"] = "asc"
     if _GROSS.search(rest):
         slots["basis"] = "gross"
-    unknown = [w for w in rest.split() if not known(w) and "/" not in w]  # i17-lang: inflections by stem
+    elif re.search(r"\bliquid[ao]s?\b", rest):
+        slots["basis"] = "net"  # "e líquidas?" after gross hours
+    kind = kind_of(f" {' '.join(rest.split())} ")
+    composed = _compose(db, compose_words.read(rest), slots, rest, text, previous, kind)
+    if composed is not None:
+        if ambiguous is not None:
+            pending = composed if isinstance(composed, Question) else previous
+            return Clarification(ambiguous.reason, ambiguous.text, pending)
+        return composed
+    unknown = [w for w in rest.split() if not _known(w)]
     if unknown:
         return _not_understood(db, rest.split(), unknown)
     rest = f" {' '.join(rest.split())} "
-    kind = kind_of(rest)
     understood = _resolve(kind, slots, rest, text, previous)
+    if isinstance(understood, Question) and (uncovered := _uncovered(understood, rest, slots, text)) is not None:
+        return uncovered
     if ambiguous is not None:
         pending = understood if isinstance(understood, Question) else previous
         return Clarification(ambiguous.reason, ambiguous.text, pending)
@@ -295,6 +390,12 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     if kind == "resource_days" and not slots.get("person") and any_of(rest, CLOCK_WORDS):
         return Clarification("not_understood", CLOCK_TIMES)
     kind = _refine(kind, slots, rest)
+    if (
+        kind == "expected_vs_worked"
+        and not slots.get("person")
+        and not _has(rest, "saldo", "banco", "devendo", "acima", "abaixo")
+    ):
+        slots["everyone"] = True  # the expected hours of a period are the same for everyone
     per_person = BY_NAME["hours_by_person"].asked_by(rest)
     if kind in ("hours_by_person", "list_contracts") and _PER_CONTRACT.search(rest) and per_person:
         return Clarification("not_understood", TWO_BREAKDOWNS)
@@ -346,7 +447,8 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     if inherit_subject and _accepts(kind, previous):
         question = question.with_subject_of(previous)
     same_subject = question.has_subject and all(getattr(question, n) == getattr(previous, n) for n in SUBJECT)
-    if "period" not in slots and previous.period and (follow_up or same_subject):
+    ever = bool(_EVER.search(text))  # "já trabalhei em algum fds?": over all the data, not the last period
+    if "period" not in slots and previous.period and (follow_up or same_subject) and not ever:
         question = replace(question, period=previous.period)
     return _needs_subject(question)
 
@@ -355,6 +457,8 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
     """Kinds whose words are shared: settled by what else the question names."""
     if kind == "hours_by_person" and slots.get("person"):
         return "total_hours"
+    if kind == "hours_by_person" and _has(rest, "saldo", "banco de horas", "devendo", "esperad", "deveria"):
+        return "expected_vs_worked"  # "saldo por pessoa" asks balances, not hours: one person at a time
     if kind == "contract_ranking" and slots.get("contract"):
         return "ranking"  # "ranking de horas do contrato E6888780": its people, not all contracts
     group = slots.get("technology") or slots.get("profile") or slots.get("level")
@@ -385,7 +489,11 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
         return "holidays"
     if kind == "days_above" or (slots.get("hours") is not None and _has(rest, "dias?", "diaria")):
         return "days_above"
-    if kind == "contract_resources" and _has(rest, "horas?") and not _has(rest, "quem", "quais", "quantos", "quantas"):
+    if (
+        kind == "contract_resources"
+        and _has(rest, "horas?", "quanto\\b", "fez\\b", "fizeram\\b")
+        and not _has(rest, "quem", "quais", "quantos", "quantas")
+    ):  # "quanto a equipe do 8556 fez?" asks for hours, not for the people
         return "total_hours"
     return kind
 
@@ -435,12 +543,12 @@ def _narrowable(question: Question) -> Understood:
 
 
 def _needs_subject(question: Question) -> Understood:
+    if question.kind == "expected_vs_worked" and not question.person and question.everyone:
+        return question  # "quantas horas deveria fazer em outubro?": the same for everyone
     if question.kind in PERSON_ONLY and not question.person:
         return Clarification("no_person", "De quem? Diga o nome da pessoa, por exemplo: “saldo de horas da Ana Souza”.")
     if question.kind in ("contract_details", "activity_distribution") and not question.contract:
         return Clarification("ask_contract", ASK_CONTRACT)
-    if question.kind == "validators" and not (question.person or question.contract):
-        return Clarification("no_person", "De quem? Diga o nome da pessoa ou o número do contrato.")
     return _narrowable(question)
 
 
@@ -471,17 +579,9 @@ _UNANSWERABLE: list[tuple[re.Pattern[str], str]] = [
         "horas da Ana em outubro”).",
     ),
     (
-        re.compile(
-            r"\bdias? (?:com|de|que teve) (?:mais|menos) (?:horas|apontamentos|gente)\b"
-            r"|\bdias? mais (?:longo|curto|cheio|movimentado)s?\b"
-        ),
+        re.compile(r"\bdias? mais (?:longo|curto|cheio|movimentado)s?\b"),
         "Ainda não consigo comparar os dias entre si. Posso dar as horas de um dia (“horas de 15/10”) ou os "
         "dias de uma pessoa (“apontamentos da Ana por dia em outubro”).",
-    ),
-    (
-        re.compile(r"\bultimo apontamento\b|\bultima vez que\b|\bprimeiro apontamento\b"),
-        "Ainda não sei dizer qual foi o último ou o primeiro apontamento. Posso listar os dias de uma pessoa com "
-        "entrada e saída: “apontamentos da Ana por dia esta semana”.",
     ),
 ]
 CLOCK_TIMES = (
@@ -522,6 +622,9 @@ PERSON_KINDS = frozenset(
         "week_comparison",
         "outliers",
         "validators",
+        "days_above",
+        "weekend_work",
+        "holiday_work",
     }
 )
 CONTRACT_KINDS = frozenset(
@@ -628,6 +731,14 @@ def _technology(db: Dataset, text: str) -> tuple[str, str] | None:
     return None
 
 
+# Words the catalogue's kinds read that the shared vocabulary lacks ("mostre informações do contrato 8446").
+_READ_HERE = frozenset("informacoes informacao info infos dado ok meta metas".split())
+
+
+def _known(word: str) -> bool:
+    return known(word) or word in _READ_HERE or "/" in word
+
+
 def _name_word(db: Dataset, word: str) -> bool:
     return word in db.name_words and word not in VOCABULARY
 
@@ -640,8 +751,8 @@ def _person(db: Dataset, words: list[str]) -> tuple[str, list[str]] | Ambiguous 
     runs: list[list[str]] = []
     current: list[str] = []
     for index, word in enumerate(words):
-        if _name_word(db, word):
-            current.append(word)
+        if _name_word(db, word) or (current and word in db.name_words and _matching(db, [*current, word])):
+            current.append(word)  # "Rafael Martins Dias": "dias" is a word, and here a surname
         elif not (word in CONNECTORS and current and index + 1 < len(words) and _name_word(db, words[index + 1])):
             if current:
                 runs.append(current)
@@ -687,6 +798,7 @@ def _not_understood(db: Dataset, words: list[str], unknown: list[str]) -> Clarif
         return Clarification(
             "unknown_person",
             f"Não encontrei ninguém chamado “{first.title()}”. Você quis dizer {_or([p.name for p in people])}?",
+            replace=(first, close_names[0]) if len(people) == 1 else None,
         )
     if in_person_position and _has(" ".join(words), "horas?", "trabalh", "apont", "fez", "saldo", "faltou", "dias"):
         shown = " ".join(w.title() for w in unknown if w not in ("de", "da", "do"))
@@ -700,3 +812,378 @@ def _or(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " ou " + items[-1]
+
+
+# -- open periods ("desde 12/11", "até 15/10") --------------------------------------------------
+
+_SINCE = re.compile(r"\b(?:desde|a partir d[eoa]s?|apos|depois d[eoa])(?: (?:o )?dia)?\s*$")
+_UNTIL = re.compile(r"\b(?:ate|antes d[eoa])(?: (?:o )?dia)?\s*$")
+
+
+def _open_ended(db: Dataset, rest: str, found: Found, today: date) -> tuple[Period, str] | None:
+    """A period written after "desde" / "até": open at one end, closed against the data; and the words said."""
+    said = found.text.strip()
+    if said.startswith(("desde ", "ate ")):
+        before, said = said.split(" ", 1)[0], said.split(" ", 1)[1]  # "desde segunda": the weekday read it
+        opened = Period(found.period.start, max(today, found.period.start))
+        return (opened, "") if before == "desde" else None
+    before = rest[: rest.find(f" {said} ") + 1] if f" {said} " in rest else ""
+    if match := _SINCE.search(before):
+        return Period(found.period.start, max(today, found.period.start)), match.group(0)
+    if match := _UNTIL.search(before):
+        first = db.first_day or found.period.start
+        end = found.period.start - timedelta(days=1) if match.group(0).startswith("antes") else found.period.end
+        if end < first:
+            raise InvalidQuery(f"Não há apontamentos antes de {found.period.start:%d/%m/%Y}.")
+        return Period(min(first, end), end), match.group(0)
+    return None
+
+
+# -- compositions -----------------------------------------------------------------------------
+
+# Catalogue kinds that already answer a breakdown as asked (the composition is used for the rest).
+_LEGACY_GROUPS = {
+    "person": frozenset({"hours_by_person", "ranking", "contract_resources", "people_by"}),
+    "contract": frozenset({"list_contracts", "contract_ranking", "resource_contracts", "unvalidated"}),
+    "client": frozenset(),
+    "activity": frozenset(
+        {"activity_breakdown", "activity_distribution", "activity_ranking", "activity_list", "person_activities"}
+    ),
+    "day": frozenset(
+        {"resource_days", "hours_per_day", "missing_days", "days_above", "weekend_work", "holiday_work", "open_spans"}
+    ),
+    "week": frozenset({"week_comparison"}),
+    "month": frozenset(),
+    "weekday": frozenset(),
+}
+_RANKING_KINDS = frozenset({"ranking", "hours_by_person", "contract_resources", "contract_ranking", "activity_ranking"})
+_FILTER_SLOTS = ("person", "contract", "activity", "technology", "profile", "level", "weekday", "validated")
+_NEW_FILTERS = ("activity", "profile", "level")  # filters the catalogue's rankings cannot take
+
+
+def _compose(
+    db: Dataset,
+    read: compose_words.Read,
+    slots: dict[str, Any],
+    rest: str,
+    text: str,
+    previous: Question | None,
+    kind: str | None,
+) -> Understood | None:
+    """The composition the question asks for, a Clarification, or None for a catalogue kind (`kind`: the
+    catalogue's reading of the same words)."""
+    if previous is not None and previous.kind in STATIC:
+        previous = None
+    follow_up = previous is not None and bool(_FOLLOW_UP.search(text))
+    legacy = _refine(kind, slots, rest)
+    if read.total and follow_up and not read.group and not read.rank:
+        return _total_of(previous)  # type: ignore[arg-type]
+    if read.second_group:
+        first, second = (GROUPS[g].label for g in (read.group, read.second_group))  # type: ignore[index]
+        return Clarification(
+            "not_understood",
+            f"Não consigo dividir {first} e {second} ao mesmo tempo. Qual das duas divisões prefere? "
+            f"Por exemplo: “horas {first} em outubro” ou “horas {second} em outubro”.",
+        )
+    recomposed = follow_up and previous is not None and previous.kind == "compose"
+    if follow_up and previous is not None and read.inferred and previous.kind in _KIND_GROUPS:
+        read.group = _KIND_GROUPS[previous.kind]  # "e os 3 com menos?" after contracts ranks contracts
+    if recomposed and previous is not None and slots.get("activity") and previous.group == "activity":
+        if read.group is None:
+            read.group = "none"  # "e quanto foi de deploy?" after the activities: that one activity
+    if recomposed and previous is not None:
+        if read.weekday is None and previous.weekday and (day := _bare_weekday(read.rest)):
+            read.weekday = day  # "e domingo?" after "aos sábados"
+        if read.group == "day" and previous.group in ("weekday", "week", "month") and not read.said_group:
+            read.group = previous.group  # "e o dia que menos?" after the weekdays: the weekday
+        if previous.group and (read.group is None or read.inferred) and (read.rank or read.measure or read.share):
+            read.group = previous.group  # "e o dia que menos?": the same breakdown, reordered
+        if read.measure == "people" and read.group == "person":
+            read.group = None  # "quantas pessoas?" after a ranking of people counts them
+    bounded = slots.get("hours") is not None or slots.get("below") is not None
+    if bounded and read.group is None and legacy != "days_above" and _WHO_BOUNDED.search(rest):
+        read.group = "person"  # "quem passou de 150 horas em outubro": each person's hours, bounded
+    if legacy == "unvalidated" and _VALIDATED_YES.search(text) and not _VALIDATED_NO.search(text):
+        read.validated = True  # "quantas horas foram validadas": the validated ones, not the pending ones
+        read.measure = read.measure or ("entries" if not re.search(r"\bhoras\b", text) else None)
+    again = recomposed and (legacy in _RECOMPOSABLE or read.weekday is not None)
+    if not again and not _composes(read, slots, legacy, previous, follow_up):
+        return None
+    if not again and legacy not in _COMPOSABLE:
+        if legacy in _MEASURE_OF and read.measure in (None, _MEASURE_OF[legacy]):
+            read.measure = _MEASURE_OF[legacy]  # "quem esqueceu a saída por mês?": open spans by month
+        elif not (legacy == "unvalidated" and read.validated is not None):
+            # "dias úteis por semana": the composition would count hours, another question; say so
+            if not read.said:
+                return Clarification("not_understood", NOT_UNDERSTOOD)
+            return _cannot_apply(read.said[0], text)
+    if bounded and not (read.group or (recomposed and previous and previous.group)):
+        return _cannot_apply("mais de" if slots.get("hours") is not None else "menos de", text)
+    if read.share and not read.group:
+        share = _share_words(db, read, slots)
+        if isinstance(share, Clarification):
+            return share
+        slots = {**slots, "share_of": share, "activity": None}
+        read.rest = " ".join(w for w in read.rest.split() if w not in share.split())
+    unknown = [w for w in read.rest.split() if not _known(w)]
+    if unknown:
+        return _not_understood(db, read.rest.split(), unknown)
+    values = _inherited(slots, read, previous, follow_up)
+    for grouped, name in (("contract", "contract"), ("client", "contract"), ("person", "person")):
+        if read.group == grouped and slots.get(name) is None:
+            values[name] = None  # "top 5 contratos" after a question about 8600 ranks all contracts
+    if read.group == "activity" and slots.get("activity") is None:
+        values["activity"] = None
+    group = read.group if read.group is not None or not recomposed else previous.group  # type: ignore[union-attr]
+    if group == "none":
+        group = None
+    limit = read.limit or slots.get("limit")
+    if recomposed and limit is None and not read.rank and previous is not None and group == previous.group:
+        limit = previous.limit
+    if group is None:
+        limit = None
+    if limit is None and read.singular and read.rank and group != "person":
+        limit = 1
+    share = read.share or (recomposed and previous is not None and previous.output == "share" and not read.measure)
+    if recomposed and share and previous is not None and previous.share_of and not read.share:
+        values["share_of"] = slots.get("activity") or previous.share_of  # "e de reunião?" after a share
+        if slots.get("activity"):
+            values["activity"] = previous.activity
+    said_hours = re.search(r"\bhoras\b", text) and not read.measure
+    measure = read.measure or ("hours" if said_hours else None)
+    measure = measure or (previous.measure if recomposed and previous else None) or "hours"
+    try:
+        composition = Composition(
+            measure=measure,  # type: ignore[arg-type]
+            group=group,  # type: ignore[arg-type]
+            order=read.rank or slots.get("order") or (previous.order if recomposed and previous else "desc"),  # type: ignore[arg-type]
+            limit=limit,
+            above=slots.get("hours") if group else None,
+            below=slots.get("below") if group else None,
+            output="share" if share else ("table" if group else "value"),
+            **{k: v for k, v in values.items() if v is not None},
+        )
+    except ValueError:
+        return Clarification("not_understood", NOT_UNDERSTOOD)
+    return question_of(composition)
+
+
+# The breakdown a catalogue kind's answer was, for a follow-up that re-ranks it ("e os 3 com menos?").
+_KIND_GROUPS = {
+    "list_contracts": "contract",
+    "contract_ranking": "contract",
+    "ranking": "person",
+    "hours_by_person": "person",
+    "contract_resources": "person",
+    "activity_breakdown": "activity",
+    "activity_ranking": "activity",
+    "activity_list": "activity",
+}
+
+# Catalogue kinds whose question a composition can answer with its own measures (and the measure of those
+# that count something else). A breakdown of any other kind ("feriados por mês") is declined, not composed.
+_COMPOSABLE = frozenset(
+    {None, "total_hours", "activity_hours", "ranking", "hours_by_person", "contract_resources", "list_contracts"}
+    | {"contract_ranking", "activity_breakdown", "activity_ranking", "activity_list", "activity_distribution"}
+    | {"person_activities", "contract_details", "period_summary", "weekend_work"}
+)
+_MEASURE_OF = {"open_spans": "open_spans", "hours_per_day": "avg_day"}
+
+# Catalogue kinds a follow-up to a composition may name and still mean the composition with a change.
+_RECOMPOSABLE = frozenset({None, "total_hours", "activity_hours", "ranking", "contract_details", "period_summary"})
+
+
+def _composes(
+    read: compose_words.Read, slots: dict[str, Any], legacy: str | None, previous: Question | None, follow_up: bool
+) -> bool:
+    """Whether the question is a composition rather than one of the catalogue's kinds."""
+    new_filter = any(slots.get(name) for name in _NEW_FILTERS) or read.weekday is not None
+    if slots.get("versus") or read.measure in ("first_day", "last_day") or read.weekday is not None or read.share:
+        return True
+    if read.group in ("month", "week", "weekday", "client"):
+        return True
+    if read.group == "day":
+        return not slots.get("person") or bool(read.rank)
+    if read.group in ("activity", "contract"):
+        if read.group == "activity" and slots.get("activity"):
+            return False  # "horas de reunião por atividade": the catalogue asks back
+        extra = new_filter or slots.get("basis") == "gross" or read.rank == "asc" or read.limit
+        extra = extra or (read.rank and legacy in ("activity_list", "list_contracts"))  # a list is not a rank
+        return bool(extra or read.measure not in (None, "hours") or legacy not in _LEGACY_GROUPS[read.group])
+    if read.group == "person" and read.said_group and not read.rank and legacy not in _LEGACY_GROUPS["person"]:
+        return legacy is not None  # "sem saída por pessoa": that measure by person (or named back below)
+    if read.group == "person" and read.rank:
+        changes_operation = follow_up and previous is not None and previous.kind not in _RANKING_KINDS
+        return bool(new_filter or legacy in (None, "total_hours", "activity_hours") or read.limit or changes_operation)
+    if slots.get("activity") and slots.get("basis") == "gross" and legacy in (None, "total_hours", "activity_hours"):
+        return True  # "horas brutas de reunião": the catalogue counted activities in net hours only
+    if (
+        read.measure == "entries"
+        and legacy in (None, "total_hours")
+        and _COUNT.search(read.rest + " " + " ".join(read.said))
+    ):
+        return True  # "quantos apontamentos de 1/10 a 15/10?"
+    if legacy == "unvalidated" and slots.get("person"):
+        read.validated, read.measure = False, "entries"  # "quantos meus não foram validados?"
+        return True
+    if read.validated is True or (read.group == "person" and (slots.get("hours") or slots.get("below"))):
+        return True
+    return False
+
+
+def _inherited(
+    slots: dict[str, Any], read: compose_words.Read, previous: Question | None, follow_up: bool
+) -> dict[str, Any]:
+    """The filters of a composition: what the question says, over what a follow-up or an incomplete question
+    (no subject, no period) takes from the previous one."""
+    values: dict[str, Any] = {}
+    incomplete = not any(slots.get(name) for name in SUBJECT) and "period" not in slots
+    named_subject = [name for name in SUBJECT if slots.get(name)]
+    if (
+        previous is not None
+        and not follow_up
+        and not incomplete
+        and "period" not in slots
+        and named_subject
+        and all(slots.get(name) == getattr(previous, name) for name in named_subject)
+        and previous.period is not None
+    ):
+        values["period"] = previous.period  # the same subject again: the conversation's period, as the catalogue does
+    if previous is not None and (follow_up or incomplete):
+        values = {name: getattr(previous, name) for name in (*_FILTER_SLOTS, "period", "basis", "versus", "share_of")}
+        if previous.kind != "compose":
+            values["weekday"] = values["validated"] = None
+        if any(slots.get(name) for name in SUBJECT):
+            values.update(dict.fromkeys(("person", "contract", "technology", "profile", "level")))
+        if "period" in slots:
+            values["versus"] = None
+    for name in (*_FILTER_SLOTS, "period", "basis", "versus", "share_of"):
+        if slots.get(name) is not None:
+            values[name] = slots[name]
+    if read.weekday is not None:
+        values["weekday"] = read.weekday
+    if read.validated is not None:
+        values["validated"] = read.validated
+    return values
+
+
+def _bare_weekday(text: str) -> int | None:
+    words = [compose_words.WEEKDAY_NUMBERS.get(w.removesuffix("s")) for w in text.split()]
+    found = [w for w in words if w]
+    return found[0] if len(found) == 1 else None
+
+
+def _share_words(db: Dataset, read: compose_words.Read, slots: dict[str, Any]) -> str | Clarification:
+    """The activity whose part of the total a share asks for ("quanto % das horas foi suporte")."""
+    if slots.get("activity"):
+        return str(slots["activity"])
+    terms = [
+        w
+        for w in read.rest.split()
+        if w in db.activity_words and w not in CONNECTORS and w not in _PREPOSITIONS and w != "horas"
+    ]
+    if terms and any(set(terms) <= set(key.split()) for key in db.activities):
+        return " ".join(dict.fromkeys(terms))
+    return Clarification(
+        "not_understood",
+        "Entendi que você quer uma porcentagem, mas não entendi de quê. Diga a atividade, por exemplo: “quanto % "
+        "das horas do contrato 8446 foi suporte?”, ou peça a divisão: “% das horas por atividade”.",
+    )
+
+
+def _total_of(previous: Question) -> Understood:
+    """ "e no total?" after a breakdown or a ranking: the same filters, summed; after a narrowed total, asked."""
+    if previous.kind == "compose" and (previous.group or previous.limit):
+        return replace(previous, group=None, limit=None, output="value", order="desc", page=0)
+    if previous.kind in _RANKING_KINDS or previous.kind in ("list_contracts", "activity_breakdown"):
+        values = {name: getattr(previous, name) for name in ("contract", "technology", "period", "basis")}
+        return question_of(Composition(**{k: v for k, v in values.items() if v is not None}))
+    return Clarification(
+        "not_understood",
+        "No total de quê? A pergunta anterior já dava um total. Diga o que somar, por exemplo: “horas de todos "
+        "no mesmo período” ou “horas em todo o período”.",
+        suggestion="Horas de todos no mesmo período",
+    )
+
+
+# -- the coverage rule ------------------------------------------------------------------------
+
+# Words that change what is computed: a kind that does not honour one must not answer without it.
+_OPERATORS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = (
+    ("desde", re.compile(r"\b(?:desde|a partir d[eoa]s?)\b"), frozenset()),
+    ("até", re.compile(r"\bate (?:o dia |dia )?(?=\d|hoje|ontem|o fim|o final)"), frozenset()),
+    (
+        "%",
+        re.compile(r"\b(?:por cento|porcentagem|percentual|proporcao)\b"),
+        frozenset({"activity_distribution", "activity_breakdown", "person_activities"}),
+    ),
+    (
+        "média",
+        re.compile(r"\bmedi[ao]s?\b"),
+        frozenset({"average_span", "hours_per_day", "hours_by_person", "expected_vs_worked", "ranking"}),
+    ),
+    (
+        "menos",
+        re.compile(r"(?<!pelo )(?<!mais ou )\bmenos\b"),
+        frozenset(
+            {
+                "ranking",
+                "contract_ranking",
+                "activity_ranking",
+                "hours_by_person",
+                "contract_resources",
+                "people_by",
+                "expected_vs_worked",
+                "days_above",
+                "missing_days",
+            }
+        ),
+    ),
+)
+
+
+def _uncovered(question: Question, rest: str, slots: dict[str, Any], text: str) -> Clarification | None:
+    """A Clarification when the question holds a word that changes the answer and the kind would drop it."""
+    read = compose_words.read(rest)
+    if question.kind == "compose":
+        return None  # a composition consumed its operator words when it was composed
+    if read.group and question.kind not in _LEGACY_GROUPS[read.group] and question.kind not in STATIC:
+        said = next((s for s in read.said if s.split()[0] in ("por", "cada", "em", "a", "de")), None)
+        if said:
+            return _cannot_apply(said, text)
+    if slots.get("hours") is not None and question.kind not in ("days_above",):
+        return _cannot_apply("mais de", text)
+    if slots.get("below") is not None:
+        return _cannot_apply("menos de", text)
+    for word, pattern, honoured in _OPERATORS:
+        if question.kind not in honoured and question.kind not in STATIC and pattern.search(rest):
+            return _cannot_apply(word, text)
+    return None
+
+
+# The question as typed, for the suggestion a refusal offers (with its accents, which `text` has lost).
+_ORIGINAL: ContextVar[str] = ContextVar("original_question", default="")
+
+
+def _without(word: str, original: str) -> tuple[str, str]:
+    """The question as typed without the words of `word` (compared without accents or case), and those words
+    as typed."""
+    typed = original.replace("?", " ").split()
+    plain = [normalize(t) for t in typed]
+    target = normalize(word).split()
+    for i in range(len(plain) - len(target) + 1):
+        if plain[i : i + len(target)] == target:
+            kept = typed[:i] + typed[i + len(target) :]
+            return " ".join(kept).strip(" ,") + ("?" if "?" in original else ""), " ".join(typed[i : i + len(target)])
+    return "", word
+
+
+def _cannot_apply(word: str, text: str) -> Clarification:
+    nearest, word = _without(word, _ORIGINAL.get())
+    suggestion = nearest[:1].upper() + nearest[1:] if len(nearest.split()) >= 3 else None
+    offer = f" Sem isso, eu saberia responder: “{suggestion}” — mas seria outra pergunta." if suggestion else ""
+    return Clarification(
+        "not_understood",
+        f"Não sei aplicar “{word}” nessa pergunta, e não quero responder outra coisa no lugar.{offer}",
+        suggestion=suggestion,
+    )

@@ -1,7 +1,8 @@
 """Domain benchmark at the real snapshot's scale: cold load, resident memory, p50/p95 of every query,
-and of understanding a question (text to typed Question) over the evaluation set's phrasings.
+of understanding a question (text to typed Question) over every evaluation batch's phrasings, and of
+composed questions (query builder + renderer), open and through a scope.
 
-    python -m bench.queries [--rows 211863] [--repeat 30]
+    python -m bench.queries [--rows 211863] [--repeat 30] [--compositions-only]
 
 The snapshot is generated once into .local/bench/ and reused. Cold load and memory are measured in
 a fresh interpreter; query latencies cycle through varied arguments. Nothing is asserted.
@@ -20,7 +21,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from apontamentos import compose_answer
 from apontamentos import queries as q
+from apontamentos.composition import Composition
 from apontamentos.dataset import Dataset
 from apontamentos.engine import me_in
 from apontamentos.importer import import_columns, write_snapshot
@@ -66,8 +69,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=211_863)
     parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--compositions-only", action="store_true", help="understanding and compositions only")
     args = parser.parse_args()
     path = snapshot(args.rows)
+    if args.compositions_only:
+        db = Dataset.from_parquet(path)
+        understanding(db)
+        compositions(db, args.repeat)
+        return
     runs = [cold(path) for _ in range(3)]
     best = min(runs, key=lambda r: r["load"])
     print(f"snapshot: {best['rows']:,} rows, {path.stat().st_size / 2**20:.1f} MiB Parquet")
@@ -134,7 +143,61 @@ def main() -> None:
         p95 = latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))]
         print(f"{name:<32} {statistics.median(latencies):>8.2f} {p95:>8.2f}")
     understanding(db)
+    compositions(db, args.repeat)
     scope_cost(db, months, args.repeat)
+
+
+def compositions(db: Dataset, repeat: int) -> None:
+    """Composed questions rendered end to end (one query builder + renderer), open and through two scopes."""
+    contracts = sorted(db.supplier_contracts)
+    months = [month_of(2026, m) for m in (9, 10, 11)]
+    everything = Period(db.first_day or END, db.last_day or END)
+    cases: dict[str, Callable[[int], Composition]] = {
+        "hours by month of a contract": lambda i: Composition(group="month", contract=contracts[i % len(contracts)]),
+        "top weekday": lambda i: Composition(group="weekday", limit=1, period=months[i % 3]),
+        "bottom 4 people": lambda i: Composition(group="person", order="asc", limit=4, period=months[i % 3]),
+        "top people in an activity": lambda i: Composition(
+            group="person", activity=("reuniao", "code review", "testes")[i % 3], period=months[i % 3], limit=10
+        ),
+        "share of an activity": lambda i: Composition(
+            contract=contracts[i % len(contracts)], output="share", share_of="suporte"
+        ),
+        "hours since a day": lambda i: Composition(period=Period(END - timedelta(days=13 + i % 5), END)),
+        "last day of a contract": lambda i: Composition(measure="last_day", contract=contracts[i % len(contracts)]),
+        "two months side by side": lambda i: Composition(
+            contract=contracts[i % len(contracts)], period=months[0], versus=months[1], output="compare"
+        ),
+        "people by week (everything)": lambda i: Composition(measure="people", group="week", period=everything),
+        "gross hours by day, weekday filter": lambda i: Composition(
+            basis="gross", group="day", weekday=1 + i % 5, period=months[i % 3]
+        ),
+    }
+    person = sorted(db.resources)[len(db.resources) // 2]
+    views = {
+        "open": db,
+        "gestor": scoped(db, Scope("gestor", contracts=(contracts[0], contracts[1]))),
+        "colaborador": scoped(db, Scope("colaborador", resource_id=person)),
+    }
+    print(f"\n{'composition: p95 ms':<36} " + " ".join(f"{name:>12}" for name in views))
+    everything_p95: list[float] = []
+    for name, make in cases.items():
+        cells = []
+        for view_name, view in views.items():
+            latencies = []
+            for i in range(repeat + 1):
+                composition = make(i)
+                if view_name != "open" and composition.contract:
+                    composition = Composition(**{**composition.__dict__, "contract": None})
+                started = time.perf_counter()
+                compose_answer.render(view, compose_answer.question_of(composition), END)
+                if i:  # the first run warms the view
+                    latencies.append((time.perf_counter() - started) * 1000)
+            latencies.sort()
+            cells.append(latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))])
+            everything_p95.extend(latencies)
+        print(f"{name:<36} " + " ".join(f"{c:>12.2f}" for c in cells))
+    everything_p95.sort()
+    print(f"all compositions: p95 {everything_p95[int(0.95 * len(everything_p95))]:.2f} ms")
 
 
 def scope_cost(db: Dataset, months: list[Period], repeat: int) -> None:
@@ -174,9 +237,13 @@ def scope_cost(db: Dataset, months: list[Period], repeat: int) -> None:
 
 
 def understanding(db: Dataset) -> None:
-    """Text to typed Question for every phrasing of the evaluation set, follow-ups with their context."""
-    questions = ROOT / "tests" / "eval" / "questions.jsonl"
-    conversations = [json.loads(line) for line in questions.read_text(encoding="utf-8").splitlines() if line]
+    """Text to typed Question for every phrasing of the evaluation batches, follow-ups with their context."""
+    conversations = [
+        json.loads(line)
+        for batch in sorted((ROOT / "tests" / "eval").glob("*.jsonl"))
+        for line in batch.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     me = me_in(db, db.resources[sorted(db.resources)[0]].name)
     latencies: list[float] = []
     for _ in range(3):

@@ -16,7 +16,9 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
+from apontamentos import compose_answer
 from apontamentos import queries as q
+from apontamentos.composition import from_arguments, json_schema
 from apontamentos.dataset import Dataset
 from apontamentos.errors import InvalidQuery
 from apontamentos.registry import TOOL_QUERIES
@@ -99,7 +101,25 @@ def tool_schema(function: Callable[..., Any]) -> dict[str, Any]:
     }
 
 
-TOOLS: list[dict[str, Any]] = [tool_schema(f) for f in QUERIES]
+COMPOSE = "compor"
+# The main tool: a question as a composition (the JSON schema *is* apontamentos.composition.Composition), so
+# both engines share understanding's target and every figure comes from the one query builder. The scope is
+# not a parameter: the tool reads the asker's scoped views.
+COMPOSE_TOOL: dict[str, Any] = {
+    "type": "function",
+    "function": {
+        "name": COMPOSE,
+        "description": (
+            "Responde uma pergunta composta: uma medida (horas líquidas ou brutas, apontamentos, pessoas, dias, "
+            "sem saída, médias, primeiro/último dia), filtros (pessoa, contrato, atividade, tecnologia, perfil, "
+            "nível, período, dia da semana, validação), um agrupamento (pessoa, contrato, atividade, dia, dia da "
+            "semana, semana, mês), ordem e limite (top/bottom N), parte em % ou dois períodos lado a lado. "
+            "Devolve o texto da resposta, com a primeira linha dizendo o que foi calculado."
+        ),
+        "parameters": json_schema(),
+    },
+}
+TOOLS: list[dict[str, Any]] = [COMPOSE_TOOL, *(tool_schema(f) for f in QUERIES)]
 _BY_NAME = {f.__name__: f for f in QUERIES}
 
 
@@ -162,8 +182,29 @@ def parse_arguments(name: str, raw: str) -> dict[str, Any]:
     return arguments
 
 
+def run_compose(db: Dataset, raw_arguments: str, today: date) -> str:
+    """The composition tool: the answer the one query builder and renderer give, or a JSON error to relay."""
+    try:
+        given = json.loads(raw_arguments or "{}")
+        if not isinstance(given, dict):
+            raise ToolArgumentError("os argumentos devem ser um objeto JSON")
+        if isinstance(given.get("person"), str) and given["person"].strip():
+            given["person"] = q.resolve_resource(db, given["person"]).id  # a name or an id, resolved in scope
+        composition = from_arguments(given)
+        reply = compose_answer.render(db, compose_answer.question_of(composition), today)
+    except q.AmbiguousResource as err:
+        return _dumps({"erro": str(err), "candidatos": [compact(c) for c in err.candidates]})
+    except (ValueError, TypeError, InvalidQuery) as err:
+        message = str(err) if isinstance(err, InvalidQuery | ToolArgumentError) else f"argumentos inválidos: {err}"
+        return _dumps({"erro": message[:300], "instrucao": "Diga isso ao usuário; não responda com outro escopo."})
+    lines = reply.text.splitlines()
+    return _dumps({"calculado_para": lines[0].rstrip(":"), "resposta": reply.text})
+
+
 def run_tool(db: Dataset, name: str, raw_arguments: str, today: date) -> str:
     """Execute one tool call; the JSON result with what it was computed for, or a JSON error to relay."""
+    if name == COMPOSE:
+        return run_compose(db, raw_arguments, today)
     try:
         arguments = parse_arguments(name, raw_arguments)
         function = _BY_NAME[name]

@@ -74,13 +74,14 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("compara o 8446 com o 8447", "not_understood", {}),
     ("quantos contratos tem azure", "not_understood", {}),
     ("horas do contrato nº 8446 em outubro", "total_hours", {"contract": "8446", "period": OCTOBER}),
-    ("qual o ultimo apontamento da Ana Maria", "not_understood", {}),
-    ("qual foi o dia com mais horas em outubro", "not_understood", {}),
+    # issue 17: compositions now (they were declined while only a catalogue kind could answer)
+    ("qual o ultimo apontamento da Ana Maria", "compose", {"measure": "last_day", "resource": "ana maria"}),
+    ("qual foi o dia com mais horas em outubro", "compose", {"group": "day", "limit": 1, "period": OCTOBER}),
     ("que horas o pessoal chegou ontem", "not_understood", {}),
     ("quantas horas os seniors fizeram", "not_understood", {}),
     ("a que horas a Ana Maria entrou ontem", "resource_days", {"resource": "ana maria", "period": YESTERDAY}),
     ("quantas horas o pessoal de azure fez", "hours_by_person", {"technology": "AZURE"}),
-    ("qual contrato tem mais gente", "contract_ranking", {"by": "people", "top": 1}),
+    ("qual contrato tem mais gente", "compose", {"measure": "people", "group": "contract", "limit": 1}),
     # breakdowns: "cada"/"por" asks for one line per contract or per person, never the grand total
     ("qts horas cada contrato teve no mes passado?", "list_contracts", {"period": OCTOBER}),
     ("total por contrato", "list_contracts", {}),

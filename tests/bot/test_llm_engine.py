@@ -75,7 +75,9 @@ async def ask(e: LlmEngine, question: str, s: Session | None = None) -> Any:
 
 
 def test_tool_schemas_are_valid_json_schema() -> None:
-    assert len(TOOLS) == len(TOOL_QUERIES) == 26
+    assert len(TOOLS) == len(TOOL_QUERIES) + 1 == 27  # the composition tool first, then the typed queries
+    assert TOOLS[0]["function"]["name"] == "compor"
+    assert "scope" not in TOOLS[0]["function"]["parameters"]["properties"]  # bound by the bot, never the model's
     for tool in TOOLS:
         jsonschema.Draft202012Validator.check_schema(tool["function"]["parameters"])
         assert tool["function"]["description"]
@@ -340,3 +342,48 @@ async def test_activity_tools_give_the_model_independently_checked_figures(
             counts[plain(r.activity)] = counts.get(plain(r.activity), 0) + 1
     listed = results[1]["resultado"]["activities"]
     assert [a["entries"] for a in listed] == sorted(counts.values(), reverse=True)
+
+
+async def test_the_composition_tool_answers_with_the_query_builders_figures(
+    fake_openai: fake.FakeOpenAI, provider: DatasetProvider, bot_columns: dict[str, Any]
+) -> None:
+    """The model sends a Composition; the tool's result is the renderer's answer, figures from the builder."""
+    arguments = {"measure": "hours", "group": "month", "contract": "8446", "start": "2026-09-01", "end": "2026-11-25"}
+    fake_openai.script = [fake.tool_calls(("compor", arguments)), fake.text("Pronto.")]
+    await ask(engine(fake_openai, provider), "horas do 8446 mês a mês")
+    relayed = json.loads(fake_openai.requests[1]["body"]["messages"][-1]["content"])
+    assert relayed["calculado_para"].startswith("Horas líquidas por mês do contrato 8446")
+    expected: dict[int, float] = {}
+    for span in spans(bot_columns):
+        if span.supplier == "8446" and span.day.month >= 9:
+            expected[span.day.month] = expected.get(span.day.month, 0.0) + (span.net or 0)
+    for month, hours in expected.items():
+        name = ("setembro", "outubro", "novembro")[month - 9]
+        assert f"{name}/2026: {fmt.hours(hours)}" in relayed["resposta"]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"measure": "salary"}, "salary"),
+        ({"measure": "hours", "scope": "admin"}, "scope"),
+        ({"measure": "hours", "contract": "9999"}, "9999"),
+        ({"measure": "hours", "start": "2026-11-01"}, "period"),
+        ({"measure": "hours", "person": "Robervaldo Inexistente"}, "Robervaldo"),
+    ],
+)
+def test_a_composition_the_model_gets_wrong_is_an_error_to_relay(
+    provider: DatasetProvider, arguments: dict[str, Any], message: str
+) -> None:
+    result = json.loads(run_tool(provider.get(), "compor", json.dumps(arguments), TODAY))
+    assert message in result["erro"] and "resposta" not in result
+
+
+def test_the_composition_tool_reads_only_the_askers_scope(provider: DatasetProvider) -> None:
+    from apontamentos.scope import Scope, scoped
+
+    view = scoped(provider.get(), Scope("gestor", contracts=("8447",)))
+    outside = json.loads(run_tool(view, "compor", json.dumps({"measure": "hours", "contract": "8446"}), TODAY))
+    assert "erro" in outside
+    grouped = json.loads(run_tool(view, "compor", json.dumps({"measure": "hours", "group": "contract"}), TODAY))
+    assert "8447:" in grouped["resposta"] and "8446:" not in grouped["resposta"]

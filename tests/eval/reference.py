@@ -407,6 +407,12 @@ class Reference:
         part = self._hours(self.select({**spec, **spec["part"]}), spec)
         return [f"{100 * part / whole:,.1f}%".replace(".", ",")]
 
+    def top_day(self, spec: dict[str, Any]) -> list[str]:
+        """The day with the most net hours in scope: its date and hours."""
+        totals = self._grouped(spec, lambda d: d)
+        best = max(totals, key=lambda d: totals[d])
+        return [day_text(best), hours_text(totals[best])]
+
     def first_day(self, spec: dict[str, Any]) -> list[str]:
         return [day_text(min(r.day for r in self.select(spec)))]
 

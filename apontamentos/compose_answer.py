@@ -1,0 +1,255 @@
+"""The one renderer of compositions: the first line states the composition, then a value, a table or a share.
+
+"Horas líquidas por mês do contrato 8446, de 01/09/2026 a 25/11/2026:" — measure, grouping, filters, dates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from . import formatting as fmt
+from . import queries as q
+from .answers import Answer, Table, _covered, _dates, _lines, _table
+from .compose_sql import Result, run
+from .composition import GROUPS, MEASURES, Composition
+from .dataset import Dataset
+from .errors import InvalidQuery
+from .question import Question
+from .rules import MONTHS, WEEKDAYS, Period
+
+
+def _person(db: Dataset, value: Any) -> str:
+    return f"de {q.resolve_resource(db, value).name}"
+
+
+def _contract(db: Dataset, value: Any) -> str:
+    ref = q.contract_ref(db, value)
+    return f"do contrato {'de cliente ' if ref.kind == 'cliente' else ''}{ref.number}"
+
+
+def _activity(db: Dataset, value: Any) -> str:
+    from .compose_sql import _activity_keys
+
+    shown = [db.activities[k] for k in _activity_keys(db, value)]
+    return f"em “{shown[0]}”" if len(shown) == 1 else f"nas atividades com “{value}” ({', '.join(shown)})"
+
+
+# One entry per filter of composition.FILTERS: how the first line names it.
+FILTER_LABELS: dict[str, Any] = {
+    "person": _person,
+    "contract": _contract,
+    "activity": _activity,
+    "technology": lambda db, v: f"de {v}",
+    "profile": lambda db, v: f"de perfil {str(v).lower()} (cargo mais recente)",
+    "level": lambda db, v: f"de nível {str(v).lower()} (cargo mais recente)",
+    "weekday": lambda db, v: f"às {WEEKDAYS[int(v) - 1]}s" if int(v) < 6 else f"aos {WEEKDAYS[int(v) - 1]}s",
+    "validated": lambda db, v: "de apontamentos validados" if v else "de apontamentos não validados",
+}
+
+
+def first_line(db: Dataset, c: Composition, dates: str) -> str:
+    """What was computed, in words: measure, grouping, order and limit, filters, period."""
+    label = MEASURES[c.measure].label.format(basis="brutas" if c.basis == "gross" else "líquidas")
+    if c.output == "share" and c.group:
+        label = f"Parte de cada {GROUPS[c.group].label.removeprefix('por ')} nas {label.lower()}"
+    elif c.output == "share":
+        label = f"Parte {_activity(db, c.share_of)} das {label.lower()}"
+    parts = [label]
+    if c.group and c.output != "share":
+        parts.append(GROUPS[c.group].label)
+    parts.extend(FILTER_LABELS[name](db, getattr(c, name)) for name in FILTER_LABELS if getattr(c, name) is not None)
+    if c.above is not None:
+        parts.append(f"acima de {_value(c, c.above)}")
+    if c.below is not None:
+        parts.append(f"abaixo de {_value(c, c.below)}")
+    line = " ".join(parts) + f", {dates}"
+    if c.limit is not None and c.group:
+        which = "os que menos tiveram" if c.order == "asc" else "os que mais tiveram"
+        line += f" ({which}: {c.limit})" if c.limit > 1 else (" (o menor)" if c.order == "asc" else " (o maior)")
+    elif c.group and c.group not in ("day", "weekday", "week", "month"):
+        line += " (do menor para o maior)" if c.order == "asc" else " (do maior para o menor)"
+    return line
+
+
+# What a count counts, so a figure never stands bare ("397 apontamentos", "41 recursos").
+NOUNS = {
+    "entries": ("apontamento", "apontamentos"),
+    "people": ("recurso", "recursos"),
+    "days": ("dia", "dias"),
+    "open_spans": ("apontamento sem saída", "apontamentos sem saída"),
+}
+
+
+def _value(c: Composition, value: Any) -> str:
+    unit = MEASURES[c.measure].unit
+    if value is None:
+        return "—"
+    if unit == "hours":
+        return fmt.hours(float(value))
+    if unit == "date":
+        return fmt.day_with_weekday(value)
+    singular, plural = NOUNS[c.measure]
+    return fmt.plural(int(value), singular, plural)
+
+
+def key_text(db: Dataset, c: Composition, key: Any) -> str:
+    """A group's key in words: a person's name, a contract, an activity, a day, a week, a month."""
+    if key is None:
+        return "sem contrato" if c.group in ("contract", "client") else "sem descrição"
+    if c.group == "person":
+        return db.refs[int(key)].name
+    if c.group in ("contract", "client"):
+        return str(key)
+    if c.group == "activity":
+        return db.activities.get(key, str(key))
+    if c.group == "weekday":
+        return WEEKDAYS[int(key) - 1]
+    if c.group == "week":
+        return f"semana de {fmt.day(key)}"
+    if c.group == "month":
+        return f"{MONTHS[key.month - 1]}/{key.year}"
+    if isinstance(key, date):
+        return fmt.day_with_weekday(key)
+    return str(key)
+
+
+def _percent(part: float, whole: float) -> str:
+    return f"{fmt.number(100 * part / whole)}%" if whole else "—"
+
+
+def render(db: Dataset, question: Question, today: date) -> Answer:
+    """The answer to a composed question (kind "compose")."""
+    c = composition_of(question)
+    period, note = _covered(db, c.period, today)
+    if c.share_of and c.group:
+        raise InvalidQuery("Não consigo dar a parte de uma atividade dividida por grupos; pergunte sem a divisão.")
+    if c.versus is not None:
+        return _compare(db, question, c, period, note, today)
+    result = run(db, c, period)
+    line = first_line(db, c, _dates(period) + note)
+    answer = _answer(db, question, c, result, line, period)
+    if c.group == "person" and result.rows and result.rows[0][0] is not None:
+        # the person the answer names first is who "ele"/"ela" means next
+        named = db.refs[int(result.rows[0][0])].id
+        answer = replace(answer, context={**answer.context, "named": named})
+    return answer
+
+
+def _compare(db: Dataset, question: Question, c: Composition, period: Period, note: str, today: date) -> Answer:
+    """Two periods side by side, with the difference."""
+    assert c.versus is not None
+    other, other_note = _covered(db, c.versus, today)
+    first, second = (run(db, replace(c, versus=None), p).rows for p in (period, other))
+    a, b = (rows[0][1] if rows else None for rows in (first, second))
+    line = first_line(db, replace(c, versus=None), "lado a lado")
+    text = f"{line}:\n- {_dates(period)}{note}: {_value(c, a)}\n- {_dates(other)}{other_note}: {_value(c, b)}"
+    if MEASURES[c.measure].unit != "date" and a is not None and b is not None:
+        change = float(b) - float(a)
+        shown = fmt.hours(abs(change)) if MEASURES[c.measure].unit == "hours" else fmt.number(abs(change), 0)
+        percent = f" ({'+' if change >= 0 else '−'}{fmt.number(abs(100 * change / float(a)))}%)" if a else ""
+        text += f"\nDiferença: {'+' if change >= 0 else '−'}{shown}{percent}."
+    return Answer(text, question.to_context(), "compose", suggestions=_suggest(c))
+
+
+def _answer(db: Dataset, question: Question, c: Composition, result: Result, line: str, period: Period) -> Answer:
+    entries = ""
+    if c.measure == "hours" and c.group is None and c.output == "value":
+        # hours alone hide how much was recorded: the entries they come from, as the catalogue said
+        count = run(db, replace(c, measure="entries"), period).rows
+        entries = f" em {_value(replace(c, measure='entries'), count[0][1] if count else 0)}"
+    text, table = _body(db, c, result, line, entries)
+    return Answer(text, question.to_context(), "compose", table, suggestions=_suggest(c))
+
+
+def _body(db: Dataset, c: Composition, result: Result, line: str, entries: str = "") -> tuple[str, Table | None]:
+    if c.output == "share" and not c.group:
+        part = float(result.rows[0][1] or 0) if result.rows else 0.0
+        whole = result.total or 0.0
+        return f"{line}: {_percent(part, whole)} ({_value(c, part)} de {_value(c, whole)}).", None
+    if c.group is None:
+        value = result.rows[0][1] if result.rows else None
+        if value is None and MEASURES[c.measure].unit != "count":
+            return f"{line}: nenhum apontamento.", None
+        return f"{line}: {_value(c, value)}{entries}.", None
+    if not result.rows:
+        nothing = (
+            "nenhum resultado nesse limite" if c.above is not None or c.below is not None else "nenhum apontamento"
+        )
+        return f"{line}: {nothing}.", None
+    rows: list[list[str]] = []
+    for key, value in result.rows:
+        row = [key_text(db, c, key), _value(c, value)]
+        if c.output == "share":
+            row.append(_percent(float(value or 0), result.total or 0.0))
+        rows.append(row)
+    lines = [f"{r[0]}: {r[1]}" + (f" ({r[2]})" if len(r) > 2 else "") for r in rows]
+    ties = ""
+    if result.ties:
+        ties = f"\nEmpate na última posição: {fmt.plural(result.ties + 1, 'linha')} com o mesmo valor, todas listadas."
+    total = ""
+    if c.output == "share" and result.total is not None:
+        total = f" (total {_value(c, result.total)})"
+    columns = [GROUPS[c.group].label.removeprefix("por ").capitalize(), MEASURES[c.measure].label.split(" {")[0]]
+    if c.output == "share":
+        columns.append("%")
+    table = _table(line, columns, rows)
+    return f"{line}{total}:\n{_lines(lines)}{ties}", table
+
+
+def _suggest(c: Composition) -> tuple[str, ...]:
+    if c.contract and c.group != "month":
+        return (f"Horas do {c.contract} por mês", f"Horas por atividade do contrato {c.contract}")
+    return ()
+
+
+def composition_of(question: Question) -> Composition:
+    """The Composition a composed Question holds."""
+    return Composition(
+        measure=question.measure or "hours",  # type: ignore[arg-type]
+        basis=question.basis,
+        person=question.person,
+        contract=question.contract,
+        activity=question.activity,
+        technology=question.technology,
+        profile=question.profile,
+        level=question.level,
+        weekday=question.weekday,
+        validated=question.validated,
+        period=question.period,
+        group=question.group,  # type: ignore[arg-type]
+        order=question.order,
+        limit=question.limit,
+        above=question.hours,
+        below=question.below,
+        output=question.output or ("compare" if question.versus else "value"),  # type: ignore[arg-type]
+        share_of=question.share_of,
+        versus=question.versus,
+    )
+
+
+def question_of(c: Composition) -> Question:
+    """The Question (kind "compose") that holds a Composition, as the session's context keeps it."""
+    return Question(
+        "compose",
+        person=c.person,
+        contract=c.contract,
+        technology=c.technology,
+        profile=c.profile,
+        level=c.level,
+        period=c.period,
+        basis=c.basis,
+        order=c.order,
+        limit=c.limit,
+        hours=c.above,
+        activity=c.activity,
+        measure=c.measure,
+        group=c.group,
+        weekday=c.weekday,
+        validated=c.validated,
+        below=c.below,
+        output=c.output,
+        share_of=c.share_of,
+        versus=c.versus,
+    )

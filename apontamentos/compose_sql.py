@@ -1,0 +1,148 @@
+"""The one query builder: a Composition becomes parameterised SQL over the tables `e` and `r`.
+
+Run against a ScopedDataset, `e` and `r` are the asker's views, so the scope holds for every composition.
+Every value is a parameter; only expressions declared in composition.py and below are written into SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from . import queries as q
+from .composition import GROUPS, MEASURES, Composition
+from .dataset import Dataset, normalize
+from .rules import Period
+
+
+@dataclass(frozen=True)
+class Query:
+    sql: str
+    params: list[Any]
+
+
+@dataclass(frozen=True)
+class Result:
+    """Rows of (key, value); key is None for a single value. `total` is the whole a share is taken of."""
+
+    rows: list[tuple[Any, Any]]
+    total: float | None = None
+    ties: int = 0  # rows past the limit tied with the last row shown (they are shown too)
+
+
+def _activity_keys(db: Dataset, words: str) -> list[str]:
+    wanted = set(normalize(words).split())
+    keys = sorted(k for k in db.activities if wanted and wanted <= set(k.split()))
+    if not db.activities:
+        raise q.NoActivities()
+    if not keys:
+        raise q.UnknownActivity(words, sorted(db.activities.values()))
+    return keys
+
+
+def _in(column: str, values: list[Any]) -> str:
+    return f"{column} IN ({', '.join('?' for _ in values)})"
+
+
+def _person(db: Dataset, value: Any) -> tuple[str, list[Any]]:
+    return "rid = ?", [db.resources[q.resolve_resource(db, value).id].rid]
+
+
+def _contract(db: Dataset, value: Any) -> tuple[str, list[Any]]:
+    ref = q.contract_ref(db, value)
+    return ("contract = ?" if ref.kind == "cliente" else "supplier = ?"), [ref.number]
+
+
+def _activity(db: Dataset, value: Any) -> tuple[str, list[Any]]:
+    keys = _activity_keys(db, value)
+    return _in("activity_key", keys), keys
+
+
+def _role(column: str) -> Callable[[Dataset, Any], tuple[str, list[Any]]]:
+    # Profile and level are a person's latest role (table r), as the people-by-role answers read them.
+    def condition(db: Dataset, value: Any) -> tuple[str, list[Any]]:
+        # partial, as people_by reads it: the data says "NÍVEL SÊNIOR" where the question says "sênior"
+        return (
+            f"rid IN (SELECT rid FROM r WHERE strip_accents(lower({column})) LIKE "
+            "'%' || strip_accents(lower(?)) || '%')",
+            [str(value)],
+        )
+
+    return condition
+
+
+# One entry per filter of composition.FILTERS: the condition on `e` and its parameters.
+FILTERS: dict[str, Callable[[Dataset, Any], tuple[str, list[Any]]]] = {
+    "person": _person,
+    "contract": _contract,
+    "activity": _activity,
+    "technology": lambda db, v: ("upper(technology::VARCHAR) = upper(?)", [str(v)]),
+    "profile": _role("profile"),
+    "level": _role("level"),
+    "weekday": lambda db, v: ("isodow(day) = ?", [int(v)]),
+    "validated": lambda db, v: ("validated = ?", [bool(v)]),
+}
+
+
+def build(db: Dataset, c: Composition, period: Period) -> Query:
+    """The SQL of a composition over `period` (already clipped to the data)."""
+    measure = MEASURES[c.measure].sql.format(h="gross_h" if c.basis == "gross" else "net_h")
+    where, params = ["day BETWEEN ? AND ?"], [period.start, period.end]
+    if MEASURES[c.measure].where:
+        where.append(MEASURES[c.measure].where)
+    for name, condition in FILTERS.items():
+        value = getattr(c, name)
+        if value is not None:
+            sql, values = condition(db, value)
+            where.append(sql)
+            params.extend(values)
+    having, having_params = [], []
+    if c.above is not None:
+        having.append("v > ?")
+        having_params.append(float(c.above))
+    if c.below is not None:
+        having.append("v < ?")
+        having_params.append(float(c.below))
+    conditions = " AND ".join(where)
+    if c.group is None:
+        return Query(f"SELECT NULL AS k, {measure} AS v FROM e WHERE {conditions}", params)
+    key = GROUPS[c.group].sql
+    direction = "ASC" if c.order == "asc" else "DESC"
+    # Time groupings read in calendar order unless an order was asked for (limit given).
+    ordering = "k" if c.group in ("day", "weekday", "week", "month") and c.limit is None else f"v {direction}, k"
+    sql = (
+        f"SELECT {key} AS k, {measure} AS v FROM e WHERE {conditions} GROUP BY k"
+        + (f" HAVING {' AND '.join(having)}" if having else "")
+        + f" ORDER BY {ordering}"
+    )
+    return Query(sql, params + having_params)
+
+
+def run(db: Dataset, c: Composition, period: Period) -> Result:
+    """The composition's rows; a limit keeps the rows tied with the last one; a share gets its whole."""
+    query = build(db, c, period)
+    rows = [(k, v) for k, v in db.query(query.sql, query.params)]
+    total = None
+    if c.output == "share":
+        if c.share_of:
+            part = build(
+                db, replace(c, activity=_joined(c.activity, c.share_of), share_of=None, output="value"), period
+            )
+            whole = rows[0][1] if rows else 0
+            rows = [(None, v) for _, v in db.query(part.sql, part.params)]
+            total = float(whole or 0)
+        else:
+            total = float(sum(v or 0 for _, v in rows))
+    ties = 0
+    if c.limit is not None and len(rows) > c.limit:
+        last = rows[c.limit - 1][1]
+        kept = c.limit
+        while kept < len(rows) and rows[kept][1] == last:
+            kept += 1
+        ties, rows = kept - c.limit, rows[:kept]
+    return Result(rows, total, ties)
+
+
+def _joined(activity: str | None, share_of: str) -> str:
+    return f"{activity} {share_of}" if activity else share_of
