@@ -125,10 +125,10 @@ def test_the_deployed_package_starts_and_indexes_every_function(package_python: 
     result = start(package_python, package)
     assert result.returncode == 0, result.stderr[-3000:]
     functions = json.loads(result.stdout.splitlines()[-1])
-    assert set(functions) == {"messages", "sessions", "sweep_sessions", "send_alerts"}
+    assert set(functions) == {"messages", "sessions", "review", "sweep_sessions", "send_alerts"}
     trigger = {name: function["bindings"][0] for name, function in functions.items()}
     assert all(f["scriptFile"] == "function_app.py" for f in functions.values())
-    messages, sessions = trigger["messages"], trigger["sessions"]
+    messages, sessions, review = trigger["messages"], trigger["sessions"], trigger["review"]
     assert (messages["type"], messages["route"], messages["methods"], messages["authLevel"]) == (
         "httpTrigger",
         "api/messages",
@@ -138,6 +138,12 @@ def test_the_deployed_package_starts_and_indexes_every_function(package_python: 
     assert (sessions["type"], sessions["route"], sessions["methods"], sessions["authLevel"]) == (
         "httpTrigger",
         "sessions",
+        ["GET"],
+        "FUNCTION",
+    )
+    assert (review["type"], review["route"], review["methods"], review["authLevel"]) == (
+        "httpTrigger",
+        "review",
         ["GET"],
         "FUNCTION",
     )
