@@ -57,7 +57,15 @@ def answer(
     else:
         named = context.get("named") if isinstance(context.get("named"), str) else None
         understood = understand(
-            view, question, previous, today, me, restricted=not scope.everything, named=named, vocabulary=vocabulary
+            view,
+            question,
+            previous,
+            today,
+            me,
+            restricted=not scope.everything,
+            named=named,
+            vocabulary=vocabulary,
+            role=scope.role,
         )
     if isinstance(understood, Clarification):
         kept = understood.pending.to_context() if understood.pending else context

@@ -120,6 +120,16 @@ def _has(text: str, *patterns: str) -> bool:
 
 
 OTHER_PEOPLE = "Não posso mostrar dados de outras pessoas."
+# A gestor's own people and contracts ("minha equipe", "o meu pessoal", "nos meus contratos"): his whole scope.
+_TEAM = re.compile(
+    r"\b(?:(?:d|n)?as? |pra |para )?minhas? (?:equipes?|galera|turma)\b|\b(?:(?:d|n)?o |pro |pra )?meu (?:pessoal|time)\b"
+    r"|\b(?:(?:d|n)?os? )?(?P<contracts>meus contratos|meu contrato)\b"
+)
+NO_OWN_ENTRIES = (
+    "Você não tem apontamentos próprios: não aparece como recurso nos dados, então não há horas suas para somar. "
+    "Sua equipe, sim: pergunte, por exemplo, “quanto a minha equipe fez esta semana?”."
+)
+_TEAM_OFFER = "Quanto a minha equipe fez esta semana?"
 
 
 def understand(
@@ -131,13 +141,15 @@ def understand(
     restricted: bool = False,
     vocabulary: Rewriter = BUILTIN,  # i17-lang: the company's words, applied while the text is normalised
     named: str | None = None,
+    role: str = "open",
 ) -> Understood:
     """The typed question (merged with `previous` when it is a follow-up), or a Clarification.
 
     `me` is the asker's resource id when known: "eu", "meu" resolve to it; `named` is the person the last
     answer named first (a ranking's top), whom "ele"/"ela" then mean. `db` is the data the asker may
     see; when `restricted`, a name or contract it does not hold gets one answer, whether or not it exists
-    elsewhere, so the reply reveals nothing about other people.
+    elsewhere, so the reply reveals nothing about other people. `role` is the asker's (scope.Role): for a
+    gestor "minha equipe", "meus contratos" mean everything he may see.
     """
     prepared = prepare(question.replace("%", " porcentagem "), vocabulary)
     text = " ".join(correct(prepared.split(), _protected(db)))
@@ -166,11 +178,12 @@ def understand(
             "analista de suporte, arquiteto de soluções, engenheiro de dados e scrum master.",
         )
     try:
-        token = _ORIGINAL.set(question)
+        token, role_token = _ORIGINAL.set(question), _ROLE.set(role)
         try:
             understood = _understand(db, text, previous, today, me, named)
         finally:
             _ORIGINAL.reset(token)
+            _ROLE.reset(role_token)
     except InvalidQuery as err:
         return Clarification("invalid", str(err))
     if isinstance(understood, Clarification) and understood.replace and not restricted:
@@ -230,6 +243,13 @@ def _understand(
 ) -> Understood:
     slots: dict[str, Any] = {}
     rest = f" {text} "
+    team = _TEAM.search(rest)
+    if team is not None:
+        if _ROLE.get() == "colaborador":
+            return Clarification("out_of_scope_person", OTHER_PEOPLE)  # "o pessoal do meu contrato"
+        # a gestor's "minha equipe" / "meus contratos": everyone and every contract he may see, not himself
+        rest = _TEAM.sub(lambda m: " contratos " if m.group("contracts") else " equipe ", rest)
+        text = " ".join(rest.split())
 
     def consume(fragment: str) -> None:
         nonlocal rest
@@ -338,7 +358,12 @@ def _understand(
         slots["by"] = "entries"
     elif _has(rest, "por horas"):
         slots["by"] = "hours"
+    if team is not None:
+        rest = " ".join(w for w in rest.split() if w not in _SELF)  # "quantos recursos tenho nos meus contratos"
+        rest = f" {rest} "
     if (_SELF & set(rest.split()) or _SELF_PHRASE.search(rest)) and "person" not in slots:
+        if me is None and _ROLE.get() == "gestor":
+            return Clarification("no_own_entries", NO_OWN_ENTRIES, suggestion=_TEAM_OFFER)
         if me is None:
             return Clarification(
                 "unknown_self",
@@ -1163,6 +1188,7 @@ def _uncovered(question: Question, rest: str, slots: dict[str, Any], text: str) 
 
 # The question as typed, for the suggestion a refusal offers (with its accents, which `text` has lost).
 _ORIGINAL: ContextVar[str] = ContextVar("original_question", default="")
+_ROLE: ContextVar[str] = ContextVar("asker_role", default="open")
 
 
 def _without(word: str, original: str) -> tuple[str, str]:
