@@ -248,7 +248,8 @@ def _understand(
         if _ROLE.get() == "colaborador":
             return Clarification("out_of_scope_person", OTHER_PEOPLE)  # "o pessoal do meu contrato"
         # a gestor's "minha equipe" / "meus contratos": everyone and every contract he may see, not himself
-        rest = _TEAM.sub(lambda m: " contratos " if m.group("contracts") else " equipe ", rest)
+        people = _has(rest, "recursos", "pessoas", "gente", "consultores", "colaboradores", "quem")
+        rest = _TEAM.sub(lambda m: " " if people else " contratos " if m.group("contracts") else " todos ", rest)
         text = " ".join(rest.split())
 
     def consume(fragment: str) -> None:
