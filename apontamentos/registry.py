@@ -163,6 +163,7 @@ REGISTRY: tuple[Kind, ...] = (
         (q.unvalidated,),
         (
             "nao (?:foram |estao )?validad",
+            "sem (?:validar|validacao|aprovar|aprovacao)",  # "apontamentos sem validar"
             "pendentes?",
             "falta\\w* validar",
             "falta\\w* aprovar",

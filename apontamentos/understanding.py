@@ -91,7 +91,7 @@ _EVER = re.compile(r"\bja\b.*\b(?:algum|alguma)\b|\balguma vez\b|\bnunca\b|\bdes
 _WHO_BOUNDED = re.compile(r"\b(?:quem|quais|pessoas|recursos|consultores|colaboradores)\b")
 _VALIDATED_YES = re.compile(r"\b(?:validad|aprovad)\w*")
 _VALIDATED_NO = re.compile(
-    r"\bnao (?:foram |estao |esta |foi )?(?:validad|aprovad)|pendente|falta\w* (?:validar|aprovar)|aguardando"
+    r"\bnao (?:foram |estao |esta |foi )?(?:validad|aprovad)|\bsem (?:validar|validacao|aprovar|aprovacao)\b|pendente|falta\w* (?:validar|aprovar)|aguardando"
 )
 _COMPARING = r"\b(?:comparando|compara\w*|versus|x|contra|frente a|lado a lado|diferenca)\b"
 _PRONOUN = re.compile(r"\b(?:ele|ela|dele|dela|nele|nela)\b")
