@@ -17,6 +17,7 @@ from .dataset import Dataset
 from .errors import InvalidQuery
 from .question import Question
 from .rules import Period, month_of
+from .scope import contract_words
 
 TEXT_ROWS = 15  # rows listed in a text answer
 PAGE_ROWS = 15  # rows of a table card; "ver mais" shows the next page
@@ -119,7 +120,8 @@ def _scope(db: Dataset, question: Question, person_label: bool = True) -> str:
     if question.person and person_label:
         parts.append(f" de {q.resolve_resource(db, question.person).name}")
     if question.contract:
-        parts.append(f" do contrato {q.contract_ref(db, question.contract).number}")
+        words, part = contract_words(db, q.contract_ref(db, question.contract).number)
+        parts.append(f" {'da' if part else 'do'} {words}")
     if question.technology:
         parts.append(f" em {question.technology}")
     return "".join(parts)
@@ -214,7 +216,8 @@ def total_hours(db: Dataset, question: Question, today: date) -> Answer:
         who = _person(db, question).name + (f" no contrato {t.contract.number}" if t.contract else "")
         verb = "trabalhou"
     elif t.contract:
-        who, verb = f"O contrato {t.contract.number}", "somou"
+        words, part = contract_words(db, t.contract.number)
+        who, verb = f"{'A' if part else 'O'} {words}", "somou"
         details.append(fmt.plural(t.resources, "recurso"))
     else:
         who, verb = "Todos os recursos", "somaram"
@@ -256,7 +259,8 @@ def people(db: Dataset, question: Question, today: date) -> Answer:
         number = q.contract_ref(db, question.contract).number
         tech = f" em {question.technology}" if question.technology else ""
         people_text = fmt.plural(len(people), "recurso")
-        header = f"O contrato {number} tem {people_text}{tech} com apontamentos {_dates(period)}{note}"
+        words, part = contract_words(db, number)
+        header = f"{'A' if part else 'O'} {words} tem {people_text}{tech} com apontamentos {_dates(period)}{note}"
     elif len(people) == 1:
         header = f"1 recurso{scope} apontou {_dates(period)}{note}"
     else:

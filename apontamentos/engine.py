@@ -84,7 +84,8 @@ def answer(
         result = _paged(BY_NAME[understood.kind].render(view, understood, today), understood.page)  # type: ignore[arg-type]
         if scope.everything or understood.kind in STATIC:
             return result
-        return replace(result, text=f"{scope.describe()}: {result.text}")
+        parts = view.part_of if isinstance(view, ScopedDataset) else None
+        return replace(result, text=f"{scope.describe(parts)}: {result.text}")
     except NoData as err:
         return Answer(str(err), understood.to_context(), "no_data")
     except q.AmbiguousResource as err:

@@ -24,6 +24,7 @@ from .language import VOCABULARY, Rewriter, correct, known, prepare, refusal
 from .question import SUBJECT, Question
 from .registry import BY_NAME, CLOCK_WORDS, any_of, kind_of, takes
 from .rules import Period
+from .scope import ScopedDataset, granted
 from .vocabulary import BUILTIN
 
 MAX_CANDIDATES = 8
@@ -91,7 +92,8 @@ _EVER = re.compile(r"\bja\b.*\b(?:algum|alguma)\b|\balguma vez\b|\bnunca\b|\bdes
 _WHO_BOUNDED = re.compile(r"\b(?:quem|quais|pessoas|recursos|consultores|colaboradores)\b")
 _VALIDATED_YES = re.compile(r"\b(?:validad|aprovad)\w*")
 _VALIDATED_NO = re.compile(
-    r"\bnao (?:foram |estao |esta |foi )?(?:validad|aprovad)|\bsem (?:validar|validacao|aprovar|aprovacao)\b|pendente|falta\w* (?:validar|aprovar)|aguardando"
+    r"\bnao (?:foram |estao |esta |foi )?(?:validad|aprovad)|\bsem (?:validar|validacao|aprovar|aprovacao)\b"
+    r"|pendente|falta\w* (?:validar|aprovar)|aguardando"
 )
 _COMPARING = r"\b(?:comparando|compara\w*|versus|x|contra|frente a|lado a lado|diferenca)\b"
 _PRONOUN = re.compile(r"\b(?:ele|ela|dele|dela|nele|nela)\b")
@@ -122,7 +124,8 @@ def _has(text: str, *patterns: str) -> bool:
 OTHER_PEOPLE = "Não posso mostrar dados de outras pessoas."
 # A gestor's own people and contracts ("minha equipe", "o meu pessoal", "nos meus contratos"): his whole scope.
 _TEAM = re.compile(
-    r"\b(?:(?:d|n)?as? |pra |para )?minhas? (?:equipes?|galera|turma)\b|\b(?:(?:d|n)?o |pro |pra )?meu (?:pessoal|time)\b"
+    r"\b(?:(?:d|n)?as? |pra |para )?minhas? (?:equipes?|galera|turma)\b"
+    r"|\b(?:(?:d|n)?o |pro |pra )?meu (?:pessoal|time)\b"
     r"|\b(?:(?:d|n)?os? )?(?P<contracts>meus contratos|meu contrato)\b"
 )
 NO_OWN_ENTRIES = (
@@ -225,7 +228,10 @@ def _restricted(db: Dataset, clarification: Clarification) -> Clarification:
     if clarification.reason == "unknown_person":
         return Clarification("out_of_scope_person", OTHER_PEOPLE)
     if clarification.reason == "unknown_contract":
-        mine = ", ".join(sorted(db.supplier_contracts)) or "nenhum"
+        if isinstance(db, ScopedDataset) and db.scope.role == "gestor":
+            mine = granted(db.scope.contracts, db.part_of)  # as granted: "a parte E5067620 do contrato 8447"
+        else:
+            mine = ", ".join(sorted(db.supplier_contracts)) or "nenhum"
         return Clarification(
             "out_of_scope_contract",
             f"Esse contrato não está entre os que você pode consultar. Os seus contratos: {mine}.",
