@@ -80,7 +80,7 @@ _SELF = frozenset(
 )
 # "to devendo", "tô acima?": the asker, in the first person without "eu"
 _SELF_PHRASE = re.compile(r"\b(?:to|tou|estou|fiquei) (?:devendo|acima|abaixo|com saldo|positivo|negativo)\b")
-_EVERYONE = re.compile(r"\b(?:todos|todas|todo mundo|geral|empresa toda|equipe toda)\b")
+_EVERYONE = re.compile(r"\b(?:todos|todas|todo mundo|geral|empresa toda|equipe)\b")
 _COUNT = re.compile(r"\b(?:quantos|quantas|quantidade|numero de)\b")
 _ASC = re.compile(r"\b(?:menos|menor|menores|pior|piores)\b")
 _GROSS = re.compile(r"\b(?:brutas?|brutos?|sem descontar|sem desconto)\b")
