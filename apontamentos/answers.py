@@ -120,8 +120,7 @@ def _scope(db: Dataset, question: Question, person_label: bool = True) -> str:
     if question.person and person_label:
         parts.append(f" de {q.resolve_resource(db, question.person).name}")
     if question.contract:
-        words, part = contract_words(db, q.contract_ref(db, question.contract).number)
-        parts.append(f" {'da' if part else 'do'} {words}")
+        parts.append(_of_contract(db, q.contract_ref(db, question.contract).number))
     if question.technology:
         parts.append(f" em {question.technology}")
     return "".join(parts)
@@ -213,7 +212,8 @@ def total_hours(db: Dataset, question: Question, today: date) -> Answer:
     other_basis = "líquidas" if question.basis == "gross" else "brutas"
     details = [f"{fmt.hours(other)} {other_basis}", fmt.plural(t.entries, "apontamento")]
     if t.resource:
-        who = _person(db, question).name + (f" no contrato {t.contract.number}" if t.contract else "")
+        where = _of_contract(db, t.contract.number).replace(" d", " n", 1) if t.contract else ""
+        who = _person(db, question).name + where  # "Ana no contrato 8446", "… na parte E5067620 do contrato 8447"
         verb = "trabalhou"
     elif t.contract:
         words, part = contract_words(db, t.contract.number)
@@ -694,7 +694,13 @@ def people_by(db: Dataset, question: Question, today: date) -> Answer:
 def _activity_scope(db: Dataset, question: Question) -> str:
     """ " de Fulano", " do contrato 8446", " de Fulano no contrato 8446", or "" for everyone."""
     who = f" de {_person(db, question).name}" if question.person else ""
-    return who + (f" do contrato {q.contract_ref(db, question.contract).number}" if question.contract else "")
+    return who + (_of_contract(db, q.contract_ref(db, question.contract).number) if question.contract else "")
+
+
+def _of_contract(db: Dataset, number: str) -> str:
+    """ " do contrato 8446", or " da parte E5067620 do contrato 8447" for an asker who sees only that part."""
+    words, part = contract_words(db, number)
+    return f" {'da' if part else 'do'} {words}"
 
 
 def _percent(share: float) -> str:

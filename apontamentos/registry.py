@@ -76,6 +76,13 @@ TAKES: dict[str, frozenset[str]] = {
     **dict.fromkeys(("contract_ranking", "list_contracts", "period_summary"), frozenset()),
 }
 
+# Activities asked without the word: "no que o 8447 gastou mais tempo", "o que a equipe fez", "trabalhou com oq".
+IMPLICIT_ACTIVITY = (
+    "(?:no|com|em) (?:o )?(?:que|q|oq) (?:\\w+ ){0,3}(?:trabalh|gast|ocup|dedic)",
+    "\\btrabalh\\w* (?:com|em|no) (?:o que|oq|que|q)\\b",
+    "^(?:e )?o que (?:\\w+ ){1,3}(?:fez|fizeram|faz|fazem)\\b",
+)
+
 # Order matters where phrasings overlap: "quem esqueceu de apontar" is missing days, not a forgotten clock-out.
 REGISTRY: tuple[Kind, ...] = (
     Kind(
@@ -98,6 +105,7 @@ REGISTRY: tuple[Kind, ...] = (
         (
             "no que (?:\\w+ )?trabalh",
             "com o que (?:\\w+ )?trabalh",
+            *IMPLICIT_ACTIVITY,
             "em que atividade",
             "quais atividades",
             "que atividades",

@@ -22,7 +22,7 @@ from .dates import Found, find_period, joined, only_working_days, this_and_last_
 from .errors import InvalidQuery
 from .language import VOCABULARY, Rewriter, correct, known, prepare, refusal
 from .question import SUBJECT, Question
-from .registry import BY_NAME, CLOCK_WORDS, any_of, kind_of, takes
+from .registry import BY_NAME, CLOCK_WORDS, IMPLICIT_ACTIVITY, any_of, kind_of, takes
 from .rules import Period
 from .scope import ScopedDataset, granted
 from .vocabulary import BUILTIN
@@ -77,6 +77,7 @@ _RESOURCE_ID = re.compile(r"\b(?:recurso|id|matricula)\s+(\d{1,9})\b")
 
 _SELF = frozenset(
     {"eu", "meu", "minha", "meus", "minhas", "mim", "trabalhei", "apontei", "fiz", "esqueci", "faltei", "tenho", "devo"}
+    | {"passei", "registrei", "lancei", "gastei", "fiquei"}
 )
 # "to devendo", "tô acima?": the asker, in the first person without "eu"
 _SELF_PHRASE = re.compile(r"\b(?:to|tou|estou|fiquei) (?:devendo|acima|abaixo|com saldo|positivo|negativo)\b")
@@ -96,6 +97,7 @@ _VALIDATED_NO = re.compile(
     r"|pendente|falta\w* (?:validar|aprovar)|aguardando"
 )
 _COMPARING = r"\b(?:comparando|compara\w*|versus|x|contra|frente a|lado a lado|diferenca)\b"
+_NAMED_SUBJECT = tuple(name for name in SUBJECT if name != "everyone")
 _PRONOUN = re.compile(r"\b(?:ele|ela|dele|dela|nele|nela)\b")
 _PERSON_POSITION = frozenset(
     "o a do da de dos das pro pra para com recurso consultor consultora colaborador colaboradora pessoa".split()
@@ -349,9 +351,12 @@ def _understand(
             else:
                 for word in used:
                     rest = re.sub(rf"\b{word}\b", " ", rest, count=1)
-    if "person" not in slots and named in db.resources and (pronoun := _PRONOUN.search(rest)):
-        slots["person"] = named  # "e ela, quantas horas fez?" after a ranking that named her first
-        rest = rest.replace(pronoun.group(0), " ", 1)
+    if "person" not in slots and (pronoun := _PRONOUN.search(rest)):
+        # "e ela, quantas horas fez?": whom a ranking named first, else the person the conversation is about
+        him_or_her = named if named in db.resources else previous.person if previous is not None else None
+        if him_or_her in db.resources:
+            slots["person"] = him_or_her
+            rest = rest.replace(pronoun.group(0), " ", 1)
     activity = _activity(db, rest)
     if isinstance(activity, Clarification):
         return activity
@@ -479,6 +484,8 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     if inherit_subject and _accepts(kind, previous):
         question = question.with_subject_of(previous)
     same_subject = question.has_subject and all(getattr(question, n) == getattr(previous, n) for n in SUBJECT)
+    if not question.has_subject and previous.everyone and not any(getattr(previous, n) for n in _NAMED_SUBJECT):
+        same_subject = True  # after "quanto a equipe fez desde segunda?", "quem mais trabalhou?" is about that time
     ever = bool(_EVER.search(text))  # "já trabalhei em algum fds?": over all the data, not the last period
     if "period" not in slots and previous.period and (follow_up or same_subject) and not ever:
         question = replace(question, period=previous.period)
@@ -506,7 +513,8 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
     if kind in ("activity_list", "activity_ranking") and slots.get("person"):
         return "person_activities"
     if kind == "person_activities" and not slots.get("person"):
-        return "activity_list"
+        # "o que a equipe fez?" asks where the hours went; "quais atividades?" lists them
+        return "activity_ranking" if any_of(rest, IMPLICIT_ACTIVITY) else "activity_list"
     if kind == "contract_details" and not slots.get("contract"):
         return None
     if kind == "period_summary" and (slots.get("contract") or slots.get("person")):
