@@ -80,7 +80,7 @@ TAKES: dict[str, frozenset[str]] = {
 IMPLICIT_ACTIVITY = (
     "(?:no|com|em) (?:o )?(?:que|q|oq) (?:\\w+ ){0,3}(?:trabalh|gast|ocup|dedic)",
     "\\btrabalh\\w* (?:com|em|no) (?:o que|oq|que|q)\\b",
-    "^(?:e )?o que (?:\\w+ ){1,3}(?:fez|fizeram|faz|fazem)\\b",
+    "o que (?:\\w+ ){1,3}(?:fez|fizeram|faz|fazem)\\b",
 )
 
 # Order matters where phrasings overlap: "quem esqueceu de apontar" is missing days, not a forgotten clock-out.
