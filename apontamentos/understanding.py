@@ -69,7 +69,8 @@ _CLIENT_CONTRACT = re.compile(r"\be\s?(\d{7})\b")
 _CONTRACT_NUMBER = re.compile(r"\bcontratos?\s+(?:n\s+|numero\s+|no\s+|do\s+|de\s+)?(\d{3,6})\b")
 _NUMBER = re.compile(r"(?<![/\d,])\b(\d{1,9})\b(?![/\d]|,\d)")
 _THRESHOLD = re.compile(
-    r"\b(?:mais de|acima de|superior a|mais que|passou de|passaram de|maior que)\s+(\d{1,4}(?:,\d+)?)\s*(?:horas?)?"
+    r"\b(?:mais de|acima de|superior a|mais que|passou de|passaram de|passei de|maior que)\s+"
+    r"(\d{1,4}(?:,\d+)?)\s*(?:horas?)?"
 )
 _BELOW = re.compile(r"\b(?:menos de|abaixo de|inferior a|menos que|menor que)\s+(\d{1,4}(?:,\d+)?)\s*(?:horas?)?")
 _TOP = re.compile(r"\btop\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:recursos|pessoas|maiores|primeiros|menores|ultimos|que)\b")
@@ -310,6 +311,7 @@ def _understand(
     if word := unreadable_period(rest):
         # even beside a period it can read: "primeira quinzena de outubro" is not all of October
         return Clarification("period", _unreadable(word))
+    said_self = bool({"passei", "passamos"} & set(rest.split()))  # "passei de 8 horas": the threshold takes the verb
     if match := _THRESHOLD.search(rest):
         slots["hours"] = float(match.group(1).replace(",", "."))
         consume(match.group(0))
@@ -387,7 +389,7 @@ def _understand(
     if team is not None:
         rest = " ".join(w for w in rest.split() if w not in _SELF)  # "quantos recursos tenho nos meus contratos"
         rest = f" {rest} "
-    if (_SELF & set(rest.split()) or _SELF_PHRASE.search(rest)) and "person" not in slots:
+    if (said_self or _SELF & set(rest.split()) or _SELF_PHRASE.search(rest)) and "person" not in slots:
         if me is None and _ROLE.get() == "gestor":
             return Clarification("no_own_entries", NO_OWN_ENTRIES, suggestion=_TEAM_OFFER)
         if me is None:
