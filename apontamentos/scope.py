@@ -46,12 +46,16 @@ class Scope:
 
 
 def granted(contracts: tuple[str, ...], parts: dict[str, str], where: bool = False) -> str:
-    """ "o contrato 7873 e a parte E5067620 do contrato 8447" (with `where`: "no contrato … e na parte …")."""
+    """ "o contrato 7873 e a parte E5067620 do contrato 8447" (with `where`: "no seu contrato … e na parte …")."""
     whole = [c for c in contracts if c not in parts]
     pieces = []
     if whole:
-        article = ("n" if where else "") + ("o" if len(whole) == 1 else "os")
-        pieces.append(f"{article} contrato{'' if len(whole) == 1 else 's'} {_and(whole)}")
+        one = len(whole) == 1
+        if where:  # as the first line of an answer has always said it: "No seu contrato 8446"
+            article = "no seu contrato" if one else "nos seus contratos"
+        else:
+            article = "o contrato" if one else "os contratos"
+        pieces.append(f"{article} {_and(whole)}")
     for client in (c for c in contracts if c in parts):
         pieces.append(f"{'na' if where else 'a'} parte {client} do contrato {parts[client]}")
     return _and(pieces) if pieces else ("em nenhum contrato" if where else "nenhum contrato")

@@ -246,12 +246,12 @@ def _restricted(db: Dataset, clarification: Clarification) -> Clarification:
         return Clarification("out_of_scope_person", OTHER_PEOPLE)
     if clarification.reason == "unknown_contract":
         if isinstance(db, ScopedDataset) and db.scope.role == "gestor":
-            mine = granted(db.scope.contracts, db.part_of)  # as granted: "a parte E5067620 do contrato 8447"
+            # as granted: "o contrato 7873 e a parte E5067620 do contrato 8447", not "7873, 8447"
+            mine = f"Você pode consultar {granted(db.scope.contracts, db.part_of)}."
         else:
-            mine = ", ".join(sorted(db.supplier_contracts)) or "nenhum"
+            mine = f"Os seus contratos: {', '.join(sorted(db.supplier_contracts)) or 'nenhum'}."
         return Clarification(
-            "out_of_scope_contract",
-            f"Esse contrato não está entre os que você pode consultar. Os seus contratos: {mine}.",
+            "out_of_scope_contract", f"Esse contrato não está entre os que você pode consultar. {mine}"
         )
     return clarification
 
