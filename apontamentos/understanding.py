@@ -204,7 +204,7 @@ def understand(
     if restricted and isinstance(understood, Clarification):
         return _restricted(db, understood)
     if role == "colaborador" and isinstance(understood, Question) and _about_others(understood):
-        # her view holds her rows only: a contract's total or a ranking would be hers, labelled as everyone's
+        # her view holds her rows only: a contract's total or a ranking would be hers, told as the contract's
         return Clarification("out_of_scope_person", OTHER_PEOPLE)
     if isinstance(understood, Question) and (changed := _filter_corrections(db, prepared.split(), words)):
         # A typo corrected into a filter value ("lento" → "pleno") narrows the question: asked, not applied.
@@ -217,11 +217,12 @@ _ABOUT_PEOPLE = frozenset({"ranking", "hours_by_person", "contract_resources", "
 
 
 def _about_others(question: Question) -> bool:
-    """A question a colaborador asks about other people: a whole contract, everyone, or people ranked or counted."""
+    """A question a colaborador asks about other people: a whole contract, or people ranked or counted ("quanto
+    todo mundo fez?" is answered: its first line says the figure is her own)."""
     if question.person or question.kind in STATIC or question.kind in ("working_days", "holidays", "list_contracts"):
         return False
     by_person = question.kind in _ABOUT_PEOPLE or (question.kind == "compose" and question.group == "person")
-    return bool(question.contract or question.everyone or by_person)
+    return bool(question.contract or by_person)
 
 
 def _filter_corrections(db: Dataset, typed: list[str], fixed: list[str]) -> list[tuple[str, str]]:
