@@ -286,9 +286,18 @@ def ranking(db: Dataset, question: Question, today: date) -> Answer:
     period, note = _covered(db, question.period, today)
     top = question.limit or 10
     people = q.ranking(
-        db, top=top, contract=question.contract, technology=question.technology, period=period, order=question.order
+        db,
+        top=None if question.people else top,
+        contract=question.contract,
+        technology=question.technology,
+        period=period,
+        order=question.order,
     )
-    scope = _scope(db, question, person_label=False) or " de todos os recursos"
+    if question.people:  # "e as horas deles?": only the people the last answers named
+        people = [p for p in people if p.resource.id in question.people]
+    scope = _scope(db, question, person_label=False) or (
+        " dessas pessoas" if question.people else " de todos os recursos"
+    )
     which = "menos horas primeiro" if question.order == "asc" else "mais horas primeiro"
     if not people:
         return _done(question, f"Nenhum apontamento{scope} {_dates(period)}{note}.")
@@ -297,7 +306,10 @@ def ranking(db: Dataset, question: Question, today: date) -> Answer:
     )
     rows = [[str(i), p.resource.name, fmt.hours(p.hours)] for i, p in enumerate(people, 1)]
     answer = _done(question, text, _table(f"Ranking de horas{scope}", [RANK, "Recurso", "Horas"], rows))
-    return replace(answer, context={**answer.context, "named": people[0].resource.id})  # who "ele"/"ela" is next
+    if question.people:
+        return answer  # "ela" stays whom it meant: the list is about them all
+    named = {"named": people[0].resource.id, "named_people": [p.resource.id for p in people]}
+    return replace(answer, context={**answer.context, **named})  # who "ele"/"ela" and "deles" are next
 
 
 def hours_by_person(db: Dataset, question: Question, today: date) -> Answer:

@@ -99,6 +99,7 @@ _VALIDATED_NO = re.compile(
 )
 _COMPARING = r"\b(?:comparando|compara\w*|versus|x|contra|frente a|lado a lado|diferenca)\b"
 _NAMED_SUBJECT = tuple(name for name in SUBJECT if name != "everyone")
+_PLURAL_PRONOUN = re.compile(r"\b(?:deles|delas)\b")
 _PRONOUN = re.compile(r"\b(?:ele|ela|dele|dela|nele|nela)\b")
 _PERSON_POSITION = frozenset(
     "o a do da de dos das pro pra para com recurso consultor consultora colaborador colaboradora pessoa".split()
@@ -148,6 +149,7 @@ def understand(
     vocabulary: Rewriter = BUILTIN,  # i17-lang: the company's words, applied while the text is normalised
     named: str | None = None,
     role: str = "open",
+    named_people: tuple[str, ...] = (),
 ) -> Understood:
     """The typed question (merged with `previous` when it is a follow-up), or a Clarification.
 
@@ -185,11 +187,13 @@ def understand(
         )
     try:
         token, role_token = _ORIGINAL.set(question), _ROLE.set(role)
+        people_token = _NAMED_PEOPLE.set(named_people)
         try:
             understood = _understand(db, text, previous, today, me, named)
         finally:
             _ORIGINAL.reset(token)
             _ROLE.reset(role_token)
+            _NAMED_PEOPLE.reset(people_token)
     except InvalidQuery as err:
         return Clarification("invalid", str(err))
     if isinstance(understood, Clarification) and understood.replace and not restricted:
@@ -368,6 +372,13 @@ def _understand(
             else:
                 for word in used:
                     rest = re.sub(rf"\b{word}\b", " ", rest, count=1)
+    listed = tuple(p for p in _NAMED_PEOPLE.get() if p in db.resources)
+    if "person" not in slots and listed and (plural := _PLURAL_PRONOUN.search(rest)):
+        # "e as horas deles em outubro?": the people the last list named, ranked among themselves
+        without = rest.replace(plural.group(0), " ", 1)
+        if kind_of(f" {' '.join(without.split())} ") in (None, "total_hours", "ranking", "hours_by_person"):
+            period = slots.get("period") or (previous.period if previous is not None else None)
+            return Question("ranking", people=listed, period=period, order=slots.get("order", "desc"))
     if "person" not in slots and (pronoun := _PRONOUN.search(rest)):
         # "e ela, quantas horas fez?": whom a ranking named first, else the person the conversation is about
         him_or_her = named if named in db.resources else previous.person if previous is not None else None
@@ -1221,6 +1232,7 @@ def _uncovered(question: Question, rest: str, slots: dict[str, Any], text: str) 
 # The question as typed, for the suggestion a refusal offers (with its accents, which `text` has lost).
 _ORIGINAL: ContextVar[str] = ContextVar("original_question", default="")
 _ROLE: ContextVar[str] = ContextVar("asker_role", default="open")
+_NAMED_PEOPLE: ContextVar[tuple[str, ...]] = ContextVar("named_people", default=())
 
 
 def _without(word: str, original: str) -> tuple[str, str]:
