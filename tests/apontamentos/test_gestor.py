@@ -201,18 +201,26 @@ def test_follow_ups_about_the_people_the_bot_named(
     for r in hers:
         activities[normalize(r.activity) if r.activity else "sem descricao"] += r.net or 0
     top = max(activities, key=lambda k: activities[k])
-    ranking, above, worked, missing = ask(
+    ranked = sorted(people, key=lambda p: -people[p])[:10]
+    names = {r.resource_id: r.name for r in rows}
+    october = hours_by(within(visible(rows, part), OCTOBER), "resource_id")
+    ranking, above, theirs, missing, worked = ask(
         generated,
         gestor,
         "quem mais trabalhou no 8446 na semana retrasada?",
         "ela passou de 8 horas em algum dia?",
-        "com o que ela trabalhou na semana retrasada?",
+        "e as horas deles em outubro?",
         "e ela, faltou algum dia em novembro?",
+        "com o que ela trabalhou na semana retrasada?",
     )
     assert name in ranking.text.split("\n")[1]
     assert all(f"{day:%d/%m/%Y}, {fmt.hours(h)}" in above.text for day, h in days.items() if h > 8)
+    # "deles": the people the ranking named, each with October's hours, and nobody else
+    assert theirs.table is not None and theirs.table.total == len([p for p in ranked if october.get(p)])
+    assert all(f"{names[p]}: {fmt.hours(october[p])}" in theirs.text for p in ranked if october.get(p))
+    assert {row[1] for row in theirs.table.rows} <= {names[p] for p in ranked}
+    assert name in missing.text  # after the list about them all, "ela" is still the one she was
     assert name in worked.text and fmt.hours(activities[top]) in worked.text
-    assert name in missing.text  # after an answer about her alone, "ela" is still the person last named
 
 
 @pytest.mark.parametrize(
