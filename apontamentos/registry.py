@@ -339,7 +339,7 @@ REGISTRY: tuple[Kind, ...] = (
         "total_hours",
         answers.total_hours,
         (q.total_hours,),
-        ("horas?", "total", "trabalh", "fez", "fizeram", "somou", "deu\\b", "apontad", "quanto tempo"),
+        ("horas?", "total", "trabalh", "fez", "fizeram", "fiz\\b", "fizemos", "somou", "deu\\b", "apontad", "quanto tempo"),
     ),
     Kind(
         "period_summary",
