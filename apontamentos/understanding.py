@@ -718,7 +718,7 @@ CONTRACT_KINDS = frozenset(
     }
 )
 CONTRACT_THREAD_KINDS = frozenset(
-    {"ranking", "hours_by_person", "missing_days", "open_spans", "unvalidated", "days_above"}
+    {"ranking", "hours_by_person", "missing_days", "open_spans", "unvalidated", "days_above", "activity_hours"}
 )
 SUBJECT_KINDS = frozenset(
     {
