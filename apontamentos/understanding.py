@@ -221,12 +221,12 @@ _ABOUT_PEOPLE = frozenset({"ranking", "hours_by_person", "contract_resources", "
 
 
 def _about_others(question: Question) -> bool:
-    """A question a colaborador asks about other people: a whole contract, or people ranked or counted ("quanto
-    todo mundo fez?" is answered: its first line says the figure is her own)."""
+    """A question a colaborador asks about other people: a whole contract, or the team ranked or counted. "Quanto
+    todo mundo fez?" and "ranking de horas" are answered: their first line says the figures are her own."""
     if question.person or question.kind in STATIC or question.kind in ("working_days", "holidays", "list_contracts"):
         return False
     by_person = question.kind in _ABOUT_PEOPLE or (question.kind == "compose" and question.group == "person")
-    return bool(question.contract or by_person)
+    return bool(question.contract or (by_person and question.everyone))
 
 
 def _filter_corrections(db: Dataset, typed: list[str], fixed: list[str]) -> list[tuple[str, str]]:
@@ -524,6 +524,8 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
     """Kinds whose words are shared: settled by what else the question names."""
     if kind == "hours_by_person" and slots.get("person"):
         return "total_hours"
+    if kind == "total_hours" and not slots.get("person") and _has(rest, "alguem") and not _has(rest, "quant", "horas?"):
+        return "contract_resources"  # "alguém trabalhou no fds?" asks who did, not how much
     if kind == "hours_by_person" and _has(rest, "saldo", "banco de horas", "devendo", "esperad", "deveria"):
         return "expected_vs_worked"  # "saldo por pessoa" asks balances, not hours: one person at a time
     if kind == "contract_ranking" and slots.get("contract"):

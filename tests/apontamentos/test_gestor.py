@@ -252,3 +252,39 @@ def test_a_team_figure_keeps_its_period_for_the_next_question(generated: Dataset
     gestor = Scope("gestor", contracts=("8446", part))
     _, ranking = ask(generated, gestor, "quanto a equipe fez desde segunda?", "quem mais trabalhou?")
     assert f"1. {top}: {fmt.hours(people[top])}" in ranking.text
+
+
+@pytest.mark.parametrize(
+    "question", ["alguém trabalhou no fim de semana retrasado?", "e no fds retrasado, alguem trabalhou?"]
+)
+def test_someone_worked_asks_who(generated: Dataset, rows: list[Any], part: str, gestor: Scope, question: str) -> None:
+    weekend = within(visible(rows, part), (date(2026, 11, 14), date(2026, 11, 15)))
+    people = hours_by(weekend, "name")
+    (reply,) = ask(generated, gestor, question)
+    assert fmt.plural(len(people), "recurso") in reply.text
+    assert all(f"{name}: {fmt.hours(h)}" in reply.text for name, h in people.items())
+
+
+def test_a_conversation_about_a_contract_keeps_it_for_an_activity(
+    generated: Dataset, rows: list[Any], part: str, gestor: Scope
+) -> None:
+    week = [r for r in within(rows, LAST_WEEK) if r.supplier == "8446" and r.activity]
+    meetings = [r for r in week if "reuniao" in normalize(r.activity)]
+    *_, meeting = ask(
+        generated, gestor, "o que a equipe fez semana passada?", "e só o 8446?", "qnto tempo foi de reunião?"
+    )
+    assert f"{fmt.hours(sum(r.net or 0 for r in meetings))} líquidas em {fmt.plural(len(meetings), 'apontamento')}" in (
+        meeting.text
+    )
+
+
+def test_quanto_eu_fiz_is_hours_after_another_kind_of_question(generated: Dataset, rows: list[Any]) -> None:
+    me = sorted({r.resource_id for r in rows if r.supplier == "8446"})[0]
+    mine = within([r for r in rows if r.resource_id == me], (date(2026, 11, 16), date(2026, 11, 18)))
+    *_, hours = ask(
+        generated,
+        Scope("colaborador", resource_id=me),
+        "faltei algum dia em novembro?",
+        "qnto eu fiz de segunda a quarta da semana passada?",
+    )
+    assert f"trabalhou {fmt.hours(sum(r.net or 0 for r in mine))} líquidas de 16/11/2026 a 18/11/2026" in hours.text
