@@ -17,6 +17,7 @@ from .dataset import Dataset
 from .errors import InvalidQuery
 from .question import Question
 from .rules import Period, month_of
+from .scope import contract_words
 
 TEXT_ROWS = 15  # rows listed in a text answer
 PAGE_ROWS = 15  # rows of a table card; "ver mais" shows the next page
@@ -119,7 +120,7 @@ def _scope(db: Dataset, question: Question, person_label: bool = True) -> str:
     if question.person and person_label:
         parts.append(f" de {q.resolve_resource(db, question.person).name}")
     if question.contract:
-        parts.append(f" do contrato {q.contract_ref(db, question.contract).number}")
+        parts.append(_of_contract(db, q.contract_ref(db, question.contract).number))
     if question.technology:
         parts.append(f" em {question.technology}")
     return "".join(parts)
@@ -211,10 +212,12 @@ def total_hours(db: Dataset, question: Question, today: date) -> Answer:
     other_basis = "líquidas" if question.basis == "gross" else "brutas"
     details = [f"{fmt.hours(other)} {other_basis}", fmt.plural(t.entries, "apontamento")]
     if t.resource:
-        who = _person(db, question).name + (f" no contrato {t.contract.number}" if t.contract else "")
+        where = _of_contract(db, t.contract.number).replace(" d", " n", 1) if t.contract else ""
+        who = _person(db, question).name + where  # "Ana no contrato 8446", "… na parte E5067620 do contrato 8447"
         verb = "trabalhou"
     elif t.contract:
-        who, verb = f"O contrato {t.contract.number}", "somou"
+        words, part = contract_words(db, t.contract.number)
+        who, verb = f"{'A' if part else 'O'} {words}", "somou"
         details.append(fmt.plural(t.resources, "recurso"))
     else:
         who, verb = "Todos os recursos", "somaram"
@@ -222,6 +225,10 @@ def total_hours(db: Dataset, question: Question, today: date) -> Answer:
     if t.open_spans:
         details.append(f"{fmt.integer(t.open_spans)} sem saída, sem horas contadas")
     text = f"{who} {verb} {fmt.hours(main)} {_basis(question)} {_dates(period)}{note} — {', '.join(details)}."
+    if question.everyone and not t.resource and not t.contract and question.basis != "gross":
+        # "quanto a equipe fez?": the one total first, then each person's part of it as the detail
+        lines, table = _hours_of_each(q.ranking(db, top=None, period=period), "Horas líquidas por pessoa")
+        return _done(question, f"{text}\nPor pessoa, mais horas primeiro:\n{lines}", table)
     return _done(question, text)
 
 
@@ -256,7 +263,8 @@ def people(db: Dataset, question: Question, today: date) -> Answer:
         number = q.contract_ref(db, question.contract).number
         tech = f" em {question.technology}" if question.technology else ""
         people_text = fmt.plural(len(people), "recurso")
-        header = f"O contrato {number} tem {people_text}{tech} com apontamentos {_dates(period)}{note}"
+        words, part = contract_words(db, number)
+        header = f"{'A' if part else 'O'} {words} tem {people_text}{tech} com apontamentos {_dates(period)}{note}"
     elif len(people) == 1:
         header = f"1 recurso{scope} apontou {_dates(period)}{note}"
     else:
@@ -278,9 +286,18 @@ def ranking(db: Dataset, question: Question, today: date) -> Answer:
     period, note = _covered(db, question.period, today)
     top = question.limit or 10
     people = q.ranking(
-        db, top=top, contract=question.contract, technology=question.technology, period=period, order=question.order
+        db,
+        top=None if question.people else top,
+        contract=question.contract,
+        technology=question.technology,
+        period=period,
+        order=question.order,
     )
-    scope = _scope(db, question, person_label=False) or " de todos os recursos"
+    if question.people:  # "e as horas deles?": only the people the last answers named
+        people = [p for p in people if p.resource.id in question.people]
+    scope = _scope(db, question, person_label=False) or (
+        " dessas pessoas" if question.people else " de todos os recursos"
+    )
     which = "menos horas primeiro" if question.order == "asc" else "mais horas primeiro"
     if not people:
         return _done(question, f"Nenhum apontamento{scope} {_dates(period)}{note}.")
@@ -289,7 +306,10 @@ def ranking(db: Dataset, question: Question, today: date) -> Answer:
     )
     rows = [[str(i), p.resource.name, fmt.hours(p.hours)] for i, p in enumerate(people, 1)]
     answer = _done(question, text, _table(f"Ranking de horas{scope}", [RANK, "Recurso", "Horas"], rows))
-    return replace(answer, context={**answer.context, "named": people[0].resource.id})  # who "ele"/"ela" is next
+    if question.people:
+        return answer  # "ela" stays whom it meant: the list is about them all
+    named = {"named": people[0].resource.id, "named_people": [p.resource.id for p in people]}
+    return replace(answer, context={**answer.context, **named})  # who "ele"/"ela" and "deles" are next
 
 
 def hours_by_person(db: Dataset, question: Question, today: date) -> Answer:
@@ -686,7 +706,13 @@ def people_by(db: Dataset, question: Question, today: date) -> Answer:
 def _activity_scope(db: Dataset, question: Question) -> str:
     """ " de Fulano", " do contrato 8446", " de Fulano no contrato 8446", or "" for everyone."""
     who = f" de {_person(db, question).name}" if question.person else ""
-    return who + (f" do contrato {q.contract_ref(db, question.contract).number}" if question.contract else "")
+    return who + (_of_contract(db, q.contract_ref(db, question.contract).number) if question.contract else "")
+
+
+def _of_contract(db: Dataset, number: str) -> str:
+    """ " do contrato 8446", or " da parte E5067620 do contrato 8447" for an asker who sees only that part."""
+    words, part = contract_words(db, number)
+    return f" {'da' if part else 'do'} {words}"
 
 
 def _percent(share: float) -> str:

@@ -18,6 +18,7 @@ from .dataset import Dataset
 from .errors import InvalidQuery
 from .question import Question
 from .rules import MONTHS, WEEKDAYS, Period
+from .scope import contract_words
 
 
 def _person(db: Dataset, value: Any) -> str:
@@ -26,6 +27,9 @@ def _person(db: Dataset, value: Any) -> str:
 
 def _contract(db: Dataset, value: Any) -> str:
     ref = q.contract_ref(db, value)
+    words, part = contract_words(db, ref.number)
+    if part:
+        return f"da {words}"  # a gestor granted a client contract of it sees that part only
     return f"do contrato {'de cliente ' if ref.kind == 'cliente' else ''}{ref.number}"
 
 

@@ -56,8 +56,19 @@ def answer(
         understood: Question | Clarification = previous
     else:
         named = context.get("named") if isinstance(context.get("named"), str) else None
+        listed = context.get("named_people")
+        named_people = tuple(p for p in listed if isinstance(p, str)) if isinstance(listed, list) else ()
         understood = understand(
-            view, question, previous, today, me, restricted=not scope.everything, named=named, vocabulary=vocabulary
+            view,
+            question,
+            previous,
+            today,
+            me,
+            restricted=not scope.everything,
+            named=named,
+            vocabulary=vocabulary,
+            role=scope.role,
+            named_people=named_people,
         )
     if isinstance(understood, Clarification):
         kept = understood.pending.to_context() if understood.pending else context
@@ -74,9 +85,11 @@ def answer(
         return Answer(text, kept, understood.reason, examples=examples, suggestions=offered)
     try:
         result = _paged(BY_NAME[understood.kind].render(view, understood, today), understood.page)  # type: ignore[arg-type]
+        result = _remembering(result, context, understood)
         if scope.everything or understood.kind in STATIC:
             return result
-        return replace(result, text=f"{scope.describe()}: {result.text}")
+        parts = view.part_of if isinstance(view, ScopedDataset) else None
+        return replace(result, text=f"{scope.describe(parts)}: {result.text}")
     except NoData as err:
         return Answer(str(err), understood.to_context(), "no_data")
     except q.AmbiguousResource as err:
@@ -84,6 +97,22 @@ def answer(
         return Answer(f"Há mais de uma pessoa chamada “{err.text}”. Qual delas?\n{names}", context, "ambiguous")
     except InvalidQuery as err:
         return Answer(str(err), context, "invalid")
+
+
+def _remembering(result: Answer, context: dict[str, Any], question: Question) -> Answer:
+    """The answer's context, still holding the people an earlier list named ("deles") and whom "ela" meant,
+    while the conversation stays on them (a question about one of them, or about them all)."""
+    listed = context.get("named_people")
+    if "named_people" in result.context or not isinstance(listed, list):
+        return result
+    if not (question.people or (question.person and question.person in listed)):
+        return result
+    kept = {"named_people": listed}
+    if question.people and isinstance(context.get("named"), str):
+        kept["named"] = context["named"]
+    elif question.person:
+        kept["named"] = question.person
+    return replace(result, context={**result.context, **kept})
 
 
 def _usable(previous: Question | None, view: Dataset | ScopedDataset) -> Question | None:

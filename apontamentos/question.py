@@ -52,6 +52,7 @@ class Question:
     output: str | None = None
     share_of: str | None = None
     versus: Period | None = None  # a second period, side by side with `period`
+    people: tuple[str, ...] = ()  # "deles": the resource ids a previous answer named, ranked among themselves
 
     @property
     def has_subject(self) -> bool:
@@ -64,7 +65,7 @@ class Question:
         data = {
             k: v
             for k, v in asdict(self).items()
-            if (v not in (None, False) or (k == "validated" and v is False)) and k not in ("period", "versus")
+            if (v not in (None, False, ()) or (k == "validated" and v is False)) and k not in ("period", "versus")
         }
         for name in ("period", "versus"):
             if (value := getattr(self, name)) is not None:
@@ -85,6 +86,8 @@ def from_context(context: dict[str, Any]) -> Question | None:
             if name in data:
                 start, end = data[name]
                 data[name] = Period(date.fromisoformat(start), date.fromisoformat(end))
+        if "people" in data:
+            data["people"] = tuple(str(p) for p in data["people"])
         return Question(**data)
     except (TypeError, ValueError):
         return None

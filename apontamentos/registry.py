@@ -76,6 +76,13 @@ TAKES: dict[str, frozenset[str]] = {
     **dict.fromkeys(("contract_ranking", "list_contracts", "period_summary"), frozenset()),
 }
 
+# Activities asked without the word: "no que o 8447 gastou mais tempo", "o que a equipe fez", "trabalhou com oq".
+IMPLICIT_ACTIVITY = (
+    "(?:no|com|em) (?:o )?(?:que|q|oq) (?:\\w+ ){0,3}(?:trabalh|gast|ocup|dedic)",
+    "\\btrabalh\\w* (?:com|em|no) (?:o que|oq|que|q)\\b",
+    "o que (?:\\w+ ){1,3}(?:fez|fizeram|faz|fazem)\\b",
+)
+
 # Order matters where phrasings overlap: "quem esqueceu de apontar" is missing days, not a forgotten clock-out.
 REGISTRY: tuple[Kind, ...] = (
     Kind(
@@ -98,6 +105,7 @@ REGISTRY: tuple[Kind, ...] = (
         (
             "no que (?:\\w+ )?trabalh",
             "com o que (?:\\w+ )?trabalh",
+            *IMPLICIT_ACTIVITY,
             "em que atividade",
             "quais atividades",
             "que atividades",
@@ -163,6 +171,7 @@ REGISTRY: tuple[Kind, ...] = (
         (q.unvalidated,),
         (
             "nao (?:foram |estao )?validad",
+            "sem (?:validar|validacao|aprovar|aprovacao)",  # "apontamentos sem validar"
             "pendentes?",
             "falta\\w* validar",
             "falta\\w* aprovar",
@@ -330,7 +339,19 @@ REGISTRY: tuple[Kind, ...] = (
         "total_hours",
         answers.total_hours,
         (q.total_hours,),
-        ("horas?", "total", "trabalh", "fez", "fizeram", "somou", "deu\\b", "apontad", "quanto tempo"),
+        (
+            "horas?",
+            "total",
+            "trabalh",
+            "fez",
+            "fizeram",
+            "fiz\\b",
+            "fizemos",
+            "somou",
+            "deu\\b",
+            "apontad",
+            "quanto tempo",
+        ),
     ),
     Kind(
         "period_summary",

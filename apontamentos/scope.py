@@ -33,16 +33,42 @@ class Scope:
     def everything(self) -> bool:
         return self.role in ("open", "admin")
 
-    def describe(self) -> str:
-        """The scope in pt-BR, as the first line of a restricted answer names it."""
+    def describe(self, parts: dict[str, str] | None = None) -> str:
+        """The scope in pt-BR, as the first line of a restricted answer names it. `parts` maps a granted client
+        contract to its supplier contract, so that one is named as the part it is ("a parte E5067620 do 8447")."""
         if self.role == "colaborador":
             return "Somente os seus apontamentos"
         if self.role == "gestor":
-            contracts = _and(list(self.contracts))
-            where = "No seu contrato" if len(self.contracts) == 1 else "Nos seus contratos"
             own = " e nos seus próprios apontamentos" if self.resource_id else ""
-            return f"{where} {contracts}{own}"
+            text = granted(self.contracts, parts or {}, where=True)
+            return f"{text[0].upper()}{text[1:]}{own}"
         return "Todos os apontamentos"
+
+
+def granted(contracts: tuple[str, ...], parts: dict[str, str], where: bool = False) -> str:
+    """ "o contrato 7873 e a parte E5067620 do contrato 8447" (with `where`: "no seu contrato … e na parte …")."""
+    whole = [c for c in contracts if c not in parts]
+    pieces = []
+    if whole:
+        one = len(whole) == 1
+        if where:  # as the first line of an answer has always said it: "No seu contrato 8446"
+            article = "no seu contrato" if one else "nos seus contratos"
+        else:
+            article = "o contrato" if one else "os contratos"
+        pieces.append(f"{article} {_and(whole)}")
+    for client in (c for c in contracts if c in parts):
+        pieces.append(f"{'na' if where else 'a'} parte {client} do contrato {parts[client]}")
+    return _and(pieces) if pieces else ("em nenhum contrato" if where else "nenhum contrato")
+
+
+def contract_words(db: Any, number: str) -> tuple[str, bool]:
+    """How a figure for supplier contract `number` is labelled for this view: ("contrato 8447", False) or, when
+    the asker sees only some of its client contracts, ("parte E5067620 do contrato 8447", True) (feminine)."""
+    part = db.parts.get(number) if isinstance(db, ScopedDataset) else None
+    if not part:
+        return f"contrato {number}", False
+    noun = "parte" if len(part) == 1 else "partes"
+    return f"{noun} {_and(list(part))} do contrato {number}", True
 
 
 OPEN = Scope("open")
@@ -93,6 +119,14 @@ class ScopedDataset:
                 self.rids_by_word[word] = word_rids & rids
         self.name_words: frozenset[str] = frozenset(self.rids_by_word)
         self.supplier_contracts = frozenset(s for _, s, _ in visible if s)
+        # supplier contracts seen only through granted client contracts: their figures are those parts'
+        granted_clients = set(scope.contracts) if scope.role == "gestor" else set()
+        parts: dict[str, set[str]] = {}
+        for _, supplier, client in visible:
+            if supplier and supplier not in scope.contracts and client in granted_clients:
+                parts.setdefault(supplier, set()).add(client)
+        self.parts: dict[str, tuple[str, ...]] = {s: tuple(sorted(c)) for s, c in parts.items()}
+        self.part_of = {c: s for s, clients in self.parts.items() for c in clients}
         self.client_contracts = frozenset(c for _, _, c in visible if c)
         keys = {k for (k,) in db.query(f"SELECT DISTINCT activity_key FROM e WHERE {self._filter}") if k}
         self.activities = {k: shown for k, shown in db.activities.items() if k in keys}

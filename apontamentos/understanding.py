@@ -22,8 +22,9 @@ from .dates import Found, find_period, joined, only_working_days, this_and_last_
 from .errors import InvalidQuery
 from .language import VOCABULARY, Rewriter, correct, known, prepare, refusal
 from .question import SUBJECT, Question
-from .registry import BY_NAME, CLOCK_WORDS, any_of, kind_of, takes
+from .registry import BY_NAME, CLOCK_WORDS, IMPLICIT_ACTIVITY, any_of, kind_of, takes
 from .rules import Period
+from .scope import ScopedDataset, granted
 from .vocabulary import BUILTIN
 
 MAX_CANDIDATES = 8
@@ -68,7 +69,8 @@ _CLIENT_CONTRACT = re.compile(r"\be\s?(\d{7})\b")
 _CONTRACT_NUMBER = re.compile(r"\bcontratos?\s+(?:n\s+|numero\s+|no\s+|do\s+|de\s+)?(\d{3,6})\b")
 _NUMBER = re.compile(r"(?<![/\d,])\b(\d{1,9})\b(?![/\d]|,\d)")
 _THRESHOLD = re.compile(
-    r"\b(?:mais de|acima de|superior a|mais que|passou de|passaram de|maior que)\s+(\d{1,4}(?:,\d+)?)\s*(?:horas?)?"
+    r"\b(?:mais de|acima de|superior a|mais que|passou de|passaram de|passei de|maior que)\s+"
+    r"(\d{1,4}(?:,\d+)?)\s*(?:horas?)?"
 )
 _BELOW = re.compile(r"\b(?:menos de|abaixo de|inferior a|menos que|menor que)\s+(\d{1,4}(?:,\d+)?)\s*(?:horas?)?")
 _TOP = re.compile(r"\btop\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:recursos|pessoas|maiores|primeiros|menores|ultimos|que)\b")
@@ -76,10 +78,11 @@ _RESOURCE_ID = re.compile(r"\b(?:recurso|id|matricula)\s+(\d{1,9})\b")
 
 _SELF = frozenset(
     {"eu", "meu", "minha", "meus", "minhas", "mim", "trabalhei", "apontei", "fiz", "esqueci", "faltei", "tenho", "devo"}
+    | {"passei", "registrei", "lancei", "gastei", "fiquei"}
 )
 # "to devendo", "tô acima?": the asker, in the first person without "eu"
 _SELF_PHRASE = re.compile(r"\b(?:to|tou|estou|fiquei) (?:devendo|acima|abaixo|com saldo|positivo|negativo)\b")
-_EVERYONE = re.compile(r"\b(?:todos|todas|todo mundo|geral|empresa toda|equipe toda)\b")
+_EVERYONE = re.compile(r"\b(?:todos|todas|todo mundo|geral|empresa toda|equipe)\b")
 _COUNT = re.compile(r"\b(?:quantos|quantas|quantidade|numero de)\b")
 _ASC = re.compile(r"\b(?:menos|menor|menores|pior|piores)\b")
 _GROSS = re.compile(r"\b(?:brutas?|brutos?|sem descontar|sem desconto)\b")
@@ -91,9 +94,12 @@ _EVER = re.compile(r"\bja\b.*\b(?:algum|alguma)\b|\balguma vez\b|\bnunca\b|\bdes
 _WHO_BOUNDED = re.compile(r"\b(?:quem|quais|pessoas|recursos|consultores|colaboradores)\b")
 _VALIDATED_YES = re.compile(r"\b(?:validad|aprovad)\w*")
 _VALIDATED_NO = re.compile(
-    r"\bnao (?:foram |estao |esta |foi )?(?:validad|aprovad)|pendente|falta\w* (?:validar|aprovar)|aguardando"
+    r"\bnao (?:foram |estao |esta |foi )?(?:validad|aprovad)|\bsem (?:validar|validacao|aprovar|aprovacao)\b"
+    r"|pendente|falta\w* (?:validar|aprovar)|aguardando"
 )
 _COMPARING = r"\b(?:comparando|compara\w*|versus|x|contra|frente a|lado a lado|diferenca)\b"
+_NAMED_SUBJECT = tuple(name for name in SUBJECT if name != "everyone")
+_PLURAL_PRONOUN = re.compile(r"\b(?:deles|delas)\b")
 _PRONOUN = re.compile(r"\b(?:ele|ela|dele|dela|nele|nela)\b")
 _PERSON_POSITION = frozenset(
     "o a do da de dos das pro pra para com recurso consultor consultora colaborador colaboradora pessoa".split()
@@ -120,6 +126,17 @@ def _has(text: str, *patterns: str) -> bool:
 
 
 OTHER_PEOPLE = "Não posso mostrar dados de outras pessoas."
+# A gestor's own people and contracts ("minha equipe", "o meu pessoal", "nos meus contratos"): his whole scope.
+_TEAM = re.compile(
+    r"\b(?:(?:d|n)?as? |pra |para )?minhas? (?:equipes?|galera|turma)\b"
+    r"|\b(?:(?:d|n)?o |pro |pra )?meu (?:pessoal|time)\b"
+    r"|\b(?:(?:d|n)?os? )?(?P<contracts>meus contratos|meu contrato)\b"
+)
+NO_OWN_ENTRIES = (
+    "Você não tem apontamentos próprios: não aparece como recurso nos dados, então não há horas suas para somar. "
+    "Sua equipe, sim: pergunte, por exemplo, “quanto a minha equipe fez esta semana?”."
+)
+_TEAM_OFFER = "Quanto a minha equipe fez esta semana?"
 
 
 def understand(
@@ -131,13 +148,16 @@ def understand(
     restricted: bool = False,
     vocabulary: Rewriter = BUILTIN,  # i17-lang: the company's words, applied while the text is normalised
     named: str | None = None,
+    role: str = "open",
+    named_people: tuple[str, ...] = (),
 ) -> Understood:
     """The typed question (merged with `previous` when it is a follow-up), or a Clarification.
 
     `me` is the asker's resource id when known: "eu", "meu" resolve to it; `named` is the person the last
     answer named first (a ranking's top), whom "ele"/"ela" then mean. `db` is the data the asker may
     see; when `restricted`, a name or contract it does not hold gets one answer, whether or not it exists
-    elsewhere, so the reply reveals nothing about other people.
+    elsewhere, so the reply reveals nothing about other people. `role` is the asker's (scope.Role): for a
+    gestor "minha equipe", "meus contratos" mean everything he may see.
     """
     prepared = prepare(question.replace("%", " porcentagem "), vocabulary)
     text = " ".join(correct(prepared.split(), _protected(db)))
@@ -166,11 +186,14 @@ def understand(
             "analista de suporte, arquiteto de soluções, engenheiro de dados e scrum master.",
         )
     try:
-        token = _ORIGINAL.set(question)
+        token, role_token = _ORIGINAL.set(question), _ROLE.set(role)
+        people_token = _NAMED_PEOPLE.set(named_people)
         try:
             understood = _understand(db, text, previous, today, me, named)
         finally:
             _ORIGINAL.reset(token)
+            _ROLE.reset(role_token)
+            _NAMED_PEOPLE.reset(people_token)
     except InvalidQuery as err:
         return Clarification("invalid", str(err))
     if isinstance(understood, Clarification) and understood.replace and not restricted:
@@ -184,11 +207,26 @@ def understand(
             return Clarification("confirm", understood.text, retried)
     if restricted and isinstance(understood, Clarification):
         return _restricted(db, understood)
+    if role == "colaborador" and isinstance(understood, Question) and _about_others(understood):
+        # her view holds her rows only: a contract's total or a ranking would be hers, told as the contract's
+        return Clarification("out_of_scope_person", OTHER_PEOPLE)
     if isinstance(understood, Question) and (changed := _filter_corrections(db, prepared.split(), words)):
         # A typo corrected into a filter value ("lento" → "pleno") narrows the question: asked, not applied.
         said = ", ".join(f"“{fixed}” em vez de “{typed}”" for typed, fixed in changed)
         return Clarification("confirm", f"Você quis dizer {said}? Responda “sim” para eu seguir assim.", understood)
     return understood
+
+
+_ABOUT_PEOPLE = frozenset({"ranking", "hours_by_person", "contract_resources", "people_by", "person_average"})
+
+
+def _about_others(question: Question) -> bool:
+    """A question a colaborador asks about other people: a whole contract, or the team ranked or counted. "Quanto
+    todo mundo fez?" and "ranking de horas" are answered: their first line says the figures are her own."""
+    if question.person or question.kind in STATIC or question.kind in ("working_days", "holidays", "list_contracts"):
+        return False
+    by_person = question.kind in _ABOUT_PEOPLE or (question.kind == "compose" and question.group == "person")
+    return bool(question.contract or (by_person and question.everyone))
 
 
 def _filter_corrections(db: Dataset, typed: list[str], fixed: list[str]) -> list[tuple[str, str]]:
@@ -212,10 +250,13 @@ def _restricted(db: Dataset, clarification: Clarification) -> Clarification:
     if clarification.reason == "unknown_person":
         return Clarification("out_of_scope_person", OTHER_PEOPLE)
     if clarification.reason == "unknown_contract":
-        mine = ", ".join(sorted(db.supplier_contracts)) or "nenhum"
+        if isinstance(db, ScopedDataset) and db.scope.role == "gestor":
+            # as granted: "o contrato 7873 e a parte E5067620 do contrato 8447", not "7873, 8447"
+            mine = f"Você pode consultar {granted(db.scope.contracts, db.part_of)}."
+        else:
+            mine = f"Os seus contratos: {', '.join(sorted(db.supplier_contracts)) or 'nenhum'}."
         return Clarification(
-            "out_of_scope_contract",
-            f"Esse contrato não está entre os que você pode consultar. Os seus contratos: {mine}.",
+            "out_of_scope_contract", f"Esse contrato não está entre os que você pode consultar. {mine}"
         )
     return clarification
 
@@ -230,6 +271,14 @@ def _understand(
 ) -> Understood:
     slots: dict[str, Any] = {}
     rest = f" {text} "
+    team = _TEAM.search(rest)
+    if team is not None:
+        if _ROLE.get() == "colaborador":
+            return Clarification("out_of_scope_person", OTHER_PEOPLE)  # "o pessoal do meu contrato"
+        # a gestor's "minha equipe" / "meus contratos": everyone and every contract he may see, not himself
+        people = _has(rest, "recursos", "pessoas", "gente", "consultores", "colaboradores", "quem")
+        rest = _TEAM.sub(lambda m: " " if people else " contratos " if m.group("contracts") else " todos ", rest)
+        text = " ".join(rest.split())
 
     def consume(fragment: str) -> None:
         nonlocal rest
@@ -267,6 +316,7 @@ def _understand(
     if word := unreadable_period(rest):
         # even beside a period it can read: "primeira quinzena de outubro" is not all of October
         return Clarification("period", _unreadable(word))
+    said_self = bool({"passei", "passamos"} & set(rest.split()))  # "passei de 8 horas": the threshold takes the verb
     if match := _THRESHOLD.search(rest):
         slots["hours"] = float(match.group(1).replace(",", "."))
         consume(match.group(0))
@@ -322,9 +372,19 @@ def _understand(
             else:
                 for word in used:
                     rest = re.sub(rf"\b{word}\b", " ", rest, count=1)
-    if "person" not in slots and named in db.resources and (pronoun := _PRONOUN.search(rest)):
-        slots["person"] = named  # "e ela, quantas horas fez?" after a ranking that named her first
-        rest = rest.replace(pronoun.group(0), " ", 1)
+    listed = tuple(p for p in _NAMED_PEOPLE.get() if p in db.resources)
+    if "person" not in slots and listed and (plural := _PLURAL_PRONOUN.search(rest)):
+        # "e as horas deles em outubro?": the people the last list named, ranked among themselves
+        without = rest.replace(plural.group(0), " ", 1)
+        if kind_of(f" {' '.join(without.split())} ") in (None, "total_hours", "ranking", "hours_by_person"):
+            period = slots.get("period") or (previous.period if previous is not None else None)
+            return Question("ranking", people=listed, period=period, order=slots.get("order", "desc"))
+    if "person" not in slots and (pronoun := _PRONOUN.search(rest)):
+        # "e ela, quantas horas fez?": whom a ranking named first, else the person the conversation is about
+        him_or_her = named if named in db.resources else previous.person if previous is not None else None
+        if him_or_her in db.resources:
+            slots["person"] = him_or_her
+            rest = rest.replace(pronoun.group(0), " ", 1)
     activity = _activity(db, rest)
     if isinstance(activity, Clarification):
         return activity
@@ -338,7 +398,12 @@ def _understand(
         slots["by"] = "entries"
     elif _has(rest, "por horas"):
         slots["by"] = "hours"
-    if (_SELF & set(rest.split()) or _SELF_PHRASE.search(rest)) and "person" not in slots:
+    if team is not None:
+        rest = " ".join(w for w in rest.split() if w not in _SELF)  # "quantos recursos tenho nos meus contratos"
+        rest = f" {rest} "
+    if (said_self or _SELF & set(rest.split()) or _SELF_PHRASE.search(rest)) and "person" not in slots:
+        if me is None and _ROLE.get() == "gestor":
+            return Clarification("no_own_entries", NO_OWN_ENTRIES, suggestion=_TEAM_OFFER)
         if me is None:
             return Clarification(
                 "unknown_self",
@@ -447,6 +512,8 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     if inherit_subject and _accepts(kind, previous):
         question = question.with_subject_of(previous)
     same_subject = question.has_subject and all(getattr(question, n) == getattr(previous, n) for n in SUBJECT)
+    if not question.has_subject and previous.everyone and not any(getattr(previous, n) for n in _NAMED_SUBJECT):
+        same_subject = True  # after "quanto a equipe fez desde segunda?", "quem mais trabalhou?" is about that time
     ever = bool(_EVER.search(text))  # "já trabalhei em algum fds?": over all the data, not the last period
     if "period" not in slots and previous.period and (follow_up or same_subject) and not ever:
         question = replace(question, period=previous.period)
@@ -457,6 +524,8 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
     """Kinds whose words are shared: settled by what else the question names."""
     if kind == "hours_by_person" and slots.get("person"):
         return "total_hours"
+    if kind == "total_hours" and not slots.get("person") and _has(rest, "alguem") and not _has(rest, "quant", "horas?"):
+        return "contract_resources"  # "alguém trabalhou no fds?" asks who did, not how much
     if kind == "hours_by_person" and _has(rest, "saldo", "banco de horas", "devendo", "esperad", "deveria"):
         return "expected_vs_worked"  # "saldo por pessoa" asks balances, not hours: one person at a time
     if kind == "contract_ranking" and slots.get("contract"):
@@ -474,7 +543,8 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
     if kind in ("activity_list", "activity_ranking") and slots.get("person"):
         return "person_activities"
     if kind == "person_activities" and not slots.get("person"):
-        return "activity_list"
+        # "o que a equipe fez?" asks where the hours went; "quais atividades?" lists them
+        return "activity_ranking" if any_of(rest, IMPLICIT_ACTIVITY) else "activity_list"
     if kind == "contract_details" and not slots.get("contract"):
         return None
     if kind == "period_summary" and (slots.get("contract") or slots.get("person")):
@@ -650,7 +720,7 @@ CONTRACT_KINDS = frozenset(
     }
 )
 CONTRACT_THREAD_KINDS = frozenset(
-    {"ranking", "hours_by_person", "missing_days", "open_spans", "unvalidated", "days_above"}
+    {"ranking", "hours_by_person", "missing_days", "open_spans", "unvalidated", "days_above", "activity_hours"}
 )
 SUBJECT_KINDS = frozenset(
     {
@@ -1163,6 +1233,8 @@ def _uncovered(question: Question, rest: str, slots: dict[str, Any], text: str) 
 
 # The question as typed, for the suggestion a refusal offers (with its accents, which `text` has lost).
 _ORIGINAL: ContextVar[str] = ContextVar("original_question", default="")
+_ROLE: ContextVar[str] = ContextVar("asker_role", default="open")
+_NAMED_PEOPLE: ContextVar[tuple[str, ...]] = ContextVar("named_people", default=())
 
 
 def _without(word: str, original: str) -> tuple[str, str]:
