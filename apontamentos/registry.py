@@ -78,7 +78,9 @@ TAKES: dict[str, frozenset[str]] = {
 
 # Activities asked without the word: "no que o 8447 gastou mais tempo", "o que a equipe fez", "trabalhou com oq".
 IMPLICIT_ACTIVITY = (
-    "(?:no|com|em) (?:o )?(?:que|q|oq) (?:\\w+ ){0,3}(?:trabalh|gast|ocup|dedic)",
+    # the words between name who ("com o que ela trabalhou"), never what is asked ("em que contratos eu trabalho")
+    "(?:no|com|em) (?:o )?(?:que|q|oq) (?:(?!contrat|dia|cliente|projet|mes\\b|semana|hora|periodo)\\w+ ){0,3}"
+    "(?:trabalh|gast|ocup|dedic)",
     "\\btrabalh\\w* (?:com|em|no) (?:o que|oq|que|q)\\b",
     "o que (?:\\w+ ){1,3}(?:fez|fizeram|faz|fazem)\\b",
 )

@@ -524,8 +524,14 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
     """Kinds whose words are shared: settled by what else the question names."""
     if kind == "hours_by_person" and slots.get("person"):
         return "total_hours"
-    if kind == "total_hours" and not slots.get("person") and _has(rest, "alguem") and not _has(rest, "quant", "horas?"):
-        return "contract_resources"  # "alguém trabalhou no fds?" asks who did, not how much
+    if (
+        kind == "total_hours"
+        and not slots.get("person")
+        and _has(rest, "alguem")
+        and slots.get("hours") is None  # "alguém passou de 9h num dia?" is days above a limit
+        and not _has(rest, "quant", "horas?")
+    ):
+        return "contract_resources"  # "alguém trabalhou no fds?" asks who did, not how much (nor above a limit)
     if kind == "hours_by_person" and _has(rest, "saldo", "banco de horas", "devendo", "esperad", "deveria"):
         return "expected_vs_worked"  # "saldo por pessoa" asks balances, not hours: one person at a time
     if kind == "contract_ranking" and slots.get("contract"):

@@ -139,6 +139,9 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("extrato do joao da silva", "resource_days", {"resource": "joao da silva"}),
     ("meus apontamentos por dia esta semana", "resource_days", {"self": True, "period": THIS_WEEK}),
     ("em quais contratos a ana paula lima trabalha?", "resource_contracts", {"resource": "ana paula lima"}),
+    # "em que <coisa> … trabalha" asks which thing, not the activities ("com o que ela trabalha")
+    ("em q contratos a ana paula lima trabalha?", "resource_contracts", {"resource": "ana paula lima"}),
+    ("em que contrato a ana paula lima trabalhou em outubro?", "resource_contracts", {"resource": "ana paula lima"}),
     # working days and expected hours
     ("Quantos dias úteis tem em novembro?", "working_days", {"period": NOVEMBER}),
     ("quantos dias uteis tem em novembro", "working_days", {"period": NOVEMBER}),
@@ -184,6 +187,13 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("Quem trabalhou mais de 10 horas em um dia esta semana?", "days_above", {"hours": 10.0, "period": THIS_WEEK}),
     ("quem trabalhou mais de 12h num dia", "days_above", {"hours": 12.0}),
     ("dias acima de 9,5 horas em outubro", "days_above", {"hours": 9.5, "period": OCTOBER}),
+    # "alguém … trabalhou" asks who, but above a limit it is still the days above it
+    (
+        "alguém trabalhou mais de 9h em um dia esse mês?",
+        "days_above",
+        {"hours": 9.0, "period": Period(NOVEMBER.start, TODAY)},
+    ),
+    ("alguem fez mais de 11 horas num dia em outubro", "days_above", {"hours": 11.0, "period": OCTOBER}),
     ("apontamentos fora do padrão", "outliers", {}),
     ("tem algum apontamento muito longo em setembro?", "outliers", {"period": SEPTEMBER}),
     ("qual a duração média dos apontamentos?", "average_span", {}),
