@@ -414,6 +414,8 @@ def _understand(
         slots["person"] = me
     if _EVERYONE.search(rest):
         slots["everyone"] = True
+    if team is not None or re.search(r"\bequipe\b", rest):
+        slots["team"] = True
     if _COUNT.search(rest):
         slots["count"] = True
     if _ASC.search(rest):
@@ -524,7 +526,14 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
     """Kinds whose words are shared: settled by what else the question names."""
     if kind == "hours_by_person" and slots.get("person"):
         return "total_hours"
-    if kind == "total_hours" and not slots.get("person") and _has(rest, "alguem") and not _has(rest, "quant", "horas?"):
+    if (
+        kind == "total_hours"
+        and not slots.get("person")
+        and _has(rest, "alguem")
+        and not _has(rest, "quant", "horas?", "\\d")
+        and slots.get("hours") is None
+        and slots.get("below") is None
+    ):
         return "contract_resources"  # "alguém trabalhou no fds?" asks who did, not how much
     if kind == "hours_by_person" and _has(rest, "saldo", "banco de horas", "devendo", "esperad", "deveria"):
         return "expected_vs_worked"  # "saldo por pessoa" asks balances, not hours: one person at a time
