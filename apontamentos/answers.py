@@ -225,7 +225,7 @@ def total_hours(db: Dataset, question: Question, today: date) -> Answer:
     if t.open_spans:
         details.append(f"{fmt.integer(t.open_spans)} sem saída, sem horas contadas")
     text = f"{who} {verb} {fmt.hours(main)} {_basis(question)} {_dates(period)}{note} — {', '.join(details)}."
-    if question.everyone and not t.resource and not t.contract and question.basis != "gross":
+    if question.team and not t.resource and not t.contract and question.basis != "gross":
         # "quanto a equipe fez?": the one total first, then each person's part of it as the detail
         lines, table = _hours_of_each(q.ranking(db, top=None, period=period), "Horas líquidas por pessoa")
         return _done(question, f"{text}\nPor pessoa, mais horas primeiro:\n{lines}", table)

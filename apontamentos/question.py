@@ -34,6 +34,7 @@ class Question:
     profile: str | None = None
     level: str | None = None
     everyone: bool = False  # said "todos", "todo mundo", "geral"
+    team: bool = False  # said "a equipe", "minha equipe", "meu pessoal": a total told person by person too
     period: Period | None = None
     basis: Basis = "net"
     order: Order = "desc"

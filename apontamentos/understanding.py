@@ -414,6 +414,8 @@ def _understand(
         slots["person"] = me
     if _EVERYONE.search(rest):
         slots["everyone"] = True
+    if team is not None or re.search(r"\bequipe\b", rest):
+        slots["team"] = True
     if _COUNT.search(rest):
         slots["count"] = True
     if _ASC.search(rest):
@@ -528,10 +530,11 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
         kind == "total_hours"
         and not slots.get("person")
         and _has(rest, "alguem")
-        and slots.get("hours") is None  # "alguém passou de 9h num dia?" is days above a limit
-        and not _has(rest, "quant", "horas?")
+        and not _has(rest, "quant", "horas?", "\\d")
+        and slots.get("hours") is None
+        and slots.get("below") is None
     ):
-        return "contract_resources"  # "alguém trabalhou no fds?" asks who did, not how much (nor above a limit)
+        return "contract_resources"  # "alguém trabalhou no fds?" asks who did, not how much
     if kind == "hours_by_person" and _has(rest, "saldo", "banco de horas", "devendo", "esperad", "deveria"):
         return "expected_vs_worked"  # "saldo por pessoa" asks balances, not hours: one person at a time
     if kind == "contract_ranking" and slots.get("contract"):

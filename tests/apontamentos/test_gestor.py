@@ -288,3 +288,12 @@ def test_quanto_eu_fiz_is_hours_after_another_kind_of_question(generated: Datase
         "qnto eu fiz de segunda a quarta da semana passada?",
     )
     assert f"trabalhou {fmt.hours(sum(r.net or 0 for r in mine))} líquidas de 16/11/2026 a 18/11/2026" in hours.text
+
+
+def test_everyone_without_the_team_word_stays_an_aggregate(
+    generated: Dataset, rows: list[Any], part: str, gestor: Scope
+) -> None:
+    week = within(visible(rows, part), LAST_WEEK)
+    (reply,) = ask(generated, gestor, "quanto todo mundo fez semana passada?")
+    assert fmt.hours(sum(r.net or 0 for r in week)) in reply.text
+    assert reply.table is None and not any(r.name in reply.text for r in week)  # a group chat may show it
