@@ -57,6 +57,8 @@ async def test_hundred_conversations_five_turns_no_cross_talk(
 
 async def test_sessions_shape_and_paging(bot: BotProcess, connector: FakeConnector, http: Any) -> None:
     c = Client(bot, connector, http)
+    # Enough sessions of its own for three pages, whatever other tests left in the table.
+    await asyncio.gather(*(c.say(f"pagina-{i:02d}", f"Pessoa {i}", "oi") for i in range(15)))
     long_id = "p" * 45
     await c.say(long_id, "Usuária Paginada", "Mostre o contrato 8446")
     status, first = await c.sessions(limit="7")
