@@ -193,7 +193,8 @@ def gestor_alert(db: Any, scope: Scope, today: date) -> Alert | None:
             actions.append("Quantos apontamentos não foram validados?")
     if not lines:
         return None
-    return Alert(f"Bom dia! {scope.describe()}:", lines, actions[:3], lists)
+    parts = getattr(db, "part_of", None)  # a granted client contract is named as the part it is
+    return Alert(f"Bom dia! {scope.describe(parts)}:", lines, actions[:3], lists)
 
 
 def _days(days: tuple[date, ...]) -> str:

@@ -121,7 +121,8 @@ class LlmEngine:
         asker = _asker(full, scope, user_name)
         now = datetime.now(UTC)
         new: list[Message] = [Message("user", question, now)]
-        messages = [self._system(asker, today, scope), *to_chat(trim_for_budget(session.history)), *to_chat(new)]
+        parts = getattr(db, "part_of", None)  # a granted client contract is named as the part it is
+        messages = [self._system(asker, today, scope, parts), *to_chat(trim_for_budget(session.history)), *to_chat(new)]
         called: list[str] = []
         usage = Usage()
         context = dict(session.context)
@@ -161,14 +162,14 @@ class LlmEngine:
             context = _remember_contract(context, calls)
         raise ModelFailure(f"no answer after {MAX_ROUNDS} rounds of tool calls")
 
-    def _system(self, user_name: str, today: date, scope: Scope) -> dict[str, Any]:
+    def _system(self, user_name: str, today: date, scope: Scope, parts: dict[str, str] | None = None) -> dict[str, Any]:
         text = SYSTEM_PROMPT.format(
             today=f"{today:%d/%m/%Y}",
             weekday=WEEKDAYS[today.weekday()],
             timezone=self._timezone,
             user=user_name or "(nome desconhecido)",
             role=ROLE_TEXT[scope.role],
-            scope=scope.describe(),
+            scope=scope.describe(parts),
         )
         return {"role": "system", "content": text}
 

@@ -387,3 +387,21 @@ def test_the_composition_tool_reads_only_the_askers_scope(provider: DatasetProvi
     assert "erro" in outside
     grouped = json.loads(run_tool(view, "compor", json.dumps({"measure": "hours", "group": "contract"}), TODAY))
     assert "8447:" in grouped["resposta"] and "8446:" not in grouped["resposta"]
+
+
+async def test_the_prompt_states_a_granted_client_contract_as_the_part_it_is(
+    fake_openai: fake.FakeOpenAI, provider: DatasetProvider, bot_columns: dict[str, Any]
+) -> None:
+    from apontamentos.scope import Scope
+
+    # A client contract of 8447 that the gestor is granted without the rest of 8447, found from the rows.
+    # The export's s_nr_contrato is the client contract; its supplier contract leads s_ds_cargo ("8447-2-…").
+    pairs = {(r.split("-")[0], c) for r, c in zip(bot_columns["s_ds_cargo"], bot_columns["s_nr_contrato"], strict=True)}
+    client = sorted(c for s, c in pairs if s == "8447")[0]
+    fake_openai.script = [fake.text("Olá!")]
+    gestor = Scope("gestor", contracts=("8446", client))
+    await engine(fake_openai, provider).answer(
+        question="oi", session=session(), user_name="Gestora", today=TODAY, access=gestor
+    )
+    system = fake_openai.requests[0]["body"]["messages"][0]["content"]
+    assert f"parte {client} do contrato 8447" in system
