@@ -309,6 +309,7 @@ REGISTRY: tuple[Kind, ...] = (
             "em que contrato",
             "contratos (?:d[oa]|que)",
             "qual contrato",
+            "qua(?:l|is) (?:os? )?(?:meus?|seus?) contratos?",  # "qual meu contrato?": the person's contracts
             "onde (?:\\w+ )?trabalh",
         ),
     ),

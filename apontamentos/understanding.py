@@ -272,6 +272,9 @@ def _understand(
     slots: dict[str, Any] = {}
     rest = f" {text} "
     team = _TEAM.search(rest)
+    others = _has(rest, "pessoal", "equipe", "time", "galera", "colegas", "gente", "pessoas", "recursos", "quem")
+    if team is not None and team.group("contracts") and _ROLE.get() != "gestor" and me is not None and not others:
+        team = None  # "qual meu contrato?" from someone with entries: the contracts they worked on, not a scope
     if team is not None:
         if _ROLE.get() == "colaborador":
             return Clarification("out_of_scope_person", OTHER_PEOPLE)  # "o pessoal do meu contrato"
@@ -481,7 +484,9 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     if kind == "contract_ranking" and "limit" not in slots and _has(rest, "qual", "quem"):
         slots["limit"] = 1
     if kind is None:
-        if previous is not None and slots:
+        # a bare "contrato" names something the previous question did not ask about: not a follow-up of it
+        asks_other = not follow_up and _has(rest, "contratos?") and not slots.get("contract")
+        if previous is not None and slots and not asks_other:
             return _needs_subject(_merge(previous, slots))  # "e em outubro?", "quantos são?"
         if _has(rest, "quantos", "quantas", "quem", "quais", "qual"):
             # It asks something about what it names, and no rule says what: not the details of everything.

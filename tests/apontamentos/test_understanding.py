@@ -141,6 +141,9 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("em quais contratos a ana paula lima trabalha?", "resource_contracts", {"resource": "ana paula lima"}),
     # "em que <coisa> … trabalha" asks which thing, not the activities ("com o que ela trabalha")
     ("em q contratos a ana paula lima trabalha?", "resource_contracts", {"resource": "ana paula lima"}),
+    # a consultant's "meu contrato" is the contracts they worked on, not a manager's whole scope
+    ("qual meu contrato?", "resource_contracts", {"resource": None, "self": True}),
+    ("quais os meus contratos", "resource_contracts", {"resource": None, "self": True}),
     ("em que contrato a ana paula lima trabalhou em outubro?", "resource_contracts", {"resource": "ana paula lima"}),
     # working days and expected hours
     ("Quantos dias úteis tem em novembro?", "working_days", {"period": NOVEMBER}),
@@ -260,3 +263,11 @@ def test_every_kind_the_understanding_can_choose_has_a_registry_entry() -> None:
     source = Path(__file__).parents[2].joinpath("apontamentos", "understanding.py").read_text(encoding="utf-8")
     chosen = set(re.findall(r'(?:return|kind =) "(\w+)"', source)) | set(re.findall(r'Question\("(\w+)"', source))
     assert chosen <= set(BY_NAME), chosen - set(BY_NAME)
+
+
+def test_a_question_about_contracts_is_not_the_previous_question_again(db: Dataset) -> None:
+    """After "minha média diária em outubro?", "qual meu contrato?" asks something else, not the average again."""
+    previous = understand(db, "minha media diaria em outubro?", None, TODAY, ME)
+    assert isinstance(previous, Question) and previous.kind == "hours_per_day"
+    got = understand(db, "qual meu contrato?", previous, TODAY, ME)
+    assert isinstance(got, Question) and got.kind == "resource_contracts" and got.person == ME
