@@ -401,5 +401,18 @@ def unique_table() -> str:
     return "e2e" + uuid.uuid4().hex[:16]
 
 
+def alert_bot_settings(connection_string: str, source: Path, policy: Path) -> dict[str, str]:
+    """An anonymous local bot with an access policy and tables of its own for sessions, references and alerts."""
+    return {
+        "SESSIONS_STORAGE": connection_string,
+        "SESSIONS_TABLE": unique_table(),
+        "REFERENCES_TABLE": unique_table(),
+        "ALERT_LOG_TABLE": unique_table(),
+        "APONTAMENTOS_SOURCE": str(source),
+        "BOT_ALLOW_ANONYMOUS": "true",
+        "ACCESS_POLICY": str(policy),
+    }
+
+
 def repo_path(*parts: str) -> Path:
     return ROOT.joinpath(*parts)

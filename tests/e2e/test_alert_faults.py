@@ -19,7 +19,7 @@ from devhost.azurite import Azurite
 from sessions import AlertLog, ConversationRef, ReferenceStore
 
 from ..storage_proxy import StorageProxy
-from .harness import Client, FakeConnector, unique_table
+from .harness import Client, FakeConnector, alert_bot_settings, unique_table
 
 PEOPLE = 40
 
@@ -82,15 +82,7 @@ def alert_settings(tmp_path: Path, azurite: Azurite, e2e_source: Path) -> dict[s
     policy.write_text(
         "user,role,resource_id,contracts\n" + "".join(f"{g},gestor,,8446\n" for g in GESTORES), encoding="utf-8"
     )
-    return {
-        "SESSIONS_STORAGE": azurite.connection_string,
-        "SESSIONS_TABLE": unique_table(),
-        "REFERENCES_TABLE": unique_table(),
-        "ALERT_LOG_TABLE": unique_table(),
-        "APONTAMENTOS_SOURCE": str(e2e_source),
-        "BOT_ALLOW_ANONYMOUS": "true",
-        "ACCESS_POLICY": str(policy),
-    }
+    return alert_bot_settings(azurite.connection_string, e2e_source, policy)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from .. import clock
 from ..clock import TODAY
 from ..eval.reference import Reference
 from ..expected import spans
-from .harness import BotProcess, Client, FakeConnector, unique_table
+from .harness import BotProcess, Client, FakeConnector, alert_bot_settings
 
 pytestmark = pytest.mark.dates
 
@@ -95,13 +95,7 @@ def policy(tmp_path_factory: pytest.TempPathFactory, people: dict[str, Any]) -> 
 @pytest.fixture
 def settings(policy: Path, azurite: Any, e2e_source: Path) -> dict[str, str]:
     return {
-        "SESSIONS_STORAGE": azurite.connection_string,
-        "SESSIONS_TABLE": unique_table(),
-        "REFERENCES_TABLE": unique_table(),
-        "ALERT_LOG_TABLE": unique_table(),
-        "APONTAMENTOS_SOURCE": str(e2e_source),
-        "BOT_ALLOW_ANONYMOUS": "true",
-        "ACCESS_POLICY": str(policy),
+        **alert_bot_settings(azurite.connection_string, e2e_source, policy),
         "ALLOWED_TENANTS": "contoso",
         "SESSION_SWEEP_SCHEDULE": "0 0 0 1 1 *",
         "ALERTS_SCHEDULE": "0 0 0 1 1 *",
