@@ -60,7 +60,7 @@ _COUNTED = re.compile(
 )
 _BEFORE_RANK = re.compile(r"\b(\d{1,3}|um|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez) $")
 _PEOPLE = r"\b(?:pessoas?|recursos?|consultor(?:es|as?)?|colaborador(?:es|as?)?|profissionais)\b"
-TOTAL_WORDS = r"\b(?:no total|somando tudo|no geral|ao todo|tudo junto|somad[oa]s?)\b"
+TOTAL_WORDS = r"\b(?:no total|(?<=e )o total|somando tudo|somando|no geral|ao todo|tudo junto|somad[oa]s?)\b"
 
 
 _GROUPS = {name: re.compile(pattern) for name, pattern in GROUP_WORDS.items()}

@@ -78,6 +78,8 @@ _WEEKDAY = re.compile(
 )
 # A year is 19xx or 20xx: "outubro 8446" is October and a contract, not the year 8446.
 _MONTH_RE = re.compile(rf"\b(?:mes de\s+|em\s+|no mes de\s+)?({_MONTH})\b(?:\s+(?:de\s+)?((?:19|20)\d{{2}})\b)?")
+# "set, out e nov", "setembro, outubro e novembro" (commas are gone once the text is prepared)
+_MONTH_LIST = re.compile(rf"\b(?:(?:em|de|nos meses de|meses de)\s+)?(?:(?:{_MONTH})\s+){{2,}}e\s+(?:{_MONTH})\b")
 _FORTNIGHT = re.compile(
     rf"\b(?:n?a\s+|d?a\s+)?(primeira|segunda)\s+quinzena\s+(?:de\s+|do mes de\s+|em\s+)?({_MONTH})\b"
     r"(?:\s+(?:de\s+)?((?:19|20)\d{2})\b)?"
@@ -156,6 +158,7 @@ class Found:
     open_start: bool = False
     open_end: bool = False
     working_days_only: bool = False
+    months: int = 0  # "set, out e nov": how many months were listed (each one is asked about)
 
 
 def _year(raw: str | None, default: int) -> int:
@@ -277,6 +280,8 @@ def find_period(
             else _most_recent(int(d), int(m), today, match.group(0))
         )
         return Found(Period(day, day), match.group(0))
+    if (match := _MONTH_LIST.search(text)) and (listed := _month_list(match, today)) is not None:
+        return listed
     if match := _DAY_OF_MONTH.search(text):
         day = _day_of_month(int(match.group(1)), today, match.group(0).strip())
         return Found(Period(day, day), match.group(0))
@@ -450,6 +455,16 @@ def _month(month: int, year: str | None, today: date) -> Period:
         return month_of(int(year), month)
     period = month_of(today.year, month)
     return period if period.start <= today else month_of(today.year - 1, month)
+
+
+def _month_list(match: re.Match[str], today: date) -> Found | None:
+    """Three or more months in a row, as one span; months that skip one are not a span (None)."""
+    names = [w for w in match.group(0).split() if w in MONTH_NAMES]
+    last = _month(MONTH_NAMES[names[-1]], None, today)
+    months = [_months_later(last.start, i - len(names) + 1) for i in range(len(names))]
+    if [m.month for m in months] != [MONTH_NAMES[n] for n in names]:
+        return None
+    return Found(Period(months[0], last.end), match.group(0), months=len(names))
 
 
 def _weekday(match: re.Match[str], today: date) -> date:

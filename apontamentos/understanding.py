@@ -18,12 +18,20 @@ from . import compose_words
 from .compose_answer import question_of
 from .composition import GROUPS, Composition
 from .dataset import Dataset, ResourceRef, normalize
-from .dates import Found, find_period, joined, only_working_days, this_and_last_week, unreadable_period
+from .dates import (
+    MONTH_NAMES,
+    Found,
+    find_period,
+    joined,
+    only_working_days,
+    this_and_last_week,
+    unreadable_period,
+)
 from .errors import InvalidQuery
 from .language import VOCABULARY, Rewriter, correct, known, prepare, refusal
 from .question import SUBJECT, Question
 from .registry import BY_NAME, CLOCK_WORDS, IMPLICIT_ACTIVITY, any_of, kind_of, takes
-from .rules import Period
+from .rules import Period, month_of
 from .scope import ScopedDataset, granted
 from .vocabulary import BUILTIN
 
@@ -101,6 +109,10 @@ _COMPARING = r"\b(?:comparando|compara\w*|versus|x|contra|frente a|lado a lado|d
 _NAMED_SUBJECT = tuple(name for name in SUBJECT if name != "everyone")
 _PLURAL_PRONOUN = re.compile(r"\b(?:deles|delas)\b")
 _PRONOUN = re.compile(r"\b(?:ele|ela|dele|dela|nele|nela)\b")
+WHO_IS_IT = (
+    "De quem você está falando? Não sei a quem “ele” ou “ela” se refere aqui. Diga o nome, por exemplo: "
+    "“quantas horas a Ana Souza fez em setembro?”."
+)
 _PERSON_POSITION = frozenset(
     "o a do da de dos das pro pra para com recurso consultor consultora colaborador colaboradora pessoa".split()
 )
@@ -388,7 +400,11 @@ def _understand(
         if him_or_her in db.resources:
             slots["person"] = him_or_her
             rest = rest.replace(pronoun.group(0), " ", 1)
-    activity = _activity(db, rest)
+        elif previous is None or not (previous.contract or previous.person or previous.people):
+            # "e o total dela?" with nobody named before: never everyone's total in her place
+            return Clarification("not_understood", WHO_IS_IT)
+    about_activity = previous is not None and bool(previous.activity or previous.share_of)
+    activity = _activity(db, rest, about_activity)
     if isinstance(activity, Clarification):
         return activity
     if activity is not None:
@@ -428,7 +444,10 @@ def _understand(
     elif re.search(r"\bliquid[ao]s?\b", rest):
         slots["basis"] = "net"  # "e líquidas?" after gross hours
     kind = kind_of(f" {' '.join(rest.split())} ")
-    composed = _compose(db, compose_words.read(rest), slots, rest, text, previous, kind)
+    read = compose_words.read(rest)
+    if found is not None and found.months >= 3 and read.group is None and not read.total:
+        read.group = "month"  # "set, out e nov": each month, as listed
+    composed = _compose(db, read, slots, rest, text, previous, kind)
     if composed is not None:
         if ambiguous is not None:
             pending = composed if isinstance(composed, Question) else previous
@@ -439,6 +458,8 @@ def _understand(
         return _not_understood(db, rest.split(), unknown)
     rest = f" {' '.join(rest.split())} "
     understood = _resolve(kind, slots, rest, text, previous)
+    if isinstance(understood, Question) and understood.kind in _CALENDAR and found is not None:
+        understood = _coming(understood, found, today)
     if isinstance(understood, Question) and (uncovered := _uncovered(understood, rest, slots, text)) is not None:
         return uncovered
     if ambiguous is not None:
@@ -525,6 +546,25 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     if "period" not in slots and previous.period and (follow_up or same_subject) and not ever:
         question = replace(question, period=previous.period)
     return _needs_subject(question)
+
+
+_CALENDAR = frozenset({"working_days", "holidays"})
+
+
+def _coming(question: Question, found: Found, today: date) -> Question:
+    """A calendar question about a month named without its year asks about its nearest occurrence ("quantos
+    dias úteis tem em dezembro?" in November is this December, "feriados em janeiro" the coming January)."""
+    period = question.period
+    bare = re.fullmatch(rf"(?:(?:em|no mes de|mes de) )?(?:{'|'.join(MONTH_NAMES)})", found.text.strip())
+    if period is None or not bare:
+        return question
+    months = [month_of(today.year + shift, period.start.month) for shift in (-1, 0, 1)]
+
+    def distance(month: Period) -> int:
+        return 0 if month.start <= today <= month.end else min(abs((d - today).days) for d in (month.start, month.end))
+
+    nearest = min(months, key=distance)
+    return replace(question, period=nearest)
 
 
 def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
@@ -756,10 +796,14 @@ _ACTIVITY_TRIGGER = re.compile(r"\b(?:atividades?|tarefas?|horas?|gast\w*|dedic\
 _PREPOSITIONS = frozenset({"de", "da", "do", "em", "na", "no", "com", "a", "ao"})
 
 
-def _activity(db: Dataset, text: str) -> tuple[str, list[str]] | Clarification | None:
-    """Words of an activity's description the question names, and whether any activity has them all."""
+def _activity(db: Dataset, text: str, about_activity: bool = False) -> tuple[str, list[str]] | Clarification | None:
+    """Words of an activity's description the question names, and whether any activity has them all.
+
+    In a conversation about an activity (`about_activity`), "e de testes?" names another one, although
+    "testes" is also a profile's word."""
     words = text.split()
-    terms = [w for w in words if w in db.activity_words and w not in VOCABULARY and w not in CONNECTORS]
+    ordinary = frozenset() if about_activity else VOCABULARY
+    terms = [w for w in words if w in db.activity_words and w not in ordinary and w not in CONNECTORS]
     for match in _ACTIVITY_TRIGGER.finditer(text):
         following = text[match.end() :].split()[:5]
         if following and following[0] in _PREPOSITIONS:
@@ -960,8 +1004,17 @@ def _compose(
         previous = None
     follow_up = previous is not None and bool(_FOLLOW_UP.search(text))
     legacy = _refine(kind, slots, rest)
-    if read.total and follow_up and not read.group and not read.rank:
-        return _total_of(previous)  # type: ignore[arg-type]
+    bare = previous is not None and not any(slots.get(n) for n in (*SUBJECT, "period")) and not read.rest.split()
+    if read.total and (follow_up or bare) and not read.group and not read.rank:
+        total = _total_of(previous)  # type: ignore[arg-type]
+        named = {name: slots[name] for name in (*_FILTER_SLOTS, "period") if slots.get(name) is not None}
+        if not named:
+            return total
+        if isinstance(total, Question):
+            if any(name in named for name in SUBJECT):  # "e o total dela?": her total, not the contract's
+                total = replace(total, **dict.fromkeys(("person", "contract", "technology", "profile", "level")))
+            return replace(total, **named)
+        read.total = False  # "e quantas horas ela fez no total essa semana?": a question of its own
     if read.second_group:
         first, second = (GROUPS[g].label for g in (read.group, read.second_group))  # type: ignore[index]
         return Clarification(
