@@ -582,8 +582,9 @@ def days_above(db: Dataset, question: Question, today: date) -> Answer:
 
 def average_span(db: Dataset, question: Question, today: date) -> Answer:
     period, note = _covered(db, question.period, today)
-    a = q.average_span(db, question.person, period)
+    a = q.average_span(db, question.person, period, question.contract)
     who = f", de {_person(db, question).name}" if question.person else ""
+    who += f", do contrato {question.contract}" if question.contract else ""
     if not a.spans:
         return _done(question, f"Nenhum apontamento com saída{who} {_dates(period)}{note}.")
     text = (
@@ -638,7 +639,8 @@ def validators(db: Dataset, question: Question, today: date) -> Answer:
     whose = f"de {_person(db, question).name}" if question.person else f"do contrato {v.contract.number}"  # type: ignore[union-attr]
     if not v.names:
         return _done(question, f"Nenhum apontamento {whose} foi validado ainda.")
-    return _done(question, f"Quem validou os apontamentos {whose}: {', '.join(v.names)}.")
+    span = f" ({_dates(Period(db.first_day, db.last_day))})" if db.first_day and db.last_day else ""
+    return _done(question, f"Quem validou os apontamentos {whose}{span}: {', '.join(v.names)}.")
 
 
 def week_comparison(db: Dataset, question: Question, today: date) -> Answer:

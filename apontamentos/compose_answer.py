@@ -60,10 +60,14 @@ def first_line(db: Dataset, c: Composition, dates: str) -> str:
         label = f"Parte de cada {GROUPS[c.group].label.removeprefix('por ')} nas {label.lower()}"
     elif c.output == "share":
         label = f"Parte {_activity(db, c.share_of)} das {label.lower()}"
+    shown = [name for name in FILTER_LABELS if getattr(c, name) is not None]
+    if c.measure == "entries" and c.validated is not None and c.output != "share":
+        label = "Apontamentos validados" if c.validated else "Apontamentos não validados"  # not "… de apontamentos …"
+        shown.remove("validated")
     parts = [label]
     if c.group and c.output != "share":
         parts.append(GROUPS[c.group].label)
-    parts.extend(FILTER_LABELS[name](db, getattr(c, name)) for name in FILTER_LABELS if getattr(c, name) is not None)
+    parts.extend(FILTER_LABELS[name](db, getattr(c, name)) for name in shown)
     if c.above is not None:
         parts.append(f"acima de {_value(c, c.above)}")
     if c.below is not None:

@@ -25,13 +25,13 @@ GROUP_WORDS: dict[str, str] = {
 # One entry per measure of composition.MEASURES ("hours" is what a composition measures unless told).
 MEASURE_WORDS: dict[str, str] = {
     "last_day": r"\b(?:ate que dia|ultimo dia(?! util)(?: (?:com|que teve|de|em que|que)\b)?|ultimo apontamento"
-    r"|ultima vez que)",
+    r"|ultima vez(?: que)?)",
     "first_day": r"\b(?:desde quando|primeiro dia(?! util)(?: (?:com|que teve|de|em que|que)\b)?|primeiro apontamento"
-    r"|quando comec\w+)",
+    r"|primeira vez(?: que)?|quando comec\w+)",
     "avg_person": r"\bmedia (?:de horas )?(?:por|de cada) (?:pessoa|recurso|consultor|cabeca)\b",
     "avg_day": r"\bmedia (?:de horas )?(?:por|ao) dia\b(?: trabalhado)?",
     "open_spans": r"\b(?:apontamentos )?sem saida\b",
-    "people": r"\b(?:(?:quantas|numero de|quantidade de) (?:pessoas|recursos|consultores|colaboradores)"
+    "people": r"\b(?:(?:quantas|numero de|quantidade de|qtd de) (?:pessoas|recursos|consultores|colaboradores|gente)"
     r"|(?:(?<=mais )|(?<=menos ))(?:gente|pessoas))\b",  # the rank word stays for the rank
     "days": r"\b(?:quantos|numero de) dias (?:com apontamento|apontados|com registro)\b",
     "entries": r"\b(?:(?:quantos|numero de|quantidade de) )?(?:apontamentos|registros|lancamentos)\b",

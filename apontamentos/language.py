@@ -270,6 +270,14 @@ _SLASH_ABBREVIATION = re.compile(r"(?<![\w/])([pcsPCS])/(?=\s|[^\W\d])")
 _PERCENT = re.compile(r"%|\bpor\s*cento\b", re.IGNORECASE)
 
 
+# "sem passada", "essa sem": chat shorthand for "semana", told from "sem" (without) by the words around it.
+_SEM_WEEK = re.compile(
+    r"\bsem(?= (?:passada|retrasada|anterior|atual|que vem)\b)"
+    r"|(?:(?<=\bessa )|(?<=\bnessa )|(?<=\bnesta )|(?<=\bdessa )|(?<=\bdesta )|(?<=\bultima )|(?<=\bproxima ))"
+    r"sem\b(?! (?:\w+r|saidas?|entradas?|validacao|aprovacao|apontamentos?|registros?)\b)"
+)
+
+
 def prepare(question: str, vocabulary: Rewriter | None = None) -> str:
     """Lower case, accents and punctuation removed, abbreviations expanded, numbers in words as digits and
     the vocabulary's terms rewritten; "/" in dates and decimal commas kept."""
@@ -281,6 +289,7 @@ def prepare(question: str, vocabulary: Rewriter | None = None) -> str:
     text = normalize(text).replace(" slash ", "/").replace(" comma ", ",")
     text = _HOURS_SUFFIX.sub(r"\1 horas", text)
     text = digits(" ".join(ABBREVIATIONS.get(word, word) for word in text.split()))
+    text = _SEM_WEEK.sub("semana", text)
     words = text.split()
     return " ".join(vocabulary.rewrite(words) if vocabulary is not None else words)
 

@@ -542,11 +542,12 @@ def person_missing_days(db: Dataset, resource: str, period: Period) -> PersonMis
     return PersonMissing(ref, tuple(d for d in days if d not in worked))
 
 
-def average_span(db: Dataset, resource: str | None = None, period: Period | None = None) -> AverageSpan:
-    """Average gross duration of closed spans, overall or of one resource."""
+def average_span(
+    db: Dataset, resource: str | None = None, period: Period | None = None, contract: str | None = None
+) -> AverageSpan:
+    """Average gross duration of closed spans, overall, of one resource or of one contract."""
     p = data_period(db, period)
-    who = resolve_resource(db, resource) if resource else None
-    where, params = (" AND rid = ?", [_rid(db, who)]) if who else ("", [])
+    who, _, where, params = _subject_sql(db, resource, contract)
     average, spans = db.query(
         f"SELECT avg(gross_h), count(gross_h) FROM e WHERE day BETWEEN ? AND ?{where}",
         [p.start, p.end, *params],

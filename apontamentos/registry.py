@@ -65,7 +65,7 @@ TAKES: dict[str, frozenset[str]] = {
     "ranking": frozenset({"contract", "technology"}),
     "contract_resources": frozenset({"contract", "technology"}),
     "people_by": frozenset({"contract", "technology", "profile", "level"}),
-    "average_span": frozenset({"person"}),
+    "average_span": PERSON_OR_CONTRACT,
     "expected_vs_worked": frozenset({"person"}),
     "resource_days": frozenset({"person"}),
     "resource_contracts": frozenset({"person"}),

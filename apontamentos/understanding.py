@@ -68,6 +68,7 @@ REFUSALS = {
 
 _GREETING = re.compile(r"^(?:oi|ola|opa|salve|hey|hello|e ai|bom dia|boa tarde|boa noite)\b")
 _THANKS = re.compile(r"^(?:valeu|obrigad[oa]|brigad[oa]|beleza|ok|blz|show|perfeito|otimo|legal)\b")
+_ASKS = re.compile(r"^ e |\d|\b(?:quant\w*|quem|qual|quais|como|quando|onde|horas?|contratos?)\b")
 _MORE = re.compile(
     r"^(?:(?:e )?(?:ver|mostrar?|mostre|manda|traz|quero ver) )?mais(?: (?:linhas|resultados|nomes|itens))?$"
     r"|^(?:proxima|seguinte) pagina$|^continua(?:r)?$|^ver o resto$"
@@ -177,9 +178,10 @@ def understand(
         return Question("help")
     if reason := refusal(prepared) or refusal(text):
         # the person asked about stays the conversation's subject: "e quantas horas ela fez?" comes next
-        person = _person(db, text.split()) if reason == "personal" else None
-        pending = Question("total_hours", person=person[0]) if isinstance(person, tuple) else None
+        pending = _refused_subject(db, text, today) if reason == "personal" else None
         return Clarification(reason, REFUSALS[reason], pending)
+    if (ack := _THANKS.match(text)) and _ASKS.search(text[ack.end() :]):
+        text = text[ack.end() :].strip()  # "ok e o 7874?": the question after the acknowledgement
     words = text.split()
     if _GREETING.search(text) and len(words) <= 5 and not _has(text, "hora", "contrat", "quant", "quem"):
         return Question("greeting")
@@ -227,6 +229,22 @@ def understand(
         said = ", ".join(f"“{fixed}” em vez de “{typed}”" for typed, fixed in changed)
         return Clarification("confirm", f"Você quis dizer {said}? Responda “sim” para eu seguir assim.", understood)
     return understood
+
+
+def _refused_subject(db: Dataset, text: str, today: date) -> Question | None:
+    """What a refused question was about ("quanto o 8418 faturou em outubro?"), so "e em horas?" answers it."""
+    person = _person(db, text.split())
+    contract = _contract(db, text)
+    try:
+        found = find_period(text, today)
+    except InvalidQuery:
+        found = None
+    slots = {
+        "person": person[0] if isinstance(person, tuple) else None,
+        "contract": contract[0] if isinstance(contract, tuple) else None,
+        "period": found.period if found is not None else None,
+    }
+    return Question("total_hours", **slots) if slots["person"] or slots["contract"] else None
 
 
 _ABOUT_PEOPLE = frozenset({"ranking", "hours_by_person", "contract_resources", "people_by", "person_average"})
@@ -762,6 +780,7 @@ CONTRACT_KINDS = frozenset(
         "contract_resources",
         "ranking",
         "hours_by_person",
+        "average_span",
         "missing_days",
         "open_spans",
         "unvalidated",
@@ -1004,7 +1023,7 @@ def _compose(
         previous = None
     follow_up = previous is not None and bool(_FOLLOW_UP.search(text))
     legacy = _refine(kind, slots, rest)
-    bare = previous is not None and not any(slots.get(n) for n in (*SUBJECT, "period")) and not read.rest.split()
+    bare = previous is not None and not any(slots.get(n) for n in SUBJECT) and not read.rest.split()
     if read.total and (follow_up or bare) and not read.group and not read.rank:
         total = _total_of(previous)  # type: ignore[arg-type]
         named = {name: slots[name] for name in (*_FILTER_SLOTS, "period") if slots.get(name) is not None}
@@ -1089,6 +1108,12 @@ def _compose(
     said_hours = re.search(r"\bhoras\b", text) and not read.measure
     measure = read.measure or ("hours" if said_hours else None)
     measure = measure or (previous.measure if recomposed and previous else None) or "hours"
+    inherited = values.get("period") if "period" not in slots else None
+    if inherited is not None and group in ("month", "week") and _within_one(inherited, group):
+        values.pop("period")  # "minhas horas mês a mês" after an October question: every month, not one
+    same_measure = previous is not None and previous.measure == measure
+    if measure in ("first_day", "last_day") and "period" not in slots and not same_measure:
+        values.pop("period", None)  # "meu primeiro apontamento foi quando?" asks about all the data, not last week
     try:
         composition = Composition(
             measure=measure,  # type: ignore[arg-type]
@@ -1103,6 +1128,13 @@ def _compose(
     except ValueError:
         return Clarification("not_understood", NOT_UNDERSTOOD)
     return question_of(composition)
+
+
+def _within_one(period: Period, group: str) -> bool:
+    """Whether `period` lies inside one month (or one week): breaking it down by that unit shows one row."""
+    if group == "month":
+        return (period.start.year, period.start.month) == (period.end.year, period.end.month)
+    return (period.end - period.start).days < 7 and period.start.weekday() <= period.end.weekday()
 
 
 # The breakdown a catalogue kind's answer was, for a follow-up that re-ranks it ("e os 3 com menos?").
@@ -1186,6 +1218,14 @@ def _inherited(
         and previous.period is not None
     ):
         values["period"] = previous.period  # the same subject again: the conversation's period, as the catalogue does
+    fragment = not _QUESTION_WORD.search(f" {read.rest} {' '.join(read.said)} ")
+    if previous is not None and fragment and not follow_up and not named_subject and not slots.get("everyone"):
+        # "por mês desde setembro, líquido" (no question of its own) in a conversation about the 7873 (or a
+        # person) is still about it; a breakdown by contract or person is not about one of them
+        if previous.contract and read.group not in ("contract", "client"):
+            values["contract"] = previous.contract
+        if previous.person and read.group in ("day", "week", "month", "weekday", "activity"):
+            values["person"] = previous.person
     if previous is not None and (follow_up or incomplete):
         values = {name: getattr(previous, name) for name in (*_FILTER_SLOTS, "period", "basis", "versus", "share_of")}
         if previous.kind != "compose":
@@ -1202,6 +1242,9 @@ def _inherited(
     if read.validated is not None:
         values["validated"] = read.validated
     return values
+
+
+_QUESTION_WORD = re.compile(r"\b(?:quem|qual|quais|quant\w*|como|quando|onde|que|teve|tem|fez|fizeram|apont\w*)\b")
 
 
 def _bare_weekday(text: str) -> int | None:

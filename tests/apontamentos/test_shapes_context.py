@@ -1,0 +1,209 @@
+"""Shapes that fresh eval batches (G, H) answered with another question's figure: shorthand periods, totals
+and follow-ups that name something new, month lists, calendar months, and what a conversation carries.
+
+Expected figures are computed here in plain Python from the export rows, never through the engine's queries.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from apontamentos.dataset import Dataset
+
+from ..expected import Span
+from .test_composition_shapes import (
+    CONTRACT,
+    FIGURE,
+    MONTHS,
+    TODAY,
+    activity_has,
+    ask,
+    by,
+    day,
+    hours,
+    in_contract,
+    in_october,
+    total,
+)
+from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
+
+LAST_WEEK = (TODAY - timedelta(days=TODAY.weekday() + 7), TODAY - timedelta(days=TODAY.weekday() + 1))
+THIS_WEEK = (TODAY - timedelta(days=TODAY.weekday()), TODAY)
+
+
+def within(period: tuple[date, date]) -> Any:
+    return lambda r: period[0] <= r.day <= period[1]
+
+
+@pytest.fixture(scope="module")
+def person(rows: list[Span]) -> str:  # noqa: F811
+    """Someone of the contract with entries in October and last week (the busiest, so figures are not zero)."""
+    counts = Counter(r.name for r in rows if in_contract(r) and in_october(r))
+    return counts.most_common(1)[0][0]
+
+
+@pytest.mark.parametrize(
+    ("question", "period"),
+    [
+        ("horas do 8446 sem passada", LAST_WEEK),
+        ("qnt o 8446 fez na sem passada?", LAST_WEEK),
+        ("quanto o 8446 apontou essa sem", THIS_WEEK),
+        ("horas do 8446 nessa sem?", THIS_WEEK),
+    ],
+)
+def test_sem_is_shorthand_for_week(generated: Dataset, rows: list[Span], question: str, period: Any) -> None:  # noqa: F811
+    (reply,) = ask(generated, question)
+    assert hours(total(rows, lambda r: in_contract(r) and within(period)(r))) in reply
+    assert day(period[0]) in reply
+
+
+@pytest.mark.parametrize("question", ["quem esta sem saida hoje?", "quem ficou sem apontar essa semana?"])
+def test_sem_as_without_stays(generated: Dataset, question: str) -> None:
+    (reply,) = ask(generated, question)
+    assert "Entendi dois períodos" not in reply and day(THIS_WEEK[0] if "semana" in question else TODAY) in reply
+
+
+@pytest.mark.parametrize("ack", ["ok e o 8447?", "blz, e o 8447?", "valeu, e o 8447?", "ok e no 8447?"])
+def test_a_question_after_an_acknowledgement(generated: Dataset, rows: list[Span], ack: str) -> None:  # noqa: F811
+    replies = ask(generated, "horas do 8446 em outubro", ack)
+    assert hours(total(rows, lambda r: r.supplier == "8447" and in_october(r))) in replies[1]
+
+
+@pytest.mark.parametrize("thanks", ["valeu", "ok obrigado", "blz"])
+def test_thanks_alone_is_still_thanks(generated: Dataset, thanks: str) -> None:
+    replies = ask(generated, "horas do 8446 em outubro", thanks)
+    assert not FIGURE.search(replies[1])
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "e quantas horas de treinamento o contrato teve no total?",
+        "e no total de treinamento?",
+        "e o total de treinamento?",
+    ],
+)
+def test_a_total_that_names_another_activity(generated: Dataset, rows: list[Span], follow_up: str) -> None:  # noqa: F811
+    replies = ask(generated, "quem fez mais horas de suporte no 8446?", follow_up)
+    assert hours(total(rows, lambda r: in_contract(r) and activity_has("treinamento")(r))) in replies[1]
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["e o total dela em outubro?", "e o total dele em outubro?", "somando tudo em outubro?"]
+)
+def test_a_total_after_a_breakdown_keeps_the_person(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    person: str,
+    follow_up: str,
+) -> None:
+    replies = ask(generated, f"em que dia da semana a {person} costuma trabalhar mais?", follow_up)
+    assert hours(total(rows, lambda r: r.name == person and in_october(r))) in replies[1]
+    assert "por dia da semana" not in replies[1]
+
+
+@pytest.mark.parametrize("question", ["e o total dela?", "quanto ele fez em outubro?", "e as horas dela?"])
+def test_a_pronoun_with_nobody_named_is_asked_back(generated: Dataset, question: str) -> None:
+    (reply,) = ask(generated, question)
+    assert not FIGURE.search(reply) and "De quem" in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "quanto o 8446 fez em set, out e nov?",
+        "horas do 8446 em setembro, outubro e novembro",
+        "qnt o 8446 apontou em set out e nov",
+        "horas do 8446 nos meses de setembro, outubro e novembro",
+    ],
+)
+def test_a_list_of_months_is_each_month(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    replies = ask(generated, question, "somando tudo?")
+    for month in (9, 10, 11):
+        value = total(rows, lambda r, m=month: in_contract(r) and r.day.month == m and r.day.year == 2026)
+        assert f"{MONTHS[month - 1]}/2026: {hours(value)}" in replies[0]
+    assert "agosto" not in replies[0]
+    assert hours(total(rows, lambda r: in_contract(r) and r.day >= date(2026, 9, 1))) in replies[1]
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("quantos dias uteis tem em dezembro?", date(2026, 12, 1)),
+        ("feriados em janeiro", date(2027, 1, 1)),
+        ("quantos dias úteis teve em outubro?", date(2026, 10, 1)),
+        ("dias úteis em dezembro de 2025", date(2025, 12, 1)),
+        ("quais os feriados de dezembro?", date(2026, 12, 1)),
+    ],
+)
+def test_a_calendar_month_is_the_nearest_one(generated: Dataset, question: str, start: date) -> None:
+    (reply,) = ask(generated, question)
+    assert day(start) in reply
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "quando foi o primeiro apontamento dela?",
+        "desde quando ela aponta?",
+        "qual a primeira vez que ela apontou?",
+        "e o primeiro apontamento dele, qnd foi?",
+    ],
+)
+def test_the_first_day_is_over_all_the_data(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    person: str,
+    follow_up: str,
+) -> None:
+    first = min(r.day for r in rows if r.name == person)
+    replies = ask(generated, f"quantas horas a {person} fez semana passada?", follow_up)
+    assert day(first) in replies[1] and day(min(r.day for r in rows)) in replies[1]
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["e mes a mes?", "me mostra as horas dela mes a mes", "quebra por mês", "e por mês?"]
+)
+def test_a_monthly_breakdown_after_one_month_shows_every_month(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    person: str,
+    follow_up: str,
+) -> None:
+    replies = ask(generated, f"quantas horas a {person} fez em outubro?", follow_up)
+    mine = by(rows, lambda r: (r.day.year, r.day.month), lambda r: r.name == person)
+    for (year, month), value in mine.items():
+        assert f"{MONTHS[month - 1]}/{year}: {hours(value)}" in replies[1]
+
+
+@pytest.mark.parametrize(
+    "questions",
+    [
+        ("horas do 8446 em outubro", "e a duração média de um apontamento?"),
+        ("duração média de um apontamento no 8446 em outubro",),
+        ("horas do 8446 em outubro", "e a duracao media dos apontamentos?"),
+        ("qual a duração média dos apontamentos do contrato 8446 em outubro?",),
+    ],
+)
+def test_the_average_span_of_a_contract(generated: Dataset, rows: list[Span], questions: tuple[str, ...]) -> None:  # noqa: F811
+    closed = [r.gross for r in rows if in_contract(r) and in_october(r) and r.gross is not None]
+    reply = ask(generated, *questions)[-1]
+    assert "8446" in reply and hours(sum(closed) / len(closed)) in reply and f"{len(closed)} apontamentos" in reply
+
+
+@pytest.mark.parametrize(
+    "refused",
+    [
+        "quanto o 8446 faturou em R$ em outubro?",
+        "qual o valor em reais do 8446 em outubro?",
+        "qnto custa o 8446 em outubro",
+    ],
+)
+def test_a_refused_question_keeps_its_subject(generated: Dataset, rows: list[Span], refused: str) -> None:  # noqa: F811
+    replies = ask(generated, refused, "e em horas?")
+    assert not FIGURE.search(replies[0])
+    assert hours(total(rows, lambda r: in_contract(r) and in_october(r))) in replies[1] and CONTRACT in replies[1]
