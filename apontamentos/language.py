@@ -138,7 +138,7 @@ distribuicao distribuidas distribuidos percentual percentuais porcentagem
 comuns frequentes frequente principais cada tipos registros gastou gastaram gastei gasto gastos dedicou
 dedicaram dediquei investiu tempo
 validar aprovar validarem aprovarem registrar lancar faltam faltaria deixou deixaram deixei deixar
-costuma costumo costumam costumava geralmente normalmente usualmente habitualmente
+costuma costumo costumam costumava geralmente normalmente usualmente habitualmente inteiro inteira inteiros
 unico unica unicos unicas lancamento lancamentos lancados lancadas
 """.split()
 

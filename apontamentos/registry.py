@@ -233,7 +233,7 @@ REGISTRY: tuple[Kind, ...] = (
         "expected_vs_worked",
         answers.expected_vs_worked,
         (q.expected_vs_worked,),
-        ("esperad", "deveria", "previst", "saldo", "banco de horas", "meta", "devendo", "a cumprir"),
+        ("esperad", "deveria", "devia", "previst", "saldo", "banco de horas", "meta", "devendo", "a cumprir"),
     ),
     Kind(
         "week_comparison",

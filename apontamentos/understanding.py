@@ -68,6 +68,9 @@ REFUSALS = {
 
 _GREETING = re.compile(r"^(?:oi|ola|opa|salve|hey|hello|e ai|bom dia|boa tarde|boa noite)\b")
 _THANKS = re.compile(r"^(?:valeu|obrigad[oa]|brigad[oa]|beleza|ok|blz|show|perfeito|otimo|legal)\b")
+_SAME_PERIOD = re.compile(
+    r"\b(?:(?:n|d)?(?:esse|este|aquele) (?:periodo|intervalo|mesmo periodo)|(?:n|d)?o mesmo periodo|mesmo periodo)\b"
+)
 _ASKS = re.compile(r"^ e |\d|\b(?:quant\w*|quem|qual|quais|como|quando|onde|horas?|contratos?)\b")
 _MORE = re.compile(
     r"^(?:(?:e )?(?:ver|mostrar?|mostre|manda|traz|quero ver) )?mais(?: (?:linhas|resultados|nomes|itens))?$"
@@ -327,6 +330,9 @@ def _understand(
         return Clarification("period", only_working_days(found))
     if found is not None:
         slots["period"] = found.period
+        month = previous.period if previous is not None else None
+        if re.fullmatch(r"(?:n|d)?o mes", found.text.strip()) and month and _within_one(month, "month"):
+            slots["period"] = month_of(month.start.year, month.start.month)  # "no mês (todo)" of an October talk
         if (opened := _open_ended(db, rest, found, today)) is not None:
             slots["period"], said = opened
             consume(said)
@@ -346,6 +352,10 @@ def _understand(
                 rest = rest.replace(" ate ", " ", 1)
             elif not (this_and_last_week(found, second, today) and comparing):
                 return Clarification("period", TWO_PERIODS)
+    same_period = None
+    if found is None and previous is not None and previous.period and (same := _SAME_PERIOD.search(rest)):
+        same_period = previous.period  # "nesse período", "no mesmo período": the one the conversation is in
+        consume(same.group(0))
     if word := unreadable_period(rest):
         # even beside a period it can read: "primeira quinzena de outubro" is not all of October
         return Clarification("period", _unreadable(word))
@@ -363,7 +373,8 @@ def _understand(
     contract = _contract(db, rest)
     if isinstance(contract, Clarification):
         # what else was asked stays, so "e do 8418?" answers it for a contract that exists
-        kept = Question(kind_of(rest) or "total_hours", period=slots.get("period"))
+        period = slots.get("period") or (previous.period if previous is not None else None)
+        kept = Question(kind_of(rest) or "total_hours", period=period)
         return replace(contract, pending=kept) if contract.reason == "unknown_contract" else contract
     if contract is not None:
         slots["contract"], fragment = contract
@@ -392,7 +403,8 @@ def _understand(
     if "person" not in slots:
         person = _person(db, rest.split())
         if isinstance(person, Clarification) and person.reason != "ambiguous_person":
-            return person
+            # what else was asked stays, so "e o 7874?" after an unknown name keeps the period
+            return replace(person, pending=Question("total_hours", period=slots.get("period")))
         if person is not None:
             if isinstance(person, Clarification):
                 ambiguous, used = person, person.pending_words
@@ -422,11 +434,16 @@ def _understand(
             # "e o total dela?" with nobody named before: never everyone's total in her place
             return Clarification("not_understood", WHO_IS_IT)
     about_activity = previous is not None and bool(previous.activity or previous.share_of)
+    every_activity = False
     activity = _activity(db, rest, about_activity)
     if isinstance(activity, Clarification):
         return activity
     if activity is not None:
         slots["activity"], used = activity
+        if widened := re.search(rf"\bnao (?:so|apenas|somente) (?:(?:de|com|em) )?{used[0]}\b", rest):
+            every_activity = True  # "tudo, não só bug": every activity, whatever the conversation's was
+            del slots["activity"]
+            rest = rest.replace(widened.group(0), " ", 1)
         for word in used:
             rest = re.sub(rf"\b{word}\b", " ", rest, count=1)
     if _has(rest, "atividade", "tarefa") and _has(rest, "frequen", "comuns", "vezes", "apontamentos", "registros"):
@@ -461,11 +478,15 @@ def _understand(
         slots["basis"] = "gross"
     elif re.search(r"\bliquid[ao]s?\b", rest):
         slots["basis"] = "net"  # "e líquidas?" after gross hours
+    if same_period is not None and any(slots.get(name) for name in SUBJECT):
+        slots["period"] = same_period  # a question without a subject of its own inherits it as a follow-up
     kind = kind_of(f" {' '.join(rest.split())} ")
     read = compose_words.read(rest)
     if found is not None and found.months >= 3 and read.group is None and not read.total:
         read.group = "month"  # "set, out e nov": each month, as listed
     composed = _compose(db, read, slots, rest, text, previous, kind)
+    if every_activity and isinstance(composed, Question):
+        composed = replace(composed, activity=None)
     if composed is not None:
         if ambiguous is not None:
             pending = composed if isinstance(composed, Question) else previous
@@ -473,9 +494,13 @@ def _understand(
         return composed
     unknown = [w for w in rest.split() if not _known(w)]
     if unknown:
-        return _not_understood(db, rest.split(), unknown)
+        return _kept(_not_understood(db, rest.split(), unknown), slots, previous)
     rest = f" {' '.join(rest.split())} "
     understood = _resolve(kind, slots, rest, text, previous)
+    if every_activity and isinstance(understood, Question):
+        understood = replace(understood, activity=None)
+    if isinstance(understood, Question) and understood.activity and understood.kind not in _ACTIVITY_KINDS:
+        understood = _with_activity(understood)
     if isinstance(understood, Question) and understood.kind in _CALENDAR and found is not None:
         understood = _coming(understood, found, today)
     if isinstance(understood, Question) and (uncovered := _uncovered(understood, rest, slots, text)) is not None:
@@ -561,12 +586,15 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     if not question.has_subject and previous.everyone and not any(getattr(previous, n) for n in _NAMED_SUBJECT):
         same_subject = True  # after "quanto a equipe fez desde segunda?", "quem mais trabalhou?" is about that time
     ever = bool(_EVER.search(text))  # "já trabalhei em algum fds?": over all the data, not the last period
+    if question.kind in _STATE_KINDS and not follow_up:
+        same_subject = False  # "tenho apontamento sem validar?" asks about now, not about the last period
     if "period" not in slots and previous.period and (follow_up or same_subject) and not ever:
         question = replace(question, period=previous.period)
     return _needs_subject(question)
 
 
 _CALENDAR = frozenset({"working_days", "holidays"})
+_STATE_KINDS = frozenset({"unvalidated", "open_spans"})
 
 
 def _coming(question: Question, found: Found, today: date) -> Question:
@@ -585,6 +613,26 @@ def _coming(question: Question, found: Found, today: date) -> Question:
     return replace(question, period=nearest)
 
 
+# Catalogue kinds whose answer is narrowed by an activity; any other must not drop one ("quem fez testes?").
+_ACTIVITY_KINDS = frozenset({"activity_hours", "compose"})
+
+
+def _with_activity(question: Question) -> Understood:
+    """A catalogue question that names an activity: its people's hours in that activity, or asked back."""
+    if question.kind in ("contract_resources", "ranking", "hours_by_person"):
+        values = {name: getattr(question, name) for name in ("contract", "technology", "period", "basis", "activity")}
+        limit = question.limit if question.kind == "ranking" else None
+        filters = {k: v for k, v in values.items() if v is not None}
+        if question.count:  # "quantas pessoas fizeram deploy?": how many, not who
+            return question_of(Composition(measure="people", **filters))
+        return question_of(Composition(group="person", limit=limit, output="table", order=question.order, **filters))
+    return Clarification(
+        "not_understood",
+        f"Não sei responder essa pergunta só para a atividade “{question.activity}”. Pergunte pelas horas da "
+        f"atividade, por exemplo: “quantas horas de {question.activity} em outubro?”.",
+    )
+
+
 def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
     """Kinds whose words are shared: settled by what else the question names."""
     if kind == "hours_by_person" and slots.get("person"):
@@ -598,6 +646,9 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
         and slots.get("below") is None
     ):
         return "contract_resources"  # "alguém trabalhou no fds?" asks who did, not how much
+    if kind == "total_hours" and not slots.get("person") and _has(rest, "quem") and not _has(rest, "quant", "horas?"):
+        if slots.get("hours") is None and slots.get("below") is None:
+            return "contract_resources"  # "quem do 7873 trabalhou no domingo?" asks who, not how much
     if kind == "hours_by_person" and _has(rest, "saldo", "banco de horas", "devendo", "esperad", "deveria"):
         return "expected_vs_worked"  # "saldo por pessoa" asks balances, not hours: one person at a time
     if kind == "contract_ranking" and slots.get("contract"):
@@ -821,17 +872,20 @@ def _activity(db: Dataset, text: str, about_activity: bool = False) -> tuple[str
     In a conversation about an activity (`about_activity`), "e de testes?" names another one, although
     "testes" is also a profile's word."""
     words = text.split()
-    ordinary = frozenset() if about_activity else VOCABULARY
-    terms = [w for w in words if w in db.activity_words and w not in ordinary and w not in CONNECTORS]
+    # a role's word left once profiles are read ("quem mais fez suporte") names the activity, never nothing
+    ordinary = frozenset() if about_activity else VOCABULARY - _FILTER_VALUES
+    spelled = {w: _activity_word(db, w) for w in words}  # "bug" is the "bugs" of "correção de bugs"
+    used = [w for w in words if spelled[w] and w not in ordinary and w not in CONNECTORS]
     for match in _ACTIVITY_TRIGGER.finditer(text):
         following = text[match.end() :].split()[:5]
         if following and following[0] in _PREPOSITIONS:
             following = following[1:]
         for word in following:
-            if word not in db.activity_words or word in CONNECTORS:
+            if not spelled.get(word) or word in CONNECTORS:
                 break
-            terms.append(word)
-    terms = list(dict.fromkeys(terms))
+            used.append(word)
+    used = list(dict.fromkeys(used))
+    terms = list(dict.fromkeys(str(spelled[w]) for w in used))
     if not terms:
         return None
     if not any(set(terms) <= set(key.split()) for key in db.activities):
@@ -839,7 +893,15 @@ def _activity(db: Dataset, text: str, about_activity: bool = False) -> tuple[str
         return Clarification(
             "unknown_activity", f"Não encontrei nenhuma atividade com “{' '.join(terms)}”. As atividades: {shown}."
         )
-    return " ".join(terms), terms
+    return " ".join(terms), used
+
+
+def _activity_word(db: Dataset, word: str) -> str | None:
+    """The word of an activity's description `word` is, in the singular or plural it was written in."""
+    for form in (word, f"{word}s", word.removesuffix("s")):
+        if len(form) > 2 and form in db.activity_words:
+            return form
+    return None
 
 
 def _contract(db: Dataset, text: str) -> tuple[str, str] | Clarification | None:
@@ -910,6 +972,9 @@ def _person(db: Dataset, words: list[str]) -> tuple[str, list[str]] | Ambiguous 
         return None
     run = max(runs, key=len)
     candidates = _matching(db, run)
+    after = _word_after(words, run)
+    if len(candidates) == 1 and after in db.name_words and not _matching(db, [*run, after]):
+        candidates, run = [], [*run, after]  # "e a Sofia Dias?": not the one Sofia who is not a Dias
     if len(candidates) == 1:
         return candidates[0].id, run
     shown = " ".join(run).title()
@@ -921,6 +986,14 @@ def _person(db: Dataset, words: list[str]) -> tuple[str, list[str]] | Ambiguous 
     more = f"\n… e mais {len(candidates) - MAX_CANDIDATES}." if len(candidates) > MAX_CANDIDATES else ""
     text = f"Há {len(candidates)} pessoas chamadas “{shown}”. Qual delas? Diga também o sobrenome.\n{names}{more}"
     return Ambiguous("ambiguous_person", text, pending_words=run)
+
+
+def _word_after(words: list[str], run: list[str]) -> str | None:
+    """The word right after a one-word name ("sofia" in "e a sofia dias"), where a surname would be."""
+    if len(run) != 1 or run[0] not in words:
+        return None
+    index = words.index(run[0]) + 1
+    return words[index] if index < len(words) else None
 
 
 @dataclass(frozen=True)
@@ -952,7 +1025,21 @@ def _not_understood(db: Dataset, words: list[str], unknown: list[str]) -> Clarif
         nor = " nem nenhuma atividade" if db.activities else ""
         return Clarification("unknown_person", f"Não encontrei ninguém{nor} com o nome “{shown}” nos apontamentos.")
     quoted = ", ".join(f"“{w}”" for w in unknown[:3])
-    return Clarification("not_understood", f"Não entendi {quoted}. {NOT_UNDERSTOOD[len('Não entendi a pergunta. ') :]}")
+    # "e o Zebedeu Pimentão?": maybe a name; the rest of the question is kept as for a name not found
+    pending = Question("total_hours") if in_person_position else None
+    return Clarification(
+        "not_understood", f"Não entendi {quoted}. {NOT_UNDERSTOOD[len('Não entendi a pergunta. ') :]}", pending
+    )
+
+
+def _kept(clarification: Clarification, slots: dict[str, Any], previous: Question | None) -> Clarification:
+    """A person not found leaves the rest of the question, so "e o 7874?" next keeps its period."""
+    period = slots.get("period") or (previous.period if previous is not None else None)
+    if clarification.reason == "unknown_person" and clarification.pending is None:
+        return replace(clarification, pending=Question("total_hours", period=period))
+    if clarification.pending is not None and clarification.pending.kind == "total_hours":
+        return replace(clarification, pending=replace(clarification.pending, period=period))
+    return clarification
 
 
 def _or(items: list[str]) -> str:
@@ -1052,7 +1139,8 @@ def _compose(
             read.weekday = day  # "e domingo?" after "aos sábados"
         if read.group == "day" and previous.group in ("weekday", "week", "month") and not read.said_group:
             read.group = previous.group  # "e o dia que menos?" after the weekdays: the weekday
-        if previous.group and (read.group is None or read.inferred) and (read.rank or read.measure or read.share):
+        share_of_all = read.share and not slots.get("activity")  # "% de bug" is a part of one total, not a breakdown
+        if previous.group and (read.group is None or read.inferred) and (read.rank or read.measure or share_of_all):
             read.group = previous.group  # "e o dia que menos?": the same breakdown, reordered
         if read.measure == "people" and read.group == "person":
             read.group = None  # "quantas pessoas?" after a ranking of people counts them
@@ -1083,16 +1171,18 @@ def _compose(
         read.rest = " ".join(w for w in read.rest.split() if w not in share.split())
     unknown = [w for w in read.rest.split() if not _known(w)]
     if unknown:
-        return _not_understood(db, read.rest.split(), unknown)
+        return _kept(_not_understood(db, read.rest.split(), unknown), slots, previous)
     values = _inherited(slots, read, previous, follow_up)
     for grouped, name in (("contract", "contract"), ("client", "contract"), ("person", "person")):
         if read.group == grouped and slots.get(name) is None:
             values[name] = None  # "top 5 contratos" after a question about 8600 ranks all contracts
     if read.group == "activity" and slots.get("activity") is None:
         values["activity"] = None
+    if read.group == "weekday" and read.weekday is None:
+        values["weekday"] = None  # "qual dia da semana ele mais trabalhou?" after "nas segundas": every weekday
     group = read.group if read.group is not None or not recomposed else previous.group  # type: ignore[union-attr]
-    if group == "none":
-        group = None
+    if group == "none" or (group == "person" and values.get("person") and not read.said_group):
+        group = None  # "e ele, quanto fez?" after a ranking: his figure, not a ranking of one
     limit = read.limit or slots.get("limit")
     if recomposed and limit is None and not read.rank and previous is not None and group == previous.group:
         limit = previous.limit
@@ -1183,7 +1273,8 @@ def _composes(
         return legacy is not None  # "sem saída por pessoa": that measure by person (or named back below)
     if read.group == "person" and read.rank:
         changes_operation = follow_up and previous is not None and previous.kind not in _RANKING_KINDS
-        return bool(new_filter or legacy in (None, "total_hours", "activity_hours") or read.limit or changes_operation)
+        limited = read.limit or (slots.get("limit") and legacy not in _RANKING_KINDS)  # "mostra os dez que mais…"
+        return bool(new_filter or legacy in (None, "total_hours", "activity_hours") or limited or changes_operation)
     if slots.get("activity") and slots.get("basis") == "gross" and legacy in (None, "total_hours", "activity_hours"):
         return True  # "horas brutas de reunião": the catalogue counted activities in net hours only
     if (
@@ -1216,6 +1307,8 @@ def _inherited(
         and named_subject
         and all(slots.get(name) == getattr(previous, name) for name in named_subject)
         and previous.period is not None
+        and read.validated is not False
+        and read.measure != "open_spans"  # "tenho algum pendente?" asks about now, whatever the last period was
     ):
         values["period"] = previous.period  # the same subject again: the conversation's period, as the catalogue does
     fragment = not _QUESTION_WORD.search(f" {read.rest} {' '.join(read.said)} ")

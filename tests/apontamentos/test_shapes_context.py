@@ -19,7 +19,9 @@ from .test_composition_shapes import (
     CONTRACT,
     FIGURE,
     MONTHS,
+    OCTOBER,
     TODAY,
+    WEEKDAYS,
     activity_has,
     ask,
     by,
@@ -31,6 +33,7 @@ from .test_composition_shapes import (
 )
 from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
 
+OCTOBER_START = OCTOBER[0]
 LAST_WEEK = (TODAY - timedelta(days=TODAY.weekday() + 7), TODAY - timedelta(days=TODAY.weekday() + 1))
 THIS_WEEK = (TODAY - timedelta(days=TODAY.weekday()), TODAY)
 
@@ -207,3 +210,133 @@ def test_a_refused_question_keeps_its_subject(generated: Dataset, rows: list[Spa
     replies = ask(generated, refused, "e em horas?")
     assert not FIGURE.search(replies[0])
     assert hours(total(rows, lambda r: in_contract(r) and in_october(r))) in replies[1] and CONTRACT in replies[1]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "quem do 8446 trabalhou ontem?",
+        "quem trabalhou no 8446 ontem?",
+        "quem apontou no 8446 ontem?",
+        "qm do 8446 trabalhou ontem",
+    ],
+)
+def test_who_worked_lists_people(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    yesterday = TODAY - timedelta(days=1)
+    people = by(rows, lambda r: r.name, lambda r: in_contract(r) and r.day == yesterday)
+    (reply,) = ask(generated, question)
+    top, value = max(people.items(), key=lambda kv: (kv[1], kv[0]))
+    assert f"{len(people)} recursos" in reply and f"{top}: {hours(value)}" in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "mostra os dez que mais apontaram no 8446 em outubro",
+        "os 10 que mais apontaram no 8446 em outubro",
+        "me mostra os dez q mais trabalharam no 8446 em outubro",
+        "lista os dez que mais fizeram horas no 8446 em outubro",
+    ],
+)
+def test_the_top_ten_in_words(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, lambda r: in_contract(r) and in_october(r))
+    ranked = sorted(people.items(), key=lambda kv: (-kv[1], kv[0]))
+    (reply,) = ask(generated, question)
+    assert all(f"{name}: {hours(value)}" in reply for name, value in ranked[:9])
+    assert ranked[11][0] not in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tenho algum apontamento pendente de validacao?",
+        "tenho apontamento sem validar?",
+        "quantos apontamentos meus nao foram validados?",
+        "eu tenho algum apontamento sem saida?",
+    ],
+)
+def test_a_state_question_is_about_now(generated: Dataset, rows: list[Span], person: str, question: str) -> None:  # noqa: F811
+    replies = ask(generated, "quanto eu trabalhei em outubro?", question, user=person)
+    assert day(min(r.day for r in rows)) in replies[1] and day(TODAY) in replies[1]
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "qual dia da semana ele mais trabalhou em outubro?",
+        "em que dia da semana ele trabalhou mais em outubro?",
+        "e por dia da semana em outubro?",
+    ],
+)
+def test_a_weekday_breakdown_drops_the_weekday_filter(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    person: str,
+    follow_up: str,
+) -> None:
+    days = by(rows, lambda r: r.day.weekday(), lambda r: r.name == person and in_october(r))
+    top = max(days, key=lambda k: days[k])
+    replies = ask(generated, f"quanto a {person} fez nas segundas em outubro?", follow_up)
+    assert f"{WEEKDAYS[top]}: {hours(days[top])}" in replies[1] and "às segunda" not in replies[1]
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    ["e ele, quanto fez em outubro?", "e quanto ele fez no mes todo? (tudo, nao so suporte)", "e ela, qnt fez?"],
+)
+def test_a_person_after_a_ranking_is_a_figure_not_a_ranking(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    follow_up: str,
+) -> None:
+    people = by(rows, lambda r: r.name, lambda r: in_contract(r) and in_october(r) and activity_has("suporte")(r))
+    top = max(people.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    replies = ask(generated, "quem mais fez suporte no 8446 em outubro?", follow_up)
+    keep = in_october if "tudo" in follow_up else (lambda r: in_october(r) and activity_has("suporte")(r))
+    if "tudo" not in follow_up and "suporte" not in replies[1].lower():
+        keep = in_october
+    assert hours(total(rows, lambda r: r.name == top and in_contract(r) and keep(r))) in replies[1]
+    assert "por pessoa" not in replies[1]
+
+
+@pytest.mark.parametrize(
+    ("first", "activity"),
+    [("quanto % das horas do 8446 em outubro foi suporte?", "bugs"), ("% de suporte no 8446 em outubro", "bugs")],
+)
+@pytest.mark.parametrize("follow_up", ["e de correcao de bug?", "e de bug?", "e correção de bugs?"])
+def test_a_share_follow_up_names_another_activity(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    first: str,
+    activity: str,
+    follow_up: str,
+) -> None:
+    replies = ask(generated, first, follow_up, "e no 8447?")
+    for reply, contract in ((replies[1], "8446"), (replies[2], "8447")):
+        part = total(rows, lambda r, c=contract: r.supplier == c and in_october(r) and activity_has(activity)(r))
+        whole = total(rows, lambda r, c=contract: r.supplier == c and in_october(r))
+        assert f"{100 * part / whole:.1f}".replace(".", ",") + "%" in reply
+
+
+@pytest.mark.parametrize("follow_up", ["qnts apontamentos nesse periodo?", "e quantos apontamentos no mesmo periodo?"])
+def test_the_same_period_is_the_conversations(generated: Dataset, rows: list[Span], follow_up: str) -> None:  # noqa: F811
+    replies = ask(generated, "quanto o 8446 fez em outubro?", follow_up)
+    count = sum(1 for r in rows if in_contract(r) and in_october(r))
+    assert f"{count} apontamentos" in replies[1]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["quanto eu devia ter feito nesse periodo?", "qnto eu deveria ter feito no mesmo periodo e qnto fiz?"],
+)
+def test_expected_hours_in_the_same_period(generated: Dataset, rows: list[Span], person: str, question: str) -> None:  # noqa: F811
+    replies = ask(generated, "quantos dias uteis teve em outubro?", question, user=person)
+    assert hours(total(rows, lambda r: r.name == person and in_october(r))) in replies[1]
+    assert day(OCTOBER_START) in replies[1] and "esperad" in replies[1]
+
+
+@pytest.mark.parametrize("unknown", ["qnto o Zé Pimentão apontou em outubro?", "e o Zebedeu Pimentão em outubro?"])
+def test_a_name_not_found_keeps_the_period(generated: Dataset, rows: list[Span], unknown: str) -> None:  # noqa: F811
+    replies = ask(generated, unknown, "ok e o 8447?")
+    assert not FIGURE.search(replies[0])
+    assert hours(total(rows, lambda r: r.supplier == "8447" and in_october(r))) in replies[1]
