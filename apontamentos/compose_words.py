@@ -49,7 +49,8 @@ SHARE_WORDS = r"\b(?:quanto )?(?:por cento|porcentagem|percentual|proporcao|fati
 RANK_WORDS = re.compile(
     r"\b(?:(?:os|as) )?(?:(\d{1,3}|um|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez) )?(?:que |com |de )?"
     r"(mais|menos)\b(?! de \d)"
-    r"|\b(top|maiores|menores|ranking|piores|melhores|primeiros|primeiras|ultimos|ultimas)\b(?: (\d{1,3}))?"
+    r"|\b(top|maiores|menores|ranking|piores|melhores|primeiros|primeiras|ultimos|ultimas|lanterna"
+    r"|(?<=o )ultimo(?: colocado| lugar)?|(?<=em )ultimo(?: lugar)?|(?<=a )ultima(?: colocada)?)\b(?: (\d{1,3}))?"
 )
 # Numbers in words as a rank's size ("os cinco que mais"): language normalisation may already give digits.
 _SMALL = {"um": 1, "dois": 2, "duas": 2, "tres": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7, "oito": 8}
@@ -60,7 +61,10 @@ _COUNTED = re.compile(
 )
 _BEFORE_RANK = re.compile(r"\b(\d{1,3}|um|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez) $")
 _PEOPLE = r"\b(?:pessoas?|recursos?|consultor(?:es|as?)?|colaborador(?:es|as?)?|profissionais)\b"
-TOTAL_WORDS = r"\b(?:no total|(?<=e )o total|somando tudo|somando|no geral|ao todo|tudo junto|somad[oa]s?)\b"
+TOTAL_WORDS = (
+    r"\b(?:no total|(?<=e )o total|(?:o|do|no) contrato (?:todo|inteiro)|somando tudo|somando|no geral|ao todo"
+    r"|tudo junto|somad[oa]s?)\b"
+)
 
 
 _GROUPS = {name: re.compile(pattern) for name, pattern in GROUP_WORDS.items()}
@@ -133,11 +137,8 @@ def read(text: str) -> Read:
         elif found.group is not None and pattern.search(found.rest):
             found.second_group = name  # "horas de cada pessoa por contrato": two breakdowns at once
     if match := RANK_WORDS.search(found.rest):
-        found.rank = (
-            "asc"
-            if (match.group(2) == "menos" or match.group(3) in ("menores", "piores", "ultimos", "ultimas"))
-            else "desc"
-        )
+        bottom = (match.group(3) or "").startswith(("menores", "piores", "ultim", "lanterna"))
+        found.rank = "asc" if match.group(2) == "menos" or bottom else "desc"
         number = match.group(1) or match.group(4)
         if number is None and (before := _BEFORE_RANK.search(found.rest[: match.start()])):
             number = before.group(1)  # "os cinco primeiros"
@@ -148,6 +149,8 @@ def read(text: str) -> Read:
             found.rest = found.rest[: counted.start(1)] + " " + found.rest[counted.end(1) :]
             match = RANK_WORDS.search(found.rest) or match
         found.limit = (int(number) if number.isdigit() else _SMALL[number]) if number else None
+        if found.limit is None and (match.group(3) or "").startswith(("ultimo", "ultima", "lanterna")):
+            found.limit = 1  # "e o último colocado?", "e o lanterna?": the one at the bottom
         found.said.append(match.group(0).strip())
         found.rest = found.rest[: match.start()] + " " + found.rest[match.end() :]
         if found.group is None and (who := _WHO.search(found.rest)):

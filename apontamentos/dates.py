@@ -77,9 +77,12 @@ _WEEKDAY = re.compile(
     r"(?!\s+(?:ou|e)\s+(?:n?[oa]\s+)?(?:segunda|terca|quarta|quinta|sexta|sabado|domingo))"
 )
 # A year is 19xx or 20xx: "outubro 8446" is October and a contract, not the year 8446.
-_MONTH_RE = re.compile(rf"\b(?:mes de\s+|em\s+|no mes de\s+)?({_MONTH})\b(?:\s+(?:de\s+)?((?:19|20)\d{{2}})\b)?")
+_MONTH_RE = re.compile(
+    rf"\b(?:mes de\s+|em\s+|no mes de\s+)?({_MONTH})\b(?:\s+(?:de\s+)?((?:19|20)\d{{2}})\b|\s+d?(?:esse|este) ano\b)?"
+)
 # "set, out e nov", "setembro, outubro e novembro" (commas are gone once the text is prepared)
 _MONTH_LIST = re.compile(rf"\b(?:(?:em|de|nos meses de|meses de)\s+)?(?:(?:{_MONTH})\s+){{2,}}e\s+(?:{_MONTH})\b")
+_MONTH_THIS_YEAR = re.compile(rf"\b(?:em\s+|de\s+)?({_MONTH})\s+(?:d|n)?(?:esse|este) ano\b")
 _FORTNIGHT = re.compile(
     rf"\b(?:n?a\s+|d?a\s+)?(primeira|segunda)\s+quinzena\s+(?:de\s+|do mes de\s+|em\s+)?({_MONTH})\b"
     r"(?:\s+(?:de\s+)?((?:19|20)\d{2})\b)?"
@@ -247,6 +250,8 @@ def find_period(
     ("últimos 3 dias úteis"); `first_day` is where an open start ("até ontem") begins (the data's first day)."""
     if match := _WORKING_DAYS.search(text):
         return _working_days(int(match.group(1) or 1), today, subdivision, match.group(0))
+    if match := _MONTH_THIS_YEAR.search(text):
+        return Found(month_of(today.year, MONTH_NAMES[match.group(1)]), match.group(0))  # "setembro desse ano"
     if match := _DAY_RANGE.search(text):
         if match.group("joint") != "e" or match.group("lead") == "entre" or "/" in match.group(0):
             return Found(_day_range(match, today), match.group(0))
@@ -484,9 +489,12 @@ def joined(first: Found, second: Found, text: str) -> Period | None:
     """Two periods named together: "setembro e outubro", "de agosto a outubro" make one span; anything
     else ("setembro ou outubro", two unrelated periods) is None, and the caller asks."""
     if first.open_start != second.open_start:
-        # "em novembro até ontem", "até ontem, em novembro": the closed period cut at the open one's end
+        # "em novembro até ontem", "até ontem, em novembro": the closed period cut at the open one's end;
+        # "de setembro até hoje": from the closed one's start to the open one's end
         bounded, closed = (first, second) if first.open_start else (second, first)
         if closed.period.start <= bounded.period.end <= closed.period.end:
+            return Period(closed.period.start, bounded.period.end)
+        if closed is first and closed.period.start <= bounded.period.end:
             return Period(closed.period.start, bounded.period.end)
         return None
     between = text[text.find(first.text) + len(first.text) : text.find(second.text)].split()

@@ -139,6 +139,7 @@ comuns frequentes frequente principais cada tipos registros gastou gastaram gast
 dedicaram dediquei investiu tempo
 validar aprovar validarem aprovarem registrar lancar faltam faltaria deixou deixaram deixei deixar
 costuma costumo costumam costumava geralmente normalmente usualmente habitualmente inteiro inteira inteiros
+consigo rendeu rende renderam fechar fecho fechei
 unico unica unicos unicas lancamento lancamentos lancados lancadas
 """.split()
 
@@ -278,6 +279,24 @@ _SEM_WEEK = re.compile(
 )
 
 
+# "de 1/11 pra cá", "de setembro até agora": open at today's end, as "desde" is
+_UNTIL_NOW = re.compile(r"\bde ((?:\S+ ){0,2}?\S+) (?:para|ate) (?:ca|agora)\b")
+
+
+# "5 de outubro", "1º de nov de 2026": the date as digits, so every period reads it ("os 3 de outubro" is a rank)
+_DAY_OF_NAMED_MONTH = re.compile(
+    rf"(?<!\btop )(?<!\bos )(?<!\bas )\b([0-3]?\d)o? de ({'|'.join(sorted(MONTH_NAMES, key=len, reverse=True))})\b"
+    r"(?: de ((?:19|20)\d{2}))?"
+)
+
+
+def _as_date(match: re.Match[str]) -> str:
+    day, month, year = int(match.group(1)), MONTH_NAMES[match.group(2)], match.group(3)
+    if not 1 <= day <= 31:
+        return match.group(0)
+    return f"{day}/{month}" + (f"/{year}" if year else "")
+
+
 def prepare(question: str, vocabulary: Rewriter | None = None) -> str:
     """Lower case, accents and punctuation removed, abbreviations expanded, numbers in words as digits and
     the vocabulary's terms rewritten; "/" in dates and decimal commas kept."""
@@ -290,6 +309,8 @@ def prepare(question: str, vocabulary: Rewriter | None = None) -> str:
     text = _HOURS_SUFFIX.sub(r"\1 horas", text)
     text = digits(" ".join(ABBREVIATIONS.get(word, word) for word in text.split()))
     text = _SEM_WEEK.sub("semana", text)
+    text = _DAY_OF_NAMED_MONTH.sub(_as_date, text)
+    text = _UNTIL_NOW.sub(r"desde \1", text)
     words = text.split()
     return " ".join(vocabulary.rewrite(words) if vocabulary is not None else words)
 

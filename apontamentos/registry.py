@@ -142,13 +142,12 @@ REGISTRY: tuple[Kind, ...] = (
             "faltas?\\b",
             "dias sem",
             "esquec\\w* de apontar",
-            "deixou de apontar",
-            "deixei de apontar",
+            "deix\\w+ de apontar",
             "ausen",
             "nao lanc",
             "nao registr",
         ),
-        unless=("validar", "aprovar", "validad", "aprovad"),
+        unless=("validar", "aprovar", "validad", "aprovad", "fechar", "cumprir", "meta"),  # "falta pra fechar"
     ),
     Kind(
         "open_spans",
@@ -233,7 +232,7 @@ REGISTRY: tuple[Kind, ...] = (
         "expected_vs_worked",
         answers.expected_vs_worked,
         (q.expected_vs_worked,),
-        ("esperad", "deveria", "devia", "previst", "saldo", "banco de horas", "meta", "devendo", "a cumprir"),
+        ("esperad", "deveria", "devia", "fechar", "previst", "saldo", "banco de horas", "meta", "devendo", "a cumprir"),
     ),
     Kind(
         "week_comparison",

@@ -109,7 +109,7 @@ _VALIDATED_NO = re.compile(
     r"\bnao (?:foram |estao |esta |foi )?(?:validad|aprovad)|\bsem (?:validar|validacao|aprovar|aprovacao)\b"
     r"|pendente|falta\w* (?:validar|aprovar)|aguardando"
 )
-_COMPARING = r"\b(?:comparando|compara\w*|versus|x|contra|frente a|lado a lado|diferenca)\b"
+_COMPARING = r"\b(?:comparando|compara\w*|versus|vs|x|contra|frente a|lado a lado|diferenca)\b"
 _NAMED_SUBJECT = tuple(name for name in SUBJECT if name != "everyone")
 _PLURAL_PRONOUN = re.compile(r"\b(?:deles|delas)\b")
 _PRONOUN = re.compile(r"\b(?:ele|ela|dele|dela|nele|nela)\b")
@@ -339,11 +339,11 @@ def _understand(
         consume(found.text)
         if (second := find_period(rest, today, **calendar)) is not None:
             consume(second.text)
-            comparing = _has(rest, "compar", "versus", "x", "contra", "frente a", "lado a lado", "diferenca")
+            comparing = _has(rest, "compar", "versus", "vs", "x", "contra", "frente a", "lado a lado", "diferenca")
             if comparing and not this_and_last_week(found, second, today):
                 slots["versus"] = second.period  # "setembro x outubro", "compara setembro e outubro": side by side
                 rest = re.sub(_COMPARING, " ", rest)
-            elif (span := joined(found, second, text)) is not None:
+            elif (span := joined(*sorted((found, second), key=lambda f: text.find(f.text)), text)) is not None:
                 slots["period"] = span
             elif re.search(rf"\b{re.escape(found.text.strip())} ate {re.escape(second.text.strip())}\b", text):
                 if found.period.start > second.period.end:
@@ -1114,6 +1114,8 @@ def _compose(
     if read.total and (follow_up or bare) and not read.group and not read.rank:
         total = _total_of(previous)  # type: ignore[arg-type]
         named = {name: slots[name] for name in (*_FILTER_SLOTS, "period") if slots.get(name) is not None}
+        if read.weekday is not None:
+            named["weekday"] = read.weekday  # "somando todos os domingos desde setembro"
         if not named:
             return total
         if isinstance(total, Question):
@@ -1190,7 +1192,13 @@ def _compose(
         limit = None
     if limit is None and read.singular and read.rank and group != "person":
         limit = 1
-    share = read.share or (recomposed and previous is not None and previous.output == "share" and not read.measure)
+    share = read.share or (
+        recomposed and previous is not None and previous.output == "share" and not read.measure and not read.rank
+    )
+    if not share and values.get("share_of"):
+        # "e quem mais fez code review lá?" after its share: the part becomes the filter of the new question
+        part = values.pop("share_of")
+        values["activity"] = values.get("activity") or part
     if recomposed and share and previous is not None and previous.share_of and not read.share:
         values["share_of"] = slots.get("activity") or previous.share_of  # "e de reunião?" after a share
         if slots.get("activity"):

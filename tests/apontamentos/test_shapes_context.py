@@ -10,6 +10,7 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
+import holidays
 import pytest
 
 from apontamentos.dataset import Dataset
@@ -340,3 +341,89 @@ def test_a_name_not_found_keeps_the_period(generated: Dataset, rows: list[Span],
     replies = ask(generated, unknown, "ok e o 8447?")
     assert not FIGURE.search(replies[0])
     assert hours(total(rows, lambda r: r.supplier == "8447" and in_october(r))) in replies[1]
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        ("quantas horas o 8446 fez em 5 de outubro?", date(2026, 10, 5), date(2026, 10, 5)),
+        ("horas do 8446 desde 5 de outubro", date(2026, 10, 5), TODAY),
+        ("horas do 8446 de 1 de outubro a 15 de outubro", date(2026, 10, 1), date(2026, 10, 15)),
+        ("quanto o 8446 apontou de 1/11 pra ca?", date(2026, 11, 1), TODAY),
+        ("horas do 8446 de setembro ate hoje", date(2026, 9, 1), TODAY),
+        ("horas do 8446 de 1 de outubro ate agora", date(2026, 10, 1), TODAY),
+        ("horas do 8446 em setembro desse ano", date(2026, 9, 1), date(2026, 9, 30)),
+    ],
+)
+def test_periods_as_people_write_them(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    question: str,
+    start: date,
+    end: date,
+) -> None:
+    (reply,) = ask(generated, question)
+    assert hours(total(rows, lambda r: in_contract(r) and start <= r.day <= end)) in reply
+    assert day(start) in reply
+
+
+@pytest.mark.parametrize(
+    ("ranking", "bottom"),
+    [
+        ("ranking do 8446 em outubro", "e o ultimo colocado?"),
+        ("ranking do 8446 em outubro", "e o último?"),
+        ("quem mais apontou no 8446 em outubro?", "e a lanterna?"),
+        ("ranking do 8446 em outubro", "e quem ficou em ultimo?"),
+    ],
+)
+def test_the_last_of_a_ranking(generated: Dataset, rows: list[Span], ranking: str, bottom: str) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, lambda r: in_contract(r) and in_october(r))
+    last = min(people.items(), key=lambda kv: (kv[1], kv[0]))
+    replies = ask(generated, ranking, bottom)
+    assert f"{last[0]}: {hours(last[1])}" in replies[1]
+
+
+@pytest.mark.parametrize("follow_up", ["e o contrato todo somou quanto?", "e o contrato inteiro?", "e no total?"])
+def test_the_whole_contract_after_a_top_ten(generated: Dataset, rows: list[Span], follow_up: str) -> None:  # noqa: F811
+    replies = ask(generated, "os 10 que mais apontaram no 8446 em outubro", follow_up)
+    assert hours(total(rows, lambda r: in_contract(r) and in_october(r))) in replies[1]
+
+
+@pytest.mark.parametrize("versus", ["setembro vs outubro, horas do 8446", "horas do 8446 setembro x outubro"])
+def test_two_months_side_by_side(generated: Dataset, rows: list[Span], versus: str) -> None:  # noqa: F811
+    (reply,) = ask(generated, versus)
+    for month in (9, 10):
+        assert hours(total(rows, lambda r, m=month: in_contract(r) and r.day.month == m)) in reply
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["e quem mais fez suporte la?", "e quem fez mais suporte?", "quem mais apontou suporte la?"]
+)
+def test_a_ranking_after_a_share_ranks_inside_its_part(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    follow_up: str,
+) -> None:
+    people = by(rows, lambda r: r.name, lambda r: in_contract(r) and in_october(r) and activity_has("suporte")(r))
+    name, value = max(people.items(), key=lambda kv: (kv[1], kv[0]))
+    replies = ask(generated, "quanto % das horas do 8446 em outubro foi suporte?", follow_up)
+    assert f"{name}: {hours(value)}" in replies[1]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "qnts do 8446 deixaram de apontar algum dia semana passada?",
+        "quantos do 8446 deixaram de apontar semana passada?",
+        "quem do 8446 deixou de apontar algum dia semana passada?",
+    ],
+)
+def test_who_left_a_day_without_entries(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    off = holidays.country_holidays("BR", years=[2026])
+    days = [LAST_WEEK[0] + timedelta(days=i) for i in range(7)]
+    working = [d for d in days if d.weekday() < 5 and d not in off]
+    people = {r.resource_id for r in rows if in_contract(r)}
+    worked = {(r.resource_id, r.day) for r in rows if in_contract(r)}
+    missing = {p for p in people if any((p, d) not in worked for d in working)}
+    (reply,) = ask(generated, question)
+    assert f"{len(missing)} recursos" in reply and day(LAST_WEEK[0]) in reply
