@@ -87,6 +87,7 @@ _RESOURCE_ID = re.compile(r"\b(?:recurso|id|matricula)\s+(\d{1,9})\b")
 _SELF = frozenset(
     {"eu", "meu", "minha", "meus", "minhas", "mim", "trabalhei", "apontei", "fiz", "esqueci", "faltei", "tenho", "devo"}
     | {"passei", "registrei", "lancei", "gastei", "fiquei"}
+    | {"entrei", "cheguei", "comecei", "terminei", "bati"}  # "a que horas cheguei ontem"
 )
 # "to devendo", "tô acima?": the asker, in the first person without "eu"
 _SELF_PHRASE = re.compile(r"\b(?:to|tou|estou|fiquei) (?:devendo|acima|abaixo|com saldo|positivo|negativo)\b")
@@ -309,6 +310,8 @@ def _understand(
         return Clarification("period", only_working_days(found))
     if found is not None:
         slots["period"] = found.period
+        if _THE_MONTH.fullmatch(found.text.strip()) and previous is not None and _a_month(previous.period):
+            slots["period"] = previous.period  # "e qnts dias ela trabalhou no mês?" after October: October
         if (opened := _open_ended(db, rest, found, today)) is not None:
             slots["period"], said = opened
             consume(said)
@@ -444,7 +447,10 @@ def _understand(
     elif re.search(r"\bliquid[ao]s?\b", rest):
         slots["basis"] = "net"  # "e líquidas?" after gross hours
     kind = kind_of(f" {' '.join(rest.split())} ")
-    read = compose_words.read(rest)
+    # a period said from a day on ("desde o dia 16"); "quantos dias sem apontar desde" counts missing days
+    since = found is not None and bool(_SINCE_SAID.search(text)) and not re.search(r"\bdias?\b", rest)
+    sets = _HOW_MUCH.search(rest) is not None and not _WHO_ON.search(rest)
+    read = compose_words.read(rest, weekday_sets=sets, since=since)
     if found is not None and found.months >= 3 and read.group is None and not read.total:
         read.group = "month"  # "set, out e nov": each month, as listed
     composed = _compose(db, read, slots, rest, text, previous, kind)
@@ -549,6 +555,20 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
 
 
 _CALENDAR = frozenset({"working_days", "holidays"})
+# Asking how much (hours, days, entries), where several weekdays are a filter ("qnt foi no sábado e domingo?");
+# asking who, or for the weekend days worked ("dias de trabalho"), is the weekend answer's list.
+_HOW_MUCH = re.compile(r"\b(?:quant\w*|horas?|total|som\w*|deu)\b")
+_SINCE_SAID = re.compile(r"\b(?:desde|a partir d[eoa]s?)\b")
+_WHO_ON = re.compile(r"\b(?:quem|quais|alguem|algum|alguma|gente|pessoas?|dias de trabalho)\b")
+# "no mês", "do mês": the month the conversation is about, when it is about one ("esse mês" is this one).
+_THE_MONTH = re.compile(r"(?:no|do) mes")
+
+
+def _a_month(period: Period | None) -> bool:
+    """Whether `period` is one calendar month (or its days so far)."""
+    if period is None or period.start.day != 1:
+        return False
+    return (period.start.year, period.start.month) == (period.end.year, period.end.month)
 
 
 def _coming(question: Question, found: Found, today: date) -> Question:
@@ -1023,6 +1043,9 @@ def _compose(
             f"Por exemplo: “horas {first} em outubro” ou “horas {second} em outubro”.",
         )
     recomposed = follow_up and previous is not None and previous.kind == "compose"
+    # "e quantos dias?" measures the same breakdown; "e qnts dias ela trabalhou no mês?" names a measure, whom
+    # and when: a question of its own, not the previous breakdown
+    anew = bool(read.measure) and any(slots.get(name) for name in (*SUBJECT, "period"))
     if follow_up and previous is not None and read.inferred and previous.kind in _KIND_GROUPS:
         read.group = _KIND_GROUPS[previous.kind]  # "e os 3 com menos?" after contracts ranks contracts
     if recomposed and previous is not None and slots.get("activity") and previous.group == "activity":
@@ -1030,10 +1053,11 @@ def _compose(
             read.group = "none"  # "e quanto foi de deploy?" after the activities: that one activity
     if recomposed and previous is not None:
         if read.weekday is None and previous.weekday and (day := _bare_weekday(read.rest)):
-            read.weekday = day  # "e domingo?" after "aos sábados"
+            read.weekday = (day,)  # "e domingo?" after "aos sábados"
         if read.group == "day" and previous.group in ("weekday", "week", "month") and not read.said_group:
             read.group = previous.group  # "e o dia que menos?" after the weekdays: the weekday
-        if previous.group and (read.group is None or read.inferred) and (read.rank or read.measure or read.share):
+        remeasured = read.measure and not anew
+        if previous.group and (read.group is None or read.inferred) and (read.rank or remeasured or read.share):
             read.group = previous.group  # "e o dia que menos?": the same breakdown, reordered
         if read.measure == "people" and read.group == "person":
             read.group = None  # "quantas pessoas?" after a ranking of people counts them
@@ -1046,7 +1070,7 @@ def _compose(
     again = recomposed and (legacy in _RECOMPOSABLE or read.weekday is not None)
     if not again and not _composes(read, slots, legacy, previous, follow_up):
         return None
-    if not again and legacy not in _COMPOSABLE:
+    if not again and legacy not in _COMPOSABLE and legacy not in _READ_AS.get(read.measure or "", ()):
         if legacy in _MEASURE_OF and read.measure in (None, _MEASURE_OF[legacy]):
             read.measure = _MEASURE_OF[legacy]  # "quem esqueceu a saída por mês?": open spans by month
         elif not (legacy == "unvalidated" and read.validated is not None):
@@ -1071,7 +1095,7 @@ def _compose(
             values[name] = None  # "top 5 contratos" after a question about 8600 ranks all contracts
     if read.group == "activity" and slots.get("activity") is None:
         values["activity"] = None
-    group = read.group if read.group is not None or not recomposed else previous.group  # type: ignore[union-attr]
+    group = read.group if read.group is not None or not recomposed or anew else previous.group  # type: ignore[union-attr]
     if group == "none":
         group = None
     limit = read.limit or slots.get("limit")
@@ -1125,6 +1149,12 @@ _COMPOSABLE = frozenset(
     | {"person_activities", "contract_details", "period_summary", "weekend_work"}
 )
 _MEASURE_OF = {"open_spans": "open_spans", "hours_per_day": "avg_day"}
+# Catalogue kinds whose words a measure's also are, where the measure is what was asked: "quantos dias ela
+# trabalhou" (days with an entry, not hours per day), "quem parou de apontar" (nothing at all, not a missing day).
+_READ_AS = {
+    "days": frozenset({"hours_per_day", "resource_days"}),
+    "idle_people": frozenset({"missing_days", "contract_resources"}),
+}
 
 # Catalogue kinds a follow-up to a composition may name and still mean the composition with a change.
 _RECOMPOSABLE = frozenset({None, "total_hours", "activity_hours", "ranking", "contract_details", "period_summary"})
@@ -1137,6 +1167,8 @@ def _composes(
     new_filter = any(slots.get(name) for name in _NEW_FILTERS) or read.weekday is not None
     if slots.get("versus") or read.measure in ("first_day", "last_day") or read.weekday is not None or read.share:
         return True
+    if read.measure in _READ_AS and (legacy in _COMPOSABLE or legacy in _READ_AS[read.measure]):
+        return True  # "quantos dias eu trabalhei em outubro": days with an entry, not the hours
     if read.group in ("month", "week", "weekday", "client"):
         return True
     if read.group == "day":
