@@ -178,15 +178,18 @@ def _answer(db: Dataset, question: Question, c: Composition, result: Result, lin
         count = run(db, replace(c, measure="entries"), period).rows
         entries = f" em {_value(replace(c, measure='entries'), count[0][1] if count else 0)}"
     text, table = _body(db, c, result, line, entries)
+    context = question.to_context()
     if MEASURES[c.measure].lookback and c.group is None and c.output == "value":
         # a count of people names them: who stopped, and since when
         idle = sorted(idle_people(db, c, period), key=lambda row: normalize(db.refs[int(row[0])].name))
-        shown = [f"{db.refs[int(rid)].name}: último apontamento em {fmt.day(last)}" for rid, last in idle]
-        if shown:
-            text = f"{text[:-1]}:\n{_lines(shown)}"
-            rows = [[db.refs[int(rid)].name, fmt.day(last)] for rid, last in idle]
+        people = [db.refs[int(rid)] for rid, _ in idle]
+        if people:
+            rows = [[person.name, fmt.day(last)] for person, (_, last) in zip(people, idle, strict=True)]
+            text = f"{text[:-1]}:\n{_lines([f'{name}: último apontamento em {last}' for name, last in rows])}"
             table = _table(line, ["Recurso", "Último apontamento"], rows)
-    return Answer(text, question.to_context(), "compose", table, suggestions=_suggest(c))
+            # "qual foi o último dia que ela apontou?": the first one named; "deles": all of them
+            context = {**context, "named": people[0].id, "named_people": [p.id for p in people]}
+    return Answer(text, context, "compose", table, suggestions=_suggest(c))
 
 
 def _body(db: Dataset, c: Composition, result: Result, line: str, entries: str = "") -> tuple[str, Table | None]:

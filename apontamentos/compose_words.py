@@ -30,7 +30,7 @@ MEASURE_WORDS: dict[str, str] = {
     "last_day": r"\b(?:ate que dia|ultimo dia(?! util)(?: (?:com|que teve|de|em que|que)\b)?|ultimo apontamento"
     r"|ultima vez que)",
     "first_day": r"\b(?:desde quando|primeiro dia(?! util)(?: (?:com|que teve|de|em que|que)\b)?|primeiro apontamento"
-    r"|quando comec\w+)",
+    r"|quando comec\w+|primeira vez(?: que)?)",
     "avg_person": r"\bmedia (?:de horas )?(?:por|de cada) (?:pessoa|recurso|consultor|cabeca)\b",
     "avg_day": r"\bmedia (?:de horas )?(?:por|ao) dia\b(?: trabalhado)?",
     "open_spans": r"\b(?:apontamentos )?sem saida\b",
@@ -132,7 +132,7 @@ _ONLY_COMPOSED = frozenset({"first_day", "last_day"})
 # desde o dia 16?" asks who has nothing since, not who missed a day.
 _IDLE_SINCE = re.compile(
     r"\b(?:(?:ta|esta|estao|ficou|ficaram) )?"
-    r"(?:sem (?:apontar|apontamento|lancar|registrar)|nao (?:apont|lanc|registr)\w*)\b"
+    r"(?:sem (?:apontar|apontamento|lancar|registrar)|nao (?:apont|lanc|registr)\w*|parad[oa]s?|par(?:ou|aram))\b"
 )
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import compose_words
 from .compose_answer import question_of
-from .composition import GROUPS, Composition
+from .composition import GROUPS, MEASURES, Composition
 from .dataset import Dataset, ResourceRef, normalize
 from .dates import (
     MONTH_NAMES,
@@ -732,6 +732,10 @@ CLOCK_TIMES = (
     "Não consigo dar os horários de todos de uma vez; digo os de uma pessoa, dia a dia: “a que horas a Ana "
     "entrou ontem?” ou “horários da Ana semana passada”."
 )
+SINCE_WHEN = (
+    "Desde quando? Diga o período sem apontamentos, por exemplo: “quem parou de apontar desde o dia 16?” ou "
+    "“quem não apontou nada em outubro?”."
+)
 TWO_CONTRACTS = (
     "Não consigo comparar contratos numa pergunta: respondo sobre um de cada vez. Pergunte por um deles, ou "
     "veja todos lado a lado em “quais contratos temos?”."
@@ -1126,6 +1130,9 @@ def _compose(
         )
     except ValueError:
         return Clarification("not_understood", NOT_UNDERSTOOD)
+    if MEASURES[composition.measure].lookback and composition.period is None:
+        # over all the data nobody "stopped" (there is no before): ask from when, keeping the rest
+        return Clarification("period", SINCE_WHEN, question_of(composition))
     return question_of(composition)
 
 
@@ -1200,6 +1207,10 @@ def _composes(
     return False
 
 
+# Measures of a date that, with no period said, ask about all the data: the first or last entry ever.
+_EVER_MEASURES = frozenset({"first_day", "last_day"})
+
+
 def _inherited(
     slots: dict[str, Any], read: compose_words.Read, previous: Question | None, follow_up: bool
 ) -> dict[str, Any]:
@@ -1213,6 +1224,7 @@ def _inherited(
         and not follow_up
         and not incomplete
         and "period" not in slots
+        and read.measure not in _EVER_MEASURES
         and named_subject
         and all(slots.get(name) == getattr(previous, name) for name in named_subject)
         and previous.period is not None
@@ -1226,6 +1238,8 @@ def _inherited(
             values.update(dict.fromkeys(("person", "contract", "technology", "profile", "level")))
         if "period" in slots:
             values["versus"] = None
+    if read.measure in _EVER_MEASURES and "period" not in slots:
+        values["period"] = values["versus"] = None  # "meu primeiro apontamento foi quando?": ever, not this week
     for name in (*_FILTER_SLOTS, "period", "basis", "versus", "share_of"):
         if slots.get(name) is not None:
             values[name] = slots[name]

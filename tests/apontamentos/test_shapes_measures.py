@@ -325,3 +325,46 @@ def test_a_missing_day_is_not_having_stopped(stopping: tuple[Dataset, list[Span]
     db, _ = stopping
     (reply,) = ask(db, question)
     assert "pararam de apontar" not in reply and "ficaram sem apontar" in reply
+
+
+def test_she_is_the_first_person_who_stopped(stopping: tuple[Dataset, list[Span]]) -> None:
+    db, data = stopping
+    first = sorted(idle(data, date(2026, 11, 10), TODAY), key=plain)[0]
+    last = max(r.day for r in data if r.name == first)
+    replies = ask(db, "tem alguem sem apontar desde 10/11?", "qual foi o ultimo dia q ela apontou?")
+    assert first in replies[1] and f"{last:%d/%m/%Y}" in replies[1]
+
+
+@pytest.mark.parametrize(
+    "question", ["quem parou de apontar?", "alguem parou de apontar no 8446?", "quem nao apontou nada?"]
+)
+def test_having_stopped_asks_since_when(stopping: tuple[Dataset, list[Span]], question: str) -> None:
+    """Over all the data nobody stopped (there is nothing before it): asked, then answered with the period."""
+    db, data = stopping
+    contract = "8446" if "8446" in question else None
+    keep = (lambda r: r.supplier == contract) if contract else (lambda r: True)
+    expected = idle(data, date(2026, 11, 10), TODAY, keep)
+    first, second = ask(db, question, "desde o dia 10")
+    assert "Desde quando?" in first and not any(ch.isdigit() for ch in first.split("por exemplo")[0])
+    assert f": {plural(len(expected), 'recurso')}:" in second
+
+
+# -- the first and last day, with no period said, are over all the data ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("second", "which"),
+    [
+        ("meu primeiro apontamento foi qnd?", min),
+        ("quando foi a primeira vez que eu apontei?", min),
+        ("desde quando eu aponto?", min),
+        ("qual foi meu ultimo apontamento?", max),
+    ],
+)
+def test_the_first_or_last_day_ever_after_a_week(
+    generated: Dataset, rows: list[Span], second: str, which: Callable[..., date]
+) -> None:
+    me = someone(rows, lambda r: within(THIS_WEEK)(r))
+    expected = which(r.day for r in rows if r.name == me)
+    replies = ask(generated, "que horas eu entrei essa semana?", second, user=me)
+    assert f": {expected:%d/%m/%Y}" in replies[1]
