@@ -49,6 +49,8 @@ _ON_WEEKDAYS += ("às sextas-feiras", "aos sábados", "aos domingos")
 def _weekdays(days: tuple[int, ...]) -> str:
     if tuple(days) == (6, 7):
         return "nos fins de semana (sábados e domingos)"
+    if tuple(days) == (1, 2, 3, 4, 5):
+        return "de segunda a sexta-feira"
     named = [_ON_WEEKDAYS[int(d) - 1] for d in days]
     return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " e " + named[-1]
 

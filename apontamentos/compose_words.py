@@ -64,6 +64,8 @@ WEEKDAY_SET_WORDS = (
 )
 RECURRING_WEEKDAYS_WORDS = rf"\b(?:as|nas|aos|nos|das|dos|todas as|todos os)\s+{_DAY}{_MORE_DAYS}\b"
 _WEEKDAY_NAME = re.compile(r"segunda|terca|quarta|quinta|sexta|sabado|domingo")
+# "qual dia útil eu menos trabalho?": the weekdays Monday to Friday, compared (not the count of working days)
+WORKING_WEEKDAY_WORDS = r"\b(?:(?:em )?(?:qual|que) (?:o )?dia util|(?:por|cada) dia util da semana)\b"
 VALIDATED_WORDS = r"\b(?:nao (?:foram |estao )?(?:validad|aprovad)\w*|(?:validad|aprovad)\w*)"
 SHARE_WORDS = r"\b(?:quanto )?(?:por cento|porcentagem|percentual|proporcao|fatia)\b(?: (?:d[aoe]s?|em))?"
 RANK_WORDS = re.compile(
@@ -87,6 +89,7 @@ _GROUPS = {name: re.compile(pattern) for name, pattern in GROUP_WORDS.items()}
 _MEASURES = {name: re.compile(pattern) for name, pattern in MEASURE_WORDS.items()}
 _SHARE, _WEEKDAY, _TOTAL = re.compile(SHARE_WORDS), re.compile(WEEKDAY_WORDS), re.compile(TOTAL_WORDS)
 _WEEKDAY_SET, _RECURRING = re.compile(WEEKDAY_SET_WORDS), re.compile(RECURRING_WEEKDAYS_WORDS)
+_WORKING_WEEKDAY = re.compile(WORKING_WEEKDAY_WORDS)
 # What a rank without "por"/"cada" ranks, by the noun it names ("os 3 contratos com mais horas").
 # ("do contrato E6888780" names a filter, not what is ranked)
 _RANKED = re.compile(
@@ -117,6 +120,7 @@ class Read:
     said_group: bool = False  # the grouping was said ("por dia"), not inferred from a ranked noun
     inferred: bool = False  # the grouping by person was inferred from a rank ("os 4 que menos"), not said
     total: bool = False
+    working_weekdays: bool = False  # "qual dia útil": the weekday breakdown, Monday to Friday
     said: list[str] = field(default_factory=list)  # the words consumed, as the user wrote them
 
     @property
@@ -157,7 +161,10 @@ def read(text: str, weekday_sets: bool = False, since: bool = False) -> Read:
         found.measure = "idle_people"
     if match := take(_SHARE):
         found.share = bool(match)
-    if (match := take(_RECURRING)) or (weekday_sets and (match := take(_WEEKDAY_SET))):
+    if match := take(_WORKING_WEEKDAY):
+        found.group, found.said_group, found.weekday, found.working_weekdays = "weekday", True, (1, 2, 3, 4, 5), True
+        found.singular = not match.group(0).startswith(("por", "cada"))
+    elif (match := take(_RECURRING)) or (weekday_sets and (match := take(_WEEKDAY_SET))):
         days = [WEEKDAY_NUMBERS[name] for name in _WEEKDAY_NAME.findall(match.group(0))]
         found.weekday = tuple(sorted(set(days))) if days else (6, 7)
     if found.weekday is None and (match := take(_WEEKDAY)):

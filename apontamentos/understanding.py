@@ -1028,6 +1028,8 @@ def _compose(
         previous = None
     follow_up = previous is not None and bool(_FOLLOW_UP.search(text))
     legacy = _refine(kind, slots, rest)
+    if read.working_weekdays and legacy == "working_days":
+        legacy = None  # "qual dia útil eu menos trabalho?": the words were the weekdays compared
     bare = previous is not None and not any(slots.get(n) for n in (*SUBJECT, "period")) and not read.rest.split()
     if read.total and (follow_up or bare) and not read.group and not read.rank:
         total = _total_of(previous)  # type: ignore[arg-type]
@@ -1094,6 +1096,8 @@ def _compose(
     if unknown:
         return _not_understood(db, read.rest.split(), unknown)
     values = _inherited(slots, read, previous, follow_up)
+    if anew and read.weekday is None:
+        values["weekday"] = None  # "e qnts dias eu trabalhei em novembro?" after the weekdays: every day
     for grouped, name in (("contract", "contract"), ("client", "contract"), ("person", "person")):
         if read.group == grouped and slots.get(name) is None:
             values[name] = None  # "top 5 contratos" after a question about 8600 ranks all contracts

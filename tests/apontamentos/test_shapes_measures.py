@@ -244,6 +244,35 @@ def test_several_weekdays(generated: Dataset, rows: list[Span], question: str, d
     assert f": {hours(expected)} em" in reply
 
 
+WEEKDAY_NAMES = ("segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira")
+
+
+@pytest.mark.parametrize(
+    ("question", "lowest"),
+    [
+        ("qual dia util o 8446 mais trabalha?", False),
+        ("em que dia util o 8446 menos trabalhou?", True),
+        ("qual o dia util com menos horas do 8446?", True),
+        ("em qual dia util o contrato 8446 teve mais horas", False),
+    ],
+)
+def test_the_top_working_weekday(generated: Dataset, rows: list[Span], question: str, lowest: bool) -> None:
+    totals = [net(rows, lambda r, d=d: r.supplier == "8446" and r.day.weekday() == d) for d in range(5)]
+    chosen = (min if lowest else max)(range(5), key=lambda d: totals[d])
+    (reply,) = ask(generated, question)
+    assert "de segunda a sexta-feira" in reply.splitlines()[0]
+    assert f"{WEEKDAY_NAMES[chosen]}: {hours(totals[chosen])}" in reply
+    listed = "\n".join(reply.splitlines()[1:])
+    assert sum(name in listed for name in (*WEEKDAY_NAMES, "sábado", "domingo")) == 1  # the one asked for
+
+
+def test_days_worked_after_the_working_weekdays_count_every_day(generated: Dataset, rows: list[Span]) -> None:
+    me = someone(rows, lambda r: within(NOVEMBER)(r) and weekend(r))
+    expected = days_worked(rows, lambda r: r.name == me and within(NOVEMBER)(r))
+    replies = ask(generated, "qual dia util eu menos trabalho?", "e qnts dias eu trabalhei em novembro?", user=me)
+    assert "segunda a sexta" not in replies[1] and f": {plural(expected, 'dia')}." in replies[1]
+
+
 @pytest.mark.parametrize(
     "question",
     [
