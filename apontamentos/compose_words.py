@@ -137,6 +137,7 @@ _ONLY_COMPOSED = frozenset({"first_day", "last_day"})
 _IDLE_SINCE = re.compile(
     r"\b(?:(?:ta|esta|estao|ficou|ficaram) )?"
     r"(?:sem (?:apontar|apontamento|lancar|registrar)|nao (?:apont|lanc|registr)\w*|parad[oa]s?|par(?:ou|aram))\b"
+    r"(?! (?:a |de )?(?:saida|entrada))"  # "não apontou a saída desde segunda" is a forgotten clock-out
 )
 
 

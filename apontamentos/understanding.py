@@ -557,7 +557,7 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
 _CALENDAR = frozenset({"working_days", "holidays"})
 # Asking how much (hours, days, entries), where several weekdays are a filter ("qnt foi no sábado e domingo?");
 # asking who, or for the weekend days worked ("dias de trabalho"), is the weekend answer's list.
-_HOW_MUCH = re.compile(r"\b(?:quant\w*|horas?|total|som\w*|deu)\b")
+_HOW_MUCH = re.compile(r"\b(?:quant\w*|horas?|total|soma\w*|somou|somaram|deu)\b")
 _SINCE_SAID = re.compile(r"\b(?:desde|a partir d[eoa]s?)\b")
 _WHO_ON = re.compile(r"\b(?:quem|quais|alguem|algum|alguma|gente|pessoas?|dias de trabalho)\b")
 # "no mês", "do mês": the month the conversation is about, when it is about one ("esse mês" is this one).
