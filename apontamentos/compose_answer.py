@@ -13,8 +13,9 @@ from . import formatting as fmt
 from . import queries as q
 from .answers import Answer, Table, _covered, _dates, _lines, _table
 from .compose_sql import Result, run
+from .compose_sql import idle as idle_people
 from .composition import GROUPS, MEASURES, Composition
-from .dataset import Dataset
+from .dataset import Dataset, normalize
 from .errors import InvalidQuery
 from .question import Question
 from .rules import MONTHS, WEEKDAYS, Period
@@ -40,6 +41,20 @@ def _activity(db: Dataset, value: Any) -> str:
     return f"em “{shown[0]}”" if len(shown) == 1 else f"nas atividades com “{value}” ({', '.join(shown)})"
 
 
+# Weekdays as a recurring filter reads them: "às segundas-feiras", "aos sábados".
+_ON_WEEKDAYS = ("às segundas-feiras", "às terças-feiras", "às quartas-feiras", "às quintas-feiras")
+_ON_WEEKDAYS += ("às sextas-feiras", "aos sábados", "aos domingos")
+
+
+def _weekdays(days: tuple[int, ...]) -> str:
+    if tuple(days) == (6, 7):
+        return "nos fins de semana (sábados e domingos)"
+    if tuple(days) == (1, 2, 3, 4, 5):
+        return "de segunda a sexta-feira"
+    named = [_ON_WEEKDAYS[int(d) - 1] for d in days]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " e " + named[-1]
+
+
 # One entry per filter of composition.FILTERS: how the first line names it.
 FILTER_LABELS: dict[str, Any] = {
     "person": _person,
@@ -48,7 +63,7 @@ FILTER_LABELS: dict[str, Any] = {
     "technology": lambda db, v: f"de {v}",
     "profile": lambda db, v: f"de perfil {str(v).lower()} (cargo mais recente)",
     "level": lambda db, v: f"de nível {str(v).lower()} (cargo mais recente)",
-    "weekday": lambda db, v: f"às {WEEKDAYS[int(v) - 1]}s" if int(v) < 6 else f"aos {WEEKDAYS[int(v) - 1]}s",
+    "weekday": lambda db, v: _weekdays(v),
     "validated": lambda db, v: "de apontamentos validados" if v else "de apontamentos não validados",
 }
 
@@ -86,6 +101,7 @@ NOUNS = {
     "entries": ("apontamento", "apontamentos"),
     "people": ("recurso", "recursos"),
     "days": ("dia", "dias"),
+    "idle_people": ("recurso", "recursos"),
     "open_spans": ("apontamento sem saída", "apontamentos sem saída"),
 }
 
@@ -168,7 +184,18 @@ def _answer(db: Dataset, question: Question, c: Composition, result: Result, lin
         count = run(db, replace(c, measure="entries"), period).rows
         entries = f" em {_value(replace(c, measure='entries'), count[0][1] if count else 0)}"
     text, table = _body(db, c, result, line, entries)
-    return Answer(text, question.to_context(), "compose", table, suggestions=_suggest(c))
+    context = question.to_context()
+    if MEASURES[c.measure].lookback and c.group is None and c.output == "value":
+        # a count of people names them: who stopped, and since when
+        idle = sorted(idle_people(db, c, period), key=lambda row: normalize(db.refs[int(row[0])].name))
+        people = [db.refs[int(rid)] for rid, _ in idle]
+        if people:
+            rows = [[person.name, fmt.day(last)] for person, (_, last) in zip(people, idle, strict=True)]
+            text = f"{text[:-1]}:\n{_lines([f'{name}: último apontamento em {last}' for name, last in rows])}"
+            table = _table(line, ["Recurso", "Último apontamento"], rows)
+            # "qual foi o último dia que ela apontou?": the first one named; "deles": all of them
+            context = {**context, "named": people[0].id, "named_people": [p.id for p in people]}
+    return Answer(text, context, "compose", table, suggestions=_suggest(c))
 
 
 def _body(db: Dataset, c: Composition, result: Result, line: str, entries: str = "") -> tuple[str, Table | None]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from typing import Any
 
 from . import queries as q
@@ -80,23 +81,32 @@ FILTERS: dict[str, Callable[[Dataset, Any], tuple[str, list[Any]]]] = {
     "technology": lambda db, v: ("upper(technology::VARCHAR) = upper(?)", [str(v)]),
     "profile": _role("profile"),
     "level": _role("level"),
-    "weekday": lambda db, v: ("isodow(day) = ?", [int(v)]),
+    "weekday": lambda db, v: (_in("isodow(day)", list(v)), [int(d) for d in v]),
     "validated": lambda db, v: ("validated = ?", [bool(v)]),
 }
 
 
-def build(db: Dataset, c: Composition, period: Period) -> Query:
-    """The SQL of a composition over `period` (already clipped to the data)."""
-    measure = MEASURES[c.measure].sql.format(h="gross_h" if c.basis == "gross" else "net_h")
-    where, params = ["day BETWEEN ? AND ?"], [period.start, period.end]
-    if MEASURES[c.measure].where:
-        where.append(MEASURES[c.measure].where)
+def build(db: Dataset, c: Composition, period: Period, value: str | None = None) -> Query:
+    """The SQL of a composition over `period` (already clipped to the data); `value` replaces the measure's
+    aggregate (the last day of each idle person)."""
+    declared = MEASURES[c.measure]
+    measure = value or declared.sql.format(h="gross_h" if c.basis == "gross" else "net_h")
+    filters, filter_params = [], []
     for name, condition in FILTERS.items():
-        value = getattr(c, name)
-        if value is not None:
-            sql, values = condition(db, value)
-            where.append(sql)
-            params.extend(values)
+        if getattr(c, name) is not None:
+            sql, values = condition(db, getattr(c, name))
+            filters.append(sql)
+            filter_params.extend(values)
+    where, params = ["day BETWEEN ? AND ?"], [period.start, period.end]
+    if declared.lookback:
+        # the days before the period, of the people the same filters find no row of in the period
+        where = ["day BETWEEN ? AND ?", f"rid NOT IN (SELECT rid FROM e WHERE {' AND '.join(where + filters)})"]
+        before = period.start - timedelta(days=1)
+        params = [period.start - timedelta(days=declared.lookback), before, *params, *filter_params]
+    if declared.where:
+        where.append(declared.where)
+    where.extend(filters)
+    params.extend(filter_params)
     having, having_params = [], []
     if c.above is not None:
         having.append("v > ?")
@@ -142,6 +152,13 @@ def run(db: Dataset, c: Composition, period: Period) -> Result:
             kept += 1
         ties, rows = kept - c.limit, rows[:kept]
     return Result(rows, total, ties)
+
+
+def idle(db: Dataset, c: Composition, period: Period) -> list[tuple[Any, Any]]:
+    """Each person an idle-people measure counts, with their last day with an entry before the period."""
+    each = replace(c, group="person", limit=None, above=None, below=None, output="table")
+    query = build(db, each, period, "max(day)")
+    return [(k, v) for k, v in db.query(query.sql, query.params)]
 
 
 def _joined(activity: str | None, share_of: str) -> str:

@@ -24,6 +24,9 @@ GROUP_WORDS: dict[str, str] = {
 }
 # One entry per measure of composition.MEASURES ("hours" is what a composition measures unless told).
 MEASURE_WORDS: dict[str, str] = {
+    # who stopped recording time: nothing in the period ("sem apontar desde": see read's `since`)
+    "idle_people": r"\b(?:(?:ta|esta|estao|ficou|ficaram) )?(?:par(?:ou|aram|ado|ados|ada|adas) de apontar"
+    r"|sem apontar nada|nao (?:apont|lanc|registr)\w* nada)\b",
     "last_day": r"\b(?:ate que dia|ultimo dia(?! util)(?: (?:com|que teve|de|em que|que)\b)?|ultimo apontamento"
     r"|ultima vez(?: que)?)",
     "first_day": r"\b(?:desde quando|primeiro dia(?! util)(?: (?:com|que teve|de|em que|que)\b)?|primeiro apontamento"
@@ -33,7 +36,11 @@ MEASURE_WORDS: dict[str, str] = {
     "open_spans": r"\b(?:apontamentos )?sem saida\b",
     "people": r"\b(?:(?:quantas|numero de|quantidade de|qtd de) (?:pessoas|recursos|consultores|colaboradores|gente)"
     r"|(?:(?<=mais )|(?<=menos ))(?:gente|pessoas))\b",  # the rank word stays for the rank
-    "days": r"\b(?:quantos|numero de) dias (?:com apontamento|apontados|com registro)\b",
+    # "quantos dias eu trabalhei", "em quantos dias o 8446 teve apontamento": only words about whom between
+    # "dias" and the verb, so "dias (que) eu não apontei", "dias úteis", "dias de trabalho" are not read here
+    "days": r"\b(?:em )?(?:quantos|quantas|numero de|quantidade de) dias\s+(?:com apontamento|apontados|com registro"
+    r"|(?:(?:eu|ele|ela|eles|elas|voce|o|a|os|as|que|ja|tem|teve|tiveram|houve)\s+)*"  # a name taken out left spaces
+    r"(?:trabalh\w*|apont\w*|registr\w*|lanc\w*))\b",
     "entries": r"\b(?:(?:quantos|numero de|quantidade de) )?(?:apontamentos|registros|lancamentos)\b",
     "hours": r"\b(?:quantas |total de )?horas\b",
 }
@@ -44,6 +51,21 @@ WEEKDAY_WORDS = (
     r"(?: ?feiras?)?\b"
 )
 WEEKDAY_NUMBERS = {"segunda": 1, "terca": 2, "quarta": 3, "quinta": 4, "sexta": 5, "sabado": 6, "domingo": 7}
+# Several weekdays as one filter: the weekend ("nos fins de semana", "nesses fds") or weekdays joined by "e" /
+# "ou" ("no sábado e domingo", "às segundas e sextas"). Recurring ones ("às segundas e sextas") are always
+# read; the others only where the question asks how much (see understanding): "alguém trabalhou sábado ou
+# domingo?" asks who, which the weekend answer lists.
+_DAY = r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)s?(?:\s*-?\s*feiras?)?"
+_ARTICLE = r"(?:(?:n|d|a)?[oa]s?|em|todos os|todas as|todo|toda)\s+"
+_MORE_DAYS = rf"(?:\s+(?:(?:e|ou)\s+)?(?:{_ARTICLE})?{_DAY})+"  # commas are gone: "segundas quartas e sextas"
+WEEKDAY_SET_WORDS = (
+    rf"\b(?:(?:{_ARTICLE}|(?:n|d)?(?:esses|estes)\s+)?(?:fim|fins|final|finais) de semana"
+    rf"|(?:{_ARTICLE})?{_DAY}{_MORE_DAYS})\b"
+)
+RECURRING_WEEKDAYS_WORDS = rf"\b(?:as|nas|aos|nos|das|dos|todas as|todos os)\s+{_DAY}{_MORE_DAYS}\b"
+_WEEKDAY_NAME = re.compile(r"segunda|terca|quarta|quinta|sexta|sabado|domingo")
+# "qual dia útil eu menos trabalho?": the weekdays Monday to Friday, compared (not the count of working days)
+WORKING_WEEKDAY_WORDS = r"\b(?:(?:em )?(?:qual|que) (?:o )?dia util|(?:por|cada) dia util da semana)\b"
 VALIDATED_WORDS = r"\b(?:nao (?:foram |estao )?(?:validad|aprovad)\w*|(?:validad|aprovad)\w*)"
 SHARE_WORDS = r"\b(?:quanto )?(?:por cento|porcentagem|percentual|proporcao|fatia)\b(?: (?:d[aoe]s?|em))?"
 RANK_WORDS = re.compile(
@@ -70,6 +92,8 @@ TOTAL_WORDS = (
 _GROUPS = {name: re.compile(pattern) for name, pattern in GROUP_WORDS.items()}
 _MEASURES = {name: re.compile(pattern) for name, pattern in MEASURE_WORDS.items()}
 _SHARE, _WEEKDAY, _TOTAL = re.compile(SHARE_WORDS), re.compile(WEEKDAY_WORDS), re.compile(TOTAL_WORDS)
+_WEEKDAY_SET, _RECURRING = re.compile(WEEKDAY_SET_WORDS), re.compile(RECURRING_WEEKDAYS_WORDS)
+_WORKING_WEEKDAY = re.compile(WORKING_WEEKDAY_WORDS)
 # What a rank without "por"/"cada" ranks, by the noun it names ("os 3 contratos com mais horas").
 # ("do contrato E6888780" names a filter, not what is ranked)
 _RANKED = re.compile(
@@ -90,7 +114,7 @@ class Read:
     rest: str
     group: str | None = None
     measure: str | None = None
-    weekday: int | None = None
+    weekday: tuple[int, ...] | None = None
     validated: bool | None = None
     share: bool = False
     rank: str | None = None  # "desc" or "asc": a ranking was asked for
@@ -100,6 +124,7 @@ class Read:
     said_group: bool = False  # the grouping was said ("por dia"), not inferred from a ranked noun
     inferred: bool = False  # the grouping by person was inferred from a rank ("os 4 que menos"), not said
     total: bool = False
+    working_weekdays: bool = False  # "qual dia útil": the weekday breakdown, Monday to Friday
     said: list[str] = field(default_factory=list)  # the words consumed, as the user wrote them
 
     @property
@@ -111,8 +136,19 @@ class Read:
 _ONLY_COMPOSED = frozenset({"first_day", "last_day"})
 
 
-def read(text: str) -> Read:
-    """The composition slots named in `text` (prepared), each consumed from the returned rest."""
+# With a period said from a day on ("desde o dia 16"), not recording is having stopped: "quem tá sem apontar
+# desde o dia 16?" asks who has nothing since, not who missed a day.
+_IDLE_SINCE = re.compile(
+    r"\b(?:(?:ta|esta|estao|ficou|ficaram) )?"
+    r"(?:sem (?:apontar|apontamento|lancar|registrar)|nao (?:apont|lanc|registr)\w*|parad[oa]s?|par(?:ou|aram))\b"
+    r"(?! (?:a |de )?(?:saida|entrada))"  # "não apontou a saída desde segunda" is a forgotten clock-out
+)
+
+
+def read(text: str, weekday_sets: bool = False, since: bool = False) -> Read:
+    """The composition slots named in `text` (prepared), each consumed from the returned rest; several weekdays
+    ("no sábado e domingo", "nos fins de semana") only with `weekday_sets`; not recording as having stopped
+    (idle people) with `since`, a period said from a day on."""
     found = Read(f" {text} ")
 
     def take(pattern: re.Pattern[str]) -> re.Match[str] | None:
@@ -126,10 +162,18 @@ def read(text: str) -> Read:
         if name != "hours" and take(pattern):
             found.measure = name
             break
+    if found.measure is None and since and take(_IDLE_SINCE):
+        found.measure = "idle_people"
     if match := take(_SHARE):
         found.share = bool(match)
-    if match := take(_WEEKDAY):
-        found.weekday = WEEKDAY_NUMBERS[match.group(1)]
+    if match := take(_WORKING_WEEKDAY):
+        found.group, found.said_group, found.weekday, found.working_weekdays = "weekday", True, (1, 2, 3, 4, 5), True
+        found.singular = not match.group(0).startswith(("por", "cada"))
+    elif (match := take(_RECURRING)) or (weekday_sets and (match := take(_WEEKDAY_SET))):
+        days = [WEEKDAY_NUMBERS[name] for name in _WEEKDAY_NAME.findall(match.group(0))]
+        found.weekday = tuple(sorted(set(days))) if days else (6, 7)
+    if found.weekday is None and (match := take(_WEEKDAY)):
+        found.weekday = (WEEKDAY_NUMBERS[match.group(1)],)
     for name, pattern in _GROUPS.items():
         if found.group is None and (match := take(pattern)):
             found.group, found.said_group = name, True

@@ -15,7 +15,16 @@ from typing import Any, Literal, get_args
 from .rules import Period
 
 MeasureName = Literal[
-    "hours", "entries", "people", "days", "open_spans", "avg_person", "avg_day", "first_day", "last_day"
+    "hours",
+    "entries",
+    "people",
+    "days",
+    "open_spans",
+    "avg_person",
+    "avg_day",
+    "first_day",
+    "last_day",
+    "idle_people",
 ]
 GroupName = Literal["person", "contract", "client", "activity", "day", "weekday", "week", "month"]
 Output = Literal["value", "table", "share", "compare"]
@@ -33,6 +42,9 @@ class Measure:
     unit: Unit
     additive: bool  # a share of it is meaningful (the parts add up to the whole)
     where: str = ""  # rows it counts, when only some are: a breakdown then lists only groups that have them
+    # > 0: it counts the rows of the `lookback` days before the period, of people with no row in the period
+    # (the filters hold for both): who stopped recording time
+    lookback: int = 0
 
 
 MEASURES: dict[str, Measure] = {
@@ -52,6 +64,14 @@ MEASURES: dict[str, Measure] = {
     ),
     "first_day": Measure("Primeiro dia com apontamento", "min(day)", "date", False),
     "last_day": Measure("Último dia com apontamento", "max(day)", "date", False),
+    # as the missing days count people expected to record time: active in the 30 days before
+    "idle_people": Measure(
+        "Recursos que pararam de apontar (nenhum apontamento no período, algum nos 30 dias antes)",
+        "count(DISTINCT rid)",
+        "count",
+        False,
+        lookback=30,
+    ),
 }
 
 
@@ -93,7 +113,7 @@ class Composition:
     technology: str | None = None
     profile: str | None = None
     level: str | None = None
-    weekday: int | None = None  # ISO: 1 = Monday … 7 = Sunday
+    weekday: tuple[int, ...] | None = None  # ISO days: 1 = Monday … 7 = Sunday; (6, 7) is the weekend
     validated: bool | None = None
     period: Period | None = None
     group: GroupName | None = None
@@ -112,8 +132,12 @@ class Composition:
             raise ValueError(f"unknown grouping {self.group!r}")
         if self.output not in get_args(Output):
             raise ValueError(f"unknown output {self.output!r}")
-        if self.weekday is not None and not 1 <= self.weekday <= 7:
-            raise ValueError("weekday is 1 (Monday) to 7 (Sunday)")
+        if self.weekday is not None:
+            # one day or several: kept sorted and once each, so equal filters compare equal
+            days = (self.weekday,) if isinstance(self.weekday, int) else tuple(self.weekday)
+            if not days or not all(isinstance(d, int) and 1 <= d <= 7 for d in days):
+                raise ValueError("weekday is 1 (Monday) to 7 (Sunday)")
+            object.__setattr__(self, "weekday", tuple(sorted(set(days))))
         if self.limit is not None and self.limit < 1:
             raise ValueError("limit is at least 1")
         if self.output == "share" and not (self.group or self.share_of):
@@ -136,7 +160,11 @@ def json_schema() -> dict[str, Any]:
         "technology": {"type": "string"},
         "profile": {"type": "string"},
         "level": {"type": "string"},
-        "weekday": {"type": "integer", "minimum": 1, "maximum": 7, "description": "1 = segunda … 7 = domingo"},
+        "weekday": {
+            "type": "array",
+            "items": {"type": "integer", "minimum": 1, "maximum": 7},
+            "description": "dias da semana: 1 = segunda … 7 = domingo; [6, 7] é o fim de semana",
+        },
         "validated": {"type": "boolean"},
         "start": {"type": "string", "format": "date", "description": "primeiro dia do período (AAAA-MM-DD)"},
         "end": {"type": "string", "format": "date", "description": "último dia do período (AAAA-MM-DD)"},

@@ -47,7 +47,7 @@ class Question:
     # The slots only a composition (kind "compose", see composition.py) uses:
     measure: str | None = None
     group: str | None = None
-    weekday: int | None = None  # ISO 1 = Monday … 7 = Sunday
+    weekday: tuple[int, ...] | None = None  # ISO 1 = Monday … 7 = Sunday; several ("sábado e domingo")
     validated: bool | None = None
     below: float | None = None  # `hours` is the bound above
     output: str | None = None
@@ -89,6 +89,9 @@ def from_context(context: dict[str, Any]) -> Question | None:
                 data[name] = Period(date.fromisoformat(start), date.fromisoformat(end))
         if "people" in data:
             data["people"] = tuple(str(p) for p in data["people"])
+        if "weekday" in data:  # a list in JSON; one number in contexts written before weekdays were a set
+            day = data["weekday"]
+            data["weekday"] = (int(day),) if isinstance(day, int) else tuple(int(d) for d in day)
         return Question(**data)
     except (TypeError, ValueError):
         return None

@@ -50,7 +50,12 @@ def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
 
 
 # Asking for clock-in and clock-out times: a person's days, and nobody else's (see the understanding).
-CLOCK_WORDS = ("(?:que|qual) horas? (?:\\w+ ){0,3}(?:entrou|chegou|saiu|comecou|terminou|bateu)\\b", "horarios?\\b")
+# The first person too ("que horas eu entrei"): the asker's days, as a named person's.
+CLOCK_WORDS = (
+    "(?:que|qual) horas? (?:\\w+ ){0,3}(?:entr(?:ou|ei)|cheg(?:ou|uei)|sa(?:iu|i)|comec(?:ou|ei)|termin(?:ou|ei)"
+    "|bat(?:eu|i))\\b",
+    "horarios?\\b",
+)
 
 
 # The subjects each kind's answer can be narrowed to (the rest: a person or a contract). A question naming

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import compose_words
 from .compose_answer import question_of
-from .composition import GROUPS, Composition
+from .composition import GROUPS, MEASURES, Composition
 from .dataset import Dataset, ResourceRef, normalize
 from .dates import (
     MONTH_NAMES,
@@ -91,6 +91,7 @@ _RESOURCE_ID = re.compile(r"\b(?:recurso|id|matricula)\s+(\d{1,9})\b")
 _SELF = frozenset(
     {"eu", "meu", "minha", "meus", "minhas", "mim", "trabalhei", "apontei", "fiz", "esqueci", "faltei", "tenho", "devo"}
     | {"passei", "registrei", "lancei", "gastei", "fiquei"}
+    | {"entrei", "cheguei", "comecei", "terminei", "bati"}  # "a que horas cheguei ontem"
 )
 # "to devendo", "tô acima?": the asker, in the first person without "eu"
 _SELF_PHRASE = re.compile(r"\b(?:to|tou|estou|fiquei) (?:devendo|acima|abaixo|com saldo|positivo|negativo)\b")
@@ -481,7 +482,10 @@ def _understand(
     if same_period is not None and any(slots.get(name) for name in SUBJECT):
         slots["period"] = same_period  # a question without a subject of its own inherits it as a follow-up
     kind = kind_of(f" {' '.join(rest.split())} ")
-    read = compose_words.read(rest)
+    # a period said from a day on ("desde o dia 16"); "quantos dias sem apontar desde" counts missing days
+    since = found is not None and bool(_SINCE_SAID.search(text)) and not re.search(r"\bdias?\b", rest)
+    sets = _HOW_MUCH.search(rest) is not None and not _WHO_ON.search(rest)
+    read = compose_words.read(rest, weekday_sets=sets, since=since)
     if found is not None and found.months >= 3 and read.group is None and not read.total:
         read.group = "month"  # "set, out e nov": each month, as listed
     composed = _compose(db, read, slots, rest, text, previous, kind)
@@ -595,6 +599,11 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
 
 _CALENDAR = frozenset({"working_days", "holidays"})
 _STATE_KINDS = frozenset({"unvalidated", "open_spans"})
+# Asking how much (hours, days, entries), where several weekdays are a filter ("qnt foi no sábado e domingo?");
+# asking who, or for the weekend days worked ("dias de trabalho"), is the weekend answer's list.
+_HOW_MUCH = re.compile(r"\b(?:quant\w*|horas?|total|soma\w*|somou|somaram|deu)\b")
+_SINCE_SAID = re.compile(r"\b(?:desde|a partir d[eoa]s?)\b")
+_WHO_ON = re.compile(r"\b(?:quem|quais|alguem|algum|alguma|gente|pessoas?|dias de trabalho)\b")
 
 
 def _coming(question: Question, found: Found, today: date) -> Question:
@@ -780,6 +789,10 @@ _UNANSWERABLE: list[tuple[re.Pattern[str], str]] = [
 CLOCK_TIMES = (
     "Não consigo dar os horários de todos de uma vez; digo os de uma pessoa, dia a dia: “a que horas a Ana "
     "entrou ontem?” ou “horários da Ana semana passada”."
+)
+SINCE_WHEN = (
+    "Desde quando? Diga o período sem apontamentos, por exemplo: “quem parou de apontar desde o dia 16?” ou "
+    "“quem não apontou nada em outubro?”."
 )
 TWO_CONTRACTS = (
     "Não consigo comparar contratos numa pergunta: respondo sobre um de cada vez. Pergunte por um deles, ou "
@@ -1110,6 +1123,8 @@ def _compose(
         previous = None
     follow_up = previous is not None and bool(_FOLLOW_UP.search(text))
     legacy = _refine(kind, slots, rest)
+    if read.working_weekdays and legacy == "working_days":
+        legacy = None  # "qual dia útil eu menos trabalho?": the words were the weekdays compared
     bare = previous is not None and not any(slots.get(n) for n in SUBJECT) and not read.rest.split()
     if read.total and (follow_up or bare) and not read.group and not read.rank:
         total = _total_of(previous)  # type: ignore[arg-type]
@@ -1131,6 +1146,9 @@ def _compose(
             f"Por exemplo: “horas {first} em outubro” ou “horas {second} em outubro”.",
         )
     recomposed = follow_up and previous is not None and previous.kind == "compose"
+    # "e quantos dias?" measures the same breakdown; "e qnts dias ela trabalhou no mês?" names a measure, whom
+    # and when: a question of its own, not the previous breakdown
+    anew = bool(read.measure) and any(slots.get(name) for name in (*SUBJECT, "period"))
     if follow_up and previous is not None and read.inferred and previous.kind in _KIND_GROUPS:
         read.group = _KIND_GROUPS[previous.kind]  # "e os 3 com menos?" after contracts ranks contracts
     if recomposed and previous is not None and slots.get("activity") and previous.group == "activity":
@@ -1138,11 +1156,12 @@ def _compose(
             read.group = "none"  # "e quanto foi de deploy?" after the activities: that one activity
     if recomposed and previous is not None:
         if read.weekday is None and previous.weekday and (day := _bare_weekday(read.rest)):
-            read.weekday = day  # "e domingo?" after "aos sábados"
+            read.weekday = (day,)  # "e domingo?" after "aos sábados"
         if read.group == "day" and previous.group in ("weekday", "week", "month") and not read.said_group:
             read.group = previous.group  # "e o dia que menos?" after the weekdays: the weekday
         share_of_all = read.share and not slots.get("activity")  # "% de bug" is a part of one total, not a breakdown
-        if previous.group and (read.group is None or read.inferred) and (read.rank or read.measure or share_of_all):
+        remeasured = read.measure and not anew
+        if previous.group and (read.group is None or read.inferred) and (read.rank or remeasured or share_of_all):
             read.group = previous.group  # "e o dia que menos?": the same breakdown, reordered
         if read.measure == "people" and read.group == "person":
             read.group = None  # "quantas pessoas?" after a ranking of people counts them
@@ -1155,7 +1174,7 @@ def _compose(
     again = recomposed and (legacy in _RECOMPOSABLE or read.weekday is not None)
     if not again and not _composes(read, slots, legacy, previous, follow_up):
         return None
-    if not again and legacy not in _COMPOSABLE:
+    if not again and legacy not in _COMPOSABLE and legacy not in _READ_AS.get(read.measure or "", ()):
         if legacy in _MEASURE_OF and read.measure in (None, _MEASURE_OF[legacy]):
             read.measure = _MEASURE_OF[legacy]  # "quem esqueceu a saída por mês?": open spans by month
         elif not (legacy == "unvalidated" and read.validated is not None):
@@ -1175,6 +1194,8 @@ def _compose(
     if unknown:
         return _kept(_not_understood(db, read.rest.split(), unknown), slots, previous)
     values = _inherited(slots, read, previous, follow_up)
+    if anew and read.weekday is None:
+        values["weekday"] = None  # "e qnts dias eu trabalhei em novembro?" after the weekdays: every day
     for grouped, name in (("contract", "contract"), ("client", "contract"), ("person", "person")):
         if read.group == grouped and slots.get(name) is None:
             values[name] = None  # "top 5 contratos" after a question about 8600 ranks all contracts
@@ -1182,7 +1203,7 @@ def _compose(
         values["activity"] = None
     if read.group == "weekday" and read.weekday is None:
         values["weekday"] = None  # "qual dia da semana ele mais trabalhou?" after "nas segundas": every weekday
-    group = read.group if read.group is not None or not recomposed else previous.group  # type: ignore[union-attr]
+    group = read.group if read.group is not None or not recomposed or anew else previous.group  # type: ignore[union-attr]
     if group == "none" or (group == "person" and values.get("person") and not read.said_group):
         group = None  # "e ele, quanto fez?" after a ranking: his figure, not a ranking of one
     limit = read.limit or slots.get("limit")
@@ -1225,6 +1246,9 @@ def _compose(
         )
     except ValueError:
         return Clarification("not_understood", NOT_UNDERSTOOD)
+    if MEASURES[composition.measure].lookback and composition.period is None:
+        # over all the data nobody "stopped" (there is no before): ask from when, keeping the rest
+        return Clarification("period", SINCE_WHEN, question_of(composition))
     return question_of(composition)
 
 
@@ -1255,6 +1279,12 @@ _COMPOSABLE = frozenset(
     | {"person_activities", "contract_details", "period_summary", "weekend_work"}
 )
 _MEASURE_OF = {"open_spans": "open_spans", "hours_per_day": "avg_day"}
+# Catalogue kinds whose words a measure's also are, where the measure is what was asked: "quantos dias ela
+# trabalhou" (days with an entry, not hours per day), "quem parou de apontar" (nothing at all, not a missing day).
+_READ_AS = {
+    "days": frozenset({"hours_per_day", "resource_days"}),
+    "idle_people": frozenset({"missing_days", "contract_resources"}),
+}
 
 # Catalogue kinds a follow-up to a composition may name and still mean the composition with a change.
 _RECOMPOSABLE = frozenset({None, "total_hours", "activity_hours", "ranking", "contract_details", "period_summary"})
@@ -1267,6 +1297,8 @@ def _composes(
     new_filter = any(slots.get(name) for name in _NEW_FILTERS) or read.weekday is not None
     if slots.get("versus") or read.measure in ("first_day", "last_day") or read.weekday is not None or read.share:
         return True
+    if read.measure in _READ_AS and (legacy in _COMPOSABLE or legacy in _READ_AS[read.measure]):
+        return True  # "quantos dias eu trabalhei em outubro": days with an entry, not the hours
     if read.group in ("month", "week", "weekday", "client"):
         return True
     if read.group == "day":
@@ -1299,6 +1331,10 @@ def _composes(
     return False
 
 
+# Measures of a date that, with no period said, ask about all the data: the first or last entry ever.
+_EVER_MEASURES = frozenset({"first_day", "last_day"})
+
+
 def _inherited(
     slots: dict[str, Any], read: compose_words.Read, previous: Question | None, follow_up: bool
 ) -> dict[str, Any]:
@@ -1312,6 +1348,7 @@ def _inherited(
         and not follow_up
         and not incomplete
         and "period" not in slots
+        and read.measure not in _EVER_MEASURES
         and named_subject
         and all(slots.get(name) == getattr(previous, name) for name in named_subject)
         and previous.period is not None
@@ -1335,6 +1372,8 @@ def _inherited(
             values.update(dict.fromkeys(("person", "contract", "technology", "profile", "level")))
         if "period" in slots:
             values["versus"] = None
+    if read.measure in _EVER_MEASURES and "period" not in slots:
+        values["period"] = values["versus"] = None  # "meu primeiro apontamento foi quando?": ever, not this week
     for name in (*_FILTER_SLOTS, "period", "basis", "versus", "share_of"):
         if slots.get(name) is not None:
             values[name] = slots[name]

@@ -76,6 +76,7 @@ def test_every_measure_has_words_that_read_it(measure: str) -> None:
         "avg_day": "media por dia",
         "first_day": "primeiro dia com apontamento",
         "last_day": "ate que dia",
+        "idle_people": "quem parou de apontar",
     }
     read = compose_words.read(samples[measure])
     assert (read.measure or "hours") == measure
@@ -100,7 +101,7 @@ def test_every_grouping_has_words_that_read_it(group: str) -> None:
 def test_the_filters_the_composition_words_read(name: str) -> None:
     text = prepare(FILTER_WORDS[name])
     if name == "weekday":
-        assert compose_words.read(text).weekday == 2
+        assert compose_words.read(text).weekday == (2,)
     else:
         assert re.search(compose_words.VALIDATED_WORDS, text)
 
@@ -168,6 +169,11 @@ def test_every_measure_matches_plain_python(generated: Dataset, rows: list[Span]
         "avg_day": sum(r.net or 0 for r in chosen) / len({(r.resource_id, r.day) for r in chosen}),
         "first_day": min(r.day for r in chosen),
         "last_day": max(r.day for r in chosen),
+        # in 8447 in the 30 days before the period, and not in it
+        "idle_people": len(
+            {r.resource_id for r in rows if r.supplier == "8447" and 0 < (PERIOD.start - r.day).days <= 30}
+            - {r.resource_id for r in chosen}
+        ),
     }
     assert set(expected) == set(MEASURES)
     for measure, value in expected.items():
