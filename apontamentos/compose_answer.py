@@ -226,11 +226,24 @@ def _body(db: Dataset, c: Composition, result: Result, line: str, entries: str =
     total = ""
     if c.output == "share" and result.total is not None:
         total = f" (total {_value(c, result.total)})"
+    if (c.above is not None or c.below is not None) and c.limit is None and c.group in _COUNTED_GROUPS:
+        line += f" — {fmt.plural(len(rows), *_COUNTED_GROUPS[c.group])}"  # "quantas pessoas passaram de 8 h?"
     columns = [GROUPS[c.group].label.removeprefix("por ").capitalize(), MEASURES[c.measure].label.split(" {")[0]]
     if c.output == "share":
         columns.append("%")
     table = _table(line, columns, rows)
     return f"{line}{total}:\n{_lines(lines)}{ties}", table
+
+
+# What a bounded breakdown's rows are, so their number is said ("5 recursos", "3 dias").
+_COUNTED_GROUPS = {
+    "person": ("recurso", "recursos"),
+    "contract": ("contrato", "contratos"),
+    "client": ("contrato de cliente", "contratos de cliente"),
+    "day": ("dia", "dias"),
+    "week": ("semana", "semanas"),
+    "month": ("mês", "meses"),
+}
 
 
 def _suggest(c: Composition) -> tuple[str, ...]:

@@ -81,11 +81,15 @@ _COUNTED = re.compile(
     r"\b(\d{1,3}|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez) (?:contratos|atividades|tarefas|pessoas"
     r"|recursos|consultores|colaboradores|meses|semanas|dias)\b"
 )
+_RANK_SIZE = re.compile(
+    r"\b(?:os|as) (\d{1,3}|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez) "
+    r"(?:ultimos|ultimas|primeiros|primeiras|de baixo|de cima|piores|melhores)\b"
+)
 _BEFORE_RANK = re.compile(r"\b(\d{1,3}|um|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez) $")
 _PEOPLE = r"\b(?:pessoas?|recursos?|consultor(?:es|as?)?|colaborador(?:es|as?)?|profissionais)\b"
 TOTAL_WORDS = (
     r"\b(?:no total|(?<=e )o total|(?:o|do|no) contrato (?:todo|inteiro)|somando tudo|somando|no geral|ao todo"
-    r"|tudo junto|somad[oa]s?)\b"
+    r"|tudo junto|somad[oa]s?|inteir[oa])\b"
 )
 
 
@@ -192,6 +196,9 @@ def read(text: str, weekday_sets: bool = False, since: bool = False) -> Read:
             number = counted.group(1)  # "os 3 contratos com menos horas"
             found.rest = found.rest[: counted.start(1)] + " " + found.rest[counted.end(1) :]
             match = RANK_WORDS.search(found.rest) or match
+        if number is None and (counted_rank := _RANK_SIZE.search(found.rest)):
+            number = counted_rank.group(1)  # "quem apontou menos? os 5 últimos"
+            found.rest = found.rest[: counted_rank.start()] + " " + found.rest[counted_rank.end() :]
         found.limit = (int(number) if number.isdigit() else _SMALL[number]) if number else None
         if found.limit is None and (match.group(3) or "").startswith(("ultimo", "ultima", "lanterna")):
             found.limit = 1  # "e o último colocado?", "e o lanterna?": the one at the bottom

@@ -76,6 +76,7 @@ _WEEKDAY = re.compile(
     # "no sábado ou domingo" names weekdays in general, not one date
     r"(?!\s+(?:ou|e)\s+(?:n?[oa]\s+)?(?:segunda|terca|quarta|quinta|sexta|sabado|domingo))"
 )
+_RECORDING_VERB = re.compile(r"\b(?:apont|trabalh|fez|fiz|fizeram|falt|veio|vieram|bat)\w* $")
 # A year is 19xx or 20xx: "outubro 8446" is October and a contract, not the year 8446.
 _MONTH_RE = re.compile(
     rf"\b(?:mes de\s+|em\s+|no mes de\s+)?({_MONTH})\b(?:\s+(?:de\s+)?((?:19|20)\d{{2}})\b|\s+d?(?:esse|este) ano\b)?"
@@ -307,7 +308,8 @@ def find_period(
         count = max(1, min(int(match.group(1)), 52))
         return Found(Period(today - timedelta(days=7 * count - 1), today), match.group(0))
     for match in _WEEKDAY.finditer(text):
-        if match.group("before") or match.group("feira") or match.group("past"):
+        after_verb = _RECORDING_VERB.search(text[: match.start()])  # "quem não apontou segunda?"
+        if match.group("before") or match.group("feira") or match.group("past") or after_verb:
             return Found(Period(*[_weekday(match, today)] * 2), match.group(0))
     for pattern, kind in _RELATIVE:
         if match := pattern.search(text):

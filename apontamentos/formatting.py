@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
 
 from .rules import WEEKDAYS
 
 
 def number(value: float, decimals: int = 1) -> str:
-    """1234.5 -> '1.234,5' (thousands with '.', decimals with ',')."""
-    text = f"{value:,.{decimals}f}"
+    """1234.5 -> '1.234,5' (thousands with '.', decimals with ','); halves round up.
+
+    Hours are whole minutes, so 590,55 h is exact: the nudge keeps a sum's float noise (590.5499999…) from
+    rounding it down in one place and up in another."""
+    text = f"{value + math.copysign(1e-9, value):,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 

@@ -159,10 +159,10 @@ REGISTRY: tuple[Kind, ...] = (
         answers.open_spans,
         (q.open_spans,),
         (
-            "esquec\\w* (?:de )?(?:bater|registrar|marcar|apontar) a saida",
-            "esquec\\w* a saida",
-            "bater a saida",
-            "bateu a saida",
+            "esquec\\w* (?:de )?(?:bater|registrar|marcar|apontar) (?:a )?saida",
+            "esquec\\w* (?:a )?saida",
+            "bater (?:a )?saida",
+            "bateu (?:a )?saida",
             "sem saida",
             "em aberto",
             "abertos?\\b",
@@ -206,7 +206,7 @@ REGISTRY: tuple[Kind, ...] = (
         "outliers",
         answers.outliers,
         (q.outliers,),
-        ("fora do padrao", "anormai", "outlier", "atipic", "muito long", "excessiv", "suspeit"),
+        ("fora do padrao", "anormai", "outlier", "atipic", "muito long", "longos? demais", "excessiv", "suspeit"),
     ),
     Kind(
         "hours_per_day",

@@ -69,8 +69,19 @@ REFUSALS = {
 _GREETING = re.compile(r"^(?:oi|ola|opa|salve|hey|hello|e ai|bom dia|boa tarde|boa noite)\b")
 _THANKS = re.compile(r"^(?:valeu|obrigad[oa]|brigad[oa]|beleza|ok|blz|show|perfeito|otimo|legal)\b")
 _SAME_PERIOD = re.compile(
-    r"\b(?:(?:n|d)?(?:esse|este|aquele) (?:periodo|intervalo|mesmo periodo)|(?:n|d)?o mesmo periodo|mesmo periodo)\b"
+    r"\b(?:(?:n|d)?(?:esse|este|aquele) (?:periodo|intervalo|mesmo periodo|dia)|(?:n|d)?o mesmo (?:periodo|dia)"
+    r"|mesmo periodo|(?:n|d)?(?:essa|aquela) data|(?:n|d)?aquela semana|(?:n|d)?aquele mes)\b"
 )
+_WHICH_ONES = re.compile(
+    r"^(?:e |entao |ta )?(?:quais|quem|qual|quem que) (?:foram|sao|eram|seriam|e|foi)(?: (?:eles|elas|esses|essas))?$"
+    r"|^(?:e )?(?:quais|quem)$|^(?:lista|liste|mostra|mostre|manda)(?: (?:eles|elas|quais|os nomes|quem|pra mim))?$"
+)
+# Answers that already list what they count: "quais foram?" shows them again.
+_LISTING_KINDS = frozenset(
+    {"days_above", "missing_days", "open_spans", "weekend_work", "holiday_work", "unvalidated", "contract_resources"}
+)
+_MY_ACCESS = re.compile(r"\bcontratos?\b.*\b(?:consigo|posso|pode|tenho acesso|acesso|acessar|enxergo|vejo)\b")
+_SELF_WORDS = re.compile(r"\b(?:eu|meus?|minhas?)\b")
 _ASKS = re.compile(r"^ e |\d|\b(?:quant\w*|quem|qual|quais|como|quando|onde|horas?|contratos?)\b")
 _MORE = re.compile(
     r"^(?:(?:e )?(?:ver|mostrar?|mostre|manda|traz|quero ver) )?mais(?: (?:linhas|resultados|nomes|itens))?$"
@@ -191,6 +202,8 @@ def understand(
         return Question("greeting")
     if _THANKS.search(text) and len(words) <= 4:
         return Question("thanks")
+    if _WHICH_ONES.match(text) and previous is not None and (listed := _listed(previous)) is not None:
+        return listed  # "quais foram?", "quem foram?" after a count: the same question, as a list
     if _MORE.match(text):
         if previous is None or previous.kind in STATIC:
             return Clarification("no_more", "Não há uma lista anterior para continuar. Faça uma pergunta primeiro.")
@@ -233,6 +246,15 @@ def understand(
         said = ", ".join(f"“{fixed}” em vez de “{typed}”" for typed, fixed in changed)
         return Clarification("confirm", f"Você quis dizer {said}? Responda “sim” para eu seguir assim.", understood)
     return understood
+
+
+def _listed(previous: Question) -> Question | None:
+    """The previous question as a list of what it counted, or None when it counted nothing listable."""
+    if previous.count:
+        return replace(previous, count=False, page=0)
+    if previous.kind == "compose" and previous.measure == "people" and previous.group is None:
+        return replace(previous, measure="hours", group="person", output="table", page=0)
+    return replace(previous, page=0) if previous.kind in _LISTING_KINDS else None
 
 
 def _refused_subject(db: Dataset, text: str, today: date) -> Question | None:
@@ -456,6 +478,8 @@ def _understand(
     if team is not None:
         rest = " ".join(w for w in rest.split() if w not in _SELF)  # "quantos recursos tenho nos meus contratos"
         rest = f" {rest} "
+    if _ROLE.get() == "gestor" and _MY_ACCESS.search(rest):
+        rest = _SELF_WORDS.sub(" ", rest)  # "quais contratos eu consigo ver?": what he may see, not his own entries
     if (said_self or _SELF & set(rest.split()) or _SELF_PHRASE.search(rest)) and "person" not in slots:
         if me is None and _ROLE.get() == "gestor":
             return Clarification("no_own_entries", NO_OWN_ENTRIES, suggestion=_TEAM_OFFER)
@@ -712,6 +736,9 @@ def _merge(previous: Question, slots: dict[str, Any]) -> Question:
         kind = "people_by" if kind == "people_by" else "contract_resources"
     if kind == "contract_ranking" and changes.get("contract"):
         kind = "contract_details"
+    if changes.get("count") and kind == "compose" and previous.group == "person":
+        # "quantos são?" after a breakdown by person: how many people, not the breakdown again
+        changes.update(measure="people", group=None, output="value", limit=None, order="desc", count=False)
     if kind == "activity_list" and "by" in changes:
         kind = "activity_ranking"
     return replace(previous, kind=kind, **changes)
@@ -1224,9 +1251,16 @@ def _compose(
         values["share_of"] = slots.get("activity") or previous.share_of  # "e de reunião?" after a share
         if slots.get("activity"):
             values["activity"] = previous.activity
-    said_hours = re.search(r"\bhoras\b", text) and not read.measure
+    said_hours = (re.search(r"\bhoras\b", text) or _HOW_MUCH_DONE.search(text)) and not read.measure
     measure = read.measure or ("hours" if said_hours else None)
     measure = measure or (previous.measure if recomposed and previous else None) or "hours"
+    if bounded and measure == "people" and (slots.get("hours") or 0) <= 24 and slots.get("below") is None:
+        # "quantas pessoas passaram de 8 horas ontem?": a day's hours, each person's days above it
+        subject = {name: values.get(name) for name in ("person", "contract", "technology", "period")}
+        return Question("days_above", hours=slots["hours"], **{k: v for k, v in subject.items() if v is not None})
+    if bounded and measure == "people":
+        # "quantas pessoas passaram de 150 horas?": the bound is on each person's hours; the rows are counted
+        measure, group = "hours", group or "person"
     inherited = values.get("period") if "period" not in slots else None
     if inherited is not None and group in ("month", "week") and _within_one(inherited, group):
         values.pop("period")  # "minhas horas mês a mês" after an October question: every month, not one
@@ -1314,7 +1348,10 @@ def _composes(
     if read.group == "person" and read.rank:
         changes_operation = follow_up and previous is not None and previous.kind not in _RANKING_KINDS
         limited = read.limit or (slots.get("limit") and legacy not in _RANKING_KINDS)  # "mostra os dez que mais…"
-        return bool(new_filter or legacy in (None, "total_hours", "activity_hours") or limited or changes_operation)
+        bottom = read.rank == "asc"  # "quem apontou menos?": the catalogue's lists run from the most
+        return bool(
+            new_filter or legacy in (None, "total_hours", "activity_hours") or limited or changes_operation or bottom
+        )
     if slots.get("activity") and slots.get("basis") == "gross" and legacy in (None, "total_hours", "activity_hours"):
         return True  # "horas brutas de reunião": the catalogue counted activities in net hours only
     if (
@@ -1384,6 +1421,10 @@ def _inherited(
     return values
 
 
+# "qnt o 8418 fez?", "quanto ela trabalhou": hours, whatever the previous answer counted
+_HOW_MUCH_DONE = re.compile(
+    r"\b(?:quanto|quanta|quantidade)\b(?: \w+){0,4} (?:fez|fizeram|trabalh\w+|apont\w+|somou|somaram|deu)\b"
+)
 _QUESTION_WORD = re.compile(r"\b(?:quem|qual|quais|quant\w*|como|quando|onde|que|teve|tem|fez|fizeram|apont\w*)\b")
 
 

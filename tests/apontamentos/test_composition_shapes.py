@@ -6,6 +6,7 @@ the engine's queries. Only the engine's public `answer` is used, so these tests 
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -33,7 +34,7 @@ FIGURE = re.compile(r"\d[\d.]*,\d h\b|\b\d[\d.]*\s+(?:recursos?|apontamentos?|co
 
 
 def hours(value: float) -> str:
-    text = f"{value:,.1f}"
+    text = f"{value + math.copysign(1e-9, value):,.1f}"  # halves round up, as the bot rounds
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".") + " h"
 
 

@@ -7,6 +7,7 @@ the engine's queries; only the engine's public `answer` is used.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -28,7 +29,7 @@ LOOKBACK = 30  # who counts as having stopped: an entry in the 30 days before th
 
 
 def hours(value: float) -> str:
-    text = f"{value:,.1f}"
+    text = f"{value + math.copysign(1e-9, value):,.1f}"  # halves round up, as the bot rounds
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".") + " h"
 
 

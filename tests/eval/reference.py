@@ -16,6 +16,7 @@ the data's dates and activity spellings unchanged, and a figure for part of a co
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 import unicodedata
@@ -37,7 +38,7 @@ def plain(text: str) -> str:
 
 
 def hours_text(value: float) -> str:
-    text = f"{value:,.1f}"
+    text = f"{value + math.copysign(1e-9, value):,.1f}"  # a half (590,55 h of whole minutes) rounds up
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".") + " h"
 
 
@@ -369,7 +370,7 @@ class Reference:
         rows = self.select(spec)
         total = sum(r.net or 0 for r in rows)
         ranked = sorted(self._activities(rows).values(), key=lambda a: (-a[2], a[0]))
-        share = lambda h: f"{100 * h / total:,.1f}%".replace(".", ",")  # noqa: E731
+        share = lambda h: f"{100 * h / total + 1e-9:,.1f}%".replace(".", ",")  # noqa: E731
         return [f"{shown}: {hours_text(h)} ({share(h)})" for shown, _, h in ranked[:3]]
 
     # -- groupings, shares and dates (issue 17's compositions) -----------------------------------------
@@ -405,7 +406,7 @@ class Reference:
         """The share of the scope's hours that `part` (more filters: activity, person, weekday…) holds, `12,3%`."""
         whole = self._hours(self.select(spec), spec)
         part = self._hours(self.select({**spec, **spec["part"]}), spec)
-        return [f"{100 * part / whole:,.1f}%".replace(".", ",")]
+        return [f"{100 * part / whole + 1e-9:,.1f}%".replace(".", ",")]
 
     def top_day(self, spec: dict[str, Any]) -> list[str]:
         """The day with the most net hours in scope: its date and hours."""
