@@ -140,7 +140,7 @@ dedicaram dediquei investiu tempo
 validar aprovar validarem aprovarem registrar lancar faltam faltaria deixou deixaram deixei deixar
 costuma costumo costumam costumava geralmente normalmente usualmente habitualmente inteiro inteira inteiros
 consigo rendeu rende renderam fechar fecho fechei dura duram durou separando separado separada
-dividindo dividido dividida quebrando quebrado quebrada
+dividindo dividido dividida quebrando quebrado quebrada baixo cima
 unico unica unicos unicas lancamento lancamentos lancados lancadas
 """.split()
 

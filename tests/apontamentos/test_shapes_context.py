@@ -427,3 +427,94 @@ def test_who_left_a_day_without_entries(generated: Dataset, rows: list[Span], qu
     missing = {p for p in people if any((p, d) not in worked for d in working)}
     (reply,) = ask(generated, question)
     assert f"{len(missing)} recursos" in reply and day(LAST_WEEK[0]) in reply
+
+
+@pytest.mark.parametrize(
+    ("count", "which"),
+    [
+        ("quantas pessoas apontaram no 8446 ontem?", "quem foram?"),
+        ("qts pessoas apontaram no 8446 ontem?", "quais foram?"),
+        ("quantos recursos do 8446 trabalharam ontem?", "lista eles"),
+        ("quantas pessoas apontaram no 8446 ontem?", "e quem sao?"),
+    ],
+)
+def test_which_ones_after_a_count(generated: Dataset, rows: list[Span], count: str, which: str) -> None:  # noqa: F811
+    yesterday = TODAY - timedelta(days=1)
+    people = by(rows, lambda r: r.name, lambda r: in_contract(r) and r.day == yesterday)
+    top = max(people.items(), key=lambda kv: (kv[1], kv[0]))
+    replies = ask(generated, count, which)
+    assert f"{len(people)} recursos" in replies[0] and f"{top[0]}: {hours(top[1])}" in replies[1]
+
+
+def _people_above(rows: list[Span], bound: float, days: tuple[date, date]) -> set[str]:
+    per_day: dict[tuple[str, date], float] = {}
+    for r in rows:
+        if in_contract(r) and days[0] <= r.day <= days[1]:
+            per_day[(r.name, r.day)] = per_day.get((r.name, r.day), 0) + (r.net or 0)
+    return {name for (name, _), value in per_day.items() if value > bound}
+
+
+@pytest.mark.parametrize(
+    ("question", "days"),
+    [
+        ("qnts pessoas passaram de oito horas ontem no 8446?", (TODAY - timedelta(days=1),) * 2),
+        ("quantas pessoas passaram de 8h semana passada no 8446?", LAST_WEEK),
+        ("quantos recursos do 8446 passaram de 9 horas semana passada?", LAST_WEEK),
+        ("qts pessoas do 8446 fizeram mais de 9h ontem?", (TODAY - timedelta(days=1),) * 2),
+    ],
+)
+def test_people_above_a_daily_bound(generated: Dataset, rows: list[Span], question: str, days: Any) -> None:  # noqa: F811
+    bound = 9.0 if "9" in question else 8.0
+    (reply,) = ask(generated, question)
+    assert f"{len(_people_above(rows, bound, days))} recursos" in reply and "acima de 8 recursos" not in reply
+
+
+@pytest.mark.parametrize("follow_up", ["e semana passada, qnt o 8446 fez?", "e qnt o 8446 fez semana passada?"])
+def test_how_much_after_a_count_is_hours(generated: Dataset, rows: list[Span], follow_up: str) -> None:  # noqa: F811
+    replies = ask(generated, "quantas pessoas apontaram no 8446 ontem?", follow_up)
+    assert hours(total(rows, lambda r: in_contract(r) and within(LAST_WEEK)(r))) in replies[1]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "quem do 8446 nao apontou segunda?",
+        "quem do 8446 faltou segunda?",
+        "quantas horas o 8446 apontou segunda?",
+        "qnt o 8446 trabalhou segunda",
+    ],
+)
+def test_a_bare_weekday_after_a_verb_is_that_day(generated: Dataset, question: str) -> None:
+    monday = THIS_WEEK[0]
+    (reply,) = ask(generated, question)
+    assert day(monday) in reply and day(date(2026, 11, 1)) not in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "alguem do 8446 esqueceu de bater saida semana passada?",
+        "quem do 8446 esqueceu de bater saida semana passada?",
+        "alguem do 8446 esqueceu saida semana passada?",
+    ],
+)
+def test_forgot_to_clock_out_without_the_article(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    open_spans = [r for r in rows if in_contract(r) and within(LAST_WEEK)(r) and r.end is None]
+    (reply,) = ask(generated, question)
+    assert f"{len(open_spans)} apontamento" in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "quem apontou menos no 8446 em outubro? os 5 ultimos",
+        "os 5 que menos apontaram no 8446 em outubro",
+        "quem trabalhou menos no 8446 em outubro? os 5 de baixo",
+    ],
+)
+def test_the_bottom_five(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, lambda r: in_contract(r) and in_october(r))
+    bottom = sorted(people.items(), key=lambda kv: (kv[1], kv[0]))
+    (reply,) = ask(generated, question)
+    assert all(f"{name}: {hours(value)}" in reply for name, value in bottom[:5])
+    assert f"{bottom[6][0]}: " not in reply
