@@ -33,7 +33,7 @@ MEASURE_WORDS: dict[str, str] = {
     "open_spans": r"\b(?:apontamentos )?sem saida\b",
     "people": r"\b(?:(?:quantas|numero de|quantidade de) (?:pessoas|recursos|consultores|colaboradores)"
     r"|(?:(?<=mais )|(?<=menos ))(?:gente|pessoas))\b",  # the rank word stays for the rank
-    "days": r"\b(?:quantos|numero de) dias (?:com apontamento|apontados|com registro)\b",
+    "days": r"\b(?:quant[oa]s|numero de) dias (?:com apontamento|apontados|com registro)\b",
     "entries": r"\b(?:(?:quantos|numero de|quantidade de) )?(?:apontamentos|registros|lancamentos)\b",
     "hours": r"\b(?:quantas |total de )?horas\b",
 }

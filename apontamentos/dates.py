@@ -480,6 +480,11 @@ def this_and_last_week(first: Found, second: Found, today: date) -> bool:
     return {first.period, second.period} == {_relative("this_week", today), _relative("last_week", today)}
 
 
+def this_or_last_week(found: Found, today: date) -> bool:
+    """Whether the period is this week so far or last week (one side of a week comparison)."""
+    return found.period in (_relative("this_week", today), _relative("last_week", today))
+
+
 def joined(first: Found, second: Found, text: str) -> Period | None:
     """Two periods named together: "setembro e outubro", "de agosto a outubro" make one span; anything
     else ("setembro ou outubro", two unrelated periods) is None, and the caller asks."""
