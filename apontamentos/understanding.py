@@ -126,7 +126,10 @@ _COMPARED = re.compile(
     rf"|{_COMPARATIVE})(?: (?:n?a|com a))?(?: semana)?(?: (?:passada|anterior))?(?=\s|$)"
 )
 _HOW_MUCH = re.compile(r"\bquanto\b|\bquantidade (?!de\b)")  # "qnt ela fez": the shorthand reads "quantidade"
-_EVERY_ACTIVITY = re.compile(r"\b(?:(?:em|de|com|n?as) )?(?:todas as|todas|qualquer) (?:atividades?|tarefas?)\b")
+_EVERY_ACTIVITY = re.compile(
+    r"\b(?:(?:em|de|com|n?as) )?(?:todas as|todas|qualquer) (?:atividades?|tarefas?)\b"
+    r"|\b(?:tudo )?nao (?:so|somente|apenas)\b"  # "tudo, não só bug"
+)
 _PLURAL_PRONOUN = re.compile(r"\b(?:deles|delas)\b")
 _PRONOUN = re.compile(r"\b(?:ele|ela|dele|dela|nele|nela)\b")
 # A position in the list the last answer showed, after an article: "a segunda", "o 3o da lista". Never a
@@ -503,6 +506,8 @@ def _understand(
         return activity
     if activity is not None:
         slots["activity"], used = activity
+        if every_activity:
+            del slots["activity"]  # "tudo, não só bug": the activity it widens from, named to be left out
         for word in used:
             rest = re.sub(rf"\b{word}\b", " ", rest, count=1)
     if _has(rest, "atividade", "tarefa") and _has(rest, "frequen", "comuns", "vezes", "apontamentos", "registros"):
@@ -912,17 +917,19 @@ def _activity(db: Dataset, text: str, about_activity: bool = False) -> tuple[str
     "testes" is also a profile's word."""
     words = text.split()
     ordinary = frozenset() if about_activity else VOCABULARY
+    spelled = {w: _activity_word(db, w) for w in words}
     # a preposition alone names no activity ("e em todas?" is not "deploy em produção")
-    terms = [w for w in words if w in db.activity_words and w not in ordinary and w not in CONNECTORS | _PREPOSITIONS]
+    used = [w for w in words if spelled[w] and w not in ordinary and w not in CONNECTORS | _PREPOSITIONS]
     for match in _ACTIVITY_TRIGGER.finditer(text):
         following = text[match.end() :].split()[:5]
         if following and following[0] in _PREPOSITIONS:
             following = following[1:]
         for word in following:
-            if word not in db.activity_words or word in CONNECTORS:
+            if not spelled.get(word) or word in CONNECTORS:
                 break
-            terms.append(word)
-    terms = list(dict.fromkeys(terms))
+            used.append(word)
+    used = list(dict.fromkeys(used))
+    terms = list(dict.fromkeys(str(spelled[w]) for w in used))
     if not terms:
         return None
     if not any(set(terms) <= set(key.split()) for key in db.activities):
@@ -930,7 +937,18 @@ def _activity(db: Dataset, text: str, about_activity: bool = False) -> tuple[str
         return Clarification(
             "unknown_activity", f"Não encontrei nenhuma atividade com “{' '.join(terms)}”. As atividades: {shown}."
         )
-    return " ".join(terms), terms
+    return " ".join(terms), used
+
+
+def _activity_word(db: Dataset, word: str) -> str | None:
+    """The word of an activity's description `word` is, as written or, for a word the engine does not know
+    otherwise, in the singular or plural the description uses ("bug" for "correção de bugs")."""
+    if word in db.activity_words:
+        return word
+    if _known(word):
+        return None
+    forms = (f"{word}s", f"{word}es", word.removesuffix("s"), re.sub(r"oes$", "ao", word))  # "reuniões"
+    return next((w for w in forms if w in db.activity_words), None)
 
 
 def _contract(db: Dataset, text: str) -> tuple[str, str] | Clarification | None:

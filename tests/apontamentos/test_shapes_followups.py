@@ -343,3 +343,33 @@ def test_the_other_end_of_a_short_list_keeps_its_size(generated: Dataset, rows: 
     replies = ask(generated, "os 3 q menos apontaram no 8446 em outubro", closing)
     top = ranked(rows, keep)
     assert all(name in replies[1] for name in top[:3]) and top[3] not in replies[1], replies[1]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "e ele, qnt fez em outubro todo? (tudo, nao so reuniao)",
+        "e ela, quanto fez em outubro, nao so reuniao?",
+        "e o primeiro, qnt fez em out? tudo, nao so reuniao",
+        "e ele em outubro, nao apenas reuniao?",
+    ],
+)
+def test_nao_so_widens_to_every_activity(generated: Dataset, rows: list[Span], closing: str) -> None:
+    top = ranked(rows, both(between(OCTOBER), activity_has("reuniao")))[0]
+    replies = ask(generated, "qm mais apontou reuniao em outubro?", closing)
+    assert top in replies[1] and hours(total(rows, both(named(top), between(OCTOBER)))) in replies[1], replies[1]
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("quantas horas de bug o 8446 teve em outubro?", "bugs"),
+        ("quanto o 8446 gastou com bug em outubro?", "bugs"),
+        ("horas de requisito do 8446 em outubro", "requisitos"),
+        ("horas de funcionalidade no 8446 em outubro", "funcionalidades"),
+        ("horas de reunioes do 8446 em outubro", "reuniao"),
+    ],
+)
+def test_an_activity_word_in_the_other_number(generated: Dataset, rows: list[Span], question: str, word: str) -> None:
+    (reply,) = ask(generated, question)
+    assert hours(total(rows, both(in_contract, between(OCTOBER), activity_has(word)))) in reply, reply
