@@ -373,3 +373,20 @@ def test_nao_so_widens_to_every_activity(generated: Dataset, rows: list[Span], c
 def test_an_activity_word_in_the_other_number(generated: Dataset, rows: list[Span], question: str, word: str) -> None:
     (reply,) = ask(generated, question)
     assert hours(total(rows, both(in_contract, between(OCTOBER), activity_has(word)))) in reply, reply
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "top 5 do 8446 em outubro",
+        "quanto cada um fez no 8446 em outubro?",
+        "horas por pessoa do 8446 em outubro, os 5 maiores",
+        "qm mais trabalhou no 8446 em outubro? os 5 primeiros",
+    ],
+)
+def test_every_list_of_people_answers_an_ordinal(
+    generated: Dataset, rows: list[Span], top5: list[str], listing: str
+) -> None:
+    replies = ask(generated, listing, "e a segunda, qnts horas fez?")
+    second = top5[1]
+    assert second in replies[1] and hours(total(rows, both(named(second), between(OCTOBER)))) in replies[1]
