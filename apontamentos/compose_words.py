@@ -31,9 +31,9 @@ MEASURE_WORDS: dict[str, str] = {
     "avg_person": r"\bmedia (?:de horas )?(?:por|de cada) (?:pessoa|recurso|consultor|cabeca)\b",
     "avg_day": r"\bmedia (?:de horas )?(?:por|ao) dia\b(?: trabalhado)?",
     "open_spans": r"\b(?:apontamentos )?sem saida\b",
-    "people": r"\b(?:(?:quantas|numero de|quantidade de) (?:pessoas|recursos|consultores|colaboradores)"
+    "people": r"\b(?:(?:quantas|numero de|quantidade de|em) (?:pessoas|recursos|consultores|colaboradores)"
     r"|(?:(?<=mais )|(?<=menos ))(?:gente|pessoas))\b",  # the rank word stays for the rank
-    "days": r"\b(?:quant[oa]s|numero de) dias (?:com apontamento|apontados|com registro)\b",
+    "days": r"\b(?:(?:quant[oa]s|numero de) dias (?:com apontamento|apontados|com registro)|em dias(?! ute?is))\b",
     "entries": r"\b(?:(?:quantos|numero de|quantidade de) )?(?:apontamentos|registros|lancamentos)\b",
     "hours": r"\b(?:quantas |total de )?horas\b",
 }

@@ -92,7 +92,8 @@ _SELF = frozenset(
 # "to devendo", "tô acima?": the asker, in the first person without "eu"
 _SELF_PHRASE = re.compile(
     r"\b(?:to|tou|estou|fiquei) (?:devendo|acima|abaixo|com saldo|positivo|negativo)\b"
-    r"|\b(?:to|tou|estou) (?:fazendo|trabalhando|apontando|rendendo|indo|melhor|pior)\b"
+    r"|\b(?:to|tou|estou) (?:fazendo|trabalhando|apontando|rendendo|indo|melhor|pior|bem|mal)\b"
+    r"|\bcomo (?:to|tou|estou)\b"
 )
 _EVERYONE = re.compile(r"\b(?:todos|todas|todo mundo|geral|empresa toda|equipe)\b")
 _COUNT = re.compile(r"\b(?:quantos|quantas|quantidade|numero de)\b")
@@ -158,6 +159,11 @@ NO_LIST = (
     "lista primeiro, por exemplo: “top 5 do 8446 em outubro”."
 )
 _SHORT_LIST = "A lista anterior tinha só {}. Diga o nome ou uma posição dessa lista."
+
+
+def _follows(text: str) -> bool:
+    """Whether the question continues the previous one: "e …", a pronoun, or a position in its list."""
+    return bool(_FOLLOW_UP.search(text) or _ORDINAL.search(text))
 
 
 def _position(match: re.Match[str]) -> int:
@@ -591,7 +597,7 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         return Clarification("not_understood", TWO_BREAKDOWNS)
     if previous is not None and previous.kind in STATIC:
         previous = None
-    follow_up = previous is not None and bool(_FOLLOW_UP.search(text))
+    follow_up = previous is not None and _follows(text)
     has_subject = any(slots.get(name) for name in SUBJECT)
     if previous is not None:
         if kind == "ranking" and previous.kind in ("list_contracts", "contract_ranking") and not has_subject:
@@ -1131,7 +1137,7 @@ def _compose(
     catalogue's reading of the same words; `every_activity`: "todas as atividades" after an activity)."""
     if previous is not None and previous.kind in STATIC:
         previous = None
-    follow_up = previous is not None and bool(_FOLLOW_UP.search(text))
+    follow_up = previous is not None and _follows(text)
     legacy = _refine(kind, slots, rest)
     bare = previous is not None and not any(slots.get(n) for n in (*SUBJECT, "period")) and not read.rest.split()
     if (read.total or every_activity) and (follow_up or bare) and not read.group and not read.rank:
@@ -1274,6 +1280,9 @@ def _composes(
 ) -> bool:
     """Whether the question is a composition rather than one of the catalogue's kinds."""
     new_filter = any(slots.get(name) for name in _NEW_FILTERS) or read.weekday is not None
+    if follow_up and previous is not None and read.measure and not (read.group or read.rank):
+        if legacy is None or previous.activity:
+            return True  # "e em apontamentos?", "e em pessoas?" after reunião's hours: that measure, same filters
     if slots.get("versus") or read.measure in ("first_day", "last_day") or read.weekday is not None or read.share:
         return True
     if read.group in ("month", "week", "weekday", "client"):

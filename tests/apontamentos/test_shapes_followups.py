@@ -390,3 +390,53 @@ def test_every_list_of_people_answers_an_ordinal(
     replies = ask(generated, listing, "e a segunda, qnts horas fez?")
     second = top5[1]
     assert second in replies[1] and hours(total(rows, both(named(second), between(OCTOBER)))) in replies[1]
+
+
+def meetings_of_the_contract_in_october(r: Span) -> bool:
+    return in_contract(r) and OCTOBER[0] <= r.day <= OCTOBER[1] and "reuniao" in plain(r.activity).split()
+
+
+@pytest.mark.parametrize(
+    ("closing", "expected"),
+    [
+        ("e em apontamentos?", lambda kept: f"{len(kept)} apontamentos"),
+        ("e em pessoas?", lambda kept: f"{len({r.resource_id for r in kept})} recursos"),
+        ("e em dias?", lambda kept: f"{len({r.day for r in kept})} dias"),
+        ("e qnts apontamentos foram?", lambda kept: f"{len(kept)} apontamentos"),
+    ],
+)
+def test_a_measure_alone_after_an_activity_keeps_it(
+    generated: Dataset, rows: list[Span], closing: str, expected: Callable[[list[Span]], str]
+) -> None:
+    kept = [r for r in rows if meetings_of_the_contract_in_october(r)]
+    replies = ask(generated, "qnts horas de reuniao o 8446 teve em outubro?", closing)
+    assert expected(kept) in replies[1] and "reuni" in replies[1].lower(), replies[1]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "mostra a quebra por dia do terceiro",
+        "quebra por semana do terceiro",
+        "horas do terceiro por semana",
+        "qnts horas fez o terceiro?",
+    ],
+)
+def test_a_position_in_the_list_keeps_its_period(
+    generated: Dataset, rows: list[Span], top5: list[str], question: str
+) -> None:
+    replies = ask(generated, "top 5 do 8446 em outubro", question)
+    third = top5[2]
+    assert third in replies[1] and day(OCTOBER[0]) in replies[1] and day(OCTOBER[1]) in replies[1], replies[1]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["comparando com semana passada, como estou?", "como to em relacao a semana passada?"],
+)
+def test_como_estou_against_last_week_is_the_asker(
+    generated: Dataset, rows: list[Span], worker: str, question: str
+) -> None:
+    (reply,) = ask(generated, question, user=worker)
+    this = total(rows, both(named(worker), between(THIS_WEEK)))
+    assert worker in reply and hours(this) in reply, reply
