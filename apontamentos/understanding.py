@@ -151,7 +151,8 @@ _ORDINAL = re.compile(
     r"\b(?:o|a|do|da|pro|pra|pelo|pela|ao|com o|com a) "
     rf"(?:(?P<word>{'|'.join(_ORDINAL_WORDS)})[oa]|(?P<number>\d{{1,2}})[oa])\b"
     r"(?: (?:colocad[oa]|lugar|pessoa|recurso|nome))?(?: (?:d[ae]ss?a|d[ae]sta|da) (?:lista|ranking|relacao))?"
-    r"(?! (?:semana|quinzena|dia|mes|feira|vez|metade|parte|apontamento|periodo|trimestre|semestre|hora)s?\b)"
+    r"(?! (?:semana|quinzena|dia|mes|feira|vez|metade|parte|apontamento|periodo|trimestre|semestre|hora|contrato"
+    r"|atividade|tarefa|cliente|projeto|ano|turno|registro|lancamento)s?\b)"  # another list's position
     r"(?! e (?:o|a) ultim| (?:a|de|em)\b)"  # "o primeiro e o último dia", "o primeiro a chegar"
 )
 NO_LIST = (

@@ -238,6 +238,16 @@ def test_a_weekday_with_its_preposition_stays_a_day(generated: Dataset, top5: li
     assert day(monday) in replies[1] and day(OCTOBER[0]) not in replies[1], replies[1]
 
 
+@pytest.mark.parametrize(
+    "question", ["e o primeiro contrato?", "e a segunda semana?", "e o primeiro dia?", "e a primeira vez?"]
+)
+def test_an_ordinal_of_something_else_is_not_a_listed_person(
+    generated: Dataset, top5: list[str], question: str
+) -> None:
+    replies = ask(generated, "top 5 do 8446 em outubro", question)
+    assert not any(f"{name} trabalhou" in replies[1] for name in top5), replies[1]
+
+
 @pytest.mark.parametrize("question", ["e a segunda?", "e o terceiro?", "e a primeira dessa lista, qnto ela fez?"])
 def test_an_ordinal_without_a_list_names_nobody(generated: Dataset, question: str) -> None:
     replies = ask(generated, "horas do 8446 em outubro", question)
