@@ -90,7 +90,7 @@ _RELATIVE = [
     (
         re.compile(
             r"\b(?:este|esse|neste|nesse|desse|deste)\s+mes\b|\bmes atual\b"
-            r"|\b(?:do|no) mes\b(?!\s+(?:de|passado|anterior))|\bmes (?:todo|inteiro)\b"
+            r"|\b(?:do|no) mes(?: (?:todo|inteiro))?\b(?!\s+(?:de|passado|anterior))|\bmes (?:todo|inteiro)\b"
         ),
         "this_month",
     ),

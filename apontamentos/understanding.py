@@ -126,7 +126,10 @@ _COMPARED = re.compile(
     r"\b(?:(?:melhor|pior|mais|menos|acima|abaixo|igual|diferente)(?: ou (?:melhor|pior|mais|menos|igual))?"
     rf"|{_COMPARATIVE})(?: (?:n?a|com a))?(?: semana)?(?: (?:passada|anterior))?(?=\s|$)"
 )
+_THE_MONTH = re.compile(r"(?:(?:do|no) )?mes(?: (?:todo|inteiro))?")  # "the month": the one the conversation is about
 _HOW_MUCH = re.compile(r"\bquanto\b|\bquantidade (?!de\b)")  # "qnt ela fez": the shorthand reads "quantidade"
+# "quanto o 8418 fez?", "qnt ela apontou": hours, whatever the previous answer counted
+_HOURS_DONE = re.compile(r"\b(?:quanto|quantidade)(?: \w+){0,3} (?:fez|fizeram|fiz|trabalh\w*|apont\w*|somou|deu)\b")
 _EVERY_ACTIVITY = re.compile(
     r"\b(?:(?:em|de|com|n?as) )?(?:todas as|todas|qualquer) (?:atividades?|tarefas?)\b"
     r"|\b(?:tudo )?nao (?:so|somente|apenas)\b"  # "tudo, não só bug"
@@ -160,6 +163,10 @@ NO_LIST = (
     "lista primeiro, por exemplo: “top 5 do 8446 em outubro”."
 )
 _SHORT_LIST = "A lista anterior tinha só {}. Diga o nome ou uma posição dessa lista."
+
+
+def _year_month(period: Period) -> tuple[int, int]:
+    return period.start.year, period.start.month
 
 
 def _follows(text: str) -> bool:
@@ -385,6 +392,9 @@ def _understand(
         return Clarification("period", only_working_days(found))
     if found is not None:
         slots["period"] = found.period
+        if previous is not None and _THE_MONTH.fullmatch(found.text.strip()) and _follows(text):
+            if previous.period is not None and previous.period == month_of(*_year_month(previous.period)):
+                slots["period"] = previous.period  # "e quantos dias ela trabalhou no mês?" about October: October
         if (opened := _open_ended(db, rest, found, today)) is not None:
             slots["period"], said = opened
             consume(said)
@@ -1232,7 +1242,7 @@ def _compose(
         values["share_of"] = slots.get("activity") or previous.share_of  # "e de reunião?" after a share
         if slots.get("activity"):
             values["activity"] = previous.activity
-    said_hours = re.search(r"\bhoras\b", text) and not read.measure
+    said_hours = (re.search(r"\bhoras\b", text) or _HOURS_DONE.search(text)) and not read.measure
     measure = read.measure or ("hours" if said_hours else None)
     measure = measure or (previous.measure if recomposed and previous else None) or "hours"
     try:

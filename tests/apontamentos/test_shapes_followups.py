@@ -450,3 +450,39 @@ def test_como_estou_against_last_week_is_the_asker(
     (reply,) = ask(generated, question, user=worker)
     this = total(rows, both(named(worker), between(THIS_WEEK)))
     assert worker in reply and hours(this) in reply, reply
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "e qnts horas ela fez no mes?",
+        "e ela, quanto fez no mes todo?",
+        "e a primeira, qnto fez no mes?",
+        "e quanto ela trabalhou no mes inteiro?",
+    ],
+)
+def test_no_mes_in_a_follow_up_is_the_month_talked_about(generated: Dataset, rows: list[Span], closing: str) -> None:
+    first = ranked(rows, both(in_contract, between(OCTOBER)), ascending=True)[0]
+    replies = ask(generated, "qm fez menos horas no 8446 em outubro? os 3 ultimos", closing)
+    assert first in replies[1] and hours(total(rows, both(named(first), between(OCTOBER)))) in replies[1], replies[1]
+
+
+def test_no_mes_in_a_new_question_is_this_month(generated: Dataset, rows: list[Span], worker: str) -> None:
+    this_month = (TODAY.replace(day=1), TODAY)
+    (reply,) = ask(generated, "quantas horas eu fiz no mes?", user=worker)
+    assert hours(total(rows, both(named(worker), between(this_month)))) in reply, reply
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "e semana passada, qnt o 8446 fez?",
+        "e quanto o 8446 fez semana passada?",
+        "e semana passada, qnto eles trabalharam?",
+        "e semana passada, quanto deu?",
+    ],
+)
+def test_quanto_fez_after_a_count_of_people_is_hours(generated: Dataset, rows: list[Span], closing: str) -> None:
+    last_week = (THIS_WEEK[0] - timedelta(days=7), THIS_WEEK[0] - timedelta(days=1))
+    replies = ask(generated, "qnts pessoas apontaram no 8446 em outubro?", closing)
+    assert hours(total(rows, both(in_contract, between(last_week)))) in replies[1], replies[1]
