@@ -272,7 +272,12 @@ def people(db: Dataset, question: Question, today: date) -> Answer:
     if question.count:
         return _done(question, header + ".")
     lines, table = _hours_of_each(people, f"Recursos{scope}")
-    return _done(question, f"{header}, por horas líquidas:\n{lines}", table)
+    return _listing(_done(question, f"{header}, por horas líquidas:\n{lines}", table), people)
+
+
+def _listing(answer: Answer, people: list[q.ResourceHours]) -> Answer:
+    """The answer remembering the people it listed, in order: "a segunda", "deles" are among them next."""
+    return replace(answer, context={**answer.context, "named_people": [p.resource.id for p in people]})
 
 
 def _hours_of_each(people: list[q.ResourceHours], title: str) -> tuple[str, Table | None]:
@@ -325,7 +330,7 @@ def hours_by_person(db: Dataset, question: Question, today: date) -> Answer:
         f"Horas líquidas por recurso{scope}, {_dates(period)}{note}: {fmt.plural(len(people), 'recurso')}, "
         f"{fmt.hours(total)} no total, média de {fmt.hours(total / len(people))} por recurso:\n{lines}"
     )
-    return _done(question, text, table)
+    return _listing(_done(question, text, table), people)
 
 
 def contract_ranking(db: Dataset, question: Question, today: date) -> Answer:

@@ -155,9 +155,9 @@ def render(db: Dataset, question: Question, today: date) -> Answer:
     line = first_line(db, c, _dates(period) + note)
     answer = _answer(db, question, c, result, line, period)
     if c.group == "person" and result.rows and result.rows[0][0] is not None:
-        # the person the answer names first is who "ele"/"ela" means next
-        named = db.refs[int(result.rows[0][0])].id
-        answer = replace(answer, context={**answer.context, "named": named})
+        # the person the answer names first is who "ele"/"ela" means next; "a segunda", "deles": the list
+        listed = [db.refs[int(key)].id for key, _ in result.rows if key is not None]
+        answer = replace(answer, context={**answer.context, "named": listed[0], "named_people": listed})
     return answer
 
 

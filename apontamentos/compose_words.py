@@ -34,14 +34,15 @@ MEASURE_WORDS: dict[str, str] = {
     "avg_person": r"\bmedia (?:de horas )?(?:por|de cada) (?:pessoa|recurso|consultor|cabeca)\b",
     "avg_day": r"\bmedia (?:de horas )?(?:por|ao) dia\b(?: trabalhado)?",
     "open_spans": r"\b(?:apontamentos )?sem saida\b",
-    "people": r"\b(?:(?:quantas|quantos|numero de|quantidade de|qtd de)"
+    "people": r"\b(?:(?:quantas|quantos|numero de|quantidade de|qtd de|em)"
     r" (?:pessoas|recursos|consultores|colaboradores|gente)"
     r"|(?:(?<=mais )|(?<=menos ))(?:gente|pessoas))\b",  # the rank word stays for the rank
     # "quantos dias eu trabalhei", "em quantos dias o 8446 teve apontamento": only words about whom between
-    # "dias" and the verb, so "dias (que) eu não apontei", "dias úteis", "dias de trabalho" are not read here
-    "days": r"\b(?:em )?(?:quantos|quantas|numero de|quantidade de) dias\s+(?:com apontamento|apontados|com registro"
+    # "dias" and the verb, so "dias (que) eu não apontei", "dias úteis", "dias de trabalho" are not read here;
+    # "e em dias?" after hours asks the same in days
+    "days": r"\b(?:(?:em )?(?:quantos|quantas|numero de|quantidade de) dias\s+(?:com apontamento|apontados|com registro"
     r"|(?:(?:eu|ele|ela|eles|elas|voce|o|a|os|as|que|ja|tem|teve|tiveram|houve)\s+)*"  # a name taken out left spaces
-    r"(?:trabalh\w*|apont\w*|registr\w*|lanc\w*))\b",
+    r"(?:trabalh\w*|apont\w*|registr\w*|lanc\w*))|em dias(?! ute?is))\b",
     "entries": r"\b(?:(?:quantos|numero de|quantidade de) )?(?:apontamentos|registros|lancamentos)\b",
     "hours": r"\b(?:quantas |total de )?horas\b",
 }

@@ -94,7 +94,7 @@ _RELATIVE = [
     (
         re.compile(
             r"\b(?:este|esse|neste|nesse|desse|deste)\s+mes\b|\bmes atual\b"
-            r"|\b(?:do|no) mes\b(?!\s+(?:de|passado|anterior))|\bmes (?:todo|inteiro)\b"
+            r"|\b(?:do|no) mes(?: (?:todo|inteiro))?\b(?!\s+(?:de|passado|anterior))|\bmes (?:todo|inteiro)\b"
         ),
         "this_month",
     ),
@@ -485,6 +485,11 @@ def _weekday(match: re.Match[str], today: date) -> date:
 def this_and_last_week(first: Found, second: Found, today: date) -> bool:
     """Whether the two periods are this week so far and last week (what a week comparison names)."""
     return {first.period, second.period} == {_relative("this_week", today), _relative("last_week", today)}
+
+
+def this_or_last_week(found: Found, today: date) -> bool:
+    """Whether the period is this week so far or last week (one side of a week comparison)."""
+    return found.period in (_relative("this_week", today), _relative("last_week", today))
 
 
 def joined(first: Found, second: Found, text: str) -> Period | None:

@@ -219,7 +219,7 @@ REGISTRY: tuple[Kind, ...] = (
             "horas por dia",
             "media de horas por dia",
             "por dia em media",
-            "quantos dias (?:\\w+ ){0,3}(?:trabalh|apont)",
+            "quant[oa]s dias (?:\\w+ ){0,3}(?:trabalh|apont)",  # "qts dias": the shorthand reads "quantas"
         ),
     ),
     Kind(

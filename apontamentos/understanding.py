@@ -25,6 +25,7 @@ from .dates import (
     joined,
     only_working_days,
     this_and_last_week,
+    this_or_last_week,
     unreadable_period,
 )
 from .errors import InvalidQuery
@@ -105,7 +106,11 @@ _SELF = frozenset(
     | {"entrei", "cheguei", "comecei", "terminei", "bati"}  # "a que horas cheguei ontem"
 )
 # "to devendo", "tô acima?": the asker, in the first person without "eu"
-_SELF_PHRASE = re.compile(r"\b(?:to|tou|estou|fiquei) (?:devendo|acima|abaixo|com saldo|positivo|negativo)\b")
+_SELF_PHRASE = re.compile(
+    r"\b(?:to|tou|estou|fiquei) (?:devendo|acima|abaixo|com saldo|positivo|negativo)\b"
+    r"|\b(?:to|tou|estou) (?:fazendo|trabalhando|apontando|rendendo|indo|melhor|pior|bem|mal)\b"
+    r"|\bcomo (?:to|tou|estou)\b"
+)
 _EVERYONE = re.compile(r"\b(?:todos|todas|todo mundo|geral|empresa toda|equipe)\b")
 _COUNT = re.compile(r"\b(?:quantos|quantas|quantidade|numero de)\b")
 _ASC = re.compile(r"\b(?:menos|menor|menores|pior|piores)\b")
@@ -123,8 +128,69 @@ _VALIDATED_NO = re.compile(
 )
 _COMPARING = r"\b(?:comparando|compara\w*|versus|vs|x|contra|frente a|lado a lado|diferenca)\b"
 _NAMED_SUBJECT = tuple(name for name in SUBJECT if name != "everyone")
+# A comparison with last week: a comparative, then last week ("melhor que a passada", "comparado com a semana
+# anterior", "mais ou menos que semana passada"). _COMPARED: its words, once the week itself was read as a period.
+_COMPARATIVE = (
+    r"(?:(?:melhor|pior|mais|menos|acima|abaixo|igual|diferente)(?: ou (?:melhor|pior|mais|menos|igual))?"
+    r"(?: do que| que| a| ao| com| da| do)|do que|comparad[oa](?: com| a)|em relacao a|vs|versus|x|frente a|contra)"
+)
+_AGAINST_LAST_WEEK = re.compile(
+    rf"\b(?:{_COMPARATIVE}|(?:melhor|pior|mais|menos)(?: \w+){{1,3}}? (?:do )?que)"  # "mais essa semana que"
+    r" (?:(?:n?a|com a) )?(?:semana |ultima semana )?(?:passada|anterior)\b"
+)
+_COMPARED = re.compile(
+    r"\b(?:(?:melhor|pior|mais|menos|acima|abaixo|igual|diferente)(?: ou (?:melhor|pior|mais|menos|igual))?"
+    rf"|{_COMPARATIVE})(?: (?:n?a|com a))?(?: semana)?(?: (?:passada|anterior))?(?=\s|$)"
+)
+_HOW_MUCH = re.compile(r"\bquanto\b|\bquantidade (?!de\b)")  # "qnt ela fez": the shorthand reads "quantidade"
+# "quanto o 8418 fez?", "qnt ela apontou": hours, whatever the previous answer counted
+_HOURS_DONE = re.compile(
+    r"\b(?:quanto|quanta|quantidade)(?: \w+){0,4} (?:fez|fizeram|fiz|trabalh\w*|apont\w*|somou|somaram|deu)\b"
+)
+_EVERY_ACTIVITY = re.compile(
+    r"\b(?:(?:em|de|com|n?as) )?(?:todas as|todas|qualquer) (?:atividades?|tarefas?)\b"
+    r"|\b(?:tudo )?nao (?:so|somente|apenas)\b"  # "tudo, não só bug"
+)
 _PLURAL_PRONOUN = re.compile(r"\b(?:deles|delas)\b")
 _PRONOUN = re.compile(r"\b(?:ele|ela|dele|dela|nele|nela)\b")
+# A position in the list the last answer showed, after an article: "a segunda", "o 3o da lista". Never a
+# period ("a primeira semana", "segunda-feira") nor a weekday with its preposition ("na segunda": Monday).
+_ORDINAL_WORDS = {
+    "primeir": 1,
+    "segund": 2,
+    "terceir": 3,
+    "quart": 4,
+    "quint": 5,
+    "sext": 6,
+    "setim": 7,
+    "oitav": 8,
+    "non": 9,
+    "decim": 10,
+}
+_ORDINAL = re.compile(
+    r"\b(?:o|a|do|da|pro|pra|pelo|pela|ao|com o|com a) "
+    rf"(?:(?P<word>{'|'.join(_ORDINAL_WORDS)})[oa]|(?P<number>\d{{1,2}})[oa])\b"
+    r"(?: (?:colocad[oa]|lugar|pessoa|recurso|nome))?(?: (?:d[ae]ss?a|d[ae]sta|da) (?:lista|ranking|relacao))?"
+    r"(?! (?:semana|quinzena|dia|mes|feira|vez|metade|parte|apontamento|periodo|trimestre|semestre|hora|contrato"
+    r"|atividade|tarefa|cliente|projeto|ano|turno|registro|lancamento)s?\b)"  # another list's position
+    r"(?! e (?:o|a) ultim| (?:a|de|em)\b)"  # "o primeiro e o último dia", "o primeiro a chegar"
+)
+NO_LIST = (
+    "De qual lista? Não mostrei uma lista de pessoas antes desta pergunta. Diga o nome da pessoa, ou peça a "
+    "lista primeiro, por exemplo: “top 5 do 8446 em outubro”."
+)
+_SHORT_LIST = "A lista anterior tinha só {}. Diga o nome ou uma posição dessa lista."
+
+
+def _follows(text: str) -> bool:
+    """Whether the question continues the previous one: "e …", a pronoun, or a position in its list."""
+    return bool(_FOLLOW_UP.search(text) or _ORDINAL.search(text))
+
+
+def _position(match: re.Match[str]) -> int:
+    return _ORDINAL_WORDS[match.group("word")] if match.group("word") else int(match.group("number"))
+
+
 WHO_IS_IT = (
     "De quem você está falando? Não sei a quem “ele” ou “ela” se refere aqui. Diga o nome, por exemplo: "
     "“quantas horas a Ana Souza fez em setembro?”."
@@ -192,7 +258,8 @@ def understand(
     if not text.strip("? "):
         return Question("help")
     if reason := refusal(prepared) or refusal(text):
-        # the person asked about stays the conversation's subject: "e quantas horas ela fez?" comes next
+        # the person or contract asked about stays the conversation's subject, with its period: "e quantas
+        # horas ela fez?", "e em horas?" come next
         pending = _refused_subject(db, text, today) if reason == "personal" else None
         return Clarification(reason, REFUSALS[reason], pending)
     if (ack := _THANKS.match(text)) and _ASKS.search(text[ack.end() :]):
@@ -258,19 +325,17 @@ def _listed(previous: Question) -> Question | None:
 
 
 def _refused_subject(db: Dataset, text: str, today: date) -> Question | None:
-    """What a refused question was about ("quanto o 8418 faturou em outubro?"), so "e em horas?" answers it."""
+    """The hours of whom a refused question was about (a person, else a contract), over the period it named."""
     person = _person(db, text.split())
-    contract = _contract(db, text)
-    try:
-        found = find_period(text, today)
-    except InvalidQuery:
-        found = None
-    slots = {
-        "person": person[0] if isinstance(person, tuple) else None,
-        "contract": contract[0] if isinstance(contract, tuple) else None,
-        "period": found.period if found is not None else None,
-    }
-    return Question("total_hours", **slots) if slots["person"] or slots["contract"] else None
+    contract = _contract(db, f" {text} ")
+    if isinstance(person, tuple):
+        subject = {"person": person[0]}
+    elif isinstance(contract, tuple):
+        subject = {"contract": contract[0]}
+    else:
+        return None
+    found = find_period(text, today, subdivision=db.calendar.subdivision, first_day=db.first_day)
+    return Question("total_hours", period=found.period if found is not None else None, **subject)
 
 
 _ABOUT_PEOPLE = frozenset({"ranking", "hours_by_person", "contract_resources", "people_by", "person_average"})
@@ -354,7 +419,11 @@ def _understand(
     if found is not None:
         slots["period"] = found.period
         month = previous.period if previous is not None else None
-        if re.fullmatch(r"(?:n|d)?o mes", found.text.strip()) and month and _within_one(month, "month"):
+        if (
+            re.fullmatch(r"(?:n|d)?o mes(?: todo| inteiro)?", found.text.strip())
+            and month
+            and _within_one(month, "month")
+        ):
             slots["period"] = month_of(month.start.year, month.start.month)  # "no mês (todo)" of an October talk
         if (opened := _open_ended(db, rest, found, today)) is not None:
             slots["period"], said = opened
@@ -363,6 +432,7 @@ def _understand(
         if (second := find_period(rest, today, **calendar)) is not None:
             consume(second.text)
             comparing = _has(rest, "compar", "versus", "vs", "x", "contra", "frente a", "lado a lado", "diferenca")
+            comparing = comparing or bool(_AGAINST_LAST_WEEK.search(text))  # "essa semana fiz mais que a passada?"
             if comparing and not this_and_last_week(found, second, today):
                 slots["versus"] = second.period  # "setembro x outubro", "compara setembro e outubro": side by side
                 rest = re.sub(_COMPARING, " ", rest)
@@ -379,6 +449,19 @@ def _understand(
     if found is None and previous is not None and previous.period and (same := _SAME_PERIOD.search(rest)):
         same_period = previous.period  # "nesse período", "no mesmo período": the one the conversation is in
         consume(same.group(0))
+    # "essa semana tá melhor que a passada?", "to fazendo mais ou menos que semana passada?": the week
+    # comparison (this week so far against the same days of last week), whichever of the two weeks is named
+    against_last_week = (
+        found is not None
+        and slots.get("period") == found.period
+        and "versus" not in slots
+        and this_or_last_week(found, today)
+        and bool(_AGAINST_LAST_WEEK.search(text))
+    )
+    if against_last_week and _has(rest, *_RANKS_PEOPLE_OR_CONTRACTS):
+        return Clarification("not_understood", WEEK_RANKED)  # "quem trabalhou mais essa semana que na passada?"
+    if against_last_week:
+        rest = _COMPARED.sub(" ", rest)
     if word := unreadable_period(rest):
         # even beside a period it can read: "primeira quinzena de outubro" is not all of October
         return Clarification("period", _unreadable(word))
@@ -441,6 +524,17 @@ def _understand(
                 for word in used:
                     rest = re.sub(rf"\b{word}\b", " ", rest, count=1)
     listed = tuple(p for p in _NAMED_PEOPLE.get() if p in db.resources)
+    if "person" not in slots and (ordinal := _ORDINAL.search(rest)):
+        # "e a segunda?", "o quinto da lista": the person at that position of the list the bot just showed
+        if not listed:
+            return Clarification("not_understood", NO_LIST)
+        position = _position(ordinal)
+        if position > len(listed):
+            return Clarification(
+                "not_understood", _SHORT_LIST.format("1 pessoa" if len(listed) == 1 else f"{len(listed)} pessoas")
+            )
+        slots["person"] = listed[position - 1]
+        rest = rest.replace(ordinal.group(0), " ", 1)
     if "person" not in slots and listed and (plural := _PLURAL_PRONOUN.search(rest)):
         # "e as horas deles em outubro?": the people the last list named, ranked among themselves
         without = rest.replace(plural.group(0), " ", 1)
@@ -457,13 +551,17 @@ def _understand(
             # "e o total dela?" with nobody named before: never everyone's total in her place
             return Clarification("not_understood", WHO_IS_IT)
     about_activity = previous is not None and bool(previous.activity or previous.share_of)
-    every_activity = False
+    every_activity = about_activity and bool(_EVERY_ACTIVITY.search(rest))
+    if every_activity:
+        rest = _EVERY_ACTIVITY.sub(" ", rest)  # "e no total, todas as atividades?": not everyone's, nor one
     activity = _activity(db, rest, about_activity)
     if isinstance(activity, Clarification):
         return activity
     if activity is not None:
         slots["activity"], used = activity
-        if widened := re.search(rf"\bnao (?:so|apenas|somente) (?:(?:de|com|em) )?{used[0]}\b", rest):
+        if every_activity:
+            del slots["activity"]  # "tudo, não só bug": the activity it widens from, named to be left out
+        elif widened := re.search(rf"\bnao (?:so|apenas|somente) (?:(?:de|com|em) )?{used[0]}\b", rest):
             every_activity = True  # "tudo, não só bug": every activity, whatever the conversation's was
             del slots["activity"]
             rest = rest.replace(widened.group(0), " ", 1)
@@ -480,7 +578,7 @@ def _understand(
         rest = f" {rest} "
     if _ROLE.get() == "gestor" and _MY_ACCESS.search(rest):
         rest = _SELF_WORDS.sub(" ", rest)  # "quais contratos eu consigo ver?": what he may see, not his own entries
-    if (said_self or _SELF & set(rest.split()) or _SELF_PHRASE.search(rest)) and "person" not in slots:
+    if (said_self or _SELF & set(rest.split()) or _SELF_PHRASE.search(text)) and "person" not in slots:
         if me is None and _ROLE.get() == "gestor":
             return Clarification("no_own_entries", NO_OWN_ENTRIES, suggestion=_TEAM_OFFER)
         if me is None:
@@ -505,14 +603,14 @@ def _understand(
         slots["basis"] = "net"  # "e líquidas?" after gross hours
     if same_period is not None and any(slots.get(name) for name in SUBJECT):
         slots["period"] = same_period  # a question without a subject of its own inherits it as a follow-up
-    kind = kind_of(f" {' '.join(rest.split())} ")
+    kind = "week_comparison" if against_last_week else kind_of(f" {' '.join(rest.split())} ")
     # a period said from a day on ("desde o dia 16"); "quantos dias sem apontar desde" counts missing days
     since = found is not None and bool(_SINCE_SAID.search(text)) and not re.search(r"\bdias?\b", rest)
     sets = _HOW_MUCH.search(rest) is not None and not _WHO_ON.search(rest)
     read = compose_words.read(rest, weekday_sets=sets, since=since)
     if found is not None and found.months >= 3 and read.group is None and not read.total:
         read.group = "month"  # "set, out e nov": each month, as listed
-    composed = _compose(db, read, slots, rest, text, previous, kind)
+    composed = None if against_last_week else _compose(db, read, slots, rest, text, previous, kind, every_activity)
     if every_activity and isinstance(composed, Question):
         composed = replace(composed, activity=None)
     if composed is not None:
@@ -563,7 +661,7 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         return Clarification("not_understood", TWO_BREAKDOWNS)
     if previous is not None and previous.kind in STATIC:
         previous = None
-    follow_up = previous is not None and bool(_FOLLOW_UP.search(text))
+    follow_up = previous is not None and _follows(text)
     has_subject = any(slots.get(name) for name in SUBJECT)
     if previous is not None:
         if kind == "ranking" and previous.kind in ("list_contracts", "contract_ranking") and not has_subject:
@@ -732,6 +830,8 @@ def _merge(previous: Question, slots: dict[str, Any]) -> Question:
             {name: changes.get(name, None if name not in ("asker", "everyone") else False) for name in SUBJECT}
         )
     kind = previous.kind
+    if kind in ("ranking", "hours_by_person") and changes.get("person"):
+        kind = "total_hours"  # "e o terceiro?" after a ranking: that person's hours, not a ranking of one
     if changes.get("count") and kind in ("ranking", "people_by", "contract_resources"):
         kind = "people_by" if kind == "people_by" else "contract_resources"
     if kind == "contract_ranking" and changes.get("contract"):
@@ -825,6 +925,19 @@ TWO_CONTRACTS = (
     "Não consigo comparar contratos numa pergunta: respondo sobre um de cada vez. Pergunte por um deles, ou "
     "veja todos lado a lado em “quais contratos temos?”."
 )
+_RANKS_PEOPLE_OR_CONTRACTS = (
+    "quem",
+    "quais",
+    "qual (?:o )?(?:contrato|pessoa|recurso|consultor)",
+    "ranking",
+    "top",
+    "cada",
+    "por (?:pessoa|recurso|contrato)",
+)
+WEEK_RANKED = (
+    "Consigo comparar esta semana com os mesmos dias da semana passada para uma pessoa, um contrato ou todos "
+    "(“essa semana tá melhor que a passada no 8446?”), mas não ordenar pessoas ou contratos por essa diferença."
+)
 TWO_PERIODS = (
     "Entendi dois períodos, e não consigo responder sobre os dois de uma vez. Pergunte por um deles ou pelo "
     "intervalo todo, por exemplo: “de 01/09 a 31/10”."
@@ -915,7 +1028,8 @@ def _activity(db: Dataset, text: str, about_activity: bool = False) -> tuple[str
     # a role's word left once profiles are read ("quem mais fez suporte") names the activity, never nothing
     ordinary = frozenset() if about_activity else VOCABULARY - _FILTER_VALUES
     spelled = {w: _activity_word(db, w) for w in words}  # "bug" is the "bugs" of "correção de bugs"
-    used = [w for w in words if spelled[w] and w not in ordinary and w not in CONNECTORS]
+    # a preposition alone names no activity ("e em todas?" is not "deploy em produção")
+    used = [w for w in words if spelled[w] and w not in ordinary and w not in CONNECTORS | _PREPOSITIONS]
     for match in _ACTIVITY_TRIGGER.finditer(text):
         following = text[match.end() :].split()[:5]
         if following and following[0] in _PREPOSITIONS:
@@ -937,11 +1051,14 @@ def _activity(db: Dataset, text: str, about_activity: bool = False) -> tuple[str
 
 
 def _activity_word(db: Dataset, word: str) -> str | None:
-    """The word of an activity's description `word` is, in the singular or plural it was written in."""
-    for form in (word, f"{word}s", word.removesuffix("s")):
-        if len(form) > 2 and form in db.activity_words:
-            return form
-    return None
+    """The word of an activity's description `word` is, as written or, for a word the engine does not know
+    otherwise, in the singular or plural the description uses ("bug" for "correção de bugs")."""
+    if word in db.activity_words:
+        return word
+    if _known(word):
+        return None
+    forms = (f"{word}s", f"{word}es", word.removesuffix("s"), re.sub(r"oes$", "ao", word))  # "reuniões"
+    return next((w for w in forms if w in db.activity_words), None)
 
 
 def _contract(db: Dataset, text: str) -> tuple[str, str] | Clarification | None:
@@ -1143,18 +1260,19 @@ def _compose(
     text: str,
     previous: Question | None,
     kind: str | None,
+    every_activity: bool = False,
 ) -> Understood | None:
     """The composition the question asks for, a Clarification, or None for a catalogue kind (`kind`: the
-    catalogue's reading of the same words)."""
+    catalogue's reading of the same words; `every_activity`: "todas as atividades" after an activity)."""
     if previous is not None and previous.kind in STATIC:
         previous = None
-    follow_up = previous is not None and bool(_FOLLOW_UP.search(text))
+    follow_up = previous is not None and _follows(text)
     legacy = _refine(kind, slots, rest)
     if read.working_weekdays and legacy == "working_days":
         legacy = None  # "qual dia útil eu menos trabalho?": the words were the weekdays compared
     bare = previous is not None and not any(slots.get(n) for n in SUBJECT) and not read.rest.split()
-    if read.total and (follow_up or bare) and not read.group and not read.rank:
-        total = _total_of(previous)  # type: ignore[arg-type]
+    if (read.total or every_activity) and (follow_up or bare) and not read.group and not read.rank:
+        total = _total_of(previous, every_activity)  # type: ignore[arg-type]
         named = {name: slots[name] for name in (*_FILTER_SLOTS, "period") if slots.get(name) is not None}
         if read.weekday is not None:
             named["weekday"] = read.weekday  # "somando todos os domingos desde setembro"
@@ -1163,6 +1281,9 @@ def _compose(
         if isinstance(total, Question):
             if any(name in named for name in SUBJECT):  # "e o total dela?": her total, not the contract's
                 total = replace(total, **dict.fromkeys(("person", "contract", "technology", "profile", "level")))
+                if _listed_people(previous) and "activity" not in named:  # type: ignore[arg-type]
+                    # her row of a list inside an activity was its figure already: her total is every activity
+                    total = replace(total, activity=None, share_of=None)
             return replace(total, **named)
         read.total = False  # "e quantas horas ela fez no total essa semana?": a question of its own
     if read.second_group:
@@ -1186,12 +1307,17 @@ def _compose(
             read.weekday = (day,)  # "e domingo?" after "aos sábados"
         if read.group == "day" and previous.group in ("weekday", "week", "month") and not read.said_group:
             read.group = previous.group  # "e o dia que menos?" after the weekdays: the weekday
-        share_of_all = read.share and not slots.get("activity")  # "% de bug" is a part of one total, not a breakdown
+        of_activity = read.share and slots.get("activity")  # "e que % dele foi reunião?": one part, not per group
         remeasured = read.measure and not anew
-        if previous.group and (read.group is None or read.inferred) and (read.rank or remeasured or share_of_all):
-            read.group = previous.group  # "e o dia que menos?": the same breakdown, reordered
+        if previous.group and (read.group is None or read.inferred) and (read.rank or remeasured or read.share):
+            read.group = "none" if of_activity else previous.group  # "e o dia que menos?": the same breakdown
         if read.measure == "people" and read.group == "person":
             read.group = None  # "quantas pessoas?" after a ranking of people counts them
+        by_person = read.group is None or (read.group == "person" and not read.said_group)
+        if slots.get("person") and previous.group == "person" and by_person and not read.rank:
+            read.group = "none"  # "e ela fez quantos apontamentos?" after a list of people: her figure alone
+        if read.group is None and not (read.rank or read.measure or read.share) and _HOW_MUCH.search(read.rest):
+            read.group = "none"  # "e eu, quanto fiz em outubro?" after hours by week: one figure, not the weeks
     bounded = slots.get("hours") is not None or slots.get("below") is not None
     if bounded and read.group is None and legacy != "days_above" and _WHO_BOUNDED.search(rest):
         read.group = "person"  # "quem passou de 150 horas em outubro": each person's hours, bounded
@@ -1211,7 +1337,7 @@ def _compose(
             return _cannot_apply(read.said[0], text)
     if bounded and not (read.group or (recomposed and previous and previous.group)):
         return _cannot_apply("mais de" if slots.get("hours") is not None else "menos de", text)
-    if read.share and not read.group:
+    if read.share and read.group in (None, "none"):
         share = _share_words(db, read, slots)
         if isinstance(share, Clarification):
             return share
@@ -1234,8 +1360,9 @@ def _compose(
     if group == "none" or (group == "person" and values.get("person") and not read.said_group):
         group = None  # "e ele, quanto fez?" after a ranking: his figure, not a ranking of one
     limit = read.limit or slots.get("limit")
-    if recomposed and limit is None and not read.rank and previous is not None and group == previous.group:
-        limit = previous.limit
+    if recomposed and limit is None and previous is not None and group == previous.group:
+        if not read.rank or not read.singular:
+            limit = previous.limit  # "e os que mais?" after the 3 with least: the other end, as many
     if group is None:
         limit = None
     if limit is None and read.singular and read.rank and group != "person":
@@ -1251,7 +1378,7 @@ def _compose(
         values["share_of"] = slots.get("activity") or previous.share_of  # "e de reunião?" after a share
         if slots.get("activity"):
             values["activity"] = previous.activity
-    said_hours = (re.search(r"\bhoras\b", text) or _HOW_MUCH_DONE.search(text)) and not read.measure
+    said_hours = (re.search(r"\bhoras\b", text) or _HOURS_DONE.search(text)) and not read.measure
     measure = read.measure or ("hours" if said_hours else None)
     measure = measure or (previous.measure if recomposed and previous else None) or "hours"
     if bounded and measure == "people" and (slots.get("hours") or 0) <= 24 and slots.get("below") is None:
@@ -1329,6 +1456,9 @@ def _composes(
 ) -> bool:
     """Whether the question is a composition rather than one of the catalogue's kinds."""
     new_filter = any(slots.get(name) for name in _NEW_FILTERS) or read.weekday is not None
+    if follow_up and previous is not None and read.measure and not (read.group or read.rank):
+        if legacy is None or previous.activity:
+            return True  # "e em apontamentos?", "e em pessoas?" after reunião's hours: that measure, same filters
     if slots.get("versus") or read.measure in ("first_day", "last_day") or read.weekday is not None or read.share:
         return True
     if read.measure in _READ_AS and (legacy in _COMPOSABLE or legacy in _READ_AS[read.measure]):
@@ -1416,16 +1546,21 @@ def _inherited(
             values[name] = slots[name]
     if read.weekday is not None:
         values["weekday"] = read.weekday
+    elif read.group == "weekday":
+        values["weekday"] = None  # "qual dia da semana ele mais trabalhou?" after his Mondays: every weekday
     if read.validated is not None:
         values["validated"] = read.validated
     return values
 
 
-# "qnt o 8418 fez?", "quanto ela trabalhou": hours, whatever the previous answer counted
-_HOW_MUCH_DONE = re.compile(
-    r"\b(?:quanto|quanta|quantidade)\b(?: \w+){0,4} (?:fez|fizeram|trabalh\w+|apont\w+|somou|somaram|deu)\b"
-)
 _QUESTION_WORD = re.compile(r"\b(?:quem|qual|quais|quant\w*|como|quando|onde|que|teve|tem|fez|fizeram|apont\w*)\b")
+
+
+def _listed_people(previous: Question) -> bool:
+    """Whether the previous answer was a list of people (a ranking, a breakdown by person)."""
+    return previous.kind in ("ranking", "hours_by_person") or (
+        previous.kind == "compose" and previous.group == "person"
+    )
 
 
 def _bare_weekday(text: str) -> int | None:
@@ -1452,13 +1587,23 @@ def _share_words(db: Dataset, read: compose_words.Read, slots: dict[str, Any]) -
     )
 
 
-def _total_of(previous: Question) -> Understood:
-    """ "e no total?" after a breakdown or a ranking: the same filters, summed; after a narrowed total, asked."""
+def _total_of(previous: Question, every_activity: bool = False) -> Understood:
+    """ "e no total?" after a breakdown or a ranking: the same filters, summed; after a total narrowed to an
+    activity, every activity (`every_activity`: said "todas as atividades"); after another narrowed total, asked."""
     if previous.kind == "compose" and (previous.group or previous.limit):
-        return replace(previous, group=None, limit=None, output="value", order="desc", page=0)
+        total = replace(previous, group=None, limit=None, output="value", order="desc", page=0)
+        return replace(total, activity=None, share_of=None) if every_activity else total
     if previous.kind in _RANKING_KINDS or previous.kind in ("list_contracts", "activity_breakdown"):
         values = {name: getattr(previous, name) for name in ("contract", "technology", "period", "basis")}
         return question_of(Composition(**{k: v for k, v in values.items() if v is not None}))
+    if previous.activity or previous.share_of:
+        # the activity was what narrowed it: the same subject and period over every activity
+        kept = ("person", "contract", "technology", "profile", "level", "period", "basis")
+        if previous.kind == "compose":
+            kept += ("weekday", "validated")
+        values = {name: getattr(previous, name) for name in kept}
+        total = question_of(Composition(**{k: v for k, v in values.items() if v is not None}))
+        return replace(total, asker=previous.asker)
     return Clarification(
         "not_understood",
         "No total de quê? A pergunta anterior já dava um total. Diga o que somar, por exemplo: “horas de todos "
