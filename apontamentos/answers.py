@@ -457,6 +457,15 @@ def expected_vs_worked(db: Dataset, question: Question, today: date) -> Answer:
         f"{fmt.hours(e.expected_hours)} esperadas ({fmt.hours(db.calendar.daily_hours)} líquidas por dia útil) e "
         f"{fmt.hours(e.worked_hours)} líquidas trabalhadas: {fmt.hours(abs(e.balance))} {balance} do esperado."
     )
+    month = month_of(period.start.year, period.start.month)
+    if period.start == month.start and period.end == today < month.end:
+        # the month is not over: what closing it takes ("quanto falta pra fechar novembro?")
+        days = len(rules.working_days(month, db.calendar.subdivision))
+        whole = days * db.calendar.daily_hours
+        text += (
+            f" No mês inteiro ({_dates(month)}): {fmt.plural(days, 'dia útil', 'dias úteis')}, "
+            f"{fmt.hours(whole)} esperadas; faltam {fmt.hours(max(0.0, whole - e.worked_hours))} para fechar o mês."
+        )
     return _done(replace(question, period=question.period or period), text)
 
 

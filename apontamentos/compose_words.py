@@ -30,7 +30,7 @@ MEASURE_WORDS: dict[str, str] = {
     "last_day": r"\b(?:ate que dia|ultimo dia(?! util)(?: (?:com|que teve|de|em que|que)\b)?|ultimo apontamento"
     r"|ultima vez(?: que)?)",
     "first_day": r"\b(?:desde quando|primeiro dia(?! util)(?: (?:com|que teve|de|em que|que)\b)?|primeiro apontamento"
-    r"|primeira vez(?: que)?|quando comec\w+)",
+    r"|primeira vez(?: que)?|quando\s+(?:\w+\s+){0,3}?comec\w+)",
     "avg_person": r"\bmedia (?:de horas )?(?:por|de cada) (?:pessoa|recurso|consultor|cabeca)\b",
     "avg_day": r"\bmedia (?:de horas )?(?:por|ao) dia\b(?: trabalhado)?",
     "open_spans": r"\b(?:apontamentos )?sem saida\b",
@@ -74,7 +74,8 @@ RANK_WORDS = re.compile(
     r"\b(?:(?:os|as) )?(?:(\d{1,3}|um|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez) )?(?:que |com |de )?"
     r"(mais|menos)\b(?! de \d)"
     r"|\b(top|maiores|menores|ranking|piores|melhores|primeiros|primeiras|ultimos|ultimas|lanterna"
-    r"|(?<=o )ultimo(?: colocado| lugar)?|(?<=em )ultimo(?: lugar)?|(?<=a )ultima(?: colocada)?)\b(?: (\d{1,3}))?"
+    r"|campeao|campea|(?<=o )ultimo(?: colocado| lugar)?|(?<=em )ultimo(?: lugar)?|(?<=a )ultima(?: colocada)?)\b"
+    r"(?: (\d{1,3}))?"
 )
 # Numbers in words as a rank's size ("os cinco que mais"): language normalisation may already give digits.
 _SMALL = {"um": 1, "dois": 2, "duas": 2, "tres": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7, "oito": 8}
@@ -202,7 +203,7 @@ def read(text: str, weekday_sets: bool = False, since: bool = False) -> Read:
             number = counted_rank.group(1)  # "quem apontou menos? os 5 últimos"
             found.rest = found.rest[: counted_rank.start()] + " " + found.rest[counted_rank.end() :]
         found.limit = (int(number) if number.isdigit() else _SMALL[number]) if number else None
-        if found.limit is None and (match.group(3) or "").startswith(("ultimo", "ultima", "lanterna")):
+        if found.limit is None and (match.group(3) or "").startswith(("ultimo", "ultima", "lanterna", "campe")):
             found.limit = 1  # "e o último colocado?", "e o lanterna?": the one at the bottom
         found.said.append(match.group(0).strip())
         found.rest = found.rest[: match.start()] + " " + found.rest[match.end() :]

@@ -475,7 +475,10 @@ def _month_list(match: re.Match[str], today: date) -> Found | None:
 
 
 def _weekday(match: re.Match[str], today: date) -> date:
-    """The most recent such weekday: before today when it says "passado" or "último", else up to today."""
+    """The most recent such weekday: before today when it says "último", else up to today; "passado" is
+    last week's ("terça passada" on a Wednesday is not yesterday, which would be "ontem" or "terça")."""
+    if match.group("past"):
+        return week_of(today - timedelta(days=7)).start + timedelta(days=WEEKDAYS[match.group("day")])
     back = (today.weekday() - WEEKDAYS[match.group("day")]) % 7
     if back == 0 and (match.group("past") or (match.group("before") or "").startswith("ultim")):
         back = 7

@@ -83,6 +83,11 @@ _LISTING_KINDS = frozenset(
 )
 _MY_ACCESS = re.compile(r"\bcontratos?\b.*\b(?:consigo|posso|pode|tenho acesso|acesso|acessar|enxergo|vejo)\b")
 _SELF_WORDS = re.compile(r"\b(?:eu|meus?|minhas?)\b")
+_WHOLE_COMPANY = re.compile(r"\b(?:d?a |n?a )?(?:empresa|firma|companhia)(?: (?:toda|inteira))?\b")
+WHOLE_COMPANY = (
+    "Não posso responder pela empresa toda: você só consulta o que o seu acesso permite. Pergunte pelos seus "
+    "contratos ou pelos seus apontamentos."
+)
 _ASKS = re.compile(r"^ e |\d|\b(?:quant\w*|quem|qual|quais|como|quando|onde|horas?|contratos?)\b")
 _MORE = re.compile(
     r"^(?:(?:e )?(?:ver|mostrar?|mostre|manda|traz|quero ver) )?mais(?: (?:linhas|resultados|nomes|itens))?$"
@@ -303,6 +308,9 @@ def understand(
             retried = understood
         if isinstance(retried, Question):
             return Clarification("confirm", understood.text, retried)
+    if restricted and _WHOLE_COMPANY.search(text):
+        # "o total de todos os contratos da empresa": not answered with the part this asker may see
+        return Clarification("out_of_scope_person", WHOLE_COMPANY)
     if restricted and isinstance(understood, Clarification):
         return _restricted(db, understood)
     if role == "colaborador" and isinstance(understood, Question) and _about_others(understood):
@@ -1337,7 +1345,8 @@ def _compose(
             return _cannot_apply(read.said[0], text)
     if bounded and not (read.group or (recomposed and previous and previous.group)):
         return _cannot_apply("mais de" if slots.get("hours") is not None else "menos de", text)
-    if read.share and read.group in (None, "none"):
+    named_part = read.share and read.group in (None, "none")
+    if named_part:
         share = _share_words(db, read, slots)
         if isinstance(share, Clarification):
             return share
@@ -1347,6 +1356,8 @@ def _compose(
     if unknown:
         return _kept(_not_understood(db, read.rest.split(), unknown), slots, previous)
     values = _inherited(slots, read, previous, follow_up)
+    if named_part:
+        values["activity"] = None  # "e qnts % foi reunião?" after a question about bugs: reunião's part of all
     if anew and read.weekday is None:
         values["weekday"] = None  # "e qnts dias eu trabalhei em novembro?" after the weekdays: every day
     for grouped, name in (("contract", "contract"), ("client", "contract"), ("person", "person")):
