@@ -431,6 +431,10 @@ def working_days(db: Dataset, question: Question, today: date) -> Answer:
         f"{_dates(period).capitalize()}{note} há {fmt.plural(w.count, 'dia útil', 'dias úteis')} "
         "(segunda a sexta, menos os feriados nacionais)."
     )
+    if note:  # the month is not over: the days so far too ("quantos dias úteis teve novembro até hoje?")
+        so_far = Period(period.start, today)
+        count = fmt.plural(q.working_days_in(db, so_far).count, "dia útil", "dias úteis")
+        text = text[:-1] + f"; até hoje, {_dates(so_far)}, {count}."
     if w.holidays:
         text += " Feriados no período: " + "; ".join(f"{fmt.day(d)} ({name})" for d, name in w.holidays) + "."
     return _done(replace(question, period=period), text)

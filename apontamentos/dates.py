@@ -316,8 +316,12 @@ def find_period(
             return Found(_relative(kind, today), match.group(0))
     if match := _MONTH_RE.search(text):
         name, year = match.groups()
+        listed = re.match(rf"\s+(?:e|x|vs|a|ate|ou)\s+(?:{_MONTH})\b", text[match.end() :]) or re.search(
+            r"\b(?:e|x|vs|a|ate|ou)\s+$", text[: match.start()]
+        )  # "set e out", and "out" once "set" was read
         if name in ("mar", "set", "out") and not year and not match.group(0).startswith(("em ", "mes", "no ")):
-            return None  # "mar", "set" and "out" are too common as plain words to be months alone
+            if not listed:
+                return None  # "mar", "set" and "out" are too common as plain words to be months alone
         return Found(_month(MONTH_NAMES[name], year, today), match.group(0))
     if match := _YEAR.search(text):
         year = int(match.group("year"))

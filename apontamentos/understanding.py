@@ -549,7 +549,10 @@ def _understand(
         if kind_of(f" {' '.join(without.split())} ") in (None, "total_hours", "ranking", "hours_by_person"):
             period = slots.get("period") or (previous.period if previous is not None else None)
             return Question("ranking", people=listed, period=period, order=slots.get("order", "desc"))
-    if "person" not in slots and (pronoun := _PRONOUN.search(rest)):
+    pronoun = _PRONOUN.search(rest)
+    if pronoun and pronoun.group(0) in ("nele", "nela") and previous is not None and previous.contract:
+        pronoun = None  # "tem alguém sem saída nele?" in a talk about a contract: in it, the contract
+    if "person" not in slots and pronoun:
         # "e ela, quantas horas fez?": whom a ranking named first, else the person the conversation is about
         him_or_her = named if named in db.resources else previous.person if previous is not None else None
         if him_or_her in db.resources:
@@ -584,6 +587,8 @@ def _understand(
     if team is not None:
         rest = " ".join(w for w in rest.split() if w not in _SELF)  # "quantos recursos tenho nos meus contratos"
         rest = f" {rest} "
+    if (slots.get("contract") or slots.get("person")) and not re.match(r"\s*(?:e )?para mim\b", rest):
+        rest = re.sub(r"\bpara mim\b", " ", rest)  # "compara set e out do 7873 pra mim": shown to me, not mine
     if _ROLE.get() == "gestor" and _MY_ACCESS.search(rest):
         rest = _SELF_WORDS.sub(" ", rest)  # "quais contratos eu consigo ver?": what he may see, not his own entries
     if (said_self or _SELF & set(rest.split()) or _SELF_PHRASE.search(text)) and "person" not in slots:
@@ -1501,7 +1506,7 @@ def _composes(
         and _COUNT.search(read.rest + " " + " ".join(read.said))
     ):
         return True  # "quantos apontamentos de 1/10 a 15/10?"
-    if legacy == "unvalidated" and slots.get("person"):
+    if legacy == "unvalidated" and (slots.get("person") or (follow_up and previous is not None and previous.person)):
         read.validated, read.measure = False, "entries"  # "quantos meus não foram validados?"
         return True
     if read.validated is True or (read.group == "person" and (slots.get("hours") or slots.get("below"))):
