@@ -695,12 +695,14 @@ def outliers(db: Dataset, question: Question, today: date) -> Answer:
 
 
 def people_by(db: Dataset, question: Question, today: date) -> Answer:
+    period, note = _covered(db, question.period, today) if question.period else (None, "")
     people = q.people_by(
         db,
         technology=question.technology,
         profile=question.profile,
         level=question.level,
         contract=question.contract,
+        period=period,
     )
     filters = ", ".join(
         v.lower() if v != question.technology else v
@@ -708,7 +710,10 @@ def people_by(db: Dataset, question: Question, today: date) -> Answer:
         if v
     )
     scope = f" no contrato {question.contract}" if question.contract else ""
-    what = f"com {filters}{scope} (pelo cargo mais recente de cada um)"
+    when = f" com apontamentos {_dates(period)}{note}" if period is not None else ""
+    if period is None and db.first_day and db.last_day:
+        when = f" nos dados {_dates(Period(db.first_day, db.last_day))}"  # which data the count is over
+    what = f"com {filters}{scope}{when} (pelo cargo mais recente de cada um)"
     if not people:
         return _done(question, f"Não encontrei recursos {what}.")
     text = f"{fmt.plural(len(people), 'recurso')} {what}:\n" + _lines(

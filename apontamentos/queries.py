@@ -652,8 +652,10 @@ def people_by(
     profile: str | None = None,
     level: str | None = None,
     contract: str | None = None,
+    period: Period | None = None,
 ) -> list[PersonRole]:
-    """People by their latest technology, profile or level (case- and accent-insensitive, partial match)."""
+    """People by their latest technology, profile or level (case- and accent-insensitive, partial match); with
+    a period, only those with entries in it."""
     ref = contract_ref(db, contract) if contract else None
     where, params = "", []
     if ref is not None:
@@ -663,6 +665,9 @@ def people_by(
             if ref.kind == "cliente"
             else (" AND supplier = ?", [ref.number])
         )
+    if period is not None:
+        where += " AND rid IN (SELECT rid FROM e WHERE day BETWEEN ? AND ?)"
+        params += [period.start, period.end]
     for column, value in (("technology", technology), ("profile", profile), ("level", level)):
         if value:
             where += f" AND strip_accents(lower({column})) LIKE '%' || strip_accents(lower(?)) || '%'"

@@ -838,6 +838,9 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
 def _merge(previous: Question, slots: dict[str, Any]) -> Question:
     """A follow-up that names only slots: the previous question with those slots replaced."""
     changes = {"page": 0, **slots}
+    roles_only = not changes.get("person") and not changes.get("contract")
+    if roles_only and any(changes.get(name) for name in ("technology", "profile", "level")) and previous.contract:
+        changes["contract"] = previous.contract  # "e seniors?" after the architects of 7874: the 7874's seniors
     if any(changes.get(name) for name in SUBJECT):
         changes.update(
             {name: changes.get(name, None if name not in ("asker", "everyone") else False) for name in SUBJECT}
