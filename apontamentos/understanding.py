@@ -428,7 +428,7 @@ def _understand(
         slots["period"] = found.period
         month = previous.period if previous is not None else None
         if (
-            re.fullmatch(r"(?:n|d)?o mes(?: todo| inteiro)?", found.text.strip())
+            re.fullmatch(r"(?:n|d)?o mes(?: todo| inteiro)?|nesse mes|naquele mes|no mesmo mes", found.text.strip())
             and month
             and _within_one(month, "month")
         ):
