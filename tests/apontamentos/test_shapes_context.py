@@ -518,3 +518,125 @@ def test_the_bottom_five(generated: Dataset, rows: list[Span], question: str) ->
     (reply,) = ask(generated, question)
     assert all(f"{name}: {hours(value)}" in reply for name, value in bottom[:5])
     assert f"{bottom[6][0]}: " not in reply
+
+
+MONTH_END = date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "qnt falta pra eu fechar novembro?",
+        "quanto falta pra eu fechar as horas do mes?",
+        "to devendo hora esse mes?",
+        "quantas horas eu deveria fazer no mes e qnts ja fiz?",
+    ],
+)
+def test_closing_the_month_in_progress(generated: Dataset, rows: list[Span], person: str, question: str) -> None:  # noqa: F811
+    off = holidays.country_holidays("BR", years=[2026])
+    month = [date(2026, 11, d) for d in range(1, 31)]
+    working = [d for d in month if d.weekday() < 5 and d not in off]
+    so_far = [d for d in working if d <= TODAY]
+    done = total(rows, lambda r: r.name == person and date(2026, 11, 1) <= r.day <= TODAY)
+    (reply,) = ask(generated, question, user=person)
+    assert hours(8 * len(so_far)) in reply and hours(8 * len(working)) in reply and hours(done) in reply
+    assert hours(max(0.0, 8 * len(working) - done)) in reply and day(MONTH_END) in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("quantas horas o 8446 fez na terca passada?", date(2026, 11, 17)),
+        ("horas do 8446 na segunda passada", date(2026, 11, 16)),
+        ("horas do 8446 no domingo passado", date(2026, 11, 22)),
+        ("horas do 8446 na quarta passada", date(2026, 11, 18)),
+    ],
+)
+def test_a_past_weekday_is_last_weeks(generated: Dataset, rows: list[Span], question: str, expected: date) -> None:  # noqa: F811
+    (reply,) = ask(generated, question)
+    assert day(expected) in reply and hours(total(rows, lambda r: in_contract(r) and r.day == expected)) in reply
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    ["e qnts % do tempo dela foi reuniao?", "qnts % foi reuniao?", "e que % dela foi reunião de alinhamento?"],
+)
+def test_a_share_replaces_the_activity_it_follows(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    person: str,
+    follow_up: str,
+) -> None:
+    mine = lambda r: r.name == person and in_october(r)  # noqa: E731
+    part, whole = total(rows, lambda r: mine(r) and activity_has("reuniao")(r)), total(rows, mine)
+    replies = ask(generated, f"quanto a {person} gastou com correcao de bug em outubro?", follow_up)
+    assert f"{100 * part / whole + 1e-9:.1f}".replace(".", ",") + "%" in replies[1]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "quem foi o campeao de horas em outubro?",
+        "quem foi a campea de horas em outubro?",
+        "qual o campeao de horas de outubro na empresa toda?",
+    ],
+)
+def test_the_champion_is_the_top_one(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, in_october)
+    ranked = sorted(people.items(), key=lambda kv: (-kv[1], kv[0]))
+    (reply,) = ask(generated, question)
+    assert f"{ranked[0][0]}: {hours(ranked[0][1])}" in reply and ranked[1][0] not in reply
+
+
+@pytest.mark.parametrize(
+    "questions",
+    [
+        ("quantos arquitetos de solucoes apontaram no 8446 em outubro?",),
+        ("quantos arquitetos de solucoes apontaram no 8446 em outubro?", "e seniors?"),
+    ],
+)
+def test_people_by_role_in_a_period(generated: Dataset, rows: list[Span], questions: tuple[str, ...]) -> None:  # noqa: F811
+    word = "senior" if len(questions) == 2 else "arquiteto"
+    latest: dict[str, Span] = {}
+    for r in sorted(rows, key=lambda r: r.start):
+        latest[r.resource_id] = r
+    active = {r.resource_id for r in rows if in_october(r)}
+    people = {rid for rid, r in latest.items() if rid in active and r.supplier == CONTRACT and word in plain_role(r)}
+    reply = ask(generated, *questions)[-1]
+    assert f"{len(people)} recurso" in reply and day(date(2026, 10, 1)) in reply and CONTRACT in reply
+
+
+def plain_role(r: Span) -> str:
+    return f"{r.profile} {r.level}".casefold().replace("ê", "e")
+
+
+@pytest.mark.parametrize("pronoun", ["tem alguem com apontamento sem saida nele?", "e quantos sem saida nele?"])
+def test_nele_in_a_talk_about_a_contract_is_the_contract(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    pronoun: str,
+) -> None:
+    opened = [r for r in rows if in_contract(r) and in_october(r) and r.end is None]
+    replies = ask(generated, "quem apontou mais horas no 8446 em outubro?", pronoun)
+    assert f"{len(opened)} apontamento" in replies[1] and CONTRACT in replies[1]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["compara set e out do 8446 pra mim", "set x out do 8446", "me mostra set vs out do 8446 por favor"],
+)
+def test_two_abbreviated_months_side_by_side(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    (reply,) = ask(generated, question, user="Quem Pergunta")
+    for month in (9, 10):
+        assert hours(total(rows, lambda r, m=month: in_contract(r) and r.day.month == m)) in reply
+
+
+@pytest.mark.parametrize("question", ["trabalhei algum fim de semana nesse mes?", "quantos dias trabalhei nesse mes?"])
+def test_nesse_mes_is_the_month_talked_about(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    person: str,
+    question: str,
+) -> None:
+    replies = ask(generated, "quanto eu fiz em outubro?", question, user=person)
+    assert day(date(2026, 10, 1)) in replies[1] and day(date(2026, 11, 1)) not in replies[1]
