@@ -555,7 +555,7 @@ def _person_days(
     people = len({d.resource.id for d in days})
     scope = _scope(db, question)
     if not days:
-        return _done(question, f"Nenhum dia de trabalho {what}{scope} {_dates(period)}{note}: 0 dias.")
+        return _done(question, f"0 dias de trabalho {what}{scope} {_dates(period)}{note}: ninguém trabalhou.")
     text = (
         f"{fmt.plural(len(days), 'dia')} de trabalho {what}{scope} {_dates(period)}{note} "
         f"({fmt.plural(people, 'pessoa')}):\n"

@@ -141,7 +141,7 @@ validar aprovar validarem aprovarem registrar lancar faltam faltaria deixou deix
 costuma costumo costumam costumava geralmente normalmente usualmente habitualmente inteiro inteira inteiros
 consigo rendeu rende renderam fechar fecho fechei dura duram durou separando separado separada
 dividindo dividido dividida quebrando quebrado quebrada baixo cima
-tirar tirando tirou empresa firma puder possivel gentileza
+tirar tirando tirou empresa firma puder possivel gentileza demais bastante
 unico unica unicos unicas lancamento lancamentos lancados lancadas
 """.split()
 

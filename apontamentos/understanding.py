@@ -738,7 +738,7 @@ _STATE_KINDS = frozenset({"unvalidated", "open_spans"})
 # asking who, or for the weekend days worked ("dias de trabalho"), is the weekend answer's list.
 _HOW_MUCH = re.compile(r"\b(?:quant\w*|horas?|total|soma\w*|somou|somaram|deu)\b")
 _SINCE_SAID = re.compile(r"\b(?:desde|a partir d[eoa]s?)\b")
-_WHO_ON = re.compile(r"\b(?:quem|quais|alguem|algum|alguma|gente|pessoas?|dias de trabalho)\b")
+_WHO_ON = re.compile(r"\b(?:quem|quais|alguem|algum|alguma|gente|pessoas?|dias)\b")
 
 
 def _coming(question: Question, found: Found, today: date) -> Question:
