@@ -7,6 +7,7 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
@@ -85,6 +86,8 @@ ORDER BY day;
 """
 
 
+# The understanding normalises the same names, activities and technologies for every question.
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """Lower case, accents and punctuation removed, single spaces: the form names are matched in."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

@@ -107,6 +107,7 @@ class ScopedDataset:
         self._db = db
         self.scope = scope
         self._filter = _row_filter(db, scope)
+        self._local = threading.local()
         self.calendar = db.calendar
         self.first_day, self.last_day, self.rows = db.first_day, db.last_day, db.rows
         self.by_rid, self.refs, self.name_rank, self.technologies = db.by_rid, db.refs, db.name_rank, db.technologies
@@ -133,10 +134,15 @@ class ScopedDataset:
         self.activity_words = frozenset(w for key in self.activities for w in key.split())
 
     def _cursor(self) -> Any:
-        cursor = self._db.cursor()
-        # An in-memory DuckDB database is the catalog "memory"; the views shadow its tables in this connection.
-        cursor.execute(f"CREATE TEMP VIEW e AS SELECT * FROM memory.main.e WHERE {self._filter}")
-        cursor.execute("CREATE TEMP VIEW r AS SELECT * FROM memory.main.r WHERE rid IN (SELECT rid FROM e)")
+        # Creating the two views took ~1.7 ms, a third of a scoped query: each thread keeps its connection with
+        # them. A connection is not safe to share between threads; one thread runs one query at a time.
+        cursor = getattr(self._local, "cursor", None)
+        if cursor is None:
+            cursor = self._db.cursor()
+            # An in-memory DuckDB database is the catalog "memory"; the views shadow its tables in this connection.
+            cursor.execute(f"CREATE TEMP VIEW e AS SELECT * FROM memory.main.e WHERE {self._filter}")
+            cursor.execute("CREATE TEMP VIEW r AS SELECT * FROM memory.main.r WHERE rid IN (SELECT rid FROM e)")
+            self._local.cursor = cursor
         return cursor
 
     def query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
