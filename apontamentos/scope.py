@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import threading
-import weakref
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -79,8 +78,9 @@ def _and(items: list[str]) -> str:
 
 
 MAX_CACHED_SCOPES = 512
-# Scoped views derived from a snapshot alone, so safe to share between conversations; they go with it.
-_CACHE: weakref.WeakKeyDictionary[Dataset, dict[Scope, ScopedDataset]] = weakref.WeakKeyDictionary()
+# Scoped views derived from a snapshot alone, so safe to share between conversations. They live on the
+# snapshot itself: a view refers to its snapshot, so a weak-keyed cache outside it kept every replaced
+# snapshot alive; as attribute and back-reference they are one cycle the collector frees together.
 _CACHE_LOCK = threading.Lock()
 
 
@@ -89,7 +89,7 @@ def scoped(db: Dataset, scope: Scope) -> Dataset | ScopedDataset:
     if scope.everything:
         return db
     with _CACHE_LOCK:
-        views = _CACHE.setdefault(db, {})
+        views: dict[Scope, ScopedDataset] = db.__dict__.setdefault("_scoped_views", {})
         view = views.get(scope)
     if view is None:
         view = ScopedDataset(db, scope)

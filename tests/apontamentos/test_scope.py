@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections import defaultdict
 from typing import Any
 
@@ -14,7 +16,7 @@ from apontamentos.engine import answer
 from apontamentos.scope import Scope, scoped
 
 from ..expected import spans
-from .conftest import GENERATED_END, dataset_from_columns
+from .conftest import GENERATED_END, SMALL_ROWS, dataset_from_columns, to_columns
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +86,14 @@ def test_a_person_outside_the_scope_gets_the_answer_a_person_who_does_not_exist_
     never_existed = answer(without, question, {}, GENERATED_END, scope=scope)
     assert exists.text == never_existed.text
     assert outsider.name not in exists.text and " h" not in exists.text.replace("horas", "")
+
+
+def test_a_replaced_snapshot_is_freed_with_its_scoped_views() -> None:
+    """A refresh replaces the snapshot: the scoped views made of the old one must not keep it in memory."""
+    old = dataset_from_columns(to_columns(SMALL_ROWS))
+    view = scoped(old, Scope(role="gestor", contracts=("8446",)))
+    assert view.query("SELECT count(*) FROM e")[0][0] == 6  # the view works before the snapshot goes
+    gone = weakref.ref(old)
+    del old, view
+    gc.collect()
+    assert gone() is None
