@@ -69,11 +69,14 @@ def answer(
             vocabulary=vocabulary,
             role=scope.role,
             named_people=named_people,
+            unanswered=bool(context.get("unanswered")),
         )
     if isinstance(understood, Clarification):
         kept = understood.pending.to_context() if understood.pending else context
         if understood.reason == "confirm":
             kept = {**kept, "confirm": True}
+        elif understood.pending is not None and not understood.pending.has_subject:
+            kept = {**kept, "unanswered": True}  # only its period is kept: "e o 7874?" may use it, "e ontem?" not
         text = understood.text
         if understood.reason == "unknown_self" and user.strip():
             text = (

@@ -88,6 +88,10 @@ WHOLE_COMPANY = (
     "Não posso responder pela empresa toda: você só consulta o que o seu acesso permite. Pergunte pelos seus "
     "contratos ou pelos seus apontamentos."
 )
+NOTHING_TO_FOLLOW = (
+    "Não sei a que pergunta isso se refere: não respondi nenhuma antes nesta conversa. Diga de quem ou de qual "
+    "contrato, por exemplo: “quantas horas o contrato 8446 fez em novembro?”."
+)
 _ASKS = re.compile(r"^ e |\d|\b(?:quant\w*|quem|qual|quais|como|quando|onde|horas?|contratos?)\b")
 _MORE = re.compile(
     r"^(?:(?:e )?(?:ver|mostrar?|mostre|manda|traz|quero ver) )?mais(?: (?:linhas|resultados|nomes|itens))?$"
@@ -249,6 +253,7 @@ def understand(
     named: str | None = None,
     role: str = "open",
     named_people: tuple[str, ...] = (),
+    unanswered: bool = False,
 ) -> Understood:
     """The typed question (merged with `previous` when it is a follow-up), or a Clarification.
 
@@ -290,6 +295,7 @@ def understand(
         )
     try:
         token, role_token = _ORIGINAL.set(question), _ROLE.set(role)
+        unanswered_token = _UNANSWERED.set(unanswered)
         people_token = _NAMED_PEOPLE.set(named_people)
         try:
             understood = _understand(db, text, previous, today, me, named)
@@ -297,6 +303,7 @@ def understand(
             _ORIGINAL.reset(token)
             _ROLE.reset(role_token)
             _NAMED_PEOPLE.reset(people_token)
+            _UNANSWERED.reset(unanswered_token)
     except InvalidQuery as err:
         return Clarification("invalid", str(err))
     if isinstance(understood, Clarification) and understood.replace and not restricted:
@@ -614,6 +621,10 @@ def _understand(
         slots["basis"] = "gross"
     elif re.search(r"\bliquid[ao]s?\b", rest):
         slots["basis"] = "net"  # "e líquidas?" after gross hours
+    nothing_before = previous is None or _UNANSWERED.get()
+    if nothing_before and re.match(r"e\b", text) and not any(slots.get(name) for name in (*SUBJECT, "team")):
+        if not _EVERYONE.search(rest):
+            return Clarification("not_understood", NOTHING_TO_FOLLOW)  # "e em novembro?" after a question declined
     if same_period is not None and any(slots.get(name) for name in SUBJECT):
         slots["period"] = same_period  # a question without a subject of its own inherits it as a follow-up
     kind = "week_comparison" if against_last_week else kind_of(f" {' '.join(rest.split())} ")
@@ -1301,6 +1312,8 @@ def _compose(
                     # her row of a list inside an activity was its figure already: her total is every activity
                     total = replace(total, activity=None, share_of=None)
             return replace(total, **named)
+        if named.get("contract") and not read.rest.split():
+            return Question("total_hours", **named)  # "e o contrato 7689 inteiro em outubro?": its total
         read.total = False  # "e quantas horas ela fez no total essa semana?": a question of its own
     if read.second_group:
         first, second = (GROUPS[g].label for g in (read.group, read.second_group))  # type: ignore[index]
@@ -1690,6 +1703,9 @@ def _uncovered(question: Question, rest: str, slots: dict[str, Any], text: str) 
 _ORIGINAL: ContextVar[str] = ContextVar("original_question", default="")
 _ROLE: ContextVar[str] = ContextVar("asker_role", default="open")
 _NAMED_PEOPLE: ContextVar[tuple[str, ...]] = ContextVar("named_people", default=())
+# The previous turn was not answered (a name not found): it left only a period, which a follow-up naming
+# someone may use; a follow-up naming no one has nothing to follow.
+_UNANSWERED: ContextVar[bool] = ContextVar("unanswered", default=False)
 
 
 def _without(word: str, original: str) -> tuple[str, str]:

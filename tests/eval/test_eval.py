@@ -1,5 +1,8 @@
 """The evaluation set through the built-in engine, held to the targets: wrong ≤ 3 %, right ≥ 85 %, every
-out-of-scope or write request declined. Expected figures come from tests/eval/reference.py."""
+out-of-scope or write request declined. Expected figures come from tests/eval/reference.py.
+
+The blind batches (C–J) are held to the same targets once their first run is recorded in the README, so a
+fix for one shape cannot quietly break another; a batch still held back is scored by `make eval` only."""
 
 from __future__ import annotations
 
@@ -24,6 +27,9 @@ from .runner import (
 )
 
 HOLDOUT = QUESTIONS.with_name("holdout.jsonl")
+SCORED = [QUESTIONS, HOLDOUT] + [
+    QUESTIONS.with_name(f"batch_{b}.jsonl") for b in ("c", "d", "e_roles", "f", "g", "h", "i", "j")
+]
 WEEK = ["2026-11-16", "2026-11-22"]
 
 
@@ -37,7 +43,7 @@ def snapshot(tmp_path_factory: pytest.TempPathFactory, columns: dict[str, list[A
     yield write_eval_snapshot(columns, tmp_path_factory.mktemp("eval"))
 
 
-@pytest.mark.parametrize("questions", [QUESTIONS, HOLDOUT], ids=["project-set", "holdout"])
+@pytest.mark.parametrize("questions", SCORED, ids=[p.stem for p in SCORED])
 async def test_the_builtin_engine_meets_the_targets(
     questions: Path, snapshot: Path, columns: dict[str, list[Any]]
 ) -> None:
