@@ -143,6 +143,7 @@ costuma costumo costumam costumava geralmente normalmente usualmente habitualmen
 consigo rendeu rende renderam fechar fecho fechei dura duram durou separando separado separada
 dividindo dividido dividida quebrando quebrado quebrada baixo cima
 tirar tirando tirou empresa firma puder possivel gentileza demais bastante
+relatorio relatorios fechando fechamento curva diferentes diferente distintas distintos
 unico unica unicos unicas lancamento lancamentos lancados lancadas
 """.split()
 
@@ -298,6 +299,8 @@ _SEM_WEEK = re.compile(
 _UNTIL_NOW = re.compile(r"\bde ((?:\S+ ){0,2}?\S+) (?:para|ate) (?:ca|agora)\b")
 
 
+# "o relatório mensal": the report's name, not a breakdown by month
+_REPORT_NAME = re.compile(r"\b(relatorio|fechamento|resumo|extrato)s? (?:mensal|mensais|semanal|semanais)\b")
 # "5 de outubro", "1º de nov de 2026": the date as digits, so every period reads it ("os 3 de outubro" is a rank)
 _DAY_OF_NAMED_MONTH = re.compile(
     rf"(?<!\btop )(?<!\bos )(?<!\bas )\b([0-3]?\d)o? de ({'|'.join(sorted(MONTH_NAMES, key=len, reverse=True))})\b"
@@ -325,6 +328,7 @@ def prepare(question: str, vocabulary: Rewriter | None = None) -> str:
     text = digits(" ".join(ABBREVIATIONS.get(word, word) for word in text.split()))
     text = _SEM_WEEK.sub("semana", text)
     text = _DAY_OF_NAMED_MONTH.sub(_as_date, text)
+    text = _REPORT_NAME.sub(r"\1", text)
     text = _UNTIL_NOW.sub(r"desde \1", text)
     words = text.split()
     return " ".join(vocabulary.rewrite(words) if vocabulary is not None else words)

@@ -144,6 +144,7 @@ REGISTRY: tuple[Kind, ...] = (
             "sem apontar",
             "sem apontamento",
             "falt(?:ei|ou|aram|amos)\\b",
+            "devendo dias?\\b",
             "faltas?\\b",
             "dias sem",
             "esquec\\w* de apontar",
@@ -206,7 +207,8 @@ REGISTRY: tuple[Kind, ...] = (
         "outliers",
         answers.outliers,
         (q.outliers,),
-        ("fora do padrao", "anormai", "outlier", "atipic", "muito long", "longos? demais", "excessiv", "suspeit"),
+        ("fora do padrao", "fora da curva", "anormai", "outlier", "atipic", "muito long", "longos? demais", "excessiv")
+        + ("suspeit",),
     ),
     Kind(
         "hours_per_day",

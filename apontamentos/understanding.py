@@ -88,6 +88,8 @@ WHOLE_COMPANY = (
     "Não posso responder pela empresa toda: você só consulta o que o seu acesso permite. Pergunte pelos seus "
     "contratos ou pelos seus apontamentos."
 )
+# A question of its own, even when it starts with "e": "e no fds retrasado, alguém trabalhou?"
+_ASKS_ITSELF = re.compile(r"\b(?:quem|alguem|ninguem|trabalh\w*|apont\w*|fez|fizeram|teve|tiveram)\b")
 NOTHING_TO_FOLLOW = (
     "Não sei a que pergunta isso se refere: não respondi nenhuma antes nesta conversa. Diga de quem ou de qual "
     "contrato, por exemplo: “quantas horas o contrato 8446 fez em novembro?”."
@@ -623,7 +625,8 @@ def _understand(
         slots["basis"] = "net"  # "e líquidas?" after gross hours
     nothing_before = previous is None or _UNANSWERED.get()
     if nothing_before and re.match(r"e\b", text) and not any(slots.get(name) for name in (*SUBJECT, "team")):
-        if not _EVERYONE.search(rest):
+        known_words = all(_known(w) for w in rest.split())  # an unknown word (a name?) is told as such below
+        if not _EVERYONE.search(rest) and not _ASKS_ITSELF.search(text) and known_words:
             return Clarification("not_understood", NOTHING_TO_FOLLOW)  # "e em novembro?" after a question declined
     if same_period is not None and any(slots.get(name) for name in SUBJECT):
         slots["period"] = same_period  # a question without a subject of its own inherits it as a follow-up
@@ -736,7 +739,7 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     if not question.has_subject and previous.everyone and not any(getattr(previous, n) for n in _NAMED_SUBJECT):
         same_subject = True  # after "quanto a equipe fez desde segunda?", "quem mais trabalhou?" is about that time
     ever = bool(_EVER.search(text))  # "já trabalhei em algum fds?": over all the data, not the last period
-    if question.kind in _STATE_KINDS and not follow_up:
+    if question.kind in _STATE_KINDS and not re.match(r"e\b", text):
         same_subject = False  # "tenho apontamento sem validar?" asks about now, not about the last period
     if "period" not in slots and previous.period and (follow_up or same_subject) and not ever:
         question = replace(question, period=previous.period)
@@ -1025,6 +1028,7 @@ CONTRACT_KINDS = frozenset(
 )
 CONTRACT_THREAD_KINDS = frozenset(
     {"ranking", "hours_by_person", "missing_days", "open_spans", "unvalidated", "days_above", "activity_hours"}
+    | {"outliers", "average_span", "hours_per_day"}
 )
 SUBJECT_KINDS = frozenset(
     {
@@ -1035,6 +1039,7 @@ SUBJECT_KINDS = frozenset(
         "resource_days",
         "resource_contracts",
         "validators",
+        "week_comparison",
     }
 )
 
@@ -1636,6 +1641,10 @@ def _total_of(previous: Question, every_activity: bool = False) -> Understood:
         values = {name: getattr(previous, name) for name in kept}
         total = question_of(Composition(**{k: v for k, v in values.items() if v is not None}))
         return replace(total, asker=previous.asker)
+    if previous.kind == "resource_days" or (previous.kind == "days_above" and previous.person):
+        # "e no total?" after Heitor's days: his hours over the same period, whatever the breakdown was
+        values = {name: getattr(previous, name) for name in ("person", "contract", "technology", "period", "basis")}
+        return question_of(Composition(**{k: v for k, v in values.items() if v is not None}))
     return Clarification(
         "not_understood",
         "No total de quê? A pergunta anterior já dava um total. Diga o que somar, por exemplo: “horas de todos "
