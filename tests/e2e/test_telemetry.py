@@ -111,7 +111,17 @@ async def test_requests_dependencies_and_turn_metrics_arrive_without_text(
         return {m["name"] for d in ingestion.of_type("MetricData") for m in d.get("metrics", [])}
 
     await ingestion.wait_for(lambda: {"POST /api/messages", "GET /sessions"} <= set(requests()))
+
+    def turn_kinds() -> set[str]:
+        return {
+            d.get("properties", {}).get("kind", "")
+            for d in ingestion.of_type("MetricData")
+            if any(m["name"] == "bot.turns" for m in d.get("metrics", []))
+        }
+
     await ingestion.wait_for(lambda: {"bot.turns", "bot.turn.phase"} <= metric_names())
+    # both turns' metrics: an export may carry the first turn's alone
+    await ingestion.wait_for(lambda: {"ranking", "contract_resources"} <= turn_kinds())
     await ingestion.wait_for(
         lambda: any(
             d.get("type", "").lower().startswith("azure") or "table" in str(d).lower()
