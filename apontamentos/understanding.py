@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from . import compose_words
+from . import queries as q
 from .compose_answer import question_of
 from .composition import GROUPS, MEASURES, Composition
 from .dataset import Dataset, ResourceRef, normalize
@@ -479,6 +480,11 @@ def _understand(
         return Clarification("not_understood", WEEK_RANKED)  # "quem trabalhou mais essa semana que na passada?"
     if against_last_week:
         rest = _COMPARED.sub(" ", rest)
+    weekday_range = _weekday_range(found, text, previous)
+    if weekday_range is not None and found is not None:  # "e de segunda a sexta, qual rende menos?": a filter
+        rest = rest.replace(f" {found.text.strip()} ", " ", 1)
+        slots.pop("period", None)
+        found = None
     if word := unreadable_period(rest):
         # even beside a period it can read: "primeira quinzena de outubro" is not all of October
         return Clarification("period", _unreadable(word))
@@ -493,6 +499,12 @@ def _understand(
         number = match.group(1) or match.group(2)
         slots["limit"] = int(number)
         consume(number)
+    if previous is not None and (whole := _WHOLE_CONTRACT.search(rest)) and not _CONTRACT_NUMBER.search(rest):
+        # "e no contrato todo?" after a person: her contract (when she has one), everyone in it
+        theirs = None if previous.contract else _only_contract(db, previous.person)
+        if theirs:  # (with a contract already, "o contrato todo" is its total: see compose_words.TOTAL_WORDS)
+            rest = rest.replace(whole.group(0), f" no {theirs} ", 1)
+            text = text.replace(whole.group(0).strip(), f"no {theirs}", 1)
     contract = _contract(db, rest)
     if isinstance(contract, Clarification):
         # what else was asked stays, so "e do 8418?" answers it for a contract that exists
@@ -635,6 +647,9 @@ def _understand(
     since = found is not None and bool(_SINCE_SAID.search(text)) and not re.search(r"\bdias?\b", rest)
     sets = _HOW_MUCH.search(rest) is not None and not _WHO_ON.search(rest)
     read = compose_words.read(rest, weekday_sets=sets, since=since)
+    if weekday_range is not None and read.weekday is None:
+        read.weekday = weekday_range
+        read.group = read.group or "weekday"
     if found is not None and found.months >= 3 and read.group is None and not read.total:
         read.group = "month"  # "set, out e nov": each month, as listed
     composed = None if against_last_week else _compose(db, read, slots, rest, text, previous, kind, every_activity)
@@ -739,8 +754,9 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     if not question.has_subject and previous.everyone and not any(getattr(previous, n) for n in _NAMED_SUBJECT):
         same_subject = True  # after "quanto a equipe fez desde segunda?", "quem mais trabalhou?" is about that time
     ever = bool(_EVER.search(text))  # "já trabalhei em algum fds?": over all the data, not the last period
-    if question.kind in _STATE_KINDS and not re.match(r"e\b", text):
-        same_subject = False  # "tenho apontamento sem validar?" asks about now, not about the last period
+    now = question.kind in _STATE_KINDS and bool(question.person) and not re.match(r"e\b", text)
+    if now:  # "tenho apontamento sem validar?", "ele tem apontamento aberto?": a person's now, not the last period
+        same_subject = follow_up = False
     if "period" not in slots and previous.period and (follow_up or same_subject) and not ever:
         question = replace(question, period=previous.period)
     return _needs_subject(question)
@@ -1303,7 +1319,8 @@ def _compose(
     if read.working_weekdays and legacy == "working_days":
         legacy = None  # "qual dia útil eu menos trabalho?": the words were the weekdays compared
     bare = previous is not None and not any(slots.get(n) for n in SUBJECT) and not read.rest.split()
-    if (read.total or every_activity) and (follow_up or bare) and not read.group and not read.rank:
+    own_question = slots.get("hours") is not None or read.measure is not None  # "e no total, qnts passaram de 9h?"
+    if (read.total or every_activity) and (follow_up or bare) and not read.group and not read.rank and not own_question:
         total = _total_of(previous, every_activity)  # type: ignore[arg-type]
         named = {name: slots[name] for name in (*_FILTER_SLOTS, "period") if slots.get(name) is not None}
         if read.weekday is not None:
@@ -1598,6 +1615,34 @@ def _listed_people(previous: Question) -> bool:
     return previous.kind in ("ranking", "hours_by_person") or (
         previous.kind == "compose" and previous.group == "person"
     )
+
+
+_WEEKDAY_SPAN = re.compile(
+    r"(?:de |da |entre )?(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)? (?:a|ate|e) (?:a )?"
+    r"(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?"
+)
+
+
+def _weekday_range(found: Found | None, text: str, previous: Question | None) -> tuple[int, ...] | None:
+    """ "de segunda a sexta" beside a breakdown by weekday: those weekdays (ISO numbers), not last week's days."""
+    if found is None or not (match := _WEEKDAY_SPAN.fullmatch(found.text.strip())):
+        return None
+    by_weekday = (previous is not None and previous.group == "weekday") or bool(
+        re.search(r"\b(?:dia da semana|qual dia|que dia)\b", text)
+    )
+    first, last = (compose_words.WEEKDAY_NUMBERS[day] for day in match.groups())
+    return tuple(range(first, last + 1)) if by_weekday and first < last else None
+
+
+_WHOLE_CONTRACT = re.compile(r"\b(?:n|d)?o contrato (?:todo|inteiro)\b")
+
+
+def _only_contract(db: Dataset, person: str | None) -> str | None:
+    """The one supplier contract a person recorded time on, or None."""
+    if not person or person not in db.resources:
+        return None
+    contracts = {c.contract for c in q.resource_contracts(db, person).contracts if c.contract}
+    return contracts.pop() if len(contracts) == 1 else None
 
 
 def _bare_weekday(text: str) -> int | None:
