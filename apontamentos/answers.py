@@ -373,6 +373,15 @@ def resource_contracts(db: Dataset, question: Question, today: date) -> Answer:
     period, note = _covered(db, question.period, today)
     r = q.resource_contracts(db, question.person or "", period)
     who = _person(db, question).name
+    if not r.contracts and question.period is not None:
+        # "de qual contrato ela é?" about someone who stopped recording: where she recorded before
+        ever = q.resource_contracts(db, question.person or "", None)
+        if ever.contracts:
+            shown = ", ".join(f"{c.contract} (cliente {c.client_contract})" for c in ever.contracts)
+            return _done(
+                question,
+                f"{who} não apontou em nenhum contrato {_dates(period)}{note}. Nos dados, apontou em: {shown}.",
+            )
     text = f"{who} apontou em {fmt.plural(len(r.contracts), 'contrato')} {_dates(period)}{note}:\n" + _lines(
         [f"{c.contract} (cliente {c.client_contract}): {fmt.hours(c.hours)} líquidas" for c in r.contracts]
     )

@@ -143,7 +143,8 @@ costuma costumo costumam costumava geralmente normalmente usualmente habitualmen
 consigo rendeu rende renderam fechar fecho fechei dura duram durou separando separado separada
 dividindo dividido dividida quebrando quebrado quebrada baixo cima
 tirar tirando tirou empresa firma puder possivel gentileza demais bastante
-relatorio relatorios fechando fechamento curva diferentes diferente distintas distintos
+relatorio relatorios fechando fechamento curva diferentes diferente distintas distintos fato realmente
+perfeito agora dentro considerando considerar incluindo
 unico unica unicos unicas lancamento lancamentos lancados lancadas
 """.split()
 

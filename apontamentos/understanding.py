@@ -164,7 +164,10 @@ _EVERY_ACTIVITY = re.compile(
     r"|\b(?:tudo )?nao (?:so|somente|apenas)\b"  # "tudo, não só bug"
 )
 _PLURAL_PRONOUN = re.compile(r"\b(?:deles|delas)\b")
-_PRONOUN = re.compile(r"\b(?:ele|ela|dele|dela|nele|nela)\b")
+_PRONOUN = re.compile(
+    r"\b(?:ele|ela|dele|dela|nele|nela"
+    r"|(?:ess|dess|nest|dest)[ae] (?:pessoa|recurso|consultora?|colaboradora?|cara|moca))\b"
+)
 # A position in the list the last answer showed, after an article: "a segunda", "o 3o da lista". Never a
 # period ("a primeira semana", "segunda-feira") nor a weekday with its preposition ("na segunda": Monday).
 _ORDINAL_WORDS = {
@@ -439,6 +442,7 @@ def _understand(
         month = previous.period if previous is not None else None
         if (
             re.fullmatch(r"(?:n|d)?o mes(?: todo| inteiro)?|nesse mes|naquele mes|no mesmo mes", found.text.strip())
+            and not re.search(r"\bate (?:agora|hoje|aqui)\b", text)  # "e nesse mês até agora?": this one
             and month
             and _within_one(month, "month")
         ):
@@ -571,7 +575,7 @@ def _understand(
             period = slots.get("period") or (previous.period if previous is not None else None)
             return Question("ranking", people=listed, period=period, order=slots.get("order", "desc"))
     pronoun = _PRONOUN.search(rest)
-    if pronoun and pronoun.group(0) in ("nele", "nela") and previous is not None and previous.contract:
+    if pronoun and pronoun.group(0) in ("nele", "nela") and (slots.get("contract") or (previous and previous.contract)):
         pronoun = None  # "tem alguém sem saída nele?" in a talk about a contract: in it, the contract
     if "person" not in slots and pronoun:
         # "e ela, quantas horas fez?": whom a ranking named first, else the person the conversation is about
