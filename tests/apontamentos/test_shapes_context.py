@@ -640,3 +640,58 @@ def test_nesse_mes_is_the_month_talked_about(
 ) -> None:
     replies = ask(generated, "quanto eu fiz em outubro?", question, user=person)
     assert day(date(2026, 10, 1)) in replies[1] and day(date(2026, 11, 1)) not in replies[1]
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    ["e em novembro?", "e a media por pessoa?", "e por semana?", "e quantos dias?"],
+)
+def test_a_follow_up_after_an_unanswered_question_asks(generated: Dataset, follow_up: str) -> None:
+    replies = ask(generated, "quem fez mais hora em outubro, a zebedeia ou o godofredo?", follow_up)
+    assert not FIGURE.search(replies[1]) and "Diga de quem" in replies[1]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "quanto o 8446 fez em outubro, considerando todo mundo que esta nele?",
+        "preciso do total de horas do contrato 8446 em outubro, considerando todos nele",
+    ],
+)
+def test_nele_beside_a_named_contract_is_that_contract(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    (reply,) = ask(generated, question)
+    assert hours(total(rows, lambda r: in_contract(r) and in_october(r))) in reply
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "e essa pessoa e de qual contrato?",
+        "e de qual contrato essa pessoa e?",
+        "essa pessoa trabalha em qual contrato?",
+    ],
+)
+def test_essa_pessoa_is_the_one_named(generated: Dataset, rows: list[Span], follow_up: str) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, lambda r: in_contract(r) and in_october(r))
+    top = max(people.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    replies = ask(generated, "quem mais apontou no 8446 em outubro?", follow_up)
+    assert top in replies[1] and CONTRACT in replies[1]
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("qual dia da semana o 8446 rende mais em outubro?", "e de segunda a sexta, qual rende menos?"),
+        ("horas do 8446 por dia da semana em outubro", "e de segunda a sexta, qual o menor?"),
+    ],
+)
+def test_a_weekday_span_filters_a_weekday_breakdown(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    first: str,
+    then: str,
+) -> None:
+    days = by(rows, lambda r: r.day.weekday(), lambda r: in_contract(r) and in_october(r) and r.day.weekday() < 5)
+    low = min(days, key=lambda k: days[k])
+    replies = ask(generated, first, then)
+    assert f"{WEEKDAYS[low]}: {hours(days[low])}" in replies[1] and day(date(2026, 10, 1)) in replies[1]
