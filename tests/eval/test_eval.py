@@ -1,7 +1,7 @@
 """The evaluation set through the built-in engine, held to the targets: wrong ≤ 3 %, right ≥ 85 %, every
 out-of-scope or write request declined. Expected figures come from tests/eval/reference.py.
 
-The blind batches (C–J) are held to the same targets once their first run is recorded in the README, so a
+The blind batches (C–L) are held to the same targets once their first run is recorded in the README, so a
 fix for one shape cannot quietly break another; a batch still held back is scored by `make eval` only."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from .runner import (
 
 HOLDOUT = QUESTIONS.with_name("holdout.jsonl")
 SCORED = [QUESTIONS, HOLDOUT] + [
-    QUESTIONS.with_name(f"batch_{b}.jsonl") for b in ("c", "d", "e_roles", "f", "g", "h", "i", "j")
+    QUESTIONS.with_name(f"batch_{b}.jsonl") for b in ("c", "d", "e_roles", "f", "g", "h", "i", "j", "k", "l")
 ]
 WEEK = ["2026-11-16", "2026-11-22"]
 
