@@ -8,58 +8,24 @@ the engine's queries; only the engine's public `answer` is used.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
 
 import pytest
 
 from apontamentos.dataset import Dataset
-from apontamentos.engine import answer
 
-from ..expected import Span, spans
+from ..expected import Span
 from .conftest import GENERATED_END
+from .test_composition_shapes import FIGURE, ask, day, hours, plain
+from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
 
 TODAY = GENERATED_END  # a Wednesday; the generated data ends on it
 CONTRACT = "8446"
 OCTOBER = (date(2026, 10, 1), date(2026, 10, 31))
 THIS_WEEK = (TODAY - timedelta(days=TODAY.weekday()), TODAY)
 LAST_WEEK_SO_FAR = (THIS_WEEK[0] - timedelta(days=7), TODAY - timedelta(days=7))  # the same weekdays
-# A figure about the data, as tests/eval/runner.py reads one.
-FIGURE = re.compile(r"\d[\d.]*,\d h\b|\b\d[\d.]*\s+(?:recursos?|apontamentos?|contratos?)\b|\d+,\d%", re.I)
-
-
-def hours(value: float) -> str:
-    text = f"{value:,.1f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".") + " h"
-
-
-def day(value: date) -> str:
-    return f"{value:%d/%m/%Y}"
-
-
-def plain(text: str | None) -> str:
-    decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-@pytest.fixture(scope="module")
-def rows(generated_columns: dict[str, list[Any]]) -> list[Span]:
-    return spans(generated_columns)
-
-
-def ask(db: Dataset, *questions: str, user: str = "") -> list[str]:
-    """The replies to one conversation's questions, in order."""
-    context: dict[str, Any] = {}
-    replies = []
-    for question in questions:
-        reply = answer(db, question, context, TODAY, user=user)
-        context = reply.context
-        replies.append(reply.text)
-    return replies
 
 
 def total(rows: list[Span], keep: Callable[[Span], bool]) -> float:

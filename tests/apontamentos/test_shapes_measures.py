@@ -7,8 +7,6 @@ the engine's queries; only the engine's public `answer` is used.
 
 from __future__ import annotations
 
-import math
-import unicodedata
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -16,10 +14,11 @@ from typing import Any
 import pytest
 
 from apontamentos.dataset import Dataset
-from apontamentos.engine import answer
 
 from ..expected import Span, spans
 from .conftest import GENERATED_END, dataset_from_columns
+from .test_composition_shapes import ask, hours, plain
+from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
 
 TODAY = GENERATED_END  # Wednesday 25/11/2026; the generated data ends on it
 OCTOBER = (date(2026, 10, 1), date(2026, 10, 31))
@@ -28,38 +27,12 @@ THIS_WEEK = (date(2026, 11, 23), TODAY)
 LOOKBACK = 30  # who counts as having stopped: an entry in the 30 days before the period
 
 
-def hours(value: float) -> str:
-    text = f"{value + math.copysign(1e-9, value):,.1f}"  # halves round up, as the bot rounds
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".") + " h"
-
-
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
-def plain(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def within(span: tuple[date, date]) -> Callable[[Span], bool]:
     return lambda r: span[0] <= r.day <= span[1]
-
-
-def ask(db: Dataset, *questions: str, user: str = "") -> list[str]:
-    """The replies to one conversation's questions, in order."""
-    context: dict[str, Any] = {}
-    replies = []
-    for question in questions:
-        reply = answer(db, question, context, TODAY, user=user)
-        context = reply.context
-        replies.append(reply.text)
-    return replies
-
-
-@pytest.fixture(scope="module")
-def rows(generated_columns: dict[str, list[Any]]) -> list[Span]:
-    return spans(generated_columns)
 
 
 def someone(rows: list[Span], keep: Callable[[Span], bool]) -> str:
