@@ -181,8 +181,10 @@ def _answer(db: Dataset, question: Question, c: Composition, result: Result, lin
     entries = ""
     if c.measure == "hours" and c.group is None and c.output == "value":
         # hours alone hide how much was recorded: the entries they come from, as the catalogue said
-        count = run(db, replace(c, measure="entries"), period).rows
-        entries = f" em {_value(replace(c, measure='entries'), count[0][1] if count else 0)}"
+        count = (
+            result.entries if result.entries is not None else run(db, replace(c, measure="entries"), period).rows[0][1]
+        )
+        entries = f" em {_value(replace(c, measure='entries'), count)}"
     text, table = _body(db, c, result, line, entries)
     context = question.to_context()
     if MEASURES[c.measure].lookback and c.group is None and c.output == "value":

@@ -30,6 +30,7 @@ class Result:
     rows: list[tuple[Any, Any]]
     total: float | None = None
     ties: int = 0  # rows past the limit tied with the last row shown (they are shown too)
+    entries: int | None = None  # a total of hours: the entries it comes from, read in the same query
 
 
 def _activity_keys(db: Dataset, words: str) -> list[str]:
@@ -129,8 +130,33 @@ def build(db: Dataset, c: Composition, period: Period, value: str | None = None)
     return Query(sql, params + having_params)
 
 
+def _measure_sql(c: Composition) -> str:
+    return MEASURES[c.measure].sql.format(h="gross_h" if c.basis == "gross" else "net_h")
+
+
+def _filtered(aggregate: str, condition: str) -> str | None:
+    """An additive measure's aggregate counting only the rows of `condition` (None: not one it can filter)."""
+    if aggregate.startswith("coalesce(sum(") and aggregate.endswith("), 0)"):
+        return f"{aggregate[: -len(', 0)')]} FILTER (WHERE {condition}), 0)"
+    return f"{aggregate} FILTER (WHERE {condition})" if aggregate == "count(*)" else None
+
+
 def run(db: Dataset, c: Composition, period: Period) -> Result:
-    """The composition's rows; a limit keeps the rows tied with the last one; a share gets its whole."""
+    """The composition's rows; a limit keeps the rows tied with the last one; a share gets its whole.
+
+    A total of hours reads its entries, and a share of an activity its part, in the query of the whole:
+    one scan instead of two."""
+    if c.measure == "hours" and c.group is None and c.output == "value" and c.versus is None:
+        query = build(db, c, period, value=f"{_measure_sql(c)}, count(*)")
+        (_, hours, entries), *_ = db.query(query.sql, query.params)
+        return Result([(None, hours)], entries=int(entries))
+    if c.output == "share" and c.share_of and c.activity is None and c.group is None:
+        condition, keys = _activity(db, c.share_of)
+        part = _filtered(_measure_sql(c), condition)
+        if part is not None:
+            query = build(db, replace(c, share_of=None, output="value"), period, value=f"{part}, {_measure_sql(c)}")
+            (_, value, whole), *_ = db.query(query.sql, keys + query.params)
+            return Result([(None, value)], total=float(whole or 0))
     query = build(db, c, period)
     rows = [(k, v) for k, v in db.query(query.sql, query.params)]
     total = None
