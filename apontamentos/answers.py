@@ -719,9 +719,12 @@ def people_by(db: Dataset, question: Question, today: date) -> Answer:
         if v
     )
     scope = f" no contrato {question.contract}" if question.contract else ""
-    when = f" com apontamentos {_dates(period)}{note}" if period is not None else ""
-    if period is None and db.first_day and db.last_day:
+    if period is not None:
+        when = f" com apontamentos {_dates(period)}{note}"
+    elif db.first_day and db.last_day:
         when = f" nos dados {_dates(Period(db.first_day, db.last_day))}"  # which data the count is over
+    else:
+        when = ""
     what = f"com {filters}{scope}{when} (pelo cargo mais recente de cada um)"
     if not people:
         return _done(question, f"Não encontrei recursos {what}.")

@@ -76,6 +76,14 @@ def resources_by_supplier(rows: list[Span]) -> dict[str, int]:
     return {supplier: len(ids) for supplier, ids in people.items()}
 
 
+def person_net_by_supplier(rows: list[Span]) -> dict[str, dict[str, float]]:
+    """Each supplier contract's net hours per resource id."""
+    hours: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for span in rows:
+        hours[span.supplier][span.resource_id] += span.net or 0
+    return hours
+
+
 def net_by_supplier(rows: list[Span]) -> dict[str, float]:
     hours: dict[str, float] = defaultdict(float)
     for span in rows:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections import defaultdict
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,7 @@ import pytest
 from apontamentos import formatting as fmt
 
 from .. import fake_openai as fake
-from ..expected import spans
+from ..expected import person_net_by_supplier, spans
 from .harness import BotProcess, Client, FakeConnector, shown
 
 ADMIN = "00000000-0000-0000-0000-0000000000a1"
@@ -25,11 +24,8 @@ OTHER_PEOPLE = "Não posso mostrar dados de outras pessoas."
 @pytest.fixture(scope="module")
 def people(e2e_columns: dict[str, list[Any]]) -> dict[str, Any]:
     rows = spans(e2e_columns)
-    by_supplier: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    names: dict[str, str] = {}
-    for r in rows:
-        by_supplier[r.supplier][r.resource_id] += r.net or 0
-        names[r.resource_id] = r.name
+    by_supplier = person_net_by_supplier(rows)
+    names = {r.resource_id: r.name for r in rows}
     in_8446 = set(by_supplier["8446"])
     only_8447 = sorted(set(by_supplier["8447"]) - in_8446)
     me = only_8447[0]

@@ -13,7 +13,6 @@ import hashlib
 import json
 import time
 import uuid
-from collections import defaultdict
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -29,7 +28,7 @@ from bot.shared import SENT
 from sessions import SessionStore, Turn
 
 from .. import fake_openai as fake
-from ..expected import spans
+from ..expected import person_net_by_supplier, spans
 from ..local_server import LocalServer
 from .harness import BotProcess, Client, FakeConnector, TokenIssuer, shown, unique_table
 
@@ -44,11 +43,8 @@ TENANT = "contoso"
 @pytest.fixture(scope="module")
 def people(e2e_columns: dict[str, list[Any]]) -> dict[str, Any]:
     rows = spans(e2e_columns)
-    hours: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    names: dict[str, str] = {}
-    for r in rows:
-        hours[r.supplier][r.resource_id] += r.net or 0
-        names[r.resource_id] = r.name
+    hours = person_net_by_supplier(rows)
+    names = {r.resource_id: r.name for r in rows}
     only_8447 = sorted(set(hours["8447"]) - set(hours["8446"]))
     in_8446 = sorted(hours["8446"], key=lambda p: -hours["8446"][p])
     return {
