@@ -12,7 +12,7 @@ from typing import Any
 from . import formatting as fmt
 from . import queries as q
 from .answers import Answer, Table, _covered, _dates, _lines, _table
-from .compose_sql import Result, run
+from .compose_sql import Result, run, side_by_side
 from .compose_sql import idle as idle_people
 from .composition import GROUPS, MEASURES, Composition
 from .dataset import Dataset, normalize
@@ -165,8 +165,7 @@ def _compare(db: Dataset, question: Question, c: Composition, period: Period, no
     """Two periods side by side, with the difference."""
     assert c.versus is not None
     other, other_note = _covered(db, c.versus, today)
-    first, second = (run(db, replace(c, versus=None), p).rows for p in (period, other))
-    a, b = (rows[0][1] if rows else None for rows in (first, second))
+    a, b = side_by_side(db, c, period, other)
     line = first_line(db, replace(c, versus=None), "lado a lado")
     text = f"{line}:\n- {_dates(period)}{note}: {_value(c, a)}\n- {_dates(other)}{other_note}: {_value(c, b)}"
     if MEASURES[c.measure].unit != "date" and a is not None and b is not None:

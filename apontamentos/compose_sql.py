@@ -12,7 +12,7 @@ from datetime import timedelta
 from typing import Any
 
 from . import queries as q
-from .composition import GROUPS, MEASURES, Composition
+from .composition import GROUPS, MEASURES, PEOPLE, Composition
 from .dataset import Dataset, normalize
 from .rules import Period
 
@@ -82,16 +82,16 @@ FILTERS: dict[str, Callable[[Dataset, Any], tuple[str, list[Any]]]] = {
     "technology": lambda db, v: ("upper(technology::VARCHAR) = upper(?)", [str(v)]),
     "profile": _role("profile"),
     "level": _role("level"),
-    "weekday": lambda db, v: (_in("isodow(day)", list(v)), [int(d) for d in v]),
+    "weekday": lambda db, v: (_in("weekday", list(v)), [int(d) for d in v]),
     "validated": lambda db, v: ("validated = ?", [bool(v)]),
 }
 
 
-def build(db: Dataset, c: Composition, period: Period, value: str | None = None) -> Query:
+def build(db: Dataset, c: Composition, period: Period, value: str | None = None, key: Query | None = None) -> Query:
     """The SQL of a composition over `period` (already clipped to the data); `value` replaces the measure's
-    aggregate (the last day of each idle person)."""
+    aggregate (the last day of each idle person); `key` splits an ungrouped value (two periods side by side)."""
     declared = MEASURES[c.measure]
-    measure = value or declared.sql.format(h="gross_h" if c.basis == "gross" else "net_h")
+    measure = value or _measure_sql(db, c)
     filters, filter_params = [], []
     for name, condition in FILTERS.items():
         if getattr(c, name) is not None:
@@ -116,22 +116,29 @@ def build(db: Dataset, c: Composition, period: Period, value: str | None = None)
         having.append("v < ?")
         having_params.append(float(c.below))
     conditions = " AND ".join(where)
+    if c.group is None and key is not None:
+        return Query(f"SELECT {key.sql} AS k, {measure} AS v FROM e WHERE {conditions} GROUP BY k", key.params + params)
     if c.group is None:
         return Query(f"SELECT NULL AS k, {measure} AS v FROM e WHERE {conditions}", params)
-    key = GROUPS[c.group].sql
     direction = "ASC" if c.order == "asc" else "DESC"
     # Time groupings read in calendar order unless an order was asked for (limit given).
     ordering = "k" if c.group in ("day", "weekday", "week", "month") and c.limit is None else f"v {direction}, k"
+    top = []
+    if c.limit is not None:
+        # the first `limit` rows and those tied with the last of them: only they leave the database
+        top, having_params = [f"rank() OVER (ORDER BY v {direction}) <= ?"], [*having_params, c.limit]
     sql = (
-        f"SELECT {key} AS k, {measure} AS v FROM e WHERE {conditions} GROUP BY k"
+        f"SELECT {GROUPS[c.group].sql} AS k, {measure} AS v FROM e WHERE {conditions} GROUP BY k"
         + (f" HAVING {' AND '.join(having)}" if having else "")
+        + (f" QUALIFY {top[0]}" if top else "")
         + f" ORDER BY {ordering}"
     )
     return Query(sql, params + having_params)
 
 
-def _measure_sql(c: Composition) -> str:
-    return MEASURES[c.measure].sql.format(h="gross_h" if c.basis == "gross" else "net_h")
+def _measure_sql(db: Dataset, c: Composition) -> str:
+    people = PEOPLE.format(rids=max(db.by_rid, default=1))
+    return MEASURES[c.measure].sql.format(h="gross_h" if c.basis == "gross" else "net_h", people=people)
 
 
 def _filtered(aggregate: str, condition: str) -> str | None:
@@ -147,14 +154,14 @@ def run(db: Dataset, c: Composition, period: Period) -> Result:
     A total of hours reads its entries, and a share of an activity its part, in the query of the whole:
     one scan instead of two."""
     if c.measure == "hours" and c.group is None and c.output == "value" and c.versus is None:
-        query = build(db, c, period, value=f"{_measure_sql(c)}, count(*)")
+        query = build(db, c, period, value=f"{_measure_sql(db, c)}, count(*)")
         (_, hours, entries), *_ = db.query(query.sql, query.params)
         return Result([(None, hours)], entries=int(entries))
     if c.output == "share" and c.share_of and c.activity is None and c.group is None:
         condition, keys = _activity(db, c.share_of)
-        part = _filtered(_measure_sql(c), condition)
+        part = _filtered(_measure_sql(db, c), condition)
         if part is not None:
-            query = build(db, replace(c, share_of=None, output="value"), period, value=f"{part}, {_measure_sql(c)}")
+            query = build(db, replace(c, share_of=None, output="value"), period, value=f"{part}, {_measure_sql(db, c)}")
             (_, value, whole), *_ = db.query(query.sql, keys + query.params)
             return Result([(None, value)], total=float(whole or 0))
     query = build(db, c, period)
@@ -178,6 +185,28 @@ def run(db: Dataset, c: Composition, period: Period) -> Result:
             kept += 1
         ties, rows = kept - c.limit, rows[:kept]
     return Result(rows, total, ties)
+
+
+def side_by_side(db: Dataset, c: Composition, first: Period, second: Period) -> tuple[Any, Any]:
+    """The composition's value in each of two periods, in one scan when they do not overlap."""
+    single = replace(c, versus=None, output="value")
+    if MEASURES[c.measure].lookback or (first.start <= second.end and second.start <= first.end):
+        return _value(run(db, single, first)), _value(run(db, single, second))
+    hull = Period(min(first.start, second.start), max(first.end, second.end))
+    which = Query(
+        "CASE WHEN day BETWEEN ? AND ? THEN 1 WHEN day BETWEEN ? AND ? THEN 2 END",
+        [first.start, first.end, second.start, second.end],
+    )
+    query = build(db, single, hull, key=which)
+    found = dict(db.query(query.sql, query.params))
+    # a period with no rows has no group: its value is the measure over nothing (0, or none for a date)
+    a = found[1] if 1 in found else _value(run(db, single, first))
+    b = found[2] if 2 in found else _value(run(db, single, second))
+    return a, b
+
+
+def _value(result: Result) -> Any:
+    return result.rows[0][1] if result.rows else None
 
 
 def idle(db: Dataset, c: Composition, period: Period) -> list[tuple[Any, Any]]:

@@ -35,7 +35,8 @@ Unit = Literal["hours", "count", "date"]
 
 @dataclass(frozen=True)
 class Measure:
-    """What is computed. `sql` is an aggregate over `e`, with `{h}` for the hours column of the basis."""
+    """What is computed. `sql` is an aggregate over `e`, with `{h}` for the hours column of the basis and
+    `{people}` for the number of distinct people."""
 
     label: str  # the first line's noun phrase; "{basis}" becomes "líquidas" or "brutas"
     sql: str
@@ -47,14 +48,18 @@ class Measure:
     lookback: int = 0
 
 
+# Person keys are dense (1 … number of people): a bitmap counts them without the hash table of
+# count(DISTINCT rid), which made people by week twice as slow.
+PEOPLE = "coalesce(bit_count(bitstring_agg(rid, 1, {rids})), 0)"
+
 MEASURES: dict[str, Measure] = {
     "hours": Measure("Horas {basis}", "coalesce(sum({h}), 0)", "hours", True),
     "entries": Measure("Apontamentos", "count(*)", "count", True),
-    "people": Measure("Pessoas com apontamento", "count(DISTINCT rid)", "count", False),
+    "people": Measure("Pessoas com apontamento", "{people}", "count", False),
     "days": Measure("Dias com apontamento", "count(DISTINCT day)", "count", False),
     "open_spans": Measure("Apontamentos sem saída", "count(*)", "count", True, where="end_ts IS NULL"),
     "avg_person": Measure(
-        "Média de horas {basis} por pessoa", "coalesce(sum({h}), 0) / nullif(count(DISTINCT rid), 0)", "hours", False
+        "Média de horas {basis} por pessoa", "coalesce(sum({h}), 0) / nullif({people}, 0)", "hours", False
     ),
     "avg_day": Measure(
         "Média de horas {basis} por dia trabalhado (por pessoa)",
@@ -67,7 +72,7 @@ MEASURES: dict[str, Measure] = {
     # as the missing days count people expected to record time: active in the 30 days before
     "idle_people": Measure(
         "Recursos que pararam de apontar (nenhum apontamento no período, algum nos 30 dias antes)",
-        "count(DISTINCT rid)",
+        "{people}",
         "count",
         False,
         lookback=30,
@@ -89,9 +94,9 @@ GROUPS: dict[str, Group] = {
     "client": Group("por contrato de cliente", "contract::VARCHAR"),
     "activity": Group("por atividade", "activity_key"),
     "day": Group("por dia", "day"),
-    "weekday": Group("por dia da semana", "isodow(day)"),
-    "week": Group("por semana", "date_trunc('week', day)::DATE"),
-    "month": Group("por mês", "date_trunc('month', day)::DATE"),
+    "weekday": Group("por dia da semana", "weekday"),  # calendar keys are columns of `e`, computed at load
+    "week": Group("por semana", "week"),
+    "month": Group("por mês", "month"),
 }
 
 # The filters a composition can hold (besides the period): each one's SQL is in compose_sql.FILTERS and its

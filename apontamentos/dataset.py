@@ -26,9 +26,10 @@ log = logging.getLogger(__name__)
 
 # The snapshot becomes three tables. `r`: one row per resource with a small integer key and their
 # latest name and role. `v`: who validates each supplier contract. `e`: one row per span with short
-# column names, ENUMs for the repeated strings (faster grouping, less memory) and hours computed once
-# at load, ordered by day so that period filters skip whole row groups. Lunch is deducted once per
-# person and day, from the first closed span carrying the flag.
+# column names, ENUMs for the repeated strings (faster filters and grouping, less memory), and hours and
+# calendar keys (weekday, week, month) computed once at load: computing them per row made a breakdown
+# by month twice as slow. Ordered by day so that period filters skip whole row groups. Lunch is
+# deducted once per person and day, from the first closed span carrying the flag.
 _CREATE = """
 CREATE TYPE supplier_t AS ENUM (
     SELECT DISTINCT s_nr_contrato_fornecedor FROM src WHERE s_nr_contrato_fornecedor IS NOT NULL ORDER BY 1);
@@ -40,6 +41,8 @@ CREATE TYPE profile_t AS ENUM (
     SELECT DISTINCT s_ds_perfil FROM src WHERE s_ds_perfil IS NOT NULL ORDER BY 1);
 CREATE TYPE validator_t AS ENUM (
     SELECT DISTINCT s_nm_usuario_valida FROM src WHERE s_nm_usuario_valida IS NOT NULL ORDER BY 1);
+CREATE TYPE activity_t AS ENUM (
+    SELECT DISTINCT lower(strip_accents({activity})) FROM src WHERE {activity} IS NOT NULL ORDER BY 1);
 
 CREATE TABLE r AS
 SELECT
@@ -80,7 +83,10 @@ SELECT
          THEN least(1.0, gross_h) ELSE 0.0 END AS lunch_h,
     gross_h - lunch_h AS net_h,
     isodow(day) >= 6 AS weekend,
-    lower(strip_accents(activity)) AS activity_key
+    isodow(day)::TINYINT AS weekday,
+    date_trunc('week', day)::DATE AS week,
+    date_trunc('month', day)::DATE AS month,
+    lower(strip_accents(activity))::activity_t AS activity_key
 FROM raw
 ORDER BY day;
 """

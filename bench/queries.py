@@ -2,7 +2,7 @@
 of understanding a question (text to typed Question) over every evaluation batch's phrasings, and of
 composed questions (query builder + renderer), open and through a scope.
 
-    python -m bench.queries [--rows 211863] [--repeat 30] [--compositions-only]
+    python -m bench.queries [--rows 211863] [--repeat 100] [--compositions-only]
 
 The snapshot is generated once into .local/bench/ and reused. Cold load and memory are measured in
 a fresh interpreter; query latencies cycle through varied arguments. Nothing is asserted.
@@ -68,7 +68,7 @@ def cold(path: Path) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=211_863)
-    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--repeat", type=int, default=100)
     parser.add_argument("--compositions-only", action="store_true", help="understanding and compositions only")
     args = parser.parse_args()
     path = snapshot(args.rows)

@@ -182,6 +182,42 @@ def test_every_measure_matches_plain_python(generated: Dataset, rows: list[Span]
         assert got == pytest.approx(value), measure
 
 
+def _plain_measure(measure: str, chosen: list[Span]) -> Any:
+    people = {r.resource_id for r in chosen}
+    values = {
+        "hours": sum(r.net or 0 for r in chosen),
+        "entries": len(chosen),
+        "people": len(people),
+        "days": len({r.day for r in chosen}),
+        "open_spans": sum(r.end is None for r in chosen),
+        "avg_person": sum(r.net or 0 for r in chosen) / len(people) if people else None,
+        "avg_day": sum(r.net or 0 for r in chosen) / len({(r.resource_id, r.day) for r in chosen}) if chosen else None,
+        "first_day": min((r.day for r in chosen), default=None),
+        "last_day": max((r.day for r in chosen), default=None),
+    }
+    return values[measure]
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        # apart (October between them is not counted), overlapping, and one with no rows of the contract
+        (Period(date(2026, 9, 1), date(2026, 9, 30)), Period(date(2026, 11, 1), date(2026, 11, 25))),
+        (Period(date(2026, 10, 1), date(2026, 10, 31)), Period(date(2026, 10, 15), date(2026, 11, 15))),
+        (Period(date(2026, 11, 1), date(2026, 11, 25)), Period(date(2026, 8, 1), date(2026, 8, 2))),
+    ],
+)
+@pytest.mark.parametrize("measure", [m for m in MEASURES if not MEASURES[m].lookback])
+def test_two_periods_side_by_side_match_plain_python(
+    generated: Dataset, rows: list[Span], measure: str, first: Period, second: Period
+) -> None:
+    c = Composition(measure=measure, contract="8447", output="compare", period=first, versus=second)  # type: ignore[arg-type]
+    got = compose_sql.side_by_side(generated, c, first, second)
+    for value, period in zip(got, (first, second), strict=True):
+        chosen = [r for r in rows if r.supplier == "8447" and period.start <= r.day <= period.end]
+        assert value == pytest.approx(_plain_measure(measure, chosen)), (measure, period)
+
+
 def test_bottom_n_keeps_ties_and_says_so(small: Dataset) -> None:
     # In the small data 19/11, 21/11 and 22/11/2025 hold one person each (17/11 three, 18/11 two): the day
     # with the fewest people is a three-way tie.
