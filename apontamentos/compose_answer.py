@@ -73,9 +73,11 @@ def first_line(db: Dataset, c: Composition, dates: str) -> str:
     label = MEASURES[c.measure].label.format(basis="brutas" if c.basis == "gross" else "líquidas")
     if c.output == "share" and c.group:
         label = f"Parte de cada {GROUPS[c.group].label.removeprefix('por ')} nas {label.lower()}"
+    elif c.output == "share" and c.part:
+        label = f"Parte {FILTER_LABELS[c.part](db, getattr(c, c.part))} das {label.lower()}"
     elif c.output == "share":
         label = f"Parte {_activity(db, c.share_of)} das {label.lower()}"
-    shown = [name for name in FILTER_LABELS if getattr(c, name) is not None]
+    shown = [name for name in FILTER_LABELS if getattr(c, name) is not None and name != c.part]
     if c.measure == "entries" and c.validated is not None and c.output != "share":
         label = "Apontamentos validados" if c.validated else "Apontamentos não validados"  # not "… de apontamentos …"
         shown.remove("validated")
@@ -274,6 +276,7 @@ def composition_of(question: Question) -> Composition:
         below=question.below,
         output=question.output or ("compare" if question.versus else "value"),  # type: ignore[arg-type]
         share_of=question.share_of,
+        part=question.part,  # type: ignore[arg-type]
         versus=question.versus,
     )
 
@@ -300,5 +303,6 @@ def question_of(c: Composition) -> Question:
         below=c.below,
         output=c.output,
         share_of=c.share_of,
+        part=c.part,
         versus=c.versus,
     )

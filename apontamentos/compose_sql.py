@@ -157,6 +157,16 @@ def run(db: Dataset, c: Composition, period: Period) -> Result:
         query = build(db, c, period, value=f"{_measure_sql(db, c)}, count(*)")
         (_, hours, entries), *_ = db.query(query.sql, query.params)
         return Result([(None, hours)], entries=int(entries))
+    if c.output == "share" and c.part:
+        # the part is the composition as asked; the whole is the same without the part's filter
+        condition, values = FILTERS[c.part](db, getattr(c, c.part))
+        whole = replace(c, **{c.part: None}, part=None, output="value")  # type: ignore[misc]
+        part = _filtered(_measure_sql(db, c), condition)
+        if part is not None:
+            query = build(db, whole, period, value=f"{part}, {_measure_sql(db, c)}")
+            (_, value, total), *_ = db.query(query.sql, values + query.params)
+            return Result([(None, value)], total=float(total or 0))
+        return Result(run(db, replace(c, part=None, output="value"), period).rows, total=_total(db, whole, period))
     if c.output == "share" and c.share_of and c.activity is None and c.group is None:
         condition, keys = _activity(db, c.share_of)
         part = _filtered(_measure_sql(db, c), condition)
@@ -203,6 +213,10 @@ def side_by_side(db: Dataset, c: Composition, first: Period, second: Period) -> 
     a = found[1] if 1 in found else _value(run(db, single, first))
     b = found[2] if 2 in found else _value(run(db, single, second))
     return a, b
+
+
+def _total(db: Dataset, c: Composition, period: Period) -> float:
+    return float(_value(run(db, c, period)) or 0)
 
 
 def _value(result: Result) -> Any:

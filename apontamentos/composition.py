@@ -30,6 +30,8 @@ GroupName = Literal["person", "contract", "client", "activity", "day", "weekday"
 Output = Literal["value", "table", "share", "compare"]
 Basis = Literal["net", "gross"]
 Order = Literal["desc", "asc"]
+# The filters whose part of the whole a share can ask for ("quanto % foi às quintas", "… foi da Yasmin").
+PartName = Literal["person", "contract", "weekday"]
 Unit = Literal["hours", "count", "date"]
 
 
@@ -108,7 +110,7 @@ FILTERS = ("person", "contract", "activity", "technology", "profile", "level", "
 class Composition:
     """One question, composed. `period` is closed (an open "desde"/"até" is closed against the data by the
     understanding); `above`/`below` bound each group's value; `share_of` holds activity words whose part of
-    the measure is given in %."""
+    the measure is given in %; `part` names the filter whose part of the whole (the same without it) is."""
 
     measure: MeasureName = "hours"
     basis: Basis = "net"
@@ -128,6 +130,7 @@ class Composition:
     below: float | None = None
     output: Output = "value"
     share_of: str | None = None
+    part: PartName | None = None
     versus: Period | None = None  # a second period, side by side with `period` ("setembro x outubro")
 
     def __post_init__(self) -> None:
@@ -145,8 +148,12 @@ class Composition:
             object.__setattr__(self, "weekday", tuple(sorted(set(days))))
         if self.limit is not None and self.limit < 1:
             raise ValueError("limit is at least 1")
-        if self.output == "share" and not (self.group or self.share_of):
-            raise ValueError("a share is of a grouping or of an activity (share_of)")
+        if self.output == "share" and not (self.group or self.share_of or self.part):
+            raise ValueError("a share is of a grouping, of an activity (share_of) or of a filter (part)")
+        if self.part is not None and (
+            self.part not in get_args(PartName) or getattr(self, self.part) is None or self.group or self.share_of
+        ):
+            raise ValueError("a part is one of the filters given (person, contract, weekday), with no grouping")
         if self.versus is not None and (self.period is None or self.group is not None or self.share_of):
             raise ValueError("two periods side by side need a first period, and no grouping or share")
 
@@ -180,6 +187,11 @@ def json_schema() -> dict[str, Any]:
         "below": {"type": "number", "description": "só grupos com valor abaixo deste"},
         "output": {"type": "string", "enum": list(get_args(Output))},
         "share_of": {"type": "string", "description": "palavras da atividade cuja parte do total se quer em %"},
+        "part": {
+            "type": "string",
+            "enum": list(get_args(PartName)),
+            "description": "o filtro cuja parte do total (o mesmo sem esse filtro) se quer em %; output share",
+        },
         "versus_start": {
             "type": "string",
             "format": "date",

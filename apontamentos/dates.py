@@ -132,7 +132,16 @@ _DAY_RANGE = re.compile(
 )
 
 _OPEN_END = re.compile(rf"\b(?:desde|a partir d[eoa])\s+(?:o\s+|a\s+)?(?P<day>{_DAY}|(?P<month>{_MONTH}))(?![\w/])")
-_OPEN_START = re.compile(rf"\bate\s+(?:o\s+|a\s+)?(?P<day>{_DAY}|(?P<month>{_MONTH}))(?![\w/])")
+_OPEN_START = re.compile(
+    rf"\b(?:(?:desde o|do|de) (?:inicio|comeco)(?: dos dados| do periodo)? )?"  # "do início até 15/9"
+    rf"ate\s+(?:o\s+|a\s+)?(?P<day>{_DAY}|(?P<month>{_MONTH}))(?![\w/])"
+)
+# All the data, said in words: "no período todo", "desde o início", "no geral" (an explicit period: it is not
+# inherited from the conversation, and calendar answers take it instead of this month).
+_ALL_DATA = re.compile(
+    r"\b(?:(?:n|d)?(?:ess|est)?[eo] )?periodo (?:todo|inteiro)\b|\b(?:em |n)?todo o periodo\b"
+    r"|\b(?:desde o|do) (?:inicio|comeco)(?: dos dados)?\b|\bno geral\b|\bde todos os tempos\b"
+)
 _WORKING_DAYS = re.compile(r"\b(?:n?os\s+)?ultimos\s+(\d{1,3})\s+dias\s+uteis\b|\b(?:n?o\s+)?ultimo\s+dia\s+util\b")
 _WEEKEND = re.compile(
     r"\b(?:n[oe]\s+|d[oe]\s+)?(?:(?P<which>ultimo|penultimo|neste|nesse|este|esse|deste|desse)\s+)?"
@@ -275,6 +284,8 @@ def find_period(
         bound = _bound(match, today, first=False)
         start = min(first_day or EARLIEST, bound)
         return Found(Period(start, bound), match.group(0), open_start=True)
+    if match := _ALL_DATA.search(text):
+        return Found(Period(min(first_day or EARLIEST, today), today), match.group(0), open_start=True)
     if match := _WEEKDAY_IN_WEEK.search(text):
         day = _in_week(match.group("day"), _week(match.group("week"), today))
         return Found(Period(day, day), match.group(0))

@@ -144,7 +144,7 @@ consigo rendeu rende renderam fechar fecho fechei dura duram durou separando sep
 dividindo dividido dividida quebrando quebrado quebrada baixo cima
 tirar tirando tirou empresa firma puder possivel gentileza demais bastante
 relatorio relatorios fechando fechamento curva diferentes diferente distintas distintos fato realmente
-perfeito agora dentro considerando considerar incluindo
+perfeito agora dentro considerando considerar incluindo representa representam representou representaram equivale
 unico unica unicos unicas lancamento lancamentos lancados lancadas
 """.split()
 

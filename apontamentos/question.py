@@ -52,6 +52,7 @@ class Question:
     below: float | None = None  # `hours` is the bound above
     output: str | None = None
     share_of: str | None = None
+    part: str | None = None  # the filter whose part of the whole a share is (composition.PartName)
     versus: Period | None = None  # a second period, side by side with `period`
     people: tuple[str, ...] = ()  # "deles": the resource ids a previous answer named, ranked among themselves
 

@@ -162,6 +162,9 @@ REGISTRY: tuple[Kind, ...] = (
         (
             "esquec\\w* (?:de )?(?:bater|registrar|marcar|apontar) (?:a )?saida",
             "esquec\\w* (?:a )?saida",
+            "esquec\\w* (?:de )?(?:fechar|encerrar)",  # "esqueci de fechar o ponto", not "falta pra fechar o mês"
+            "(?:nao|sem) (?:fechou|fechei|fecharam|fechad)",
+            "ponto (?:em )?aberto",
             "bater (?:a )?saida",
             "bateu (?:a )?saida",
             "sem saida",

@@ -128,7 +128,7 @@ _COUNT = re.compile(r"\b(?:quantos|quantas|quantidade|numero de)\b")
 _ASC = re.compile(r"\b(?:menos|menor|menores|pior|piores)\b")
 _GROSS = re.compile(r"\b(?:brutas?|brutos?|sem descontar|sem desconto)\b")
 _FOLLOW_UP = re.compile(
-    r"^(?:e|e ai|entao|tambem)\b|\b(?:la|dele|dela|deles|delas|ele|ela|nele|nela|nesse contrato|"
+    r"^(?:e|e ai|entao|tambem)\b|\b(?:la|dele|dela|deles|delas|ele|ela|nele|nela|isso|disso|nisso|nesse contrato|"
     r"desse contrato|neste contrato|deste contrato|esse contrato|este contrato|mesmo contrato)\b"
 )
 _EVER = re.compile(r"\bja\b.*\b(?:algum|alguma)\b|\balguma vez\b|\bnunca\b|\bdesde sempre\b")
@@ -159,6 +159,11 @@ _HOW_MUCH = re.compile(r"\bquanto\b|\bquantidade (?!de\b)")  # "qnt ela fez": th
 _HOURS_DONE = re.compile(
     r"\b(?:quanto|quanta|quantidade)(?: \w+){0,4} (?:fez|fizeram|fiz|trabalh\w*|apont\w*|somou|somaram|deu)\b"
 )
+# "quem mais/menos apontou": people ranked by hours, unless another measure is said; a date or a head count
+# carried from the previous question is no ranking of people.
+_WHO_WORKED_MOST = re.compile(r"\bquem (?:\w+ )?(?:mais|menos) (?:apont|trabalh|fez|fizeram|lanc|registr)\w*")
+_NOT_RANKED_BY = frozenset({"first_day", "last_day", "people", "idle_people"})
+_THAT = re.compile(r"\b(?:isso|isto|esse valor|essas horas|disso)\b")
 _EVERY_ACTIVITY = re.compile(
     r"\b(?:(?:em|de|com|n?as) )?(?:todas as|todas|qualquer) (?:atividades?|tarefas?)\b"
     r"|\b(?:tudo )?nao (?:so|somente|apenas)\b"  # "tudo, não só bug"
@@ -813,6 +818,14 @@ def _with_activity(question: Question) -> Understood:
 
 def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
     """Kinds whose words are shared: settled by what else the question names."""
+    if kind == "contract_resources" and (
+        _has(rest, "quant\\w* (?:de )?horas?")
+        or (
+            _has(rest, "horas?", "quanto\\b", "fez\\b", "fizeram\\b")
+            and not _has(rest, "quem", "quais", "quantos", "quantas")
+        )
+    ):  # "quanto a equipe do 8556 fez?", "qnts horas o time apontou?" ask for hours, not for the people
+        kind = "total_hours"
     if kind == "hours_by_person" and slots.get("person"):
         return "total_hours"
     if (
@@ -860,12 +873,6 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
         return "holidays"
     if kind == "days_above" or (slots.get("hours") is not None and _has(rest, "dias?", "diaria")):
         return "days_above"
-    if (
-        kind == "contract_resources"
-        and _has(rest, "horas?", "quanto\\b", "fez\\b", "fizeram\\b")
-        and not _has(rest, "quem", "quais", "quantos", "quantas")
-    ):  # "quanto a equipe do 8556 fez?" asks for hours, not for the people
-        return "total_hours"
     return kind
 
 
@@ -1324,7 +1331,8 @@ def _compose(
         legacy = None  # "qual dia útil eu menos trabalho?": the words were the weekdays compared
     bare = previous is not None and not any(slots.get(n) for n in SUBJECT) and not read.rest.split()
     own_question = slots.get("hours") is not None or read.measure is not None  # "e no total, qnts passaram de 9h?"
-    if (read.total or every_activity) and (follow_up or bare) and not read.group and not read.rank and not own_question:
+    total_of = (read.total or every_activity) and not read.share  # "a fatia de X no total": a share, not a sum
+    if total_of and (follow_up or bare) and not read.group and not read.rank and not own_question:
         total = _total_of(previous, every_activity)  # type: ignore[arg-type]
         named = {name: slots[name] for name in (*_FILTER_SLOTS, "period") if slots.get(name) is not None}
         if read.weekday is not None:
@@ -1393,8 +1401,12 @@ def _compose(
     if bounded and not (read.group or (recomposed and previous and previous.group)):
         return _cannot_apply("mais de" if slots.get("hours") is not None else "menos de", text)
     named_part = read.share and read.group in (None, "none")
+    part = _share_part(db, read, slots, text) if named_part else None
+    if part is not None:
+        named_part = False  # the part is a filter the question names (its weekday, person or contract)
+        slots = {**slots, "part": part, "share_of": None}
     if named_part:
-        share = _share_words(db, read, slots)
+        share = _share_words(db, read, slots, previous, text)
         if isinstance(share, Clarification):
             return share
         slots = {**slots, "share_of": share, "activity": None}
@@ -1428,6 +1440,12 @@ def _compose(
     share = read.share or (
         recomposed and previous is not None and previous.output == "share" and not read.measure and not read.rank
     )
+    if part is not None:
+        values["part"], values["share_of"] = part, None
+        if part == "weekday":
+            values["weekday"] = read.weekday
+    elif not share or values.get("share_of"):
+        values.pop("part", None)  # a part asked before is not this question's
     if not share and values.get("share_of"):
         # "e quem mais fez code review lá?" after its share: the part becomes the filter of the new question
         part = values.pop("share_of")
@@ -1438,7 +1456,10 @@ def _compose(
             values["activity"] = previous.activity
     said_hours = (re.search(r"\bhoras\b", text) or _HOURS_DONE.search(text)) and not read.measure
     measure = read.measure or ("hours" if said_hours else None)
-    measure = measure or (previous.measure if recomposed and previous else None) or "hours"
+    kept = previous.measure if recomposed and previous else None
+    if kept in _NOT_RANKED_BY and _WHO_WORKED_MOST.search(text):
+        kept = None  # "e quem menos apontou?" after a last day or a head count: hours, the only thing ranked so
+    measure = measure or kept or "hours"
     if bounded and measure == "people" and (slots.get("hours") or 0) <= 24 and slots.get("below") is None:
         # "quantas pessoas passaram de 8 horas ontem?": a day's hours, each person's days above it
         subject = {name: values.get(name) for name in ("person", "contract", "technology", "period")}
@@ -1590,7 +1611,9 @@ def _inherited(
         if previous.person and read.group in ("day", "week", "month", "weekday", "activity"):
             values["person"] = previous.person
     if previous is not None and (follow_up or incomplete):
-        values = {name: getattr(previous, name) for name in (*_FILTER_SLOTS, "period", "basis", "versus", "share_of")}
+        values = {
+            name: getattr(previous, name) for name in (*_FILTER_SLOTS, "period", "basis", "versus", "share_of", "part")
+        }
         if previous.kind != "compose":
             values["weekday"] = values["validated"] = None
         if any(slots.get(name) for name in SUBJECT):
@@ -1599,7 +1622,7 @@ def _inherited(
             values["versus"] = None
     if read.measure in _EVER_MEASURES and "period" not in slots:
         values["period"] = values["versus"] = None  # "meu primeiro apontamento foi quando?": ever, not this week
-    for name in (*_FILTER_SLOTS, "period", "basis", "versus", "share_of"):
+    for name in (*_FILTER_SLOTS, "period", "basis", "versus", "share_of", "part"):
         if slots.get(name) is not None:
             values[name] = slots[name]
     if read.weekday is not None:
@@ -1655,17 +1678,45 @@ def _bare_weekday(text: str) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
-def _share_words(db: Dataset, read: compose_words.Read, slots: dict[str, Any]) -> str | Clarification:
-    """The activity whose part of the total a share asks for ("quanto % das horas foi suporte")."""
-    if slots.get("activity"):
-        return str(slots["activity"])
-    terms = [
+def _activity_terms(db: Dataset, read: compose_words.Read) -> list[str]:
+    return [
         w
         for w in read.rest.split()
         if w in db.activity_words and w not in CONNECTORS and w not in _PREPOSITIONS and w != "horas"
     ]
+
+
+# In "quanto % do 7873 foi da Yasmin", the part is what follows the verb; "… da Yasmin foi no 7873": the contract.
+_PART_IS_CONTRACT = re.compile(
+    r"\b(?:foi|foram|sao|e|eh|ficou|ficaram) (?:n|d|pr)?[oa]s? (?:contrato )?(?:\d{4}|e\d{7})\b"
+)
+
+
+def _share_part(db: Dataset, read: compose_words.Read, slots: dict[str, Any], text: str) -> str | None:
+    """The filter a share asks the part of when it names no activity: a weekday ("quanto % do meu total foi
+    nas quintas"), a person in a contract ("quanto % do 7873 foi da Yasmin") or the contract of a person."""
+    part = None
+    if slots.get("activity") or _activity_terms(db, read):
+        pass
+    elif read.weekday is not None:
+        part = "weekday"
+    elif slots.get("person") and slots.get("contract"):
+        part = "contract" if _PART_IS_CONTRACT.search(text) else "person"
+    return part
+
+
+def _share_words(
+    db: Dataset, read: compose_words.Read, slots: dict[str, Any], previous: Question | None, text: str
+) -> str | Clarification:
+    """The activity whose part of the total a share asks for ("quanto % das horas foi suporte"); "isso é
+    quantos % do total?" after an activity's hours: that activity."""
+    if slots.get("activity"):
+        return str(slots["activity"])
+    terms = _activity_terms(db, read)
     if terms and any(set(terms) <= set(key.split()) for key in db.activities):
         return " ".join(dict.fromkeys(terms))
+    if not terms and previous is not None and previous.activity and _THAT.search(text):
+        return previous.activity
     return Clarification(
         "not_understood",
         "Entendi que você quer uma porcentagem, mas não entendi de quê. Diga a atividade, por exemplo: “quanto % "

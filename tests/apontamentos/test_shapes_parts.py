@@ -1,0 +1,200 @@
+"""Shapes batch N showed: a share whose part is a weekday, a person, a contract or what was just answered;
+the team's hours (not its head count); a forgotten clock-out; all the data said in words; a ranking after a
+date; "a fatia … no total".
+
+Expected figures are computed here in plain Python from the export rows (tests/expected.py), never through
+the engine's queries; only the engine's public `answer` is used.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from apontamentos.dataset import Dataset
+
+from ..expected import Span
+from .test_composition_shapes import TODAY, ask, by, hours, plain, total
+from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
+
+CONTRACT = "8446"
+OCTOBER = (date(2026, 10, 1), date(2026, 10, 31))
+LAST_WEEK = (date(2026, 11, 16), date(2026, 11, 22))
+
+
+def percent(part: float, whole: float) -> str:
+    value = 100 * part / whole
+    return f"{value + math.copysign(1e-9, value):.1f}".replace(".", ",") + "%"
+
+
+def within(span: tuple[date, date]) -> Callable[[Span], bool]:
+    return lambda r: span[0] <= r.day <= span[1]
+
+
+def member(rows: list[Span], contract: str = CONTRACT) -> str:  # noqa: F811
+    """Someone with October hours in the contract whose name holds no ordinary word ("Dias")."""
+    names = sorted({r.name for r in rows if r.supplier == contract and within(OCTOBER)(r)})
+    return next(n for n in names if "Dias" not in n.split())
+
+
+# -- a share whose part is a filter the question names ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "quanto % das horas do 8446 foi nas sextas?",
+        "qnts % do 8446 foi às sextas-feiras?",
+        "qual o percentual das horas do contrato 8446 nas sextas-feiras?",
+    ],
+)
+def test_the_share_of_a_weekday(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    whole = total(rows, lambda r: r.supplier == CONTRACT)
+    part = total(rows, lambda r: r.supplier == CONTRACT and r.day.isoweekday() == 5)
+    (reply,) = ask(generated, question)
+    assert percent(part, whole) in reply and hours(part) in reply and hours(whole) in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "quanto % do 8446 foi d{name} em outubro?",
+        "qnts % das horas do 8446 em outubro foram d{name}?",
+        "em outubro, qual a porcentagem do 8446 que foi d{name}?",
+    ],
+)
+def test_the_share_of_a_person_in_a_contract(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    name = member(rows)
+    whole = total(rows, lambda r: r.supplier == CONTRACT and within(OCTOBER)(r))
+    part = total(rows, lambda r: r.supplier == CONTRACT and within(OCTOBER)(r) and r.name == name)
+    (reply,) = ask(generated, question.format(name="o " + name.lower()))
+    assert percent(part, whole) in reply and hours(whole) in reply
+
+
+@pytest.mark.parametrize("question", ["qnts % das minhas horas foi no {c}?", "quanto % do meu total foi no {c}?"])
+def test_the_share_of_a_contract_in_a_persons_hours(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    mine = {r.supplier for r in rows if r.name == member(rows)}
+    name = member(rows)
+    whole = total(rows, lambda r: r.name == name)
+    part = total(rows, lambda r: r.name == name and r.supplier == CONTRACT)
+    (reply,) = ask(generated, question.format(c=CONTRACT), user=name)
+    assert CONTRACT in mine and percent(part, whole) in reply and hours(whole) in reply
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    ["isso da qnts % do total do contrato no mes?", "e isso é quantos % do contrato?", "qnts % isso representa?"],
+)
+def test_the_share_of_what_was_just_answered(generated: Dataset, rows: list[Span], follow_up: str) -> None:  # noqa: F811
+    in_october = within(OCTOBER)
+    whole = total(rows, lambda r: r.supplier == CONTRACT and in_october(r))
+    part = total(rows, lambda r: r.supplier == CONTRACT and in_october(r) and "suporte" in plain(r.activity))
+    replies = ask(generated, "qnto tempo o pessoal do 8446 gastou com suporte em outubro?", follow_up)
+    assert hours(part) in replies[0]
+    assert percent(part, whole) in replies[1] and hours(whole) in replies[1]
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "e qual a fatia das reunioes no total do contrato em outubro?",
+        "e a fatia de reuniao no total do contrato?",
+    ],
+)
+def test_a_slice_of_the_total_is_a_share_not_a_sum(generated: Dataset, rows: list[Span], follow_up: str) -> None:  # noqa: F811
+    in_october = within(OCTOBER)
+    whole = total(rows, lambda r: r.supplier == CONTRACT and in_october(r))
+    part = total(rows, lambda r: r.supplier == CONTRACT and in_october(r) and "reuniao" in plain(r.activity))
+    replies = ask(generated, "qnts horas o 8446 fez de reuniao mes passado?", follow_up)
+    assert percent(part, whole) in replies[1]
+
+
+# -- the team's hours, not its head count -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "qnts horas o time do 8446 apontou semana passada?",
+        "quantas horas a equipe do 8446 apontou semana passada?",
+        "bom dia! qnts horas o pessoal do 8446 lançou semana passada?",
+    ],
+)
+def test_the_teams_hours_are_hours(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    (reply,) = ask(generated, question)
+    assert hours(total(rows, lambda r: r.supplier == CONTRACT and within(LAST_WEEK)(r))) in reply
+
+
+def test_how_many_people_of_the_team_is_still_a_head_count(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "quantas pessoas do time do 8446 apontaram semana passada?")
+    people = {r.resource_id for r in rows if r.supplier == CONTRACT and within(LAST_WEEK)(r)}
+    assert f"{len(people)} recursos" in reply
+
+
+# -- a forgotten clock-out ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["tem algum q eu esqueci de fechar?", "esqueci de fechar algum ponto?", "tenho ponto em aberto?"],
+)
+def test_forgetting_to_close_is_an_open_span(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    name = next(n for n in sorted({r.name for r in rows if r.end is None}) if "Dias" not in n.split())
+    count = sum(1 for r in rows if r.name == name and r.end is None)
+    (reply,) = ask(generated, question, user=name)
+    assert f"{count} apontamento{'s' if count > 1 else ''} sem saída" in reply
+
+
+def test_closing_the_month_is_still_the_balance(generated: Dataset) -> None:
+    (reply,) = ask(generated, "quanto falta pra fechar o mes?")
+    assert "esperad" in reply and "sem saída" not in reply
+
+
+# -- all the data, said in words ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("whole", ["e no geral", "e no periodo todo", "e desde o inicio"])
+def test_all_the_data_in_words_replaces_the_conversations_period(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    whole: str,
+) -> None:
+    name = member(rows)
+    days = by(rows, lambda r: r.day.isoweekday(), lambda r: r.name == name)
+    best = max(days, key=lambda d: days[d])
+    replies = ask(
+        generated,
+        "quanto eu apontei por semana em outubro?",
+        f"{whole}, qual dia da semana eu mais trabalho?",
+        user=name,
+    )
+    assert hours(days[best]) in replies[1] and "01/10/2026" not in replies[1]
+
+
+def test_the_holidays_of_the_whole_period(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    first = min(r.day for r in rows)
+    (reply,) = ask(generated, "quais foram os feriados nesse periodo todo?")
+    assert "07/09/2026" in reply and "12/10/2026" in reply and "20/11/2026" in reply
+    assert first.strftime("%d/%m/%Y") in reply and TODAY.strftime("%d/%m/%Y") in reply
+
+
+def test_from_the_start_until_a_day(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    first = min(r.day for r in rows)
+    (reply,) = ask(generated, "qnts dias uteis teve do inicio ate 15/9?")
+    assert first.strftime("%d/%m/%Y") in reply and "15/09/2026" in reply and "Não encontrei" not in reply
+
+
+# -- a ranking after a date ---------------------------------------------------------------------------
+
+
+def test_who_recorded_least_after_a_last_day_ranks_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = member(rows)
+    people = by(rows, lambda r: r.name, lambda r: r.supplier == CONTRACT and within(OCTOBER)(r))
+    least = min(people, key=lambda n: (people[n], n))
+    replies = ask(
+        generated, f"qnd foi o ultimo apontamento d{'o ' + name.lower()}?", "e quem menos apontou no 8446 em outubro?"
+    )
+    assert f"{least}: {hours(people[least])}" in replies[1]
