@@ -203,8 +203,9 @@ _SHORT_LIST = "A lista anterior tinha só {}. Diga o nome ou uma posição dessa
 
 
 def _follows(text: str) -> bool:
-    """Whether the question continues the previous one: "e …", a pronoun, or a position in its list."""
-    return bool(_FOLLOW_UP.search(text) or _ORDINAL.search(text))
+    """Whether the question continues the previous one: "e …", a pronoun, a position in its list, or "nesse
+    período"."""
+    return bool(_FOLLOW_UP.search(text) or _ORDINAL.search(text) or _SAME_PERIOD.search(text))
 
 
 def _position(match: re.Match[str]) -> int:

@@ -198,3 +198,18 @@ def test_who_recorded_least_after_a_last_day_ranks_hours(generated: Dataset, row
         generated, f"qnd foi o ultimo apontamento d{'o ' + name.lower()}?", "e quem menos apontou no 8446 em outubro?"
     )
     assert f"{least}: {hours(people[least])}" in replies[1]
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    ["qnts horas o time gastou com suporte nesse periodo?", "quanto deu de suporte no mesmo periodo?"],
+)
+def test_an_activity_in_the_same_period_keeps_the_contract(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    follow_up: str,
+) -> None:
+    since = date(2026, 10, 1)
+    part = total(rows, lambda r: r.supplier == CONTRACT and r.day >= since and "suporte" in plain(r.activity))
+    replies = ask(generated, "media de horas por pessoa no 8446 desde 1/10?", follow_up)
+    assert hours(part) in replies[1]
