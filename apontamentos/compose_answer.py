@@ -84,6 +84,9 @@ def first_line(db: Dataset, c: Composition, dates: str) -> str:
     parts = [label]
     if c.group and c.output != "share":
         parts.append(GROUPS[c.group].label)
+    if c.among:
+        shown_keys = [q.resolve_resource(db, v).name if c.group == "person" else v for v in c.among]
+        parts.append(f"({', '.join(shown_keys[:-1])} e {shown_keys[-1]})")
     parts.extend(FILTER_LABELS[name](db, getattr(c, name)) for name in shown)
     if c.above is not None:
         parts.append(f"acima de {_value(c, c.above)}")
@@ -231,6 +234,11 @@ def _body(db: Dataset, c: Composition, result: Result, line: str, entries: str =
         total = f" (total {_value(c, result.total)})"
     if (c.above is not None or c.below is not None) and c.limit is None and c.group in _COUNTED_GROUPS:
         line += f" — {fmt.plural(len(rows), *_COUNTED_GROUPS[c.group])}"  # "quantas pessoas passaram de 8 h?"
+    if c.among and len(result.rows) == 2 and MEASURES[c.measure].unit != "date" and c.output != "share":
+        (first, a), (second, b) = result.rows
+        gap = abs(float(a or 0) - float(b or 0))
+        shown = fmt.hours(gap) if MEASURES[c.measure].unit == "hours" else fmt.number(gap, 0)
+        ties += f"\nDiferença: {shown} ({key_text(db, c, first)} acima)." if gap else "\nSem diferença."
     columns = [GROUPS[c.group].label.removeprefix("por ").capitalize(), MEASURES[c.measure].label.split(" {")[0]]
     if c.output == "share":
         columns.append("%")
@@ -277,6 +285,7 @@ def composition_of(question: Question) -> Composition:
         output=question.output or ("compare" if question.versus else "value"),  # type: ignore[arg-type]
         share_of=question.share_of,
         part=question.part,  # type: ignore[arg-type]
+        among=question.among,
         versus=question.versus,
     )
 
@@ -304,5 +313,6 @@ def question_of(c: Composition) -> Question:
         output=c.output,
         share_of=c.share_of,
         part=c.part,
+        among=c.among,
         versus=c.versus,
     )

@@ -98,6 +98,13 @@ def build(db: Dataset, c: Composition, period: Period, value: str | None = None,
             sql, values = condition(db, getattr(c, name))
             filters.append(sql)
             filter_params.extend(values)
+    if c.among:
+        # only the people or contracts compared: the grouping's rows are theirs
+        keys = [db.resources[q.resolve_resource(db, v).id].rid for v in c.among] if c.group == "person" else []
+        keys = keys or [q.contract_ref(db, v).number for v in c.among]
+        column = {"person": "rid", "contract": "supplier", "client": "contract"}[str(c.group)]
+        filters.append(_in(column, keys))
+        filter_params.extend(keys)
     where, params = ["day BETWEEN ? AND ?"], [period.start, period.end]
     if declared.lookback:
         # the days before the period, of the people the same filters find no row of in the period

@@ -131,6 +131,7 @@ class Composition:
     output: Output = "value"
     share_of: str | None = None
     part: PartName | None = None
+    among: tuple[str, ...] | None = None  # the only groups shown: contracts or people compared ("8555 e 8556")
     versus: Period | None = None  # a second period, side by side with `period` ("setembro x outubro")
 
     def __post_init__(self) -> None:
@@ -154,6 +155,10 @@ class Composition:
             self.part not in get_args(PartName) or getattr(self, self.part) is None or self.group or self.share_of
         ):
             raise ValueError("a part is one of the filters given (person, contract, weekday), with no grouping")
+        if self.among is not None:
+            object.__setattr__(self, "among", tuple(str(v) for v in self.among))
+            if self.group not in ("person", "contract", "client") or len(self.among) < 2:
+                raise ValueError("the groups compared are two or more people or contracts, grouped by them")
         if self.versus is not None and (self.period is None or self.group is not None or self.share_of):
             raise ValueError("two periods side by side need a first period, and no grouping or share")
 
@@ -191,6 +196,12 @@ def json_schema() -> dict[str, Any]:
             "type": "string",
             "enum": list(get_args(PartName)),
             "description": "o filtro cuja parte do total (o mesmo sem esse filtro) se quer em %; output share",
+        },
+        "among": {
+            "type": "array",
+            "items": {"type": "string"},
+            "minItems": 2,
+            "description": "só estes grupos (pessoas ou contratos comparados), com group person/contract/client",
         },
         "versus_start": {
             "type": "string",

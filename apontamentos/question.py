@@ -53,6 +53,7 @@ class Question:
     output: str | None = None
     share_of: str | None = None
     part: str | None = None  # the filter whose part of the whole a share is (composition.PartName)
+    among: tuple[str, ...] | None = None  # the only groups a breakdown shows (people or contracts compared)
     versus: Period | None = None  # a second period, side by side with `period`
     people: tuple[str, ...] = ()  # "deles": the resource ids a previous answer named, ranked among themselves
 
@@ -88,8 +89,9 @@ def from_context(context: dict[str, Any]) -> Question | None:
             if name in data:
                 start, end = data[name]
                 data[name] = Period(date.fromisoformat(start), date.fromisoformat(end))
-        if "people" in data:
-            data["people"] = tuple(str(p) for p in data["people"])
+        for name in ("people", "among"):
+            if name in data:
+                data[name] = tuple(str(p) for p in data[name])
         if "weekday" in data:  # a list in JSON; one number in contexts written before weekdays were a set
             day = data["weekday"]
             data["weekday"] = (int(day),) if isinstance(day, int) else tuple(int(d) for d in day)

@@ -163,6 +163,8 @@ _HOURS_DONE = re.compile(
 # carried from the previous question is no ranking of people.
 _WHO_WORKED_MOST = re.compile(r"\bquem (?:\w+ )?(?:mais|menos) (?:apont|trabalh|fez|fizeram|lanc|registr)\w*")
 _NOT_RANKED_BY = frozenset({"first_day", "last_day", "people", "idle_people"})
+_MAX_COMPARED = 5
+_EACH_OF_THEM = re.compile(r"\b(?:em |de |para |pra )?cada (?:um|uma)\b")
 _THAT = re.compile(r"\b(?:isso|isto|esse valor|essas horas|disso)\b")
 _EVERY_ACTIVITY = re.compile(
     r"\b(?:(?:em|de|com|n?as) )?(?:todas as|todas|qualquer) (?:atividades?|tarefas?)\b"
@@ -524,8 +526,17 @@ def _understand(
     if contract is not None:
         slots["contract"], fragment = contract
         consume(fragment)
-        if _contract(db, rest) is not None:
+        compared = [slots["contract"]]
+        while (other := _contract(db, rest)) is not None and not isinstance(other, Clarification):
+            compared.append(other[0])
+            consume(other[1])
+        kinds = {q.contract_ref(db, number).kind for number in compared}
+        if isinstance(other, Clarification) or len(kinds) > 1 or len(compared) > _MAX_COMPARED:
             return Clarification("not_understood", TWO_CONTRACTS)
+        if len(compared) > 1:  # "compara o 8555 com o 8556": the breakdown by contract, only theirs
+            slots["among"] = tuple(dict.fromkeys(compared))
+            slots["contract"] = None
+            rest = re.sub(_COMPARING, " ", rest)
     if match := _RESOURCE_ID.search(rest):
         if match.group(1) not in db.resources:
             return Clarification("unknown_person", f"Não encontrei o recurso de id {match.group(1)}.")
@@ -1361,6 +1372,12 @@ def _compose(
     # "e quantos dias?" measures the same breakdown; "e qnts dias ela trabalhou no mês?" names a measure, whom
     # and when: a question of its own, not the previous breakdown
     anew = bool(read.measure) and any(slots.get(name) for name in (*SUBJECT, "period"))
+    if slots.get("among"):
+        read.group = "client" if q.contract_ref(db, slots["among"][0]).kind == "cliente" else "contract"
+        read.said_group = True
+    listed = (_KIND_GROUPS.get(previous.kind) or previous.group) if previous is not None else None
+    if read.group == "person" and listed not in (None, "person") and _EACH_OF_THEM.search(text):
+        read.group = listed  # "qnts pessoas apontaram em cada um?" after the contracts: each contract
     if follow_up and previous is not None and read.inferred and previous.kind in _KIND_GROUPS:
         read.group = _KIND_GROUPS[previous.kind]  # "e os 3 com menos?" after contracts ranks contracts
     if recomposed and previous is not None and slots.get("activity") and previous.group == "activity":
@@ -1388,7 +1405,9 @@ def _compose(
     if legacy == "unvalidated" and _VALIDATED_YES.search(text) and not _VALIDATED_NO.search(text):
         read.validated = True  # "quantas horas foram validadas": the validated ones, not the pending ones
         read.measure = read.measure or ("entries" if not re.search(r"\bhoras\b", text) else None)
-    again = recomposed and (legacy in _RECOMPOSABLE or read.weekday is not None)
+    # "e do time todo do 8302?" after a share names a new subject, not the catalogue's list of its people
+    team_subject = legacy == "contract_resources" and not _has(rest, "quem", "quais", "quant\\w*", "lista\\w*")
+    again = recomposed and (legacy in _RECOMPOSABLE or read.weekday is not None or team_subject)
     if not again and not _composes(read, slots, legacy, previous, follow_up):
         return None
     if not again and legacy not in _COMPOSABLE and legacy not in _READ_AS.get(read.measure or "", ()):
@@ -1430,6 +1449,8 @@ def _compose(
     group = read.group if read.group is not None or not recomposed or anew else previous.group  # type: ignore[union-attr]
     if group == "none" or (group == "person" and values.get("person") and not read.said_group):
         group = None  # "e ele, quanto fez?" after a ranking: his figure, not a ranking of one
+    if group in ("contract", "client") and values.get("contract") and not read.said_group:
+        group = None  # "e o 8447?" after two contracts side by side: its figure, not a breakdown of one
     limit = read.limit or slots.get("limit")
     if recomposed and limit is None and previous is not None and group == previous.group:
         if not read.rank or not read.singular:
@@ -1438,6 +1459,8 @@ def _compose(
         limit = None
     if limit is None and read.singular and read.rank and group != "person":
         limit = 1
+    if values.get("among"):
+        limit = None  # the people or contracts compared are all shown, the first being the answer
     share = read.share or (
         recomposed and previous is not None and previous.output == "share" and not read.measure and not read.rank
     )
@@ -1536,6 +1559,8 @@ def _composes(
 ) -> bool:
     """Whether the question is a composition rather than one of the catalogue's kinds."""
     new_filter = any(slots.get(name) for name in _NEW_FILTERS) or read.weekday is not None
+    if slots.get("among"):
+        return True  # contracts compared: only a composition shows just them
     if follow_up and previous is not None and read.measure and not (read.group or read.rank):
         if legacy is None or previous.activity:
             return True  # "e em apontamentos?", "e em pessoas?" after reunião's hours: that measure, same filters
@@ -1613,17 +1638,18 @@ def _inherited(
             values["person"] = previous.person
     if previous is not None and (follow_up or incomplete):
         values = {
-            name: getattr(previous, name) for name in (*_FILTER_SLOTS, "period", "basis", "versus", "share_of", "part")
+            name: getattr(previous, name)
+            for name in (*_FILTER_SLOTS, "period", "basis", "versus", "share_of", "part", "among")
         }
         if previous.kind != "compose":
             values["weekday"] = values["validated"] = None
         if any(slots.get(name) for name in SUBJECT):
-            values.update(dict.fromkeys(("person", "contract", "technology", "profile", "level")))
+            values.update(dict.fromkeys(("person", "contract", "technology", "profile", "level", "among")))
         if "period" in slots:
             values["versus"] = None
     if read.measure in _EVER_MEASURES and "period" not in slots:
         values["period"] = values["versus"] = None  # "meu primeiro apontamento foi quando?": ever, not this week
-    for name in (*_FILTER_SLOTS, "period", "basis", "versus", "share_of", "part"):
+    for name in (*_FILTER_SLOTS, "period", "basis", "versus", "share_of", "part", "among"):
         if slots.get(name) is not None:
             values[name] = slots[name]
     if read.weekday is not None:

@@ -218,6 +218,18 @@ def test_two_periods_side_by_side_match_plain_python(
         assert value == pytest.approx(_plain_measure(measure, chosen)), (measure, period)
 
 
+@pytest.mark.parametrize("group", ["person", "contract"])
+def test_the_groups_compared_are_the_only_rows(generated: Dataset, rows: list[Span], group: str) -> None:
+    key = (lambda r: r.resource_id) if group == "person" else (lambda r: r.supplier)
+    chosen = sorted({key(r) for r in rows if in_period(r)})[:2]
+    c = Composition(group=group, among=tuple(chosen), period=PERIOD)  # type: ignore[arg-type]
+    got = compose_sql.run(generated, c, PERIOD).rows
+    keys = [generated.refs[k].id if group == "person" else k for k, _ in got]
+    assert sorted(keys) == chosen
+    for k, value in zip(keys, (v for _, v in got), strict=True):
+        assert value == pytest.approx(sum(r.net or 0 for r in rows if in_period(r) and key(r) == k))
+
+
 def test_bottom_n_keeps_ties_and_says_so(small: Dataset) -> None:
     # In the small data 19/11, 21/11 and 22/11/2025 hold one person each (17/11 three, 18/11 two): the day
     # with the fewest people is a three-way tie.

@@ -213,3 +213,44 @@ def test_an_activity_in_the_same_period_keeps_the_contract(
     part = total(rows, lambda r: r.supplier == CONTRACT and r.day >= since and "suporte" in plain(r.activity))
     replies = ask(generated, "media de horas por pessoa no 8446 desde 1/10?", follow_up)
     assert hours(part) in replies[1]
+
+
+# -- contracts compared in one question ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "compara as horas do 8446 com as do 8447 em outubro",
+        "qual contrato apontou mais em outubro, o 8446 ou o 8447?",
+        "8446 x 8447 em outubro",
+        "qual a diferença de horas entre o 8446 e o 8447 em outubro?",
+    ],
+)
+def test_two_contracts_side_by_side(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    a, b = (total(rows, lambda r, c=c: r.supplier == c and within(OCTOBER)(r)) for c in ("8446", "8447"))
+    replies = ask(generated, question, "e em setembro?", "e o 8447?")
+    assert f"8446: {hours(a)}" in replies[0] and f"8447: {hours(b)}" in replies[0]
+    assert f"Diferença: {hours(abs(a - b))}" in replies[0]
+    september = (date(2026, 9, 1), date(2026, 9, 30))
+    for contract in ("8446", "8447"):
+        assert (
+            f"{contract}: {hours(total(rows, lambda r, c=contract: r.supplier == c and within(september)(r)))}"
+            in (replies[1])
+        )
+    assert hours(total(rows, lambda r: r.supplier == "8447" and within(september)(r))) in replies[2]
+    assert "8446" not in replies[2]
+
+
+def test_people_counted_in_each_contract_listed(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    replies = ask(generated, "quais contratos temos?", "qnts pessoas apontaram em cada um em outubro?")
+    people = len({r.resource_id for r in rows if r.supplier == CONTRACT and within(OCTOBER)(r)})
+    assert f"{CONTRACT}: {people} recursos" in replies[1]
+
+
+@pytest.mark.parametrize("question", ["qm do 8446 apontou ontem?", "quem do 8446 trabalhou ontem?"])
+def test_who_of_a_contract_recorded_a_day(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    yesterday = date(2026, 11, 24)
+    people = {r.name for r in rows if r.supplier == CONTRACT and r.day == yesterday}
+    (reply,) = ask(generated, question)
+    assert f"{len(people)} recursos" in reply and all(name in reply for name in people)

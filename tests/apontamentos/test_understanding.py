@@ -71,7 +71,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("horas do sabado passado", "total_hours", {"period": Period(date(2025, 11, 22), date(2025, 11, 22))}),
     # near questions the data cannot answer as asked: no figure for something else
     ("quem fez hora extra semana passada", "not_understood", {}),
-    ("compara o 8446 com o 8447", "not_understood", {}),
+    ("compara o 8446 com o 8447", "compose", {"among": ("8446", "8447"), "group": "contract"}),
     ("quantos contratos tem azure", "not_understood", {}),
     ("horas do contrato nº 8446 em outubro", "total_hours", {"contract": "8446", "period": OCTOBER}),
     # issue 17: compositions now (they were declined while only a catalogue kind could answer)
