@@ -165,7 +165,7 @@ REGISTRY: tuple[Kind, ...] = (
             "esquec\\w* (?:de )?(?:fechar|encerrar)",  # "esqueci de fechar o ponto", not "falta pra fechar o mês"
             "(?:nao|sem) (?:fechou|fechei|fecharam|fechad)",
             "ponto (?:em )?aberto",
-            "bater (?:a )?saida",
+            "bat\\w* (?:a )?saida",  # "bati a saída ontem?"
             "bateu (?:a )?saida",
             "sem saida",
             "em aberto",
@@ -242,7 +242,8 @@ REGISTRY: tuple[Kind, ...] = (
         "expected_vs_worked",
         answers.expected_vs_worked,
         (q.expected_vs_worked,),
-        ("esperad", "deveria", "devia", "fechar", "previst", "saldo", "banco de horas", "meta", "devendo", "a cumprir"),
+        ("esperad", "deveria", "devia", "fechar", "previst", "saldo", "banco de horas", "meta", "devendo", "a cumprir")
+        + ("bat\\w* (?:as |minhas |suas |a )?(?:horas|meta)\\b",),  # "bati as horas de outubro?"
     ),
     Kind(
         "week_comparison",

@@ -421,6 +421,8 @@ def _understand(
     db: Dataset, text: str, previous: Question | None, today: date, me: str | None, named: str | None = None
 ) -> Understood:
     slots: dict[str, Any] = {}
+    if _COUNTS_WEEKENDS.search(text):  # "quantos fins de semana": counted as the weekend days worked, like "fds"
+        text = re.sub(r"\b(?:fins|finais) de semana\b", "fim de semana", text)
     rest = f" {text} "
     team = _TEAM.search(rest)
     others = _has(rest, "pessoal", "equipe", "time", "galera", "colegas", "gente", "pessoas", "recursos", "quem")
@@ -667,7 +669,7 @@ def _understand(
     kind = "week_comparison" if against_last_week else kind_of(f" {' '.join(rest.split())} ")
     # a period said from a day on ("desde o dia 16"); "quantos dias sem apontar desde" counts missing days
     since = found is not None and bool(_SINCE_SAID.search(text)) and not re.search(r"\bdias?\b", rest)
-    sets = _HOW_MUCH.search(rest) is not None and not _WHO_ON.search(rest)
+    sets = _HOW_MUCH.search(rest) is not None and not _WHO_ON.search(rest) and not _COUNTS_WEEKENDS.search(rest)
     read = compose_words.read(rest, weekday_sets=sets, since=since)
     if weekday_range is not None and read.weekday is None:
         read.weekday = weekday_range
@@ -790,6 +792,8 @@ _STATE_KINDS = frozenset({"unvalidated", "open_spans"})
 # asking who, or for the weekend days worked ("dias de trabalho"), is the weekend answer's list.
 _HOW_MUCH = re.compile(r"\b(?:quant\w*|horas?|total|soma\w*|somou|somaram|deu)\b")
 _SINCE_SAID = re.compile(r"\b(?:desde|a partir d[eoa]s?)\b")
+# "trabalhei quantos fins de semana?" counts the weekend days worked, it does not filter hours by them
+_COUNTS_WEEKENDS = re.compile(r"\bquant\w* (?:fins|finais|fim|final|fds|sabados|domingos)\b")
 _WHO_ON = re.compile(r"\b(?:quem|quais|alguem|algum|alguma|gente|pessoas?|dias)\b")
 
 

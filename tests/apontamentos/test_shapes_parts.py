@@ -254,3 +254,36 @@ def test_who_of_a_contract_recorded_a_day(generated: Dataset, rows: list[Span], 
     people = {r.name for r in rows if r.supplier == CONTRACT and r.day == yesterday}
     (reply,) = ask(generated, question)
     assert f"{len(people)} recursos" in reply and all(name in reply for name in people)
+
+
+# -- batch M: met the hours, weekends counted, clocked out ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question", ["bati as horas de outubro?", "e eu, bati as horas de outubro?", "eu bati minhas horas em outubro?"]
+)
+def test_meeting_the_hours_is_the_balance(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    name = member(rows)
+    (reply,) = ask(generated, question, user=name)
+    assert "168,0 h esperadas" in reply and hours(total(rows, lambda r: r.name == name and within(OCTOBER)(r))) in reply
+
+
+@pytest.mark.parametrize(
+    "question", ["trabalhei qnts fins de semana esse mes?", "quantos fins de semana eu trabalhei em novembro?"]
+)
+def test_weekends_counted_are_days_of_work(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    november = (date(2026, 11, 1), TODAY)
+    name = next(
+        n
+        for n in sorted({r.name for r in rows if within(november)(r) and r.day.isoweekday() >= 6})
+        if "Dias" not in n.split()
+    )
+    days = {r.day for r in rows if r.name == name and within(november)(r) and r.day.isoweekday() >= 6}
+    (reply,) = ask(generated, question, user=name)
+    assert f"{len(days)} dia{'s' if len(days) > 1 else ''} de trabalho" in reply
+
+
+def test_clocking_out_is_an_open_span_question(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = member(rows)
+    (reply,) = ask(generated, "bati a saida ontem?", user=name)
+    assert "sem saída" in reply
