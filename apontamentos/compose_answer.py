@@ -85,7 +85,7 @@ def first_line(db: Dataset, c: Composition, dates: str) -> str:
     if c.group and c.output != "share":
         parts.append(GROUPS[c.group].label)
     if c.among:
-        shown_keys = [q.resolve_resource(db, v).name if c.group == "person" else v for v in c.among]
+        shown_keys = [q.resolve_resource(db, v).name if v in db.resources else v for v in c.among]
         parts.append(f"({', '.join(shown_keys[:-1])} e {shown_keys[-1]})")
     parts.extend(FILTER_LABELS[name](db, getattr(c, name)) for name in shown)
     if c.above is not None:

@@ -99,10 +99,12 @@ def build(db: Dataset, c: Composition, period: Period, value: str | None = None,
             filters.append(sql)
             filter_params.extend(values)
     if c.among:
-        # only the people or contracts compared: the grouping's rows are theirs
-        keys = [db.resources[q.resolve_resource(db, v).id].rid for v in c.among] if c.group == "person" else []
-        keys = keys or [q.contract_ref(db, v).number for v in c.among]
-        column = {"person": "rid", "contract": "supplier", "client": "contract"}[str(c.group)]
+        # only the people or contracts compared (or summed: "os dois somados")
+        if c.group == "person" or (c.group is None and c.among[0] in db.resources):
+            column, keys = "rid", [db.resources[q.resolve_resource(db, v).id].rid for v in c.among]
+        else:
+            refs = [q.contract_ref(db, v) for v in c.among]
+            column, keys = ("contract" if refs[0].kind == "cliente" else "supplier"), [r.number for r in refs]
         filters.append(_in(column, keys))
         filter_params.extend(keys)
     where, params = ["day BETWEEN ? AND ?"], [period.start, period.end]

@@ -131,7 +131,7 @@ class Composition:
     output: Output = "value"
     share_of: str | None = None
     part: PartName | None = None
-    among: tuple[str, ...] | None = None  # the only groups shown: contracts or people compared ("8555 e 8556")
+    among: tuple[str, ...] | None = None  # the only people or contracts counted ("8555 e 8556"); by them if grouped
     versus: Period | None = None  # a second period, side by side with `period` ("setembro x outubro")
 
     def __post_init__(self) -> None:
@@ -157,8 +157,8 @@ class Composition:
             raise ValueError("a part is one of the filters given (person, contract, weekday), with no grouping")
         if self.among is not None:
             object.__setattr__(self, "among", tuple(str(v) for v in self.among))
-            if self.group not in ("person", "contract", "client") or len(self.among) < 2:
-                raise ValueError("the groups compared are two or more people or contracts, grouped by them")
+            if self.group not in (None, "person", "contract", "client") or len(self.among) < 2:
+                raise ValueError("the groups compared are two or more people or contracts (summed without a group)")
         if self.versus is not None and (self.period is None or self.group is not None or self.share_of):
             raise ValueError("two periods side by side need a first period, and no grouping or share")
 

@@ -165,6 +165,7 @@ _HOURS_DONE = re.compile(
 _WHO_WORKED_MOST = re.compile(r"\bquem (?:\w+ )?(?:mais|menos) (?:apont|trabalh|fez|fizeram|lanc|registr)\w*")
 _NOT_RANKED_BY = frozenset({"first_day", "last_day", "people", "idle_people"})
 _MAX_COMPARED = 5
+_ME_OR_THEM = re.compile(r"\b(?:eu (?:ou|e|x|vs)|(?:ou|e|x|vs|com) eu)\b")
 _EACH_OF_THEM = re.compile(r"\b(?:em |de |para |pra )?cada (?:um|uma)\b")
 _THAT = re.compile(r"\b(?:isso|isto|esse valor|essas horas|disso)\b")
 _EVERY_ACTIVITY = re.compile(
@@ -569,13 +570,16 @@ def _understand(
                 ambiguous, used = person, person.pending_words
             else:
                 slots["person"], used = person
-            # the name as written, in one piece: "quantos dias o rafael martins dias" keeps its first "dias"
-            name = re.compile(r"\b" + r"(?: (?:de|da|do|dos|das))? ".join(used) + r"\b")
-            if name.search(rest):
-                rest = name.sub(" ", rest, count=1)
-            else:
-                for word in used:
-                    rest = re.sub(rf"\b{word}\b", " ", rest, count=1)
+            rest = _without_name(rest, used)
+            other = _person(db, rest.split()) if "person" in slots else None
+            if isinstance(other, tuple) and other[0] != slots["person"]:
+                # "compara a Julia e o Lucas", "quem fez mais, a Giovana ou o Heitor?": both, side by side
+                slots["among"], slots["person"] = (slots["person"], other[0]), None
+                rest = re.sub(_COMPARING, " ", _without_name(rest, other[1]))
+            elif me is not None and "person" in slots and _ME_OR_THEM.search(text):
+                # "qm fez mais hora, eu ou o Caio?": the asker and the one named, side by side
+                slots["among"], slots["person"] = (me, slots["person"]), None
+                rest = re.sub(_COMPARING, " ", _ME_OR_THEM.sub(" ", rest))
     listed = tuple(p for p in _NAMED_PEOPLE.get() if p in db.resources)
     if "person" not in slots and (ordinal := _ORDINAL.search(rest)):
         # "e a segunda?", "o quinto da lista": the person at that position of the list the bot just showed
@@ -1221,6 +1225,17 @@ def _person(db: Dataset, words: list[str]) -> tuple[str, list[str]] | Ambiguous 
     return Ambiguous("ambiguous_person", text, pending_words=run)
 
 
+def _without_name(rest: str, used: list[str]) -> str:
+    """The question without the words that named a person."""
+    # the name as written, in one piece: "quantos dias o rafael martins dias" keeps its first "dias"
+    name = re.compile(r"\b" + r"(?: (?:de|da|do|dos|das))? ".join(used) + r"\b")
+    if name.search(rest):
+        return name.sub(" ", rest, count=1)
+    for word in used:
+        rest = re.sub(rf"\b{word}\b", " ", rest, count=1)
+    return rest
+
+
 def _word_after(words: list[str], run: list[str]) -> str | None:
     """The word right after a one-word name ("sofia" in "e a sofia dias"), where a surname would be."""
     if len(run) != 1 or run[0] not in words:
@@ -1377,7 +1392,9 @@ def _compose(
     # "e quantos dias?" measures the same breakdown; "e qnts dias ela trabalhou no mês?" names a measure, whom
     # and when: a question of its own, not the previous breakdown
     anew = bool(read.measure) and any(slots.get(name) for name in (*SUBJECT, "period"))
-    if slots.get("among"):
+    if slots.get("among") and slots["among"][0] in db.resources:
+        read.group, read.said_group = "person", True
+    elif slots.get("among"):
         read.group = "client" if q.contract_ref(db, slots["among"][0]).kind == "cliente" else "contract"
         read.said_group = True
     listed = (_KIND_GROUPS.get(previous.kind) or previous.group) if previous is not None else None

@@ -287,3 +287,42 @@ def test_clocking_out_is_an_open_span_question(generated: Dataset, rows: list[Sp
     name = member(rows)
     (reply,) = ask(generated, "bati a saida ontem?", user=name)
     assert "sem saída" in reply
+
+
+# -- people compared in one question ---------------------------------------------------------------------
+
+
+def two_members(rows: list[Span]) -> tuple[str, str]:  # noqa: F811
+    """Two people of the contract, each named by a full name no other person shares a word run with."""
+    names = sorted({r.name for r in rows if r.supplier == CONTRACT and within(OCTOBER)(r)})
+    plain_names = [n for n in names if "Dias" not in n.split()]
+    return plain_names[0], plain_names[1]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "compara as horas d{a} e d{b} em outubro",
+        "quem fez mais hora em outubro, {a} ou {b}?",
+        "horas d{a} x d{b} em outubro",
+    ],
+)
+def test_two_people_side_by_side(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    a, b = two_members(rows)
+    figures = {n: total(rows, lambda r, n=n: r.name == n and within(OCTOBER)(r)) for n in (a, b)}
+    text = question.format(
+        a=("o " if "{a} ou" not in question else "") + a.lower(), b=("o " if "d{b}" in question else "") + b.lower()
+    )
+    replies = ask(generated, text, "e os dois somados?")
+    assert all(f"{n}: {hours(v)}" in replies[0] for n, v in figures.items())
+    assert hours(sum(figures.values())) in replies[1]
+
+
+@pytest.mark.parametrize(
+    "question", ["qm fez mais hora em outubro, eu ou {b}?", "quem apontou mais em outubro, {b} ou eu?"]
+)
+def test_the_asker_against_someone(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    me, other = two_members(rows)
+    (reply,) = ask(generated, question.format(b="o " + other.lower()), user=me)
+    for name in (me, other):
+        assert f"{name}: {hours(total(rows, lambda r, n=name: r.name == n and within(OCTOBER)(r)))}" in reply
