@@ -57,6 +57,11 @@ ABBREVIATIONS = {
     "tbm": "tambem",
     "q": "que",
     "qm": "quem",
+    # weekdays as a calendar writes them ("de seg a sex"); "ter", "qua", "qui" stay words ("ter" is a verb)
+    "seg": "segunda",
+    "sex": "sexta",
+    "sab": "sabado",
+    "dom": "domingo",
     "d": "de",
     "oq": "o que",
     "pq": "por que",
@@ -144,7 +149,8 @@ consigo rendeu rende renderam fechar fecho fechei dura duram durou separando sep
 dividindo dividido dividida quebrando quebrado quebrada baixo cima
 tirar tirando tirou empresa firma puder possivel gentileza demais bastante
 relatorio relatorios fechando fechamento curva diferentes diferente distintas distintos fato realmente
-perfeito agora dentro considerando considerar incluindo representa representam representou representaram equivale
+perfeito agora dentro considerando considerar incluindo
+olhando olhar vendo representa representam representou representaram equivale
 unico unica unicos unicas lancamento lancamentos lancados lancadas
 """.split()
 
@@ -276,7 +282,7 @@ _INJECTION = re.compile(
 
 _DATE_SLASH = re.compile(r"(\d)/(\d)")
 _DECIMAL = re.compile(r"(\d),(\d)")
-_HOURS_SUFFIX = re.compile(r"\b(\d{1,2}(?:,\d+)?)\s?h\b")
+_HOURS_SUFFIX = re.compile(r"\b(\d{1,3}(?:,\d+)?)\s?h\b")  # "9h", "130h"; four digits are a contract
 # "contrato nº 8446": dropped before "n" is read as "não"
 # (a lowercase "no 8446" is the preposition: "alocado no 8446" must keep it)
 _NUMBER_SIGN = re.compile(r"\b(?:[nN][º°.]|N[oO]\.?|no\.)\s*(?=\d)")

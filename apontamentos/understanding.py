@@ -447,6 +447,7 @@ def _understand(
     # i17-lang: the data's calendar and first day (working days, open starts); see dates.Found's flags
     calendar = {"subdivision": db.calendar.subdivision, "first_day": db.first_day}
     found = find_period(text, today, **calendar)
+    beside: tuple[int, ...] | None = None  # weekdays said beside another period ("de seg a sex, em outubro")
     if found is not None and found.working_days_only:
         return Clarification("period", only_working_days(found))
     if found is not None:
@@ -477,6 +478,11 @@ def _understand(
                     return Clarification("period", TWO_PERIODS)
                 slots["period"] = Period(found.period.start, second.period.end)  # "novembro até ontem"
                 rest = rest.replace(" ate ", " ", 1)
+            elif (days := _weekday_span(found) or _weekday_span(second)) and not (
+                _weekday_span(found) and _weekday_span(second)
+            ):
+                # "de segunda a sexta, em outubro": those weekdays of the other period, a filter
+                beside, slots["period"] = days, (second if _weekday_span(found) else found).period
             elif not (this_and_last_week(found, second, today) and comparing):
                 return Clarification("period", TWO_PERIODS)
     same_period = None
@@ -496,7 +502,7 @@ def _understand(
         return Clarification("not_understood", WEEK_RANKED)  # "quem trabalhou mais essa semana que na passada?"
     if against_last_week:
         rest = _COMPARED.sub(" ", rest)
-    weekday_range = _weekday_range(found, text, previous)
+    weekday_range = _weekday_range(found, text, previous) if beside is None else None
     if weekday_range is not None and found is not None:  # "e de segunda a sexta, qual rende menos?": a filter
         rest = rest.replace(f" {found.text.strip()} ", " ", 1)
         slots.pop("period", None)
@@ -678,6 +684,10 @@ def _understand(
     if weekday_range is not None and read.weekday is None:
         read.weekday = weekday_range
         read.group = read.group or "weekday"
+    if beside is not None and read.weekday is None:
+        read.weekday = beside
+        if read.group in (None, "day") and re.search(r"\b(?:qual|que|em que) dia\b(?! \d)", text):
+            read.group = "weekday"  # "de seg a sex, qual dia menos?": which weekday
     if found is not None and found.months >= 3 and read.group is None and not read.total:
         read.group = "month"  # "set, out e nov": each month, as listed
     composed = None if against_last_week else _compose(db, read, slots, rest, text, previous, kind, every_activity)
@@ -892,9 +902,16 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
         return "resource_contracts"
     if kind == "working_days" and _has(rest, "quais", "feriados?") and not _has(rest, "dias? ute?is", "dia util"):
         return "holidays"
+    if _team_days(slots, rest):
+        return None  # "quais dias o time passou de 130h?": the days' totals, bounded (a composition)
     if kind == "days_above" or (slots.get("hours") is not None and _has(rest, "dias?", "diaria")):
         return "days_above"
     return kind
+
+
+def _team_days(slots: dict[str, Any], rest: str) -> bool:
+    """Days bounded by more hours than one person's day holds: each day's total, not a person's days."""
+    return (slots.get("hours") or 0) > 24 and _has(rest, "dias?")
 
 
 def _merge(previous: Question, slots: dict[str, Any]) -> Question:
@@ -1422,6 +1439,8 @@ def _compose(
         if read.group is None and not (read.rank or read.measure or read.share) and _HOW_MUCH.search(read.rest):
             read.group = "none"  # "e eu, quanto fiz em outubro?" after hours by week: one figure, not the weeks
     bounded = slots.get("hours") is not None or slots.get("below") is not None
+    if bounded and read.group is None and _team_days(slots, rest):
+        read.group = "day"  # more hours than a day has: the day's total over everyone asked about
     if bounded and read.group is None and legacy != "days_above" and _WHO_BOUNDED.search(rest):
         read.group = "person"  # "quem passou de 150 horas em outubro": each person's hours, bounded
     if legacy == "unvalidated" and _VALIDATED_YES.search(text) and not _VALIDATED_NO.search(text):
@@ -1697,6 +1716,14 @@ _WEEKDAY_SPAN = re.compile(
     r"(?:de |da |entre )?(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)? (?:a|ate|e) (?:a )?"
     r"(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?"
 )
+
+
+def _weekday_span(found: Found) -> tuple[int, ...] | None:
+    """The weekdays of "de segunda a sexta", when that is all a period's words said."""
+    if not (match := _WEEKDAY_SPAN.fullmatch(found.text.strip())):
+        return None
+    first, last = (compose_words.WEEKDAY_NUMBERS[day] for day in match.groups())
+    return tuple(range(first, last + 1)) if first < last else None
 
 
 def _weekday_range(found: Found | None, text: str, previous: Question | None) -> tuple[int, ...] | None:

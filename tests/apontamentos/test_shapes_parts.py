@@ -326,3 +326,39 @@ def test_the_asker_against_someone(generated: Dataset, rows: list[Span], questio
     (reply,) = ask(generated, question.format(b="o " + other.lower()), user=me)
     for name in (me, other):
         assert f"{name}: {hours(total(rows, lambda r, n=name: r.name == n and within(OCTOBER)(r)))}" in reply
+
+
+# -- a team's days above a bound; weekdays beside a period ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["quais dias o 8446 passou de {t}h semana passada?", "dias em que o 8446 passou de {t} horas semana passada"],
+)
+def test_a_contracts_days_above_more_hours_than_a_day_has(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    days = by(rows, lambda r: r.day, lambda r: r.supplier == CONTRACT and within(LAST_WEEK)(r))
+    bound = int(sorted(days.values())[len(days) // 2])  # more than 24 h: the contract's days, not a person's
+    above = {d: v for d, v in days.items() if v > bound}
+    (reply,) = ask(generated, question.format(t=bound))
+    assert bound > 24
+    assert above and all(f"{d:%d/%m/%Y}" in reply and hours(v) in reply for d, v in above.items())
+    assert not any(f"- {d:%d/%m/%Y}" in reply for d in days.keys() - above.keys())
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "de seg a sex, qual dia o 8446 menos aponta? olhando outubro",
+        "de segunda a sexta, qual dia o 8446 menos apontou em outubro?",
+    ],
+)
+def test_weekdays_beside_a_period_filter_it(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    weekdays = by(
+        rows,
+        lambda r: r.day.isoweekday(),
+        lambda r: r.supplier == CONTRACT and within(OCTOBER)(r) and r.day.isoweekday() <= 5,
+    )
+    least = min(weekdays, key=lambda d: weekdays[d])
+    names = ("segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira")
+    (reply,) = ask(generated, question)
+    assert f"{names[least - 1]}: {hours(weekdays[least])}" in reply and "01/10/2026" in reply
