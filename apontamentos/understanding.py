@@ -149,11 +149,12 @@ _COMPARATIVE = (
 )
 _AGAINST_LAST_WEEK = re.compile(
     rf"\b(?:{_COMPARATIVE}|(?:melhor|pior|mais|menos)(?: \w+){{1,3}}? (?:do )?que)"  # "mais essa semana que"
-    r" (?:(?:n?a|com a) )?(?:semana |ultima semana )?(?:passada|anterior)\b"
+    r" (?:(?:n?a|com a) |(?:n|com )?os mesmos dias d[ae] )?(?:semana |ultima semana )?(?:passada|anterior)\b"
 )
 _COMPARED = re.compile(
     r"\b(?:(?:melhor|pior|mais|menos|acima|abaixo|igual|diferente)(?: ou (?:melhor|pior|mais|menos|igual))?"
-    rf"|{_COMPARATIVE})(?: (?:n?a|com a))?(?: semana)?(?: (?:passada|anterior))?(?=\s|$)"
+    rf"|{_COMPARATIVE})(?: (?:n?a|com a|(?:n|com )?os mesmos dias d[ae]))?(?: semana)?"
+    r"(?: (?:passada|anterior))?(?=\s|$)"
 )
 _HOW_MUCH = re.compile(r"\bquanto\b|\bquantidade (?!de\b)")  # "qnt ela fez": the shorthand reads "quantidade"
 # "quanto o 8418 fez?", "qnt ela apontou": hours, whatever the previous answer counted
@@ -165,6 +166,8 @@ _HOURS_DONE = re.compile(
 _WHO_WORKED_MOST = re.compile(r"\bquem (?:\w+ )?(?:mais|menos) (?:apont|trabalh|fez|fizeram|lanc|registr)\w*")
 _NOT_RANKED_BY = frozenset({"first_day", "last_day", "people", "idle_people"})
 _MAX_COMPARED = 5
+# A habit, in the present ("eu mais trabalho", "costumo apontar"): not the conversation's last period
+_HABITUAL = re.compile(r"\b(?:trabalho|aponto|rendo|costum\w*|geralmente|normalmente|em geral)\b")
 _ME_OR_THEM = re.compile(r"\b(?:eu (?:ou|e|x|vs)|(?:ou|e|x|vs|com) eu)\b")
 _EACH_OF_THEM = re.compile(r"\b(?:em |de |para |pra )?cada (?:um|uma)\b")
 _THAT = re.compile(r"\b(?:isso|isto|esse valor|essas horas|disso)\b")
@@ -1478,6 +1481,8 @@ def _compose(
     values = _inherited(slots, read, previous, follow_up)
     if named_part:
         values["activity"] = None  # "e qnts % foi reunião?" after a question about bugs: reunião's part of all
+    if read.group == "weekday" and "period" not in slots and _HABITUAL.search(text):
+        values["period"] = None  # "qual dia da semana eu mais trabalho?": a habit, over all the data
     if anew and read.weekday is None:
         values["weekday"] = None  # "e qnts dias eu trabalhei em novembro?" after the weekdays: every day
     for grouped, name in (("contract", "contract"), ("client", "contract"), ("person", "person")):

@@ -362,3 +362,29 @@ def test_weekdays_beside_a_period_filter_it(generated: Dataset, rows: list[Span]
     names = ("segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira")
     (reply,) = ask(generated, question)
     assert f"{names[least - 1]}: {hours(weekdays[least])}" in reply and "01/10/2026" in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "e essa semana ate agora, ta mais ou menos q nos mesmos dias da semana passada?",
+        "o 8446 ta melhor essa semana q nos mesmos dias da semana passada?",
+    ],
+)
+def test_this_week_against_the_same_days_of_last_week(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    this_week = (date(2026, 11, 23), TODAY)
+    same_days = (date(2026, 11, 16), date(2026, 11, 18))
+    replies = ask(generated, "horas do 8446 semana passada", question)
+    for span in (this_week, same_days):
+        assert hours(total(rows, lambda r, s=span: r.supplier == CONTRACT and within(s)(r))) in replies[1]
+
+
+@pytest.mark.parametrize(
+    "habit", ["qual dia da semana eu mais trabalho?", "em q dia da semana eu costumo apontar menos?"]
+)
+def test_a_habit_is_over_all_the_data(generated: Dataset, rows: list[Span], habit: str) -> None:  # noqa: F811
+    name = member(rows)
+    days = by(rows, lambda r: r.day.isoweekday(), lambda r: r.name == name)
+    chosen = (max if "mais" in habit else min)(days, key=lambda d: days[d])
+    replies = ask(generated, "quanto eu apontei em novembro?", habit, user=name)
+    assert hours(days[chosen]) in replies[1] and "01/11/2026" not in replies[1]
