@@ -151,6 +151,7 @@ tirar tirando tirou empresa firma puder possivel gentileza demais bastante
 relatorio relatorios fechando fechamento curva diferentes diferente distintas distintos fato realmente
 perfeito agora dentro considerando considerar incluindo
 olhando olhar vendo representa representam representou representaram equivale
+aconteceu acontece aconteceram ocorreu ocorreram
 unico unica unicos unicas lancamento lancamentos lancados lancadas
 """.split()
 
@@ -322,6 +323,11 @@ def _as_date(match: re.Match[str]) -> str:
     return f"{day}/{month}" + (f"/{year}" if year else "")
 
 
+# A ranking said in adjectives: "o dia mais forte / cheio" is the most, "mais fraco / vazio" the least.
+_BUSIEST = re.compile(r"\bmais (?:fortes?|cheios?|cheias?|movimentad[oa]s?|produtiv[oa]s?|puxad[oa]s?)\b")
+_QUIETEST = re.compile(r"\bmais (?:fracos?|fracas?|vazi[oa]s?|parad[oa]s?|tranquil[oa]s?)\b")
+
+
 def prepare(question: str, vocabulary: Rewriter | None = None) -> str:
     """Lower case, accents and punctuation removed, abbreviations expanded, numbers in words as digits and
     the vocabulary's terms rewritten; "/" in dates and decimal commas kept."""
@@ -336,6 +342,7 @@ def prepare(question: str, vocabulary: Rewriter | None = None) -> str:
     text = _SEM_WEEK.sub("semana", text)
     text = _DAY_OF_NAMED_MONTH.sub(_as_date, text)
     text = _REPORT_NAME.sub(r"\1", text)
+    text = _BUSIEST.sub("com mais horas", _QUIETEST.sub("com menos horas", text))  # "o dia mais fraco": the least
     text = _UNTIL_NOW.sub(r"desde \1", text)
     words = text.split()
     return " ".join(vocabulary.rewrite(words) if vocabulary is not None else words)

@@ -163,7 +163,7 @@ REGISTRY: tuple[Kind, ...] = (
             "esquec\\w* (?:de )?(?:bater|registrar|marcar|apontar) (?:a )?saida",
             "esquec\\w* (?:a )?saida",
             "esquec\\w* (?:de )?(?:fechar|encerrar)",  # "esqueci de fechar o ponto", not "falta pra fechar o mês"
-            "(?:nao|sem) (?:fechou|fechei|fecharam|fechad)",
+            "(?:nao|sem) (?:fechou|fechei|fecharam|fechad|fechar)",
             "ponto (?:em )?aberto",
             "bat\\w* (?:a )?saida",  # "bati a saída ontem?"
             "bateu (?:a )?saida",

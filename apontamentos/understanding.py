@@ -166,8 +166,10 @@ _HOURS_DONE = re.compile(
 _WHO_WORKED_MOST = re.compile(r"\bquem (?:\w+ )?(?:mais|menos) (?:apont|trabalh|fez|fizeram|lanc|registr)\w*")
 _NOT_RANKED_BY = frozenset({"first_day", "last_day", "people", "idle_people"})
 _MAX_COMPARED = 5
+_ENDS_OF_LIST = re.compile(r"\b(?:os|as) (?:(\d{1,2}) +)?(primeiros|primeiras|ultimos|ultimas)\b")
+_THEIR_FIGURES = re.compile(r"\b(?:quanto|quantas horas|fizeram|apontaram|trabalharam|somaram|lancaram)\b")
 # A habit, in the present ("eu mais trabalho", "costumo apontar"): not the conversation's last period
-_HABITUAL = re.compile(r"\b(?:trabalho|aponto|rendo|costum\w*|geralmente|normalmente|em geral)\b")
+_HABITUAL = re.compile(r"\b(?:trabalho|aponto|rendo|dura|duram|costum\w*|geralmente|normalmente|em geral)\b")
 _ME_OR_THEM = re.compile(r"\b(?:eu (?:ou|e|x|vs)|(?:ou|e|x|vs|com) eu)\b")
 _EACH_OF_THEM = re.compile(r"\b(?:em |de |para |pra )?cada (?:um|uma)\b")
 _THAT = re.compile(r"\b(?:isso|isto|esse valor|essas horas|disso)\b")
@@ -252,7 +254,7 @@ OTHER_PEOPLE = "Não posso mostrar dados de outras pessoas."
 _TEAM = re.compile(
     r"\b(?:(?:d|n)?as? |pra |para )?minhas? (?:equipes?|galera|turma)\b"
     r"|\b(?:(?:d|n)?o |pro |pra )?meu (?:pessoal|time)\b"
-    r"|\b(?:(?:d|n)?os? )?(?P<contracts>meus contratos|meu contrato)\b"
+    r"|\b(?:(?:d|n)?os? )?(?P<contracts>meus contratos|meu contrato|contratos? meus?)\b"  # "cada contrato meu"
 )
 NO_OWN_ENTRIES = (
     "Você não tem apontamentos próprios: não aparece como recurso nos dados, então não há horas suas para somar. "
@@ -601,6 +603,13 @@ def _understand(
             )
         slots["person"] = listed[position - 1]
         rest = rest.replace(ordinal.group(0), " ", 1)
+    ends = _ENDS_OF_LIST.search(rest) if "person" not in slots and listed else None
+    if ends and (ends.group(1) or slots.get("limit")) and _THEIR_FIGURES.search(rest):
+        # "e os 3 primeiros, qnto fizeram em setembro?": those people of the list just shown, in that period
+        count, end = int(ends.group(1) or slots.get("limit") or 0), ends.group(2)  # the number may be read already
+        chosen = listed[:count] if end.startswith("primeir") else listed[-count:]
+        period = slots.get("period") or (previous.period if previous is not None else None)
+        return Question("ranking", people=chosen, period=period, order=slots.get("order", "desc"))
     if "person" not in slots and listed and (plural := _PLURAL_PRONOUN.search(rest)):
         # "e as horas deles em outubro?": the people the last list named, ranked among themselves
         without = rest.replace(plural.group(0), " ", 1)
@@ -686,7 +695,7 @@ def _understand(
     read = compose_words.read(rest, weekday_sets=sets, since=since)
     if weekday_range is not None and read.weekday is None:
         read.weekday = weekday_range
-        read.group = read.group or "weekday"
+        read.group = "weekday" if read.group in (None, "day") else read.group  # "qual dia": which weekday
     if beside is not None and read.weekday is None:
         read.weekday = beside
         if read.group in (None, "day") and re.search(r"\b(?:qual|que|em que) dia\b(?! \d)", text):
@@ -798,7 +807,8 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     now = question.kind in _STATE_KINDS and bool(question.person) and not re.match(r"e\b", text)
     if now:  # "tenho apontamento sem validar?", "ele tem apontamento aberto?": a person's now, not the last period
         same_subject = follow_up = False
-    if "period" not in slots and previous.period and (follow_up or same_subject) and not ever:
+    habit = bool(_HABITUAL.search(text)) and not follow_up  # "quanto tempo dura meu apontamento?": all the data
+    if "period" not in slots and previous.period and (follow_up or same_subject) and not ever and not habit:
         question = replace(question, period=previous.period)
     return _needs_subject(question)
 
@@ -855,7 +865,7 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
     if kind == "contract_resources" and (
         _has(rest, "quant\\w* (?:de )?horas?")
         or (
-            _has(rest, "horas?", "quanto\\b", "fez\\b", "fizeram\\b")
+            _has(rest, "horas?", "quanto\\b", "quantidade (?!de\\b)", "fez\\b", "fizeram\\b")
             and not _has(rest, "quem", "quais", "quantos", "quantas")
         )
     ):  # "quanto a equipe do 8556 fez?", "qnts horas o time apontou?" ask for hours, not for the people
@@ -1420,6 +1430,9 @@ def _compose(
     listed = (_KIND_GROUPS.get(previous.kind) or previous.group) if previous is not None else None
     if read.group == "person" and listed not in (None, "person") and _EACH_OF_THEM.search(text):
         read.group = listed  # "qnts pessoas apontaram em cada um?" after the contracts: each contract
+    which_of_them = read.rank and read.group is None and _has(text, "qual", "quais", "deles", "delas")
+    if previous is not None and which_of_them and _KIND_GROUPS.get(previous.kind) in ("contract", "activity"):
+        read.group = _KIND_GROUPS[previous.kind]  # "qual teve mais gente?" after the contracts: which contract
     if follow_up and previous is not None and read.inferred and previous.kind in _KIND_GROUPS:
         read.group = _KIND_GROUPS[previous.kind]  # "e os 3 com menos?" after contracts ranks contracts
     if recomposed and previous is not None and slots.get("activity") and previous.group == "activity":
@@ -1465,10 +1478,13 @@ def _compose(
     if bounded and not (read.group or (recomposed and previous and previous.group)):
         return _cannot_apply("mais de" if slots.get("hours") is not None else "menos de", text)
     named_part = read.share and read.group in (None, "none")
-    part = _share_part(db, read, slots, text) if named_part else None
+    whole_contract = previous.contract if previous is not None and follow_up else None
+    part = _share_part(db, read, {"contract": whole_contract, **slots}, text) if named_part else None
     if part is not None:
         named_part = False  # the part is a filter the question names (its weekday, person or contract)
         slots = {**slots, "part": part, "share_of": None}
+        if part == "person" and not slots.get("contract"):
+            slots["contract"] = whole_contract  # "e eu, qnts % fiz do total do time?": of the contract talked about
     if named_part:
         share = _share_words(db, read, slots, previous, text)
         if isinstance(share, Clarification):

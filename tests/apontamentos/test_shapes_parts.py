@@ -388,3 +388,60 @@ def test_a_habit_is_over_all_the_data(generated: Dataset, rows: list[Span], habi
     chosen = (max if "mais" in habit else min)(days, key=lambda d: days[d])
     replies = ask(generated, "quanto eu apontei em novembro?", habit, user=name)
     assert hours(days[chosen]) in replies[1] and "01/11/2026" not in replies[1]
+
+
+# -- batch O ----------------------------------------------------------------------------------------------
+
+
+def test_open_spans_left_without_closing(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = next(n for n in sorted({r.name for r in rows if r.end is None}) if "Dias" not in n.split())
+    count = sum(1 for r in rows if r.name == name and r.end is None)
+    (reply,) = ask(generated, "e qnts apontamentos meus ficaram sem fechar?", user=name)
+    assert f"{count} apontamento{'s' if count > 1 else ''} sem saída" in reply
+
+
+def test_qnt_the_team_recorded_is_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "qnt o time do 8446 apontou semana passada?")
+    assert hours(total(rows, lambda r: r.supplier == CONTRACT and within(LAST_WEEK)(r))) in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "most"),
+    [
+        ("qual o dia da semana mais fraco do 8446 em outubro?", False),
+        ("qual foi o dia da semana mais forte do 8446 em outubro?", True),
+    ],
+)
+def test_the_strongest_and_weakest_weekday(generated: Dataset, rows: list[Span], question: str, most: bool) -> None:  # noqa: F811
+    days = by(rows, lambda r: r.day.isoweekday(), lambda r: r.supplier == CONTRACT and within(OCTOBER)(r))
+    chosen = (max if most else min)(days, key=lambda d: days[d])
+    (reply,) = ask(generated, question)
+    assert hours(days[chosen]) in reply and len([line for line in reply.splitlines() if line.startswith("- ")]) == 1
+
+
+def test_which_contract_had_more_people_after_the_contracts(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = {
+        c: len({r.resource_id for r in rows if r.supplier == c and within(OCTOBER)(r)})
+        for c in {r.supplier for r in rows}
+    }
+    top = max(people, key=lambda c: people[c])
+    replies = ask(generated, "quantas horas cada contrato fez em outubro?", "qual teve mais gente?")
+    assert f"{top}: {people[top]} recursos" in replies[1]
+
+
+def test_how_long_an_entry_lasts_is_a_habit(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = member(rows)
+    replies = ask(generated, "qnt eu fiz esse mes", "quanto tempo dura em media meus apontamentos?", user=name)
+    assert "01/11/2026" not in replies[1]
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["e os 3 primeiros, qnto fizeram em setembro?", "os tres primeiros fizeram quanto em setembro?"]
+)
+def test_the_first_of_a_list_in_another_period(generated: Dataset, rows: list[Span], follow_up: str) -> None:  # noqa: F811
+    october = by(rows, lambda r: r.name, lambda r: within(OCTOBER)(r))
+    first = sorted(october, key=lambda n: (-october[n], n))[:3]
+    september = (date(2026, 9, 1), date(2026, 9, 30))
+    replies = ask(generated, "top 10 de quem mais apontou hora mes passado", follow_up)
+    for name in first:
+        assert f"{name}: {hours(total(rows, lambda r, n=name: r.name == n and within(september)(r)))}" in replies[1]
