@@ -57,6 +57,7 @@ ABBREVIATIONS = {
     "tbm": "tambem",
     "q": "que",
     "qm": "quem",
+    "c": "com",  # "os 5 contratos c mais hrs"
     # weekdays as a calendar writes them ("de seg a sex"); "ter", "qua", "qui" stay words ("ter" is a verb)
     "seg": "segunda",
     "sex": "sexta",
@@ -297,7 +298,7 @@ _PERCENT = re.compile(r"%|\bpor\s*cento\b", re.IGNORECASE)
 
 # "sem passada", "essa sem": chat shorthand for "semana", told from "sem" (without) by the words around it.
 _SEM_WEEK = re.compile(
-    r"\bsem(?= (?:passada|retrasada|anterior|atual|que vem)\b)"
+    r"\bsem(?= (?:pass?ada|retrasada|anterior|atual|que vem)\b)"  # "sem pasada": the typo is fixed later
     r"|(?:(?<=\bessa )|(?<=\bnessa )|(?<=\bnesta )|(?<=\bdessa )|(?<=\bdesta )|(?<=\bultima )|(?<=\bproxima ))"
     r"sem\b(?! (?:\w+r|saidas?|entradas?|validacao|aprovacao|apontamentos?|registros?)\b)"
 )

@@ -166,6 +166,11 @@ _HOURS_DONE = re.compile(
 _WHO_WORKED_MOST = re.compile(r"\bquem (?:\w+ )?(?:mais|menos) (?:apont|trabalh|fez|fizeram|lanc|registr)\w*")
 _NOT_RANKED_BY = frozenset({"first_day", "last_day", "people", "idle_people"})
 _MAX_COMPARED = 5
+# "do contrato", "no contrato" with no number: one contract, the one being talked about
+_BARE_CONTRACT = re.compile(
+    r"(?<!cada )(?<!por )(?<!qual )(?<!que )(?<!meu )(?<!seu )(?<!esse )(?<!este )(?<!mesmo )"
+    r"\b(?:d|n)o contrato\b(?! (?:todo|inteiro|de cliente|\d|e\d))"
+)
 _ENDS_OF_LIST = re.compile(r"\b(?:os|as) (?:(\d{1,2}) +)?(primeiros|primeiras|ultimos|ultimas)\b")
 _THEIR_FIGURES = re.compile(r"\b(?:quanto|quantas horas|fizeram|apontaram|trabalharam|somaram|lancaram)\b")
 # A habit, in the present ("eu mais trabalho", "costumo apontar"): not the conversation's last period
@@ -538,6 +543,12 @@ def _understand(
         period = slots.get("period") or (previous.period if previous is not None else None)
         kept = Question(kind_of(rest) or "total_hours", period=period)
         return replace(contract, pending=kept) if contract.reason == "unknown_contract" else contract
+    if contract is None and (bare := _BARE_CONTRACT.search(rest)) and not _TEAM.search(text):
+        # "qnts % das hrs do contrato foi X": the contract talked about, or asked; never everyone's figure
+        if previous is None or not previous.contract:
+            return Clarification("ask_contract", ASK_CONTRACT)
+        slots["contract"] = previous.contract
+        consume(bare.group(0))
     if contract is not None:
         slots["contract"], fragment = contract
         consume(fragment)
@@ -804,10 +815,12 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     if not question.has_subject and previous.everyone and not any(getattr(previous, n) for n in _NAMED_SUBJECT):
         same_subject = True  # after "quanto a equipe fez desde segunda?", "quem mais trabalhou?" is about that time
     ever = bool(_EVER.search(text))  # "já trabalhei em algum fds?": over all the data, not the last period
-    now = question.kind in _STATE_KINDS and bool(question.person) and not re.match(r"e\b", text)
+    named_now = bool(question.person) or bool(slots.get("contract"))  # "qnts abertos tem no 8120?": now
+    now = question.kind in _STATE_KINDS and named_now and not re.match(r"e\b", text)
     if now:  # "tenho apontamento sem validar?", "ele tem apontamento aberto?": a person's now, not the last period
         same_subject = follow_up = False
-    habit = bool(_HABITUAL.search(text)) and not follow_up  # "quanto tempo dura meu apontamento?": all the data
+    # "quanto tempo dura meu apontamento?", "em quais contratos eu apontei?": all the data, not the last period
+    habit = (bool(_HABITUAL.search(text)) or question.kind == "resource_contracts") and not follow_up
     if "period" not in slots and previous.period and (follow_up or same_subject) and not ever and not habit:
         question = replace(question, period=previous.period)
     return _needs_subject(question)
@@ -1102,6 +1115,8 @@ CONTRACT_KINDS = frozenset(
         "days_above",
         "week_comparison",
         "outliers",
+        "weekend_work",
+        "holiday_work",
     }
 )
 CONTRACT_THREAD_KINDS = frozenset(

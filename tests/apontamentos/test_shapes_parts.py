@@ -445,3 +445,41 @@ def test_the_first_of_a_list_in_another_period(generated: Dataset, rows: list[Sp
     replies = ask(generated, "top 10 de quem mais apontou hora mes passado", follow_up)
     for name in first:
         assert f"{name}: {hours(total(rows, lambda r, n=name: r.name == n and within(september)(r)))}" in replies[1]
+
+
+# -- batch P ----------------------------------------------------------------------------------------------
+
+
+def test_sem_with_a_typo_is_still_last_week(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, lambda r: r.supplier == CONTRACT and within(LAST_WEEK)(r))
+    top = max(people, key=lambda n: (people[n], n))
+    (reply,) = ask(generated, "top 3 do 8446 sem pasada")
+    assert f"{top}: {hours(people[top])}" in reply and "16/11/2026" in reply
+
+
+def test_c_is_com(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    contracts = by(rows, lambda r: r.supplier, lambda r: within(OCTOBER)(r))
+    top = max(contracts, key=lambda c: contracts[c])
+    (reply,) = ask(generated, "quais os 5 contratos c mais hrs em outubro")
+    assert f"{top}: {hours(contracts[top])}" in reply
+
+
+def test_weekends_after_holidays_keep_the_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    days = {(r.resource_id, r.day) for r in rows if r.supplier == CONTRACT and r.day.isoweekday() >= 6}
+    replies = ask(generated, "qnts dias de feriado o pessoal do 8446 trabalhou?", "e fds?")
+    assert f"{len(days)} dias de trabalho" in replies[1]
+
+
+def test_open_spans_of_a_named_contract_are_now(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    count = sum(1 for r in rows if r.supplier == CONTRACT and r.end is None)
+    replies = ask(generated, "horas do 8446 em outubro por semana", "qnts apontamentos abertos tem no 8446?")
+    assert f"{count} apontamentos sem saída" in replies[1]
+
+
+def test_a_bare_contract_is_the_one_talked_about_or_asked(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (asked,) = ask(generated, "qnts % das hrs do contrato em outubro foi correcao de bugs")
+    assert "De qual contrato?" in asked
+    whole = total(rows, lambda r: r.supplier == CONTRACT and within(OCTOBER)(r))
+    part = total(rows, lambda r: r.supplier == CONTRACT and within(OCTOBER)(r) and "correcao" in plain(r.activity))
+    replies = ask(generated, "horas do 8446 em outubro", "qnts % das hrs do contrato foi correcao de bugs")
+    assert percent(part, whole) in replies[1]
