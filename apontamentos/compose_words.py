@@ -15,7 +15,9 @@ GROUP_WORDS: dict[str, str] = {
     r"dias? da semana\b",
     "month": r"\b(?:(?:por|cada|em cada|a cada) mes(?:es)?|mes a mes|mensal(?:mente)?|qual (?:o )?mes|em que mes)\b",
     "week": r"\b(?:(?:por|cada|em cada|a cada) semanas?|semana a semana|semanal(?:mente)?|qual (?:a )?semana)\b",
-    "day": r"\b(?:(?:cada|em cada) dia|(?<!horas )(?<!media )por dia(?! trabalhado| util| em media)|dia a dia"
+    # "minhas horas por dia na semana passada" lists the days; "quantas horas por dia", an average, does not
+    "day": r"\b(?:(?:cada|em cada) dia|(?<!quantas horas )(?<!horas em media )(?<!media )(?<!media de horas )"
+    r"por dia(?! trabalhado| util| em media)|dia a dia"
     r"|diariamente|qual (?:o )?dia|em que dia)\b",
     "activity": r"\b(?:(?:por|cada|em cada) (?:atividades?|tarefas?)|qual (?:a )?(?:atividade|tarefa)"
     r"|(?:no|com o|em) que(?= (?:\w+ ){0,3}(?:gast|dedic|invest)))\b",

@@ -136,11 +136,12 @@ _OPEN_START = re.compile(
     rf"\b(?:(?:desde o|do|de) (?:inicio|comeco)(?: dos dados| do periodo)? )?"  # "do início até 15/9"
     rf"ate\s+(?:o\s+|a\s+)?(?P<day>{_DAY}|(?P<month>{_MONTH}))(?![\w/])"
 )
-# All the data, said in words: "no período todo", "desde o início", "no geral" (an explicit period: it is not
+# All the data, said in words: "no período todo", "desde o início", "e no geral, …" ("os seniors no geral" is
+# every senior, not every day; an explicit period: it is not
 # inherited from the conversation, and calendar answers take it instead of this month).
 _ALL_DATA = re.compile(
     r"\b(?:(?:n|d)?(?:ess|est)?[eo] )?periodo (?:todo|inteiro)\b|\b(?:em |n)?todo o periodo\b"
-    r"|\b(?:desde o|do) (?:inicio|comeco)(?: dos dados)?\b|\bno geral\b|\bde todos os tempos\b"
+    r"|\b(?:desde o|do) (?:inicio|comeco)(?: dos dados)?\b|(?:^|\be )no geral\b|\bde todos os tempos\b"
 )
 _WORKING_DAYS = re.compile(r"\b(?:n?os\s+)?ultimos\s+(\d{1,3})\s+dias\s+uteis\b|\b(?:n?o\s+)?ultimo\s+dia\s+util\b")
 _WEEKEND = re.compile(

@@ -221,7 +221,7 @@ REGISTRY: tuple[Kind, ...] = (
             "por dia trabalhado",
             "media diaria",
             "media por dia",
-            "horas por dia",
+            "quant\\w* horas por dia",  # "minhas horas por dia na semana passada" is each day (a composition)
             "media de horas por dia",
             "por dia em media",
             "quant[oa]s dias (?:\\w+ ){0,3}(?:trabalh|apont)",  # "qts dias": the shorthand reads "quantas"

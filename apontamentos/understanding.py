@@ -478,7 +478,11 @@ def _understand(
             consume(second.text)
             comparing = _has(rest, "compar", "versus", "vs", "x", "contra", "frente a", "lado a lado", "diferenca")
             comparing = comparing or bool(_AGAINST_LAST_WEEK.search(text))  # "essa semana fiz mais que a passada?"
-            if comparing and not this_and_last_week(found, second, today):
+            if found.open_start and this_or_last_week(second, today) and _AGAINST_LAST_WEEK.search(text):
+                # "ta apontando mais q sem passada até quarta?": this week so far against the same days of last
+                found, comparing = second, False
+                slots["period"] = second.period
+            elif comparing and not this_and_last_week(found, second, today):
                 slots["versus"] = second.period  # "setembro x outubro", "compara setembro e outubro": side by side
                 rest = re.sub(_COMPARING, " ", rest)
             elif (span := joined(*sorted((found, second), key=lambda f: text.find(f.text)), text)) is not None:

@@ -483,3 +483,40 @@ def test_a_bare_contract_is_the_one_talked_about_or_asked(generated: Dataset, ro
     part = total(rows, lambda r: r.supplier == CONTRACT and within(OCTOBER)(r) and "correcao" in plain(r.activity))
     replies = ask(generated, "horas do 8446 em outubro", "qnts % das hrs do contrato foi correcao de bugs")
     assert percent(part, whole) in replies[1]
+
+
+def test_against_last_week_until_a_weekday(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    this_week, same_days = (date(2026, 11, 23), TODAY), (date(2026, 11, 16), date(2026, 11, 18))
+    (reply,) = ask(generated, "o 8446 ta apontando mais ou menos q sem passada ate quarta?")
+    for span in (this_week, same_days):
+        assert hours(total(rows, lambda r, s=span: r.supplier == CONTRACT and within(s)(r))) in reply
+
+
+def test_no_geral_after_a_noun_widens_the_noun_not_the_period(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    replies = ask(generated, "qnts arquitetos seniors apontaram esse mes?", "e qnts seniors no geral?")
+    assert "01/11/2026" in replies[1]
+
+
+@pytest.mark.parametrize(
+    ("question", "each_day"),
+    [
+        ("minhas hrs por dia na sem passada", True),
+        ("horas por dia do 8446 semana passada", True),
+        ("quantas horas por dia eu trabalho em media?", False),
+    ],
+)
+def test_hours_per_day_lists_days_unless_asked_how_many(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    question: str,
+    each_day: bool,
+) -> None:
+    name = member(rows)
+    (reply,) = ask(generated, question, user=name)
+    days = by(
+        rows,
+        lambda r: r.day,
+        lambda r: (r.name == name if "8446" not in question else r.supplier == CONTRACT) and within(LAST_WEEK)(r),
+    )
+    listed = all(hours(v) in reply for v in days.values())
+    assert listed == each_day and ("por dia trabalhado" in reply) != each_day
