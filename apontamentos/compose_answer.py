@@ -232,8 +232,9 @@ def _body(db: Dataset, c: Composition, result: Result, line: str, entries: str =
     total = ""
     if c.output == "share" and result.total is not None:
         total = f" (total {_value(c, result.total)})"
-    if (c.above is not None or c.below is not None) and c.limit is None and c.group in _COUNTED_GROUPS:
-        line += f" — {fmt.plural(len(rows), *_COUNTED_GROUPS[c.group])}"  # "quantas pessoas passaram de 8 h?"
+    bounded = c.above is not None or c.below is not None
+    if (bounded or c.group == "person") and c.limit is None and c.group in _COUNTED_GROUPS:
+        line += f" — {fmt.plural(len(rows), *_COUNTED_GROUPS[c.group])}"  # "quantas passaram de 8 h?", "quem fez X?"
     if c.among and len(result.rows) == 2 and MEASURES[c.measure].unit != "date" and c.output != "share":
         (first, a), (second, b) = result.rows
         gap = abs(float(a or 0) - float(b or 0))

@@ -18,7 +18,7 @@ GROUP_WORDS: dict[str, str] = {
     # "minhas horas por dia na semana passada" lists the days; "quantas horas por dia", an average, does not
     "day": r"\b(?:(?:cada|em cada) dia|(?<!quantas horas )(?<!horas em media )(?<!media )(?<!media de horas )"
     r"por dia(?! trabalhado| util| em media)|dia a dia"
-    r"|diariamente|qual (?:o )?dia|em que dia)\b",
+    r"|diariamente|(?:quebra|visao|divisao|detalhe) diari[oa]|qual (?:o )?dia|em que dia)\b",
     "activity": r"\b(?:(?:por|cada|em cada) (?:atividades?|tarefas?)|qual (?:a )?(?:atividade|tarefa)"
     r"|(?:no|com o|em) que(?= (?:\w+ ){0,3}(?:gast|dedic|invest)))\b",
     "client": r"\b(?:por|cada) contratos? de cliente\b",
@@ -44,8 +44,8 @@ MEASURE_WORDS: dict[str, str] = {
     # "dias" and the verb, so "dias (que) eu não apontei", "dias úteis", "dias de trabalho" are not read here;
     # "e em dias?" after hours asks the same in days
     "days": r"\b(?:(?:em )?(?:quantos|quantas|numero de|quantidade de) dias\s+(?:com apontamento|apontados|com registro"
-    r"|(?:(?:eu|ele|ela|eles|elas|voce|o|a|os|as|que|ja|tem|teve|tiveram|houve)\s+)*"  # a name taken out left spaces
-    r"(?:trabalh\w*|apont\w*|registr\w*|lanc\w*))|em dias(?! ute?is))\b",
+    r"|(?:(?:diferentes|distintos|eu|ele|ela|eles|elas|voce|o|a|os|as|que|ja|tem|teve|tiveram|houve)\s+)*"
+    r"(?:trabalh\w*|apont\w*|registr\w*|lanc\w*|fiz|fez|fizeram))|em dias(?! ute?is))\b",  # a name left spaces
     "entries": r"\b(?:(?:quantos|numero de|quantidade de) )?(?:apontamentos|registros|lancamentos)\b",
     "hours": r"\b(?:quantas |total de )?horas\b",
 }

@@ -153,7 +153,16 @@ REGISTRY: tuple[Kind, ...] = (
             "nao lanc",
             "nao registr",
         ),
-        unless=("validar", "aprovar", "validad", "aprovad", "fechar", "cumprir", "meta"),  # "falta pra fechar"
+        unless=(
+            "validar",
+            "aprovar",
+            "validad",
+            "aprovad",
+            "fechar",
+            "cumprir",
+            "meta",
+            "bater as horas",
+        ),  # "falta pra fechar"
     ),
     Kind(
         "open_spans",

@@ -123,8 +123,9 @@ _SELF_PHRASE = re.compile(
     r"\b(?:to|tou|estou|fiquei) (?:devendo|acima|abaixo|com saldo|positivo|negativo)\b"
     r"|\b(?:to|tou|estou) (?:fazendo|trabalhando|apontando|rendendo|indo|melhor|pior|bem|mal)\b"
     r"|\bcomo (?:to|tou|estou)\b"
+    r"|\bfalta (?:pra|para) (?:eu )?bater (?:as|minhas) horas\b(?! d[oa] (?:contrato|\d|e\d))"  # one's own target
 )
-_EVERYONE = re.compile(r"\b(?:todos|todas|todo mundo|geral|empresa toda|equipe)\b")
+_EVERYONE = re.compile(r"\b(?:todos|todas|todo mundo|geral|empresa toda|equipe|base (?:toda|inteira))\b")
 _COUNT = re.compile(r"\b(?:quantos|quantas|quantidade|numero de)\b")
 _ASC = re.compile(r"\b(?:menos|menor|menores|pior|piores)\b")
 _GROSS = re.compile(r"\b(?:brutas?|brutos?|sem descontar|sem desconto)\b")
@@ -463,6 +464,10 @@ def _understand(
     if found is not None:
         slots["period"] = found.period
         month = previous.period if previous is not None else None
+        since_talked = found.open_start and month is not None and month.start <= found.period.end
+        if since_talked and _follows(text) and not re.search(r"\b(?:inicio|comeco|geral|todo|inteiro)\b", found.text):
+            # "e qnt eu deveria ter feito até hj?" in a talk about November: November so far, not all the data
+            slots["period"] = Period(month.start, found.period.end)  # type: ignore[union-attr]
         if (
             re.fullmatch(r"(?:n|d)?o mes(?: todo| inteiro)?|nesse mes|naquele mes|no mesmo mes", found.text.strip())
             and not re.search(r"\bate (?:agora|hoje|aqui)\b", text)  # "e nesse mês até agora?": this one
@@ -470,6 +475,13 @@ def _understand(
             and _within_one(month, "month")
         ):
             slots["period"] = month_of(month.start.year, month.start.month)  # "no mês (todo)" of an October talk
+        if (
+            re.fullmatch(r"nessa semana|naquela semana|na mesma semana", found.text.strip())
+            and month
+            and _within_one(month, "week")
+            and not re.search(r"\bate (?:agora|hoje|aqui)\b", text)
+        ):
+            slots["period"] = month  # "e quantas apontaram nessa semana?" in a talk about last week: that week
         if (opened := _open_ended(db, rest, found, today)) is not None:
             slots["period"], said = opened
             consume(said)
@@ -549,13 +561,17 @@ def _understand(
         return replace(contract, pending=kept) if contract.reason == "unknown_contract" else contract
     if contract is None and (bare := _BARE_CONTRACT.search(rest)) and not _TEAM.search(text):
         # "qnts % das hrs do contrato foi X": the contract talked about, or asked; never everyone's figure
-        if previous is None or not previous.contract:
+        talked = previous.contract if previous is not None else None
+        only = next(iter(db.supplier_contracts)) if len(db.supplier_contracts) == 1 else None
+        if not (talked or only):
             return Clarification("ask_contract", ASK_CONTRACT)
-        slots["contract"] = previous.contract
+        slots["contract"] = talked or only  # the one talked about, or the only one the asker sees
         consume(bare.group(0))
     if contract is not None:
         slots["contract"], fragment = contract
         consume(fragment)
+        if re.search(rf"\b{re.escape(slots['contract'].lower())} (?:tod[oa]|inteir[oa])\b", text):
+            rest = re.sub(r"\b(?:tod[oa]|inteir[oa])\b", " no total ", rest, count=1)  # "e o 8447 todo?": its total
         compared = [slots["contract"]]
         while (other := _contract(db, rest)) is not None and not isinstance(other, Clarification):
             compared.append(other[0])
@@ -704,6 +720,10 @@ def _understand(
     if same_period is not None and any(slots.get(name) for name in SUBJECT):
         slots["period"] = same_period  # a question without a subject of its own inherits it as a follow-up
     kind = "week_comparison" if against_last_week else kind_of(f" {' '.join(rest.split())} ")
+    ranks_people = kind in ("ranking", "hours_by_person") or bool(_WHO_WORKED_MOST.search(text))
+    if ranks_people and previous is not None and previous.activity and not slots.get("activity"):
+        if not any(slots.get(name) for name in _NAMED_SUBJECT) and previous.kind in _ACTIVITY_KINDS:
+            slots["activity"] = previous.activity  # "quem mais fez?" after an activity's hours: in that activity
     # a period said from a day on ("desde o dia 16"); "quantos dias sem apontar desde" counts missing days
     since = found is not None and bool(_SINCE_SAID.search(text)) and not re.search(r"\bdias?\b", rest)
     sets = _HOW_MUCH.search(rest) is not None and not _WHO_ON.search(rest) and not _COUNTS_WEEKENDS.search(rest)
@@ -820,7 +840,8 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         same_subject = True  # after "quanto a equipe fez desde segunda?", "quem mais trabalhou?" is about that time
     ever = bool(_EVER.search(text))  # "já trabalhei em algum fds?": over all the data, not the last period
     named_now = bool(question.person) or bool(slots.get("contract"))  # "qnts abertos tem no 8120?": now
-    now = question.kind in _STATE_KINDS and named_now and not re.match(r"e\b", text)
+    changed = previous.kind != question.kind and "period" not in slots  # "e quantos abertos ele tem?" after another
+    now = question.kind in _STATE_KINDS and named_now and (not re.match(r"e\b", text) or changed)
     if now:  # "tenho apontamento sem validar?", "ele tem apontamento aberto?": a person's now, not the last period
         same_subject = follow_up = False
     # "quanto tempo dura meu apontamento?", "em quais contratos eu apontei?": all the data, not the last period
@@ -1413,13 +1434,20 @@ def _compose(
     bare = previous is not None and not any(slots.get(n) for n in SUBJECT) and not read.rest.split()
     own_question = slots.get("hours") is not None or read.measure is not None  # "e no total, qnts passaram de 9h?"
     total_of = (read.total or every_activity) and not read.share  # "a fatia de X no total": a share, not a sum
-    if total_of and (follow_up or bare) and not read.group and not read.rank and not own_question:
+    # "quantas horas de treinamento no total?" after its people: the activity talked about, summed
+    again_activity = previous is not None and bool(slots.get("activity")) and slots["activity"] == previous.activity
+    if total_of and (follow_up or bare or again_activity) and not read.group and not read.rank and not own_question:
         total = _total_of(previous, every_activity)  # type: ignore[arg-type]
         named = {name: slots[name] for name in (*_FILTER_SLOTS, "period") if slots.get(name) is not None}
+        if previous is not None and named.get("activity") and named["activity"] == previous.activity:
+            del named["activity"]  # "quantas horas de treinamento no total?" after its people: that activity's total
         if read.weekday is not None:
             named["weekday"] = read.weekday  # "somando todos os domingos desde setembro"
         if not named:
             return total
+        if previous is not None and previous.output == "share" and named.get("contract"):
+            # "e considerando o contrato 7951 inteiro?" after a share of hers: the same part of the contract
+            return replace(previous, **dict.fromkeys(("person", "technology", "profile", "level")), **named)
         if isinstance(total, Question):
             if any(name in named for name in SUBJECT):  # "e o total dela?": her total, not the contract's
                 total = replace(total, **dict.fromkeys(("person", "contract", "technology", "profile", "level")))

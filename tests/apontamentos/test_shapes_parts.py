@@ -520,3 +520,83 @@ def test_hours_per_day_lists_days_unless_asked_how_many(
     )
     listed = all(hours(v) in reply for v in days.values())
     assert listed == each_day and ("por dia trabalhado" in reply) != each_day
+
+
+# -- batches Q and R ------------------------------------------------------------------------------------------
+
+NOVEMBER = (date(2026, 11, 1), TODAY)
+
+
+def test_until_today_in_a_talk_about_this_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = member(rows)
+    replies = ask(generated, "qnts horas eu fiz esse mes?", "e qnt eu deveria ter feito ate hj?", user=name)
+    assert "128,0 h esperadas" in replies[1] and "01/11/2026" in replies[1]
+
+
+def test_what_is_left_to_meet_the_hours_is_the_askers(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = member(rows)
+    (reply,) = ask(generated, "qnt falta pra bater as horas de novembro?", user=name)
+    assert name in reply and hours(total(rows, lambda r: r.name == name and within(NOVEMBER)(r))) in reply
+
+
+def test_a_daily_breakdown_in_words(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    days = by(rows, lambda r: r.day, lambda r: r.supplier == CONTRACT and within(LAST_WEEK)(r))
+    (reply,) = ask(generated, "quebra diaria do 8446 na sem passada")
+    assert all(hours(v) in reply for v in days.values())
+
+
+@pytest.mark.parametrize("whole", ["na base toda", "de todo mundo"])
+def test_who_did_most_after_an_activitys_hours_ranks_inside_it(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    whole: str,
+) -> None:
+    people = by(rows, lambda r: r.name, lambda r: within(LAST_WEEK)(r) and "reuniao" in plain(r.activity))
+    top = max(people, key=lambda n: (people[n], n))
+    replies = ask(generated, f"qnts horas de reuniao foram feitas na semana passada {whole}?", "quem mais fez? top 3")
+    assert hours(total(rows, lambda r: within(LAST_WEEK)(r) and "reuniao" in plain(r.activity))) in replies[0]
+    assert f"{top}: {hours(people[top])}" in replies[1]
+
+
+def test_the_whole_contract_by_its_number_after_a_ranking(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    replies = ask(generated, "quem mais apontou no 8446 em outubro? top 3", "e o 8446 todo no mes?")
+    assert hours(total(rows, lambda r: r.supplier == CONTRACT and within(OCTOBER)(r))) in replies[1]
+
+
+def test_a_share_keeps_its_part_when_the_whole_becomes_the_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = member(rows)
+    whole = total(rows, lambda r: r.supplier == CONTRACT and within(OCTOBER)(r))
+    part = total(rows, lambda r: r.supplier == CONTRACT and within(OCTOBER)(r) and "reuniao" in plain(r.activity))
+    replies = ask(
+        generated,
+        "quanto % das minhas horas de outubro foram em reunião?",
+        "e considerando o contrato 8446 inteiro em outubro?",
+        user=name,
+    )
+    assert percent(part, whole) in replies[1]
+
+
+def test_who_did_an_activity_is_counted_and_its_total_stays_in_the_period(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+) -> None:
+    doing = {r.resource_id for r in rows if within(OCTOBER)(r) and "reuniao" in plain(r.activity)}
+    replies = ask(generated, "quem fez reuniao em outubro?", "quantas horas de reuniao no total?")
+    assert f"{len(doing)} recursos" in replies[0]
+    assert hours(total(rows, lambda r: within(OCTOBER)(r) and "reuniao" in plain(r.activity))) in replies[1]
+
+
+def test_open_spans_asked_after_another_question_are_now(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = next(n for n in sorted({r.name for r in rows if r.end is None}) if "Dias" not in n.split())
+    count = sum(1 for r in rows if r.name == name and r.end is None)
+    replies = ask(
+        generated, f"quantas horas {'o ' + name.lower()} fez em outubro?", "e quantos apontamentos abertos ele tem?"
+    )
+    assert f"{count} apontamento{'s' if count > 1 else ''} sem saída" in replies[1]
+
+
+def test_days_on_which_an_activity_was_done(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = next(n for n in sorted({r.name for r in rows if "review" in plain(r.activity)}) if "Dias" not in n.split())
+    days = {r.day for r in rows if r.name == name and "review" in plain(r.activity)}
+    (reply,) = ask(generated, "em qnts dias diferentes eu fiz code review?", user=name)
+    assert f"{len(days)} dia" in reply
