@@ -175,7 +175,9 @@ _BARE_CONTRACT = re.compile(
 _ENDS_OF_LIST = re.compile(r"\b(?:os|as) (?:(\d{1,2}) +)?(primeiros|primeiras|ultimos|ultimas)\b")
 _THEIR_FIGURES = re.compile(r"\b(?:quanto|quantas horas|fizeram|apontaram|trabalharam|somaram|lancaram)\b")
 # A habit, in the present ("eu mais trabalho", "costumo apontar"): not the conversation's last period
-_HABITUAL = re.compile(r"\b(?:trabalho|aponto|rendo|dura|duram|costum\w*|geralmente|normalmente|em geral)\b")
+_HABITUAL = re.compile(
+    r"\beu (?:\w+ )?(?:trabalho|aponto|rendo)\b|\b(?:dura|duram|costum\w*|geralmente|normalmente|em geral)\b"
+)  # not "horas de trabalho": a noun
 _ME_OR_THEM = re.compile(r"\b(?:eu (?:ou|e|x|vs)|(?:ou|e|x|vs|com) eu)\b")
 _EACH_OF_THEM = re.compile(r"\b(?:em |de |para |pra )?cada (?:um|uma)\b")
 _THAT = re.compile(r"\b(?:isso|isto|esse valor|essas horas|disso)\b")
