@@ -12,7 +12,7 @@ from typing import Any
 from . import formatting as fmt
 from . import queries as q
 from .answers import Answer, Table, _covered, _dates, _lines, _table
-from .compose_sql import Result, run, side_by_side
+from .compose_sql import Result, among_people, run, side_by_side
 from .compose_sql import idle as idle_people
 from .composition import GROUPS, MEASURES, Composition
 from .dataset import Dataset, normalize
@@ -85,7 +85,8 @@ def first_line(db: Dataset, c: Composition, dates: str) -> str:
     if c.group and c.output != "share":
         parts.append(GROUPS[c.group].label)
     if c.among:
-        shown_keys = [q.resolve_resource(db, v).name if v in db.resources else v for v in c.among]
+        person = among_people(c)
+        shown_keys = [q.resolve_resource(db, v).name if person else v for v in c.among]
         parts.append(f"({', '.join(shown_keys[:-1])} e {shown_keys[-1]})")
     parts.extend(FILTER_LABELS[name](db, getattr(c, name)) for name in shown)
     if c.above is not None:

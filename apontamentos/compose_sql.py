@@ -6,6 +6,7 @@ Every value is a parameter; only expressions declared in composition.py and belo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -31,6 +32,14 @@ class Result:
     total: float | None = None
     ties: int = 0  # rows past the limit tied with the last row shown (they are shown too)
     entries: int | None = None  # a total of hours: the entries it comes from, read in the same query
+
+
+_CONTRACT_NUMBER = re.compile(r"^(?:\d{4}|[Ee]\d{7})$")  # supplier or client; a person is an id or a name
+
+
+def among_people(c: Composition) -> bool:
+    """Whether the people or contracts a composition compares (`among`) are people."""
+    return c.group == "person" or (c.group is None and not _CONTRACT_NUMBER.match(str((c.among or ("",))[0])))
 
 
 def _activity_keys(db: Dataset, words: str) -> list[str]:
@@ -100,7 +109,7 @@ def build(db: Dataset, c: Composition, period: Period, value: str | None = None,
             filter_params.extend(values)
     if c.among:
         # only the people or contracts compared (or summed: "os dois somados")
-        if c.group == "person" or (c.group is None and c.among[0] in db.resources):
+        if among_people(c):
             column, keys = "rid", [db.resources[q.resolve_resource(db, v).id].rid for v in c.among]
         else:
             refs = [q.contract_ref(db, v) for v in c.among]
