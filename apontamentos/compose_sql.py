@@ -142,8 +142,9 @@ def build(db: Dataset, c: Composition, period: Period, value: str | None = None,
     # Time groupings read in calendar order unless an order was asked for (limit given).
     ordering = "k" if c.group in ("day", "weekday", "week", "month") and c.limit is None else f"v {direction}, k"
     top = []
-    if c.limit is not None:
-        # the first `limit` rows and those tied with the last of them: only they leave the database
+    if c.limit is not None and c.output != "share":
+        # the first `limit` rows and those tied with the last of them: only they leave the database (a share's
+        # rows are all read, for the whole they are parts of)
         top, having_params = [f"rank() OVER (ORDER BY v {direction}) <= ?"], [*having_params, c.limit]
     sql = (
         f"SELECT {GROUPS[c.group].sql} AS k, {measure} AS v FROM e WHERE {conditions} GROUP BY k"

@@ -82,6 +82,8 @@ _MONTH_RE = re.compile(
     rf"\b(?:mes de\s+|em\s+|no mes de\s+)?({_MONTH})\b(?:\s+(?:de\s+)?((?:19|20)\d{{2}})\b|\s+d?(?:esse|este) ano\b)?"
 )
 # "set, out e nov", "setembro, outubro e novembro" (commas are gone once the text is prepared)
+# "entre setembro e novembro", "de setembro a novembro": one span ("setembro e outubro" alone lists each month)
+_MONTH_SPAN = re.compile(rf"\bentre ({_MONTH}) e ({_MONTH})\b|\bde ({_MONTH}) (?:a|ate) ({_MONTH})\b")
 _MONTH_LIST = re.compile(rf"\b(?:(?:em|de|nos meses de|meses de)\s+)?(?:(?:{_MONTH})\s+){{2,}}e\s+(?:{_MONTH})\b")
 _MONTH_THIS_YEAR = re.compile(rf"\b(?:em\s+|de\s+)?({_MONTH})\s+(?:d|n)?(?:esse|este) ano\b")
 _FORTNIGHT = re.compile(
@@ -298,6 +300,10 @@ def find_period(
             else _most_recent(int(d), int(m), today, match.group(0))
         )
         return Found(Period(day, day), match.group(0))
+    if match := _MONTH_SPAN.search(text):
+        first, last = (_month(MONTH_NAMES[name], None, today) for name in match.groups() if name)
+        if first.start <= last.end:  # "entre setembro e novembro": the three months
+            return Found(Period(first.start, last.end), match.group(0))
     if (match := _MONTH_LIST.search(text)) and (listed := _month_list(match, today)) is not None:
         return listed
     if match := _DAY_OF_MONTH.search(text):

@@ -152,7 +152,7 @@ tirar tirando tirou empresa firma puder possivel gentileza demais bastante
 relatorio relatorios fechando fechamento curva diferentes diferente distintas distintos fato realmente
 perfeito agora dentro considerando considerar incluindo
 olhando olhar vendo representa representam representou representaram equivale
-aconteceu acontece aconteceram ocorreu ocorreram base sumiu sumiram apontava apontavam
+aconteceu acontece aconteceram ocorreu ocorreram base altura sumiu sumiram apontava apontavam
 unico unica unicos unicas lancamento lancamentos lancados lancadas
 """.split()
 

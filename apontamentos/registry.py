@@ -251,7 +251,9 @@ REGISTRY: tuple[Kind, ...] = (
         "expected_vs_worked",
         answers.expected_vs_worked,
         (q.expected_vs_worked,),
-        ("esperad", "deveria", "devia", "fechar", "previst", "saldo", "banco de horas", "meta", "devendo", "a cumprir")
+        ("esperad", "deveria", "devia", "previst", "saldo", "banco de horas", "meta", "devendo", "a cumprir")
+        + ("fechar\\b(?! o relatorio| relatorio| o ponto| a semana)",)  # "fechar o mês", not "fechar o relatório"
+        + ("era (?:pra|para) (?:eu )?ter feito", "tinha que ter feito")
         + ("bat\\w* (?:as |minhas |suas |a )?(?:horas|meta)\\b",),  # "bati as horas de outubro?"
     ),
     Kind(

@@ -150,11 +150,13 @@ _COMPARATIVE = (
 )
 _AGAINST_LAST_WEEK = re.compile(
     rf"\b(?:{_COMPARATIVE}|(?:melhor|pior|mais|menos)(?: \w+){{1,3}}? (?:do )?que)"  # "mais essa semana que"
-    r" (?:(?:n?a|com a) |(?:n|com )?os mesmos dias d[ae] )?(?:semana |ultima semana )?(?:passada|anterior)\b"
+    r" (?:(?:n?a|com a) |(?:n|com )?os mesmos dias d[ae] |(?:n?a |com a )?mesma altura d[ae] )?"
+    r"(?:semana |ultima semana )?(?:passada|anterior)\b"
 )
 _COMPARED = re.compile(
     r"\b(?:(?:melhor|pior|mais|menos|acima|abaixo|igual|diferente)(?: ou (?:melhor|pior|mais|menos|igual))?"
-    rf"|{_COMPARATIVE})(?: (?:n?a|com a|(?:n|com )?os mesmos dias d[ae]))?(?: semana)?"
+    rf"|{_COMPARATIVE})(?: (?:n?a|com a|(?:n|com )?os mesmos dias d[ae]|(?:n?a |com a )?mesma altura d[ae]))?"
+    r"(?: semana)?"
     r"(?: (?:passada|anterior))?(?=\s|$)"
 )
 _HOW_MUCH = re.compile(r"\bquanto\b|\bquantidade (?!de\b)")  # "qnt ela fez": the shorthand reads "quantidade"
@@ -167,6 +169,7 @@ _HOURS_DONE = re.compile(
 _WHO_WORKED_MOST = re.compile(r"\bquem (?:\w+ )?(?:mais|menos) (?:apont|trabalh|fez|fizeram|lanc|registr)\w*")
 _NOT_RANKED_BY = frozenset({"first_day", "last_day", "people", "idle_people"})
 _MAX_COMPARED = 5
+_OTHER_BOUND = re.compile(r"e (?:de|com|acima de) (\d{1,3}(?:,\d+)?) horas\b")
 # "do contrato", "no contrato" with no number: one contract, the one being talked about
 _BARE_CONTRACT = re.compile(
     r"(?<!cada )(?<!por )(?<!qual )(?<!que )(?<!meu )(?<!seu )(?<!esse )(?<!este )(?<!mesmo )"
@@ -542,6 +545,9 @@ def _understand(
     if match := _THRESHOLD.search(rest):
         slots["hours"] = float(match.group(1).replace(",", "."))
         consume(match.group(0))
+    elif previous is not None and previous.hours is not None and (other := _OTHER_BOUND.match(rest.strip())):
+        slots["hours"] = float(other.group(1).replace(",", "."))  # "e de 8h?" after the days above 9 h
+        consume(other.group(0))
     if match := _BELOW.search(rest):
         slots["below"] = float(match.group(1).replace(",", "."))  # "quem apontou menos de 100 horas"
         consume(match.group(0))
@@ -832,7 +838,9 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
             return Clarification("ask_contract", ASK_CONTRACT, question)
     if previous is None:
         return _needs_subject(question)
-    inherit_subject = not has_subject and not slots.get("everyone") and (follow_up or kind in SUBJECT_KINDS)
+    # "faltou apontar algum dia?" after a person's hours: that person's; "quem faltou?" is everyone's
+    theirs = kind == "missing_days" and not _has(rest, "quem", "alguem", "pessoas?", "recursos?", "quant\\w*")
+    inherit_subject = not has_subject and not slots.get("everyone") and (follow_up or kind in SUBJECT_KINDS or theirs)
     if not has_subject and not slots.get("everyone") and previous.contract and kind in CONTRACT_THREAD_KINDS:
         inherit_subject = True  # in a conversation about a contract, "quem mais apontou?" is about it
     if inherit_subject and _accepts(kind, previous):
@@ -1848,6 +1856,8 @@ def _share_part(db: Dataset, read: compose_words.Read, slots: dict[str, Any], te
         part = "weekday"
     elif slots.get("person") and slots.get("contract"):
         part = "contract" if _PART_IS_CONTRACT.search(text) else "person"
+    elif slots.get("contract") and _PART_IS_CONTRACT.search(text):
+        part = "contract"  # "qnto % das horas de novembro foram do contrato 8600?": of everyone's
     return part
 
 

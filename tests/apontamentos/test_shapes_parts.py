@@ -600,3 +600,55 @@ def test_days_on_which_an_activity_was_done(generated: Dataset, rows: list[Span]
     days = {r.day for r in rows if r.name == name and "review" in plain(r.activity)}
     (reply,) = ask(generated, "em qnts dias diferentes eu fiz code review?", user=name)
     assert f"{len(days)} dia" in reply
+
+
+# -- batches S and T --------------------------------------------------------------------------------------
+
+
+def test_the_top_share_of_a_breakdown_is_of_the_whole(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    in_october = lambda r: r.supplier == CONTRACT and within(OCTOBER)(r)  # noqa: E731
+    activities = by(rows, lambda r: plain(r.activity), in_october)  # as the engine groups them
+    top = max(activities, key=lambda a: activities[a])
+    (reply,) = ask(generated, "qual atividade do 8446 teve mais horas em outubro, em %?")
+    assert percent(activities[top], sum(activities.values())) in reply
+
+
+def test_holidays_between_two_months(generated: Dataset) -> None:
+    (reply,) = ask(generated, "quais feriados teve entre setembro e novembro?")
+    assert all(day in reply for day in ("07/09/2026", "12/10/2026", "02/11/2026", "20/11/2026"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["quantas horas era pra eu ter feito em outubro e qnt eu fiz?", "qnt eu tinha que ter feito em outubro?"],
+)
+def test_what_one_should_have_done_is_the_balance(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    name = member(rows)
+    (reply,) = ask(generated, question, user=name)
+    assert "168,0 h esperadas" in reply
+
+
+def test_closing_a_report_is_not_the_balance(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "preciso fechar o relatorio semanal do 8446, qnts horas o contrato teve sem passada?")
+    assert hours(total(rows, lambda r: r.supplier == CONTRACT and within(LAST_WEEK)(r))) in reply
+
+
+def test_a_contracts_share_of_everyone(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    november = (date(2026, 11, 1), TODAY)
+    whole = total(rows, lambda r: within(november)(r))
+    replies = ask(generated, "qnto % das horas de novembro foram do contrato 8446?", "e do 8447?")
+    for reply, contract in zip(replies, ("8446", "8447"), strict=True):
+        assert percent(total(rows, lambda r, c=contract: r.supplier == c and within(november)(r)), whole) in reply
+
+
+def test_another_bound_in_a_follow_up(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = member(rows)
+    daily = by(rows, lambda r: r.day, lambda r: r.name == name and within(OCTOBER)(r))
+    replies = ask(generated, "quais dias eu passei de 9h em outubro?", "e de 8h?", user=name)
+    assert all(f"{d:%d/%m/%Y}" in replies[1] for d, v in daily.items() if v > 8)
+
+
+def test_missing_days_of_the_one_talked_about(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = member(rows)
+    replies = ask(generated, "semana passada por dia, minhas horas", "faltou apontar algum dia?", user=name)
+    assert "16/11/2026" in replies[1] and "22/11/2026" in replies[1]
