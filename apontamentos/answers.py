@@ -540,6 +540,12 @@ def open_spans(db: Dataset, question: Question, today: date) -> Answer:
     return _done(question, text, _table("Sem saída", ["Recurso", "Dia", "Entrada", "Contrato"], rows))
 
 
+def _part_label(db: Dataset, number: str) -> str:
+    """A supplier contract as a line names it: the part the asker sees ("parte E6888780 do contrato 8447")."""
+    words, part = contract_words(db, number)
+    return words[0].upper() + words[1:] if part else number
+
+
 def unvalidated(db: Dataset, question: Question, today: date) -> Answer:
     period, note = _covered(db, question.period, today)
     u = q.unvalidated(db, period, question.contract)
@@ -550,7 +556,8 @@ def unvalidated(db: Dataset, question: Question, today: date) -> Answer:
     if u.by_contract:
         text += "\n" + _lines(
             [
-                f"{c.contract}: {fmt.integer(c.unvalidated)} — validam: {', '.join(c.validators) or '—'}"
+                f"{_part_label(db, c.contract)}: {fmt.integer(c.unvalidated)} — validam: "
+                + (", ".join(c.validators) or "—")
                 for c in u.by_contract
             ]
         )

@@ -158,6 +158,7 @@ class Dataset:
             for word in resource.words:
                 self.rids_by_word.setdefault(word, set()).add(resource.rid)
         self.name_words: frozenset[str] = frozenset(self.rids_by_word)
+        self.all_name_words = self.name_words  # a scoped view keeps everyone's: no name is "corrected" into a word
         self.supplier_contracts: frozenset[str] = frozenset(
             r[0] for r in self._con.execute("SELECT DISTINCT supplier FROM e WHERE supplier IS NOT NULL").fetchall()
         )

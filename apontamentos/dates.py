@@ -144,6 +144,7 @@ _OPEN_START = re.compile(
 _ALL_DATA = re.compile(
     r"\b(?:(?:n|d)?(?:ess|est)?[eo] )?periodo (?:todo|inteiro)\b|\b(?:em |n)?todo o periodo\b"
     r"|\b(?:desde o|do) (?:inicio|comeco)(?: dos dados)?\b|(?:^|\be )no geral\b|\bde todos os tempos\b"
+    r"|\bolhando (?:tudo|todo o periodo)\b"
 )
 _WORKING_DAYS = re.compile(r"\b(?:n?os\s+)?ultimos\s+(\d{1,3})\s+dias\s+uteis\b|\b(?:n?o\s+)?ultimo\s+dia\s+util\b")
 _WEEKEND = re.compile(

@@ -119,6 +119,8 @@ class ScopedDataset:
             if word_rids & rids:
                 self.rids_by_word[word] = word_rids & rids
         self.name_words: frozenset[str] = frozenset(self.rids_by_word)
+        # names outside the scope are still names: never "corrected" into another word and answered about the asker
+        self.all_name_words = db.name_words
         self.supplier_contracts = frozenset(s for _, s, _ in visible if s)
         # supplier contracts seen only through granted client contracts: their figures are those parts'
         granted_clients = set(scope.contracts) if scope.role == "gestor" else set()

@@ -115,7 +115,7 @@ _RESOURCE_ID = re.compile(r"\b(?:recurso|id|matricula)\s+(\d{1,9})\b")
 
 _SELF = frozenset(
     {"eu", "meu", "minha", "meus", "minhas", "mim", "trabalhei", "apontei", "fiz", "esqueci", "faltei", "tenho", "devo"}
-    | {"passei", "registrei", "lancei", "gastei", "fiquei"}
+    | {"passei", "registrei", "lancei", "gastei", "fiquei", "deixei"}
     | {"entrei", "cheguei", "comecei", "terminei", "bati"}  # "a que horas cheguei ontem"
 )
 # "to devendo", "tô acima?": the asker, in the first person without "eu"
@@ -179,7 +179,8 @@ _ENDS_OF_LIST = re.compile(r"\b(?:os|as) (?:(\d{1,2}) +)?(primeiros|primeiras|ul
 _THEIR_FIGURES = re.compile(r"\b(?:quanto|quantas horas|fizeram|apontaram|trabalharam|somaram|lancaram)\b")
 # A habit, in the present ("eu mais trabalho", "costumo apontar"): not the conversation's last period
 _HABITUAL = re.compile(
-    r"\beu (?:\w+ )?(?:trabalho|aponto|rendo)\b|\b(?:dura|duram|costum\w*|geralmente|normalmente|em geral)\b"
+    r"\beu (?:\w+ )?(?:trabalho|aponto|rendo)\b|\b(?:mais|menos) (?:trabalha|aponta|trabalham|apontam)\b"
+    r"|\b(?:dura|duram|costum\w*|geralmente|normalmente|em geral)\b"
 )  # not "horas de trabalho": a noun
 _ME_OR_THEM = re.compile(r"\b(?:eu (?:ou|e|x|vs)|(?:ou|e|x|vs|com) eu)\b")
 _EACH_OF_THEM = re.compile(r"\b(?:em |de |para |pra )?cada (?:um|uma)\b")
@@ -431,7 +432,7 @@ def _restricted(db: Dataset, clarification: Clarification) -> Clarification:
 
 def _protected(db: Dataset) -> frozenset[str]:
     technology = frozenset(w for t in db.technologies for w in normalize(t).split())
-    return db.name_words | technology | db.activity_words
+    return db.all_name_words | technology | db.activity_words
 
 
 def _understand(
@@ -470,7 +471,11 @@ def _understand(
         slots["period"] = found.period
         month = previous.period if previous is not None else None
         since_talked = found.open_start and month is not None and month.start <= found.period.end
-        if since_talked and _follows(text) and not re.search(r"\b(?:inicio|comeco|geral|todo|inteiro)\b", found.text):
+        if (
+            since_talked
+            and _follows(text)
+            and not re.search(r"\b(?:inicio|comeco|geral|todo|inteiro|tudo|tempos)\b", found.text)
+        ):
             # "e qnt eu deveria ter feito até hj?" in a talk about November: November so far, not all the data
             slots["period"] = Period(month.start, found.period.end)  # type: ignore[union-attr]
         if (
@@ -480,13 +485,6 @@ def _understand(
             and _within_one(month, "month")
         ):
             slots["period"] = month_of(month.start.year, month.start.month)  # "no mês (todo)" of an October talk
-        if (
-            re.fullmatch(r"nessa semana|naquela semana|na mesma semana", found.text.strip())
-            and month
-            and _within_one(month, "week")
-            and not re.search(r"\bate (?:agora|hoje|aqui)\b", text)
-        ):
-            slots["period"] = month  # "e quantas apontaram nessa semana?" in a talk about last week: that week
         if (opened := _open_ended(db, rest, found, today)) is not None:
             slots["period"], said = opened
             consume(said)
@@ -735,6 +733,7 @@ def _understand(
     # a period said from a day on ("desde o dia 16"); "quantos dias sem apontar desde" counts missing days
     since = found is not None and bool(_SINCE_SAID.search(text)) and not re.search(r"\bdias?\b", rest)
     sets = _HOW_MUCH.search(rest) is not None and not _WHO_ON.search(rest) and not _COUNTS_WEEKENDS.search(rest)
+    sets = sets or bool(_WHO_WORKED_MOST.search(rest))  # "quem mais trabalhou em fim de semana?": hours ranked
     read = compose_words.read(rest, weekday_sets=sets, since=since)
     if weekday_range is not None and read.weekday is None:
         read.weekday = weekday_range
@@ -1338,6 +1337,8 @@ def _matching(db: Dataset, words: list[str]) -> list[ResourceRef]:
 def _not_understood(db: Dataset, words: list[str], unknown: list[str]) -> Clarification:
     """A question with a word the engine does not know: a person it cannot find, or a word it cannot read."""
     first = unknown[0]
+    if first in db.all_name_words:  # someone outside the asker's scope: a person, whom a restricted asker may not see
+        return Clarification("unknown_person", f"Não encontrei “{first.title()}” entre as pessoas que você pode ver.")
     position = words.index(first)
     in_person_position = position > 0 and words[position - 1] in _PERSON_POSITION
     close_names = difflib.get_close_matches(first, sorted(db.name_words), n=3, cutoff=0.8)
@@ -1554,7 +1555,7 @@ def _compose(
     values = _inherited(slots, read, previous, follow_up)
     if named_part:
         values["activity"] = None  # "e qnts % foi reunião?" after a question about bugs: reunião's part of all
-    if read.group == "weekday" and "period" not in slots and _HABITUAL.search(text):
+    if read.group == "weekday" and "period" not in slots and _HABITUAL.search(text) and not follow_up:
         values["period"] = None  # "qual dia da semana eu mais trabalho?": a habit, over all the data
     if anew and read.weekday is None:
         values["weekday"] = None  # "e qnts dias eu trabalhei em novembro?" after the weekdays: every day

@@ -297,3 +297,29 @@ def test_everyone_without_the_team_word_stays_an_aggregate(
     (reply,) = ask(generated, gestor, "quanto todo mundo fez semana passada?")
     assert fmt.hours(sum(r.net or 0 for r in week)) in reply.text
     assert reply.table is None and not any(r.name in reply.text for r in week)  # a group chat may show it
+
+
+@pytest.mark.parametrize("follow_up", ["e a {name}, qnto fez?", "e {name}?", "qnto a {name} fez sem passada?"])
+def test_a_colleagues_name_is_never_corrected_into_the_askers_question(
+    generated: Dataset, rows: list[Any], follow_up: str
+) -> None:
+    me = sorted({r.resource_id for r in rows if r.supplier == "8446"})[0]
+    other = next(r.name for r in rows if r.resource_id != me and "Dias" not in r.name.split())
+    first, *_, last = other.lower().split()
+    replies = ask(
+        generated,
+        Scope("colaborador", resource_id=me),
+        "qnt eu fiz sem passada",
+        follow_up.format(name=f"{first} {last}"),
+    )
+    assert replies[1].text == "Não posso mostrar dados de outras pessoas."
+
+
+def test_pending_validations_name_the_part_of_a_contract(
+    generated: Dataset, rows: list[Any], part: str, gestor: Scope
+) -> None:
+    pending = sum(1 for r in visible(rows, part) if r.supplier == "8447" and not r.validated)
+    (reply,) = ask(generated, gestor, "qnts apontamentos sem validacao no 8447?")
+    assert f"{pending} apontamentos" in reply.text
+    lines = [line for line in reply.text.splitlines() if "8447" in line]
+    assert lines and all(part in line for line in lines)

@@ -652,3 +652,46 @@ def test_missing_days_of_the_one_talked_about(generated: Dataset, rows: list[Spa
     name = member(rows)
     replies = ask(generated, "semana passada por dia, minhas horas", "faltou apontar algum dia?", user=name)
     assert "16/11/2026" in replies[1] and "22/11/2026" in replies[1]
+
+
+# -- batches U and V --------------------------------------------------------------------------------------
+
+
+def test_a_habit_asked_as_a_follow_up_keeps_the_period(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = member(rows)
+    days = by(rows, lambda r: r.day.isoweekday(), lambda r: r.name == name and within(OCTOBER)(r))
+    best = max(days, key=lambda d: days[d])
+    replies = ask(generated, "qnt eu fiz em outubro?", "e qual dia da semana eu mais trabalho?", user=name)
+    assert hours(days[best]) in replies[1] and "01/10/2026" in replies[1]
+
+
+def test_a_contracts_habit_is_over_all_the_data(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    days = by(rows, lambda r: r.day.isoweekday(), lambda r: r.supplier == CONTRACT)
+    least = min(days, key=lambda d: days[d])
+    replies = ask(generated, "horas do 8446 em outubro", "qual o dia da semana q o 8446 menos trabalha?")
+    assert hours(days[least]) in replies[1]
+
+
+def test_deixei_is_the_asker(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = next(n for n in sorted({r.name for r in rows if r.end is None}) if "Dias" not in n.split())
+    count = sum(1 for r in rows if r.name == name and r.end is None)
+    (reply,) = ask(generated, "deixei algum apontamento aberto sem saida?", user=name)
+    assert name in reply and f"{count} apontamento" in reply
+
+
+def test_olhando_tudo_is_all_the_data(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = len({r.resource_id for r in rows if r.supplier == CONTRACT})
+    replies = ask(
+        generated,
+        "quantos contratos tiveram apontamento em outubro?",
+        "e quais contratos tem mais gente, olhando tudo?",
+    )
+    assert f"{CONTRACT}: {people} recursos" in replies[1]
+
+
+def test_who_worked_most_on_weekends_ranks_weekend_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    november = (date(2026, 11, 1), TODAY)
+    people = by(rows, lambda r: r.name, lambda r: within(november)(r) and r.day.isoweekday() >= 6)
+    top = max(people, key=lambda n: (people[n], n))
+    (reply,) = ask(generated, "quem mais trabalhou em fim de semana em novembro?")
+    assert f"{top}: {hours(people[top])}" in reply
