@@ -849,19 +849,21 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         same_subject = True  # after "quanto a equipe fez desde segunda?", "quem mais trabalhou?" is about that time
     ever = bool(_EVER.search(text))  # "já trabalhei em algum fds?": over all the data, not the last period
     named_now = bool(question.person) or bool(slots.get("contract"))  # "qnts abertos tem no 8120?": now
-    changed = previous.kind != question.kind and "period" not in slots  # "e quantos abertos ele tem?" after another
+    # "e quantos abertos ele tem?" after another kind of question: now ("e quantos ficaram sem saída?": then)
+    changed = previous.kind != question.kind and "period" not in slots and _has(text, "tem", "tenho", "ta", "esta")
     now = question.kind in _STATE_KINDS and named_now and (not re.match(r"e\b", text) or changed)
     if now:  # "tenho apontamento sem validar?", "ele tem apontamento aberto?": a person's now, not the last period
         same_subject = follow_up = False
     # "quanto tempo dura meu apontamento?", "em quais contratos eu apontei?": all the data, not the last period
-    habit = (bool(_HABITUAL.search(text)) or question.kind == "resource_contracts") and not follow_up
+    ever_worked = question.kind == "resource_contracts" and _has(text, "apontei", "trabalhei", "ja")  # not "eu to"
+    habit = (bool(_HABITUAL.search(text)) or ever_worked) and not follow_up
     if "period" not in slots and previous.period and (follow_up or same_subject) and not ever and not habit:
         question = replace(question, period=previous.period)
     return _needs_subject(question)
 
 
 _CALENDAR = frozenset({"working_days", "holidays"})
-_STATE_KINDS = frozenset({"unvalidated", "open_spans"})
+_STATE_KINDS = frozenset({"unvalidated", "open_spans", "outliers"})  # "tenho …?": about now, all the data
 # Asking how much (hours, days, entries), where several weekdays are a filter ("qnt foi no sábado e domingo?");
 # asking who, or for the weekend days worked ("dias de trabalho"), is the weekend answer's list.
 _HOW_MUCH = re.compile(r"\b(?:quant\w*|horas?|total|soma\w*|somou|somaram|deu)\b")
@@ -1489,7 +1491,7 @@ def _compose(
     if read.group == "person" and listed not in (None, "person") and _EACH_OF_THEM.search(text):
         read.group = listed  # "qnts pessoas apontaram em cada um?" after the contracts: each contract
     which_of_them = read.rank and read.group is None and _has(text, "qual", "quais", "deles", "delas")
-    if previous is not None and which_of_them and _KIND_GROUPS.get(previous.kind) in ("contract", "activity"):
+    if previous is not None and which_of_them and _KIND_GROUPS.get(previous.kind) == "contract":
         read.group = _KIND_GROUPS[previous.kind]  # "qual teve mais gente?" after the contracts: which contract
     if follow_up and previous is not None and read.inferred and previous.kind in _KIND_GROUPS:
         read.group = _KIND_GROUPS[previous.kind]  # "e os 3 com menos?" after contracts ranks contracts

@@ -695,3 +695,12 @@ def test_who_worked_most_on_weekends_ranks_weekend_hours(generated: Dataset, row
     top = max(people, key=lambda n: (people[n], n))
     (reply,) = ask(generated, "quem mais trabalhou em fim de semana em novembro?")
     assert f"{top}: {hours(people[top])}" in reply
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "whole"), [("e quantos ficaram sem saida?", False), ("e quantos apontamentos abertos ele tem?", True)]
+)
+def test_open_spans_then_or_now(generated: Dataset, rows: list[Span], follow_up: str, whole: bool) -> None:  # noqa: F811
+    name = next(n for n in sorted({r.name for r in rows if r.end is None}) if "Dias" not in n.split())
+    replies = ask(generated, f"quantas horas {'o ' + name.lower()} fez em outubro?", follow_up)
+    assert ("01/10/2026" in replies[1]) != whole
