@@ -237,6 +237,8 @@ def contract_details(db: Dataset, question: Question, today: date) -> Answer:
     period, note = _covered(db, question.period, today)
     d = q.contract_details(db, question.contract, period)
     name = f"Contrato {d.contract.number}" + (" (cliente)" if d.contract.kind == "cliente" else "")
+    if contract_words(db, d.contract.number)[1]:
+        name = _part_label(db, d.contract.number)  # a gestor of one part: never the whole contract's name alone
     if d.entries == 0:
         return _done(question, f"{name}: nenhum apontamento {_dates(period)}{note}.")
     related = "Contratos de fornecedor" if d.contract.kind == "cliente" else "Contratos de cliente"
@@ -634,7 +636,11 @@ def hours_per_day(db: Dataset, question: Question, today: date) -> Answer:
     if h.resource:
         who = _person(db, question).name
     elif h.contract:
-        who = f"Contrato {h.contract.number}"
+        who = (
+            _part_label(db, h.contract.number)
+            if contract_words(db, h.contract.number)[1]
+            else f"Contrato {h.contract.number}"
+        )
     else:
         who = "Todos os recursos"
     if h.average is None:

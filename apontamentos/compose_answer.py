@@ -179,6 +179,8 @@ def _compare(db: Dataset, question: Question, c: Composition, period: Period, no
         shown = fmt.hours(abs(change)) if MEASURES[c.measure].unit == "hours" else fmt.number(abs(change), 0)
         percent = f" ({'+' if change >= 0 else '−'}{fmt.number(abs(100 * change / float(a)))}%)" if a else ""
         text += f"\nDiferença: {'+' if change >= 0 else '−'}{shown}{percent}."
+        if MEASURES[c.measure].unit == "hours" and MEASURES[c.measure].additive:
+            text += f"\nNos dois períodos: {fmt.hours(float(a) + float(b))}."  # "o total de set e de out": both
     return Answer(text, question.to_context(), "compose", suggestions=_suggest(c))
 
 

@@ -45,7 +45,8 @@ MEASURE_WORDS: dict[str, str] = {
     # "e em dias?" after hours asks the same in days
     "days": r"\b(?:(?:em )?(?:quantos|quantas|numero de|quantidade de) dias\s+(?:com apontamento|apontados|com registro"
     r"|(?:(?:diferentes|distintos|eu|ele|ela|eles|elas|voce|o|a|os|as|que|ja|tem|teve|tiveram|houve)\s+)*"
-    r"(?:trabalh\w*|apont\w*|registr\w*|lanc\w*|fiz|fez|fizeram))|em dias(?! ute?is))\b",  # a name left spaces
+    r"(?:trabalh\w*|apont\w*|registr\w*|lanc\w*|fiz|fez|fizeram))|em dias(?! ute?is)"
+    r"|(?:trabalh\w*|apont\w*|registr\w*|lanc\w*) em (?:quantos|quantas) dias)\b",  # "apontei em quantos dias"
     "entries": r"\b(?:(?:quantos|numero de|quantidade de) )?(?:apontamentos|registros|lancamentos)\b",
     "hours": r"\b(?:quantas |total de )?horas\b",
 }

@@ -518,6 +518,17 @@ def this_or_last_week(found: Found, today: date) -> bool:
     return found.period in (_relative("this_week", today), _relative("last_week", today))
 
 
+def apart(first: Found, second: Found, text: str) -> bool:
+    """Two closed periods asked about each on its own: "setembro ou outubro", "em setembro e em outubro", and
+    "setembro e novembro", which skips October (summing from September to November would count it)."""
+    if first.open_start or second.open_start or first.period.end >= second.period.start:
+        return False
+    between = text[text.find(first.text) + len(first.text) : text.find(second.text)].split()
+    between += second.text.split()[:1] if second.text.startswith("em ") else []  # "e em outubro": said again
+    skips = (second.period.start - first.period.end).days > 1
+    return between in (["ou"], ["ou", "em"], ["e", "em"]) or (between == ["e"] and skips)
+
+
 def joined(first: Found, second: Found, text: str) -> Period | None:
     """Two periods named together: "setembro e outubro", "de agosto a outubro" make one span; anything
     else ("setembro ou outubro", two unrelated periods) is None, and the caller asks."""
@@ -531,8 +542,10 @@ def joined(first: Found, second: Found, text: str) -> Period | None:
             return Period(closed.period.start, bounded.period.end)
         return None
     between = text[text.find(first.text) + len(first.text) : text.find(second.text)].split()
-    if between not in (["e"], ["a"], ["ate"], ["ao"], ["e", "em"], ["a", "em"]):
+    if between not in (["e"], ["a"], ["ate"], ["ao"], ["e", "em"], ["a", "em"], ["e", "da"], ["e", "na"]):
         return None
+    if between[0] == "e" and second.period.end + timedelta(days=1) == first.period.start:
+        return Period(second.period.start, first.period.end)  # "dessa semana e da passada": both, in a row
     if second.period.end < first.period.start:
         return None
     return Period(first.period.start, second.period.end)

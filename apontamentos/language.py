@@ -108,7 +108,7 @@ validadora aprovado aprovados aprovada aprovadas aprovou aprova aprovam aprovado
 pendente pendentes esqueceu esqueceram esqueci esquecido esquecida saida saidas entrada entradas
 aberto abertos aberta abertas ranking rank maiores maior menores menor mais menos top primeiros ultimos
 media medio medias duracao jornada jornadas esperado esperadas esperada esperados deveria deveriam previsto
-previstas prevista saldo banco comparado comparacao comparar compare compara versus contra relacao
+previstas prevista saldo positivo negativo banco comparado comparacao comparar compare compara versus contra relacao
 semana semanas passada passado anterior atual corrente uteis util feriado feriados fim final finais
 sabado domingo sabados domingos tecnologia tecnologias perfil perfis nivel niveis cargo cargos acima
 abaixo dias dia diaria diario diarias diarios cada agora anormais anormal atipicos atipico padrao longos longas
@@ -326,7 +326,18 @@ def _as_date(match: re.Match[str]) -> str:
 
 # A ranking said in adjectives: "o dia mais forte / cheio" is the most, "mais fraco / vazio" the least.
 _BUSIEST = re.compile(r"\bmais (?:fortes?|cheios?|cheias?|movimentad[oa]s?|produtiv[oa]s?|puxad[oa]s?)\b")
+# "e na retrasada?", "dessa semana e da passada": a feminine "passada" with no noun is a week ("sexta passada"
+# has its noun; a month is "passado")
+_BARE_WEEK = re.compile(r"\b((?:n|d)?a) (retrasada|passada|anterior)\b")
+# "qual dos dois fez mais?": which of those just listed ("dois" is a digit by then)
+_WHICH_OF_TWO = re.compile(r"\b(qual|quem|quais) d([oa])s (?:2|dois|duas)\b")
+# "quem lidera no 8446?", "quem tá na frente?": the top of the ranking
+_LEADS = re.compile(r"\bquem (?:lidera|liderou|(?:ta|esta) (?:liderando|na frente|em primeiro))\b")
 _QUIETEST = re.compile(r"\bmais (?:fracos?|fracas?|vazi[oa]s?|parad[oa]s?|tranquil[oa]s?)\b")
+
+
+# "quais dias eu não apontei nada": "nada" only stresses the days missed (people who stopped are idle_people)
+_MISSED_DAYS_NOTHING = re.compile(r"(\bdias?\b(?: \w+){0,3} (?:nao|sem) (?:apont|lanc|registr)\w*) nada\b")
 
 
 def prepare(question: str, vocabulary: Rewriter | None = None) -> str:
@@ -344,7 +355,11 @@ def prepare(question: str, vocabulary: Rewriter | None = None) -> str:
     text = _DAY_OF_NAMED_MONTH.sub(_as_date, text)
     text = _REPORT_NAME.sub(r"\1", text)
     text = _BUSIEST.sub("com mais horas", _QUIETEST.sub("com menos horas", text))  # "o dia mais fraco": the least
+    text = _LEADS.sub("quem mais apontou", text)
+    text = _BARE_WEEK.sub(r"\1 semana \2", text)
+    text = _WHICH_OF_TWO.sub(r"\1 del\2s", text)
     text = _UNTIL_NOW.sub(r"desde \1", text)
+    text = _MISSED_DAYS_NOTHING.sub(r"\1", text)
     words = text.split()
     return " ".join(vocabulary.rewrite(words) if vocabulary is not None else words)
 

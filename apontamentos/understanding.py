@@ -22,6 +22,7 @@ from .dataset import Dataset, ResourceRef, normalize
 from .dates import (
     MONTH_NAMES,
     Found,
+    apart,
     find_period,
     joined,
     only_working_days,
@@ -130,7 +131,9 @@ _COUNT = re.compile(r"\b(?:quantos|quantas|quantidade|numero de)\b")
 _ASC = re.compile(r"\b(?:menos|menor|menores|pior|piores)\b")
 _GROSS = re.compile(r"\b(?:brutas?|brutos?|sem descontar|sem desconto)\b")
 _FOLLOW_UP = re.compile(
-    r"^(?:e|e ai|entao|tambem)\b|\b(?:la|dele|dela|deles|delas|ele|ela|nele|nela|isso|disso|nisso|nesse contrato|"
+    r"^(?:e|e ai|entao|tambem)\b|\bdeu (?:no total|ao todo|tudo)\b"  # "qnts horas deu no total": of what was shown
+    r"|\b(?:d|n)(?:a equipe|o time|o pessoal)$"  # "top 5 da equipe" after the contract's month: its people then
+    r"|\b(?:la|dele|dela|deles|delas|ele|ela|nele|nela|isso|disso|nisso|nesse contrato|"
     r"desse contrato|neste contrato|deste contrato|esse contrato|este contrato|mesmo contrato)\b"
 )
 _EVER = re.compile(r"\bja\b.*\b(?:algum|alguma)\b|\balguma vez\b|\bnunca\b|\bdesde sempre\b")
@@ -262,6 +265,8 @@ def _has(text: str, *patterns: str) -> bool:
 
 
 OTHER_PEOPLE = "Não posso mostrar dados de outras pessoas."
+# "qual (é) o meu contrato?", "em que contrato eu to?": which contract, not its figures
+_WHICH_CONTRACT = re.compile(r"\b(?:qual|quais|que|em que|em qual|onde)\b(?: \w+){0,3} (?:meus? )?contratos?\b")
 # A gestor's own people and contracts ("minha equipe", "o meu pessoal", "nos meus contratos"): his whole scope.
 _TEAM = re.compile(
     r"\b(?:(?:d|n)?as? |pra |para )?minhas? (?:equipes?|galera|turma)\b"
@@ -439,12 +444,22 @@ def _understand(
     db: Dataset, text: str, previous: Question | None, today: date, me: str | None, named: str | None = None
 ) -> Understood:
     slots: dict[str, Any] = {}
+    ends = re.fullmatch(r"e (?:o|a) (primeir|ultim)[oa]", text.strip())
+    if ends and previous is not None and previous.measure in ("first_day", "last_day"):
+        text = f"e o {ends.group(1)}o dia"  # "e o primeiro?" after the last day: the first day, not a list's first
     if _COUNTS_WEEKENDS.search(text):  # "quantos fins de semana": counted as the weekend days worked, like "fds"
         text = re.sub(r"\b(?:fins|finais) de semana\b", "fim de semana", text)
     rest = f" {text} "
     team = _TEAM.search(rest)
     others = _has(rest, "pessoal", "equipe", "time", "galera", "colegas", "gente", "pessoas", "recursos", "quem")
     if team is not None and team.group("contracts") and _ROLE.get() != "gestor" and me is not None and not others:
+        mine = None if _WHICH_CONTRACT.search(text) else _only_contract(db, me)
+        if mine and not (_SELF - {"meu", "meus"}) & set(_TEAM.sub(" ", rest).split()):
+            # "qnt o meu contrato fez?", "e o meu contrato inteiro?": that contract's figures, everyone's
+            if _ROLE.get() == "colaborador":
+                return Clarification("out_of_scope_person", OTHER_PEOPLE)
+            rest = _TEAM.sub(f" o contrato {mine} ", rest, count=1)
+            text = " ".join(rest.split())
         team = None  # "qual meu contrato?" from someone with entries: the contracts they worked on, not a scope
     if team is not None:
         if _ROLE.get() == "colaborador":
@@ -481,14 +496,26 @@ def _understand(
         if (
             re.fullmatch(r"(?:n|d)?o mes(?: todo| inteiro)?|nesse mes|naquele mes|no mesmo mes", found.text.strip())
             and not re.search(r"\bate (?:agora|hoje|aqui)\b", text)  # "e nesse mês até agora?": this one
+            and not re.fullmatch(r"e nesse mes\W*", text.strip())  # "e nesse mês?" after last month: this one
             and month
             and _within_one(month, "month")
         ):
             slots["period"] = month_of(month.start.year, month.start.month)  # "no mês (todo)" of an October talk
+        if (
+            re.fullmatch(r"nessa semana|naquela semana|na mesma semana", found.text.strip())
+            and not re.fullmatch(r"e nessa semana\W*", text.strip())  # "e nessa semana?" turns to this one
+            and month
+            and _within_one(month, "week")
+        ):
+            # "quem deixou de apontar nessa semana?" in a talk about the week before last: that week, whole
+            monday = month.start - timedelta(days=month.start.weekday())
+            slots["period"] = Period(monday, min(monday + timedelta(days=6), today))
         if (opened := _open_ended(db, rest, found, today)) is not None:
             slots["period"], said = opened
             consume(said)
         consume(found.text)
+        if re.search(r"\b(?:fim|final) de semana\b", found.text) and _has(rest, "trabalh", "quem", "alguem", "gente"):
+            rest += " fim de semana "  # "teve gente trabalhando no fim de semana passado?": work on that weekend
         if (second := find_period(rest, today, **calendar)) is not None:
             consume(second.text)
             comparing = _has(rest, "compar", "versus", "vs", "x", "contra", "frente a", "lado a lado", "diferenca")
@@ -500,6 +527,8 @@ def _understand(
             elif comparing and not this_and_last_week(found, second, today):
                 slots["versus"] = second.period  # "setembro x outubro", "compara setembro e outubro": side by side
                 rest = re.sub(_COMPARING, " ", rest)
+            elif apart(*(pair := sorted((found, second), key=lambda f: text.find(f.text))), text):
+                slots["period"], slots["versus"] = pair[0].period, pair[1].period  # "setembro ou outubro": each
             elif (span := joined(*sorted((found, second), key=lambda f: text.find(f.text)), text)) is not None:
                 slots["period"] = span
             elif re.search(rf"\b{re.escape(found.text.strip())} ate {re.escape(second.text.strip())}\b", text):
@@ -1336,6 +1365,23 @@ def _matching(db: Dataset, words: list[str]) -> list[ResourceRef]:
     return sorted((db.refs[rid] for rid in rids), key=lambda r: r.name)
 
 
+def _closest_people(db: Dataset, words: list[str], close_names: list[str]) -> tuple[str, list[ResourceRef]]:
+    """The name word meant by a typo, and its people: those sharing most other name words of the question.
+
+    "beatriz cardozo ramos" is Beatriz Cardoso Ramos, not the eight people called Cardoso.
+    """
+    # the whole question's words: a name it already read ("andre pereira") is no longer in `words`
+    others = {w for w in normalize(_ORIGINAL.get()).split() + words if w in db.name_words}
+    best: tuple[int, str, list[ResourceRef]] = (0, close_names[0], _matching(db, close_names[:1]))
+    for close in close_names:
+        people = _matching(db, [close])
+        shared = {p.id: len(others & set(db.resources[p.id].words)) for p in people if p.id in db.resources}
+        most = max(shared.values(), default=0)
+        if most > best[0]:
+            best = (most, close, [p for p in people if shared.get(p.id) == most])
+    return best[1], best[2]
+
+
 def _not_understood(db: Dataset, words: list[str], unknown: list[str]) -> Clarification:
     """A question with a word the engine does not know: a person it cannot find, or a word it cannot read."""
     first = unknown[0]
@@ -1345,11 +1391,12 @@ def _not_understood(db: Dataset, words: list[str], unknown: list[str]) -> Clarif
     in_person_position = position > 0 and words[position - 1] in _PERSON_POSITION
     close_names = difflib.get_close_matches(first, sorted(db.name_words), n=3, cutoff=0.8)
     if close_names:
-        people = _matching(db, close_names[:1])[:MAX_CANDIDATES]
+        close, people = _closest_people(db, words, close_names)
+        people = people[:MAX_CANDIDATES]
         return Clarification(
             "unknown_person",
             f"Não encontrei ninguém chamado “{first.title()}”. Você quis dizer {_or([p.name for p in people])}?",
-            replace=(first, close_names[0]) if len(people) == 1 else None,
+            replace=(first, close) if len(people) == 1 else None,
         )
     if in_person_position and _has(" ".join(words), "horas?", "trabalh", "apont", "fez", "saldo", "faltou", "dias"):
         shown = " ".join(w.title() for w in unknown if w not in ("de", "da", "do"))
@@ -1491,8 +1538,8 @@ def _compose(
     if read.group == "person" and listed not in (None, "person") and _EACH_OF_THEM.search(text):
         read.group = listed  # "qnts pessoas apontaram em cada um?" after the contracts: each contract
     which_of_them = read.rank and read.group is None and _has(text, "qual", "quais", "deles", "delas")
-    if previous is not None and which_of_them and _KIND_GROUPS.get(previous.kind) == "contract":
-        read.group = _KIND_GROUPS[previous.kind]  # "qual teve mais gente?" after the contracts: which contract
+    if previous is not None and which_of_them and listed in ("contract", "client"):
+        read.group = listed  # "qual teve mais gente?" after the contracts: which contract
     if follow_up and previous is not None and read.inferred and previous.kind in _KIND_GROUPS:
         read.group = _KIND_GROUPS[previous.kind]  # "e os 3 com menos?" after contracts ranks contracts
     if recomposed and previous is not None and slots.get("activity") and previous.group == "activity":
@@ -1617,6 +1664,7 @@ def _compose(
     if inherited is not None and group in ("month", "week") and _within_one(inherited, group):
         values.pop("period")  # "minhas horas mês a mês" after an October question: every month, not one
     same_measure = previous is not None and previous.measure == measure
+    same_measure = same_measure or (follow_up and previous is not None and previous.measure in _EVER_MEASURES)
     if measure in ("first_day", "last_day") and "period" not in slots and not same_measure:
         values.pop("period", None)  # "meu primeiro apontamento foi quando?" asks about all the data, not last week
     try:
@@ -1769,7 +1817,8 @@ def _inherited(
             values.update(dict.fromkeys(("person", "contract", "technology", "profile", "level", "among")))
         if "period" in slots:
             values["versus"] = None
-    if read.measure in _EVER_MEASURES and "period" not in slots:
+    the_other_end = follow_up and previous is not None and previous.measure in _EVER_MEASURES  # "e o primeiro?"
+    if read.measure in _EVER_MEASURES and "period" not in slots and not the_other_end:
         values["period"] = values["versus"] = None  # "meu primeiro apontamento foi quando?": ever, not this week
     for name in (*_FILTER_SLOTS, "period", "basis", "versus", "share_of", "part", "among"):
         if slots.get(name) is not None:

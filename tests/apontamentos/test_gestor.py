@@ -258,11 +258,16 @@ def test_a_team_figure_keeps_its_period_for_the_next_question(generated: Dataset
     "question", ["alguém trabalhou no fim de semana retrasado?", "e no fds retrasado, alguem trabalhou?"]
 )
 def test_someone_worked_asks_who(generated: Dataset, rows: list[Any], part: str, gestor: Scope, question: str) -> None:
+    """Who worked that weekend: each person's day with its hours (the weekend's work, not its hours' total)."""
     weekend = within(visible(rows, part), (date(2026, 11, 14), date(2026, 11, 15)))
-    people = hours_by(weekend, "name")
+    days: dict[tuple[str, date], float] = defaultdict(float)
+    for r in weekend:
+        days[(r.name, r.day)] += r.net or 0
     (reply,) = ask(generated, gestor, question)
-    assert fmt.plural(len(people), "recurso") in reply.text
-    assert all(f"{name}: {fmt.hours(h)}" in reply.text for name, h in people.items())
+    assert f"{fmt.plural(len(days), 'dia')} de trabalho em fim de semana" in reply.text
+    assert all(
+        f"{name}: {day:%d/%m/%Y}" in reply.text and fmt.hours(h) in reply.text for (name, day), h in days.items()
+    )
 
 
 def test_a_conversation_about_a_contract_keeps_it_for_an_activity(

@@ -58,7 +58,9 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("Mostre o contrato 8446", "contract_details", {"contract": "8446"}),
     # periods: two joined, two apart, half months, weekdays, and a word it cannot read beside one it can
     ("horas de setembro e outubro", "total_hours", {"period": Period(date(2025, 9, 1), OCTOBER.end)}),
-    ("horas em setembro ou outubro", "period", {}),
+    ("horas em setembro ou outubro", "compose", {"period": SEPTEMBER, "versus": OCTOBER}),
+    ("horas em setembro e em outubro", "compose", {"period": SEPTEMBER, "versus": OCTOBER}),
+    ("horas de setembro e novembro", "compose", {"period": SEPTEMBER, "versus": NOVEMBER}),
     ("horas na primeira quinzena de outubro", "total_hours", {"period": Period(OCTOBER.start, date(2025, 10, 15))}),
     ("horas da segunda quinzena de outubro", "total_hours", {"period": Period(date(2025, 10, 16), OCTOBER.end)}),
     ("horas do fim do mes de outubro na quinzena", "period", {}),

@@ -28,8 +28,7 @@ from .runner import (
 
 HOLDOUT = QUESTIONS.with_name("holdout.jsonl")
 SCORED = [QUESTIONS, HOLDOUT] + [
-    QUESTIONS.with_name(f"batch_{b}.jsonl")
-    for b in ("c", "d", "e_roles", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v")
+    QUESTIONS.with_name(f"batch_{b}.jsonl") for b in "c d e_roles f g h i j k l m n o p q r s t u v w x".split()
 ]
 WEEK = ["2026-11-16", "2026-11-22"]
 

@@ -1,0 +1,281 @@
+"""Shapes batches W and X showed: two periods asked apart or in a row, a week named by the conversation,
+"meu contrato", which of the contracts just listed, a list's total, the other end of a first/last day,
+weekend work, and a typo'd surname among the question's other name words.
+
+Expected figures are computed here in plain Python from the export rows (tests/expected.py), never through
+the engine's queries; only the engine's public `answer` is used.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from apontamentos.dataset import Dataset
+from apontamentos.engine import answer
+from apontamentos.scope import Scope
+
+from ..expected import Span
+from .test_composition_shapes import FIGURE, TODAY, ask, by, day, hours, plain, total
+from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
+
+CONTRACT = "8446"
+SEPTEMBER = (date(2026, 9, 1), date(2026, 9, 30))
+OCTOBER = (date(2026, 10, 1), date(2026, 10, 31))
+NOVEMBER = (date(2026, 11, 1), TODAY)
+THIS_WEEK = (date(2026, 11, 23), TODAY)
+LAST_WEEK = (date(2026, 11, 16), date(2026, 11, 22))
+WEEK_BEFORE = (date(2026, 11, 9), date(2026, 11, 15))
+
+
+def within(span: tuple[date, date]) -> Callable[[Span], bool]:
+    return lambda r: span[0] <= r.day <= span[1]
+
+
+def of_contract(span: tuple[date, date], contract: str = CONTRACT) -> Callable[[Span], bool]:
+    return lambda r: r.supplier == contract and span[0] <= r.day <= span[1]
+
+
+def one_contract_person(rows: list[Span]) -> tuple[str, str]:  # noqa: F811
+    """Someone who recorded time on one supplier contract only, and that contract."""
+    contracts: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        contracts[r.name].add(r.supplier)
+    name = sorted(n for n, c in contracts.items() if len(c) == 1 and "Dias" not in n.split())[0]
+    return name, next(iter(contracts[name]))
+
+
+# -- two periods: apart, or in a row -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        ("o 8446 teve mais horas em setembro ou outubro?", SEPTEMBER, OCTOBER),
+        ("total do 8446 em setembro e em outubro", SEPTEMBER, OCTOBER),
+        ("horas do 8446 em setembro e novembro", SEPTEMBER, NOVEMBER),  # not a span: October is skipped
+        ("qnt o 8446 fez em outubro ou em novembro", OCTOBER, NOVEMBER),
+    ],
+)
+def test_two_periods_apart_are_each_shown(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    question: str,
+    first: tuple[date, date],
+    second: tuple[date, date],
+) -> None:
+    a, b = total(rows, of_contract(first)), total(rows, of_contract(second))
+    (reply,) = ask(generated, question)
+    assert f"{day(first[0])} a {day(first[1])}: {hours(a)}" in reply
+    assert f"{day(second[0])} a {day(second[1])}" in reply and hours(b) in reply
+    assert f"Nos dois períodos: {hours(a + b)}" in reply
+    if second == NOVEMBER:  # the month between is in neither figure
+        assert hours(total(rows, of_contract((SEPTEMBER[0], TODAY)))) not in reply
+
+
+def test_two_months_in_a_row_without_a_repeated_preposition_are_one_span(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+) -> None:
+    (reply,) = ask(generated, "quantas horas o 8446 fez em setembro e outubro")
+    assert hours(total(rows, of_contract((SEPTEMBER[0], OCTOBER[1])))) in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["quantas horas o 8446 fez dessa semana e da passada?", "horas do 8446 da semana passada e dessa semana"],
+)
+def test_this_week_and_last_said_together_are_one_span(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    question: str,
+) -> None:
+    (reply,) = ask(generated, question)
+    assert hours(total(rows, of_contract((LAST_WEEK[0], TODAY)))) in reply and day(LAST_WEEK[0]) in reply
+
+
+@pytest.mark.parametrize("follow_up", ["e na retrasada?", "e a retrasada", "e da retrasada?"])
+def test_a_bare_retrasada_is_the_week_before_last(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    follow_up: str,
+) -> None:
+    _, reply = ask(generated, "quanto o 8446 fez na semana passada?", follow_up)
+    assert hours(total(rows, of_contract(WEEK_BEFORE))) in reply and day(WEEK_BEFORE[0]) in reply
+
+
+# -- "nessa semana": the conversation's week; "e nessa semana?" turns to this one ---------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["quantas pessoas apontaram no 8446 nessa semana?", "e qnts pessoas apontaram no 8446 nessa semana"],
+)
+def test_nessa_semana_is_the_week_talked_about(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    question: str,
+) -> None:
+    people = {r.name for r in rows if of_contract(WEEK_BEFORE)(r)}
+    _, reply = ask(generated, "quanto o 8446 fez na semana retrasada?", question)
+    assert f"{len(people)} recursos" in reply and day(WEEK_BEFORE[0]) in reply
+
+
+def test_e_nessa_semana_after_last_week_is_this_week(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    _, reply = ask(generated, "quanto o 8446 fez na semana passada?", "e nessa semana?")
+    assert hours(total(rows, of_contract(THIS_WEEK))) in reply
+
+
+# -- "quais dias eu não apontei nada", "apontei em quantos dias" --------------------------------------
+
+
+def test_days_i_recorded_nothing_are_my_missing_days(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (with_nothing,) = ask(generated, "quais dias eu nao apontei nada em novembro", user=name)
+    (without,) = ask(generated, "quais dias eu nao apontei em novembro", user=name)
+    assert with_nothing == without and "pararam de apontar" not in with_nothing
+
+
+@pytest.mark.parametrize("question", ["e eu apontei em quantos dias?", "e eu trabalhei em quantos dias?"])
+def test_recorded_in_how_many_days_counts_days(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    question: str,
+) -> None:
+    name, _ = one_contract_person(rows)
+    days = {r.day for r in rows if r.name == name and within(NOVEMBER)(r)}
+    _, reply = ask(generated, "quantos dias uteis tem esse mes ate hj", question, user=name)
+    assert f"{len(days)} dias" in reply and name in reply
+
+
+# -- "meu contrato": the asker's contract, everyone in it -------------------------------------------
+
+
+@pytest.mark.parametrize("question", ["qnt o meu contrato fez em outubro", "quanto deu meu contrato em outubro?"])
+def test_my_contract_is_its_figures(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    name, contract = one_contract_person(rows)
+    (reply,) = ask(generated, question, user=name)
+    assert hours(total(rows, of_contract(OCTOBER, contract))) in reply and contract in reply
+
+
+def test_my_contract_after_my_hours_is_the_whole_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, contract = one_contract_person(rows)
+    _, reply = ask(generated, "qnt eu fiz em outubro", "e o meu contrato inteiro?", user=name)
+    assert hours(total(rows, of_contract(OCTOBER, contract))) in reply
+
+
+def test_a_colaboradoras_contract_is_declined(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    resource = next(r.resource_id for r in rows if r.name == name)
+    scope = Scope("colaborador", resource_id=resource)
+    reply = answer(generated, "qnt o meu contrato fez em outubro", {}, TODAY, user=name, scope=scope)
+    assert "Não posso mostrar dados de outras pessoas" in reply.text and FIGURE.search(reply.text) is None
+
+
+def test_which_is_my_contract_still_lists_them(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, contract = one_contract_person(rows)
+    (reply,) = ask(generated, "qual meu contrato?", user=name)
+    assert contract in reply and hours(total(rows, lambda r: r.name == name)) in reply
+
+
+# -- which of the contracts just listed; who leads; a list's total ----------------------------------
+
+
+@pytest.mark.parametrize("question", ["quais tem mais gente esse mes?", "qual deles teve mais gente esse mes?"])
+def test_which_contracts_have_most_people_after_a_list(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    question: str,
+) -> None:
+    people: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        if within(NOVEMBER)(r):
+            people[r.supplier].add(r.name)
+    top = max(people, key=lambda c: (len(people[c]), c))
+    _, reply = ask(generated, "os 3 contratos com menos horas em outubro", question)
+    assert f"{top}: {len(people[top])} recursos" in reply and "recursos" in reply.splitlines()[1]
+
+
+@pytest.mark.parametrize("question", ["quem lidera no 8446 em outubro?", "quem ta na frente no 8446 em outubro"])
+def test_who_leads_is_the_top_of_the_ranking(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    question: str,
+) -> None:
+    people = by(rows, lambda r: r.name, of_contract(OCTOBER))
+    top = max(people, key=lambda n: (people[n], n))
+    (reply,) = ask(generated, question)
+    assert f"{top}: {hours(people[top])}" in reply
+
+
+@pytest.mark.parametrize("follow_up", ["qnts horas deu no total", "quanto deu ao todo?"])
+def test_a_lists_total_keeps_its_filters(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    follow_up: str,
+) -> None:
+    keep = lambda r: within(LAST_WEEK)(r) and "reuniao" in plain(r.activity)  # noqa: E731
+    _, reply = ask(generated, "quem apontou reunião semana passada?", follow_up)
+    assert hours(total(rows, keep)) in reply
+
+
+def test_top_of_the_team_keeps_the_contracts_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, of_contract(OCTOBER))
+    top = sorted(people, key=lambda n: (-people[n], n))[:5]
+    context: dict = {}
+    for question in ("qnts horas o 8446 fez mes passado", "top 5 da equipe"):  # a gestor of 8446
+        reply = answer(
+            generated, question, context, TODAY, user="Rogério Gestor", scope=Scope("gestor", contracts=("8446",))
+        )
+        context = reply.context
+    assert all(f"{name}: {hours(people[name])}" in reply.text for name in top)
+
+
+# -- the other end of a first / last day -------------------------------------------------------------
+
+
+def test_the_first_day_after_the_last_keeps_the_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    days = sorted(r.day for r in rows if r.name == name and within(OCTOBER)(r))
+    last, first = ask(generated, "qual foi meu ultimo dia em outubro?", "e o primeiro?", user=name)
+    assert day(days[-1]) in last and f"Primeiro dia com apontamento de {name}" in first and day(days[0]) in first
+    (again,) = ask(generated, "e o primeiro?", user=name)  # with no first or last day before: not a day
+    assert day(days[0]) not in again
+
+
+# -- weekend work, then another period ---------------------------------------------------------------
+
+
+def test_work_on_last_weekend_then_octobers_weekends(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    def worked(span: tuple[date, date]) -> set[tuple[str, date]]:
+        return {(r.name, r.day) for r in rows if within(span)(r) and r.day.isoweekday() >= 6}
+
+    weekend, october = worked((date(2026, 11, 21), date(2026, 11, 22))), worked(OCTOBER)
+    first, second = ask(generated, "teve gente trabalhando no fim de semana passado?", "e em outubro inteiro")
+    assert f"{len(weekend)} dias de trabalho em fim de semana" in first
+    assert f"{len(october)} dias de trabalho em fim de semana" in second and day(OCTOBER[0]) in second
+
+
+# -- a typo'd surname: the one person the other name words point to, confirmed ------------------------
+
+
+def test_a_typod_surname_among_the_other_name_words_names_one_person(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+) -> None:
+    names = sorted({r.name for r in rows})
+    # a three-word name whose last word is shared by several people, typo'd by a dropped letter
+    name = next(
+        n
+        for n in names
+        if len(n.split()) == 3 and len(n.split()[-1]) >= 6 and sum(n.split()[-1] in m.split() for m in names) > 2
+    )
+    first_name, middle, last = name.split()
+    typo = last[:2] + last[3:]
+    question = f"quantas horas {first_name} {middle} {typo.lower()} fez em outubro?"
+    suggestion, confirmed = ask(generated, question, "sim")
+    assert f"Você quis dizer {name}?" in suggestion and FIGURE.search(suggestion) is None
+    assert hours(total(rows, lambda r: r.name == name and within(OCTOBER)(r))) in confirmed
