@@ -302,7 +302,7 @@ def understand(
     gestor "minha equipe", "meus contratos" mean everything he may see.
     """
     prepared = prepare(question.replace("%", " porcentagem "), vocabulary)
-    text = " ".join(correct(prepared.split(), _protected(db)))
+    text = " ".join(correct(prepared.split(), _protected(db) | _near_names(db, prepared.split())))
     if not text.strip("? "):
         return Question("help")
     if reason := refusal(prepared) or refusal(text):
@@ -433,6 +433,15 @@ def _restricted(db: Dataset, clarification: Clarification) -> Clarification:
             "out_of_scope_contract", f"Esse contrato não está entre os que você pode consultar. {mine}"
         )
     return clarification
+
+
+def _near_names(db: Dataset, words: list[str]) -> frozenset[str]:
+    """Unknown words one letter off a name ("correa"): a typo'd name, never corrected into another word."""
+    return frozenset(
+        w
+        for w in words
+        if len(w) >= 5 and not known(w) and difflib.get_close_matches(w, db.name_words, n=1, cutoff=0.85)
+    )
 
 
 def _protected(db: Dataset) -> frozenset[str]:
@@ -1384,19 +1393,30 @@ def _closest_people(db: Dataset, words: list[str], close_names: list[str]) -> tu
 
 def _not_understood(db: Dataset, words: list[str], unknown: list[str]) -> Clarification:
     """A question with a word the engine does not know: a person it cannot find, or a word it cannot read."""
-    first = unknown[0]
-    if first in db.all_name_words:  # someone outside the asker's scope: a person, whom a restricted asker may not see
-        return Clarification("unknown_person", f"Não encontrei “{first.title()}” entre as pessoas que você pode ver.")
+    outside = [w for w in unknown if w in db.all_name_words and w not in db.name_words]
+    if outside:  # someone outside the asker's scope: a person, whom a restricted asker may not see
+        return Clarification(
+            "unknown_person", f"Não encontrei “{outside[0].title()}” entre as pessoas que você pode ver."
+        )
+    # "o hugo correa moura araujo": the typo ("correa"), not the name words around it, is what was not found
+    first = next((w for w in unknown if w not in db.name_words), unknown[0])
     position = words.index(first)
     in_person_position = position > 0 and words[position - 1] in _PERSON_POSITION
     close_names = difflib.get_close_matches(first, sorted(db.name_words), n=3, cutoff=0.8)
     if close_names:
         close, people = _closest_people(db, words, close_names)
         people = people[:MAX_CANDIDATES]
+        if close == first and len(people) == 1:
+            # "hugo correa moura araujo": "hugo" is a name; the typo is the word beside it that is near hers
+            theirs = db.resources[people[0].id].words
+            said = normalize(_ORIGINAL.get()).split()
+            typo = next((w for w in said if w not in theirs and difflib.get_close_matches(w, theirs, 1, 0.8)), None)
+            if typo is not None:
+                first, close = typo, difflib.get_close_matches(typo, theirs, 1, 0.8)[0]
         return Clarification(
             "unknown_person",
             f"Não encontrei ninguém chamado “{first.title()}”. Você quis dizer {_or([p.name for p in people])}?",
-            replace=(first, close) if len(people) == 1 else None,
+            replace=(first, close) if len(people) == 1 and first != close else None,
         )
     if in_person_position and _has(" ".join(words), "horas?", "trabalh", "apont", "fez", "saldo", "faltou", "dias"):
         shown = " ".join(w.title() for w in unknown if w not in ("de", "da", "do"))

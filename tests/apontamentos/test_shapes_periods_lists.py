@@ -279,3 +279,19 @@ def test_a_typod_surname_among_the_other_name_words_names_one_person(
     suggestion, confirmed = ask(generated, question, "sim")
     assert f"Você quis dizer {name}?" in suggestion and FIGURE.search(suggestion) is None
     assert hours(total(rows, lambda r: r.name == name and within(OCTOBER)(r))) in confirmed
+
+
+@pytest.mark.parametrize("position", [1, 2])
+def test_a_typo_inside_a_full_name_is_the_one_asked_back(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    position: int,
+) -> None:
+    """The typo'd word is named (not the first name beside it), and never corrected into another word."""
+    name = next(n for n in sorted({r.name for r in rows}) if len(n.split()) == 4 and len(n.split()[position]) >= 6)
+    words = name.split()
+    typo = words[position][:3] + words[position][4:]
+    typed = " ".join([*words[:position], typo, *words[position + 1 :]]).lower()
+    suggestion, confirmed = ask(generated, f"quantas horas o {typed} fez em outubro?", "sim")
+    assert f"“{typo.title()}”" in suggestion and f"Você quis dizer {name}?" in suggestion
+    assert hours(total(rows, lambda r: r.name == name and within(OCTOBER)(r))) in confirmed
