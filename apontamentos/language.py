@@ -89,6 +89,7 @@ ABBREVIATIONS = {
     "numa": "em uma",
     "mes": "mes",
     "sem": "sem",
+    "agr": "agora",
 }
 
 # Words the understanding reads: domain words and the Portuguese around them. A question with a word
@@ -164,7 +165,7 @@ FILLERS = frozenset(
     gentileza favorzinho rapidinho urgente please thanks ai ne hein afinal entao tipo assim realmente exatamente
     ah eh uai pois bora vamos ok okay certeza novo saber sabe diga diz dizer fala falar mostrar mostre mostra
     ver veja exibir exiba consultar consulta informe informar queria quero gostaria preciso precisava pode
-    podes poderia consegue conseguir me mim bot robo assistente aqui
+    podes poderia consegue conseguir me mim bot robo assistente aqui nada
     """.split()
 )
 
@@ -329,6 +330,10 @@ _BUSIEST = re.compile(r"\bmais (?:fortes?|cheios?|cheias?|movimentad[oa]s?|produ
 # "e na retrasada?", "dessa semana e da passada": a feminine "passada" with no noun is a week ("sexta passada"
 # has its noun; a month is "passado")
 _BARE_WEEK = re.compile(r"\b((?:n|d)?a) (retrasada|passada|anterior)\b")
+# "qnts ficaram devendo algum dia?": a day without entries, not the hours' balance
+_OWING_A_DAY = re.compile(r"\b(?:ficaram|ficou|fica|ficam|esta|estao|ta|tao) devendo (?:algum|alguns|um|uns) dias?\b")
+# "como tá a semana do time?": this week so far
+_HOW_IS_THE_WEEK = re.compile(r"\bcomo (?:ta|esta|anda|vai|foi) a semana\b(?! passada| retrasada| anterior)")
 # "qual dos dois fez mais?": which of those just listed ("dois" is a digit by then)
 _WHICH_OF_TWO = re.compile(r"\b(qual|quem|quais) d([oa])s (?:2|dois|duas)\b")
 # "quem lidera no 8446?", "quem tá na frente?": the top of the ranking
@@ -358,6 +363,8 @@ def prepare(question: str, vocabulary: Rewriter | None = None) -> str:
     text = _LEADS.sub("quem mais apontou", text)
     text = _BARE_WEEK.sub(r"\1 semana \2", text)
     text = _WHICH_OF_TWO.sub(r"\1 del\2s", text)
+    text = _OWING_A_DAY.sub("ficaram sem apontar algum dia", text)
+    text = _HOW_IS_THE_WEEK.sub("como foi essa semana", text)
     text = _UNTIL_NOW.sub(r"desde \1", text)
     text = _MISSED_DAYS_NOTHING.sub(r"\1", text)
     words = text.split()

@@ -355,6 +355,8 @@ REGISTRY: tuple[Kind, ...] = (
             "time\\b",
             "quem (?:(?:d|n)[oa]s? )?apont",
             "quem esta",
+            "list\\w* (?:o |os |a |as )?(?:pessoal|galera|turma|gente|nomes)",  # "lista o pessoal do 8301"
+            "pessoal (?:\\w+ ){0,2}q(?:ue)? (?:apont|trabalh)",  # "o pessoal do 8301 q apontou"
         ),
     ),
     Kind("people_by", answers.people_by, (q.people_by,)),

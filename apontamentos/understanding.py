@@ -126,7 +126,10 @@ _SELF_PHRASE = re.compile(
     r"|\bcomo (?:to|tou|estou)\b"
     r"|\bfalta (?:pra|para) (?:eu )?bater (?:as|minhas) horas\b(?! d[oa] (?:contrato|\d|e\d))"  # one's own target
 )
-_EVERYONE = re.compile(r"\b(?:todos|todas|todo mundo|geral|empresa toda|equipe|base (?:toda|inteira))\b")
+_EVERYONE = re.compile(
+    r"\b(?:todos|todas|todo mundo|geral|empresa toda|equipe|base (?:toda|inteira)"
+    r"|(?:pessoal|galera|time) tod[oa]|tod[oa] (?:o|a) (?:pessoal|galera|time))\b"  # "e o pessoal todo em novembro?"
+)
 _COUNT = re.compile(r"\b(?:quantos|quantas|quantidade|numero de)\b")
 _ASC = re.compile(r"\b(?:menos|menor|menores|pior|piores)\b")
 _GROSS = re.compile(r"\b(?:brutas?|brutos?|sem descontar|sem desconto)\b")
@@ -265,6 +268,7 @@ def _has(text: str, *patterns: str) -> bool:
 
 
 OTHER_PEOPLE = "Não posso mostrar dados de outras pessoas."
+_NOT_RECORDED = r"\b(?:nao|sem) (?:apont|lanc|registr)\w*(?: nada)?"  # the period someone stopped in
 # "qual (é) o meu contrato?", "em que contrato eu to?": which contract, not its figures
 _WHICH_CONTRACT = re.compile(r"\b(?:qual|quais|que|em que|em qual|onde)\b(?: \w+){0,3} (?:meus? )?contratos?\b")
 # A gestor's own people and contracts ("minha equipe", "o meu pessoal", "nos meus contratos"): his whole scope.
@@ -550,6 +554,8 @@ def _understand(
             ):
                 # "de segunda a sexta, em outubro": those weekdays of the other period, a filter
                 beside, slots["period"] = days, (second if _weekday_span(found) else found).period
+            elif stopped := [p for p in (found, second) if re.search(rf"{_NOT_RECORDED} {re.escape(p.text)}", text)]:
+                slots["period"] = stopped[0].period  # "apontava em outubro e não apontou nada em novembro"
             elif not (this_and_last_week(found, second, today) and comparing):
                 return Clarification("period", TWO_PERIODS)
     same_period = None
@@ -1837,6 +1843,8 @@ def _inherited(
             values.update(dict.fromkeys(("person", "contract", "technology", "profile", "level", "among")))
         if "period" in slots:
             values["versus"] = None
+        if read.measure in ("idle_people", "people") and "person" not in slots:
+            values["person"] = None  # "e quem parou de apontar?" after one person's figure: everyone's people
     the_other_end = follow_up and previous is not None and previous.measure in _EVER_MEASURES  # "e o primeiro?"
     if read.measure in _EVER_MEASURES and "period" not in slots and not the_other_end:
         values["period"] = values["versus"] = None  # "meu primeiro apontamento foi quando?": ever, not this week

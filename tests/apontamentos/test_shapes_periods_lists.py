@@ -295,3 +295,55 @@ def test_a_typo_inside_a_full_name_is_the_one_asked_back(
     suggestion, confirmed = ask(generated, f"quantas horas o {typed} fez em outubro?", "sim")
     assert f"“{typo.title()}”" in suggestion and f"Você quis dizer {name}?" in suggestion
     assert hours(total(rows, lambda r: r.name == name and within(OCTOBER)(r))) in confirmed
+
+
+# -- batch Y: words for a day owed, this week's state, the whole team, a list of who, who stopped ------
+
+
+def test_owing_a_day_is_a_missing_day(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    owing, missing = (
+        ask(generated, "quantas pessoas do 8446 nao apontaram ontem?", f"e na semana passada, qnts {words}?")[1]
+        for words in ("ficaram devendo algum dia", "ficaram sem apontar algum dia")
+    )
+    assert owing == missing and "recurso" in owing and "saldo" not in plain(owing)
+
+
+@pytest.mark.parametrize("question", ["como ta a semana do 8446? horas por dia", "como anda a semana no 8446, por dia"])
+def test_how_is_the_week_is_this_week(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    days = by(rows, lambda r: r.day, of_contract(THIS_WEEK))
+    (reply,) = ask(generated, question)
+    assert all(
+        f"{day(d)} ({'segunda-feira terça-feira quarta-feira'.split()[d.weekday()]}): {hours(h)}" in reply
+        for d, h in days.items()
+    )
+    assert day(LAST_WEEK[0]) not in reply
+
+
+@pytest.mark.parametrize("everyone", ["e o pessoal todo", "e todo o pessoal", "e a galera toda"])
+def test_the_whole_team_after_ones_own_weekends(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    everyone: str,
+) -> None:
+    name, _ = one_contract_person(rows)
+    worked = {(r.name, r.day) for r in rows if within(NOVEMBER)(r) and r.day.isoweekday() >= 6}
+    _, reply = ask(generated, "trabalhei em qnts dias de fim de semana?", f"{everyone} em novembro?", user=name)
+    assert f"{len(worked)} dias de trabalho em fim de semana" in reply and f"de {name}" not in reply
+
+
+@pytest.mark.parametrize(
+    "question", ["lista o pessoal do 8446 q apontou em outubro", "o pessoal do 8446 q apontou em outubro"]
+)
+def test_a_list_of_who_recorded_time(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, of_contract(OCTOBER))
+    (reply,) = ask(generated, question)
+    assert f"{len(people)} recursos" in reply and all(f"{n}: {hours(h)}" in reply for n, h in people.items())
+
+
+def test_who_stopped_names_the_period_they_stopped_in(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    question = "quem parou de apontar? tipo, apontava em outubro e nao apontou nada em novembro"
+    before = {r.name for r in rows if date(2026, 10, 2) <= r.day <= date(2026, 10, 31)}  # the 30 days before
+    stopped = before - {r.name for r in rows if within(NOVEMBER)(r)}
+    (reply,) = ask(generated, question)
+    assert f"{day(NOVEMBER[0])} a {day(NOVEMBER[1])}" in reply and "pararam de apontar" in reply
+    assert f"{len(stopped)} recurso" in reply and all(name in reply for name in stopped)
