@@ -343,14 +343,16 @@ def contract_ranking(db: Dataset, question: Question, today: date) -> Answer:
         contracts = sorted(contracts, key=lambda c: (-c.resources, -c.hours))
     if question.order == "asc":
         contracts = list(reversed(contracts))
-    shown = contracts[: question.limit] if question.limit else contracts
+    # "qual dos meus contratos teve mais horas?" with two or three of them: each, the first on top
+    few = len(contracts) <= 3
+    shown = contracts[: question.limit] if question.limit and not few else contracts
     measure = "recursos" if people else "horas"
     which = f"{'menos' if question.order == 'asc' else 'mais'} {measure} primeiro"
     text = f"Contratos por {'número de recursos' if people else 'horas líquidas'}, {_dates(period)}{note} ({which}):\n"
     text += "\n".join(
-        f"{i}. {c.contract}: {fmt.plural(c.resources, 'recurso')}, {fmt.hours(c.hours)}"
+        f"{i}. {_part_label(db, c.contract)}: {fmt.plural(c.resources, 'recurso')}, {fmt.hours(c.hours)}"
         if people
-        else f"{i}. {c.contract}: {fmt.hours(c.hours)}"
+        else f"{i}. {_part_label(db, c.contract)}: {fmt.hours(c.hours)}"
         for i, c in enumerate(shown, 1)
     )
     rows = [[str(i), c.contract, fmt.hours(c.hours), fmt.integer(c.resources)] for i, c in enumerate(shown, 1)]
@@ -362,7 +364,7 @@ def list_contracts(db: Dataset, question: Question, today: date) -> Answer:
     contracts = q.list_contracts(db, period)
     text = f"Há {fmt.plural(len(contracts), 'contrato')} com apontamentos {_dates(period)}{note}:\n" + _lines(
         [
-            f"{c.contract}: {fmt.hours(c.hours)} líquidas, {fmt.plural(c.entries, 'apontamento')}, "
+            f"{_part_label(db, c.contract)}: {fmt.hours(c.hours)} líquidas, {fmt.plural(c.entries, 'apontamento')}, "
             f"{fmt.plural(c.resources, 'recurso')}"
             for c in contracts
         ]
@@ -686,7 +688,8 @@ def validators(db: Dataset, question: Question, today: date) -> Answer:
 def week_comparison(db: Dataset, question: Question, today: date) -> Answer:
     w = q.week_comparison(db, today, contract=question.contract, resource=question.person)
     change = w.this_week.net_hours - w.last_week.net_hours
-    percent = f" ({fmt.number(100 * change / w.last_week.net_hours)}%)" if w.last_week.net_hours else ""
+    sign = "+" if change >= 0 else "−"  # a real minus sign, as the hours' difference has
+    percent = f" ({sign}{fmt.number(abs(100 * change / w.last_week.net_hours))}%)" if w.last_week.net_hours else ""
     scope = _scope(db, question)
     text = (
         f"Esta semana{scope}, {_dates(w.this_week.period)}: {fmt.hours(w.this_week.net_hours)} líquidas, "

@@ -158,6 +158,7 @@ _AGAINST_LAST_WEEK = re.compile(
     rf"\b(?:{_COMPARATIVE}|(?:melhor|pior|mais|menos)(?: \w+){{1,3}}? (?:do )?que)"  # "mais essa semana que"
     r" (?:(?:n?a|com a) |(?:n|com )?os mesmos dias d[ae] |(?:n?a |com a )?mesma altura d[ae] )?"
     r"(?:semana |ultima semana )?(?:passada|anterior)\b"
+    r"|\b(?:mais|menos) (?:\w+ ){0,3}ou (?:n?a )?semana (?:passada|anterior)\b"  # "mais essa semana ou na passada?"
 )
 _COMPARED = re.compile(
     r"\b(?:(?:melhor|pior|mais|menos|acima|abaixo|igual|diferente)(?: ou (?:melhor|pior|mais|menos|igual))?"
@@ -690,6 +691,9 @@ def _understand(
         count, end = int(ends.group(1) or slots.get("limit") or 0), ends.group(2)  # the number may be read already
         chosen = listed[:count] if end.startswith("primeir") else listed[-count:]
         period = slots.get("period") or (previous.period if previous is not None else None)
+        if re.search(r"\b(?:juntos|juntas|somad[oa]s|somaram|somando|no total|ao todo)\b", rest):
+            # "quanto os 5 primeiros somaram juntos?": their sum, each beside it
+            return Question("compose", measure="hours", among=tuple(chosen), period=period, output="value")
         return Question("ranking", people=chosen, period=period, order=slots.get("order", "desc"))
     if "person" not in slots and listed and (plural := _PLURAL_PRONOUN.search(rest)):
         # "e as horas deles em outubro?": the people the last list named, ranked among themselves

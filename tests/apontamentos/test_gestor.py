@@ -328,3 +328,14 @@ def test_pending_validations_name_the_part_of_a_contract(
     assert f"{pending} apontamentos" in reply.text
     lines = [line for line in reply.text.splitlines() if "8447" in line]
     assert lines and all(part in line for line in lines)
+
+
+def test_which_of_my_two_contracts_shows_both(generated: Dataset, rows: list[Any], part: str, gestor: Scope) -> None:
+    """With two contracts in view, "qual teve mais" ranks both: the answer to "which" and by how much."""
+    october = within(visible(rows, part), OCTOBER)
+    totals = hours_by(october, "supplier")
+    (reply,) = ask(generated, gestor, "qual dos meus contratos teve mais horas em outubro?")
+    label = {"8446": "8446", "8447": f"Parte {part} do contrato 8447"}  # the part seen, never the whole 8447
+    first, second = sorted(totals, key=lambda c: -totals[c])
+    assert f"1. {label[first]}: {fmt.hours(totals[first])}" in reply.text
+    assert f"2. {label[second]}: {fmt.hours(totals[second])}" in reply.text

@@ -347,3 +347,11 @@ def test_who_stopped_names_the_period_they_stopped_in(generated: Dataset, rows: 
     (reply,) = ask(generated, question)
     assert f"{day(NOVEMBER[0])} a {day(NOVEMBER[1])}" in reply and "pararam de apontar" in reply
     assert f"{len(stopped)} recurso" in reply and all(name in reply for name in stopped)
+
+
+@pytest.mark.parametrize("question", ["quanto os 3 primeiros somaram juntos?", "e os 3 primeiros, qnto deu ao todo?"])
+def test_the_first_of_a_list_summed(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, of_contract(OCTOBER))
+    top = sorted(people, key=lambda n: (-people[n], n))[:3]
+    _, reply = ask(generated, "top 5 do 8446 em outubro", question)
+    assert hours(sum(people[n] for n in top)) in reply and all(n in reply for n in top)
