@@ -578,7 +578,7 @@ def _person_days(
         return _done(question, f"0 dias de trabalho {what}{scope} {_dates(period)}{note}: ninguém trabalhou.")
     text = (
         f"{fmt.plural(len(days), 'dia')} de trabalho {what}{scope} {_dates(period)}{note} "
-        f"({fmt.plural(people, 'pessoa')}):\n"
+        f"({fmt.plural(people, 'recurso')}):\n"
         + _lines([f"{d.resource.name}: {fmt.day_with_weekday(d.day)}, {fmt.hours(d.hours)}" for d in days])
     )
     rows = [[d.resource.name, fmt.day_with_weekday(d.day), fmt.hours(d.hours)] for d in days]

@@ -145,6 +145,8 @@ _ALL_DATA = re.compile(
     r"\b(?:(?:n|d)?(?:ess|est)?[eo] )?periodo (?:todo|inteiro)\b|\b(?:em |n)?todo o periodo\b"
     r"|\b(?:desde o|do) (?:inicio|comeco)(?: dos dados)?\b|(?:^|\be )no geral\b|\bde todos os tempos\b"
     r"|\bolhando (?:tudo|todo o periodo)\b"
+    r"|\b(?:n|d)?o periodo (?:que|q) (?:vc|voce|o bot|vcs|voces) (?:tem|tens|cobre)(?: de dados| dados)?\b"  # all of it
+    r"|\b(?:em |n)?todos os dados\b"
 )
 _WORKING_DAYS = re.compile(r"\b(?:n?os\s+)?ultimos\s+(\d{1,3})\s+dias\s+uteis\b|\b(?:n?o\s+)?ultimo\s+dia\s+util\b")
 _WEEKEND = re.compile(

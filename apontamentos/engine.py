@@ -49,7 +49,7 @@ def answer(
         elif _NO.match(reply):
             return Answer("Tudo bem, não vou usar a correção. Pergunte de novo com outras palavras.", {}, "declined")
         else:
-            context = {}
+            context = {"unanswered": True}  # the corrected question was not taken: nothing to follow from
             previous = None
     me = me_in(db, user) if scope.role == "open" else scope.resource_id
     if question == "" and previous is not None:

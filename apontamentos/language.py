@@ -109,8 +109,10 @@ validadora aprovado aprovados aprovada aprovadas aprovou aprova aprovam aprovado
 pendente pendentes esqueceu esqueceram esqueci esquecido esquecida saida saidas entrada entradas
 aberto abertos aberta abertas ranking rank maiores maior menores menor mais menos top primeiros ultimos
 media medio medias duracao jornada jornadas esperado esperadas esperada esperados deveria deveriam previsto
-previstas prevista saldo positivo negativo banco comparado comparacao comparar compare compara versus contra relacao
+previstas prevista saldo positivo negativo banco cai caem caiu cairam cair
+comparado comparacao comparar compare compara versus contra relacao
 semana semanas passada passado anterior atual corrente uteis util feriado feriados fim final finais
+finados proclamacao republica consciencia negra zumbi independencia aparecida tiradentes natal carnaval
 sabado domingo sabados domingos tecnologia tecnologias perfil perfis nivel niveis cargo cargos acima
 abaixo dias dia diaria diario diarias diarios cada agora anormais anormal atipicos atipico padrao longos longas
 longo longa outliers excessivos excessivas excessivo excessiva suspeito suspeitos lista listar liste listagem

@@ -139,7 +139,7 @@ _FOLLOW_UP = re.compile(
     r"|\b(?:la|dele|dela|deles|delas|ele|ela|nele|nela|isso|disso|nisso|nesse contrato|"
     r"desse contrato|neste contrato|deste contrato|esse contrato|este contrato|mesmo contrato)\b"
 )
-_EVER = re.compile(r"\bja\b.*\b(?:algum|alguma)\b|\balguma vez\b|\bnunca\b|\bdesde sempre\b")
+_EVER = re.compile(r"\bja\b.*\b(?:algum|alguma)\b|\balguma vez\b|\bnunca\b|\bdesde sempre\b|\balgum feriado\b")
 _WHO_BOUNDED = re.compile(r"\b(?:quem|quais|pessoas|recursos|consultores|colaboradores)\b")
 _VALIDATED_YES = re.compile(r"\b(?:validad|aprovad)\w*")
 _VALIDATED_NO = re.compile(
@@ -307,7 +307,10 @@ def understand(
     gestor "minha equipe", "meus contratos" mean everything he may see.
     """
     prepared = prepare(question.replace("%", " porcentagem "), vocabulary)
-    text = " ".join(correct(prepared.split(), _protected(db) | _near_names(db, prepared.split())))
+    typed = prepared.split()
+    fixed = _activity_typos(db, correct(typed, _protected(db) | _near_names(db, typed)))
+    corrections = [(a, b) for a, b in zip(typed, fixed, strict=True) if a != b]  # confirmed below if into a filter
+    text = " ".join(fixed)
     if not text.strip("? "):
         return Question("help")
     if reason := refusal(prepared) or refusal(text):
@@ -349,7 +352,7 @@ def understand(
             _UNANSWERED.reset(unanswered_token)
     except InvalidQuery as err:
         return Clarification("invalid", str(err))
-    if isinstance(understood, Clarification) and understood.replace and not restricted:
+    if isinstance(understood, Clarification) and understood.replace:
         # "Você quis dizer Ana Souza?": the question with that name is kept, so "sim" answers it (no loop)
         typed, name = understood.replace
         try:
@@ -366,10 +369,12 @@ def understand(
     if role == "colaborador" and isinstance(understood, Question) and _about_others(understood):
         # her view holds her rows only: a contract's total or a ranking would be hers, told as the contract's
         return Clarification("out_of_scope_person", OTHER_PEOPLE)
-    if isinstance(understood, Question) and (changed := _filter_corrections(db, prepared.split(), words)):
+    if isinstance(understood, Question) and (changed := _filter_corrections(db, corrections)):
         # A typo corrected into a filter value ("lento" → "pleno") narrows the question: asked, not applied.
-        said = ", ".join(f"“{fixed}” em vez de “{typed}”" for typed, fixed in changed)
-        return Clarification("confirm", f"Você quis dizer {said}? Responda “sim” para eu seguir assim.", understood)
+        typed = _or([f"“{typed}”" for typed, _ in changed]).replace(" ou ", " nem ")
+        fixed = _or([f"“{fixed}”" for _, fixed in changed]).replace(" ou ", " e ")
+        text = f"Não encontrei {typed} nos dados. Você quis dizer {fixed}? Responda “sim” para eu seguir assim."
+        return Clarification("confirm", text, understood)
     return understood
 
 
@@ -408,13 +413,31 @@ def _about_others(question: Question) -> bool:
     return bool(question.contract or (by_person and question.everyone))
 
 
-def _filter_corrections(db: Dataset, typed: list[str], fixed: list[str]) -> list[tuple[str, str]]:
-    """The corrections that turned a word into a value of a filter (level, profile, technology)."""
-    values = _FILTER_VALUES | {w for t in db.technologies for w in normalize(t).split()}
+def _activity_typos(db: Dataset, words: list[str]) -> list[str]:
+    """Unknown words one or two letters off a word of an activity ("reviw", "alinhamneto") as that word."""
+    targets = sorted(db.activity_words)
+    fixed = []
+    for w in words:
+        close = (
+            difflib.get_close_matches(w, targets, n=1, cutoff=0.8)
+            if len(w) >= 4
+            and not _known(w)
+            and w not in db.all_name_words
+            and not w.isdigit()
+            and _activity_word(db, w) is None  # "reunioes", "bug": forms the activity reader takes already
+            else []
+        )
+        fixed.append(close[0] if close else w)
+    return fixed
+
+
+def _filter_corrections(db: Dataset, corrections: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The corrections that turned a word into a value of a filter (level, profile, technology, activity)."""
+    values = _FILTER_VALUES | {w for t in db.technologies for w in normalize(t).split()} | db.activity_words
     return [
         (a, b)
-        for a, b in zip(typed, fixed, strict=False)
-        if a != b and b in values and not (a.startswith(b) or b.startswith(a))  # "juniores" is "junior"
+        for a, b in corrections
+        if b in values and not (a.startswith(b) or b.startswith(a))  # "juniores" is "junior"
     ]
 
 
@@ -426,7 +449,8 @@ _FILTER_VALUES = frozenset(
 
 def _restricted(db: Dataset, clarification: Clarification) -> Clarification:
     """A clarification worded for an asker who sees only part of the data: nothing about anyone else."""
-    if clarification.reason == "unknown_person":
+    if clarification.reason == "unknown_person" and not clarification.replace:
+        # a suggestion names one person of the asker's own view ("André Costa Ferreira" for "ferrera"): kept
         return Clarification("out_of_scope_person", OTHER_PEOPLE)
     if clarification.reason == "unknown_contract":
         if isinstance(db, ScopedDataset) and db.scope.role == "gestor":
@@ -465,6 +489,14 @@ def _understand(
         text = re.sub(r"\b(?:fins|finais) de semana\b", "fim de semana", text)
     rest = f" {text} "
     team = _TEAM.search(rest)
+    if team is not None and team.group("contracts") == "meu contrato":
+        said = team.group(0)[: team.group(0).index("meu")]  # "do ", "no ", or nothing
+        named = re.match(r" *(?:\d{4}|e\d{7})\b", rest[team.end() :])
+        only = next(iter(db.supplier_contracts)) if len(db.supplier_contracts) == 1 else None
+        if named or (_ROLE.get() == "gestor" and only):
+            # "meu contrato E5067620": that one; a gestor's "top 3 do meu contrato": his only contract
+            rest = rest.replace(team.group(0), f" {said}contrato{'' if named else f' {only}'} ", 1)
+            text, team = " ".join(rest.split()), None
     others = _has(rest, "pessoal", "equipe", "time", "galera", "colegas", "gente", "pessoas", "recursos", "quem")
     if team is not None and team.group("contracts") and _ROLE.get() != "gestor" and me is not None and not others:
         mine = None if _WHICH_CONTRACT.search(text) else _only_contract(db, me)
@@ -500,13 +532,16 @@ def _understand(
         slots["period"] = found.period
         month = previous.period if previous is not None else None
         since_talked = found.open_start and month is not None and month.start <= found.period.end
+        owed = _has(text, "deveria", "esperad\\w*") and not _has(found.text, "desde")  # a month's target so far
         if (
             since_talked
-            and _follows(text)
+            and (_follows(text) or owed)
             and not re.search(r"\b(?:inicio|comeco|geral|todo|inteiro|tudo|tempos)\b", found.text)
         ):
             # "e qnt eu deveria ter feito até hj?" in a talk about November: November so far, not all the data
             slots["period"] = Period(month.start, found.period.end)  # type: ignore[union-attr]
+        elif owed and found.open_start and month is None:
+            slots["period"] = Period(month_of(today.year, today.month).start, found.period.end)  # this month so far
         if (
             re.fullmatch(r"(?:n|d)?o mes(?: todo| inteiro)?|nesse mes|naquele mes|no mesmo mes", found.text.strip())
             and not re.search(r"\bate (?:agora|hoje|aqui)\b", text)  # "e nesse mês até agora?": this one
@@ -622,7 +657,13 @@ def _understand(
         slots["contract"], fragment = contract
         consume(fragment)
         if re.search(rf"\b{re.escape(slots['contract'].lower())} (?:tod[oa]|inteir[oa])\b", text):
-            rest = re.sub(r"\b(?:tod[oa]|inteir[oa])\b", " no total ", rest, count=1)  # "e o 8447 todo?": its total
+            # "e o 8447 todo?" after a part's hours: its total; after another measure ("duração média", the
+            # week against the last), the same measure over the whole contract
+            kept = previous is not None and (
+                previous.kind in _WHOLE_CONTRACT_KINDS or (previous.kind == "compose" and previous.measure != "hours")
+            )
+            summed = not kept
+            rest = re.sub(r"\b(?:tod[oa]|inteir[oa])\b", " no total " if summed else " ", rest, count=1)
         compared = [slots["contract"]]
         while (other := _contract(db, rest)) is not None and not isinstance(other, Clarification):
             compared.append(other[0])
@@ -767,6 +808,10 @@ def _understand(
     elif re.search(r"\bliquid[ao]s?\b", rest):
         slots["basis"] = "net"  # "e líquidas?" after gross hours
     nothing_before = previous is None or _UNANSWERED.get()
+    bare_rank = re.fullmatch(r"(?:e )?quem (?:mais|menos|fez mais|fez menos|apontou mais|apontou menos)", text)
+    if _UNANSWERED.get() and bare_rank and not slots:
+        # "qm fez mais" right after a question left unanswered (a typo asked back) ranks that, not everyone
+        return Clarification("not_understood", NOTHING_TO_FOLLOW)
     if nothing_before and re.match(r"e\b", text) and not any(slots.get(name) for name in (*SUBJECT, "team")):
         known_words = all(_known(w) for w in rest.split())  # an unknown word (a name?) is told as such below
         if not _EVERYONE.search(rest) and not _ASKS_ITSELF.search(text) and known_words:
@@ -846,8 +891,9 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     follow_up = previous is not None and _follows(text)
     has_subject = any(slots.get(name) for name in SUBJECT)
     if previous is not None:
+        people = _has(rest, "pessoal", "pessoas", "recursos", "galera", "turma", "equipe", "time", "quem")
         if kind == "ranking" and previous.kind in ("list_contracts", "contract_ranking") and not has_subject:
-            kind = "contract_ranking"
+            kind = "ranking" if people else "contract_ranking"  # "ranking do pessoal" after them: its people
         if kind in ("working_days", "holidays") and follow_up and previous.kind in ("weekend_work", "holiday_work"):
             kind = "holiday_work"
     if follow_up and previous is not None and previous.kind.startswith("activity") and "by" in slots:
@@ -911,6 +957,10 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
 
 
 _CALENDAR = frozenset({"working_days", "holidays"})
+# Measures a whole contract has as a person has them: "e do contrato todo?" after one asks the same of it
+_WHOLE_CONTRACT_KINDS = frozenset(
+    {"average_span", "week_comparison", "hours_per_day", "missing_days", "open_spans", "unvalidated", "days_above"}
+)
 _STATE_KINDS = frozenset({"unvalidated", "open_spans", "outliers"})  # "tenho …?": about now, all the data
 # Asking how much (hours, days, entries), where several weekdays are a filter ("qnt foi no sábado e domingo?");
 # asking who, or for the weekend days worked ("dias de trabalho"), is the weekend answer's list.
@@ -1067,6 +1117,8 @@ _NARROWED = {
 def _narrowable(question: Question) -> Understood:
     """The question, or a Clarification when it names a subject its kind cannot be narrowed to."""
     extra = [name for name in _NARROWED if getattr(question, name) and name not in takes(question.kind)]
+    if extra == ["contract"] and question.person:
+        return replace(question, contract=None)  # "que horas a Renata do 7712 chegou?": the contract says who
     if not extra:
         return question
     return Clarification(

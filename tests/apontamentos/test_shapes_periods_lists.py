@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -355,3 +356,135 @@ def test_the_first_of_a_list_summed(generated: Dataset, rows: list[Span], questi
     top = sorted(people, key=lambda n: (-people[n], n))[:3]
     _, reply = ask(generated, "top 5 do 8446 em outubro", question)
     assert hours(sum(people[n] for n in top)) in reply and all(n in reply for n in top)
+
+
+# -- batches Z and AA: typo'd activities, "meu contrato" of a gestor, the whole contract's same measure ----
+
+
+def activity_word_typo(rows: list[Span]) -> tuple[str, str, str]:  # noqa: F811
+    """An activity of two or more words, its longest word, and that word with two letters swapped."""
+    activity = sorted({r.activity for r in rows if r.activity and len(r.activity.split()) >= 2})[0]
+    word = max(plain(activity).split(), key=len)
+    return activity, word, word[:2] + word[3] + word[2] + word[4:]
+
+
+def test_a_typod_activity_is_asked_back_and_yes_answers_it(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    activity, word, typo = activity_word_typo(rows)
+    question = f"qnts horas de {plain(activity).replace(word, typo)} no 8446 em outubro?"
+    first, second = ask(generated, question, "sim")
+    assert f"Não encontrei “{typo}”" in first and f"Você quis dizer “{word}”?" in first
+    assert FIGURE.search(first) is None
+    same = plain(activity)  # the data spells an activity with and without accents; the bot reads them as one
+    assert hours(total(rows, lambda r: plain(r.activity) == same and of_contract(OCTOBER)(r))) in second
+
+
+def test_a_plural_of_an_activity_word_is_not_a_typo(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "quantas horas de reuniões o 8446 teve em outubro?")
+    assert "Você quis dizer" not in reply and FIGURE.search(reply)
+
+
+def test_an_acknowledgement_does_not_shift_what_was_corrected(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    _, reply = ask(generated, "quanto o 8446 fez em outubro?", "ok e o 8447 em novembro")
+    assert "Você quis dizer" not in reply and hours(total(rows, of_contract(NOVEMBER, "8447"))) in reply
+
+
+def test_a_gestors_my_contract_is_his_one_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, of_contract(OCTOBER))
+    top = sorted(people, key=lambda n: (-people[n], n))[:3]
+    scope = Scope("gestor", contracts=("8446",))
+    reply = answer(generated, "top 3 do meu contrato em outubro", {}, TODAY, user="Rogério Gestor", scope=scope)
+    assert [f"{i}. {n}: {hours(people[n])}" in reply.text for i, n in enumerate(top, 1)] == [True] * 3
+
+
+def test_my_contract_followed_by_its_number_is_that_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    scope = Scope("gestor", contracts=("8446", "8447"))
+    reply = answer(
+        generated, "qnto meu contrato 8447 apontou em outubro", {}, TODAY, user="Rogério Gestor", scope=scope
+    )
+    assert hours(total(rows, of_contract(OCTOBER, "8447"))) in reply.text
+
+
+def test_ranking_of_the_people_after_the_contracts(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, within(OCTOBER))
+    top = max(people, key=lambda n: (people[n], n))
+    _, reply = ask(generated, "quais contratos temos?", "ranking do pessoal em outubro")
+    assert f"1. {top}: {hours(people[top])}" in reply
+
+
+def test_the_whole_contract_keeps_the_measure(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, contract = one_contract_person(rows)
+    spans = [r for r in rows if of_contract(OCTOBER, contract)(r) and r.gross]
+    average = sum(r.gross for r in spans) / len(spans)
+    _, reply = ask(
+        generated, "duracao media dos meus apontamentos em outubro", f"e do contrato {contract} todo", user=name
+    )
+    assert "Duração média" in reply and hours(average) in reply and contract in reply
+
+
+def test_what_i_should_have_until_today_is_this_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, "qnts horas eu deveria ter ate hj?", user=name)
+    assert f"{day(NOVEMBER[0])} a {day(TODAY)}" in reply and "esperadas" in reply
+
+
+def test_a_person_said_with_her_contract_is_her(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, contract = one_contract_person(rows)
+    (reply,) = ask(generated, f"que horas a {name} do {contract} chegou na semana passada?")
+    first = min((r for r in rows if r.name == name and within(LAST_WEEK)(r)), key=lambda r: (r.day, r.start))
+    assert name in reply and f"{first.start:%H:%M}" in reply
+
+
+@pytest.mark.parametrize(
+    "question", ["quais feriados caem no periodo q vc tem de dados?", "quais feriados tem em todos os dados?"]
+)
+def test_holidays_of_all_the_data(generated: Dataset, question: str) -> None:
+    (reply,) = ask(generated, question)
+    assert "07/09/2026" in reply and "20/11/2026" in reply
+
+
+def test_a_holidays_name_beside_its_date_is_read(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = {r.name for r in rows if r.day == date(2026, 11, 20)}
+    (reply,) = ask(generated, "quantas pessoas apontaram no dia 20 de novembro, consciencia negra?")
+    assert f"{len(people)} recursos apontaram em 20/11/2026" in reply
+
+
+def test_who_did_most_after_an_unconfirmed_typo_is_asked_back(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    activity, word, typo = activity_word_typo(rows)
+    _, reply = ask(generated, f"qnts horas de {plain(activity).replace(word, typo)} em outubro?", "qm fez mais")
+    assert "Não sei a que pergunta isso se refere" in reply and FIGURE.search(reply) is None
+
+
+def test_any_holiday_after_one_holiday_is_all_of_them(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = sorted({r.name for r in rows if r.day in (date(2026, 9, 7), date(2026, 10, 12))})[0]
+    holidays = {date(2026, 9, 7), date(2026, 10, 12), date(2026, 11, 2), date(2026, 11, 15), date(2026, 11, 20)}
+    days = {r.day for r in rows if r.name == name and r.day in holidays}
+    _, reply = ask(
+        generated, "alguem trabalhou no feriado de 20 de novembro?", "e eu trabalhei em algum feriado", user=name
+    )
+    assert f"{len(days)} dia" in reply and all(f"{d:%d/%m/%Y}" in reply for d in days)
+
+
+def test_a_gestor_is_offered_a_typod_name_he_may_see_and_nobody_else(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+) -> None:
+    scope = Scope("gestor", contracts=("8446",))
+    inside = next(n for n in sorted({r.name for r in rows if r.supplier == "8446"}) if len(n.split()[-1]) >= 6)
+    outside = next(
+        n for n in sorted({r.name for r in rows if r.supplier == "7712"}) if len(n.split()[-1]) >= 6 and n != inside
+    )
+
+    def typod(name: str) -> str:
+        *first, last = name.split()
+        return " ".join([*first, last[:3] + last[4:]]).lower()
+
+    def reply(question: str, context: dict | None = None) -> Any:
+        return answer(generated, question, context or {}, TODAY, user="Rogério Gestor", scope=scope)
+
+    offered = reply(f"quanto o {typod(inside)} fez em outubro?")
+    assert f"Você quis dizer {inside}?" in offered.text
+    assert (
+        hours(total(rows, lambda r: r.name == inside and of_contract(OCTOBER)(r))) in reply("sim", offered.context).text
+    )
+    refused = reply(f"quanto o {typod(outside)} fez em outubro?")
+    assert outside not in refused.text and FIGURE.search(refused.text) is None
