@@ -491,11 +491,11 @@ def _understand(
     team = _TEAM.search(rest)
     if team is not None and team.group("contracts") == "meu contrato":
         said = team.group(0)[: team.group(0).index("meu")]  # "do ", "no ", or nothing
-        named = re.match(r" *(?:\d{4}|e\d{7})\b", rest[team.end() :])
+        number = re.match(r" *(?:\d{4}|e\d{7})\b", rest[team.end() :])
         only = next(iter(db.supplier_contracts)) if len(db.supplier_contracts) == 1 else None
-        if named or (_ROLE.get() == "gestor" and only):
+        if number or (_ROLE.get() == "gestor" and only):
             # "meu contrato E5067620": that one; a gestor's "top 3 do meu contrato": his only contract
-            rest = rest.replace(team.group(0), f" {said}contrato{'' if named else f' {only}'} ", 1)
+            rest = rest.replace(team.group(0), f" {said}contrato{'' if number else f' {only}'} ", 1)
             text, team = " ".join(rest.split()), None
     others = _has(rest, "pessoal", "equipe", "time", "galera", "colegas", "gente", "pessoas", "recursos", "quem")
     if team is not None and team.group("contracts") and _ROLE.get() != "gestor" and me is not None and not others:
@@ -659,11 +659,10 @@ def _understand(
         if re.search(rf"\b{re.escape(slots['contract'].lower())} (?:tod[oa]|inteir[oa])\b", text):
             # "e o 8447 todo?" after a part's hours: its total; after another measure ("duração média", the
             # week against the last), the same measure over the whole contract
-            kept = previous is not None and (
+            same_measure = previous is not None and (
                 previous.kind in _WHOLE_CONTRACT_KINDS or (previous.kind == "compose" and previous.measure != "hours")
             )
-            summed = not kept
-            rest = re.sub(r"\b(?:tod[oa]|inteir[oa])\b", " no total " if summed else " ", rest, count=1)
+            rest = re.sub(r"\b(?:tod[oa]|inteir[oa])\b", " " if same_measure else " no total ", rest, count=1)
         compared = [slots["contract"]]
         while (other := _contract(db, rest)) is not None and not isinstance(other, Clarification):
             compared.append(other[0])
