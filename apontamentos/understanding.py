@@ -166,10 +166,10 @@ _COMPARED = re.compile(
     r"(?: semana)?"
     r"(?: (?:passada|anterior))?(?=\s|$)"
 )
-_HOW_MUCH = re.compile(r"\bquanto\b|\bquantidade (?!de\b)")  # "qnt ela fez": the shorthand reads "quantidade"
-# "quanto o 8418 fez?", "qnt ela apontou": hours, whatever the previous answer counted
+# "quanto o 8418 fez?", "qnt ela apontou", "apontou qnto?": hours, whatever the previous answer counted
 _HOURS_DONE = re.compile(
     r"\b(?:quanto|quanta|quantidade)(?: \w+){0,4} (?:fez|fizeram|fiz|trabalh\w*|apont\w*|somou|somaram|deu)\b"
+    r"|\b(?:fez|fizeram|trabalh\w*|apont\w*|somou|somaram|deu) (?:quanto|quantidade)$"
 )
 # "quem mais/menos apontou": people ranked by hours, unless another measure is said; a date or a head count
 # carried from the previous question is no ranking of people.
@@ -903,7 +903,18 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     if kind is None:
         # a bare "contrato" names something the previous question did not ask about: not a follow-up of it
         asks_other = not follow_up and _has(rest, "contratos?") and not slots.get("contract")
-        if previous is not None and slots and not asks_other:
+        if (
+            previous is not None
+            and slots.get("person")
+            and _HOURS_DONE.search(text)
+            and previous.kind
+            not in (
+                "total_hours",
+                "compose",
+            )
+        ):
+            kind = "total_hours"  # "e a Márcia, quanto apontou?" after her days missed: her hours
+        elif previous is not None and slots and not asks_other:
             return _needs_subject(_merge(previous, slots))  # "e em outubro?", "quantos são?"
         if _has(rest, "quantos", "quantas", "quem", "quais", "qual"):
             # It asks something about what it names, and no rule says what: not the details of everything.

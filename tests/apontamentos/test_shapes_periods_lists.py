@@ -488,3 +488,15 @@ def test_a_gestor_is_offered_a_typod_name_he_may_see_and_nobody_else(
     )
     refused = reply(f"quanto o {typod(outside)} fez em outubro?")
     assert outside not in refused.text and FIGURE.search(refused.text) is None
+
+
+@pytest.mark.parametrize("follow_up", ["e a {name}, apontou qnto?", "e a {name}, quanto apontou?"])
+def test_how_much_someone_recorded_after_days_missed_is_hours(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    follow_up: str,
+) -> None:
+    me, _ = one_contract_person(rows)
+    other = next(n for n in sorted({r.name for r in rows}) if n != me and "Dias" not in n.split())
+    _, reply = ask(generated, "quais dias eu nao apontei em novembro?", follow_up.format(name=other), user=me)
+    assert hours(total(rows, lambda r: r.name == other and within(NOVEMBER)(r))) in reply
