@@ -37,7 +37,7 @@ MEASURE_WORDS: dict[str, str] = {
     "avg_person": r"\bmedia (?:de horas )?(?:por|de cada) (?:pessoa|recurso|consultor|cabeca)\b",
     "avg_day": r"\bmedia (?:de horas )?(?:por|ao) dia\b(?: trabalhado)?",
     "open_spans": r"\b(?:apontamentos )?sem saida\b",
-    "people": r"\b(?:(?:quantas|quantos|numero de|quantidade de|qtd de|em)"
+    "people": r"\b(?:(?:quantas|quantos|quanta|numero de|quantidade de|qtd de|em)"
     r" (?:pessoas|recursos|consultores|colaboradores|gente)"
     r"|(?:(?<=mais )|(?<=menos ))(?:gente|pessoas))\b",  # the rank word stays for the rank
     # "quantos dias eu trabalhei", "em quantos dias o 8446 teve apontamento": only words about whom between

@@ -32,6 +32,8 @@ ABBREVIATIONS = {
     "qtde": "quantidade",
     "qnt": "quantidade",
     "qnto": "quanto",
+    "qnta": "quanta",  # "qnta gente apontou?"
+    "qta": "quanta",
     "qdo": "quando",
     "qnd": "quando",
     "qndo": "quando",
@@ -367,6 +369,7 @@ def prepare(question: str, vocabulary: Rewriter | None = None) -> str:
     text = _WHICH_OF_TWO.sub(r"\1 del\2s", text)
     text = _OWING_A_DAY.sub("ficaram sem apontar algum dia", text)
     text = _HOW_IS_THE_WEEK.sub("como foi essa semana", text)
+    text = re.sub(r"\bquanta gente\b", "quantas pessoas", text)  # "qnta gente apontou ontem?": a head count
     text = _UNTIL_NOW.sub(r"desde \1", text)
     text = _MISSED_DAYS_NOTHING.sub(r"\1", text)
     words = text.split()

@@ -326,7 +326,7 @@ REGISTRY: tuple[Kind, ...] = (
         (
             "quais contratos",
             "que contratos",
-            "em quais",
+            "em quais(?! dias?\\b| datas?\\b| semanas?\\b| meses\\b)",  # "em quais dias?" asks when, not where
             "em que contrato",
             "contratos (?:d[oa]|que)",
             "qual contrato",

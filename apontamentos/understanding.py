@@ -31,7 +31,7 @@ from .dates import (
     unreadable_period,
 )
 from .errors import InvalidQuery
-from .language import VOCABULARY, Rewriter, correct, known, prepare, refusal
+from .language import FILLERS, VOCABULARY, Rewriter, correct, known, prepare, refusal
 from .question import SUBJECT, Question
 from .registry import BY_NAME, CLOCK_WORDS, IMPLICIT_ACTIVITY, any_of, kind_of, takes
 from .rules import Period, month_of
@@ -73,12 +73,15 @@ _GREETING = re.compile(r"^(?:oi|ola|opa|salve|hey|hello|e ai|bom dia|boa tarde|b
 _THANKS = re.compile(r"^(?:valeu|obrigad[oa]|brigad[oa]|beleza|ok|blz|show|perfeito|otimo|legal)\b")
 _SAME_PERIOD = re.compile(
     r"\b(?:(?:n|d)?(?:esse|este|aquele) (?:periodo|intervalo|mesmo periodo|dia)|(?:n|d)?o mesmo (?:periodo|dia)"
-    r"|mesmo periodo|(?:n|d)?(?:essa|aquela) data|(?:n|d)?aquela semana|(?:n|d)?aquele mes)\b"
+    r"|mesmo periodo|(?:n|d)?(?:essa|aquela) data|(?:n|d)?aquela semana|(?:n|d)?aquele mes"
+    r"|(?:n|d)?(?:esses|estes|aqueles|essas|estas|aquelas) \d{1,2} (?:meses|semanas|dias))\b"  # "nesses 2 meses"
     r"(?! (?:todo|inteiro)\b)"  # "nesse período todo" is all the data (dates._ALL_DATA)
 )
 _WHICH_ONES = re.compile(
     r"^(?:e |entao |ta )?(?:quais|quem|qual|quem que) (?:foram|sao|eram|seriam|e|foi)(?: (?:eles|elas|esses|essas))?$"
     r"|^(?:e )?(?:quais|quem)$|^(?:lista|liste|mostra|mostre|manda)(?: (?:eles|elas|quais|os nomes|quem|pra mim))?$"
+    # "em quais dias? e qnto em cada" after a count of days: those days, each with its hours
+    r"|^(?:e )?(?:em )?(?:quais|que) dias(?: foram| sao)?(?: e (?:quanto|quantidade)(?: foi)? em cada(?: um)?)?$"
 )
 # Answers that already list what they count: "quais foram?" shows them again.
 _LISTING_KINDS = frozenset(
@@ -173,7 +176,7 @@ _HOURS_DONE = re.compile(
 )
 # "quem mais/menos apontou": people ranked by hours, unless another measure is said; a date or a head count
 # carried from the previous question is no ranking of people.
-_WHO_WORKED_MOST = re.compile(r"\bquem (?:\w+ )?(?:mais|menos) (?:apont|trabalh|fez|fizeram|lanc|registr)\w*")
+_WHO_WORKED_MOST = re.compile(r"\bquem (?:\w+ ){0,4}(?:mais|menos) (?:apont|trabalh|fez|fizeram|lanc|registr)\w*")
 _NOT_RANKED_BY = frozenset({"first_day", "last_day", "people", "idle_people"})
 _MAX_COMPARED = 5
 _OTHER_BOUND = re.compile(r"e (?:de|com|acima de) (\d{1,3}(?:,\d+)?) horas\b")
@@ -384,6 +387,9 @@ def _listed(previous: Question) -> Question | None:
         return replace(previous, count=False, page=0)
     if previous.kind == "compose" and previous.measure == "people" and previous.group is None:
         return replace(previous, measure="hours", group="person", output="table", page=0)
+    if previous.kind == "compose" and previous.measure == "days" and previous.group is None:
+        # "quais?" after "passou de 9h em algum (dia)?": those days, each with its hours
+        return replace(previous, measure="hours", group="day", output="table", page=0)
     return replace(previous, page=0) if previous.kind in _LISTING_KINDS else None
 
 
@@ -573,6 +579,12 @@ def _understand(
                 # "ta apontando mais q sem passada até quarta?": this week so far against the same days of last
                 found, comparing = second, False
                 slots["period"] = second.period
+            elif comparing and re.search(r"\b(?:mes a mes|(?:por|cada) mes|mensal\w*)\b", text):
+                # "compara setembro e outubro, mês a mês": the months of the span, each on its line
+                slots["period"] = Period(
+                    min(found.period.start, second.period.start), max(found.period.end, second.period.end)
+                )
+                rest = re.sub(_COMPARING, " ", rest)
             elif comparing and not this_and_last_week(found, second, today):
                 slots["versus"] = second.period  # "setembro x outubro", "compara setembro e outubro": side by side
                 rest = re.sub(_COMPARING, " ", rest)
@@ -660,8 +672,9 @@ def _understand(
             # "e o 8447 todo?" after a part's hours: its total; after another measure ("duração média", the
             # week against the last), the same measure over the whole contract
             same_measure = previous is not None and (
-                previous.kind in _WHOLE_CONTRACT_KINDS or (previous.kind == "compose" and previous.measure != "hours")
-            )
+                previous.kind in _WHOLE_CONTRACT_KINDS
+                or (previous.kind == "compose" and (previous.measure != "hours" or previous.group in _CALENDAR_GROUPS))
+            )  # "e o 7689 inteiro?" after her busiest weekday: the contract's weekdays
             rest = re.sub(r"\b(?:tod[oa]|inteir[oa])\b", " " if same_measure else " no total ", rest, count=1)
         compared = [slots["contract"]]
         while (other := _contract(db, rest)) is not None and not isinstance(other, Clarification):
@@ -808,8 +821,10 @@ def _understand(
         slots["basis"] = "net"  # "e líquidas?" after gross hours
     nothing_before = previous is None or _UNANSWERED.get()
     bare_rank = re.fullmatch(r"(?:e )?quem (?:mais|menos|fez mais|fez menos|apontou mais|apontou menos)", text)
-    if _UNANSWERED.get() and bare_rank and not slots:
-        # "qm fez mais" right after a question left unanswered (a typo asked back) ranks that, not everyone
+    bare_period = found is not None and not [w for w in rest.split() if w not in FILLERS] and len(slots) == 1
+    if previous is None and _UNANSWERED.get() and ((bare_rank and not slots) or bare_period):
+        # "qm fez mais", "sem passada" right after a question left unanswered (a typo asked back) continue
+        # that question, not one about everyone
         return Clarification("not_understood", NOTHING_TO_FOLLOW)
     if nothing_before and re.match(r"e\b", text) and not any(slots.get(name) for name in (*SUBJECT, "team")):
         known_words = all(_known(w) for w in rest.split())  # an unknown word (a name?) is told as such below
@@ -895,6 +910,24 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
             kind = "ranking" if people else "contract_ranking"  # "ranking do pessoal" after them: its people
         if kind in ("working_days", "holidays") and follow_up and previous.kind in ("weekend_work", "holiday_work"):
             kind = "holiday_work"
+    ranked_people = previous is not None and (
+        previous.kind in ("ranking", "hours_by_person") or (previous.kind == "compose" and previous.group == "person")
+    )
+    only_activity = re.match(r"e\b", text) and not _has(text, "quant\\w*", "total", "horas?", "soma\\w*")
+    if only_activity and ranked_people and slots.get("activity") and kind in (None, "activity_hours", "total_hours"):
+        # "e só em correção de bugs?" after the top 5: the same ranking inside that activity
+        assert previous is not None
+        return Question(
+            "compose",
+            measure="hours",
+            group="person",
+            order=previous.order,
+            limit=slots.get("limit", previous.limit),
+            activity=slots["activity"],
+            contract=previous.contract,
+            period=slots.get("period", previous.period),
+            output="table",
+        )
     if follow_up and previous is not None and previous.kind.startswith("activity") and "by" in slots:
         if kind in (None, "total_hours", "ranking"):
             return _needs_subject(_merge(previous, slots))  # "e por horas?" re-ranks the same activities
@@ -949,8 +982,11 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     if inherit_subject and _accepts(kind, previous):
         question = question.with_subject_of(previous)
     same_subject = question.has_subject and all(getattr(question, n) == getattr(previous, n) for n in SUBJECT)
-    if not question.has_subject and previous.everyone and not any(getattr(previous, n) for n in _NAMED_SUBJECT):
-        same_subject = True  # after "quanto a equipe fez desde segunda?", "quem mais trabalhou?" is about that time
+    overall = _has(text, "no total", "ao todo", "no geral")  # "quantos contratos tiveram apontamento no total?"
+    if not question.has_subject and not any(getattr(previous, n) for n in _NAMED_SUBJECT) and not overall:
+        # after "quanto a equipe fez desde segunda?" (or "qnt o time apontou sem passada?", no one named),
+        # "quem mais trabalhou?" is about that time
+        same_subject = True
     ever = bool(_EVER.search(text))  # "já trabalhei em algum fds?": over all the data, not the last period
     named_now = bool(question.person) or bool(slots.get("contract"))  # "qnts abertos tem no 8120?": now
     # "e quantos abertos ele tem?" after another kind of question: now ("e quantos ficaram sem saída?": then)
@@ -967,6 +1003,7 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
 
 
 _CALENDAR = frozenset({"working_days", "holidays"})
+_CALENDAR_GROUPS = frozenset({"day", "weekday", "week", "month"})
 # Measures a whole contract has as a person has them: "e do contrato todo?" after one asks the same of it
 _WHOLE_CONTRACT_KINDS = frozenset(
     {"average_span", "week_comparison", "hours_per_day", "missing_days", "open_spans", "unvalidated", "days_above"}
@@ -986,7 +1023,7 @@ def _coming(question: Question, found: Found, today: date) -> Question:
     dias úteis tem em dezembro?" in November is this December, "feriados em janeiro" the coming January)."""
     period = question.period
     bare = re.fullmatch(rf"(?:(?:em|no mes de|mes de) )?(?:{'|'.join(MONTH_NAMES)})", found.text.strip())
-    if period is None or not bare:
+    if period is None or not bare or not _within_one(period, "month"):  # "outubro e novembro": both, as said
         return question
     months = [month_of(today.year + shift, period.start.month) for shift in (-1, 0, 1)]
 
@@ -1643,6 +1680,10 @@ def _compose(
         if read.group == "day" and previous.group in ("weekday", "week", "month") and not read.said_group:
             read.group = previous.group  # "e o dia que menos?" after the weekdays: the weekday
         of_activity = read.share and slots.get("activity")  # "e que % dele foi reunião?": one part, not per group
+        # "qto isso representa do total do contrato?" after an activity's people: the activity's part, once
+        of_activity = of_activity or (
+            read.share and previous.activity and _has(text, "isso", "disso") and "total" in text
+        )
         remeasured = read.measure and not anew
         if previous.group and (read.group is None or read.inferred) and (read.rank or remeasured or read.share):
             read.group = "none" if of_activity else previous.group  # "e o dia que menos?": the same breakdown
@@ -1906,11 +1947,20 @@ def _inherited(
         if previous.kind != "compose":
             values["weekday"] = values["validated"] = None
         if any(slots.get(name) for name in SUBJECT):
+            whole = previous.contract if previous.part == "person" and not slots.get("contract") else None
             values.update(dict.fromkeys(("person", "contract", "technology", "profile", "level", "among")))
+            values["contract"] = whole  # "e da Júlia?" after Ana's share of the 8446: Júlia's share of it
         if "period" in slots:
             values["versus"] = None
         if read.measure in ("idle_people", "people") and "person" not in slots:
             values["person"] = None  # "e quem parou de apontar?" after one person's figure: everyone's people
+        if (
+            not follow_up
+            and read.measure == "people"
+            and not any(slots.get(n) for n in ("technology", "profile", "level"))
+        ):
+            # "quais contratos tem mais gente?" after the senior architects: people, not those architects again
+            values.update(technology=None, profile=None, level=None)
     the_other_end = follow_up and previous is not None and previous.measure in _EVER_MEASURES  # "e o primeiro?"
     if read.measure in _EVER_MEASURES and "period" not in slots and not the_other_end:
         values["period"] = values["versus"] = None  # "meu primeiro apontamento foi quando?": ever, not this week

@@ -500,3 +500,109 @@ def test_how_much_someone_recorded_after_days_missed_is_hours(
     other = next(n for n in sorted({r.name for r in rows}) if n != me and "Dias" not in n.split())
     _, reply = ask(generated, "quais dias eu nao apontei em novembro?", follow_up.format(name=other), user=me)
     assert hours(total(rows, lambda r: r.name == other and within(NOVEMBER)(r))) in reply
+
+
+# -- batches AB and AC: follow-ups that change one thing, a head count, lists of days, the team's time ----
+
+
+def test_how_many_people_in_the_singular(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    yesterday = date(2026, 11, 24)
+    (reply,) = ask(generated, "qnta gente apontou ontem?")
+    assert f"{len({r.name for r in rows if r.day == yesterday})} recursos apontaram em 24/11/2026" in reply
+
+
+def test_the_whole_contracts_weekdays_after_mine(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, contract = one_contract_person(rows)
+    weekdays = by(rows, lambda r: r.day.isoweekday(), lambda r: r.supplier == contract)
+    top = max(weekdays, key=lambda d: weekdays[d])
+    _, reply = ask(generated, "em q dia da semana eu mais trabalho?", f"e o {contract} inteiro?", user=name)
+    assert "dia da semana" in reply and contract in reply and hours(weekdays[top]) in reply
+
+
+def test_people_counted_anew_drop_the_roles_asked_before(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        people[r.supplier].add(r.name)
+    top = max(people, key=lambda c: (len(people[c]), c))
+    _, reply = ask(generated, "qnts engenheiros de dados senior tem no 8446?", "quais contratos tem mais gente? top 5")
+    assert f"{top}: {len(people[top])} recursos" in reply and "perfil" not in reply
+
+
+@pytest.mark.parametrize("follow_up", ["em quais dias? e qnto em cada", "quais dias?"])
+def test_which_days_after_a_count_of_weekend_days(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    follow_up: str,
+) -> None:
+    name = sorted({r.name for r in rows if r.day.isoweekday() >= 6})[0]
+    days = by(rows, lambda r: r.day, lambda r: r.name == name and r.day.isoweekday() >= 6)
+    _, reply = ask(generated, "qnts fins de semana eu trabalhei?", follow_up, user=name)
+    assert all(f"{day(d)}" in reply and hours(h) in reply for d, h in days.items())
+
+
+def test_which_after_days_above_a_bound_lists_them(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    days = by(rows, lambda r: r.day, lambda r: r.name == name and within(OCTOBER)(r))
+    above = {d: h for d, h in days.items() if h > 8}
+    _, _, reply = ask(generated, f"em qnts dias o {name} apontou em outubro", "passou de 8h em algum?", "quais?")
+    assert all(f"{day(d)}" in reply and hours(h) in reply for d, h in above.items())
+
+
+@pytest.mark.parametrize(
+    "question", ["alguem deixou de apontar algum dia?", "qnts pessoas deixaram de apontar algum dia"]
+)
+def test_the_teams_time_carries_to_a_question_about_no_one(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    question: str,
+) -> None:
+    scope = Scope("gestor", contracts=("8446",))
+    context: dict[str, Any] = {}
+    for said in ("qnt o time apontou sem passada", question):
+        reply = answer(generated, said, context, TODAY, user="Rogério Gestor", scope=scope)
+        context = reply.context
+    assert f"{day(LAST_WEEK[0])} a {day(LAST_WEEK[1])}" in reply.text
+
+
+def test_how_many_contracts_in_all_is_all_the_data(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    _, reply = ask(generated, "quanto apontaram semana passada?", "quantos contratos tiveram apontamento no total?")
+    assert f"{len({r.supplier for r in rows})} contratos" in reply and day(LAST_WEEK[0]) not in reply
+
+
+def test_only_an_activity_after_a_ranking_ranks_inside_it(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, lambda r: of_contract(OCTOBER)(r) and "reuniao" in plain(r.activity))
+    top = sorted(people, key=lambda n: (-people[n], n))[:5]
+    whole = total(rows, of_contract(OCTOBER))
+    part = sum(people.values())
+    _, ranked, share = ask(
+        generated, "top 5 do 8446 em outubro", "e so em reuniao?", "qto isso representa do total do contrato? em %"
+    )
+    assert all(f"{n}: {hours(people[n])}" in ranked for n in top)
+    assert f"{100 * part / whole:.1f}".replace(".", ",") + "%" in share
+
+
+def test_another_persons_share_of_the_same_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, of_contract(OCTOBER))
+    first, second = sorted(people)[:2]
+    whole = total(rows, of_contract(OCTOBER))
+    _, reply = ask(generated, f"qual a % do {first} nas horas do 8446 em outubro?", f"e do {second}?")
+    assert f"{hours(people[second])} de {hours(whole)}" in reply
+
+
+def test_these_two_months_are_the_conversations(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    span = (SEPTEMBER[0], OCTOBER[1])
+    months, weekdays = ask(
+        generated,
+        "compara minhas horas de setembro e outubro, mes a mes",
+        "qual dia da semana eu mais trabalhei nesses dois meses?",
+        user=name,
+    )
+    for month in (SEPTEMBER, OCTOBER):
+        assert hours(total(rows, lambda r, m=month: r.name == name and within(m)(r))) in months
+    assert f"{day(span[0])} a {day(span[1])}" in weekdays and "(os que mais tiveram: 2)" not in weekdays
+
+
+def test_holidays_of_two_months(generated: Dataset) -> None:
+    (reply,) = ask(generated, "quais feriados teve em outubro e novembro?")
+    assert all(d in reply for d in ("12/10/2026", "02/11/2026", "15/11/2026", "20/11/2026"))
