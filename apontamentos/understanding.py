@@ -798,7 +798,9 @@ def _understand(
         rest = _SELF_WORDS.sub(" ", rest)  # "quais contratos eu consigo ver?": what he may see, not his own entries
     if (said_self or _SELF & set(rest.split()) or _SELF_PHRASE.search(text)) and "person" not in slots:
         if me is None and _ROLE.get() == "gestor":
-            return Clarification("no_own_entries", NO_OWN_ENTRIES, suggestion=_TEAM_OFFER)
+            # the period stays, so "e a minha equipe?" is the team's hours then
+            kept = Question("total_hours", period=slots.get("period"))
+            return Clarification("no_own_entries", NO_OWN_ENTRIES, kept, suggestion=_TEAM_OFFER)
         if me is None:
             return Clarification(
                 "unknown_self",

@@ -606,3 +606,12 @@ def test_these_two_months_are_the_conversations(generated: Dataset, rows: list[S
 def test_holidays_of_two_months(generated: Dataset) -> None:
     (reply,) = ask(generated, "quais feriados teve em outubro e novembro?")
     assert all(d in reply for d in ("12/10/2026", "02/11/2026", "15/11/2026", "20/11/2026"))
+
+
+def test_a_gestor_without_entries_asks_for_his_team_next(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    scope = Scope("gestor", contracts=("8446",))
+    context: dict[str, Any] = {}
+    for said in ("qnto eu apontei esse mes", "e a minha equipe?"):
+        reply = answer(generated, said, context, TODAY, user="Rogério Gestor", scope=scope)
+        context = reply.context
+    assert hours(total(rows, of_contract(NOVEMBER))) in reply.text and day(NOVEMBER[0]) in reply.text
