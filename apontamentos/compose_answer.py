@@ -238,6 +238,9 @@ def _body(db: Dataset, c: Composition, result: Result, line: str, entries: str =
     bounded = c.above is not None or c.below is not None
     if (bounded or c.group == "person") and c.limit is None and c.group in _COUNTED_GROUPS:
         line += f" — {fmt.plural(len(rows), *_COUNTED_GROUPS[c.group])}"  # "quantas passaram de 8 h?", "quem fez X?"
+        summed = MEASURES[c.measure].additive and MEASURES[c.measure].unit == "hours" and c.output != "share"
+        if c.group == "person" and not bounded and summed:
+            line += f", {fmt.hours(sum(float(v or 0) for _, v in result.rows))} no total"  # who did it, and how much
     if c.among and len(result.rows) == 2 and MEASURES[c.measure].unit != "date" and c.output != "share":
         (first, a), (second, b) = result.rows
         gap = abs(float(a or 0) - float(b or 0))

@@ -74,7 +74,10 @@ _WEEKDAY_NAME = re.compile(r"segunda|terca|quarta|quinta|sexta|sabado|domingo")
 # "qual dia útil eu menos trabalho?": the weekdays Monday to Friday, compared (not the count of working days)
 WORKING_WEEKDAY_WORDS = r"\b(?:(?:em )?(?:qual|que) (?:o )?dia util|(?:por|cada) dia util da semana)\b"
 VALIDATED_WORDS = r"\b(?:nao (?:foram |estao )?(?:validad|aprovad)\w*|(?:validad|aprovad)\w*)"
-SHARE_WORDS = r"\b(?:quanto )?(?:por cento|porcentagem|percentual|proporcao|fatia)\b(?: (?:d[aoe]s?|em)\b)?"
+SHARE_WORDS = (
+    r"\b(?:quanto )?(?:por cento|porcentagem|percentual|proporcao|fatia)\b(?: (?:d[aoe]s?|em)\b)?"
+    r"|\b(?:isso|isto) (?:representa|equivale)(?: a)?\b"  # "qnto isso representa do 8446?": a share of it
+)
 RANK_WORDS = re.compile(
     r"\b(?:(?:os|as) )?(?:(\d{1,3}|um|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez) )?(?:que |com |de )?"
     r"(mais|menos)\b(?! de \d)"

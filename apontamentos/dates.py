@@ -79,7 +79,9 @@ _WEEKDAY = re.compile(
 _RECORDING_VERB = re.compile(r"\b(?:apont|trabalh|fez|fiz|fizeram|falt|veio|vieram|bat)\w* $")
 # A year is 19xx or 20xx: "outubro 8446" is October and a contract, not the year 8446.
 _MONTH_RE = re.compile(
-    rf"\b(?:mes de\s+|em\s+|no mes de\s+)?({_MONTH})\b(?:\s+(?:de\s+)?((?:19|20)\d{{2}})\b|\s+d?(?:esse|este) ano\b)?"
+    # "por mês de setembro até hoje" breaks down by month: "mês" is not the period's word there
+    rf"\b(?:(?<!por )(?<!cada )mes de\s+|em\s+|no mes de\s+)?({_MONTH})\b"
+    rf"(?:\s+(?:de\s+)?((?:19|20)\d{{2}})\b|\s+d?(?:esse|este) ano\b)?"
 )
 # "set, out e nov", "setembro, outubro e novembro" (commas are gone once the text is prepared)
 # "entre setembro e novembro", "de setembro a novembro": one span ("setembro e outubro" alone lists each month)
@@ -146,7 +148,9 @@ _ALL_DATA = re.compile(
     r"|\b(?:desde o|do) (?:inicio|comeco)(?: dos dados)?\b|(?:^|\be )no geral\b|\bde todos os tempos\b"
     r"|\bolhando (?:tudo|todo o periodo)\b"
     r"|\b(?:n|d)?o periodo (?:que|q) (?:vc|voce|o bot|vcs|voces) (?:tem|tens|cobre)(?: de dados| dados)?\b"  # all of it
-    r"|\b(?:em |n)?todos os dados\b"
+    r"|\bno geral$"  # "quais contratos tem mais gente, no geral?"
+    r"|\bdesde (?:que|q) (?:comecou|comecaram|iniciou) (?:a base|os dados|os apontamentos|o sistema)\b"
+    r"|\b(?:em |n)?todos os dados\b|\b(?:de |em )?qualquer (?:data|periodo|dia|mes|epoca)\b"
 )
 _WORKING_DAYS = re.compile(r"\b(?:n?os\s+)?ultimos\s+(\d{1,3})\s+dias\s+uteis\b|\b(?:n?o\s+)?ultimo\s+dia\s+util\b")
 _WEEKEND = re.compile(

@@ -92,6 +92,8 @@ ABBREVIATIONS = {
     "mes": "mes",
     "sem": "sem",
     "agr": "agora",
+    "qq": "qualquer",
+    "qlq": "qualquer",
 }
 
 # Words the understanding reads: domain words and the Portuguese around them. A question with a word
@@ -115,6 +117,7 @@ previstas prevista saldo positivo negativo banco cai caem caiu cairam cair
 comparado comparacao comparar compare compara versus contra relacao
 semana semanas passada passado anterior atual corrente uteis util feriado feriados fim final finais
 finados proclamacao republica consciencia negra zumbi independencia aparecida tiradentes natal carnaval
+consumiu consumiram consumo consumidas consumidos
 sabado domingo sabados domingos tecnologia tecnologias perfil perfis nivel niveis cargo cargos acima
 abaixo dias dia diaria diario diarias diarios cada agora anormais anormal atipicos atipico padrao longos longas
 longo longa outliers excessivos excessivas excessivo excessiva suspeito suspeitos lista listar liste listagem
@@ -132,7 +135,7 @@ esse essa este esta isso isto aquele aquela mesmo mesma tambem ainda so apenas s
 FUNCTION_WORDS = """
 a o as os um uma uns umas de do da dos das em no na nos nas e ou com sem por para pelo pela pelos pelas
 ao aos que se me mim eu meu minha meus minhas nosso nossa nossos nossas voce voces seu sua seus suas
-lhe nao sim ja foi foram ser sao era sera seria estar esta estou fazer faz fazem fazendo
+lhe nao sim ja foi foram ser sao era eram eramos sera seria estar esta estou fazer faz fazem fazendo
 favor por ola oi opa salve hey hello bom boa dia tarde noite tudo bem beleza valeu obrigado obrigada brigado
 ajuda ajudar ajude exemplos exemplo comandos pode podes poderia consegue conseguir queria quero gostaria
 saber sabe diga diz dizer fala falar me mostrar preciso precisava por gentileza entao ai agora alguma algum
@@ -169,7 +172,7 @@ FILLERS = frozenset(
     gentileza favorzinho rapidinho urgente please thanks ai ne hein afinal entao tipo assim realmente exatamente
     ah eh uai pois bora vamos ok okay certeza novo saber sabe diga diz dizer fala falar mostrar mostre mostra
     ver veja exibir exiba consultar consulta informe informar queria quero gostaria preciso precisava pode
-    podes poderia consegue conseguir me mim bot robo assistente aqui nada
+    podes poderia consegue conseguir me mim bot robo assistente aqui nada sozinho sozinha isolado isoladamente
     """.split()
 )
 
@@ -338,6 +341,22 @@ _BARE_WEEK = re.compile(r"\b((?:n|d)?a) (retrasada|passada|anterior)\b")
 _OWING_A_DAY = re.compile(r"\b(?:ficaram|ficou|fica|ficam|esta|estao|ta|tao) devendo (?:algum|alguns|um|uns) dias?\b")
 # "como tá a semana do time?": this week so far
 _HOW_IS_THE_WEEK = re.compile(r"\bcomo (?:ta|esta|anda|vai|foi) a semana\b(?! passada| retrasada| anterior)")
+# "passaram de 9h30": nine and a half hours
+_HOURS_MINUTES = re.compile(r"\b(\d{1,2}) ?h ?([0-5]\d)\b(?: ?min)?")
+# "considerando 8h/dia": the day the calendar counts already, said again ("6h/dia" stays, and is not understood)
+_DEFAULT_DAY = re.compile(r"\b(?:considerando|com|de|a) 8 ?(?:h|horas)(?: ?/ ?| por | ao | )dia\b")
+# "no mês todo de novembro": November, the whole of it
+_WHOLE_MONTH_OF = re.compile(
+    r"\b(?:n?o |d?o )?mes (?:todo|inteiro) de (janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro"
+    r"|outubro|novembro|dezembro)\b"
+)
+
+
+def _as_hours(match: re.Match[str]) -> str:
+    value = int(match.group(1)) + int(match.group(2)) / 60
+    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",") + " horas"
+
+
 # "qual dos dois fez mais?": which of those just listed ("dois" is a digit by then)
 _WHICH_OF_TWO = re.compile(r"\b(qual|quem|quais) d([oa])s (?:2|dois|duas)\b")
 # "quem lidera no 8446?", "quem tá na frente?": the top of the ranking
@@ -370,6 +389,9 @@ def prepare(question: str, vocabulary: Rewriter | None = None) -> str:
     text = _OWING_A_DAY.sub("ficaram sem apontar algum dia", text)
     text = _HOW_IS_THE_WEEK.sub("como foi essa semana", text)
     text = re.sub(r"\bquanta gente\b", "quantas pessoas", text)  # "qnta gente apontou ontem?": a head count
+    text = _HOURS_MINUTES.sub(_as_hours, text)
+    text = _DEFAULT_DAY.sub(" ", text)
+    text = _WHOLE_MONTH_OF.sub(r"em \1", text)
     text = _UNTIL_NOW.sub(r"desde \1", text)
     text = _MISSED_DAYS_NOTHING.sub(r"\1", text)
     words = text.split()

@@ -253,7 +253,7 @@ REGISTRY: tuple[Kind, ...] = (
         (q.expected_vs_worked,),
         ("esperad", "deveria", "devia", "previst", "saldo", "banco de horas", "meta", "devendo", "a cumprir")
         + ("fechar\\b(?! o relatorio| relatorio| o ponto| a semana)",)  # "fechar o mês", not "fechar o relatório"
-        + ("era (?:pra|para) (?:eu )?ter feito", "tinha que ter feito")
+        + ("eram? (?:pra|para) (?:eu |ele |ela )?ter (?:feito|trabalhado|apontado)", "tinha que ter feito")
         + ("bat\\w* (?:as |minhas |suas |a )?(?:horas|meta)\\b",),  # "bati as horas de outubro?"
     ),
     Kind(

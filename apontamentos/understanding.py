@@ -138,6 +138,7 @@ _ASC = re.compile(r"\b(?:menos|menor|menores|pior|piores)\b")
 _GROSS = re.compile(r"\b(?:brutas?|brutos?|sem descontar|sem desconto)\b")
 _FOLLOW_UP = re.compile(
     r"^(?:e|e ai|entao|tambem)\b|\bdeu (?:no total|ao todo|tudo)\b"  # "qnts horas deu no total": of what was shown
+    r"|^(?:quanto|quantas horas|quantidade de horas|quantidade) (?:isso )?deu$"  # "quantas horas deu": the same
     r"|\b(?:d|n)(?:a equipe|o time|o pessoal)$"  # "top 5 da equipe" after the contract's month: its people then
     r"|\b(?:la|dele|dela|deles|delas|ele|ela|nele|nela|isso|disso|nisso|nesse contrato|"
     r"desse contrato|neste contrato|deste contrato|esse contrato|este contrato|mesmo contrato)\b"
@@ -267,6 +268,12 @@ PROFILES = (
 _UNKNOWN_PROFILE = re.compile(r"\b(?:lider(?:es)? tecnic[oa]s?|tech leads?|gerentes? de projetos?|coordenador\w*)\b")
 
 
+def _names_role(text: str) -> bool:
+    """Whether the question names a level or a profile ("seniors", "arquitetos")."""
+    levels = re.search(r"\b(?:junior|juniores|juniors|pleno|plenos|senior|seniores|seniors|especialistas?)\b", text)
+    return bool(levels or any(pattern.search(text) for pattern, _ in PROFILES))
+
+
 def _has(text: str, *patterns: str) -> bool:
     return any_of(text, patterns)
 
@@ -279,7 +286,7 @@ _WHICH_CONTRACT = re.compile(r"\b(?:qual|quais|que|em que|em qual|onde)\b(?: \w+
 _TEAM = re.compile(
     r"\b(?:(?:d|n)?as? |pra |para )?minhas? (?:equipes?|galera|turma)\b"
     r"|\b(?:(?:d|n)?o |pro |pra )?meu (?:pessoal|time)\b"
-    r"|\b(?:(?:d|n)?os? )?(?P<contracts>meus contratos|meu contrato|contratos? meus?)\b"  # "cada contrato meu"
+    r"|\b(?:(?:d|n)?os? )?(?P<contracts>meus (?:\d )?contratos|meu contrato|contratos? meus?)\b"  # "cada contrato meu"
 )
 NO_OWN_ENTRIES = (
     "Você não tem apontamentos próprios: não aparece como recurso nos dados, então não há horas suas para somar. "
@@ -319,7 +326,7 @@ def understand(
     if reason := refusal(prepared) or refusal(text):
         # the person or contract asked about stays the conversation's subject, with its period: "e quantas
         # horas ela fez?", "e em horas?" come next
-        pending = _refused_subject(db, text, today) if reason == "personal" else None
+        pending = _refused_subject(db, text, today, previous) if reason == "personal" else None
         return Clarification(reason, REFUSALS[reason], pending)
     if (ack := _THANKS.match(text)) and _ASKS.search(text[ack.end() :]):
         text = text[ack.end() :].strip()  # "ok e o 7874?": the question after the acknowledgement
@@ -393,8 +400,9 @@ def _listed(previous: Question) -> Question | None:
     return replace(previous, page=0) if previous.kind in _LISTING_KINDS else None
 
 
-def _refused_subject(db: Dataset, text: str, today: date) -> Question | None:
-    """The hours of whom a refused question was about (a person, else a contract), over the period it named."""
+def _refused_subject(db: Dataset, text: str, today: date, previous: Question | None = None) -> Question | None:
+    """The hours of whom a refused question was about (a person, else a contract), over the period it named
+    (or, about the same subject again, the period the conversation was in)."""
     person = _person(db, text.split())
     contract = _contract(db, f" {text} ")
     if isinstance(person, tuple):
@@ -404,7 +412,9 @@ def _refused_subject(db: Dataset, text: str, today: date) -> Question | None:
     else:
         return None
     found = find_period(text, today, subdivision=db.calendar.subdivision, first_day=db.first_day)
-    return Question("total_hours", period=found.period if found is not None else None, **subject)
+    same = previous is not None and all(getattr(previous, name) == value for name, value in subject.items())
+    period = found.period if found is not None else previous.period if same and previous else None
+    return Question("total_hours", period=period, **subject)
 
 
 _ABOUT_PEOPLE = frozenset({"ranking", "hours_by_person", "contract_resources", "people_by", "person_average"})
@@ -416,7 +426,11 @@ def _about_others(question: Question) -> bool:
     if question.person or question.kind in STATIC or question.kind in ("working_days", "holidays", "list_contracts"):
         return False
     by_person = question.kind in _ABOUT_PEOPLE or (question.kind == "compose" and question.group == "person")
-    return bool(question.contract or (by_person and question.everyone))
+    # "qual contrato teve mais horas?": a ranking of contracts, which her own rows would only pretend to be
+    by_contract = question.kind == "contract_ranking" or (
+        question.kind == "compose" and question.group in ("contract", "client") and not question.person
+    )
+    return bool(question.contract or (by_person and question.everyone) or by_contract)
 
 
 def _activity_typos(db: Dataset, words: list[str]) -> list[str]:
@@ -531,6 +545,8 @@ def _understand(
     # i17-lang: the data's calendar and first day (working days, open starts); see dates.Found's flags
     calendar = {"subdivision": db.calendar.subdivision, "first_day": db.first_day}
     found = find_period(text, today, **calendar)
+    if found is not None and found.text.strip() == "no geral" and _names_role(text):
+        found = None  # "e qnts seniors no geral?": any profile, in the same period; not all the data
     beside: tuple[int, ...] | None = None  # weekdays said beside another period ("de seg a sex, em outubro")
     if found is not None and found.working_days_only:
         return Clarification("period", only_working_days(found))
@@ -542,7 +558,7 @@ def _understand(
         if (
             since_talked
             and (_follows(text) or owed)
-            and not re.search(r"\b(?:inicio|comeco|geral|todo|inteiro|tudo|tempos)\b", found.text)
+            and not re.search(r"\b(?:inicio|comeco|geral|todo|inteiro|tudo|tempos|qualquer|dados)\b", found.text)
         ):
             # "e qnt eu deveria ter feito até hj?" in a talk about November: November so far, not all the data
             slots["period"] = Period(month.start, found.period.end)  # type: ignore[union-attr]
@@ -817,7 +833,11 @@ def _understand(
         slots["count"] = True
     if _ASC.search(rest):
         slots["order"] = "asc"
-    if _GROSS.search(rest):
+    both = _GROSS.search(rest) and re.search(r"\bliquid[ao]s?\b", rest)
+    if both:
+        # "qual o bruto e o líquido do 8033?": the hours' summary, which gives both
+        rest = re.sub(r"\b(?:o |as )?(?:brut|liquid)[ao]s?\b", " horas ", _GROSS.sub(" horas ", rest))
+    elif _GROSS.search(rest):
         slots["basis"] = "gross"
     elif re.search(r"\bliquid[ao]s?\b", rest):
         slots["basis"] = "net"  # "e líquidas?" after gross hours
@@ -836,9 +856,12 @@ def _understand(
         slots["period"] = same_period  # a question without a subject of its own inherits it as a follow-up
     kind = "week_comparison" if against_last_week else kind_of(f" {' '.join(rest.split())} ")
     ranks_people = kind in ("ranking", "hours_by_person") or bool(_WHO_WORKED_MOST.search(text))
-    if ranks_people and previous is not None and previous.activity and not slots.get("activity"):
+    who_did = re.fullmatch(r"(?:e )?quem (?:fez|apontou|trabalhou|lancou)(?: isso)?", text) is not None
+    if (ranks_people or who_did) and previous is not None and previous.activity and not slots.get("activity"):
         if not any(slots.get(name) for name in _NAMED_SUBJECT) and previous.kind in _ACTIVITY_KINDS:
             slots["activity"] = previous.activity  # "quem mais fez?" after an activity's hours: in that activity
+            if who_did:
+                kind = "contract_resources"  # "e quem fez?": the people in it, by their hours
     # a period said from a day on ("desde o dia 16"); "quantos dias sem apontar desde" counts missing days
     since = found is not None and bool(_SINCE_SAID.search(text)) and not re.search(r"\bdias?\b", rest)
     sets = _HOW_MUCH.search(rest) is not None and not _WHO_ON.search(rest) and not _COUNTS_WEEKENDS.search(rest)
@@ -938,15 +961,12 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     if kind is None:
         # a bare "contrato" names something the previous question did not ask about: not a follow-up of it
         asks_other = not follow_up and _has(rest, "contratos?") and not slots.get("contract")
+        subject = slots.get("person") or slots.get("contract")  # "e a Márcia, quanto apontou?", "quanto o 8120 apontou"
         if (
             previous is not None
-            and slots.get("person")
+            and subject
             and _HOURS_DONE.search(text)
-            and previous.kind
-            not in (
-                "total_hours",
-                "compose",
-            )
+            and previous.kind not in ("total_hours", "compose")
         ):
             kind = "total_hours"  # "e a Márcia, quanto apontou?" after her days missed: her hours
         elif previous is not None and slots and not asks_other:
@@ -1262,6 +1282,7 @@ PERSON_ONLY = frozenset({"resource_days", "resource_contracts", "expected_vs_wor
 PERSON_KINDS = frozenset(
     {
         "activity_hours",
+        "activity_breakdown",
         "person_activities",
         "total_hours",
         "resource_days",
@@ -1318,6 +1339,7 @@ SUBJECT_KINDS = frozenset(
         "resource_contracts",
         "validators",
         "week_comparison",
+        "activity_breakdown",  # "me dá a quebra por atividade de outubro" in a talk about someone: hers
     }
 )
 
@@ -1683,9 +1705,7 @@ def _compose(
             read.group = previous.group  # "e o dia que menos?" after the weekdays: the weekday
         of_activity = read.share and slots.get("activity")  # "e que % dele foi reunião?": one part, not per group
         # "qto isso representa do total do contrato?" after an activity's people: the activity's part, once
-        of_activity = of_activity or (
-            read.share and previous.activity and _has(text, "isso", "disso") and "total" in text
-        )
+        of_activity = of_activity or (read.share and previous.activity and _has(text, "isso", "disso"))
         remeasured = read.measure and not anew
         if previous.group and (read.group is None or read.inferred) and (read.rank or remeasured or read.share):
             read.group = "none" if of_activity else previous.group  # "e o dia que menos?": the same breakdown
@@ -1721,6 +1741,8 @@ def _compose(
         return _cannot_apply("mais de" if slots.get("hours") is not None else "menos de", text)
     named_part = read.share and read.group in (None, "none")
     whole_contract = previous.contract if previous is not None and follow_up else None
+    if named_part and read.weekday is None and previous is not None and previous.weekday and _THAT.search(text):
+        read.weekday = previous.weekday  # "qnto isso representa do total do mês?" after the weekends' hours
     part = _share_part(db, read, {"contract": whole_contract, **slots}, text) if named_part else None
     if part is not None:
         named_part = False  # the part is a filter the question names (its weekday, person or contract)
@@ -1782,7 +1804,10 @@ def _compose(
         values["share_of"] = slots.get("activity") or previous.share_of  # "e de reunião?" after a share
         if slots.get("activity"):
             values["activity"] = previous.activity
-    said_hours = (re.search(r"\bhoras\b", text) or _HOURS_DONE.search(text)) and not read.measure
+    # "qnto líquido no mês?": hours, whatever the previous answer counted
+    said_hours = (
+        re.search(r"\bhoras\b|\bquanto (?:de )?(?:liquid|brut)\w*", text) or _HOURS_DONE.search(text)
+    ) and not read.measure
     measure = read.measure or ("hours" if said_hours else None)
     kept = previous.measure if recomposed and previous else None
     if kept in _NOT_RANKED_BY and _WHO_WORKED_MOST.search(text):

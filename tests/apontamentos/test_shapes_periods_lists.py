@@ -615,3 +615,140 @@ def test_a_gestor_without_entries_asks_for_his_team_next(generated: Dataset, row
         reply = answer(generated, said, context, TODAY, user="Rogério Gestor", scope=scope)
         context = reply.context
     assert hours(total(rows, of_contract(NOVEMBER))) in reply.text and day(NOVEMBER[0]) in reply.text
+
+
+# -- batches AD and AE: the month's report, gross and net, shares of what was just said, the whole data ---
+
+
+def test_months_of_a_span_after_a_comparison(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    _, reply = ask(generated, "compara o 8446 em setembro e outubro", "quebra por mes de setembro ate hj")
+    assert "lado a lado" not in reply and "por mês" in reply
+    for month, span in (("setembro", SEPTEMBER), ("outubro", OCTOBER), ("novembro", NOVEMBER)):
+        assert f"{month}/2026: {hours(total(rows, of_contract(span)))}" in reply
+
+
+def test_a_colaboradoras_ranking_of_contracts_is_declined(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    scope = Scope("colaborador", resource_id=next(r.resource_id for r in rows if r.name == name))
+    reply = answer(generated, "qual contrato teve mais horas em novembro?", {}, TODAY, user=name, scope=scope)
+    assert "Não posso mostrar dados de outras pessoas" in reply.text and FIGURE.search(reply.text) is None
+
+
+def test_a_gestors_two_contracts_counted_in_words(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    scope = Scope("gestor", contracts=("8446", "8447"))
+    reply = answer(generated, "ranking dos meus 2 contratos em outubro", {}, TODAY, user="Rogério Gestor", scope=scope)
+    assert all(f"{c}: {hours(total(rows, of_contract(OCTOBER, c)))}" in reply.text for c in ("8446", "8447"))
+
+
+def test_any_date_is_all_the_data(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    open_spans = sum(1 for r in rows if r.supplier == CONTRACT and r.end is None)
+    _, reply = ask(
+        generated, "qnts horas o 8446 fez em outubro?", "e qnts apontamentos do 8446 em aberto, de qualquer data?"
+    )
+    assert f"{open_spans} apontamentos sem saída" in reply
+
+
+def test_gross_and_net_asked_together(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "qual o bruto e o liquido do 8446 em outubro?")
+    net, gross = total(rows, of_contract(OCTOBER)), total(rows, of_contract(OCTOBER), "gross")
+    assert hours(net) in reply and hours(gross) in reply
+
+
+def test_hours_and_minutes_as_a_bound(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    days = by(rows, lambda r: (r.name, r.day), of_contract(OCTOBER))
+    above = {k for k, h in days.items() if h > 9.5}
+    (reply,) = ask(generated, "no 8446 quantas pessoas passaram de 9h30 num dia em outubro?")
+    assert f"({len(above)} dias no total)" in reply and "9,5 h" in reply
+
+
+def test_the_calendars_own_day_said_again(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (eight,) = ask(generated, "qnto eu deveria ter feito no mes, considerando 8h/dia?", user=name)
+    (six,) = ask(generated, "qnto eu deveria ter feito no mes, considerando 6h/dia?", user=name)
+    assert "esperadas" in eight and FIGURE.search(six) is None  # another day's length is not silently ignored
+
+
+def test_the_whole_month_of_november(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    _, reply = ask(generated, "horas do 8446 em outubro", "e no mes todo de novembro?")
+    assert hours(total(rows, of_contract(NOVEMBER))) in reply
+
+
+def test_who_did_an_activity_and_its_share(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    keep = lambda r: of_contract(NOVEMBER)(r) and "reuniao" in plain(r.activity)  # noqa: E731
+    people = by(rows, lambda r: r.name, keep)
+    whole = total(rows, of_contract(NOVEMBER))
+    _, who, share = ask(
+        generated, "horas de reuniao no 8446 em novembro", "e quem fez?", "qnto isso representa do 8446 em novembro?"
+    )
+    assert (
+        all(f"{n}: {hours(h)}" in who for n, h in people.items()) and f"{hours(sum(people.values()))} no total" in who
+    )
+    assert f"({hours(sum(people.values()))} de {hours(whole)})" in share
+
+
+def test_the_weekends_share_of_the_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    weekend = total(rows, lambda r: of_contract(OCTOBER)(r) and r.day.isoweekday() >= 6)
+    whole = total(rows, of_contract(OCTOBER))
+    _, reply = ask(
+        generated, "qnts horas o 8446 fez em sabados e domingos em outubro?", "qnto isso representa do total do mes?"
+    )
+    assert f"({hours(weekend)} de {hours(whole)})" in reply
+
+
+def test_net_hours_after_a_refused_price_keep_the_contract_and_month(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+) -> None:
+    *_, reply = ask(
+        generated,
+        "qnt vou faturar em R$ do 8446 em outubro?",
+        "qual o valor hora do 8446?",
+        "ok so as horas liquidas entao",
+    )
+    assert hours(total(rows, of_contract(OCTOBER))) in reply
+
+
+def test_how_much_net_after_a_count_of_entries(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    client = sorted({r.client for r in rows if r.supplier == CONTRACT})[0]
+    hours_of_client = total(rows, lambda r: r.client == client and within(OCTOBER)(r))
+    _, reply = ask(
+        generated, "qnts apontamentos o 8446 teve em outubro?", f"e o {client} sozinho, qnto liquido no mes?"
+    )
+    assert hours(hours_of_client) in reply
+
+
+def test_what_i_was_supposed_to_do(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    _, reply = ask(generated, "qnt eu fiz esse mes", "e quantas eram pra eu ter feito?", user=name)
+    assert "esperadas" in reply
+
+
+def test_how_many_hours_it_came_to(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    keep = lambda r: of_contract(LAST_WEEK)(r) and "reuniao" in plain(r.activity)  # noqa: E731
+    _, reply = ask(generated, "quem apontou reuniao na semana passada no 8446?", "quantas horas deu")
+    assert hours(total(rows, keep)) in reply
+
+
+def test_overall_is_the_period_unless_a_role_is_named(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        people[r.supplier].add(r.name)
+    top = max(people, key=lambda c: (len(people[c]), c))
+    _, everything = ask(
+        generated, "quais contratos tiveram mais horas em outubro?", "e quais tem mais gente, no geral?"
+    )
+    assert f"{top}: {len(people[top])} recursos" in everything
+    _, seniors = ask(generated, "qnts arquitetos apontaram em outubro?", "e qnts seniors no geral?")
+    assert f"{day(OCTOBER[0])} a {day(OCTOBER[1])}" in seniors
+
+
+def test_the_activities_of_the_person_talked_about(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    mine = total(rows, lambda r: r.name == name and within(OCTOBER)(r))
+    _, reply = ask(generated, "quantas horas eu fiz em outubro?", "me da a quebra por atividade de outubro", user=name)
+    assert f"de {name}" in reply and f"total {hours(mine)}" in reply
+
+
+def test_since_the_data_began(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "quantas horas o 8446 fez desde q comecou a base?")
+    assert hours(total(rows, lambda r: r.supplier == CONTRACT)) in reply
