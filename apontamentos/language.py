@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Protocol
 
@@ -347,8 +348,7 @@ _HOURS_MINUTES = re.compile(r"\b(\d{1,2}) ?h ?([0-5]\d)\b(?: ?min)?")
 _DEFAULT_DAY = re.compile(r"\b(?:considerando|com|de|a) 8 ?(?:h|horas)(?: ?/ ?| por | ao | )dia\b")
 # "no mês todo de novembro": November, the whole of it
 _WHOLE_MONTH_OF = re.compile(
-    r"\b(?:n?o |d?o )?mes (?:todo|inteiro) de (janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro"
-    r"|outubro|novembro|dezembro)\b"
+    rf"\b(?:n?o |d?o )?mes (?:todo|inteiro) de ({'|'.join(sorted(MONTH_NAMES, key=len, reverse=True))})\b"
 )
 
 
@@ -368,6 +368,30 @@ _QUIETEST = re.compile(r"\bmais (?:fracos?|fracas?|vazi[oa]s?|parad[oa]s?|tranqu
 _MISSED_DAYS_NOTHING = re.compile(r"(\bdias?\b(?: \w+){0,3} (?:nao|sem) (?:apont|lanc|registr)\w*) nada\b")
 
 
+# "qnta gente apontou ontem?": a head count
+_HOW_MANY_PEOPLE = re.compile(r"\bquanta gente\b")
+
+# Phrases rewritten, in this order, into the words the engine reads (each pattern's comment says why).
+_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    (_SEM_WEEK, "semana"),
+    (_DAY_OF_NAMED_MONTH, _as_date),
+    (_REPORT_NAME, r"\1"),
+    (_QUIETEST, "com menos horas"),
+    (_BUSIEST, "com mais horas"),
+    (_LEADS, "quem mais apontou"),
+    (_BARE_WEEK, r"\1 semana \2"),
+    (_WHICH_OF_TWO, r"\1 del\2s"),
+    (_OWING_A_DAY, "ficaram sem apontar algum dia"),
+    (_HOW_IS_THE_WEEK, "como foi essa semana"),
+    (_HOW_MANY_PEOPLE, "quantas pessoas"),
+    (_HOURS_MINUTES, _as_hours),
+    (_DEFAULT_DAY, " "),
+    (_WHOLE_MONTH_OF, r"em \1"),
+    (_UNTIL_NOW, r"desde \1"),
+    (_MISSED_DAYS_NOTHING, r"\1"),
+)
+
+
 def prepare(question: str, vocabulary: Rewriter | None = None) -> str:
     """Lower case, accents and punctuation removed, abbreviations expanded, numbers in words as digits and
     the vocabulary's terms rewritten; "/" in dates and decimal commas kept."""
@@ -379,21 +403,8 @@ def prepare(question: str, vocabulary: Rewriter | None = None) -> str:
     text = normalize(text).replace(" slash ", "/").replace(" comma ", ",")
     text = _HOURS_SUFFIX.sub(r"\1 horas", text)
     text = digits(" ".join(ABBREVIATIONS.get(word, word) for word in text.split()))
-    text = _SEM_WEEK.sub("semana", text)
-    text = _DAY_OF_NAMED_MONTH.sub(_as_date, text)
-    text = _REPORT_NAME.sub(r"\1", text)
-    text = _BUSIEST.sub("com mais horas", _QUIETEST.sub("com menos horas", text))  # "o dia mais fraco": the least
-    text = _LEADS.sub("quem mais apontou", text)
-    text = _BARE_WEEK.sub(r"\1 semana \2", text)
-    text = _WHICH_OF_TWO.sub(r"\1 del\2s", text)
-    text = _OWING_A_DAY.sub("ficaram sem apontar algum dia", text)
-    text = _HOW_IS_THE_WEEK.sub("como foi essa semana", text)
-    text = re.sub(r"\bquanta gente\b", "quantas pessoas", text)  # "qnta gente apontou ontem?": a head count
-    text = _HOURS_MINUTES.sub(_as_hours, text)
-    text = _DEFAULT_DAY.sub(" ", text)
-    text = _WHOLE_MONTH_OF.sub(r"em \1", text)
-    text = _UNTIL_NOW.sub(r"desde \1", text)
-    text = _MISSED_DAYS_NOTHING.sub(r"\1", text)
+    for pattern, replacement in _PHRASES:
+        text = pattern.sub(replacement, text)
     words = text.split()
     return " ".join(vocabulary.rewrite(words) if vocabulary is not None else words)
 
