@@ -527,12 +527,14 @@ def this_or_last_week(found: Found, today: date) -> bool:
 def apart(first: Found, second: Found, text: str) -> bool:
     """Two closed periods asked about each on its own: "setembro ou outubro", "em setembro e em outubro", and
     "setembro e novembro", which skips October (summing from September to November would count it)."""
-    if first.open_start or second.open_start or first.period.end >= second.period.start:
+    earlier, later = sorted((first.period, second.period), key=lambda p: p.start)
+    if first.open_start or second.open_start or earlier.end >= later.start:
         return False
     between = text[text.find(first.text) + len(first.text) : text.find(second.text)].split()
-    between += second.text.split()[:1] if second.text.startswith("em ") else []  # "e em outubro": said again
-    skips = (second.period.start - first.period.end).days > 1
-    return between in (["ou"], ["ou", "em"], ["e", "em"]) or (between == ["e"] and skips)
+    said_again = second.text.split()[0] if second.text.split()[0] in ("em", "na", "no") else None
+    between += [said_again] if said_again else []  # "e em outubro", "semana passada e na retrasada": each
+    skips = (later.start - earlier.end).days > 1
+    return between in (["ou"], ["ou", "em"], ["e", "em"], ["e", "na"], ["e", "no"]) or (between == ["e"] and skips)
 
 
 def joined(first: Found, second: Found, text: str) -> Period | None:

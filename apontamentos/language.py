@@ -361,7 +361,7 @@ def _as_hours(match: re.Match[str]) -> str:
 _WHICH_OF_TWO = re.compile(r"\b(qual|quem|quais) d([oa])s (?:2|dois|duas)\b")
 # "quem lidera no 8446?", "quem tá na frente?": the top of the ranking
 _LEADS = re.compile(r"\bquem (?:lidera|liderou|(?:ta|esta) (?:liderando|na frente|em primeiro))\b")
-_QUIETEST = re.compile(r"\bmais (?:fracos?|fracas?|vazi[oa]s?|parad[oa]s?|tranquil[oa]s?)\b")
+_QUIETEST = re.compile(r"\bmais (?:fracos?|fracas?|vazi[oa]s?|parad[oa]s?|tranquil[oa]s?|(?:para|pra) tras)\b")
 
 
 # "quais dias eu não apontei nada": "nada" only stresses the days missed (people who stopped are idle_people)

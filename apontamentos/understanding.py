@@ -140,10 +140,10 @@ _FOLLOW_UP = re.compile(
     r"^(?:e|e ai|entao|tambem)\b|\bdeu (?:no total|ao todo|tudo)\b"  # "qnts horas deu no total": of what was shown
     r"|^(?:quanto|quantas horas|quantidade de horas|quantidade) (?:isso )?deu$"  # "quantas horas deu": the same
     r"|\b(?:d|n)(?:a equipe|o time|o pessoal)$"  # "top 5 da equipe" after the contract's month: its people then
-    r"|\b(?:la|dele|dela|deles|delas|ele|ela|nele|nela|isso|disso|nisso|nesse contrato|"
+    r"|\b(?:la|dele|dela|deles|delas|ele|ela|eles|elas|nele|nela|isso|disso|nisso|nesse contrato|"
     r"desse contrato|neste contrato|deste contrato|esse contrato|este contrato|mesmo contrato)\b"
 )
-_EVER = re.compile(r"\bja\b.*\b(?:algum|alguma)\b|\balguma vez\b|\bnunca\b|\bdesde sempre\b|\balgum feriado\b")
+_EVER = re.compile(r"\bja\b.*\b(?:algum|alguma)\b|\balguma vez\b|\bnunca\b|\bdesde sempre\b")
 _WHO_BOUNDED = re.compile(r"\b(?:quem|quais|pessoas|recursos|consultores|colaboradores)\b")
 _VALIDATED_YES = re.compile(r"\b(?:validad|aprovad)\w*")
 _VALIDATED_NO = re.compile(
@@ -1005,11 +1005,15 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         question = question.with_subject_of(previous)
     same_subject = question.has_subject and all(getattr(question, n) == getattr(previous, n) for n in SUBJECT)
     overall = _has(text, "no total", "ao todo", "no geral")  # "quantos contratos tiveram apontamento no total?"
+    if previous.kind in _CALENDAR and question.kind in ("holiday_work", "weekend_work") and not overall:
+        same_subject = True  # "eu trabalhei em algum feriado?" after November's holidays: in November
     if not question.has_subject and not any(getattr(previous, n) for n in _NAMED_SUBJECT) and not overall:
         # after "quanto a equipe fez desde segunda?" (or "qnt o time apontou sem passada?", no one named),
         # "quem mais trabalhou?" is about that time
         same_subject = True
     ever = bool(_EVER.search(text))  # "já trabalhei em algum fds?": over all the data, not the last period
+    one_day = previous.period is not None and previous.period.start == previous.period.end
+    ever = ever or (one_day and bool(re.search(r"\balgum feriado\b", text)))  # after the 20/11: any holiday
     named_now = bool(question.person) or bool(slots.get("contract"))  # "qnts abertos tem no 8120?": now
     # "e quantos abertos ele tem?" after another kind of question: now ("e quantos ficaram sem saída?": then)
     changed = previous.kind != question.kind and "period" not in slots and _has(text, "tem", "tenho", "ta", "esta")
@@ -1464,6 +1468,9 @@ def _person(db: Dataset, words: list[str]) -> tuple[str, list[str]] | Ambiguous 
     after = _word_after(words, run)
     if len(candidates) == 1 and after in db.name_words and not _matching(db, [*run, after]):
         candidates, run = [], [*run, after]  # "e a Sofia Dias?": not the one Sofia who is not a Dias
+    exact = [c for c in candidates if normalize(c.name).split() == run]
+    if len(candidates) > 1 and len(run) >= 3 and len(exact) == 1:
+        candidates = exact  # "hugo pinto cardoso" is him, not also "Hugo Monteiro Pinto Cardoso"
     if len(candidates) == 1:
         return candidates[0].id, run
     shown = " ".join(run).title()
@@ -1958,6 +1965,14 @@ def _inherited(
         and read.measure != "open_spans"  # "tenho algum pendente?" asks about now, whatever the last period was
     ):
         values["period"] = previous.period  # the same subject again: the conversation's period, as the catalogue does
+    same_topic = bool(previous and previous.activity and slots.get("activity")) and set(
+        str(slots.get("activity")).split()
+    ) <= set(str(previous.activity if previous else "").split())
+    if previous is not None and previous.contract and not named_subject and read.group == "person" and same_topic:
+        if not follow_up and not slots.get("everyone"):
+            # "quem fez mais deploy esse mês?" in a talk about the 7950's deploys: its people; a question that
+            # brings its own topic ("quem mais fez reunião em outubro?" after the 8447's hours) is everyone's
+            values["contract"] = previous.contract
     fragment = not _QUESTION_WORD.search(f" {read.rest} {' '.join(read.said)} ")
     if previous is not None and fragment and not follow_up and not named_subject and not slots.get("everyone"):
         # "por mês desde setembro, líquido" (no question of its own) in a conversation about the 7873 (or a

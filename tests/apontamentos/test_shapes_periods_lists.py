@@ -752,3 +752,57 @@ def test_the_activities_of_the_person_talked_about(generated: Dataset, rows: lis
 def test_since_the_data_began(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
     (reply,) = ask(generated, "quantas horas o 8446 fez desde q comecou a base?")
     assert hours(total(rows, lambda r: r.supplier == CONTRACT)) in reply
+
+
+# -- batches AF and AG: two weeks apart, a contract's thread, "eles", who fell behind, an exact name -------
+
+
+def test_last_week_and_the_one_before_each(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "qnt o 8446 fez semana passada e na retrasada?")
+    assert hours(total(rows, of_contract(LAST_WEEK))) in reply and hours(total(rows, of_contract(WEEK_BEFORE))) in reply
+
+
+def test_a_ranking_in_a_talk_about_a_contract_is_inside_it(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, lambda r: of_contract(NOVEMBER)(r) and "reuniao" in plain(r.activity))
+    top = max(people, key=lambda n: (people[n], n))
+    _, reply = ask(generated, "quanto tempo foi de reuniao no 8446 em outubro", "quem fez mais reuniao esse mes?")
+    assert f"{top}: {hours(people[top])}" in reply and "8446" in reply
+
+
+def test_they_are_the_contracts_people(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    weekdays = by(rows, lambda r: r.day.isoweekday(), lambda r: of_contract(OCTOBER)(r) and r.day.isoweekday() <= 5)
+    least = min(weekdays, key=lambda d: weekdays[d])
+    _, reply = ask(generated, "qnt o 8446 fez em outubro?", "qual dia util eles menos apontaram em outubro?")
+    assert hours(weekdays[least]) in reply and "8446" in reply
+
+
+def test_who_fell_behind_is_the_bottom(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, of_contract(LAST_WEEK))
+    bottom = min(people, key=lambda n: (people[n], n))
+    _, reply = ask(generated, "quem do 8446 apontou mais na semana passada?", "e quem ficou mais pra tras?")
+    assert f"{bottom}: {hours(people[bottom])}" in reply.splitlines()[1]
+
+
+def test_holidays_frame_holiday_work_but_not_a_new_ranking(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    _, mine = ask(generated, "quais feriados teve em novembro?", "eu trabalhei em algum feriado?", user=name)
+    assert day(NOVEMBER[0]) in mine
+    people = by(rows, lambda r: r.name, lambda r: r.supplier == CONTRACT)
+    top = max(people, key=lambda n: (people[n], n))
+    _, ranking = ask(generated, "quais feriados teve em novembro?", "quem mais trabalhou no 8446?")
+    assert f"{top}: {hours(people[top])}" in ranking
+
+
+def test_an_exact_full_name_inside_a_longer_one(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    names = sorted({r.name for r in rows})
+    pairs = [
+        (short, long)
+        for short in names
+        for long in names
+        if short != long and len(short.split()) == 3 and set(short.split()) < set(long.split())
+    ]
+    if not pairs:
+        pytest.skip("no full name inside another in this data")
+    short, _ = pairs[0]
+    (reply,) = ask(generated, f"qnt o {short.lower()} fez em outubro?")
+    assert hours(total(rows, lambda r: r.name == short and within(OCTOBER)(r))) in reply
