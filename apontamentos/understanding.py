@@ -244,6 +244,10 @@ def _position(match: re.Match[str]) -> int:
     return _ORDINAL_WORDS[match.group("word")] if match.group("word") else int(match.group("number"))
 
 
+WHO_ARE_THEY = (
+    "De quem você está falando? Não sei a quem “eles” se refere aqui. Diga os nomes, por exemplo: “quanto a Ana "
+    "Souza e o Caio Lima fizeram essa semana?”."
+)
 WHO_IS_IT = (
     "De quem você está falando? Não sei a quem “ele” ou “ela” se refere aqui. Diga o nome, por exemplo: "
     "“quantas horas a Ana Souza fez em setembro?”."
@@ -764,6 +768,10 @@ def _understand(
             # "quanto os 5 primeiros somaram juntos?": their sum, each beside it
             return Question("compose", measure="hours", among=tuple(chosen), period=period, output="value")
         return Question("ranking", people=chosen, period=period, order=slots.get("order", "desc"))
+    if "person" not in slots and not listed and _PLURAL_PRONOUN.search(rest) and re.search(r"\bcada um\b", text):
+        if previous is not None and previous.person and not previous.among:
+            # "qnt cada um deles fez?" after two people asked one by one: who "they" are is not kept
+            return Clarification("not_understood", WHO_ARE_THEY)
     if "person" not in slots and listed and (plural := _PLURAL_PRONOUN.search(rest)):
         # "e as horas deles em outubro?": the people the last list named, ranked among themselves
         without = rest.replace(plural.group(0), " ", 1)

@@ -806,3 +806,16 @@ def test_an_exact_full_name_inside_a_longer_one(generated: Dataset, rows: list[S
     short, _ = pairs[0]
     (reply,) = ask(generated, f"qnt o {short.lower()} fez em outubro?")
     assert hours(total(rows, lambda r: r.name == short and within(OCTOBER)(r))) in reply
+
+
+def test_each_of_them_after_people_asked_one_by_one_is_asked_back(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+) -> None:
+    first, second = sorted({r.name for r in rows if "Dias" not in r.name.split()})[:2]
+    *_, reply = ask(
+        generated, f"qnt o {first} fez essa semana?", f"e o {second}?", "qnt cada um deles fez essa semana?"
+    )
+    assert "Não sei a quem “eles” se refere" in reply and FIGURE.search(reply) is None
+    (both,) = ask(generated, f"quanto o {first} e o {second} fizeram essa semana?")
+    assert all(hours(total(rows, lambda r, n=n: r.name == n and within(THIS_WEEK)(r))) in both for n in (first, second))
