@@ -136,7 +136,8 @@ esse essa este esta isso isto aquele aquela mesmo mesma tambem ainda so apenas s
 FUNCTION_WORDS = """
 a o as os um uma uns umas de do da dos das em no na nos nas e ou com sem por para pelo pela pelos pelas
 ao aos que se me mim eu meu minha meus minhas nosso nossa nossos nossas voce voces seu sua seus suas
-lhe nao sim ja foi foram ser sao era eram eramos sera seria estar esta estou fazer faz fazem fazendo
+lhe nao sim ja foi foram ser sao era eram eramos sera seria estar esta estou fazer faz fazem fazendo posso
+enxergo acessar
 favor por ola oi opa salve hey hello bom boa dia tarde noite tudo bem beleza valeu obrigado obrigada brigado
 ajuda ajudar ajude exemplos exemplo comandos pode podes poderia consegue conseguir queria quero gostaria
 saber sabe diga diz dizer fala falar me mostrar preciso precisava por gentileza entao ai agora alguma algum
@@ -368,6 +369,15 @@ _QUIETEST = re.compile(r"\bmais (?:fracos?|fracas?|vazi[oa]s?|parad[oa]s?|tranqu
 _MISSED_DAYS_NOTHING = re.compile(r"(\bdias?\b(?: \w+){0,3} (?:nao|sem) (?:apont|lanc|registr)\w*) nada\b")
 
 
+# "tirando fim de semana, que dia…": the weekdays, Monday to Friday
+_BUT_WEEKENDS = re.compile(
+    r"\b(?:tirando|sem contar|exceto|fora|descontando)(?: os?| as?)? (?:fim|fins|final|finais) de semana\b"
+)
+# "quem mais trabalha na sexta?": a habit, every Friday, not last Friday
+_HABITUAL_WEEKDAY = re.compile(
+    r"\b((?:trabalha|trabalham|aponta|apontam|costuma\w*)\b(?: \w+){0,4}?) na "
+    r"(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?\b"
+)
 # "qnta gente apontou ontem?": a head count
 _HOW_MANY_PEOPLE = re.compile(r"\bquanta gente\b")
 
@@ -384,6 +394,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_OWING_A_DAY, "ficaram sem apontar algum dia"),
     (_HOW_IS_THE_WEEK, "como foi essa semana"),
     (_HOW_MANY_PEOPLE, "quantas pessoas"),
+    (_BUT_WEEKENDS, "de segunda a sexta"),
+    (_HABITUAL_WEEKDAY, r"\1 nas \2s"),
     (_HOURS_MINUTES, _as_hours),
     (_DEFAULT_DAY, " "),
     (_WHOLE_MONTH_OF, r"em \1"),

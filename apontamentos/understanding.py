@@ -875,6 +875,9 @@ def _understand(
     sets = _HOW_MUCH.search(rest) is not None and not _WHO_ON.search(rest) and not _COUNTS_WEEKENDS.search(rest)
     sets = sets or bool(_WHO_WORKED_MOST.search(rest))  # "quem mais trabalhou em fim de semana?": hours ranked
     read = compose_words.read(rest, weekday_sets=sets, since=since)
+    after_weekends = previous is not None and previous.kind == "weekend_work" and _follows(text)
+    if after_weekends and read.weekday is None and re.search(r"\b(?:n|d)?(?:esses|aqueles) dias\b|\bnisso\b", text):
+        read.weekday = (6, 7)  # "e qntas horas nesses dias?" after the weekend days worked: those weekends' hours
     if weekday_range is not None and read.weekday is None:
         read.weekday = weekday_range
         read.group = "weekday" if read.group in (None, "day") else read.group  # "qual dia": which weekday
@@ -884,7 +887,13 @@ def _understand(
             read.group = "weekday"  # "de seg a sex, qual dia menos?": which weekday
     if found is not None and found.months >= 3 and read.group is None and not read.total:
         read.group = "month"  # "set, out e nov": each month, as listed
-    composed = None if against_last_week else _compose(db, read, slots, rest, text, previous, kind, every_activity)
+    # "quantos dias eu trabalhei no fim de semana": the weekend days worked, which the weekend answer counts
+    weekend_days = kind == "weekend_work" and read.measure == "days" and read.weekday is None
+    composed = (
+        None
+        if against_last_week or weekend_days
+        else _compose(db, read, slots, rest, text, previous, kind, every_activity)
+    )
     if every_activity and isinstance(composed, Question):
         composed = replace(composed, activity=None)
     if composed is not None:

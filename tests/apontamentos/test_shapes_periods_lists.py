@@ -819,3 +819,35 @@ def test_each_of_them_after_people_asked_one_by_one_is_asked_back(
     assert "Não sei a quem “eles” se refere" in reply and FIGURE.search(reply) is None
     (both,) = ask(generated, f"quanto o {first} e o {second} fizeram essa semana?")
     assert all(hours(total(rows, lambda r, n=n: r.name == n and within(THIS_WEEK)(r))) in both for n in (first, second))
+
+
+# -- batches AH and AI: a gestor's "posso", weekend days and their hours, habits on a weekday -------------
+
+
+def test_which_contracts_can_i_see_with_posso(generated: Dataset) -> None:
+    scope = Scope("gestor", contracts=("8446", "8447"))
+    reply = answer(generated, "quais contratos eu posso ver?", {}, TODAY, user="Rogério Gestor", scope=scope)
+    assert "8446" in reply.text and "8447" in reply.text and "não tem apontamentos próprios" not in reply.text
+
+
+def test_my_weekend_days_and_their_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = sorted({r.name for r in rows if r.day.isoweekday() >= 6})[0]
+    mine = [r for r in rows if r.name == name and r.day.isoweekday() >= 6]
+    days, spent = ask(generated, "quantos dias eu trabalhei no fim de semana", "e qntas horas nesses dias?", user=name)
+    assert f"{len({r.day for r in mine})} dia" in days and "fim de semana" in days
+    assert hours(sum(r.net or 0 for r in mine)) in spent
+
+
+@pytest.mark.parametrize("question", ["tirando fim de semana, q dia da semana o 8446 menos aponta?"])
+def test_weekdays_without_the_weekend(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    weekdays = by(rows, lambda r: r.day.isoweekday(), lambda r: r.supplier == CONTRACT and r.day.isoweekday() <= 5)
+    least = min(weekdays, key=lambda d: weekdays[d])
+    (reply,) = ask(generated, question)
+    assert hours(weekdays[least]) in reply and "sábado" not in reply and "domingo" not in reply
+
+
+def test_who_works_most_on_fridays_is_a_habit(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, lambda r: r.supplier == CONTRACT and r.day.isoweekday() == 5)
+    top = max(people, key=lambda n: (people[n], n))
+    (reply,) = ask(generated, "quem mais trabalha na sexta-feira no 8446?")
+    assert f"{top}: {hours(people[top])}" in reply and "sextas" in reply
