@@ -772,6 +772,19 @@ def _understand(
         if previous is not None and previous.person and not previous.among:
             # "qnt cada um deles fez?" after two people asked one by one: who "they" are is not kept
             return Clarification("not_understood", WHO_ARE_THEY)
+    they = re.search(r"\b(?:eles|elas|deles|delas)\b", rest) if "person" not in slots and listed else None
+    if they and re.search(r"\b(?:no total|ao todo|juntos|juntas|somad[oa]s|somando)\b|\bforam de\b", text):
+        # "quantos apontamentos eles fizeram no total?", "qntas horas deles foram de X?" after a list: theirs, summed
+        entries = bool(re.search(r"\bapontamentos\b", rest)) and not re.search(r"\bhoras?\b", rest)
+        period = slots.get("period") or (previous.period if previous is not None else None)
+        return Question(
+            "compose",
+            measure="entries" if entries else "hours",
+            among=tuple(listed),
+            period=period,
+            activity=slots.get("activity"),
+            output="value",
+        )
     if "person" not in slots and listed and (plural := _PLURAL_PRONOUN.search(rest)):
         # "e as horas deles em outubro?": the people the last list named, ranked among themselves
         without = rest.replace(plural.group(0), " ", 1)
@@ -887,11 +900,14 @@ def _understand(
             read.group = "weekday"  # "de seg a sex, qual dia menos?": which weekday
     if found is not None and found.months >= 3 and read.group is None and not read.total:
         read.group = "month"  # "set, out e nov": each month, as listed
-    # "quantos dias eu trabalhei no fim de semana": the weekend days worked, which the weekend answer counts
-    weekend_days = kind == "weekend_work" and read.measure == "days" and read.weekday is None
+    # Counts a catalogue answer gives and a composition would miscount: "quantos dias eu trabalhei no fim de
+    # semana" (the weekend days worked), "e qntos contratos existem no total?" (contracts, not their people)
+    counted_elsewhere = (kind == "weekend_work" and read.measure == "days" and read.weekday is None) or (
+        kind == "list_contracts" and bool(re.search(r"\bquant\w* contratos\b", text))
+    )
     composed = (
         None
-        if against_last_week or weekend_days
+        if against_last_week or counted_elsewhere
         else _compose(db, read, slots, rest, text, previous, kind, every_activity)
     )
     if every_activity and isinstance(composed, Question):

@@ -851,3 +851,22 @@ def test_who_works_most_on_fridays_is_a_habit(generated: Dataset, rows: list[Spa
     top = max(people, key=lambda n: (people[n], n))
     (reply,) = ask(generated, "quem mais trabalha na sexta-feira no 8446?")
     assert f"{top}: {hours(people[top])}" in reply and "sextas" in reply
+
+
+def test_what_the_people_just_listed_add_up_to(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, within(OCTOBER))
+    top = sorted(people, key=lambda n: (-people[n], n))[:5]
+    entries = sum(1 for r in rows if r.name in top and within(OCTOBER)(r))
+    meetings = total(rows, lambda r: r.name in top and within(OCTOBER)(r) and "reuniao" in plain(r.activity))
+    _, counted, spent = ask(
+        generated,
+        "top 5 pessoas q mais apontaram em outubro",
+        "quantos apontamentos eles fizeram no total?",
+        "e qntas horas deles foram de reuniao",
+    )
+    assert f"{entries} apontamentos" in counted and hours(meetings) in spent
+
+
+def test_how_many_contracts_after_people_by_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    _, reply = ask(generated, "quais contratos tem mais gente?", "e qntos contratos existem no total")
+    assert f"{len({r.supplier for r in rows})} contratos" in reply
