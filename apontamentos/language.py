@@ -378,6 +378,8 @@ _HABITUAL_WEEKDAY = re.compile(
     r"\b((?:trabalha|trabalham|aponta|apontam|costuma\w*)\b(?: \w+){0,4}?) na "
     r"(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?\b"
 )
+# "e os dois juntos?": the ones compared, summed
+_TOGETHER = re.compile(r"\b(?:os|as) (?:2|3|dois|duas|tres) junt[oa]s\b")
 # "qnta gente apontou ontem?": a head count
 _HOW_MANY_PEOPLE = re.compile(r"\bquanta gente\b")
 
@@ -394,6 +396,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_OWING_A_DAY, "ficaram sem apontar algum dia"),
     (_HOW_IS_THE_WEEK, "como foi essa semana"),
     (_HOW_MANY_PEOPLE, "quantas pessoas"),
+    (_TOGETHER, "os 2 somados"),
     (_BUT_WEEKENDS, "de segunda a sexta"),
     (_HABITUAL_WEEKDAY, r"\1 nas \2s"),
     (_HOURS_MINUTES, _as_hours),

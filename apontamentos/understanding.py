@@ -193,7 +193,10 @@ _HABITUAL = re.compile(
     r"\beu (?:\w+ )?(?:trabalho|aponto|rendo)\b|\b(?:mais|menos) (?:trabalha|aponta|trabalham|apontam)\b"
     r"|\b(?:dura|duram|costum\w*|geralmente|normalmente|em geral)\b"
 )  # not "horas de trabalho": a noun
-_ME_OR_THEM = re.compile(r"\b(?:eu (?:ou|e|x|vs)|(?:ou|e|x|vs|com) eu)\b")
+_ME_OR_THEM = re.compile(
+    r"\b(?:eu (?:ou|e|x|vs)|(?:ou|e|x|vs|com) eu)\b"
+    r"|\beu\b(?: \w+){0,6} compar\w* (?:com|a|ao)\b"  # "qnts horas eu fiz em outubro comparado com o Diego?"
+)
 _EACH_OF_THEM = re.compile(r"\b(?:em |de |para |pra )?cada (?:um|uma)\b")
 _THAT = re.compile(r"\b(?:isso|isto|esse valor|essas horas|disso)\b")
 _EVERY_ACTIVITY = re.compile(
@@ -768,7 +771,10 @@ def _understand(
             # "quanto os 5 primeiros somaram juntos?": their sum, each beside it
             return Question("compose", measure="hours", among=tuple(chosen), period=period, output="value")
         return Question("ranking", people=chosen, period=period, order=slots.get("order", "desc"))
-    if "person" not in slots and not listed and _PLURAL_PRONOUN.search(rest) and re.search(r"\bcada um\b", text):
+    each_or_both = (
+        re.search(r"\bcada um\b", text) and _PLURAL_PRONOUN.search(rest) or re.search(r"\bos 2 somados\b", text)
+    )
+    if "person" not in slots and len(listed) < 2 and each_or_both:
         if previous is not None and previous.person and not previous.among:
             # "qnt cada um deles fez?" after two people asked one by one: who "they" are is not kept
             return Clarification("not_understood", WHO_ARE_THEY)
@@ -876,6 +882,17 @@ def _understand(
     if same_period is not None and any(slots.get(name) for name in SUBJECT):
         slots["period"] = same_period  # a question without a subject of its own inherits it as a follow-up
     kind = "week_comparison" if against_last_week else kind_of(f" {' '.join(rest.split())} ")
+    if (
+        kind == "week_comparison"
+        and not against_last_week
+        and found is not None
+        and not this_or_last_week(found, today)
+    ):
+        # "e comparado com mês passado?": this period beside that one, not this week against the last
+        kind = None
+        if previous is not None and previous.period and previous.period != found.period and "versus" not in slots:
+            slots["period"], slots["versus"] = sorted((previous.period, found.period), key=lambda p: p.start)
+        rest = re.sub(_COMPARING, " ", rest)
     ranks_people = kind in ("ranking", "hours_by_person") or bool(_WHO_WORKED_MOST.search(text))
     who_did = re.fullmatch(r"(?:e )?quem (?:fez|apontou|trabalhou|lancou)(?: isso)?", text) is not None
     if (ranks_people or who_did) and previous is not None and previous.activity and not slots.get("activity"):
@@ -1197,6 +1214,8 @@ def _merge(previous: Question, slots: dict[str, Any]) -> Question:
         kind = "people_by" if kind == "people_by" else "contract_resources"
     if kind == "contract_ranking" and changes.get("contract"):
         kind = "contract_details"
+    if kind == "week_comparison" and changes.get("period"):
+        kind = "total_hours"  # "e a semana passada inteira?" after this week against the same days: that week
     if changes.get("count") and kind == "compose" and previous.group == "person":
         # "quantos são?" after a breakdown by person: how many people, not the breakdown again
         changes.update(measure="people", group=None, output="value", limit=None, order="desc", count=False)

@@ -870,3 +870,44 @@ def test_what_the_people_just_listed_add_up_to(generated: Dataset, rows: list[Sp
 def test_how_many_contracts_after_people_by_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
     _, reply = ask(generated, "quais contratos tem mais gente?", "e qntos contratos existem no total")
     assert f"{len({r.supplier for r in rows})} contratos" in reply
+
+
+# -- batch AK: comparisons ---------------------------------------------------------------------------------
+
+
+def test_me_compared_with_a_colleague_and_both_together(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    me, _ = one_contract_person(rows)
+    other = next(n for n in sorted({r.name for r in rows}) if n != me and "Dias" not in n.split())
+    mine = total(rows, lambda r: r.name == me and within(OCTOBER)(r))
+    theirs = total(rows, lambda r: r.name == other and within(OCTOBER)(r))
+    compared, together = ask(
+        generated, f"qnts horas eu fiz em outubro comparado com o {other}?", "e os dois juntos?", user=me
+    )
+    assert hours(mine) in compared and hours(theirs) in compared and "Esta semana" not in compared
+    assert hours(mine + theirs) in together
+
+
+def test_compared_with_last_month_is_side_by_side(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    october = total(rows, lambda r: r.name == name and within(OCTOBER)(r))
+    november = total(rows, lambda r: r.name == name and within(NOVEMBER)(r))
+    _, reply = ask(generated, "quanto eu apontei esse mes?", "e comparado com mes passado?", user=name)
+    assert reply.index(hours(october)) < reply.index(hours(november)) and "lado a lado" in reply
+
+
+def test_the_whole_week_after_the_same_days_compared(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    _, reply = ask(
+        generated, "essa semana ate agora vs os mesmos dias da semana passada no 8446", "e a semana passada inteira?"
+    )
+    assert hours(total(rows, of_contract(LAST_WEEK))) in reply and "Mesmos dias" not in reply
+
+
+def test_both_together_after_people_asked_one_by_one_is_asked_back(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+) -> None:
+    first, second = sorted({r.name for r in rows if "Dias" not in r.name.split()})[:2]
+    *_, reply = ask(
+        generated, f"qnt o {first} fez semana passada", f"e o {second}?", "e os dois juntos na semana retrasada?"
+    )
+    assert "Não sei a quem “eles” se refere" in reply and FIGURE.search(reply) is None
