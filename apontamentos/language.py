@@ -336,6 +336,7 @@ def _as_date(match: re.Match[str]) -> str:
 
 # A ranking said in adjectives: "o dia mais forte / cheio" is the most, "mais fraco / vazio" the least.
 _BUSIEST = re.compile(r"\bmais (?:fortes?|cheios?|cheias?|movimentad[oa]s?|produtiv[oa]s?|puxad[oa]s?)\b")
+_QUIETEST = re.compile(r"\bmais (?:fracos?|fracas?|vazi[oa]s?|parad[oa]s?|tranquil[oa]s?|(?:para|pra) tras)\b")
 # "e na retrasada?", "dessa semana e da passada": a feminine "passada" with no noun is a week ("sexta passada"
 # has its noun; a month is "passado")
 _BARE_WEEK = re.compile(r"\b((?:n|d)?a) (retrasada|passada|anterior)\b")
@@ -362,7 +363,6 @@ def _as_hours(match: re.Match[str]) -> str:
 _WHICH_OF_TWO = re.compile(r"\b(qual|quem|quais) d([oa])s (?:2|dois|duas)\b")
 # "quem lidera no 8446?", "quem tá na frente?": the top of the ranking
 _LEADS = re.compile(r"\bquem (?:lidera|liderou|(?:ta|esta) (?:liderando|na frente|em primeiro))\b")
-_QUIETEST = re.compile(r"\bmais (?:fracos?|fracas?|vazi[oa]s?|parad[oa]s?|tranquil[oa]s?|(?:para|pra) tras)\b")
 
 
 # "quais dias eu não apontei nada": "nada" only stresses the days missed (people who stopped are idle_people)
