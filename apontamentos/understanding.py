@@ -277,8 +277,8 @@ _UNKNOWN_PROFILE = re.compile(r"\b(?:lider(?:es)? tecnic[oa]s?|tech leads?|geren
 
 def _names_role(text: str) -> bool:
     """Whether the question names a level or a profile ("seniors", "arquitetos")."""
-    levels = re.search(r"\b(?:junior|juniores|juniors|pleno|plenos|senior|seniores|seniors|especialistas?)\b", text)
-    return bool(levels or any(pattern.search(text) for pattern, _ in PROFILES))
+    levels = any(re.search(rf"\b{word}(?:es|s)?\b", text) for word in LEVELS)  # as the level slot reads them
+    return levels or any(pattern.search(text) for pattern, _ in PROFILES)
 
 
 def _has(text: str, *patterns: str) -> bool:
@@ -442,20 +442,23 @@ def _about_others(question: Question) -> bool:
 
 def _activity_typos(db: Dataset, words: list[str]) -> list[str]:
     """Unknown words one or two letters off a word of an activity ("reviw", "alinhamneto") as that word."""
-    targets = sorted(db.activity_words)
-    fixed = []
-    for w in words:
-        close = (
-            difflib.get_close_matches(w, targets, n=1, cutoff=0.8)
-            if len(w) >= 4
+
+    def unread(w: str) -> bool:  # "reunioes", "bug": forms the activity reader takes already are not typos
+        return (
+            len(w) >= 4
+            and not w.isdigit()
             and not _known(w)
             and w not in db.all_name_words
-            and not w.isdigit()
-            and _activity_word(db, w) is None  # "reunioes", "bug": forms the activity reader takes already
-            else []
+            and _activity_word(db, w) is None
         )
-        fixed.append(close[0] if close else w)
-    return fixed
+
+    if not any(unread(w) for w in words):
+        return words  # most questions: nothing to compare, no sort
+    targets = sorted(db.activity_words)
+    return [
+        (close[0] if unread(w) and (close := difflib.get_close_matches(w, targets, n=1, cutoff=0.8)) else w)
+        for w in words
+    ]
 
 
 def _filter_corrections(db: Dataset, corrections: list[tuple[str, str]]) -> list[tuple[str, str]]:
