@@ -73,6 +73,11 @@ def answer(
         )
     if isinstance(understood, Clarification):
         kept = understood.pending.to_context() if understood.pending else context
+        refused_person = understood.pending.person if understood.reason == "personal" and understood.pending else None
+        if refused_person and previous is not None and previous.has_subject and not context.get("unanswered"):
+            # "e o endereço da Júlia?" amid questions about the 8422: "e em setembro?" is still the 8422's,
+            # while "e quantas horas ela fez?" means her
+            kept = {**context, "named": refused_person}
         if understood.reason == "confirm":
             kept = {**kept, "confirm": True}
         elif understood.pending is not None and not understood.pending.has_subject:

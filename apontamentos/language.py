@@ -115,8 +115,9 @@ pendente pendentes esqueceu esqueceram esqueci esquecido esquecida saida saidas 
 aberto abertos aberta abertas ranking rank maiores maior menores menor mais menos top primeiros ultimos
 media medio medias duracao jornada jornadas esperado esperadas esperada esperados deveria deveriam previsto
 previstas prevista saldo positivo negativo banco cai caem caiu cairam cair
-comparado comparacao comparar compare compara versus contra relacao
-semana semanas passada passado anterior atual corrente uteis util feriado feriados fim final finais
+comparado comparacao comparar compare compara versus vs contra relacao
+semana semanas passada passado anterior atual corrente uteis util feriado feriados nacional nacionais fim
+final finais
 finados proclamacao republica consciencia negra zumbi independencia aparecida tiradentes natal carnaval
 consumiu consumiram consumo consumidas consumidos
 sabado domingo sabados domingos tecnologia tecnologias perfil perfis nivel niveis cargo cargos acima
@@ -194,7 +195,7 @@ OPERATORS: dict[str, str] = {
     **dict.fromkeys("acima abaixo superior inferior".split(), "threshold"),
     **dict.fromkeys("desde ate antes depois entre durante".split(), "period"),
     **dict.fromkeys("cedo tarde atrasado atrasados atrasada atrasadas".split(), "clock"),
-    **dict.fromkeys("versus contra compara comparar comparado comparacao".split(), "comparison"),
+    **dict.fromkeys("versus vs contra compara comparar comparado comparacao".split(), "comparison"),
     **dict.fromkeys("brutas bruta bruto brutos liquidas liquida liquido liquidos".split(), "basis"),
 }
 

@@ -260,7 +260,7 @@ REGISTRY: tuple[Kind, ...] = (
         "week_comparison",
         answers.week_comparison,
         (q.week_comparison,),
-        ("compar", "versus", "em relacao", "resumo da semana"),
+        ("compar", "versus", "vs\\b", "em relacao", "resumo da semana"),
     ),
     Kind(
         "contract_ranking",

@@ -79,7 +79,8 @@ _SAME_PERIOD = re.compile(
 )
 _WHICH_ONES = re.compile(
     r"^(?:e |entao |ta )?(?:quais|quem|qual|quem que) (?:foram|sao|eram|seriam|e|foi)(?: (?:eles|elas|esses|essas))?$"
-    r"|^(?:e )?(?:quais|quem)$|^(?:lista|liste|mostra|mostre|manda)(?: (?:eles|elas|quais|os nomes|quem|pra mim))?$"
+    r"|^(?:e )?(?:quais|quem)$|^(?:lista|liste|mostra|mostre|manda)(?: (?:eles|elas|quais|os nomes|quem|pra mim))?"
+    r"(?: (?:por|com|e) (?:as )?horas?| (?:por|em) ordem de horas?)?$"
     # "em quais dias? e qnto em cada" after a count of days: those days, each with its hours
     r"|^(?:e )?(?:em )?(?:quais|que) dias(?: foram| sao)?(?: e (?:quanto|quantidade)(?: foi)? em cada(?: um)?)?$"
 )
@@ -99,6 +100,10 @@ _ASKS_ITSELF = re.compile(r"\b(?:quem|alguem|ninguem|trabalh\w*|apont\w*|fez|fiz
 NOTHING_TO_FOLLOW = (
     "Não sei a que pergunta isso se refere: não respondi nenhuma antes nesta conversa. Diga de quem ou de qual "
     "contrato, por exemplo: “quantas horas o contrato 8446 fez em novembro?”."
+)
+LAST_UNANSWERED = (
+    "Não sei a que pergunta isso se refere: a anterior ficou sem resposta. Diga de quem ou de qual contrato, por "
+    "exemplo: “horas da Ana Souza por semana em novembro”."
 )
 _ASKS = re.compile(r"^ e |\d|\b(?:quant\w*|quem|qual|quais|como|quando|onde|horas?|contratos?)\b")
 _MORE = re.compile(
@@ -143,6 +148,8 @@ _FOLLOW_UP = re.compile(
     r"|\b(?:la|dele|dela|deles|delas|ele|ela|eles|elas|nele|nela|isso|disso|nisso|nesse contrato|"
     r"desse contrato|neste contrato|deste contrato|esse contrato|este contrato|mesmo contrato)\b"
 )
+# "então" closing a question continues the talk; "minhas horas por semana, então" is a question of its own
+_THEN_LAST = re.compile(r"\bentao\W*$")
 _EVER = re.compile(r"\bja\b.*\b(?:algum|alguma)\b|\balguma vez\b|\bnunca\b|\bdesde sempre\b")
 _WHO_BOUNDED = re.compile(r"\b(?:quem|quais|pessoas|recursos|consultores|colaboradores)\b")
 _VALIDATED_YES = re.compile(r"\b(?:validad|aprovad)\w*")
@@ -240,7 +247,8 @@ _SHORT_LIST = "A lista anterior tinha só {}. Diga o nome ou uma posição dessa
 def _follows(text: str) -> bool:
     """Whether the question continues the previous one: "e …", a pronoun, a position in its list, or "nesse
     período"."""
-    return bool(_FOLLOW_UP.search(text) or _ORDINAL.search(text) or _SAME_PERIOD.search(text))
+    then = _THEN_LAST.search(text) is not None and not _SELF & set(text.split())  # "… de code review então?"
+    return bool(_FOLLOW_UP.search(text) or _ORDINAL.search(text) or _SAME_PERIOD.search(text) or then)
 
 
 def _position(match: re.Match[str]) -> int:
@@ -878,6 +886,11 @@ def _understand(
         # "qm fez mais", "sem passada" right after a question left unanswered (a typo asked back) continue
         # that question, not one about everyone
         return Clarification("not_understood", NOTHING_TO_FOLLOW)
+    fragment = not _QUESTION_WORD.search(f" {text} ") and "period" not in slots
+    if _UNANSWERED.get() and previous is not None and not previous.has_subject and fragment and not slots:
+        # "por semana" right after a question left unanswered: its figure was never given, so whose weeks
+        # are meant is unknown; everyone's would be a guess
+        return Clarification("not_understood", LAST_UNANSWERED)
     if nothing_before and re.match(r"e\b", text) and not any(slots.get(name) for name in (*SUBJECT, "team")):
         known_words = all(_known(w) for w in rest.split())  # an unknown word (a name?) is told as such below
         if not _EVERYONE.search(rest) and not _ASKS_ITSELF.search(text) and known_words:
@@ -1763,8 +1776,15 @@ def _compose(
     if recomposed and previous is not None:
         if read.weekday is None and previous.weekday and (day := _bare_weekday(read.rest)):
             read.weekday = (day,)  # "e domingo?" after "aos sábados"
-        if read.group == "day" and previous.group in ("weekday", "week", "month") and not read.said_group:
-            read.group = previous.group  # "e o dia que menos?" after the weekdays: the weekday
+        which_day = any(re.fullmatch(r"(?:qual|que|em que)(?: foi)?(?: o)? dia", said) for said in read.said)
+        if read.group == "day" and (
+            previous.group in ("weekday", "week", "month")
+            and not read.said_group
+            or previous.group == "weekday"
+            and which_day
+        ):
+            # "e o dia que menos?", "e qual o dia mais fraco?" after the weekdays: the weekday
+            read.group = previous.group
         of_activity = read.share and slots.get("activity")  # "e que % dele foi reunião?": one part, not per group
         # "qto isso representa do total do contrato?" after an activity's people: the activity's part, once
         of_activity = of_activity or (read.share and previous.activity and _has(text, "isso", "disso"))
@@ -1954,8 +1974,10 @@ def _composes(
     if slots.get("among"):
         return True  # contracts compared: only a composition shows just them
     if follow_up and previous is not None and read.measure and not (read.group or read.rank):
-        if legacy is None or previous.activity:
-            return True  # "e em apontamentos?", "e em pessoas?" after reunião's hours: that measure, same filters
+        if legacy is None or previous.activity or previous.versus:
+            # "e em apontamentos?", "e em pessoas?" after reunião's hours, "e a média por pessoa?" after two
+            # months side by side: that measure, same filters
+            return True
     if slots.get("versus") or read.measure in ("first_day", "last_day") or read.weekday is not None or read.share:
         return True
     if read.measure in _READ_AS and (legacy in _COMPOSABLE or legacy in _READ_AS[read.measure]):
