@@ -34,8 +34,11 @@ MEASURE_WORDS: dict[str, str] = {
     r"|ultima vez(?: que)?)",
     "first_day": r"\b(?:desde quando|primeiro dia(?! util)(?: (?:com|que teve|de|em que|que)\b)?|primeiro apontamento"
     r"|primeira vez(?: que)?|quando\s+(?:\w+\s+){0,3}?comec\w+)",
+    # "média por dia por pessoa" is this one, per person and day (not a breakdown by person)
+    "avg_day": r"\bmedia (?:de horas )?(?:(?:por|ao) dia\b(?: trabalhado)?"
+    r"(?: (?:por|de cada) (?:pessoa|recurso|consultor))?"
+    r"|(?:por|de cada) (?:pessoa|recurso|consultor) (?:por|ao) dia\b)",
     "avg_person": r"\bmedia (?:de horas )?(?:por|de cada) (?:pessoa|recurso|consultor|cabeca)\b",
-    "avg_day": r"\bmedia (?:de horas )?(?:por|ao) dia\b(?: trabalhado)?",
     "open_spans": r"\b(?:apontamentos )?sem saida\b",
     "people": r"\b(?:(?:quantas|quantos|quanta|numero de|quantidade de|qtd de|em)"
     r" (?:pessoas|recursos|consultores|colaboradores|gente)"
@@ -75,7 +78,7 @@ _WEEKDAY_NAME = re.compile(r"segunda|terca|quarta|quinta|sexta|sabado|domingo")
 WORKING_WEEKDAY_WORDS = r"\b(?:(?:em )?(?:qual|que) (?:o )?dia util|(?:por|cada) dia util da semana)\b"
 VALIDATED_WORDS = r"\b(?:nao (?:foram |estao )?(?:validad|aprovad)\w*|(?:validad|aprovad)\w*)"
 SHARE_WORDS = (
-    r"\b(?:quanto )?(?:por cento|porcentagem|percentual|proporcao|fatia)\b(?: (?:d[aoe]s?|em)\b)?"
+    r"\b(?:quanto )?(?:por cento|porcentagem|percentual|proporcao|fatia|participacao)\b(?: (?:d[aoe]s?|em)\b)?"
     r"|\b(?:isso|isto) (?:representa|equivale)(?: a)?\b"  # "qnto isso representa do 8446?": a share of it
 )
 RANK_WORDS = re.compile(
@@ -193,7 +196,9 @@ def read(text: str, weekday_sets: bool = False, since: bool = False) -> Read:
         if found.group is None and (match := take(pattern)):
             found.group, found.said_group = name, True
             found.singular = bool(_SINGULAR.match(match.group(0)))
-        elif found.group is not None and pattern.search(found.rest):
+        elif found.group is not None and (second := pattern.search(found.rest)):
+            if found.group == "weekday" and name == "day" and re.match(r"(?:qual|em que)\b", second.group(0)):
+                continue  # "por dia da semana, qual dia rende mais": which of those weekdays
             found.second_group = name  # "horas de cada pessoa por contrato": two breakdowns at once
     if match := RANK_WORDS.search(found.rest):
         bottom = (match.group(3) or "").startswith(("menores", "piores", "ultim", "lanterna"))

@@ -151,6 +151,7 @@ conte contar checar verifica verificar verifique confere conferir quero queremos
 acho acha sei vem veio vieram estamos estavam estive esteve dele pra nessa nisso disso daquilo daquele daquela
 cade qual quais porque por que lado tipo assim coisa coisas favorzinho rapidinho urgente please thanks
 to ta tao tou devendo devo deve devem estou esta estamos quantidade bot robo assistente
+tentando entender entendendo perdido perdida confuso confusa
 atividade atividades tarefa tarefas distribuem distribui distribuiram divididas dividem repartem
 distribuicao distribuidas distribuidos percentual percentuais porcentagem
 comuns frequentes frequente principais cada tipos registros gastou gastaram gastei gasto gastos dedicou
@@ -189,7 +190,9 @@ OPERATORS: dict[str, str] = {
     **dict.fromkeys("mais menos maior menor maiores menores pior piores melhor melhores top".split(), "order"),
     **dict.fromkeys("primeiros primeiras ultimos ultimas".split(), "limit"),
     **dict.fromkeys("media medias medio total totais soma somando somar tudo".split(), "measure"),
-    **dict.fromkeys("percentual percentuais porcentagem porcento proporcao parcela fatia".split(), "share"),
+    **dict.fromkeys(
+        "percentual percentuais porcentagem porcento proporcao parcela fatia participacao".split(), "share"
+    ),
     **dict.fromkeys("sem nao nunca nenhum nenhuma ninguem exceto tirando fora salvo".split(), "negation"),
     **dict.fromkeys("so apenas somente".split(), "restriction"),
     **dict.fromkeys("acima abaixo superior inferior".split(), "threshold"),
@@ -294,6 +297,19 @@ _INJECTION = re.compile(
 )
 
 _DATE_SLASH = re.compile(r"(\d)/(\d)")
+# "06-11", "6-11-2026", "2026-11-06": a date written with dashes, as a slashed one
+_DATE_DASH = re.compile(r"(?<![\w-])(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})-(\d{1,2})(?:-(\d{4}|\d{2}))?)(?![\w-])")
+
+
+def _dashed_date(match: re.Match[str]) -> str:
+    year, month, day = (match.group(1), match.group(2), match.group(3))
+    if year is None:
+        day, month, year = match.group(4), match.group(5), match.group(6)
+    if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
+        return match.group(0)
+    return f"{day}/{month}" + (f"/{year}" if year else "")
+
+
 _DECIMAL = re.compile(r"(\d),(\d)")
 _HOURS_SUFFIX = re.compile(r"\b(\d{1,3}(?:,\d+)?)\s?h\b")  # "9h", "130h"; four digits are a contract
 # "contrato nº 8446": dropped before "n" is read as "não"
@@ -360,6 +376,31 @@ def _as_hours(match: re.Match[str]) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",") + " horas"
 
 
+# "dez de novembro", "primeiro de outubro": a day in words ("dez" was read as December's abbreviation)
+_DAY_IN_WORDS = re.compile(rf"\b(?:(dezembro)|primeiro) de ({'|'.join(sorted(MONTH_NAMES, key=len, reverse=True))})\b")
+# "o hugo tá atrasado nas horas?": below the expected hours, not a late arrival
+_BEHIND = re.compile(r"\b(?:atrasad[oa]s?|devendo) (?:n?as|com as|nas suas|em) horas\b")
+# "preciso fechar o relatório até amanhã, me passa …": a deadline, not the period asked about
+_DEADLINE = re.compile(r"\b((?:preciso|tenho que|fechar|entregar|mandar|enviar)\b.*?) (?:ate|para) amanha\b")
+# "quebra isso por semana pra mim": a courtesy, not the asker as the subject
+_FOR_ME = re.compile(
+    r"\b((?:quebra|quebre|mostra|mostre|manda|mande|passa|passe|lista|liste|traz|traga|faz|faca|calcula|calcule"
+    r"|separa|separe|divide|divida|abre|abra|puxa|puxe|gera|gere|ve|veja|confere|confira|checa|cheque)\b"
+    r"(?: \w+){0,6}?) para mim\b"
+)
+# "rs", "kkkk", "haha": laughter, not a word of the question
+_LAUGHTER = re.compile(r"\b(?:r+s+|k{3,}|(?:ha){2,}h?|(?:he){2,}|(?:hi){2,})\b")
+# "desde que começou o registro": since the data began
+_SINCE_THE_START = re.compile(
+    r"\bdesde (?:que|quando) (?:comecou|comecaram|iniciou|iniciaram|tem|temos|existe)"
+    r"(?: (?:o|os|a|as) (?:registros?|apontamentos?|dados|base|sistema|bot))?\b"
+)
+
+
+def _day_in_words(match: re.Match[str]) -> str:
+    return f"{10 if match.group(1) else 1} de {match.group(2)}"
+
+
 # "qual dos dois fez mais?": which of those just listed ("dois" is a digit by then)
 _WHICH_OF_TWO = re.compile(r"\b(qual|quem|quais) d([oa])s (?:2|dois|duas)\b")
 # "quem lidera no 8446?", "quem tá na frente?": the top of the ranking
@@ -367,7 +408,7 @@ _LEADS = re.compile(r"\bquem (?:lidera|liderou|(?:ta|esta) (?:liderando|na frent
 
 
 # "quais dias eu não apontei nada": "nada" only stresses the days missed (people who stopped are idle_people)
-_MISSED_DAYS_NOTHING = re.compile(r"(\bdias?\b(?: \w+){0,3} (?:nao|sem) (?:apont|lanc|registr)\w*) nada\b")
+_MISSED_DAYS_NOTHING = re.compile(r"(\bdias?\b(?: \w+){0,5} (?:nao|sem) (?:apont|lanc|registr)\w*) nada\b")
 
 
 # "tirando fim de semana, que dia…": the weekdays, Monday to Friday
@@ -387,6 +428,12 @@ _HOW_MANY_PEOPLE = re.compile(r"\bquanta gente\b")
 # Phrases rewritten, in this order, into the words the engine reads (each pattern's comment says why).
 _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (_SEM_WEEK, "semana"),
+    (_LAUGHTER, " "),
+    (_FOR_ME, r"\1"),
+    (_DEADLINE, r"\1"),
+    (_SINCE_THE_START, "desde o inicio"),
+    (_BEHIND, "abaixo do esperado"),
+    (_DAY_IN_WORDS, _day_in_words),
     (_DAY_OF_NAMED_MONTH, _as_date),
     (_REPORT_NAME, r"\1"),
     (_QUIETEST, "com menos horas"),
@@ -414,7 +461,7 @@ def prepare(question: str, vocabulary: Rewriter | None = None) -> str:
     text = _SLASH_ABBREVIATION.sub(lambda m: f" {_SLASH_WORDS[m.group(1).lower()]} ", question)
     text = _PERCENT.sub(" porcentagem ", text)
     text = _NUMBER_SIGN.sub(" ", text)
-    text = _DATE_SLASH.sub(r"\1 SLASH \2", text)
+    text = _DATE_SLASH.sub(r"\1 SLASH \2", _DATE_DASH.sub(_dashed_date, text))
     text = _DECIMAL.sub(r"\1 COMMA \2", text)
     text = normalize(text).replace(" slash ", "/").replace(" comma ", ",")
     text = _HOURS_SUFFIX.sub(r"\1 horas", text)

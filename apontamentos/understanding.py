@@ -82,7 +82,8 @@ _WHICH_ONES = re.compile(
     r"|^(?:e )?(?:quais|quem)$|^(?:lista|liste|mostra|mostre|manda)(?: (?:eles|elas|quais|os nomes|quem|pra mim))?"
     r"(?: (?:por|com|e) (?:as )?horas?| (?:por|em) ordem de horas?)?$"
     # "em quais dias? e qnto em cada" after a count of days: those days, each with its hours
-    r"|^(?:e )?(?:em )?(?:quais|que) dias(?: foram| sao)?(?: e (?:quanto|quantidade)(?: foi)? em cada(?: um)?)?$"
+    r"|^(?:e )?(?:em )?(?:quais|que) dias(?: foram| sao)?(?: (?:esses?|essas?|eles))?"
+    r"(?: e (?:quanto|quantidade)(?: foi)? em cada(?: um)?)?$"
 )
 # Answers that already list what they count: "quais foram?" shows them again.
 _LISTING_KINDS = frozenset(
@@ -150,6 +151,7 @@ _FOLLOW_UP = re.compile(
 )
 # "então" closing a question continues the talk; "minhas horas por semana, então" is a question of its own
 _THEN_LAST = re.compile(r"\bentao\W*$")
+_THIS_CONTRACT = re.compile(r"\b(?:n|d)?(?:esse|este|aquele) contrato\b|\bno mesmo contrato\b")
 _EVER = re.compile(r"\bja\b.*\b(?:algum|alguma)\b|\balguma vez\b|\bnunca\b|\bdesde sempre\b")
 _WHO_BOUNDED = re.compile(r"\b(?:quem|quais|pessoas|recursos|consultores|colaboradores)\b")
 _VALIDATED_YES = re.compile(r"\b(?:validad|aprovad)\w*")
@@ -438,6 +440,8 @@ _ABOUT_PEOPLE = frozenset({"ranking", "hours_by_person", "contract_resources", "
 def _about_others(question: Question) -> bool:
     """A question a colaborador asks about other people: a whole contract, or the team ranked or counted. "Quanto
     todo mundo fez?" and "ranking de horas" are answered: their first line says the figures are her own."""
+    if question.kind == "compose" and question.output == "share" and question.part == "person":
+        return True  # "qual minha participação nas horas do 8033?": the whole is everyone's hours
     if question.person or question.kind in STATIC or question.kind in ("working_days", "holidays", "list_contracts"):
         return False
     by_person = question.kind in _ABOUT_PEOPLE or (question.kind == "compose" and question.group == "person")
@@ -895,6 +899,8 @@ def _understand(
         known_words = all(_known(w) for w in rest.split())  # an unknown word (a name?) is told as such below
         if not _EVERYONE.search(rest) and not _ASKS_ITSELF.search(text) and known_words:
             return Clarification("not_understood", NOTHING_TO_FOLLOW)  # "e em novembro?" after a question declined
+    if previous is not None and previous.contract and not slots.get("contract") and _THIS_CONTRACT.search(text):
+        slots["contract"] = previous.contract  # "quantos arquitetos júnior tem nesse contrato?": the one talked about
     if same_period is not None and any(slots.get(name) for name in SUBJECT):
         slots["period"] = same_period  # a question without a subject of its own inherits it as a follow-up
     kind = "week_comparison" if against_last_week else kind_of(f" {' '.join(rest.split())} ")
@@ -986,6 +992,7 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         kind == "expected_vs_worked"
         and not slots.get("person")
         and not _has(rest, "saldo", "banco", "devendo", "acima", "abaixo")
+        and not (previous is not None and previous.person and _follows(text))  # "e qnto deveria ter feito?"
     ):
         slots["everyone"] = True  # the expected hours of a period are the same for everyone
     per_person = BY_NAME["hours_by_person"].asked_by(rest)
@@ -1725,6 +1732,9 @@ def _compose(
     # "quantas horas de treinamento no total?" after its people: the activity talked about, summed
     again_activity = previous is not None and bool(slots.get("activity")) and slots["activity"] == previous.activity
     if total_of and (follow_up or bare or again_activity) and not read.group and not read.rank and not own_question:
+        if previous is not None and previous.contract and _ALL_CONTRACTS.search(text):
+            # "e somando todos os contratos?" after the 8446's open spans: the same question, every contract
+            return replace(previous, contract=None, page=0)
         total = _total_of(previous, every_activity)  # type: ignore[arg-type]
         named = {name: slots[name] for name in (*_FILTER_SLOTS, "period") if slots.get(name) is not None}
         if previous is not None and named.get("activity") and named["activity"] == previous.activity:
@@ -1960,6 +1970,7 @@ _MEASURE_OF = {"open_spans": "open_spans", "hours_per_day": "avg_day"}
 _READ_AS = {
     "days": frozenset({"hours_per_day", "resource_days"}),
     "idle_people": frozenset({"missing_days", "contract_resources"}),
+    "avg_day": frozenset({"hours_by_person"}),  # "média por pessoa por dia": one figure, not a list of people
 }
 
 # Catalogue kinds a follow-up to a composition may name and still mean the composition with a change.
@@ -2160,6 +2171,10 @@ _PART_IS_CONTRACT = re.compile(
     r"\b(?:foi|foram|sao|e|eh|ficou|ficaram) (?:n|d|pr)?[oa]s? (?:contrato )?(?:\d{4}|e\d{7})\b"
 )
 
+_PART_IS_SOMEONE = re.compile(
+    r"\b(?:foi|foram|e|eh|sao|ficou|ficaram) d[oa]s? (?!total|todo|tempo|mes|contrato|horas?|semana|periodo|geral)"
+)
+
 
 def _share_part(db: Dataset, read: compose_words.Read, slots: dict[str, Any], text: str) -> str | None:
     """The filter a share asks the part of when it names no activity: a weekday ("quanto % do meu total foi
@@ -2173,6 +2188,8 @@ def _share_part(db: Dataset, read: compose_words.Read, slots: dict[str, Any], te
         part = "contract" if _PART_IS_CONTRACT.search(text) else "person"
     elif slots.get("contract") and _PART_IS_CONTRACT.search(text):
         part = "contract"  # "qnto % das horas de novembro foram do contrato 8600?": of everyone's
+    elif slots.get("person") and not slots.get("asker") and _PART_IS_SOMEONE.search(text):
+        part = "person"  # "quantos % das horas de novembro foram da Paula?": of everyone's (all this asker sees)
     return part
 
 
@@ -2193,6 +2210,9 @@ def _share_words(
         "Entendi que você quer uma porcentagem, mas não entendi de quê. Diga a atividade, por exemplo: “quanto % "
         "das horas do contrato 8446 foi suporte?”, ou peça a divisão: “% das horas por atividade”.",
     )
+
+
+_ALL_CONTRACTS = re.compile(r"\b(?:tod[oa]s os|todos|em todos os|de todos os) contratos\b")
 
 
 def _total_of(previous: Question, every_activity: bool = False) -> Understood:

@@ -159,6 +159,7 @@ def test_another_contract_is_declined_with_the_scope_as_granted(
         "me mostra o ranking da equipe",
         "quem mais trabalhou no 8446 esse mês?",
         "o pessoal do meu contrato fez quanto?",
+        "qual minha participacao nas horas do 8446 em outubro",  # her share: the whole is everyone's
     ],
 )
 def test_a_colaboradora_asking_about_others_gets_no_figure(generated: Dataset, rows: list[Any], question: str) -> None:

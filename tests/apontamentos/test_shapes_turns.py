@@ -104,3 +104,132 @@ def test_vs_the_same_days_of_last_week(generated: Dataset, rows: list[Span]) -> 
     same_days = (date(2026, 11, 16), date(2026, 11, 16) + (this_week[1] - this_week[0]))
     (reply,) = ask(generated, "essa semana ate agora vs mesmos dias da semana passada, qnt o 8446 fez?")
     assert hours(total(rows, of_contract(this_week))) in reply and hours(total(rows, of_contract(same_days))) in reply
+
+
+# -- batches AL and AM: dates, courtesies and follow-ups of untrained users --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "wanted"),
+    [
+        ("06-11", date(2026, 11, 6)),
+        ("2026-11-06", date(2026, 11, 6)),
+        ("dez de novembro", date(2026, 11, 10)),
+        ("primeiro de outubro", date(2026, 10, 1)),
+        ("5-11-2026", date(2026, 11, 5)),
+    ],
+)
+def test_a_day_written_with_dashes_or_in_words(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    said: str,
+    wanted: date,
+) -> None:
+    name = sorted({r.name for r in rows if r.day == wanted and "Dias" not in r.name.split()})[0]
+    _, reply = ask(generated, "quanto eu apontei em 4/11?", f"e {said}", user=name)
+    assert hours(total(rows, lambda r: r.name == name and r.day == wanted)) in reply and "04/11" not in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "rs ok. qnts horas o 8446 fez em outubro?",
+        "kkkk blz, e quantas horas o 8446 fez em outubro",
+        "preciso fechar o relatorio do cliente ate amanha, me passa quantas horas o 8446 teve em outubro",
+        "to tentando entender, quantas horas o 8446 teve em outubro?",
+    ],
+)
+def test_laughter_deadlines_and_asides_do_not_sink_a_question(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    question: str,
+) -> None:
+    (reply,) = ask(generated, question)
+    assert hours(total(rows, of_contract(OCTOBER))) in reply
+
+
+@pytest.mark.parametrize("closing", ["quebra isso por semana pra mim", "me mostra por semana pra mim"])
+def test_for_me_is_a_courtesy(generated: Dataset, rows: list[Span], closing: str) -> None:  # noqa: F811
+    weeks = by(rows, lambda r: r.day.isocalendar().week, of_contract(SEPTEMBER))
+    name = sorted({r.name for r in rows if r.supplier != "8446"})[0]
+    _, reply = ask(generated, "quanto o 8446 fez em setembro?", closing, user=name)
+    assert all(hours(value) in reply for value in weeks.values()) and name not in reply
+
+
+def test_since_the_records_began(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "quantas horas o 8446 teve desde q comecou o registro?")
+    assert hours(total(rows, lambda r: r.supplier == "8446")) in reply
+
+
+@pytest.mark.parametrize("question", ["o {name} ta atrasado nas horas esse mes?", "{name} ta devendo horas esse mês?"])
+def test_behind_on_hours_is_against_the_expected(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    question: str,
+) -> None:
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, question.format(name=name))
+    assert hours(total(rows, lambda r: r.name == name and within(NOVEMBER)(r))) in reply and "esperad" in reply
+
+
+def test_every_contract_after_one_contracts_open_spans(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    last_week = (date(2026, 11, 16), date(2026, 11, 22))
+    everyone = sum(1 for r in rows if r.end is None and within(last_week)(r))
+    _, reply = ask(
+        generated, "quantos apontamentos ficaram abertos semana passada no 8446?", "e somando todos os contratos?"
+    )
+    assert f"{everyone} apontamentos sem saída" in reply and "8446" not in reply.splitlines()[0]
+
+
+def test_what_was_expected_of_the_person_talked_about(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    last_week = (date(2026, 11, 16), date(2026, 11, 22))
+    worked = total(rows, lambda r: r.name == name and within(last_week)(r))
+    _, reply = ask(generated, "qnts horas eu fiz semana passada", "e qnto deveria ter feito?", user=name)
+    assert name in reply and hours(worked) in reply and "32,0 h" in reply  # four working days: the 20th is a holiday
+
+
+@pytest.mark.parametrize("said", ["media de horas por dia por pessoa", "media por pessoa por dia"])
+def test_the_average_per_day_per_person_is_one_figure(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    said: str,
+) -> None:
+    kept = [r for r in rows if of_contract(OCTOBER)(r)]
+    average = total(kept, lambda r: True) / len({(r.name, r.day) for r in kept})
+    (reply,) = ask(generated, f"qual a {said} do 8446 em outubro?")
+    assert hours(average) in reply and len(reply.splitlines()) == 1
+
+
+def test_which_weekday_of_a_breakdown_by_weekday(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    weekdays = by(rows, lambda r: r.day.weekday(), of_contract(OCTOBER))
+    best = max(weekdays, key=lambda d: (weekdays[d], -d))
+    (reply,) = ask(generated, "quanto o 8446 apontou por dia da semana em outubro, qual dia rende mais")
+    assert f"{WEEKDAYS[best]}: {hours(weekdays[best])}" in reply
+
+
+def test_someones_share_of_everyones_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    theirs, everyone = total(rows, lambda r: r.name == name and within(OCTOBER)(r)), total(rows, within(OCTOBER))
+    (reply,) = ask(generated, f"quantos % das horas de outubro foram do {name}?")
+    share = f"{100 * theirs / everyone:.1f}".replace(".", ",")
+    assert f"{share}%" in reply and hours(everyone) in reply
+    _, own = ask(generated, f"quanto o {name} fez de horas em outubro?", "e qnts % isso eh do total dele no mes?")
+    assert "Parte de" not in own  # "do total dele" is his whole, not someone's part of everyone's
+
+
+def test_which_days_were_those(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    days = by(rows, lambda r: r.day, lambda r: r.name == name and r.day >= SEPTEMBER[0])
+    above = sorted((d for d, h in days.items() if h > 8), key=lambda d: -days[d])
+    _, reply = ask(
+        generated, "quantas vezes eu passei de oito horas num dia desde setembro", "quais dias foram esses?", user=name
+    )
+    assert f"{len(above)} dias" in reply and all(f"{d:%d/%m/%Y}" in reply for d in above[:5])
+
+
+def test_that_contract_is_the_one_talked_about(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    _, reply = ask(generated, "horas do 8446 em setembro", "e quantos analistas tem nesse contrato?")
+    assert "8446" in reply.splitlines()[0] and all(
+        "(8446," in line for line in reply.splitlines()[1:] if line.startswith("- ")
+    )
