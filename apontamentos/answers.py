@@ -356,7 +356,8 @@ def contract_ranking(db: Dataset, question: Question, today: date) -> Answer:
         for i, c in enumerate(shown, 1)
     )
     rows = [[str(i), c.contract, fmt.hours(c.hours), fmt.integer(c.resources)] for i, c in enumerate(shown, 1)]
-    return _done(question, text, _table("Contratos por horas", [RANK, "Contrato", "Horas", "Recursos"], rows))
+    answer = _done(question, text, _table("Contratos por horas", [RANK, "Contrato", "Horas", "Recursos"], rows))
+    return _naming_contracts(answer, [c.contract for c in shown])
 
 
 def list_contracts(db: Dataset, question: Question, today: date) -> Answer:
@@ -370,7 +371,13 @@ def list_contracts(db: Dataset, question: Question, today: date) -> Answer:
         ]
     )
     rows = [[c.contract, fmt.hours(c.hours), fmt.integer(c.entries), fmt.integer(c.resources)] for c in contracts]
-    return _done(question, text, _table("Contratos", ["Contrato", "Horas", "Apontamentos", "Recursos"], rows))
+    answer = _done(question, text, _table("Contratos", ["Contrato", "Horas", "Apontamentos", "Recursos"], rows))
+    return _naming_contracts(answer, [c.contract for c in contracts])
+
+
+def _naming_contracts(answer: Answer, contracts: list[str]) -> Answer:
+    """The answer, remembering the contracts it listed in order: "abre o segundo por semana" is one of them."""
+    return replace(answer, context={**answer.context, "named_contracts": contracts})
 
 
 def resource_contracts(db: Dataset, question: Question, today: date) -> Answer:

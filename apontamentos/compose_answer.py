@@ -164,6 +164,10 @@ def render(db: Dataset, question: Question, today: date) -> Answer:
         # the person the answer names first is who "ele"/"ela" means next; "a segunda", "deles": the list
         listed = [db.refs[int(key)].id for key, _ in result.rows if key is not None]
         answer = replace(answer, context={**answer.context, "named": listed[0], "named_people": listed})
+    if c.group in ("contract", "client") and result.rows:
+        # "abre o segundo por semana", "qual a fatia do maior deles?": a contract of this list
+        contracts = [str(key) for key, _ in result.rows if key is not None]
+        answer = replace(answer, context={**answer.context, "named_contracts": contracts})
     return answer
 
 

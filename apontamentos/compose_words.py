@@ -21,7 +21,7 @@ GROUP_WORDS: dict[str, str] = {
     r"|diariamente|(?:quebra|visao|divisao|detalhe) diari[oa]|qual (?:o )?dia|em que dia)\b",
     "activity": r"\b(?:(?:por|cada|em cada) (?:atividades?|tarefas?)|qual (?:a )?(?:atividade|tarefa)"
     r"|(?:no|com o|em) que(?= (?:\w+ ){0,3}(?:gast|dedic|invest)))\b",
-    "client": r"\b(?:por|cada) contratos? de cliente\b",
+    "client": r"\b(?:por|cada|em cada) contratos? (?:de |do )?clientes?\b",
     "contract": r"\b(?:(?:por|cada|em cada) contratos?|qual (?:o )?contrato)\b",
     "person": r"\b(?:por|cada|de cada) (?:pessoa|recurso|consultor|colaborador|profissional|cabeca|um|uma)\b",
 }

@@ -88,9 +88,11 @@ _MONTH_RE = re.compile(
 _MONTH_SPAN = re.compile(rf"\bentre ({_MONTH}) e ({_MONTH})\b|\bde ({_MONTH}) (?:a|ate) ({_MONTH})\b")
 _MONTH_LIST = re.compile(rf"\b(?:(?:em|de|nos meses de|meses de)\s+)?(?:(?:{_MONTH})\s+){{2,}}e\s+(?:{_MONTH})\b")
 _MONTH_THIS_YEAR = re.compile(rf"\b(?:em\s+|de\s+)?({_MONTH})\s+(?:d|n)?(?:esse|este) ano\b")
+# "na primeira quinzena de outubro"; "na 2a quinzena" alone is this month's
 _FORTNIGHT = re.compile(
-    rf"\b(?:n?a\s+|d?a\s+)?(primeira|segunda)\s+quinzena\s+(?:de\s+|do mes de\s+|em\s+)?({_MONTH})\b"
-    r"(?:\s+(?:de\s+)?((?:19|20)\d{2})\b)?"
+    r"\b(?:n?a\s+|d?a\s+)?(primeira|segunda|1a|2a)\s+quinzena"
+    rf"(?:\s+(?:de\s+|do mes de\s+|em\s+)?({_MONTH})\b(?:\s+(?:de\s+)?((?:19|20)\d{{2}})\b)?"
+    r"|(?:\s+(?:d|n)?(?:esse|este) mes)?\b)"
 )
 _LAST_DAYS = re.compile(r"\bultimos\s+(\d{1,3})\s+dias\b")
 _RELATIVE = [
@@ -318,9 +320,10 @@ def find_period(
         return Found(Period(day, day), match.group(0))
     if match := _FORTNIGHT.search(text):
         half, name, year = match.groups()
-        month = _month(MONTH_NAMES[name], year, today)
+        month = _month(MONTH_NAMES[name], year, today) if name else month_of(today.year, today.month)
         middle = month.start + timedelta(days=14)
-        period = Period(month.start, middle) if half == "primeira" else Period(middle + timedelta(days=1), month.end)
+        first = half in ("primeira", "1a")
+        period = Period(month.start, middle) if first else Period(middle + timedelta(days=1), month.end)
         return Found(period, match.group(0))
     if (match := _WEEKEND.search(text)) and (weekend := _weekend(match, today)) is not None:
         return Found(weekend, match.group(0))

@@ -58,6 +58,8 @@ def answer(
         named = context.get("named") if isinstance(context.get("named"), str) else None
         listed = context.get("named_people")
         named_people = tuple(p for p in listed if isinstance(p, str)) if isinstance(listed, list) else ()
+        contracts = context.get("named_contracts")
+        named_contracts = tuple(c for c in contracts if isinstance(c, str)) if isinstance(contracts, list) else ()
         understood = understand(
             view,
             question,
@@ -69,6 +71,7 @@ def answer(
             vocabulary=vocabulary,
             role=scope.role,
             named_people=named_people,
+            named_contracts=named_contracts,
             unanswered=bool(context.get("unanswered")),
         )
     if isinstance(understood, Clarification):

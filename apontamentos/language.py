@@ -152,6 +152,7 @@ acho acha sei vem veio vieram estamos estavam estive esteve dele pra nessa nisso
 cade qual quais porque por que lado tipo assim coisa coisas favorzinho rapidinho urgente please thanks
 to ta tao tou devendo devo deve devem estou esta estamos quantidade bot robo assistente
 tentando entender entendendo perdido perdida confuso confusa
+abre abra abrir abrindo detalha detalhe detalhar puxou puxaram puxei ue uai rendo
 atividade atividades tarefa tarefas distribuem distribui distribuiram divididas dividem repartem
 distribuicao distribuidas distribuidos percentual percentuais porcentagem
 comuns frequentes frequente principais cada tipos registros gastou gastaram gastei gasto gastos dedicou
@@ -332,7 +333,7 @@ _SEM_WEEK = re.compile(
 
 
 # "de 1/11 pra cá", "de setembro até agora": open at today's end, as "desde" is
-_UNTIL_NOW = re.compile(r"\bde ((?:\S+ ){0,2}?\S+) (?:para|ate) (?:ca|agora)\b")
+_UNTIL_NOW = re.compile(r"\bd[ea] ((?:\S+ ){0,2}?\S+) (?:para|ate) (?:ca|agora|hoje)\b")
 
 
 # "o relatório mensal": the report's name, not a breakdown by month
@@ -514,10 +515,26 @@ def _orders_a_write(text: str) -> bool:
     return any(not _NOT_AN_ORDER.search(text[: match.start()]) for match in _WRITE.finditer(text))
 
 
+# A forecast: hours not recorded yet ("previsão pro ano que vem", "quanto o 8446 vai fazer mês que vem")
+_FUTURE = re.compile(
+    r"\b(?:(?:ano|mes|semana|trimestre|semestre) (?:que|q) vem|proxim[oa]s? (?:ano|mes|semana|trimestre|semestre|dias)"
+    r"|amanha|depois de amanha)\b"
+)
+_FORECAST = re.compile(
+    r"\b(?:previsao|projecao|projetar|estimativa|estimar|prever|preve|tendencia"
+    r"|(?:vai|vao|vou|iremos|vamos|irao|ira) (?:fazer|apontar|trabalhar|lancar|bater|registrar|dar|fechar))\b"
+)
+
+_ABOUT_HOURS = re.compile(r"\b(?:horas?|apont\w*|trabalh\w*|fazer|contratos?|lancar|bater|\d{4}|e\d{7})\b")
+
+
 def refusal(text: str) -> str | None:
     """Why a (prepared, corrected) question must not be answered with data, or None."""
     if _INJECTION.search(text):
         return "out_of_scope"
+    future = _FUTURE.search(text) or re.search(r"\b(?:vai|vao|vou|iremos|irao|ira)\b", text)
+    if _FORECAST.search(text) and future and _ABOUT_HOURS.search(text):
+        return "forecast"  # (the weather's forecast is out of scope, below)
     if _orders_a_write(text):
         return "write"
     if _PERSONAL.search(text) and "banco de horas" not in text:

@@ -67,6 +67,11 @@ REFUSALS = {
         "Não posso fazer isso: eu só respondo perguntas sobre os apontamentos de horas, como “Quantas horas o "
         "contrato 8446 teve em outubro?”."
     ),
+    "forecast": (
+        "Não consigo prever horas que ainda não foram apontadas: só conheço o que já foi registrado. Posso dizer "
+        "quanto já foi feito, ou quantas horas um período pede pelos dias úteis, por exemplo: “quantas horas são "
+        "esperadas neste mês?”."
+    ),
 }
 
 _GREETING = re.compile(r"^(?:oi|ola|opa|salve|hey|hello|e ai|bom dia|boa tarde|boa noite)\b")
@@ -152,6 +157,7 @@ _FOLLOW_UP = re.compile(
 # "então" closing a question continues the talk; "minhas horas por semana, então" is a question of its own
 _THEN_LAST = re.compile(r"\bentao\W*$")
 _THIS_CONTRACT = re.compile(r"\b(?:n|d)?(?:esse|este|aquele) contrato\b|\bno mesmo contrato\b")
+_THE_SECOND = re.compile(r"\b((?:d|n)?a segunda|desde (?:a )?segunda)\b(?! feira| quinzena)")
 _EVER = re.compile(r"\bja\b.*\b(?:algum|alguma)\b|\balguma vez\b|\bnunca\b|\bdesde sempre\b")
 _WHO_BOUNDED = re.compile(r"\b(?:quem|quais|pessoas|recursos|consultores|colaboradores)\b")
 _VALIDATED_YES = re.compile(r"\b(?:validad|aprovad)\w*")
@@ -253,6 +259,15 @@ def _follows(text: str) -> bool:
     return bool(_FOLLOW_UP.search(text) or _ORDINAL.search(text) or _SAME_PERIOD.search(text) or then)
 
 
+# A position in a list of contracts: "o segundo (contrato)", "o maior deles", "esse contrato" (the first)
+_CONTRACT_OF_LIST = re.compile(
+    r"(?:\b(?:o|do|no|pro|para o|pelo|ao) "
+    rf"(?:(?P<word>{'|'.join(_ORDINAL_WORDS)})o|(?P<number>\d{{1,2}})o)(?: contrato)?(?: d[ae]ss?a (?:lista|relacao))?"
+    r"|\b(?P<top>(?:(?:o|do|no) )?(?:maior|primeiro) deles|(?:n|d)?(?:esse|este) contrato|(?:n|d)?o mesmo contrato))"
+    r"\b(?! (?:semana|quinzena|dia|mes|feira|vez|metade|parte|trimestre|semestre|ano)s?\b)"
+)
+
+
 def _position(match: re.Match[str]) -> int:
     return _ORDINAL_WORDS[match.group("word")] if match.group("word") else int(match.group("number"))
 
@@ -323,6 +338,7 @@ def understand(
     named: str | None = None,
     role: str = "open",
     named_people: tuple[str, ...] = (),
+    named_contracts: tuple[str, ...] = (),
     unanswered: bool = False,
 ) -> Understood:
     """The typed question (merged with `previous` when it is a follow-up), or a Clarification.
@@ -370,12 +386,15 @@ def understand(
         token, role_token = _ORIGINAL.set(question), _ROLE.set(role)
         unanswered_token = _UNANSWERED.set(unanswered)
         people_token = _NAMED_PEOPLE.set(named_people)
+        known = db.supplier_contracts | db.client_contracts
+        contracts_token = _NAMED_CONTRACTS.set(tuple(c for c in named_contracts if c in known))
         try:
             understood = _understand(db, text, previous, today, me, named)
         finally:
             _ORIGINAL.reset(token)
             _ROLE.reset(role_token)
             _NAMED_PEOPLE.reset(people_token)
+            _NAMED_CONTRACTS.reset(contracts_token)
             _UNANSWERED.reset(unanswered_token)
     except InvalidQuery as err:
         return Clarification("invalid", str(err))
@@ -395,7 +414,7 @@ def understand(
         return _restricted(db, understood)
     if role == "colaborador" and isinstance(understood, Question) and _about_others(understood):
         # her view holds her rows only: a contract's total or a ranking would be hers, told as the contract's
-        return Clarification("out_of_scope_person", OTHER_PEOPLE)
+        return Clarification("out_of_scope_person", OTHER_PEOPLE, _period_only(understood))
     if isinstance(understood, Question) and (changed := _filter_corrections(db, corrections)):
         # A typo corrected into a filter value ("lento" → "pleno") narrows the question: asked, not applied.
         typed = _or([f"“{typed}”" for typed, _ in changed]).replace(" ou ", " nem ")
@@ -493,7 +512,7 @@ def _restricted(db: Dataset, clarification: Clarification) -> Clarification:
     """A clarification worded for an asker who sees only part of the data: nothing about anyone else."""
     if clarification.reason == "unknown_person" and not clarification.replace:
         # a suggestion names one person of the asker's own view ("André Costa Ferreira" for "ferrera"): kept
-        return Clarification("out_of_scope_person", OTHER_PEOPLE)
+        return Clarification("out_of_scope_person", OTHER_PEOPLE, _period_only(clarification.pending))
     if clarification.reason == "unknown_contract":
         if isinstance(db, ScopedDataset) and db.scope.role == "gestor":
             # as granted: "o contrato 7873 e a parte E5067620 do contrato 8447", not "7873, 8447"
@@ -501,9 +520,16 @@ def _restricted(db: Dataset, clarification: Clarification) -> Clarification:
         else:
             mine = f"Os seus contratos: {', '.join(sorted(db.supplier_contracts)) or 'nenhum'}."
         return Clarification(
-            "out_of_scope_contract", f"Esse contrato não está entre os que você pode consultar. {mine}"
+            "out_of_scope_contract",
+            f"Esse contrato não está entre os que você pode consultar. {mine}",
+            _period_only(clarification.pending),
         )
     return clarification
+
+
+def _period_only(question: Question | None) -> Question | None:
+    """What a declined question leaves for the next: its period ("e eu?" after "quanto o 8302 fez esse mês?")."""
+    return Question("total_hours", period=question.period) if question is not None and question.period else None
 
 
 def _near_names(db: Dataset, words: list[str]) -> frozenset[str]:
@@ -520,6 +546,10 @@ def _protected(db: Dataset) -> frozenset[str]:
     return db.all_name_words | technology | db.activity_words
 
 
+def _second_fortnight(match: re.Match[str]) -> str:
+    return "na segunda quinzena" if match.group(1).startswith("desde") else f"{match.group(1)} quinzena"
+
+
 def _understand(
     db: Dataset, text: str, previous: Question | None, today: date, me: str | None, named: str | None = None
 ) -> Understood:
@@ -527,6 +557,10 @@ def _understand(
     ends = re.fullmatch(r"e (?:o|a) (primeir|ultim)[oa]", text.strip())
     if ends and previous is not None and previous.measure in ("first_day", "last_day"):
         text = f"e o {ends.group(1)}o dia"  # "e o primeiro?" after the last day: the first day, not a list's first
+    told = previous.period if previous is not None else None
+    if told and told.start.day == 1 and told.end.day == 15 and _THE_SECOND.search(text):
+        # "e da segunda até agora?" after the first fortnight: the second one, so far
+        text = _THE_SECOND.sub(_second_fortnight, text)
     if _COUNTS_WEEKENDS.search(text):  # "quantos fins de semana": counted as the weekend days worked, like "fds"
         text = re.sub(r"\b(?:fins|finais) de semana\b", "fim de semana", text)
     rest = f" {text} "
@@ -765,6 +799,14 @@ def _understand(
                 slots["among"], slots["person"] = (me, slots["person"]), None
                 rest = re.sub(_COMPARING, " ", _ME_OR_THEM.sub(" ", rest))
     listed = tuple(p for p in _NAMED_PEOPLE.get() if p in db.resources)
+    contracts = _NAMED_CONTRACTS.get()
+    if not listed and contracts and not slots.get("contract") and (which := _CONTRACT_OF_LIST.search(rest)):
+        # "abre o segundo por semana", "o maior deles" after a list of contracts: that contract
+        position = 1 if which.group("top") else _position(which)
+        if position > len(contracts):
+            return Clarification("not_understood", _SHORT_LIST.format(f"{len(contracts)} contratos"))
+        slots["contract"] = contracts[position - 1]
+        rest = rest.replace(which.group(0), " ", 1)
     if "person" not in slots and (ordinal := _ORDINAL.search(rest)):
         # "e a segunda?", "o quinto da lista": the person at that position of the list the bot just showed
         if not listed:
@@ -2303,6 +2345,8 @@ def _uncovered(question: Question, rest: str, slots: dict[str, Any], text: str) 
 _ORIGINAL: ContextVar[str] = ContextVar("original_question", default="")
 _ROLE: ContextVar[str] = ContextVar("asker_role", default="open")
 _NAMED_PEOPLE: ContextVar[tuple[str, ...]] = ContextVar("named_people", default=())
+# The contracts the last answer listed, in its order: "abre o segundo por semana" is one of them.
+_NAMED_CONTRACTS: ContextVar[tuple[str, ...]] = ContextVar("named_contracts", default=())
 # The previous turn was not answered (a name not found): it left only a period, which a follow-up naming
 # someone may use; a follow-up naming no one has nothing to follow.
 _UNANSWERED: ContextVar[bool] = ContextVar("unanswered", default=False)

@@ -9,10 +9,13 @@ the engine's queries; only the engine's public `answer` is used.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
 from apontamentos.dataset import Dataset
+from apontamentos.engine import Answer, answer
+from apontamentos.scope import Scope
 
 from ..expected import Span
 from .test_composition_shapes import FIGURE, WEEKDAYS, by, hours, plain, total
@@ -233,3 +236,98 @@ def test_that_contract_is_the_one_talked_about(generated: Dataset, rows: list[Sp
     assert "8446" in reply.splitlines()[0] and all(
         "(8446," in line for line in reply.splitlines()[1:] if line.startswith("- ")
     )
+
+
+# -- batches AN and AO: drilling into a list, fortnights, forecasts -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "qual a previsao de horas pro ano q vem?",
+        "quantas horas o 8446 vai fazer mes que vem?",
+        "qnts horas eu vou apontar em dezembro?",
+        "qual a projecao de horas do 8446 pra proxima semana",
+    ],
+)
+def test_a_forecast_is_declined(generated: Dataset, question: str) -> None:
+    (reply,) = ask(generated, question)
+    assert reply.startswith("Não consigo prever") and FIGURE.search(reply) is None
+
+
+def test_the_expected_hours_of_a_month_are_not_a_forecast(generated: Dataset) -> None:
+    (reply,) = ask(generated, "quantas horas previstas pra novembro")
+    assert "152,0 h" in reply  # 19 working days (the 2nd, 15th and 20th are holidays) of 8 h
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [("na primeira quinzena", "e da segunda ate agora?"), ("na 1a quinzena", "e na 2a quinzena?")]
+)
+def test_a_fortnight_without_a_month_is_this_months(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    first: str,
+    second: str,
+) -> None:
+    name, _ = one_contract_person(rows)
+    mine = lambda span: total(rows, lambda r: r.name == name and within(span)(r))  # noqa: E731
+    one, two = ask(generated, f"oi, qnt eu fiz {first}?", second, user=name)
+    assert hours(mine((date(2026, 11, 1), date(2026, 11, 15)))) in one
+    assert hours(mine((date(2026, 11, 16), NOVEMBER[1]))) in two
+
+
+@pytest.mark.parametrize(
+    ("drill", "position"),
+    [
+        ("abre o segundo por semana", 1),
+        ("e o terceiro, quanto apontou por semana?", 2),
+        ("abre o primeiro por semana", 0),
+    ],
+)
+def test_a_position_in_a_list_of_contracts(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    drill: str,
+    position: int,
+) -> None:
+    contracts = by(rows, lambda r: r.supplier, within(OCTOBER))
+    chosen = sorted(contracts, key=lambda c: -contracts[c])[position]
+    weeks = by(rows, lambda r: r.day.isocalendar().week, of_contract(OCTOBER, chosen))
+    _, reply = ask(generated, "quais os 5 contratos com mais horas mes passado?", drill)
+    assert chosen in reply.splitlines()[0] and all(hours(value) in reply for value in weeks.values())
+
+
+def test_that_contract_after_a_ranking_of_contracts(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    contracts = by(rows, lambda r: r.supplier, within(OCTOBER))
+    top = max(contracts, key=lambda c: contracts[c])
+    *_, reply = ask(generated, "qual contrato mais fez horas em outubro?", "abre esse contrato por semana")
+    assert top in reply.splitlines()[0] and "semana de" in reply
+
+
+def test_a_question_declined_for_scope_leaves_its_period(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    me = sorted({r.resource_id for r in rows if r.supplier == "8446"})[0]
+    name = next(r.name for r in rows if r.resource_id == me)
+    replies = [
+        a.text
+        for a in _scoped(
+            generated, Scope("colaborador", resource_id=me), "quanto o contrato 8302 fez esse mes?", "e eu?"
+        )
+    ]
+    assert FIGURE.search(replies[0]) is None
+    assert hours(total(rows, lambda r: r.name == name and within(NOVEMBER)(r))) in replies[1]
+
+
+def test_each_client_contract_of_a_supplier(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    clients = by(rows, lambda r: r.client, of_contract(OCTOBER))
+    (reply,) = ask(generated, "qnt o 8446 fez em outubro em cada contrato cliente?")
+    assert all(f"{client}: {hours(value)}" in reply for client, value in clients.items())
+
+
+def _scoped(db: Dataset, scope: Scope, *questions: str) -> list[Answer]:
+    context: dict[str, Any] = {}
+    replies = []
+    for question in questions:
+        reply = answer(db, question, context, NOVEMBER[1], scope=scope)
+        context = reply.context
+        replies.append(reply)
+    return replies
