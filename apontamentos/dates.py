@@ -294,6 +294,9 @@ def find_period(
         return Found(Period(bound, max(bound, today)), match.group(0), open_end=True)
     if match := _OPEN_START.search(text):
         bound = _bound(match, today, first=False)
+        if re.fullmatch(r"ate\s+(?:o\s+)?dia\s+\d{1,2}", match.group(0).strip()):
+            # "quanto eu fiz até dia 15?": a day of the month alone bounds that month, from its first day
+            return Found(Period(bound.replace(day=1), bound), match.group(0))
         start = min(first_day or EARLIEST, bound)
         return Found(Period(start, bound), match.group(0), open_start=True)
     if match := _ALL_DATA.search(text):

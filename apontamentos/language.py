@@ -421,6 +421,20 @@ _HABITUAL_WEEKDAY = re.compile(
     r"\b((?:trabalha|trabalham|aponta|apontam|costuma\w*)\b(?: \w+){0,4}?) na "
     r"(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?\b"
 )
+# "qnt % das minhas horas foi na sexta?", "… foi sábado e domingo": a share of every such weekday, not last Friday
+_SHARE_ON_WEEKDAYS = re.compile(
+    r"((?:porcentagem|percentual|proporcao|fatia|parte|quanto d[ao]s?|quantas d[ao]s?)\b(?: \w+){0,8}? "
+    r"(?:foi|foram|sao|e|cai|caem|ficou|ficaram))"
+    r" (?:(?:n|d)?[ao]s? )?(segunda|terca|quarta|quinta|sexta|sabado|domingo)s?(?: feira)?"
+    r"(?: (?:e|ou) (?:(?:n|d)?[ao]s? )?(segunda|terca|quarta|quinta|sexta|sabado|domingo)s?(?: feira)?)?\b"
+)
+
+
+def _on_weekdays(match: re.Match[str]) -> str:
+    days = " e ".join(f"{day}s" for day in match.groups()[1:] if day)
+    return f"{match.group(1)} nas {days}"
+
+
 # "e os dois juntos?": the ones compared, summed
 _TOGETHER = re.compile(r"\b(?:os|as) (?:2|3|dois|duas|tres) junt[oa]s\b")
 # "qnta gente apontou ontem?": a head count
@@ -448,6 +462,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_TOGETHER, "os 2 somados"),
     (_BUT_WEEKENDS, "de segunda a sexta"),
     (_HABITUAL_WEEKDAY, r"\1 nas \2s"),
+    (_SHARE_ON_WEEKDAYS, _on_weekdays),
     (_HOURS_MINUTES, _as_hours),
     (_DEFAULT_DAY, " "),
     (_WHOLE_MONTH_OF, r"em \1"),

@@ -158,6 +158,8 @@ _FOLLOW_UP = re.compile(
 _THEN_LAST = re.compile(r"\bentao\W*$")
 _THIS_CONTRACT = re.compile(r"\b(?:n|d)?(?:esse|este|aquele) contrato\b|\bno mesmo contrato\b")
 _THE_SECOND = re.compile(r"\b((?:d|n)?a segunda|desde (?:a )?segunda)\b(?! feira| quinzena)")
+# "nós dois", "nós duas" (accents gone: "nos 2"), not "nos 2 contratos"
+_WE_TWO = re.compile(r"\bnos (?:2|dois|duas)\b(?! (?:\w+ )?(?:contrat|mes|semana|dia|period|ultim|primeir|turno)\w*)")
 _EVER = re.compile(r"\bja\b.*\b(?:algum|alguma)\b|\balguma vez\b|\bnunca\b|\bdesde sempre\b")
 _WHO_BOUNDED = re.compile(r"\b(?:quem|quais|pessoas|recursos|consultores|colaboradores)\b")
 _VALIDATED_YES = re.compile(r"\b(?:validad|aprovad)\w*")
@@ -828,6 +830,17 @@ def _understand(
             # "quanto os 5 primeiros somaram juntos?": their sum, each beside it
             return Question("compose", measure="hours", among=tuple(chosen), period=period, output="value")
         return Question("ranking", people=chosen, period=period, order=slots.get("order", "desc"))
+    if (
+        me is not None
+        and previous is not None
+        and previous.person not in (None, me)
+        and "person" not in slots
+        and _WE_TWO.search(text)
+        and re.search(r"\b(?:somando|somad[oa]s|juntos|juntas|no total|ao todo)\b", text)
+    ):
+        # "e no mês todo, somando nós duas?" after her own hours and a colleague's: the two of them, summed
+        period = slots.get("period") or previous.period
+        return Question("compose", measure="hours", among=(me, previous.person), period=period, output="value")
     each_or_both = (
         re.search(r"\bcada um\b", text) and _PLURAL_PRONOUN.search(rest) or re.search(r"\bos 2 somados\b", text)
     )
@@ -1118,7 +1131,9 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         inherit_subject = True  # in a conversation about a contract, "quem mais apontou?" is about it
     if inherit_subject and _accepts(kind, previous):
         question = question.with_subject_of(previous)
-    same_subject = question.has_subject and all(getattr(question, n) == getattr(previous, n) for n in SUBJECT)
+    # "asker" is only how the person was named ("eu" or her name): the same person is the same subject
+    compared = [n for n in SUBJECT if n != "asker" or not (question.person and question.person == previous.person)]
+    same_subject = question.has_subject and all(getattr(question, n) == getattr(previous, n) for n in compared)
     overall = _has(text, "no total", "ao todo", "no geral")  # "quantos contratos tiveram apontamento no total?"
     if previous.kind in _CALENDAR and question.kind in ("holiday_work", "weekend_work") and not overall:
         same_subject = True  # "eu trabalhei em algum feriado?" after November's holidays: in November
@@ -1840,6 +1855,7 @@ def _compose(
         of_activity = read.share and slots.get("activity")  # "e que % dele foi reunião?": one part, not per group
         # "qto isso representa do total do contrato?" after an activity's people: the activity's part, once
         of_activity = of_activity or (read.share and previous.activity and _has(text, "isso", "disso"))
+        of_activity = of_activity or (read.share and read.weekday is not None)  # "qnt % foi nas sextas?": one part
         remeasured = read.measure and not anew
         if previous.group and (read.group is None or read.inferred) and (read.rank or remeasured or read.share):
             read.group = "none" if of_activity else previous.group  # "e o dia que menos?": the same breakdown
@@ -2082,6 +2098,8 @@ def _inherited(
     values: dict[str, Any] = {}
     incomplete = not any(slots.get(name) for name in SUBJECT) and "period" not in slots
     named_subject = [name for name in SUBJECT if slots.get(name)]
+    same_person = previous is not None and slots.get("person") and slots.get("person") == previous.person
+    compared = [name for name in named_subject if name != "asker" or not same_person]  # "eu" or her name: her
     if (
         previous is not None
         and not follow_up
@@ -2089,7 +2107,7 @@ def _inherited(
         and "period" not in slots
         and read.measure not in _EVER_MEASURES
         and named_subject
-        and all(slots.get(name) == getattr(previous, name) for name in named_subject)
+        and all(slots.get(name) == getattr(previous, name) for name in compared)
         and previous.period is not None
         and read.validated is not False
         and read.measure != "open_spans"  # "tenho algum pendente?" asks about now, whatever the last period was

@@ -331,3 +331,49 @@ def _scoped(db: Dataset, scope: Scope, *questions: str) -> list[Answer]:
         context = reply.context
         replies.append(reply)
     return replies
+
+
+def test_until_a_day_of_the_month_is_this_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    other = sorted({r.name for r in rows if r.name != name and "Dias" not in r.name.split()})[0]
+    span = (date(2026, 11, 1), date(2026, 11, 15))
+    mine, theirs, both = ask(
+        generated,
+        "quanto eu fiz ate dia 15?",
+        f"e a {other} no mesmo periodo?",
+        "e no mes todo ate hj, somando nos duas?",
+        user=name,
+    )
+    assert hours(total(rows, lambda r: r.name == name and within(span)(r))) in mine
+    assert hours(total(rows, lambda r: r.name == other and within(span)(r))) in theirs
+    assert hours(total(rows, lambda r: r.name in (name, other) and within(NOVEMBER)(r))) in both
+
+
+def test_my_days_above_keep_the_month_i_asked_about(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    days = by(rows, lambda r: r.day, lambda r: r.name == name and within(OCTOBER)(r))
+    above = [d for d, h in days.items() if h > 8.5]
+    _, reply = ask(generated, "qnts dias eu apontei em outubro?", "quais dias fiz mais de 8h e meia?", user=name)
+    assert "01/10/2026 a 31/10/2026" in reply and f"{len(above)} dias" in reply
+
+
+@pytest.mark.parametrize(
+    ("first", "share"),
+    [
+        ("qnt % das minhas horas esse mes foi {activity}?", "e quanto das minhas horas de novembro foi na sexta?"),
+        ("em qual dia da semana eu mais trabalhei em novembro?", "qnt % das minhas horas sao na sexta?"),
+        ("minhas horas por semana em novembro", "e qnt % disso foi sexta?"),
+    ],
+)
+def test_a_weekdays_share_after_another_question(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    first: str,
+    share: str,
+) -> None:
+    name, _ = one_contract_person(rows)
+    mine = [r for r in rows if r.name == name and within(NOVEMBER)(r)]
+    activity = sorted({plain(r.activity) for r in mine if r.activity})[0]
+    fridays, whole = total(mine, lambda r: r.day.weekday() == 4), total(mine, lambda r: True)
+    _, reply = ask(generated, first.format(activity=activity), share, user=name)
+    assert f"{100 * fridays / whole:.1f}%".replace(".", ",") in reply and hours(whole) in reply
