@@ -48,6 +48,9 @@ def answer(
             question = ""
         elif _NO.match(reply):
             return Answer("Tudo bem, não vou usar a correção. Pergunte de novo com outras palavras.", {}, "declined")
+        elif previous.person and _HIM_OR_HER.search(reply):
+            # "quantas horas ele fez?" right after "Você quis dizer Hugo …?": the correction, taken as said
+            context = {**previous.to_context(), "named": previous.person}
         else:
             context = {"unanswered": True}  # the corrected question was not taken: nothing to follow from
             previous = None
@@ -84,7 +87,18 @@ def answer(
         if understood.reason == "confirm":
             kept = {**kept, "confirm": True}
         elif understood.pending is not None and not understood.pending.has_subject:
-            kept = {**kept, "unanswered": True}  # only its period is kept: "e o 7874?" may use it, "e ontem?" not
+            # only its period is kept: "e o 7874?" may use it, "e ontem?" not; a contract talked about before
+            # the name that was not found stays the one "nele" means
+            kept = {**kept, "unanswered": True}
+            # (never a person: "ele" must not become the one asked about before the name that was not found)
+            if (
+                previous is not None
+                and previous.contract
+                and not previous.person
+                and understood.reason in _NAME_NOT_FOUND
+            ):
+                period = understood.pending.period or previous.period
+                kept = {**replace(previous, period=period).to_context(), "unanswered": True}
         text = understood.text
         if understood.reason == "unknown_self" and user.strip():
             text = (
@@ -139,6 +153,8 @@ def _usable(previous: Question | None, view: Dataset | ScopedDataset) -> Questio
     return previous
 
 
+_HIM_OR_HER = re.compile(r"\b(?:ele|ela|dele|dela|nele|nela)\b")
+_NAME_NOT_FOUND = frozenset({"unknown_person", "out_of_scope_person"})
 _YES = re.compile(r"^(?:sim|s|isso|isso mesmo|exato|exatamente|correto|certo|pode ser|pode|quis|quis sim|sim quis)$")
 _NO = re.compile(r"^(?:nao|n|errado|nao quis|negativo)$")
 

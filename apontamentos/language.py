@@ -115,7 +115,7 @@ pendente pendentes esqueceu esqueceram esqueci esquecido esquecida saida saidas 
 aberto abertos aberta abertas ranking rank maiores maior menores menor mais menos top primeiros ultimos
 media medio medias duracao jornada jornadas esperado esperadas esperada esperados deveria deveriam previsto
 previstas prevista saldo positivo negativo banco cai caem caiu cairam cair
-comparado comparacao comparar compare compara versus vs contra relacao
+comparado comparacao comparar compare compara versus vs contra relacao adiantado adiantada adiantados adiantadas
 semana semanas passada passado anterior atual corrente uteis util feriado feriados nacional nacionais fim
 final finais
 finados proclamacao republica consciencia negra zumbi independencia aparecida tiradentes natal carnaval
@@ -389,6 +389,8 @@ _FOR_ME = re.compile(
     r"|separa|separe|divide|divida|abre|abra|puxa|puxe|gera|gere|ve|veja|confere|confira|checa|cheque)\b"
     r"(?: \w+){0,6}?) para mim\b"
 )
+# "quem mais corrigiu bug?": the activity "correção de bugs", said as a verb
+_FIXED_BUGS = re.compile(r"\bcorrig\w* (?:os |o |de |uns |algum |alguns )?(bugs?)\b")
 # "rs", "kkkk", "haha": laughter, not a word of the question
 _LAUGHTER = re.compile(r"\b(?:r+s+|k{3,}|(?:ha){2,}h?|(?:he){2,}|(?:hi){2,})\b")
 # "desde que começou o registro": since the data began
@@ -444,6 +446,7 @@ _HOW_MANY_PEOPLE = re.compile(r"\bquanta gente\b")
 _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (_SEM_WEEK, "semana"),
     (_LAUGHTER, " "),
+    (_FIXED_BUGS, r"correcao de \1"),
     (_FOR_ME, r"\1"),
     (_DEADLINE, r"\1"),
     (_SINCE_THE_START, "desde o inicio"),

@@ -135,7 +135,8 @@ _SELF = frozenset(
 )
 # "to devendo", "tô acima?": the asker, in the first person without "eu"
 _SELF_PHRASE = re.compile(
-    r"\b(?:to|tou|estou|fiquei) (?:devendo|acima|abaixo|com saldo|positivo|negativo)\b"
+    r"\b(?:to|tou|estou|fiquei) (?:mais |menos )?(?:devendo|acima|abaixo|com saldo|positivo|negativo|adiantad[oa]"
+    r"|atrasad[oa])\b"
     r"|\b(?:to|tou|estou) (?:fazendo|trabalhando|apontando|rendendo|indo|melhor|pior|bem|mal)\b"
     r"|\bcomo (?:to|tou|estou)\b"
     r"|\bfalta (?:pra|para) (?:eu )?bater (?:as|minhas) horas\b(?! d[oa] (?:contrato|\d|e\d))"  # one's own target
@@ -151,7 +152,7 @@ _FOLLOW_UP = re.compile(
     r"^(?:e|e ai|entao|tambem)\b|\bdeu (?:no total|ao todo|tudo)\b"  # "qnts horas deu no total": of what was shown
     r"|^(?:quanto|quantas horas|quantidade de horas|quantidade) (?:isso )?deu$"  # "quantas horas deu": the same
     r"|\b(?:d|n)(?:a equipe|o time|o pessoal)$"  # "top 5 da equipe" after the contract's month: its people then
-    r"|\b(?:la|dele|dela|deles|delas|ele|ela|eles|elas|nele|nela|isso|disso|nisso|nesse contrato|"
+    r"|\b(?:la|dele|dela|deles|delas|ele|ela|eles|elas|nele|nela|isso|disso|nisso|desses|dessas|nesse contrato|"
     r"desse contrato|neste contrato|deste contrato|esse contrato|este contrato|mesmo contrato)\b"
 )
 # "então" closing a question continues the talk; "minhas horas por semana, então" is a question of its own
@@ -160,6 +161,12 @@ _THIS_CONTRACT = re.compile(r"\b(?:n|d)?(?:esse|este|aquele) contrato\b|\bno mes
 _THE_SECOND = re.compile(r"\b((?:d|n)?a segunda|desde (?:a )?segunda)\b(?! feira| quinzena)")
 # "nós dois", "nós duas" (accents gone: "nos 2"), not "nos 2 contratos"
 _WE_TWO = re.compile(r"\bnos (?:2|dois|duas)\b(?! (?:\w+ )?(?:contrat|mes|semana|dia|period|ultim|primeir|turno)\w*)")
+_AMONG_THOSE = re.compile(r"\b(?:desses|dessas|destes|destas|entre eles|entre elas|deles|delas)\b")
+_GROUP_SLOTS = ("technology", "profile", "level")
+_BARE_WEEKDAY_TURN = re.compile(
+    r"(?:e )?(?:so |somente |apenas )?(?:(?:n|d)?[oa]s? |aos? )?(segunda|terca|quarta|quinta|sexta|sabado|domingo)s?"
+    r"(?: feira)?(?: so)?\W*"
+)
 _EVER = re.compile(r"\bja\b.*\b(?:algum|alguma)\b|\balguma vez\b|\bnunca\b|\bdesde sempre\b")
 _WHO_BOUNDED = re.compile(r"\b(?:quem|quais|pessoas|recursos|consultores|colaboradores)\b")
 _VALIDATED_YES = re.compile(r"\b(?:validad|aprovad)\w*")
@@ -563,6 +570,8 @@ def _understand(
     if told and told.start.day == 1 and told.end.day == 15 and _THE_SECOND.search(text):
         # "e da segunda até agora?" after the first fortnight: the second one, so far
         text = _THE_SECOND.sub(_second_fortnight, text)
+    if previous is not None and previous.weekday and (bare := _BARE_WEEKDAY_TURN.fullmatch(text.strip())):
+        text = f"e nos {bare.group(1)}s"  # "e só no domingo?" after the weekends' hours: every Sunday, not the last
     if _COUNTS_WEEKENDS.search(text):  # "quantos fins de semana": counted as the weekend days worked, like "fds"
         text = re.sub(r"\b(?:fins|finais) de semana\b", "fim de semana", text)
     rest = f" {text} "
@@ -603,8 +612,10 @@ def _understand(
     # i17-lang: the data's calendar and first day (working days, open starts); see dates.Found's flags
     calendar = {"subdivision": db.calendar.subdivision, "first_day": db.first_day}
     found = find_period(text, today, **calendar)
-    if found is not None and found.text.strip() == "no geral" and _names_role(text):
-        found = None  # "e qnts seniors no geral?": any profile, in the same period; not all the data
+    if found is not None and re.fullmatch(r"(?:e )?no geral", found.text.strip()) and _names_role(text):
+        # "e qnts seniors no geral?": any profile, in the same period (or the one said besides); not all the data
+        rest = rest.replace(f" {found.text.strip()} ", " ", 1)
+        found = find_period(text.replace(found.text.strip(), " ", 1), today, **calendar)
     beside: tuple[int, ...] | None = None  # weekdays said beside another period ("de seg a sex, em outubro")
     if found is not None and found.working_days_only:
         return Clarification("period", only_working_days(found))
@@ -926,8 +937,8 @@ def _understand(
         slots["everyone"] = True
     if team is not None or re.search(r"\bequipe\b", rest):
         slots["team"] = True
-    if _COUNT.search(rest):
-        slots["count"] = True
+    if _COUNT.search(rest) and not re.search(r"\be (?:quem|quais) (?:foram|sao|eram|sao eles|foram eles)\b", text):
+        slots["count"] = True  # "qnts pessoas apontaram e quem foram?": the list, which gives the count too
     if _ASC.search(rest):
         slots["order"] = "asc"
     both = _GROSS.search(rest) and re.search(r"\bliquid[ao]s?\b", rest)
@@ -954,6 +965,10 @@ def _understand(
         known_words = all(_known(w) for w in rest.split())  # an unknown word (a name?) is told as such below
         if not _EVERYONE.search(rest) and not _ASKS_ITSELF.search(text) and known_words:
             return Clarification("not_understood", NOTHING_TO_FOLLOW)  # "e em novembro?" after a question declined
+    if previous is not None and _AMONG_THOSE.search(text) and any(slots.get(n) for n in _GROUP_SLOTS):
+        for name in _GROUP_SLOTS:
+            if not slots.get(name) and getattr(previous, name):
+                slots[name] = getattr(previous, name)  # "desses, qnts são especialistas?": specialist architects
     if previous is not None and previous.contract and not slots.get("contract") and _THIS_CONTRACT.search(text):
         slots["contract"] = previous.contract  # "quantos arquitetos júnior tem nesse contrato?": the one talked about
     if same_period is not None and any(slots.get(name) for name in SUBJECT):
@@ -1151,7 +1166,10 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     if now:  # "tenho apontamento sem validar?", "ele tem apontamento aberto?": a person's now, not the last period
         same_subject = follow_up = False
     # "quanto tempo dura meu apontamento?", "em quais contratos eu apontei?": all the data, not the last period
-    ever_worked = question.kind == "resource_contracts" and _has(text, "apontei", "trabalhei", "ja")  # not "eu to"
+    # ("em que contrato eu tô alocada?": the assignment, whatever period was talked about; the vocabulary has
+    # already read "alocada" as "recurso", so the words as typed tell)
+    allocated = re.search(r"\baloca[dc]", normalize(_ORIGINAL.get())) is not None
+    ever_worked = question.kind == "resource_contracts" and (_has(text, "apontei", "trabalhei", "ja") or allocated)
     habit = (bool(_HABITUAL.search(text)) or ever_worked) and not follow_up
     if "period" not in slots and previous.period and (follow_up or same_subject) and not ever and not habit:
         question = replace(question, period=previous.period)
@@ -1962,6 +1980,10 @@ def _compose(
     kept = previous.measure if recomposed and previous else None
     if kept in _NOT_RANKED_BY and _WHO_WORKED_MOST.search(text):
         kept = None  # "e quem menos apontou?" after a last day or a head count: hours, the only thing ranked so
+    if kept == "entries" and re.search(
+        r"\bquem (?:mais|menos) (?:fez|trabalhou)\b|\bquem (?:fez|trabalhou) (?:mais|menos)\b", text
+    ):
+        kept = None  # "quem mais fez isso lá?" after its count of entries: who did most of it, in hours
     measure = measure or kept or "hours"
     if bounded and measure == "people" and (slots.get("hours") or 0) <= 24 and slots.get("below") is None:
         # "quantas pessoas passaram de 8 horas ontem?": a day's hours, each person's days above it
@@ -2078,7 +2100,8 @@ def _composes(
         and _COUNT.search(read.rest + " " + " ".join(read.said))
     ):
         return True  # "quantos apontamentos de 1/10 a 15/10?"
-    if legacy == "unvalidated" and (slots.get("person") or (follow_up and previous is not None and previous.person)):
+    person_or_activity = slots.get("person") or slots.get("activity")
+    if legacy == "unvalidated" and (person_or_activity or (follow_up and previous is not None and previous.person)):
         read.validated, read.measure = False, "entries"  # "quantos meus não foram validados?"
         return True
     if read.validated is True or (read.group == "person" and (slots.get("hours") or slots.get("below"))):
@@ -2116,6 +2139,9 @@ def _inherited(
     same_topic = bool(previous and previous.activity and slots.get("activity")) and set(
         str(slots.get("activity")).split()
     ) <= set(str(previous.activity if previous else "").split())
+    if same_topic and previous is not None and previous.period and "period" not in slots and not follow_up:
+        # "quem do 7951 mais corrigiu bug?" after my October bug fixing: the same topic, in the same period
+        values["period"] = previous.period
     if previous is not None and previous.contract and not named_subject and read.group == "person" and same_topic:
         if not follow_up and not slots.get("everyone"):
             # "quem fez mais deploy esse mês?" in a talk about the 7950's deploys: its people; a question that
@@ -2136,6 +2162,10 @@ def _inherited(
         }
         if previous.kind != "compose":
             values["weekday"] = values["validated"] = None
+        if any(re.search(r"\b(?:no total|ao todo|no geral)\b", said) for said in read.said) and read.validated is None:
+            values["validated"] = None  # "e quantas horas foram no total?" after the pending ones: all of them
+        if read.measure in _EVER_MEASURES and read.validated is None:
+            values["validated"] = None  # "qual o último dia que ela apontou?" after her pending entries: any entry
         if any(slots.get(name) for name in SUBJECT):
             whole = previous.contract if previous.part == "person" and not slots.get("contract") else None
             values.update(dict.fromkeys(("person", "contract", "technology", "profile", "level", "among")))
@@ -2288,7 +2318,7 @@ def _total_of(previous: Question, every_activity: bool = False) -> Understood:
         # the activity was what narrowed it: the same subject and period over every activity
         kept = ("person", "contract", "technology", "profile", "level", "period", "basis")
         if previous.kind == "compose":
-            kept += ("weekday", "validated")
+            kept += ("weekday",)  # (validated or not: "no total" is every entry)
         values = {name: getattr(previous, name) for name in kept}
         total = question_of(Composition(**{k: v for k, v in values.items() if v is not None}))
         return replace(total, asker=previous.asker)

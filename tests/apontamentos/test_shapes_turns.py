@@ -377,3 +377,84 @@ def test_a_weekdays_share_after_another_question(
     fridays, whole = total(mine, lambda r: r.day.weekday() == 4), total(mine, lambda r: True)
     _, reply = ask(generated, first.format(activity=activity), share, user=name)
     assert f"{100 * fridays / whole:.1f}%".replace(".", ",") in reply and hours(whole) in reply
+
+
+# -- batches AP and AQ: what a turn keeps from the one before --------------------------------------------------
+
+
+def test_a_name_not_found_leaves_the_contract_talked_about(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, of_contract(NOVEMBER))
+    top = max(people, key=lambda n: people[n])
+    *_, reply = ask(
+        generated,
+        "e o 8446?",
+        "e o joaquim silveira, quanto apontou nesse mes?",
+        "qnts pessoas apontaram nele esse mes e quem foram?",
+    )
+    assert f"{len(people)} recursos" in reply and f"{top}: {hours(people[top])}" in reply
+    *_, after = ask(generated, "e o 8446?", "e o joaquim silveira, quanto apontou nesse mes?", "e em outubro?")
+    assert FIGURE.search(after) is None  # whose October was never said
+
+
+def test_those_of_a_profile_narrowed_by_level(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    _, narrowed, level_only = ask(
+        generated,
+        "quantos arquitetos de solucoes apontaram em outubro?",
+        "desses, qnts sao especialistas?",
+        "e no geral, qnts pessoas nivel senior apontaram no mes?",
+    )
+    assert "arquiteto de soluções" in narrowed and "especialista" in narrowed and "01/10/2026 a 31/10/2026" in narrowed
+    assert "01/10/2026 a 31/10/2026" in level_only and "arquiteto" not in level_only.splitlines()[0]
+
+
+def test_a_topic_said_again_keeps_its_period(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    people = by(rows, lambda r: r.name, lambda r: of_contract(OCTOBER)(r) and "bug" in plain(r.activity))
+    top = max(people, key=lambda n: people[n])
+    _, reply = ask(
+        generated, "qnt tempo gastei com correção de bug em outubro", "quem do 8446 mais corrigiu bug?", user=name
+    )
+    assert f"{top}: {hours(people[top])}" in reply
+
+
+@pytest.mark.parametrize(
+    "question", ["to mais adiantada essa semana q na passada?", "tô mais adiantado essa semana do que na passada?"]
+)
+def test_to_with_an_adjective_is_the_asker(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    this_week = (date(2026, 11, 23), NOVEMBER[1])
+    (reply,) = ask(generated, question, user=name)
+    assert hours(total(rows, lambda r: r.name == name and within(this_week)(r))) in reply
+
+
+def test_only_sundays_after_the_weekends(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    sundays = total(rows, lambda r: of_contract(NOVEMBER)(r) and r.day.weekday() == 6)
+    _, reply = ask(generated, "qnts horas o 8446 fez no fim de semana em novembro?", "e so no domingo?")
+    assert hours(sundays) in reply and "22/11/2026:" not in reply
+
+
+def test_pending_entries_do_not_narrow_a_last_day_or_a_total(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    last = max(r.day for r in rows if r.name == name and within(OCTOBER)(r))
+    _, reply = ask(
+        generated, f"quantos apontamentos do {name} estao sem validar?", "qual o ultimo dia q ele apontou em outubro?"
+    )
+    assert f"{last:%d/%m/%Y}" in reply and "não validados" not in reply
+    _, whole = ask(
+        generated,
+        "no 8446, quantos apontamentos de correcao de bug ainda tao sem validacao?",
+        "e quantas horas de bug foram no total nesse contrato?",
+    )
+    assert hours(total(rows, lambda r: r.supplier == "8446" and "bug" in plain(r.activity))) in whole
+
+
+def test_who_did_most_of_it_after_its_entries_is_in_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, lambda r: of_contract(SEPTEMBER)(r) and "bug" in plain(r.activity))
+    top = max(people, key=lambda n: people[n])
+    *_, reply = ask(
+        generated,
+        "quantas horas de correcao de bugs o 8446 teve em setembro?",
+        "e quantos apontamentos foram?",
+        "quem mais fez isso la?",
+    )
+    assert f"{top}: {hours(people[top])}" in reply
