@@ -95,6 +95,9 @@ ABBREVIATIONS = {
     "agr": "agora",
     "qq": "qualquer",
     "qlq": "qualquer",
+    "ont": "ontem",
+    "tel": "telefone",
+    "gnt": "gente",
 }
 
 # Words the understanding reads: domain words and the Portuguese around them. A question with a word
@@ -293,7 +296,9 @@ _PERSONAL = re.compile(
 # Text that tries to change the bot's instructions is refused like any other out-of-scope request.
 _INJECTION = re.compile(
     r"\b(?:ignor[ae]\w*|esqueca\w*|desconsider\w*)\b.*\b(?:instruc\w*|regras?|prompt|anteriores?)\b|"
-    r"\b(?:system prompt|prompt do sistema|voce agora e|finja|aja como|modo desenvolvedor|jailbreak|"
+    r"\b(?:system prompt|prompt do sistema|voce agora eh?|agora voce eh?|finja|aja como|modo desenvolvedor|jailbreak|"
+    r"modo admin|(?:me )?(?:libera|liberar|libere|conceda|concede) (?:o )?acesso|me (?:da|de) acesso"
+    r"|libera\w* (?:o )?(?:contrato )?\d{4}|"
     r"sem regras|sem filtros?|revele|suas instrucoes)\b"
 )
 
@@ -322,6 +327,14 @@ _NUMBER_SIGN = re.compile(r"\b(?:[nN][º°.]|N[oO]\.?|no\.)\s*(?=\d)")
 _SLASH_WORDS = {"p": "para", "c": "com", "s": "sem"}
 _SLASH_ABBREVIATION = re.compile(r"(?<![\w/])([pcsPCS])/(?=\s|[^\W\d])")
 _PERCENT = re.compile(r"%|\bpor\s*cento\b", re.IGNORECASE)
+
+
+# "sem pass", "mes pass": "passado" cut short, in the gender of its noun
+_PAST_CUT = re.compile(r"\b(?:(sem|semana)|(mes|ano)) pass\b")
+
+
+def _past(match: re.Match[str]) -> str:
+    return "semana passada" if match.group(1) else f"{match.group(2)} passado"
 
 
 # "sem passada", "essa sem": chat shorthand for "semana", told from "sem" (without) by the words around it.
@@ -444,6 +457,7 @@ _HOW_MANY_PEOPLE = re.compile(r"\bquanta gente\b")
 
 # Phrases rewritten, in this order, into the words the engine reads (each pattern's comment says why).
 _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    (_PAST_CUT, _past),
     (_SEM_WEEK, "semana"),
     (_LAUGHTER, " "),
     (_FIXED_BUGS, r"correcao de \1"),

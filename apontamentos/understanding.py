@@ -149,7 +149,8 @@ _COUNT = re.compile(r"\b(?:quantos|quantas|quantidade|numero de)\b")
 _ASC = re.compile(r"\b(?:menos|menor|menores|pior|piores)\b")
 _GROSS = re.compile(r"\b(?:brutas?|brutos?|sem descontar|sem desconto)\b")
 _FOLLOW_UP = re.compile(
-    r"^(?:e|e ai|entao|tambem)\b|\bdeu (?:no total|ao todo|tudo)\b"  # "qnts horas deu no total": of what was shown
+    r"^(?:e|e ai|entao|tambem)\b|^compar\w* com\b"  # "compara com o mês passado": this against that
+    r"|\bdeu (?:no total|ao todo|tudo)\b"  # "qnts horas deu no total": of what was shown
     r"|^(?:quanto|quantas horas|quantidade de horas|quantidade) (?:isso )?deu$"  # "quantas horas deu": the same
     r"|\b(?:d|n)(?:a equipe|o time|o pessoal)$"  # "top 5 da equipe" after the contract's month: its people then
     r"|\b(?:la|dele|dela|deles|delas|ele|ela|eles|elas|nele|nela|isso|disso|nisso|desses|dessas|nesse contrato|"
