@@ -363,7 +363,9 @@ def contract_ranking(db: Dataset, question: Question, today: date) -> Answer:
 def list_contracts(db: Dataset, question: Question, today: date) -> Answer:
     period, note = _covered(db, question.period, today)
     contracts = q.list_contracts(db, period)
-    text = f"Há {fmt.plural(len(contracts), 'contrato')} com apontamentos {_dates(period)}{note}:\n" + _lines(
+    # with several, their sum is what "o total de horas dos meus contratos" asks
+    summed = f", {fmt.hours(sum(c.hours for c in contracts))} líquidas no total" if len(contracts) > 1 else ""
+    text = f"Há {fmt.plural(len(contracts), 'contrato')} com apontamentos {_dates(period)}{note}{summed}:\n" + _lines(
         [
             f"{_part_label(db, c.contract)}: {fmt.hours(c.hours)} líquidas, {fmt.plural(c.entries, 'apontamento')}, "
             f"{fmt.plural(c.resources, 'recurso')}"

@@ -10,11 +10,12 @@ and flagged, so an answer can say "desde" or "até" and a composition can keep t
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .errors import InvalidQuery
-from .rules import Period, month_of, week_of, working_days
+from .rules import Period, holidays_in, month_of, week_of, working_days
 
 MONTH_NAMES = {
     "janeiro": 1,
@@ -50,6 +51,12 @@ _SHORT_RANGE = re.compile(
 )
 # "dia 5", "no dia 12": that day of the current month, or of the previous one if it is still ahead.
 _DAY_OF_MONTH = re.compile(r"\b(?:no |do |o |neste |nesse )?dia\s+(\d{1,2})\b(?!\s*/)")
+# A national holiday by its name ("no feriado de finados", "e no de finados?"): its most recent date
+_HOLIDAY_NAME = re.compile(
+    r"\b(?:(?:n|d)?o (?:feriado |dia )?(?:de |do |da )?)?"
+    r"(finados|proclamacao(?: da republica)?|consciencia negra|zumbi|independencia|(?:nossa senhora )?aparecida"
+    r"|tiradentes|natal|dia do trabalh(?:o|ador)|sexta feira santa)\b"
+)
 # Period words this engine cannot read: asking beats guessing a period.
 # Whatever of these is left after find_period has consumed what it reads ("nos últimos 2 trimestres",
 # "últimos 3 meses": calendar months or 90 days?) is asked back.
@@ -148,7 +155,7 @@ _OPEN_START = re.compile(
 _ALL_DATA = re.compile(
     r"\b(?:(?:n|d)?(?:ess|est)?[eo] )?periodo (?:todo|inteiro)\b|\b(?:em |n)?todo o periodo\b"
     r"|\b(?:desde o|do) (?:inicio|comeco)(?: dos dados)?\b|(?:^|\be )no geral\b|\bde todos os tempos\b"
-    r"|\bolhando (?:tudo|todo o periodo)\b"
+    r"|\bolhando (?:tudo|todo o periodo)\b|\b(?:n|d)?o periodo (?:dos|de) dados\b|\bem todos os dados\b"
     r"|\b(?:n|d)?o periodo (?:que|q) (?:vc|voce|o bot|vcs|voces) (?:tem|tens|cobre)(?: de dados| dados)?\b"  # all of it
     r"|\bno geral$"  # "quais contratos tem mais gente, no geral?"
     r"|\bdesde (?:que|q) (?:comecou|comecaram|iniciou) (?:a base|os dados|os apontamentos|o sistema)\b"
@@ -274,6 +281,8 @@ def find_period(
         return _working_days(int(match.group(1) or 1), today, subdivision, match.group(0))
     if match := _MONTH_THIS_YEAR.search(text):
         return Found(month_of(today.year, MONTH_NAMES[match.group(1)]), match.group(0))  # "setembro desse ano"
+    if (match := _HOLIDAY_NAME.search(text)) and (day := _holiday(match.group(1), today, subdivision)) is not None:
+        return Found(Period(day, day), match.group(0))
     if match := _DAY_RANGE.search(text):
         if match.group("joint") != "e" or match.group("lead") == "entre" or "/" in match.group(0):
             return Found(_day_range(match, today), match.group(0))
@@ -360,6 +369,18 @@ def find_period(
             return None
         return Found(Period(date(year, 1, 1), min(date(year, 12, 31), today)), match.group(0))
     return None
+
+
+def _holiday(name: str, today: date, subdivision: str | None) -> date | None:
+    """The most recent day up to `today` of the holiday `name` names ("finados" → 02/11)."""
+    key = name.split()[-1][:6]  # "republica", "negra", "trabalhador": a stem its calendar name holds
+    last_two_years = Period(date(today.year - 1, 1, 1), today)
+    days = [day for day, called in holidays_in(last_two_years, subdivision).items() if key in _plain(called)]
+    return max(days) if days else None
+
+
+def _plain(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
 def _day_of_month(day: int, reference: date, original: str) -> date:

@@ -114,7 +114,7 @@ entrou entrei chegou cheguei saiu sai comecou terminou horario horarios extra ex
 faltou faltaram faltei falta faltas faltando faltante faltantes ausencia ausencias ausente ausentes
 validado validados validada validadas validou valida validam validacao validacoes validador validadores
 validadora aprovado aprovados aprovada aprovadas aprovou aprova aprovam aprovador aprovadores aprovacao
-pendente pendentes esqueceu esqueceram esqueci esquecido esquecida saida saidas entrada entradas
+pendente pendentes pendencia pendencias esqueceu esqueceram esqueci esquecido esquecida saida saidas entrada entradas
 aberto abertos aberta abertas ranking rank maiores maior menores menor mais menos top primeiros ultimos
 media medio medias duracao jornada jornadas esperado esperadas esperada esperados deveria deveriam previsto
 previstas prevista saldo positivo negativo banco cai caem caiu cairam cair
@@ -154,7 +154,7 @@ conte contar checar verifica verificar verifique confere conferir quero queremos
 acho acha sei vem veio vieram estamos estavam estive esteve dele pra nessa nisso disso daquilo daquele daquela
 cade qual quais porque por que lado tipo assim coisa coisas favorzinho rapidinho urgente please thanks
 to ta tao tou devendo devo deve devem estou esta estamos quantidade bot robo assistente
-tentando entender entendendo perdido perdida confuso confusa
+tentando entender entendendo perdido perdida confuso confusa rh financeiro diretoria reportar reporte
 abre abra abrir abrindo detalha detalhe detalhar puxou puxaram puxei ue uai rendo
 atividade atividades tarefa tarefas distribuem distribui distribuiram divididas dividem repartem
 distribuicao distribuidas distribuidos percentual percentuais porcentagem
@@ -404,6 +404,12 @@ _FOR_ME = re.compile(
 )
 # "quem mais corrigiu bug?": the activity "correção de bugs", said as a verb
 _FIXED_BUGS = re.compile(r"\bcorrig\w* (?:os |o |de |uns |algum |alguns )?(bugs?)\b")
+# "sou só gestora", "eu sou o coordenador": who the asker is, said in passing (the scope says it already)
+_I_AM_THE = re.compile(
+    r"\b(?:eu )?sou (?:so |apenas |somente )?(?:o |a )?(?:gestor|gestora|coordenador|coordenadora|gerente|lider)\b"
+)
+# "alguém com dia útil em branco?": a day without entries
+_BLANK_DAY = re.compile(r"\b(dias?(?: uteis| util)?) em branco\b")
 # "rs", "kkkk", "haha": laughter, not a word of the question
 _LAUGHTER = re.compile(r"\b(?:r+s+|k{3,}|(?:ha){2,}h?|(?:he){2,}|(?:hi){2,})\b")
 # "desde que começou o registro": since the data began
@@ -460,6 +466,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_PAST_CUT, _past),
     (_SEM_WEEK, "semana"),
     (_LAUGHTER, " "),
+    (_I_AM_THE, " "),
+    (_BLANK_DAY, r"\1 sem apontamento"),
     (_FIXED_BUGS, r"correcao de \1"),
     (_FOR_ME, r"\1"),
     (_DEADLINE, r"\1"),

@@ -192,6 +192,7 @@ REGISTRY: tuple[Kind, ...] = (
             "nao (?:foram |estao )?validad",
             "sem (?:validar|validacao|aprovar|aprovacao)",  # "apontamentos sem validar"
             "pendentes?",
+            "pendencias?",
             "falta\\w* validar",
             "falta\\w* aprovar",
             "nao aprovad",

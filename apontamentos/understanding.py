@@ -168,12 +168,13 @@ _BARE_WEEKDAY_TURN = re.compile(
     r"(?:e )?(?:so |somente |apenas )?(?:(?:n|d)?[oa]s? |aos? )?(segunda|terca|quarta|quinta|sexta|sabado|domingo)s?"
     r"(?: feira)?(?: so)?\W*"
 )
+_COUNTING_KINDS = frozenset({"holiday_work", "weekend_work", "missing_days", "open_spans", "unvalidated", "days_above"})
 _EVER = re.compile(r"\bja\b.*\b(?:algum|alguma)\b|\balguma vez\b|\bnunca\b|\bdesde sempre\b")
 _WHO_BOUNDED = re.compile(r"\b(?:quem|quais|pessoas|recursos|consultores|colaboradores)\b")
 _VALIDATED_YES = re.compile(r"\b(?:validad|aprovad)\w*")
 _VALIDATED_NO = re.compile(
     r"\bnao (?:foram |estao |esta |foi )?(?:validad|aprovad)|\bsem (?:validar|validacao|aprovar|aprovacao)\b"
-    r"|pendente|falta\w* (?:validar|aprovar)|aguardando"
+    r"|pendente|pendencia|falta\w* (?:validar|aprovar)|aguardando"
 )
 _COMPARING = r"\b(?:comparando|compara\w*|versus|vs|x|contra|frente a|lado a lado|diferenca)\b"
 _NAMED_SUBJECT = tuple(name for name in SUBJECT if name != "everyone")
@@ -515,6 +516,8 @@ def _filter_corrections(db: Dataset, corrections: list[tuple[str, str]]) -> list
 _FILTER_VALUES = frozenset(
     "junior pleno senior especialista teste testes tester testers qa suporte desenvolvedor desenvolvedores dev devs "
     "arquiteto arquitetos arquiteta engenheiro engenheiros engenheira dados scrum master".split()
+    # a holiday's name is a day: "pendencia" → "independencia" would answer about 07/09
+    + "finados proclamacao republica consciencia negra zumbi independencia aparecida tiradentes natal".split()
 )
 
 
@@ -657,7 +660,10 @@ def _understand(
         consume(found.text)
         if re.search(r"\b(?:fim|final) de semana\b", found.text) and _has(rest, "trabalh", "quem", "alguem", "gente"):
             rest += " fim de semana "  # "teve gente trabalhando no fim de semana passado?": work on that weekend
-        if (second := find_period(rest, today, **calendar)) is not None:
+        if (second := find_period(rest, today, **calendar)) is not None and second.period == found.period:
+            consume(second.text)  # "no dia 20 de novembro, consciência negra": one day, said twice
+            second = find_period(rest, today, **calendar)
+        if second is not None:
             consume(second.text)
             comparing = _has(rest, "compar", "versus", "vs", "x", "contra", "frente a", "lado a lado", "diferenca")
             comparing = comparing or bool(_AGAINST_LAST_WEEK.search(text))  # "essa semana fiz mais que a passada?"
@@ -1804,6 +1810,8 @@ def _compose(
         legacy = None  # "qual dia útil eu menos trabalho?": the words were the weekdays compared
     bare = previous is not None and not any(slots.get(n) for n in SUBJECT) and not read.rest.split()
     own_question = slots.get("hours") is not None or read.measure is not None  # "e no total, qnts passaram de 9h?"
+    # "e no total, qnts dias de trabalho em feriado?" after the holidays: that count, not a sum of the list
+    own_question = own_question or (legacy in _COUNTING_KINDS and (previous is None or previous.kind != legacy))
     total_of = (read.total or every_activity) and not read.share  # "a fatia de X no total": a share, not a sum
     # "quantas horas de treinamento no total?" after its people: the activity talked about, summed
     again_activity = previous is not None and bool(slots.get("activity")) and slots["activity"] == previous.activity
