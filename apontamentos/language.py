@@ -410,6 +410,20 @@ _I_AM_THE = re.compile(
 )
 # "alguém com dia útil em branco?": a day without entries
 _BLANK_DAY = re.compile(r"\b(dias?(?: uteis| util)?) em branco\b")
+# "e sem filtrar atividade?", "sem ser só desenvolvimento": the filter said dropped
+_UNFILTERED = re.compile(
+    r"\bsem (?:filtrar|filtro de|filtro por|filtro|separar por|considerar) (?:a |o |por |pela |pelo )?"
+    r"(?:(atividades?|tarefas?)|(contratos?)|(tecnologias?))\b"
+)
+_NOT_ONLY = re.compile(r"\bsem ser (?:so|somente|apenas)\b")
+
+
+def _unfiltered(match: re.Match[str]) -> str:
+    return (
+        "todas as atividades" if match.group(1) else "todos os contratos" if match.group(2) else "todas as tecnologias"
+    )
+
+
 # "rs", "kkkk", "haha": laughter, not a word of the question
 _LAUGHTER = re.compile(r"\b(?:r+s+|k{3,}|(?:ha){2,}h?|(?:he){2,}|(?:hi){2,})\b")
 # "desde que começou o registro": since the data began
@@ -466,6 +480,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_PAST_CUT, _past),
     (_SEM_WEEK, "semana"),
     (_LAUGHTER, " "),
+    (_UNFILTERED, _unfiltered),
+    (_NOT_ONLY, "nao so"),
     (_I_AM_THE, " "),
     (_BLANK_DAY, r"\1 sem apontamento"),
     (_FIXED_BUGS, r"correcao de \1"),

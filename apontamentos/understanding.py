@@ -737,6 +737,26 @@ def _understand(
         number = match.group(1) or match.group(2)
         slots["limit"] = int(number)
         consume(number)
+    unfiltered = _UNFILTERED_TURN.fullmatch(text.strip())
+    if unfiltered and previous is not None and previous.kind in _UNNARROWABLE:
+        dropped = {
+            "todas as atividades": ("activity", "share_of"),
+            "todos os contratos": ("contract",),
+            "todas as tecnologias": ("technology",),
+        }[unfiltered.group(1)]
+        kind = "total_hours" if previous.kind == "activity_hours" and "activity" in dropped else previous.kind
+        return replace(previous, **dict.fromkeys(dropped), kind=kind, page=0)
+    narrowed = previous is not None and any(
+        getattr(previous, n) for n in ("technology", "profile", "level", "activity", "share_of", "person")
+    )
+    narrowed = narrowed and previous is not None and previous.kind in _UNNARROWABLE
+    if previous is not None and previous.contract and narrowed and _WHOLE_CONTRACT_TURN.fullmatch(text.strip()):
+        # "e no contrato todo?" after its Python people, its bug fixing or one of its people: the same question,
+        # the contract without the narrowing
+        unnarrowed = dict.fromkeys(("technology", "profile", "level", "activity", "share_of", "person", "part"))
+        return replace(
+            previous, **unnarrowed, asker=False, output=None if previous.output == "share" else previous.output, page=0
+        )
     if previous is not None and (whole := _WHOLE_CONTRACT.search(rest)) and not _CONTRACT_NUMBER.search(rest):
         # "e no contrato todo?" after a person: her contract (when she has one), everyone in it
         theirs = None if previous.contract else _only_contract(db, previous.person)
@@ -1055,7 +1075,7 @@ def _understand(
 def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, previous: Question | None) -> Understood:
     """Choose the kind and fill what the question leaves open from the previous one (a follow-up)."""
     group = slots.get("technology") or slots.get("profile") or slots.get("level")
-    if group and _has(rest, "horas?") and not _has(rest, *_ASKS_FOR_PEOPLE):
+    if group and (_has(rest, "horas?") or _WHO_WORKED_MOST.search(text)) and not _has(rest, *_ASKS_FOR_PEOPLE):
         # "quantas horas o time de java fez": hours of a group, which only the per-person query filters
         if slots.get("profile") or slots.get("level"):
             return Clarification("not_understood", GROUP_HOURS)
@@ -1264,6 +1284,8 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
     if kind == "contract_ranking" and slots.get("contract"):
         return "ranking"  # "ranking de horas do contrato E6888780": its people, not all contracts
     group = slots.get("technology") or slots.get("profile") or slots.get("level")
+    if group and kind is None and slots.get("technology") and _WHO_WORKED_MOST.search(rest):
+        return "hours_by_person"  # "quem do 8418 mais apontou de dot net?": their hours, ranked
     if (
         kind in (None, "contract_resources", "list_contracts", "total_hours")
         and group
@@ -1831,7 +1853,9 @@ def _compose(
             # "e considerando o contrato 7951 inteiro?" after a share of hers: the same part of the contract
             return replace(previous, **dict.fromkeys(("person", "technology", "profile", "level")), **named)
         if isinstance(total, Question):
-            if any(name in named for name in SUBJECT):  # "e o total dela?": her total, not the contract's
+            only_narrowing = set(named) & set(SUBJECT) <= {"technology", "profile", "level"}
+            if any(name in named for name in SUBJECT) and not only_narrowing:
+                # "e o total dela?": her total, not the contract's ("e o pessoal de QA?" narrows it instead)
                 total = replace(total, **dict.fromkeys(("person", "contract", "technology", "profile", "level")))
                 if _listed_people(previous) and "activity" not in named:  # type: ignore[arg-type]
                     # her row of a list inside an activity was its figure already: her total is every activity
@@ -2073,6 +2097,9 @@ def _composes(
     new_filter = any(slots.get(name) for name in _NEW_FILTERS) or read.weekday is not None
     if slots.get("among"):
         return True  # contracts compared: only a composition shows just them
+    activity = slots.get("activity") or (follow_up and previous is not None and previous.activity)
+    if activity and slots.get("technology") and legacy in (None, "activity_hours", "total_hours"):
+        return True  # "e só do pessoal de QA?" after the testing hours: the catalogue counts activities for all
     if follow_up and previous is not None and read.measure and not (read.group or read.rank):
         if legacy is None or previous.activity or previous.versus:
             # "e em apontamentos?", "e em pessoas?" after reunião's hours, "e a média por pessoa?" after two
@@ -2175,7 +2202,11 @@ def _inherited(
             values["validated"] = None  # "e quantas horas foram no total?" after the pending ones: all of them
         if read.measure in _EVER_MEASURES and read.validated is None:
             values["validated"] = None  # "qual o último dia que ela apontou?" after her pending entries: any entry
-        if any(slots.get(name) for name in SUBJECT):
+        narrowing = not any(slots.get(n) for n in ("person", "asker", "contract", "everyone", "among"))
+        if any(slots.get(name) for name in SUBJECT) and narrowing and previous.contract:
+            # "e só do pessoal de QA?" after the 8555's testing hours: its QA people, not everyone's QA
+            values.update(technology=None, profile=None, level=None)
+        elif any(slots.get(name) for name in SUBJECT):
             whole = previous.contract if previous.part == "person" and not slots.get("contract") else None
             values.update(dict.fromkeys(("person", "contract", "technology", "profile", "level", "among")))
             values["contract"] = whole  # "e da Júlia?" after Ana's share of the 8446: Júlia's share of it
@@ -2241,6 +2272,19 @@ def _weekday_range(found: Found | None, text: str, previous: Question | None) ->
 
 
 _WHOLE_CONTRACT = re.compile(r"\b(?:n|d)?o contrato (?:todo|inteiro)\b")
+# The kinds whose question stands without a narrowing filter (a count of a profile's people does not)
+_UNNARROWABLE = frozenset(
+    {"compose", "ranking", "total_hours", "activity_hours", "hours_by_person", "contract_ranking"}
+)
+# "e sem filtrar atividade?" (read "todas as atividades"), "e em todos os contratos?": the same, unnarrowed
+_UNFILTERED_TURN = re.compile(
+    r"(?:e )?(?:no geral )?(?:(?:em|de|com|n?as|n?os) )?"
+    r"(todas as atividades|todos os contratos|todas as tecnologias)\W*"
+)
+_WHOLE_CONTRACT_TURN = re.compile(
+    r"(?:e )?(?:(?:n|d)?o contrato (?:todo|inteiro)|(?:d|n)?e todo mundo do contrato|(?:d|n)?o contrato sem filtro)"
+    r"(?: (?:n|d)?(?:esse|nesse|mesmo) periodo)?\W*"
+)
 
 
 def _only_contract(db: Dataset, person: str | None) -> str | None:
@@ -2272,6 +2316,7 @@ _PART_IS_CONTRACT = re.compile(
 
 _PART_IS_SOMEONE = re.compile(
     r"\b(?:foi|foram|e|eh|sao|ficou|ficaram) d[oa]s? (?!total|todo|tempo|mes|contrato|horas?|semana|periodo|geral)"
+    r"|\b(?:foi|foram|e|eh|sao|ficou|ficaram) (?:dele|dela)\b"  # "qnts % do contrato foi dele?"
 )
 
 

@@ -544,3 +544,48 @@ def test_blank_working_days_are_missing_days(generated: Dataset) -> None:
 def test_a_request_for_access_is_refused(generated: Dataset, question: str) -> None:
     (reply,) = ask(generated, question)
     assert reply.startswith("Não posso fazer isso") and FIGURE.search(reply) is None
+
+
+# -- batch AU: filters dropped or swapped one at a time ------------------------------------------------------
+
+
+@pytest.mark.parametrize("drop", ["e sem filtrar atividade?", "e em todas as atividades?", "e sem ser so bug?"])
+def test_dropping_the_activity(generated: Dataset, rows: list[Span], drop: str) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    _, reply = ask(generated, "qnts horas eu lancei de correcao de bugs em outubro?", drop, user=name)
+    assert hours(total(rows, lambda r: r.name == name and within(OCTOBER)(r))) in reply
+
+
+def test_dropping_the_contract_of_a_ranking(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, lambda r: within(NOVEMBER)(r) and "reuniao" in plain(r.activity))
+    top = max(people, key=lambda n: people[n])
+    _, reply = ask(generated, "quem mais fez reuniao no 8446 em novembro? top 5", "e sem filtrar contrato?")
+    assert f"{top}: {hours(people[top])}" in reply
+
+
+@pytest.mark.parametrize("whole", ["e no contrato todo?", "e de todo mundo do contrato?"])
+def test_the_whole_contract_after_a_technology(generated: Dataset, rows: list[Span], whole: str) -> None:  # noqa: F811
+    technology = sorted({r.technology for r in rows if r.supplier == "8446" and r.technology})[0]
+    _, reply = ask(generated, f"quantas horas o 8446 fez de {technology.lower()} em outubro?", whole)
+    assert hours(total(rows, of_contract(OCTOBER))) in reply and technology not in reply
+
+
+def test_a_technology_narrows_the_contract_talked_about(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    technology = sorted({r.technology for r in rows if r.supplier == "8446" and r.technology})[0]
+    tested = lambda r: of_contract(OCTOBER)(r) and "testes" in plain(r.activity)  # noqa: E731
+    narrowed, widened = ask(
+        generated,
+        "horas do 8446 de testes integrados em outubro",
+        f"e so do pessoal de {technology.lower()}?",
+        f"e o pessoal de {technology.lower()} sem filtrar atividade?",
+    )[1:]
+    assert hours(total(rows, lambda r: tested(r) and r.technology == technology)) in narrowed
+    assert hours(total(rows, lambda r: of_contract(OCTOBER)(r) and r.technology == technology)) in widened
+
+
+def test_who_did_most_within_a_technology(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    technology = sorted({r.technology for r in rows if r.supplier == "8446" and r.technology})[0]
+    people = by(rows, lambda r: r.name, lambda r: of_contract(OCTOBER)(r) and r.technology == technology)
+    top = max(people, key=lambda n: people[n])
+    (reply,) = ask(generated, f"quem do 8446 mais apontou de {technology.lower()} em outubro?")
+    assert f"{top}: {hours(people[top])}" in reply
