@@ -424,6 +424,15 @@ def _unfiltered(match: re.Match[str]) -> str:
     )
 
 
+# "no sábado dia 14", "domingo 18/10": the weekday only describes the date beside it
+_WEEKDAY_OF_A_DATE = re.compile(
+    r"\b(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)? "
+    r"(?=(?:dia )?\d{1,2}(?:/\d{1,2})?\b(?! (?:horas|h)\b))"
+)
+# "e em todas as sextas?": every Friday in the data, not those of the period talked about
+_EVERY_WEEKDAY = re.compile(
+    r"\b(?:em |n)?(?:todas as|todos os) (segunda|terca|quarta|quinta|sexta|sabado|domingo)s\W*$"
+)
 # "rs", "kkkk", "haha": laughter, not a word of the question
 _LAUGHTER = re.compile(r"\b(?:r+s+|k{3,}|(?:ha){2,}h?|(?:he){2,}|(?:hi){2,})\b")
 # "desde que começou o registro": since the data began
@@ -480,6 +489,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_PAST_CUT, _past),
     (_SEM_WEEK, "semana"),
     (_LAUGHTER, " "),
+    (_WEEKDAY_OF_A_DATE, ""),
+    (_EVERY_WEEKDAY, r"nas \1s no geral"),
     (_UNFILTERED, _unfiltered),
     (_NOT_ONLY, "nao so"),
     (_I_AM_THE, " "),

@@ -169,6 +169,7 @@ _BARE_WEEKDAY_TURN = re.compile(
     r"(?: feira)?(?: so)?\W*"
 )
 _COUNTING_KINDS = frozenset({"holiday_work", "weekend_work", "missing_days", "open_spans", "unvalidated", "days_above"})
+_NEXT_DAY = re.compile(r"\b(?:n?o )?(?:dia|data) (?:(seguinte|depois)|anterior|antes)\b|\bno outro dia()\b")
 _EVER = re.compile(r"\bja\b.*\b(?:algum|alguma)\b|\balguma vez\b|\bnunca\b|\bdesde sempre\b")
 _WHO_BOUNDED = re.compile(r"\b(?:quem|quais|pessoas|recursos|consultores|colaboradores)\b")
 _VALIDATED_YES = re.compile(r"\b(?:validad|aprovad)\w*")
@@ -576,6 +577,15 @@ def _understand(
         text = _THE_SECOND.sub(_second_fortnight, text)
     if previous is not None and previous.weekday and (bare := _BARE_WEEKDAY_TURN.fullmatch(text.strip())):
         text = f"e nos {bare.group(1)}s"  # "e só no domingo?" after the weekends' hours: every Sunday, not the last
+    one_day = (
+        previous.period
+        if previous is not None and previous.period and previous.period.start == previous.period.end
+        else None
+    )
+    if one_day and (after := _NEXT_DAY.search(text)):
+        # "e no dia seguinte, q horas eu comecei?" after the 7th: the 8th
+        moved = one_day.start + timedelta(days=1 if after.group(1) or after.group(2) is not None else -1)
+        text = text.replace(after.group(0), f"em {moved.day}/{moved.month}/{moved.year}", 1)
     if _COUNTS_WEEKENDS.search(text):  # "quantos fins de semana": counted as the weekend days worked, like "fds"
         text = re.sub(r"\b(?:fins|finais) de semana\b", "fim de semana", text)
     rest = f" {text} "
@@ -743,6 +753,7 @@ def _understand(
             "todas as atividades": ("activity", "share_of"),
             "todos os contratos": ("contract",),
             "todas as tecnologias": ("technology",),
+            "todos os dias": ("weekday",),
         }[unfiltered.group(1)]
         kind = "total_hours" if previous.kind == "activity_hours" and "activity" in dropped else previous.kind
         return replace(previous, **dict.fromkeys(dropped), kind=kind, page=0)
@@ -1841,7 +1852,8 @@ def _compose(
         if previous is not None and previous.contract and _ALL_CONTRACTS.search(text):
             # "e somando todos os contratos?" after the 8446's open spans: the same question, every contract
             return replace(previous, contract=None, page=0)
-        total = _total_of(previous, every_activity)  # type: ignore[arg-type]
+        asked_hours = bool(re.search(r"\bhoras\b", text))
+        total = _total_of(previous, every_activity, asked_hours, read.total)  # type: ignore[arg-type]
         named = {name: slots[name] for name in (*_FILTER_SLOTS, "period") if slots.get(name) is not None}
         if previous is not None and named.get("activity") and named["activity"] == previous.activity:
             del named["activity"]  # "quantas horas de treinamento no total?" after its people: that activity's total
@@ -1930,7 +1942,13 @@ def _compose(
     again = recomposed and (legacy in _RECOMPOSABLE or read.weekday is not None or team_subject)
     if not again and not _composes(read, slots, legacy, previous, follow_up):
         return None
-    if not again and legacy not in _COMPOSABLE and legacy not in _READ_AS.get(read.measure or "", ()):
+    days_of_activity = legacy == "resource_days" and read.group == "day" and bool(slots.get("activity"))
+    if (
+        not again
+        and legacy not in _COMPOSABLE
+        and legacy not in _READ_AS.get(read.measure or "", ())
+        and not days_of_activity
+    ):
         if legacy in _MEASURE_OF and read.measure in (None, _MEASURE_OF[legacy]):
             read.measure = _MEASURE_OF[legacy]  # "quem esqueceu a saída por mês?": open spans by month
         elif not (legacy == "unvalidated" and read.validated is not None):
@@ -2112,7 +2130,8 @@ def _composes(
     if read.group in ("month", "week", "weekday", "client"):
         return True
     if read.group == "day":
-        return not slots.get("person") or bool(read.rank)
+        # "me dá por dia quanto eu fiz de desenvolvimento": the catalogue's days of a person count every activity
+        return not slots.get("person") or bool(read.rank) or bool(slots.get("activity"))
     if read.group in ("activity", "contract"):
         if read.group == "activity" and slots.get("activity"):
             return False  # "horas de reunião por atividade": the catalogue asks back
@@ -2136,7 +2155,7 @@ def _composes(
         and _COUNT.search(read.rest + " " + " ".join(read.said))
     ):
         return True  # "quantos apontamentos de 1/10 a 15/10?"
-    person_or_activity = slots.get("person") or slots.get("activity")
+    person_or_activity = slots.get("person") or slots.get("activity") or slots.get("technology")
     if legacy == "unvalidated" and (person_or_activity or (follow_up and previous is not None and previous.person)):
         read.validated, read.measure = False, "entries"  # "quantos meus não foram validados?"
         return True
@@ -2279,7 +2298,7 @@ _UNNARROWABLE = frozenset(
 # "e sem filtrar atividade?" (read "todas as atividades"), "e em todos os contratos?": the same, unnarrowed
 _UNFILTERED_TURN = re.compile(
     r"(?:e )?(?:no geral )?(?:(?:em|de|com|n?as|n?os) )?"
-    r"(todas as atividades|todos os contratos|todas as tecnologias)\W*"
+    r"(todas as atividades|todos os contratos|todas as tecnologias|todos os dias)\W*"
 )
 _WHOLE_CONTRACT_TURN = re.compile(
     r"(?:e )?(?:(?:n|d)?o contrato (?:todo|inteiro)|(?:d|n)?e todo mundo do contrato|(?:d|n)?o contrato sem filtro)"
@@ -2359,9 +2378,11 @@ def _share_words(
 _ALL_CONTRACTS = re.compile(r"\b(?:tod[oa]s os|todos|em todos os|de todos os) contratos\b")
 
 
-def _total_of(previous: Question, every_activity: bool = False) -> Understood:
+def _total_of(previous: Question, every_activity: bool = False, hours: bool = False, summed: bool = True) -> Understood:
     """ "e no total?" after a breakdown or a ranking: the same filters, summed; after a total narrowed to an
     activity, every activity (`every_activity`: said "todas as atividades"); after another narrowed total, asked."""
+    if previous.kind == "compose" and previous.group and every_activity and not summed:
+        return replace(previous, activity=None, share_of=None, page=0)  # "e sem ser só bug?" after its days: all
     if previous.kind == "compose" and (previous.group or previous.limit):
         total = replace(previous, group=None, limit=None, output="value", order="desc", page=0)
         return replace(total, activity=None, share_of=None) if every_activity else total
@@ -2376,10 +2397,24 @@ def _total_of(previous: Question, every_activity: bool = False) -> Understood:
         values = {name: getattr(previous, name) for name in kept}
         total = question_of(Composition(**{k: v for k, v in values.items() if v is not None}))
         return replace(total, asker=previous.asker)
+    if previous.kind in ("holiday_work", "weekend_work") and previous.period and hours:
+        # "qnts horas no total nesse dia?" after who worked on the 20th: everyone's hours then
+        weekend = (6, 7) if previous.kind == "weekend_work" else None
+        values = {name: getattr(previous, name) for name in ("person", "contract", "period", "basis")}
+        whole = Composition(**{k: v for k, v in values.items() if v is not None}, weekday=weekend)
+        return (
+            question_of(whole)
+            if previous.kind == "weekend_work" or previous.period.start == previous.period.end
+            else _no_total()
+        )
     if previous.kind == "resource_days" or (previous.kind == "days_above" and previous.person):
         # "e no total?" after Heitor's days: his hours over the same period, whatever the breakdown was
         values = {name: getattr(previous, name) for name in ("person", "contract", "technology", "period", "basis")}
         return question_of(Composition(**{k: v for k, v in values.items() if v is not None}))
+    return _no_total()
+
+
+def _no_total() -> Clarification:
     return Clarification(
         "not_understood",
         "No total de quê? A pergunta anterior já dava um total. Diga o que somar, por exemplo: “horas de todos "

@@ -589,3 +589,64 @@ def test_who_did_most_within_a_technology(generated: Dataset, rows: list[Span]) 
     top = max(people, key=lambda n: people[n])
     (reply,) = ask(generated, f"quem do 8446 mais apontou de {technology.lower()} em outubro?")
     assert f"{top}: {hours(people[top])}" in reply
+
+
+# -- batch AT: days named two ways, the day after -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        ("no sabado dia 14", date(2026, 11, 14)),
+        ("no domingo 18/10", date(2026, 10, 18)),
+        ("na quinta 19/11", date(2026, 11, 19)),
+    ],
+)
+def test_a_weekday_beside_its_date_is_that_date(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    said: str,
+    day: date,
+) -> None:
+    name = sorted({r.name for r in rows if r.day == day and "Dias" not in r.name.split()})[0]
+    (reply,) = ask(generated, f"qnts horas a {name} fez {said}?")
+    assert hours(total(rows, lambda r: r.name == name and r.day == day)) in reply
+
+
+@pytest.mark.parametrize(("said", "shift"), [("e no dia seguinte?", 1), ("e no dia anterior?", -1)])
+def test_the_day_after_or_before_the_one_talked_about(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    said: str,
+    shift: int,
+) -> None:
+    from datetime import timedelta
+
+    day = date(2026, 11, 11) + timedelta(days=shift)
+    _, reply = ask(generated, "qnts horas o 8446 fez no dia 11/11?", said)
+    assert hours(total(rows, lambda r: r.supplier == "8446" and r.day == day)) in reply
+
+
+def test_every_such_weekday_then_another(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    fridays = total(rows, lambda r: r.supplier == "8446" and r.day.weekday() == 4)
+    saturdays = total(rows, lambda r: r.supplier == "8446" and r.day.weekday() == 5)
+    _, every, other = ask(
+        generated, "qts horas o contrato 8446 teve nas sextas de outubro?", "e em todas as sextas?", "e nos sabados?"
+    )
+    assert hours(fridays) in every and hours(saturdays) in other
+
+
+def test_everyones_hours_on_the_holiday_just_asked_about(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    day = date(2026, 11, 20)
+    _, reply = ask(generated, "quem trabalhou no feriado de 20/11?", "qnts horas no total nesse dia")
+    assert hours(total(rows, lambda r: r.day == day)) in reply
+
+
+def test_my_days_in_one_activity(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    last_week = (date(2026, 11, 16), date(2026, 11, 22))
+    mine = [r for r in rows if r.name == name and within(last_week)(r) and r.activity]
+    activity = plain(sorted(mine, key=lambda r: r.day)[0].activity)
+    days = by(mine, lambda r: r.day, lambda r: plain(r.activity) == activity)
+    (reply,) = ask(generated, f"me da por dia quanto eu fiz de {activity} semana passada", user=name)
+    assert all(hours(value) in reply for value in days.values()), (activity, days, reply)
