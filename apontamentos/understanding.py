@@ -2381,7 +2381,7 @@ _ALL_CONTRACTS = re.compile(r"\b(?:tod[oa]s os|todos|em todos os|de todos os) co
 def _total_of(previous: Question, every_activity: bool = False, hours: bool = False, summed: bool = True) -> Understood:
     """ "e no total?" after a breakdown or a ranking: the same filters, summed; after a total narrowed to an
     activity, every activity (`every_activity`: said "todas as atividades"); after another narrowed total, asked."""
-    if previous.kind == "compose" and previous.group and every_activity and not summed:
+    if previous.kind == "compose" and previous.group in _CALENDAR_GROUPS and every_activity and not summed:
         return replace(previous, activity=None, share_of=None, page=0)  # "e sem ser só bug?" after its days: all
     if previous.kind == "compose" and (previous.group or previous.limit):
         total = replace(previous, group=None, limit=None, output="value", order="desc", page=0)
