@@ -102,6 +102,10 @@ _FORTNIGHT = re.compile(
     r"|(?:\s+(?:d|n)?(?:esse|este) mes)?\b)"
 )
 _LAST_DAYS = re.compile(r"\bultimos\s+(\d{1,3})\s+dias\b")
+# "nas 2 últimas semanas completas": whole weeks, Monday to Sunday, before this one
+_LAST_FULL_WEEKS = re.compile(
+    r"\b(?:(\d{1,2})\s+ultimas|ultimas\s+(\d{1,2}))\s+semanas\s+(?:completas|inteiras|fechadas)\b"
+)
 _RELATIVE = [
     (re.compile(r"\b(?:mes passado|ultimo mes|mes anterior)\b"), "last_month"),
     (
@@ -341,6 +345,10 @@ def find_period(
         return Found(weekend, match.group(0))
     if (match := _PART_OF_YEAR.search(text)) and (part := _part_of_year(match, today)) is not None:
         return Found(part, match.group(0))
+    if match := _LAST_FULL_WEEKS.search(text):
+        count = max(1, min(int(match.group(1) or match.group(2)), 52))
+        monday = today - timedelta(days=today.weekday())
+        return Found(Period(monday - timedelta(days=7 * count), monday - timedelta(days=1)), match.group(0))
     if match := _LAST_DAYS.search(text):
         count = max(1, min(int(match.group(1)), 366))
         return Found(Period(today - timedelta(days=count - 1), today), match.group(0))

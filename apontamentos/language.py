@@ -155,6 +155,9 @@ acho acha sei vem veio vieram estamos estavam estive esteve dele pra nessa nisso
 cade qual quais porque por que lado tipo assim coisa coisas favorzinho rapidinho urgente please thanks
 to ta tao tou devendo devo deve devem estou esta estamos quantidade bot robo assistente
 tentando entender entendendo perdido perdida confuso confusa rh financeiro diretoria reportar reporte
+cumpriu cumpriram cumpri cumprir cumpre simplesmente apontava apontavam trabalhava
+prezados prezado prezada compreendo entendo caso efetivamente disponivel disponiveis completas completos
+criterio criterios separadamente confirmar confirmando mas
 abre abra abrir abrindo detalha detalhe detalhar puxou puxaram puxei ue uai rendo
 atividade atividades tarefa tarefas distribuem distribui distribuiram divididas dividem repartem
 distribuicao distribuidas distribuidos percentual percentuais porcentagem
@@ -433,6 +436,44 @@ _WEEKDAY_OF_A_DATE = re.compile(
 _EVERY_WEEKDAY = re.compile(
     r"\b(?:em |n)?(?:todas as|todos os) (segunda|terca|quarta|quinta|sexta|sabado|domingo)s\W*$"
 )
+# "8447 semana passada vs a anterior": the week before that one, not last week again
+_LAST_AND_BEFORE = re.compile(
+    r"\bsemana passada (?:vs|versus|x|contra|comparad[oa] com|com|e) (?:a |na )?(?:semana )?anterior\b"
+)
+# "top 3 na semana": the week talked about (or this one), like "nessa semana"
+_IN_THE_WEEK = re.compile(r"\bna semana\b(?! (?:passada|retrasada|anterior|atual|que vem|de|do|da|toda|inteira)\b)")
+# "alguém que apontava e simplesmente parou?": who stopped recording time
+_STOPPED = re.compile(r"\b(?:apontava|trabalhava|lancava) e (?:\w+ )?parou\b")
+# Formal ways to say what the engine reads: "sob minha gestão", "fora do comum", "sem horário de saída", …
+_FORMAL = (
+    (re.compile(r"\bsob (?:a )?minha (?:gestao|responsabilidade)\b"), "meus"),
+    (re.compile(r"\b(?:duracao )?fora do (?:comum|normal|padrao)\b"), "muito longos"),
+    (re.compile(r"\bsem (?:horario|hora|registro|marcacao) de saida\b"), "sem saida"),
+    (re.compile(r"\btenho (?:permissao|acesso|autorizacao) (?:para|de|a) (consultar|ver|acessar)\b"), r"posso \1"),
+    (
+        re.compile(r"\bdeix(ei|ou|aram|amos) de (?:registrar|apontar|lancar)(?: apontamentos?| horas?)?\b"),
+        lambda m: {"ei": "fiquei", "ou": "ficou", "aram": "ficaram", "amos": "ficamos"}[m.group(1)] + " sem apontar",
+    ),
+    (re.compile(r"\b(?:desta|dessa|esta|essa|nesta|nessa) semana,? ate (?:hoje|agora)\b"), "esta semana"),
+    (re.compile(r"\bquem (?:costuma|costumam|vai|pode|deve) (?:validar|aprovar)\b"), "quem valida"),
+    (
+        re.compile(
+            r"\bdetalh\w* (?=(?:\w+ ){0,6}?(?:por|cada) (?:semana|mes|dia da semana|atividade|pessoa|contrato)\b)"
+        ),
+        "",
+    ),
+    (
+        re.compile(
+            r"\b(?:quem|quais) (?:sao|foram) (?:as pessoas|os gestores|os validadores) "
+            r"que (?:validaram|aprovaram|validam|aprovam)\b"
+        ),
+        "quem valida",
+    ),
+    (re.compile(r"\b,? ?contando cada (?:pessoa|um|recurso) separadamente\b"), " "),
+    (re.compile(r"\bou seja\b"), " "),
+    (re.compile(r"\b(?:com|pelo|pelos) (?:os )?mesmos? criterios?\b"), " "),
+    (re.compile(r"\baguarda(?:m)? (validacao|aprovacao)\b"), r"pendentes de \1"),
+)
 # "rs", "kkkk", "haha": laughter, not a word of the question
 _LAUGHTER = re.compile(r"\b(?:r+s+|k{3,}|(?:ha){2,}h?|(?:he){2,}|(?:hi){2,})\b")
 # "desde que começou o registro": since the data began
@@ -458,7 +499,8 @@ _MISSED_DAYS_NOTHING = re.compile(r"(\bdias?\b(?: \w+){0,5} (?:nao|sem) (?:apont
 
 # "tirando fim de semana, que dia…": the weekdays, Monday to Friday
 _BUT_WEEKENDS = re.compile(
-    r"\b(?:tirando|sem contar|exceto|fora|descontando)(?: os?| as?)? (?:fim|fins|final|finais) de semana\b"
+    r"\b(?:tirando|sem contar|exceto|fora|descontando|desconsiderando|desconsiderar|excluindo|excluir|sem considerar)"
+    r"(?: os?| as?)? (?:(?:fim|fins|final|finais) de semana|sabados? e domingos?)\b"
 )
 # "quem mais trabalha na sexta?": a habit, every Friday, not last Friday
 _HABITUAL_WEEKDAY = re.compile(
@@ -489,6 +531,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_PAST_CUT, _past),
     (_SEM_WEEK, "semana"),
     (_LAUGHTER, " "),
+    *_FORMAL,
+    (_STOPPED, "parou de apontar"),
+    (_LAST_AND_BEFORE, "semana passada vs semana retrasada"),
+    (_IN_THE_WEEK, "nessa semana"),
     (_WEEKDAY_OF_A_DATE, ""),
     (_EVERY_WEEKDAY, r"nas \1s no geral"),
     (_UNFILTERED, _unfiltered),
@@ -573,7 +619,10 @@ def _closest(word: str) -> str:
 
 
 # A write verb after these is part of a question about data: "esqueceu de registrar a saída", "faltam validar".
-_NOT_AN_ORDER = re.compile(r"\b(?:esquec\w*|deix\w*|falta\w*|sem|nao|pendentes?)\s+(?:de\s+|a\s+)?$")
+# "costumo registrar mais horas": a habit, not an order to register anything
+_NOT_AN_ORDER = re.compile(
+    r"\b(?:esquec\w*|deix\w*|falta\w*|sem|nao|pendentes?|costum\w*|cheguei a|chegou a)\s+(?:de\s+|a\s+)?$"
+)
 
 
 def _orders_a_write(text: str) -> bool:

@@ -170,6 +170,9 @@ _BARE_WEEKDAY_TURN = re.compile(
 )
 _COUNTING_KINDS = frozenset({"holiday_work", "weekend_work", "missing_days", "open_spans", "unvalidated", "days_above"})
 _NEXT_DAY = re.compile(r"\b(?:n?o )?(?:dia|data) (?:(seguinte|depois)|anterior|antes)\b|\bno outro dia()\b")
+_WEEK_BEFORE = re.compile(r"\b(?:n|d)?a semana anterior\b|\b(?:n|d)?a anterior\b")
+# "em outubro … do meu total no mês": the month just said, not this one
+_THE_MONTH = re.compile(r"(?:n|d)?o (?:mesmo )?mes")
 _EVER = re.compile(r"\bja\b.*\b(?:algum|alguma)\b|\balguma vez\b|\bnunca\b|\bdesde sempre\b")
 _WHO_BOUNDED = re.compile(r"\b(?:quem|quais|pessoas|recursos|consultores|colaboradores)\b")
 _VALIDATED_YES = re.compile(r"\b(?:validad|aprovad)\w*")
@@ -586,6 +589,12 @@ def _understand(
         # "e no dia seguinte, q horas eu comecei?" after the 7th: the 8th
         moved = one_day.start + timedelta(days=1 if after.group(1) or after.group(2) is not None else -1)
         text = text.replace(after.group(0), f"em {moved.day}/{moved.month}/{moved.year}", 1)
+    week = previous.period if previous is not None and previous.period else None
+    if week and week.start.weekday() == 0 and (week.end - week.start).days <= 6 and _WEEK_BEFORE.search(text):
+        # "e na semana anterior?" after last week: the week before that one (alone, "semana anterior" is last week)
+        monday = week.start - timedelta(days=7)
+        sunday = monday + timedelta(days=6)
+        text = _WEEK_BEFORE.sub(f"de {monday:%d/%m/%Y} a {sunday:%d/%m/%Y}", text, count=1)
     if _COUNTS_WEEKENDS.search(text):  # "quantos fins de semana": counted as the weekend days worked, like "fds"
         text = re.sub(r"\b(?:fins|finais) de semana\b", "fim de semana", text)
     rest = f" {text} "
@@ -657,7 +666,7 @@ def _understand(
             slots["period"] = month_of(month.start.year, month.start.month)  # "no mês (todo)" of an October talk
         if (
             re.fullmatch(r"nessa semana|naquela semana|na mesma semana", found.text.strip())
-            and not re.fullmatch(r"e nessa semana\W*", text.strip())  # "e nessa semana?" turns to this one
+            and not re.match(r"e nessa semana\b", text.strip())  # "e nessa semana(, quem …)?" turns to this one
             and month
             and _within_one(month, "week")
         ):
@@ -670,7 +679,15 @@ def _understand(
         consume(found.text)
         if re.search(r"\b(?:fim|final) de semana\b", found.text) and _has(rest, "trabalh", "quem", "alguem", "gente"):
             rest += " fim de semana "  # "teve gente trabalhando no fim de semana passado?": work on that weekend
-        if (second := find_period(rest, today, **calendar)) is not None and second.period == found.period:
+        second = find_period(rest, today, **calendar)
+        if second is not None and _THE_MONTH.fullmatch(found.text.strip()) and _within_one(second.period, "month"):
+            found, second = second, None  # "… em outubro e qual % do meu total no mês": October's month
+            slots["period"] = found.period
+            consume(found.text)
+        said_month = second is not None and _THE_MONTH.fullmatch(second.text.strip()) is not None
+        if second is not None and (
+            second.period == found.period or (said_month and _within_one(found.period, "month"))
+        ):
             consume(second.text)  # "no dia 20 de novembro, consciência negra": one day, said twice
             second = find_period(rest, today, **calendar)
         if second is not None:
@@ -1182,6 +1199,8 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     inherit_subject = not has_subject and not slots.get("everyone") and (follow_up or kind in SUBJECT_KINDS or theirs)
     if not has_subject and not slots.get("everyone") and previous.contract and kind in CONTRACT_THREAD_KINDS:
         inherit_subject = True  # in a conversation about a contract, "quem mais apontou?" is about it
+    if not has_subject and not slots.get("everyone") and previous.person and kind in PERSON_THREAD_KINDS:
+        inherit_subject = not _has(text, "alguem", "ninguem", "todo mundo", "gente", "pessoas", "quem", "quantos")
     if inherit_subject and _accepts(kind, previous):
         question = question.with_subject_of(previous)
     # "asker" is only how the person was named ("eu" or her name): the same person is the same subject
@@ -1521,8 +1540,10 @@ CONTRACT_KINDS = frozenset(
 )
 CONTRACT_THREAD_KINDS = frozenset(
     {"ranking", "hours_by_person", "missing_days", "open_spans", "unvalidated", "days_above", "activity_hours"}
-    | {"outliers", "average_span", "hours_per_day"}
+    | {"outliers", "average_span", "hours_per_day", "weekend_work", "holiday_work"}
 )
+# In a talk about one person, "teve dia acima de 8h?", "trabalhou no fim de semana?" are about her
+PERSON_THREAD_KINDS = frozenset({"days_above", "weekend_work", "holiday_work"})
 SUBJECT_KINDS = frozenset(
     {
         "total_hours",
@@ -1943,6 +1964,8 @@ def _compose(
     if not again and not _composes(read, slots, legacy, previous, follow_up):
         return None
     days_of_activity = legacy == "resource_days" and read.group == "day" and bool(slots.get("activity"))
+    if legacy == "resource_days" and read.group == "day" and not slots.get("activity") and not read.rank:
+        return None  # "a que horas entrei em cada dia da semana passada?": the catalogue lists each day already
     if (
         not again
         and legacy not in _COMPOSABLE
@@ -2336,6 +2359,7 @@ _PART_IS_CONTRACT = re.compile(
 _PART_IS_SOMEONE = re.compile(
     r"\b(?:foi|foram|e|eh|sao|ficou|ficaram) d[oa]s? (?!total|todo|tempo|mes|contrato|horas?|semana|periodo|geral)"
     r"|\b(?:foi|foram|e|eh|sao|ficou|ficaram) (?:dele|dela)\b"  # "qnts % do contrato foi dele?"
+    r"|\brepresent(?:ou|a|aram|am)\b"  # "qual % o Felipe representou das horas do time"
 )
 
 

@@ -650,3 +650,95 @@ def test_my_days_in_one_activity(generated: Dataset, rows: list[Span]) -> None: 
     days = by(mine, lambda r: r.day, lambda r: plain(r.activity) == activity)
     (reply,) = ask(generated, f"me da por dia quanto eu fiz de {activity} semana passada", user=name)
     assert all(hours(value) in reply for value in days.values()), (activity, days, reply)
+
+
+# -- batches AV and AW: the week before, implicit subjects, formal sentences --------------------------------------
+
+LAST_WEEK = (date(2026, 11, 16), date(2026, 11, 22))
+WEEK_BEFORE = (date(2026, 11, 9), date(2026, 11, 15))
+
+
+@pytest.mark.parametrize("follow_up", ["e na semana anterior?", "e na anterior?"])
+def test_the_week_before_the_one_talked_about(generated: Dataset, rows: list[Span], follow_up: str) -> None:  # noqa: F811
+    _, reply = ask(generated, "qnts horas o 8446 fez semana passada?", follow_up)
+    assert hours(total(rows, of_contract(WEEK_BEFORE))) in reply
+
+
+def test_last_week_against_the_one_before(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "8446 semana passada vs a semana anterior, subiu ou caiu?")
+    assert hours(total(rows, of_contract(LAST_WEEK))) in reply and hours(total(rows, of_contract(WEEK_BEFORE))) in reply
+
+
+def test_weekend_work_in_a_talk_about_a_contracts_week(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    worked = {(r.name, r.day) for r in rows if of_contract(LAST_WEEK)(r) and r.day.weekday() >= 5}
+    _, reply = ask(generated, "qnts horas o 8446 fez semana passada?", "teve gente trabalhando no fim de semana?")
+    assert f"{len(worked)} dias de trabalho" in reply or (not worked and "ninguém" in reply)
+    assert "16/11/2026" in reply
+
+
+def test_days_above_in_a_talk_about_one_person(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    days = by(rows, lambda r: r.day, lambda r: r.name == name and within(OCTOBER)(r))
+    above = [d for d, h in days.items() if h > 8]
+    _, reply = ask(generated, f"quantas horas o {name} fez em outubro?", "teve dia acima de 8h?")
+    assert name in reply and f"{len(above)} dias" in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Prezados, qual foi o total de horas do contrato 8446 em outubro?",
+        "Compreendo. Então, qual foi o total de horas do contrato 8446 em outubro?",
+        "Nesse caso, quantas horas líquidas o contrato 8446 registrou em outubro?",
+        "Poderia me informar o total de horas do 8446 em outubro, considerando todo o mês?",
+    ],
+)
+def test_formal_sentences(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    (reply,) = ask(generated, question)
+    assert hours(total(rows, of_contract(OCTOBER))) in reply
+
+
+def test_excluding_weekends_formally(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    weekdays = total(rows, lambda r: of_contract(OCTOBER)(r) and r.day.weekday() < 5)
+    (reply,) = ask(
+        generated, "Gostaria de saber quantas horas o 8446 registrou em outubro, desconsiderando sábados e domingos."
+    )
+    assert hours(weekdays) in reply
+
+
+def test_those_who_missed_a_day_is_not_the_asker(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(
+        generated, "Quantas pessoas do contrato 8446 deixaram de apontar em algum dia útil de outubro?", user=name
+    )
+    assert name not in reply
+
+
+def test_share_of_a_month_and_the_month_again(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    mine = [r for r in rows if r.name == name and within(OCTOBER)(r)]
+    activity = sorted({plain(r.activity) for r in mine if r.activity})[0]
+    part = total(mine, lambda r: plain(r.activity) == activity)
+    (reply,) = ask(
+        generated,
+        f"Poderia me informar quantas horas eu dediquei a {activity} em outubro e qual percentual isso representa "
+        "do meu total no mês?",
+        user=name,
+    )
+    assert hours(part) in reply and hours(total(mine, lambda r: True)) in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Quem são as pessoas que validaram os meus apontamentos?", "quem costuma validar os meus?"],
+)
+def test_who_validates_mine(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    validators = {r.validator for r in rows if r.name == name and r.validator}
+    (reply,) = ask(generated, question, user=name)
+    assert all(v in reply for v in validators) and "não validados" not in reply
+
+
+def test_whole_weeks_before_this_one(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "total de horas do 8446 nas duas últimas semanas completas")
+    assert hours(total(rows, of_contract((WEEK_BEFORE[0], LAST_WEEK[1])))) in reply
