@@ -113,24 +113,27 @@ def test_vs_the_same_days_of_last_week(generated: Dataset, rows: list[Span]) -> 
 
 
 @pytest.mark.parametrize(
-    ("said", "wanted"),
+    ("turns", "day"),
     [
-        ("06-11", date(2026, 11, 6)),
-        ("2026-11-06", date(2026, 11, 6)),
-        ("dez de novembro", date(2026, 11, 10)),
-        ("primeiro de outubro", date(2026, 10, 1)),
-        ("5-11-2026", date(2026, 11, 5)),
+        (("quanto eu apontei em 4/11?", "e 06-11"), date(2026, 11, 6)),
+        (("quanto eu apontei em 4/11?", "e 2026-11-06"), date(2026, 11, 6)),
+        (("quanto eu apontei em 4/11?", "e dez de novembro"), date(2026, 11, 10)),
+        (("quanto eu apontei em 4/11?", "e primeiro de outubro"), date(2026, 10, 1)),
+        (("quanto eu apontei em 4/11?", "e 5-11-2026"), date(2026, 11, 5)),
+        (("qnts horas eu fiz no sabado dia 14?",), date(2026, 11, 14)),
+        (("qnts horas eu fiz no domingo 18/10?",), date(2026, 10, 18)),
+        (("qnts horas eu fiz na quinta 19/11?",), date(2026, 11, 19)),
     ],
 )
-def test_a_day_written_with_dashes_or_in_words(
+def test_a_day_said_many_ways(
     generated: Dataset,
     rows: list[Span],  # noqa: F811
-    said: str,
-    wanted: date,
+    turns: tuple[str, ...],
+    day: date,
 ) -> None:
-    name = sorted({r.name for r in rows if r.day == wanted and "Dias" not in r.name.split()})[0]
-    _, reply = ask(generated, "quanto eu apontei em 4/11?", f"e {said}", user=name)
-    assert hours(total(rows, lambda r: r.name == name and r.day == wanted)) in reply and "04/11" not in reply
+    name = sorted({r.name for r in rows if r.day == day and "Dias" not in r.name.split()})[0]
+    *_, reply = ask(generated, *turns, user=name)
+    assert hours(total(rows, lambda r: r.name == name and r.day == day)) in reply and "04/11" not in reply
 
 
 @pytest.mark.parametrize(
@@ -140,9 +143,17 @@ def test_a_day_written_with_dashes_or_in_words(
         "kkkk blz, e quantas horas o 8446 fez em outubro",
         "preciso fechar o relatorio do cliente ate amanha, me passa quantas horas o 8446 teve em outubro",
         "to tentando entender, quantas horas o 8446 teve em outubro?",
+        "bom dia! to fechando o mes pro rh. qnts horas o 8446 apontou em outubro?",
+        "ah sim, sou so gestora. e o contrato 8446 em outubro?",
+        "preciso reportar pro financeiro: horas do 8446 em outubro",
+        "qnt o 8446 fez no mes pass",
+        "Prezados, qual foi o total de horas do contrato 8446 em outubro?",
+        "Compreendo. Então, qual foi o total de horas do contrato 8446 em outubro?",
+        "Nesse caso, quantas horas líquidas o contrato 8446 registrou em outubro?",
+        "Poderia me informar o total de horas do 8446 em outubro, considerando todo o mês?",
     ],
 )
-def test_laughter_deadlines_and_asides_do_not_sink_a_question(
+def test_asides_courtesies_and_formal_words_do_not_change_the_question(
     generated: Dataset,
     rows: list[Span],  # noqa: F811
     question: str,
@@ -500,24 +511,6 @@ def test_my_contracts_total_is_their_sum(generated: Dataset, rows: list[Span]) -
 
 
 @pytest.mark.parametrize(
-    "question",
-    [
-        "bom dia! to fechando o mes pro rh. qnts horas o 8446 apontou em outubro?",
-        "ah sim, sou so gestora. e o contrato 8446 em outubro?",
-        "preciso reportar pro financeiro: horas do 8446 em outubro",
-        "qnt o 8446 fez no mes pass",
-    ],
-)
-def test_who_asks_and_for_whom_do_not_sink_a_question(
-    generated: Dataset,
-    rows: list[Span],  # noqa: F811
-    question: str,
-) -> None:
-    (reply,) = ask(generated, question)
-    assert hours(total(rows, of_contract(OCTOBER))) in reply
-
-
-@pytest.mark.parametrize(
     ("question", "span"),
     [
         ("qnt eu fiz sem pass", (date(2026, 11, 16), date(2026, 11, 22))),
@@ -594,25 +587,6 @@ def test_who_did_most_within_a_technology(generated: Dataset, rows: list[Span]) 
 # -- batch AT: days named two ways, the day after -----------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("said", "day"),
-    [
-        ("no sabado dia 14", date(2026, 11, 14)),
-        ("no domingo 18/10", date(2026, 10, 18)),
-        ("na quinta 19/11", date(2026, 11, 19)),
-    ],
-)
-def test_a_weekday_beside_its_date_is_that_date(
-    generated: Dataset,
-    rows: list[Span],  # noqa: F811
-    said: str,
-    day: date,
-) -> None:
-    name = sorted({r.name for r in rows if r.day == day and "Dias" not in r.name.split()})[0]
-    (reply,) = ask(generated, f"qnts horas a {name} fez {said}?")
-    assert hours(total(rows, lambda r: r.name == name and r.day == day)) in reply
-
-
 @pytest.mark.parametrize(("said", "shift"), [("e no dia seguinte?", 1), ("e no dia anterior?", -1)])
 def test_the_day_after_or_before_the_one_talked_about(
     generated: Dataset,
@@ -682,20 +656,6 @@ def test_days_above_in_a_talk_about_one_person(generated: Dataset, rows: list[Sp
     above = [d for d, h in days.items() if h > 8]
     _, reply = ask(generated, f"quantas horas o {name} fez em outubro?", "teve dia acima de 8h?")
     assert name in reply and f"{len(above)} dias" in reply
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "Prezados, qual foi o total de horas do contrato 8446 em outubro?",
-        "Compreendo. Então, qual foi o total de horas do contrato 8446 em outubro?",
-        "Nesse caso, quantas horas líquidas o contrato 8446 registrou em outubro?",
-        "Poderia me informar o total de horas do 8446 em outubro, considerando todo o mês?",
-    ],
-)
-def test_formal_sentences(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
-    (reply,) = ask(generated, question)
-    assert hours(total(rows, of_contract(OCTOBER))) in reply
 
 
 def test_excluding_weekends_formally(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
