@@ -164,6 +164,7 @@ _ALL_DATA = re.compile(
     r"|\bno geral$"  # "quais contratos tem mais gente, no geral?"
     r"|\bdesde (?:que|q) (?:comecou|comecaram|iniciou) (?:a base|os dados|os apontamentos|o sistema)\b"
     r"|\b(?:em |n)?todos os dados\b|\b(?:de |em )?qualquer (?:data|periodo|dia|mes|epoca)\b"
+    r"|\bconsiderando tudo\b"
 )
 _WORKING_DAYS = re.compile(r"\b(?:n?os\s+)?ultimos\s+(\d{1,3})\s+dias\s+uteis\b|\b(?:n?o\s+)?ultimo\s+dia\s+util\b")
 _WEEKEND = re.compile(

@@ -157,7 +157,7 @@ to ta tao tou devendo devo deve devem estou esta estamos quantidade bot robo ass
 tentando entender entendendo perdido perdida confuso confusa rh financeiro diretoria reportar reporte
 cumpriu cumpriram cumpri cumprir cumpre simplesmente apontava apontavam trabalhava
 prezados prezado prezada compreendo entendo caso efetivamente disponivel disponiveis completas completos
-criterio criterios separadamente confirmar confirmando mas
+criterio criterios separadamente confirmar confirmando mas tranquilo tranquila
 abre abra abrir abrindo detalha detalhe detalhar puxou puxaram puxei ue uai rendo
 atividade atividades tarefa tarefas distribuem distribui distribuiram divididas dividem repartem
 distribuicao distribuidas distribuidos percentual percentuais porcentagem
@@ -451,8 +451,8 @@ _FORMAL = (
     (re.compile(r"\bsem (?:horario|hora|registro|marcacao) de saida\b"), "sem saida"),
     (re.compile(r"\btenho (?:permissao|acesso|autorizacao) (?:para|de|a) (consultar|ver|acessar)\b"), r"posso \1"),
     (
-        re.compile(r"\bdeix(ei|ou|aram|amos) de (?:registrar|apontar|lancar)(?: apontamentos?| horas?)?\b"),
-        lambda m: {"ei": "fiquei", "ou": "ficou", "aram": "ficaram", "amos": "ficamos"}[m.group(1)] + " sem apontar",
+        re.compile(r"\bdeix(ei|ou|aram|amos) de (?:registrar|lancar)(?: apontamentos?| horas?)?\b"),
+        lambda m: f"deix{m.group(1)} de apontar",  # the verb the engine reads, in the person said
     ),
     (re.compile(r"\b(?:desta|dessa|esta|essa|nesta|nessa) semana,? ate (?:hoje|agora)\b"), "esta semana"),
     (re.compile(r"\bquem (?:costuma|costumam|vai|pode|deve) (?:validar|aprovar)\b"), "quem valida"),
@@ -510,7 +510,7 @@ _HABITUAL_WEEKDAY = re.compile(
 # "qnt % das minhas horas foi na sexta?", "… foi sábado e domingo": a share of every such weekday, not last Friday
 _SHARE_ON_WEEKDAYS = re.compile(
     r"((?:porcentagem|percentual|proporcao|fatia|parte|quanto d[ao]s?|quantas d[ao]s?)\b(?: \w+){0,8}? "
-    r"(?:foi|foram|sao|e|cai|caem|ficou|ficaram))"
+    r"(?:foi|foram|sao|e|cai|caem|caiu|cairam|caiam|ficou|ficaram))"
     r" (?:(?:n|d)?[ao]s? )?(segunda|terca|quarta|quinta|sexta|sabado|domingo)s?(?: feira)?"
     r"(?: (?:e|ou) (?:(?:n|d)?[ao]s? )?(segunda|terca|quarta|quinta|sexta|sabado|domingo)s?(?: feira)?)?\b"
 )

@@ -765,7 +765,12 @@ def _understand(
         slots["limit"] = int(number)
         consume(number)
     unfiltered = _UNFILTERED_TURN.fullmatch(text.strip())
-    if unfiltered and previous is not None and previous.kind in _UNNARROWABLE:
+    all_contracts = unfiltered is not None and unfiltered.group(1) == "todos os contratos"
+    widened = previous is not None and (
+        previous.kind in _UNNARROWABLE
+        or (all_contracts and previous.contract and previous.kind in _WHOLE_CONTRACT_KINDS)
+    )
+    if unfiltered and widened and previous is not None:
         dropped = {
             "todas as atividades": ("activity", "share_of"),
             "todos os contratos": ("contract",),
@@ -1238,6 +1243,7 @@ _CALENDAR_GROUPS = frozenset({"day", "weekday", "week", "month"})
 # Measures a whole contract has as a person has them: "e do contrato todo?" after one asks the same of it
 _WHOLE_CONTRACT_KINDS = frozenset(
     {"average_span", "week_comparison", "hours_per_day", "missing_days", "open_spans", "unvalidated", "days_above"}
+    | {"outliers"}
 )
 _STATE_KINDS = frozenset({"unvalidated", "open_spans", "outliers"})  # "tenho …?": about now, all the data
 # Asking how much (hours, days, entries), where several weekdays are a filter ("qnt foi no sábado e domingo?");
@@ -2208,7 +2214,7 @@ def _inherited(
         and "period" not in slots
         and read.measure not in _EVER_MEASURES
         and named_subject
-        and all(slots.get(name) == getattr(previous, name) for name in compared)
+        and (all(slots.get(name) == getattr(previous, name) for name in compared) or (same_person and read.share))
         and previous.period is not None
         and read.validated is not False
         and read.measure != "open_spans"  # "tenho algum pendente?" asks about now, whatever the last period was

@@ -702,3 +702,47 @@ def test_who_validates_mine(generated: Dataset, rows: list[Span], question: str)
 def test_whole_weeks_before_this_one(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
     (reply,) = ask(generated, "total de horas do 8446 nas duas últimas semanas completas")
     assert hours(total(rows, of_contract((WEEK_BEFORE[0], LAST_WEEK[1])))) in reply
+
+
+# -- batches AX and AY --------------------------------------------------------------------------------------
+
+
+def test_long_entries_of_a_person_then_of_the_contract_and_of_every_contract(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+) -> None:
+    name, contract = one_contract_person(rows)
+    _, whole, everyone = ask(
+        generated,
+        f"o {name} teve apontamento fora do normal em novembro?",
+        f"e no {contract} todo?",
+        "e no geral, todos os contratos",
+    )
+    assert "17,5 h brutas" in whole and contract in whole and name not in whole
+    assert "17,5 h brutas" in everyone and contract not in everyone.splitlines()[0]
+
+
+def test_my_share_of_a_contract_keeps_the_month_talked_about(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, contract = one_contract_person(rows)
+    mine = total(rows, lambda r: r.name == name and within(OCTOBER)(r))
+    theirs = total(rows, of_contract(OCTOBER, contract))
+    _, reply = ask(
+        generated, "qual minha media de horas por dia em outubro?", f"qnts % do {contract} eu representei?", user=name
+    )
+    assert f"{100 * mine / theirs:.1f}%".replace(".", ",") in reply and "01/10/2026" in reply
+
+
+def test_hours_that_fell_on_a_weekday(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    mine = [r for r in rows if r.name == name and within(OCTOBER)(r)]
+    fridays = total(mine, lambda r: r.day.weekday() == 4)
+    (reply,) = ask(generated, "qnts % das minhas horas de outubro cairam na sexta?", user=name)
+    assert f"{100 * fridays / total(mine, lambda r: True):.1f}%".replace(".", ",") in reply
+
+
+def test_considering_everything_is_all_the_data(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = {r.name for r in rows if r.supplier == "8446"}
+    _, reply = ask(
+        generated, "qnts horas o 8446 fez em outubro?", "e quais contratos tem mais gente, considerando tudo?"
+    )
+    assert f"8446: {len(people)} recursos" in reply
