@@ -456,6 +456,11 @@ _FORMAL = (
     ),
     (re.compile(r"\b(?:desta|dessa|esta|essa|nesta|nessa) semana,? ate (?:hoje|agora)\b"), "esta semana"),
     (re.compile(r"\bquem (?:costuma|costumam|vai|pode|deve) (?:validar|aprovar)\b"), "quem valida"),
+    # "o Thiago bateu ponto que horas essa semana?": when he clocked in
+    (
+        re.compile(r"\bbat(eu|i|eram) (?:o )?ponto (?:a |as )?(?:que|q) horas\b"),
+        lambda m: "que horas " + {"eu": "entrou", "i": "entrei", "eram": "entraram"}[m.group(1)],
+    ),
     (
         re.compile(
             r"\bdetalh\w* (?=(?:\w+ ){0,6}?(?:por|cada) (?:semana|mes|dia da semana|atividade|pessoa|contrato)\b)"

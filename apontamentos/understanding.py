@@ -173,6 +173,7 @@ _NEXT_DAY = re.compile(r"\b(?:n?o )?(?:dia|data) (?:(seguinte|depois)|anterior|a
 _WEEK_BEFORE = re.compile(r"\b(?:n|d)?a semana anterior\b|\b(?:n|d)?a anterior\b")
 # "em outubro … do meu total no mês": the month just said, not this one
 _THE_MONTH = re.compile(r"(?:n|d)?o (?:mesmo )?mes")
+_ONE_END_OF_THE_LIST = re.compile(r"\b(?:o|a) (?:que|q) (mais|menos) (?:apontou|trabalhou|fez|registrou|lancou)\b")
 _EVER = re.compile(r"\bja\b.*\b(?:algum|alguma)\b|\balguma vez\b|\bnunca\b|\bdesde sempre\b")
 _WHO_BOUNDED = re.compile(r"\b(?:quem|quais|pessoas|recursos|consultores|colaboradores)\b")
 _VALIDATED_YES = re.compile(r"\b(?:validad|aprovad)\w*")
@@ -872,6 +873,12 @@ def _understand(
                 slots["among"], slots["person"] = (me, slots["person"]), None
                 rest = re.sub(_COMPARING, " ", _ME_OR_THEM.sub(" ", rest))
     listed = tuple(p for p in _NAMED_PEOPLE.get() if p in db.resources)
+    if "person" not in slots and listed and (end := _ONE_END_OF_THE_LIST.search(rest)):
+        # "e qnts dias o q menos apontou trabalhou?" after "quem menos apontou?": the list's first; after the
+        # ones who did most, its last
+        first = previous is not None and previous.order == ("asc" if end.group(1) == "menos" else "desc")
+        slots["person"] = listed[0] if first else listed[-1]
+        rest = rest.replace(end.group(0), " ", 1)
     contracts = _NAMED_CONTRACTS.get()
     if not listed and contracts and not slots.get("contract") and (which := _CONTRACT_OF_LIST.search(rest)):
         # "abre o segundo por semana", "o maior deles" after a list of contracts: that contract

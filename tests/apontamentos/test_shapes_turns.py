@@ -746,3 +746,27 @@ def test_considering_everything_is_all_the_data(generated: Dataset, rows: list[S
         generated, "qnts horas o 8446 fez em outubro?", "e quais contratos tem mais gente, considerando tudo?"
     )
     assert f"8446: {len(people)} recursos" in reply
+
+
+@pytest.mark.parametrize(
+    ("ranking", "end"), [("quem menos apontou no 8446 em outubro?", "menos"), ("top 5 do 8446 em outubro", "menos")]
+)
+def test_the_one_at_an_end_of_the_list(generated: Dataset, rows: list[Span], ranking: str, end: str) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, of_contract(OCTOBER))
+    shown = (
+        sorted(people, key=lambda n: (people[n], n))[:1]
+        if "menos" in ranking
+        else sorted(people, key=lambda n: (-people[n], n))[:5]
+    )
+    chosen = shown[0] if "menos" in ranking else shown[-1]
+    days = {r.day for r in rows if r.name == chosen and within(OCTOBER)(r)}
+    _, reply = ask(generated, ranking, f"e qnts dias o q {end} apontou trabalhou no mes?")
+    assert chosen in reply and f"{len(days)} dias" in reply
+
+
+def test_clocked_in_at_what_time(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    this_week = (date(2026, 11, 23), NOVEMBER[1])
+    starts = [r.start for r in rows if r.name == name and within(this_week)(r)]
+    (reply,) = ask(generated, f"o {name} bateu ponto q horas essa semana?")
+    assert starts and all(f"{start:%H:%M}" in reply for start in starts)
