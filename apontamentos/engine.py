@@ -59,10 +59,6 @@ def answer(
         understood: Question | Clarification = previous
     else:
         named = context.get("named") if isinstance(context.get("named"), str) else None
-        listed = context.get("named_people")
-        named_people = tuple(p for p in listed if isinstance(p, str)) if isinstance(listed, list) else ()
-        contracts = context.get("named_contracts")
-        named_contracts = tuple(c for c in contracts if isinstance(c, str)) if isinstance(contracts, list) else ()
         understood = understand(
             view,
             question,
@@ -73,8 +69,8 @@ def answer(
             named=named,
             vocabulary=vocabulary,
             role=scope.role,
-            named_people=named_people,
-            named_contracts=named_contracts,
+            named_people=_strings(context, "named_people"),
+            named_contracts=_strings(context, "named_contracts"),
             unanswered=bool(context.get("unanswered")),
         )
     if isinstance(understood, Clarification):
@@ -151,6 +147,12 @@ def _usable(previous: Question | None, view: Dataset | ScopedDataset) -> Questio
     if previous.person is not None and previous.person not in view.resources:
         return None
     return previous
+
+
+def _strings(context: dict[str, Any], key: str) -> tuple[str, ...]:
+    """The list of ids an earlier answer left under `key` (the people or contracts it listed), or ()."""
+    listed = context.get(key)
+    return tuple(item for item in listed if isinstance(item, str)) if isinstance(listed, list) else ()
 
 
 _HIM_OR_HER = re.compile(r"\b(?:ele|ela|dele|dela|nele|nela)\b")
