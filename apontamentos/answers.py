@@ -446,7 +446,18 @@ def _calendar_period(question: Question, today: date) -> tuple[Period, str]:
     return period, ""
 
 
+def _each_period(
+    kind: Callable[[Dataset, Question, date], Answer], db: Dataset, question: Question, today: date
+) -> Answer:
+    """ "feriados desse mês e do passado", "dias úteis em setembro e em outubro": each period on its line."""
+    periods = sorted((question.period, question.versus), key=lambda p: p.start if p else date.min)
+    first, second = (kind(db, replace(question, period=p, versus=None), today) for p in periods)
+    return _done(question, f"{first.text}\n{second.text}")
+
+
 def working_days(db: Dataset, question: Question, today: date) -> Answer:
+    if question.versus:
+        return _each_period(working_days, db, question, today)
     period, note = _calendar_period(question, today)
     w = q.working_days_in(db, period)
     text = (
@@ -463,6 +474,8 @@ def working_days(db: Dataset, question: Question, today: date) -> Answer:
 
 
 def holidays(db: Dataset, question: Question, today: date) -> Answer:
+    if question.versus:
+        return _each_period(holidays, db, question, today)
     period, _ = _calendar_period(question, today)
     w = q.working_days_in(db, period)
     if not w.holidays:
@@ -707,7 +720,7 @@ def week_comparison(db: Dataset, question: Question, today: date) -> Answer:
         f"{fmt.plural(w.last_week.entries, 'apontamento')}, {fmt.plural(w.last_week.resources, 'recurso')}.\n"
         f"Diferença: {'+' if change >= 0 else '−'}{fmt.hours(abs(change))}{percent}."
     )
-    return _done(question, text)
+    return _done(replace(question, period=w.this_week.period), text)  # "que horas entrei em cada dia?": this week
 
 
 def outliers(db: Dataset, question: Question, today: date) -> Answer:

@@ -175,6 +175,8 @@ def _compare(db: Dataset, question: Question, c: Composition, period: Period, no
     """Two periods side by side, with the difference."""
     assert c.versus is not None
     other, other_note = _covered(db, c.versus, today)
+    if other.start < period.start:  # the earlier first, so the difference reads as a change over time
+        period, note, other, other_note = other, other_note, period, note
     a, b = side_by_side(db, c, period, other)
     line = first_line(db, replace(c, versus=None), "lado a lado")
     text = f"{line}:\n- {_dates(period)}{note}: {_value(c, a)}\n- {_dates(other)}{other_note}: {_value(c, b)}"

@@ -567,10 +567,11 @@ def apart(first: Found, second: Found, text: str) -> bool:
     if first.open_start or second.open_start or earlier.end >= later.start:
         return False
     between = text[text.find(first.text) + len(first.text) : text.find(second.text)].split()
-    said_again = second.text.split()[0] if second.text.split()[0] in ("em", "na", "no") else None
+    said_again = second.text.split()[0] if second.text.split()[0] in ("em", "na", "no", "de", "do") else None
     between += [said_again] if said_again else []  # "e em outubro", "semana passada e na retrasada": each
     skips = (later.start - earlier.end).days > 1
-    return between in (["ou"], ["ou", "em"], ["e", "em"], ["e", "na"], ["e", "no"]) or (between == ["e"] and skips)
+    each = (["ou"], ["ou", "em"], ["e", "em"], ["e", "na"], ["e", "no"], ["e", "de"], ["e", "do"], ["e", "o"])
+    return between in each or (between == ["e"] and skips)
 
 
 def joined(first: Found, second: Found, text: str) -> Period | None:

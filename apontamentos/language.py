@@ -374,6 +374,8 @@ _QUIETEST = re.compile(r"\bmais (?:fracos?|fracas?|vazi[oa]s?|parad[oa]s?|tranqu
 # "e na retrasada?", "dessa semana e da passada": a feminine "passada" with no noun is a week ("sexta passada"
 # has its noun; a month is "passado")
 _BARE_WEEK = re.compile(r"\b((?:n|d)?a) (retrasada|passada|anterior)\b")
+# "esse mês e no passado", "de outubro e do anterior": a masculine one with no noun, after a month, is a month
+_BARE_MONTH = re.compile(r"(\bmes\b.*?\b(?:(?:n|d)?o)) (retrasado|passado|anterior)\b")
 # "qnts ficaram devendo algum dia?": a day without entries, not the hours' balance
 _OWING_A_DAY = re.compile(r"\b(?:ficaram|ficou|fica|ficam|esta|estao|ta|tao) devendo (?:algum|alguns|um|uns) dias?\b")
 # "como tá a semana do time?": this week so far
@@ -558,6 +560,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_BUSIEST, "com mais horas"),
     (_LEADS, "quem mais apontou"),
     (_BARE_WEEK, r"\1 semana \2"),
+    (_BARE_MONTH, r"\1 mes \2"),
     (_WHICH_OF_TWO, r"\1 del\2s"),
     (_OWING_A_DAY, "ficaram sem apontar algum dia"),
     (_HOW_IS_THE_WEEK, "como foi essa semana"),

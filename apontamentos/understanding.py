@@ -170,6 +170,11 @@ _BARE_WEEKDAY_TURN = re.compile(
 )
 _COUNTING_KINDS = frozenset({"holiday_work", "weekend_work", "missing_days", "open_spans", "unvalidated", "days_above"})
 _NEXT_DAY = re.compile(r"\b(?:n?o )?(?:dia|data) (?:(seguinte|depois)|anterior|antes)\b|\bno outro dia()\b")
+# "e no sábado e domingo depois?", "e no fds seguinte?": the weekend after the period talked about
+_WEEKEND_AFTER = re.compile(
+    r"\b(?:n?o )?(?:sabado e (?:no )?domingo|(?:fim|final) de semana|fds)"
+    r" (?:logo )?(?:seguintes?|depois|que veio depois)\b"
+)
 _WEEK_BEFORE = re.compile(r"\b(?:n|d)?a semana anterior\b|\b(?:n|d)?a anterior\b")
 # "em outubro … do meu total no mês": the month just said, not this one
 _THE_MONTH = re.compile(r"(?:n|d)?o (?:mesmo )?mes")
@@ -590,6 +595,12 @@ def _understand(
         # "e no dia seguinte, q horas eu comecei?" after the 7th: the 8th
         moved = one_day.start + timedelta(days=1 if after.group(1) or after.group(2) is not None else -1)
         text = text.replace(after.group(0), f"em {moved.day}/{moved.month}/{moved.year}", 1)
+    told_end = previous.period.end if previous is not None and previous.period else None
+    if told_end and told_end.weekday() < 5 and (weekend := _WEEKEND_AFTER.search(text)):
+        # "e no sábado e domingo depois?" after the Friday of a holiday: that Saturday and Sunday
+        saturday = told_end + timedelta(days=5 - told_end.weekday())
+        sunday = saturday + timedelta(days=1)
+        text = text.replace(weekend.group(0), f"de {saturday:%d/%m/%Y} a {sunday:%d/%m/%Y}", 1)
     week = previous.period if previous is not None and previous.period else None
     if week and week.start.weekday() == 0 and (week.end - week.start).days <= 6 and _WEEK_BEFORE.search(text):
         # "e na semana anterior?" after last week: the week before that one (alone, "semana anterior" is last week)
@@ -1370,6 +1381,8 @@ def _team_days(slots: dict[str, Any], rest: str) -> bool:
 def _merge(previous: Question, slots: dict[str, Any]) -> Question:
     """A follow-up that names only slots: the previous question with those slots replaced."""
     changes = {"page": 0, **slots}
+    if "period" in changes and "versus" not in changes:
+        changes["versus"] = None  # "e em dezembro?" after two months side by side: December alone
     roles_only = not changes.get("person") and not changes.get("contract")
     if roles_only and any(changes.get(name) for name in ("technology", "profile", "level")) and previous.contract:
         changes["contract"] = previous.contract  # "e seniors?" after the architects of 7874: the 7874's seniors
@@ -2149,6 +2162,8 @@ def _composes(
 ) -> bool:
     """Whether the question is a composition rather than one of the catalogue's kinds."""
     new_filter = any(slots.get(name) for name in _NEW_FILTERS) or read.weekday is not None
+    if legacy in ("holidays", "working_days") and slots.get("versus") and not read.group:
+        return False  # the calendar of two periods: each period's own answer
     if slots.get("among"):
         return True  # contracts compared: only a composition shows just them
     activity = slots.get("activity") or (follow_up and previous is not None and previous.activity)

@@ -770,3 +770,70 @@ def test_clocked_in_at_what_time(generated: Dataset, rows: list[Span]) -> None: 
     starts = [r.start for r in rows if r.name == name and within(this_week)(r)]
     (reply,) = ask(generated, f"o {name} bateu ponto q horas essa semana?")
     assert starts and all(f"{start:%H:%M}" in reply for start in starts)
+
+
+@pytest.mark.parametrize("follow_up", ["que horas entrei em cada dia?", "e a que horas eu cheguei cada dia?"])
+def test_after_a_week_comparison_the_days_are_this_weeks(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    follow_up: str,
+) -> None:
+    name, _ = one_contract_person(rows)
+    this_week, last_week = (date(2026, 11, 23), NOVEMBER[1]), (date(2026, 11, 16), date(2026, 11, 22))
+    first = {r.day: r.start for r in sorted(rows, key=lambda r: r.start, reverse=True) if r.name == name}
+    this = [d for d in first if this_week[0] <= d <= this_week[1]]
+    last = [d for d in first if last_week[0] <= d <= last_week[1]]
+    turns = ("qnto apontei essa semana?", "compara com os mesmos dias da semana passada", follow_up)
+    *_, reply = ask(generated, *turns, user=name)
+    assert this and all(f"{first[day]:%H:%M}" in reply for day in this)
+    assert not any(f"{day:%d/%m/%Y}" in reply for day in last)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "quais feriados tivemos esse mes e no passado?",
+        "feriados desse mês e do anterior",
+        "quais os feriados de outubro e de novembro?",
+    ],
+)
+def test_the_holidays_of_this_month_and_the_last(generated: Dataset, question: str) -> None:
+    (reply,) = ask(generated, question)
+    assert all(day in reply for day in ("12/10/2026", "02/11/2026", "15/11/2026", "20/11/2026"))
+
+
+def test_the_holidays_of_two_months_apart_skip_the_month_between(generated: Dataset) -> None:
+    (reply,) = ask(generated, "feriados em setembro e em novembro")
+    assert "07/09/2026" in reply and "02/11/2026" in reply and "12/10/2026" not in reply
+
+
+def test_working_days_of_two_months_each_on_its_line(generated: Dataset) -> None:
+    *_, reply, after = ask(generated, "quantos dias uteis teve em setembro e em outubro?", "e em dezembro?")
+    assert "há 21 dias úteis" in reply and reply.count("dias úteis") >= 2 and "setembro" not in reply.lower()
+    assert "01/12/2026 a 31/12/2026" in after and "10/2026" not in after  # a new period drops the second one
+
+
+@pytest.mark.parametrize("joined", ["nesse mes e no anterior", "esse mês e o passado"])
+def test_this_month_and_the_last_side_by_side_earlier_first(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    joined: str,
+) -> None:
+    october, november = total(rows, of_contract(OCTOBER)), total(rows, of_contract(NOVEMBER))
+    (reply,) = ask(generated, f"qnts horas o 8446 teve {joined}?")
+    assert reply.index(hours(october)) < reply.index(hours(november))
+    sign = "+" if november >= october else "−"
+    assert f"Diferença: {sign}{hours(abs(november - october))}" in reply
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["e no sabado e domingo depois?", "e no fim de semana seguinte?", "e no fds depois"]
+)
+def test_the_weekend_after_the_day_talked_about(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    follow_up: str,
+) -> None:
+    weekend = (date(2026, 11, 21), date(2026, 11, 22))
+    _, reply = ask(generated, "qnts horas foram apontadas no dia 20/11?", follow_up)
+    assert hours(total(rows, within(weekend))) in reply and "21/11/2026 a 22/11/2026" in reply
