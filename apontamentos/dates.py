@@ -159,12 +159,12 @@ _OPEN_START = re.compile(
 _ALL_DATA = re.compile(
     r"\b(?:(?:n|d)?(?:ess|est)?[eo] )?periodo (?:todo|inteiro)\b|\b(?:em |n)?todo o periodo\b"
     r"|\b(?:desde o|do) (?:inicio|comeco)(?: dos dados)?\b|(?:^|\be )no geral\b|\bde todos os tempos\b"
-    r"|\bolhando (?:tudo|todo o periodo)\b|\b(?:n|d)?o periodo (?:dos|de) dados\b|\bem todos os dados\b"
+    r"|\bolhando (?:tudo|todo o periodo)\b|\b(?:n|d)?(?:ess|est)?[eo] periodo (?:dos|de) dados\b|\bem todos os dados\b"
     r"|\b(?:n|d)?o periodo (?:que|q) (?:vc|voce|o bot|vcs|voces) (?:tem|tens|cobre)(?: de dados| dados)?\b"  # all of it
     r"|\bno geral$"  # "quais contratos tem mais gente, no geral?"
     r"|\bdesde (?:que|q) (?:comecou|comecaram|iniciou) (?:a base|os dados|os apontamentos|o sistema)\b"
     r"|\b(?:em |n)?todos os dados\b|\b(?:de |em )?qualquer (?:data|periodo|dia|mes|epoca)\b"
-    r"|\bconsiderando tudo\b"
+    r"|\bconsiderando tudo\b|\b(?:nos|dos) dados\b"
 )
 _WORKING_DAYS = re.compile(r"\b(?:n?os\s+)?ultimos\s+(\d{1,3})\s+dias\s+uteis\b|\b(?:n?o\s+)?ultimo\s+dia\s+util\b")
 _WEEKEND = re.compile(

@@ -15,6 +15,7 @@ from . import queries as q
 from .answers import EXAMPLES, Answer, NoData, Table
 from .dataset import Dataset, normalize
 from .errors import InvalidQuery
+from .language import corrected
 from .question import Question, from_context
 from .registry import BY_NAME
 from .scope import OPEN, Scope, ScopedDataset, scoped
@@ -51,6 +52,9 @@ def answer(
         elif previous.person and _HIM_OR_HER.search(reply):
             # "quantas horas ele fez?" right after "Você quis dizer Hugo …?": the correction, taken as said
             context = {**previous.to_context(), "named": previous.person}
+        elif corrected(question) or reply.startswith("e "):
+            # "errei o nome, é a Giovana Souza", "e a Érica?": the question asked, with the name said now
+            context = previous.to_context()
         else:
             context = {"unanswered": True}  # the corrected question was not taken: nothing to follow from
             previous = None

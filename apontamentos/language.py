@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import threading
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Protocol
@@ -184,6 +185,7 @@ FILLERS = frozenset(
     ah eh uai pois bora vamos ok okay certeza novo saber sabe diga diz dizer fala falar mostrar mostre mostra
     ver veja exibir exiba consultar consulta informe informar queria quero gostaria preciso precisava pode
     podes poderia consegue conseguir me mim bot robo assistente aqui nada sozinho sozinha isolado isoladamente
+    especificamente precisamente
     """.split()
 )
 
@@ -349,7 +351,9 @@ _SEM_WEEK = re.compile(
 
 
 # "de 1/11 pra cá", "de setembro até agora": open at today's end, as "desde" is
-_UNTIL_NOW = re.compile(r"\bd[ea] ((?:\S+ ){0,2}?\S+) (?:para|ate) (?:ca|agora|hoje)\b")
+_UNTIL_NOW = re.compile(
+    r"\bd[ea] (?!(?:horas?|tempo|apontamentos?|dias?|trabalho)\b)((?:\S+ ){0,2}?\S+) (?:para|ate) (?:ca|agora|hoje)\b"
+)
 
 
 # "o relatório mensal": the report's name, not a breakdown by month
@@ -577,9 +581,43 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
 )
 
 
+# A turn that corrects the one before: "nao pera, quis dizer o mes passado", "na vdd era o 8447, foi mal",
+# "errei o nome, é a ...", "ops, so as de bug", "digo, anteontem". Read on the text with its punctuation: a
+# "não" needs its comma to be a correction ("não apontei ontem?" is a question).
+_CORRECTION_WORD = (
+    r"(?:pera(?:i|ai)?|espera(?: ai)?|ops|oops|foi mal|perdao|digo|me enganei|"
+    r"errei(?: (?:o|a) (?:nome|contrato|numero|mes|periodo|dia|data|semana|atividade|filtro|pessoa))?|"
+    r"na (?:verdade|vdd)|(?:eu )?(?:quis|queria) dizer|quer dizer|corrigindo|melhor dizendo)"
+)
+_CORRECTION = re.compile(
+    rf"^\s*(?:(?:nao|n)(?:\s*[,.!;:]+\s*|\s+(?={_CORRECTION_WORD}\b))|{_CORRECTION_WORD}\b[\s,.!;:-]*)+"
+    r"(?:(?:era|e|eh|seria|sao|queria|quero)\s+(?!(?:so|isso|tudo|nada)\b))?"
+)
+_SORRY_AT_THE_END = re.compile(r"[\s,.!;:-]*\b(?:foi mal|desculpa|desculpe|perdao|mals)[\s.!]*$")
+_NOT_A_CORRECTION = re.compile(r"^(?:obrigad\w*|valeu|brigad\w*|tchau|ok|blz|beleza|era (?:so )?isso|so isso|nada)\b")
+
+
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def corrected(question: str) -> str | None:
+    """A turn correcting the previous one, as the follow-up it means ("e o mes passado"), or None."""
+    folded = _folded(question)
+    match = _CORRECTION.match(folded)
+    if match is None or match.end() == 0:
+        return None
+    rest = _SORRY_AT_THE_END.sub("", folded[match.end() :]).strip(" ,.!;:-")
+    if not rest or _NOT_A_CORRECTION.match(rest):
+        return None
+    return rest if rest.startswith("e ") else f"e {rest}"
+
+
 def prepare(question: str, vocabulary: Rewriter | None = None) -> str:
     """Lower case, accents and punctuation removed, abbreviations expanded, numbers in words as digits and
     the vocabulary's terms rewritten; "/" in dates and decimal commas kept."""
+    question = corrected(question) or question
     text = _SLASH_ABBREVIATION.sub(lambda m: f" {_SLASH_WORDS[m.group(1).lower()]} ", question)
     text = _PERCENT.sub(" porcentagem ", text)
     text = _NUMBER_SIGN.sub(" ", text)

@@ -837,3 +837,62 @@ def test_the_weekend_after_the_day_talked_about(
     weekend = (date(2026, 11, 21), date(2026, 11, 22))
     _, reply = ask(generated, "qnts horas foram apontadas no dia 20/11?", follow_up)
     assert hours(total(rows, within(weekend))) in reply and "21/11/2026 a 22/11/2026" in reply
+
+
+# -- a turn that corrects the one before -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "correction",
+    ["nao pera, quis dizer o mes passado", "ops, mês passado", "na vdd era outubro, foi mal", "digo, em outubro"],
+)
+def test_a_corrected_period(generated: Dataset, rows: list[Span], correction: str) -> None:  # noqa: F811
+    _, reply = ask(generated, "qnts horas o 8446 fez em novembro?", correction)
+    assert hours(total(rows, of_contract(OCTOBER))) in reply and "Não entendi" not in reply
+
+
+@pytest.mark.parametrize("correction", ["na vdd era o 8447, foi mal", "errei o contrato, é o 8447", "n digo, o 8447"])
+def test_a_corrected_contract(generated: Dataset, rows: list[Span], correction: str) -> None:  # noqa: F811
+    _, reply = ask(generated, "qnts horas o contrato 8446 teve em outubro?", correction)
+    assert hours(total(rows, lambda r: r.supplier == "8447" and within(OCTOBER)(r))) in reply
+
+
+def test_a_corrected_activity_replaces_it(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    activities = by(rows, lambda r: plain(r.activity), lambda r: r.activity is not None and of_contract(OCTOBER)(r))
+    first, second = sorted(activities, key=lambda a: (-activities[a], a))[:2]
+    _, reply = ask(generated, f"qnt tempo o 8446 gastou com {first} em outubro", f"ops, so as de {second}")
+    assert hours(activities[second]) in reply and hours(activities[first]) not in reply
+
+
+@pytest.mark.parametrize("correction", ["errei o nome, é a {name}", "e a {name}?", "na verdade era {name}"])
+def test_another_name_after_you_meant(generated: Dataset, rows: list[Span], correction: str) -> None:  # noqa: F811
+    names = sorted({r.name for r in rows})
+    typed = next(n for n in names if len(n.split()) == 3 and len(n.split()[-1]) >= 6)
+    other, _ = one_contract_person(rows)
+    first_name, middle, last = typed.split()
+    suggestion, reply = ask(
+        generated, f"quanto {first_name} {middle} {last[:-1]} apontou em outubro", correction.format(name=other)
+    )
+    assert "Você quis dizer" in suggestion
+    assert other in reply and hours(total(rows, lambda r: r.name == other and within(OCTOBER)(r))) in reply
+
+
+@pytest.mark.parametrize("said", ["nao, obrigado", "não, era só isso", "não apontei ontem?", "opa, tudo bem?"])
+def test_what_is_not_a_correction(said: str) -> None:
+    from apontamentos.language import corrected
+
+    assert corrected(said) is None
+
+
+def test_hours_until_now_are_not_since_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    _, reply = ask(
+        generated, "qnts dias uteis tem esse mes?", "e qnt eu deveria ter feito de horas ate agora?", user=name
+    )
+    assert "esperadas" in reply and hours(total(rows, lambda r: r.name == name and within(NOVEMBER)(r))) in reply
+
+
+@pytest.mark.parametrize("period", ["nesse periodo de dados", "nos dados"])
+def test_the_period_of_the_data_by_other_words(generated: Dataset, period: str) -> None:
+    (reply,) = ask(generated, f"quais feriados teve {period}?")
+    assert all(day in reply for day in ("07/09/2026", "12/10/2026", "02/11/2026", "20/11/2026"))
