@@ -418,6 +418,8 @@ def _month_so_far(question: Question, today: date) -> Period:
 
 
 def resource_days(db: Dataset, question: Question, today: date) -> Answer:
+    if question.versus:
+        return _each_period(resource_days, db, question, today)  # "que horas entrei em 03/11 e em 05/11?"
     period, note = _covered(db, _month_so_far(question, today), today)
     r = q.resource_days(db, question.person or "", period)
     who = _person(db, question).name

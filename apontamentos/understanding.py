@@ -126,6 +126,11 @@ _THRESHOLD = re.compile(
 )
 _BELOW = re.compile(r"\b(?:menos de|abaixo de|inferior a|menos que|menor que)\s+(\d{1,4}(?:,\d+)?)\s*(?:horas?)?")
 _TOP = re.compile(r"\btop\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:recursos|pessoas|maiores|primeiros|menores|ultimos|que)\b")
+# "me mostra os cinco primeiros", "top 5", "e os 3 menores?" after a ranking: the same ranking, that many
+_LIMIT_TURN = re.compile(
+    r"(?:e )?(?:(?:me )?(?:mostra|mostre|lista|liste|manda|traz|ve|quero)(?: ai)? )?(?:(?:o|os|as) )?"
+    r"(?:top )?(\d{1,3})(?: (primeir[oa]s|maiores|mais|menores|menos|ultim[oa]s))?"
+)
 _RESOURCE_ID = re.compile(r"\b(?:recurso|id|matricula)\s+(\d{1,9})\b")
 
 _SELF = frozenset(
@@ -595,6 +600,14 @@ def _understand(
         # "e no dia seguinte, q horas eu comecei?" after the 7th: the 8th
         moved = one_day.start + timedelta(days=1 if after.group(1) or after.group(2) is not None else -1)
         text = text.replace(after.group(0), f"em {moved.day}/{moved.month}/{moved.year}", 1)
+    if previous is not None and previous.kind == "holidays":
+        # "e teve gente trabalhando neles?" after the holidays listed: work on those holidays
+        text = re.sub(
+            r"\b(?:neles|nesses (?:dias|feriados)|nessas datas|nestes (?:dias|feriados))\b", "nos feriados", text
+        )
+    if one_day_told(previous) and re.search(r"\b(?:n|d)?(?:ess|est)es [2-9] dias\b", text):
+        # "q horas eu entrei nesses dois dias" after one day, then another: only the last one is remembered
+        return Clarification("period", SEVERAL_DAYS)
     told_end = previous.period.end if previous is not None and previous.period else None
     if told_end and told_end.weekday() < 5 and (weekend := _WEEKEND_AFTER.search(text)):
         # "e no sábado e domingo depois?" after the Friday of a holiday: that Saturday and Sunday
@@ -776,6 +789,13 @@ def _understand(
         number = match.group(1) or match.group(2)
         slots["limit"] = int(number)
         consume(number)
+    ranked = previous is not None and (
+        previous.kind in _RANKING_KINDS or (previous.kind == "compose" and previous.limit)
+    )
+    if ranked and previous is not None and (top := _LIMIT_TURN.fullmatch(text.strip())):
+        other_end = top.group(2) in ("menores", "menos", "ultimos", "ultimas")
+        order = ("asc" if previous.order == "desc" else "desc") if other_end else previous.order
+        return replace(previous, limit=int(top.group(1)), order=order, page=0)
     unfiltered = _UNFILTERED_TURN.fullmatch(text.strip())
     all_contracts = unfiltered is not None and unfiltered.group(1) == "todos os contratos"
     widened = previous is not None and (
@@ -1373,6 +1393,11 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
     return kind
 
 
+def one_day_told(previous: Question | None) -> bool:
+    """Whether the conversation's period is a single day."""
+    return previous is not None and previous.period is not None and previous.period.start == previous.period.end
+
+
 def _team_days(slots: dict[str, Any], rest: str) -> bool:
     """Days bounded by more hours than one person's day holds: each day's total, not a person's days."""
     return (slots.get("hours") or 0) > 24 and _has(rest, "dias?")
@@ -1502,6 +1527,10 @@ _RANKS_PEOPLE_OR_CONTRACTS = (
 WEEK_RANKED = (
     "Consigo comparar esta semana com os mesmos dias da semana passada para uma pessoa, um contrato ou todos "
     "(“essa semana tá melhor que a passada no 8446?”), mas não ordenar pessoas ou contratos por essa diferença."
+)
+SEVERAL_DAYS = (
+    "Não sei de quais dias você está falando: só guardo o último período da conversa. Diga as datas, por exemplo: "
+    "“que horas entrei em 03/11 e em 05/11?” ou “de 03/11 a 05/11”."
 )
 TWO_PERIODS = (
     "Entendi dois períodos, e não consigo responder sobre os dois de uma vez. Pergunte por um deles ou pelo "
@@ -2162,8 +2191,8 @@ def _composes(
 ) -> bool:
     """Whether the question is a composition rather than one of the catalogue's kinds."""
     new_filter = any(slots.get(name) for name in _NEW_FILTERS) or read.weekday is not None
-    if legacy in ("holidays", "working_days") and slots.get("versus") and not read.group:
-        return False  # the calendar of two periods: each period's own answer
+    if legacy in ("holidays", "working_days", "resource_days") and slots.get("versus") and not read.group:
+        return False  # the calendar, or someone's days, of two periods: each period's own answer
     if slots.get("among"):
         return True  # contracts compared: only a composition shows just them
     activity = slots.get("activity") or (follow_up and previous is not None and previous.activity)

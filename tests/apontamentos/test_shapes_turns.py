@@ -896,3 +896,46 @@ def test_hours_until_now_are_not_since_hours(generated: Dataset, rows: list[Span
 def test_the_period_of_the_data_by_other_words(generated: Dataset, period: str) -> None:
     (reply,) = ask(generated, f"quais feriados teve {period}?")
     assert all(day in reply for day in ("07/09/2026", "12/10/2026", "02/11/2026", "20/11/2026"))
+
+
+@pytest.mark.parametrize("more", ["me mostra os cinco primeiros", "top 5", "e os 5 maiores?"])
+def test_more_of_a_ranking_of_contracts_keeps_the_ranking(generated: Dataset, rows: list[Span], more: str) -> None:  # noqa: F811
+    people: dict[str, set[str]] = {}
+    for r in rows:
+        people.setdefault(r.supplier, set()).add(r.name)
+    top = sorted(people, key=lambda c: (-len(people[c]), c))[:5]
+    _, reply = ask(generated, "qual contrato tem mais gente apontando?", more)
+    assert all(f"{c}: {len(people[c])} recursos" in reply for c in top) and "Horas" not in reply
+
+
+@pytest.mark.parametrize("fewer", ["e os 3 menores?", "mostra os 3 ultimos"])
+def test_the_other_end_of_a_ranking_by_a_number(generated: Dataset, rows: list[Span], fewer: str) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, within(OCTOBER))
+    bottom = sorted(people, key=lambda n: (people[n], n))[:3]
+    _, reply = ask(generated, "quem mais apontou em outubro?", fewer)
+    assert all(f"{name}: {hours(people[name])}" in reply for name in bottom)
+
+
+def test_work_on_the_holidays_just_listed(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    holidays = {date(2026, 9, 7), date(2026, 10, 12), date(2026, 11, 2), date(2026, 11, 15), date(2026, 11, 20)}
+    worked = {(r.name, r.day) for r in rows if r.day in holidays}
+    _, reply = ask(generated, "quais feriados caem de setembro a novembro?", "e teve gente trabalhando neles?")
+    assert f"{len(worked)} dias de trabalho em feriado" in reply
+
+
+def test_those_two_days_are_asked_back_not_answered_with_one(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    days = sorted({r.day for r in rows if r.name == name and within(NOVEMBER)(r)})[:3:2]
+    first, second = (f"{d.day}/{d.month}" for d in days)
+    *_, reply = ask(
+        generated, f"dia {first} quanto eu fiz", f"e no dia {second}?", "q horas eu entrei nesses dois dias", user=name
+    )
+    assert "de quais dias" in reply and FIGURE.search(reply) is None
+
+
+def test_clock_in_on_two_days_said_apart(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    days = sorted({r.day for r in rows if r.name == name and within(NOVEMBER)(r)})[:3:2]
+    starts = {d: min(r.start for r in rows if r.name == name and r.day == d) for d in days}
+    (reply,) = ask(generated, f"q horas eu entrei em {days[0]:%d/%m} e em {days[1]:%d/%m}?", user=name)
+    assert all(f"{start:%H:%M}" in reply for start in starts.values())
