@@ -35,10 +35,10 @@ MEASURE_WORDS: dict[str, str] = {
     "first_day": r"\b(?:desde quando|primeiro dia(?! util)(?: (?:com|que teve|de|em que|que)\b)?|primeiro apontamento"
     r"|primeira vez(?: que)?|quando\s+(?:\w+\s+){0,3}?comec\w+)",
     # "média por dia por pessoa" is this one, per person and day (not a breakdown by person)
-    "avg_day": r"\bmedia (?:de horas )?(?:(?:por|ao) dia\b(?: trabalhado)?"
+    "avg_day": r"\bmedia (?:(?:de|quantas) horas )?(?:(?:por|ao) dia\b(?: trabalhado)?"
     r"(?: (?:por|de cada) (?:pessoa|recurso|consultor))?"
     r"|(?:por|de cada) (?:pessoa|recurso|consultor) (?:por|ao) dia\b)",
-    "avg_person": r"\bmedia (?:de horas )?(?:por|de cada) (?:pessoa|recurso|consultor|cabeca)\b",
+    "avg_person": r"\bmedia (?:(?:de|quantas) horas )?(?:por|de cada) (?:pessoa|recurso|consultor|cabeca)\b",
     "open_spans": r"\b(?:apontamentos )?sem saida\b",
     "people": r"\b(?:(?:quantas|quantos|quanta|numero de|quantidade de|qtd de|em)"
     r" (?:pessoas|recursos|consultores|colaboradores|gente)"

@@ -31,7 +31,7 @@ Output = Literal["value", "table", "share", "compare"]
 Basis = Literal["net", "gross"]
 Order = Literal["desc", "asc"]
 # The filters whose part of the whole a share can ask for ("quanto % foi às quintas", "… foi da Yasmin").
-PartName = Literal["person", "contract", "weekday"]
+PartName = Literal["person", "contract", "weekday", "technology", "profile", "level"]
 Unit = Literal["hours", "count", "date"]
 
 
@@ -154,7 +154,7 @@ class Composition:
         if self.part is not None and (
             self.part not in get_args(PartName) or getattr(self, self.part) is None or self.group or self.share_of
         ):
-            raise ValueError("a part is one of the filters given (person, contract, weekday), with no grouping")
+            raise ValueError("a part is one of the filters given (person, contract, weekday, role), with no grouping")
         if self.among is not None:
             object.__setattr__(self, "among", tuple(str(v) for v in self.among))
             if self.group not in (None, "person", "contract", "client") or len(self.among) < 2:

@@ -11,6 +11,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable
+from datetime import date
 from functools import lru_cache
 from typing import Protocol
 
@@ -18,7 +19,7 @@ import numpy as np
 import Stemmer
 
 from .dataset import normalize
-from .dates import MONTH_NAMES, PERIOD_WORDS
+from .dates import MONTH_NAMES, PERIOD_WORDS, find_period
 from .numbers import digits
 
 # Chat abbreviations, expanded before typos are corrected (values may be several words).
@@ -290,7 +291,10 @@ _WRITE = re.compile(
     r"aprove\w*|aprovar|valide\w*|validar|marc[ae]r?)\b"
 )
 # "aprova"/"valida" are also 3rd-person verbs ("quem valida a ana?"); as the first word they are orders.
-_WRITE_FIRST = re.compile(r"^(?:por favor\s+)?(?:aprova|valida|corrige|apaga|altera|muda|exclui|remove)\b")
+_WRITE_FIRST = re.compile(
+    r"^(?:(?:por favor|entao|ai|agora|tb|tambem|ja|ok|blz|beleza|oi|ei|bot|aproveita e)\s+)*"
+    r"(?:aprova|valida|corrige|apaga|altera|muda|exclui|remove)\b"
+)
 # Data the bot does not have: pay, rates, money, contact and identity data.
 _PERSONAL = re.compile(
     r"\b(?:salari\w*|remunera\w*|ganha\w*|pagament\w*|pago|paga|valor|valores|preco\w*|custo\w*|custa\w*|"
@@ -499,6 +503,8 @@ def _day_in_words(match: re.Match[str]) -> str:
 
 
 # "qual dos dois fez mais?": which of those just listed ("dois" is a digit by then)
+# "quais contratos eu tenho acesso?": the ones the asker may see
+_MY_ACCESS = re.compile(r"\b(?:a )?(quais|que) (contratos?|projetos?) (?:eu )?(?:tenho|tem|temos) acesso\b")
 _WHICH_OF_TWO = re.compile(r"\b(qual|quem|quais) d([oa])s (?:2|dois|duas)\b")
 # "quem lidera no 8446?", "quem tá na frente?": the top of the ranking
 _LEADS = re.compile(r"\bquem (?:lidera|liderou|(?:ta|esta) (?:liderando|na frente|em primeiro))\b")
@@ -533,7 +539,15 @@ def _on_weekdays(match: re.Match[str]) -> str:
 
 
 # "e os dois juntos?": the ones compared, summed
-_TOGETHER = re.compile(r"\b(?:os|as) (?:2|3|dois|duas|tres) junt[oa]s\b")
+_TOGETHER = re.compile(
+    r"\b(?:os|as) (?:2|3|dois|duas|tres) (?:junt[oa]s|somad[oa]s)\b|\bsomando (?:os|as) (?:2|3|dois|duas|tres)\b"
+)
+# "em média qnts horas cada um faz por dia?": the average per person per day
+_EACH_A_DAY = re.compile(
+    r"\bcada (?:um|uma|pessoa|recurso|consultor) (?:faz|fez|trabalha|trabalhou|aponta|apontou)(?: em media)? por dia\b"
+)
+# "quantos dias somando todo mundo": everyone's, summed
+_EVERYONE_SUMMED = re.compile(r"\bsomando (?:todo mundo|todos(?! os| as)|a galera|o pessoal|geral)\b")
 # "qnta gente apontou ontem?": a head count
 _HOW_MANY_PEOPLE = re.compile(r"\bquanta gente\b")
 
@@ -565,11 +579,14 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_LEADS, "quem mais apontou"),
     (_BARE_WEEK, r"\1 semana \2"),
     (_BARE_MONTH, r"\1 mes \2"),
+    (_MY_ACCESS, r"\1 \2 posso ver"),
     (_WHICH_OF_TWO, r"\1 del\2s"),
     (_OWING_A_DAY, "ficaram sem apontar algum dia"),
     (_HOW_IS_THE_WEEK, "como foi essa semana"),
     (_HOW_MANY_PEOPLE, "quantas pessoas"),
     (_TOGETHER, "os 2 somados"),
+    (_EVERYONE_SUMMED, "no total"),
+    (_EACH_A_DAY, "por pessoa por dia"),
     (_BUT_WEEKENDS, "de segunda a sexta"),
     (_HABITUAL_WEEKDAY, r"\1 nas \2s"),
     (_SHARE_ON_WEEKDAYS, _on_weekdays),
@@ -614,10 +631,48 @@ def corrected(question: str) -> str | None:
     return rest if rest.startswith("e ") else f"e {rest}"
 
 
+# A first clause that only tells why the question is asked ("to fechando o mes aqui e queria saber…", "preciso
+# justificar pro meu gestor, quantas horas…"): its words ("fechar", "esperado", "gestor") are not the question's.
+_CONTEXT_CLAUSE = re.compile(
+    r"^\s*(?:(?:oi|ola|bom dia|boa tarde|boa noite|e ai|opa|ei)\b[\s,!.]*)?"
+    r"(?P<context>(?:eu )?(?:to|estou|preciso|precisava|tenho que|tenho q|vou|meu gestor|minha gestora|meu coordenador"
+    r"|minha coordenadora|o rh|a gente|me pediram|pediram)\b[^?!;]*?)"
+    r"(?:\s*[,.;:!]\s+|\s+e\s+(?:queria|quero|gostaria de|preciso)\s+(?:saber|ver|conferir)\s+)"
+    r"(?P<question>(?:e |mas |entao )?(?:qnts?|qts?|qnto|quant[oa]s?|qual|quais|quem|tem|teve|como|em que|em quais|que"
+    r"|q|quando|me (?:diz|fala|mostra|passa)|pode)\b[^.!;]*)$"
+)
+_CONTRACT_NUMBER = re.compile(r"\b(?:\d{4}|e\d{7})\b")
+
+
+def without_context(question: str) -> str:
+    """The question without a first clause that only gives its reason; a contract the clause names is kept
+    ("preciso fechar a folha do 7873, qnts horas o contrato teve?"). A clause with a period of its own stays,
+    unless the question has one too."""
+    folded = _folded(question)
+    match = _CONTEXT_CLAUSE.match(folded)
+    if match is None:
+        return question
+    context, asked = match.group("context"), match.group("question")
+    kept = []
+    if find_period(asked, _ANY_DAY) is None:
+        # "preciso fechar meu ponto de novembro, qts horas…": the clause's period is the question's
+        if (period := find_period(context, _ANY_DAY)) is not None:
+            kept.append(period.text)
+        elif unit := re.search(r"\b(mes|semana)\b", context):
+            kept.append(f"{'esse' if unit.group(1) == 'mes' else 'essa'} {unit.group(1)}")  # "to fechando o mes aqui"
+    contracts = [n for n in _CONTRACT_NUMBER.findall(context) if n not in asked]
+    if contracts and not _CONTRACT_NUMBER.search(asked):
+        kept.append(f"do contrato {contracts[0]}")
+    return " ".join([asked.rstrip(" ?"), *kept]) + ("?" if asked.rstrip().endswith("?") else "")
+
+
+_ANY_DAY = date(2026, 1, 15)  # whether a clause names a period does not depend on the day
+
+
 def prepare(question: str, vocabulary: Rewriter | None = None) -> str:
     """Lower case, accents and punctuation removed, abbreviations expanded, numbers in words as digits and
     the vocabulary's terms rewritten; "/" in dates and decimal commas kept."""
-    question = corrected(question) or question
+    question = corrected(question) or without_context(question)
     text = _SLASH_ABBREVIATION.sub(lambda m: f" {_SLASH_WORDS[m.group(1).lower()]} ", question)
     text = _PERCENT.sub(" porcentagem ", text)
     text = _NUMBER_SIGN.sub(" ", text)

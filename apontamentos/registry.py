@@ -133,7 +133,7 @@ REGISTRY: tuple[Kind, ...] = (
         "validators",
         answers.validators,
         (q.validators,),
-        ("quem (?:valida|aprova)", "validador", "aprovador", "responsavel por valid"),
+        ("quem (?:valid|aprov)(?:a|ou|aram|am)", "validador", "aprovador", "responsavel por valid"),
     ),
     Kind(
         "missing_days",
@@ -146,6 +146,7 @@ REGISTRY: tuple[Kind, ...] = (
             "falt(?:ei|ou|aram|amos)\\b",
             "devendo dias?\\b",
             "faltas?\\b",
+            "dias? faltando\\b",
             "dias sem",
             "esquec\\w* de apontar",
             "deix\\w+ de apontar",

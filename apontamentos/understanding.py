@@ -950,6 +950,10 @@ def _understand(
         # "e no mês todo, somando nós duas?" after her own hours and a colleague's: the two of them, summed
         period = slots.get("period") or previous.period
         return Question("compose", measure="hours", among=(me, previous.person), period=period, output="value")
+    if slots.get("among") and slots["among"][0] in db.resources and re.search(r"\bos 2 somados\b", text):
+        # "qnt eu e o Hugo fizemos mês passado, somando os dois?": the two of them, summed
+        period = slots.get("period") or (previous.period if previous is not None else None)
+        return Question("compose", measure="hours", among=slots["among"], period=period, output="value")
     each_or_both = (
         re.search(r"\bcada um\b", text) and _PLURAL_PRONOUN.search(rest) or re.search(r"\bos 2 somados\b", text)
     )
@@ -1422,6 +1426,10 @@ def _merge(previous: Question, slots: dict[str, Any]) -> Question:
         kind = "people_by" if kind == "people_by" else "contract_resources"
     if kind == "contract_ranking" and changes.get("contract"):
         kind = "contract_details"
+    if kind == "unvalidated" and changes.get("person"):
+        # "e do Wagner?" after a contract's pending entries: his pending entries, a composition
+        kind = "compose"
+        changes.update(measure="entries", validated=False, group=None, output="value")
     if kind == "week_comparison" and changes.get("period"):
         kind = "total_hours"  # "e a semana passada inteira?" after this week against the same days: that week
     if changes.get("count") and kind == "compose" and previous.group == "person":
@@ -1915,6 +1923,8 @@ def _compose(
         previous = None
     follow_up = previous is not None and _follows(text)
     legacy = _refine(kind, slots, rest)
+    if read.share and legacy == "people_by" and not read.measure and re.search(r"\bhoras?\b", text):
+        legacy = None  # "qnts % das horas foram de java?": Java's part of the hours, not how many people
     if read.working_weekdays and legacy == "working_days":
         legacy = None  # "qual dia útil eu menos trabalho?": the words were the weekdays compared
     bare = previous is not None and not any(slots.get(n) for n in SUBJECT) and not read.rest.split()
@@ -1996,6 +2006,10 @@ def _compose(
         of_activity = of_activity or (read.share and previous.activity and _has(text, "isso", "disso"))
         of_activity = of_activity or (read.share and read.weekday is not None)  # "qnt % foi nas sextas?": one part
         remeasured = read.measure and not anew
+        # "ela tem algum apontamento pendente?" after her weekdays: whether she has any, not per weekday
+        any_at_all = read.group is None and not read.rank and re.search(r"\b(?:tem|teve|ha|existe) algu[mn]", text)
+        if any_at_all:
+            read.group = "none"
         if previous.group and (read.group is None or read.inferred) and (read.rank or remeasured or read.share):
             read.group = "none" if of_activity else previous.group  # "e o dia que menos?": the same breakdown
         if read.measure == "people" and read.group == "person":
@@ -2309,6 +2323,8 @@ def _inherited(
             whole = previous.contract if previous.part == "person" and not slots.get("contract") else None
             values.update(dict.fromkeys(("person", "contract", "technology", "profile", "level", "among")))
             values["contract"] = whole  # "e da Júlia?" after Ana's share of the 8446: Júlia's share of it
+            if previous.part in _ROLE_SLOTS:
+                values[previous.part] = getattr(previous, previous.part)  # "e no 8446?" after Azure's part of the 8033
         if "period" in slots:
             values["versus"] = None
         if read.measure in ("idle_people", "people") and "person" not in slots:
@@ -2420,6 +2436,9 @@ _PART_IS_SOMEONE = re.compile(
 )
 
 
+_ROLE_SLOTS = ("technology", "profile", "level")
+
+
 def _share_part(db: Dataset, read: compose_words.Read, slots: dict[str, Any], text: str) -> str | None:
     """The filter a share asks the part of when it names no activity: a weekday ("quanto % do meu total foi
     nas quintas"), a person in a contract ("quanto % do 7873 foi da Yasmin") or the contract of a person."""
@@ -2434,6 +2453,8 @@ def _share_part(db: Dataset, read: compose_words.Read, slots: dict[str, Any], te
         part = "contract"  # "qnto % das horas de novembro foram do contrato 8600?": of everyone's
     elif slots.get("person") and not slots.get("asker") and _PART_IS_SOMEONE.search(text):
         part = "person"  # "quantos % das horas de novembro foram da Paula?": of everyone's (all this asker sees)
+    elif not slots.get("person") and (role := next((n for n in _ROLE_SLOTS if slots.get(n)), None)):
+        part = role  # "quanto java pesa no total de outubro, em %?": Java's part of everyone's (or the contract's)
     return part
 
 

@@ -46,6 +46,8 @@ atender,trabalha
 preencher,apontar
 planilha de horas,apontamentos
 timesheet,apontamentos
+marcacao,apontamento
+marcacoes,apontamentos
 """
 
 

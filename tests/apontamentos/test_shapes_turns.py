@@ -939,3 +939,125 @@ def test_clock_in_on_two_days_said_apart(generated: Dataset, rows: list[Span]) -
     starts = {d: min(r.start for r in rows if r.name == name and r.day == d) for d in days}
     (reply,) = ask(generated, f"q horas eu entrei em {days[0]:%d/%m} e em {days[1]:%d/%m}?", user=name)
     assert all(f"{start:%H:%M}" in reply for start in starts.values())
+
+
+# -- batches BB and BC: orders after a filler, access, pending entries of one person, shares of a role --
+
+
+@pytest.mark.parametrize("order", ["entao valida minhas horas da semana passada", "ok aprova tudo do 8446"])
+def test_an_order_after_a_filler_is_a_write(generated: Dataset, order: str) -> None:
+    (reply,) = ask(generated, order)
+    assert "só consulto" in reply and FIGURE.search(reply) is None
+
+
+def test_the_contracts_a_manager_has_access_to(generated: Dataset) -> None:
+    replies = [
+        a.text
+        for a in _scoped(generated, Scope("gestor", contracts=("8446", "8447")), "quais contratos eu tenho acesso?")
+    ]
+    assert "8446" in replies[0] and "8447" in replies[0] and "apontamentos próprios" not in replies[0]
+
+
+def test_who_validated_my_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    validators = {r.validator for r in rows if r.name == name and r.validator}
+    (reply,) = ask(generated, "quem validou minhas horas?", user=name)
+    assert validators and all(v in reply for v in validators) and "trabalhou" not in reply
+
+
+def test_one_persons_pending_entries_after_a_contracts(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, contract = one_contract_person(rows)
+    pending = sum(1 for r in rows if r.name == name and not r.validated)
+    _, reply = ask(generated, f"qnts apontamentos do {contract} tao sem validar?", f"e do {name}?")
+    assert f"{pending} apontamento" in reply and name in reply
+
+
+def test_whether_she_has_any_pending_is_not_per_weekday(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    pending = sum(1 for r in rows if r.name == name and not r.validated)
+    *_, reply = ask(
+        generated,
+        f"qual dia da semana a {name} mais trabalhou em outubro?",
+        "ela tem algum apontamento pendente de validacao? no geral",
+    )
+    assert f"{pending} apontamento" in reply and "por dia da semana" not in reply
+
+
+def test_two_people_summed(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    me, _ = one_contract_person(rows)
+    other = sorted({r.name for r in rows} - {me})[0]
+    both = total(rows, lambda r: r.name in (me, other) and within(OCTOBER)(r))
+    (reply,) = ask(generated, f"qnt eu e o {other} fizemos em outubro, somando os dois?", user=me)
+    assert hours(both) in reply and "Não entendi" not in reply
+
+
+def test_days_summed_over_everyone(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    holidays = {date(2026, 9, 7), date(2026, 10, 12), date(2026, 11, 2), date(2026, 11, 15), date(2026, 11, 20)}
+    worked = {(r.name, r.day) for r in rows if r.day in holidays}
+    (reply,) = ask(generated, "teve gente trabalhando em feriado desde setembro? quantos dias somando todo mundo")
+    assert f"{len(worked)} dias de trabalho em feriado" in reply
+
+
+def test_how_much_each_one_does_a_day_on_average(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    kept = [r for r in rows if of_contract(OCTOBER)(r)]
+    average = sum(r.net or 0 for r in kept) / len({(r.name, r.day) for r in kept})
+    _, reply = ask(
+        generated, "qual a media de horas por pessoa no 8446 em outubro?", "e em media qnts horas cada um faz por dia?"
+    )
+    assert hours(average) in reply
+
+
+@pytest.mark.parametrize(
+    "question", ["quanto {t} pesa no total de outubro, em %?", "qnts % das horas de outubro foram de {t}?"]
+)
+def test_the_share_of_a_technology(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    technologies = by(rows, lambda r: r.technology, lambda r: r.technology is not None and within(OCTOBER)(r))
+    technology = max(technologies, key=lambda t: (technologies[t], t))
+    whole = total(rows, within(OCTOBER))
+    (reply,) = ask(generated, question.format(t=technology.lower()))
+    assert f"{100 * technologies[technology] / whole:.1f}%".replace(".", ",") in reply
+
+
+def test_the_share_of_a_technology_in_another_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    technologies = by(rows, lambda r: r.technology, lambda r: r.technology is not None and of_contract(OCTOBER)(r))
+    technology = max(technologies, key=lambda t: (technologies[t], t))
+    part = total(rows, lambda r: r.supplier == "8447" and r.technology == technology and within(OCTOBER)(r))
+    whole = total(rows, lambda r: r.supplier == "8447" and within(OCTOBER)(r))
+    _, reply = ask(generated, f"quantos % das horas do 8446 em outubro foram de {technology.lower()}?", "e no 8447?")
+    assert f"{100 * part / whole:.1f}%".replace(".", ",") in reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "preciso fechar a folha do 8446, qnts horas o contrato teve em outubro?",
+        "oi, to batendo as horas do time 8446 com o esperado pro mes. qnts horas o contrato apontou em outubro?",
+    ],
+)
+def test_a_clause_giving_the_reason_is_not_the_question(generated: Dataset, rows: list[Span], message: str) -> None:  # noqa: F811
+    (reply,) = ask(generated, message)
+    assert hours(total(rows, of_contract(OCTOBER))) in reply and "esperadas" not in reply
+
+
+def test_the_reasons_period_is_the_questions(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, "bom dia! preciso fechar meu ponto de outubro, qts horas eu tenho lancadas?", user=name)
+    assert hours(total(rows, lambda r: r.name == name and within(OCTOBER)(r))) in reply and "esperadas" not in reply
+
+
+@pytest.mark.parametrize("question", ["tem dia faltando?", "tem algum dia faltando em outubro?"])
+def test_a_day_missing(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    days = [date(2026, 10, d) for d in range(1, 32)]
+    working = [d for d in days if d.weekday() < 5 and d != date(2026, 10, 12)]  # Nossa Senhora Aparecida
+    worked = {r.day for r in rows if r.name == name}
+    missing = [d for d in working if d not in worked]
+    *_, reply = ask(generated, "qnts horas eu fiz em outubro?", question, user=name)
+    assert missing and f"sem apontar em {len(missing)} dias úteis dos {len(working)}" in reply
+
+
+def test_marcacoes_are_entries(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    count = sum(1 for r in rows if r.name == name and within(OCTOBER)(r))
+    (reply,) = ask(generated, "qnts marcações eu tenho em outubro?", user=name)
+    assert f"{count} apontamentos" in reply
