@@ -274,7 +274,8 @@ def people(db: Dataset, question: Question, today: date) -> Answer:
     if question.count:
         return _done(question, header + ".")
     lines, table = _hours_of_each(people, f"Recursos{scope}")
-    return _listing(_done(question, f"{header}, por horas líquidas:\n{lines}", table), people)
+    summed = fmt.hours(sum(p.hours for p in people))  # "e o time todo no mês?": the team's total first
+    return _listing(_done(question, f"{header}, {summed} líquidas no total; por recurso:\n{lines}", table), people)
 
 
 def _listing(answer: Answer, people: list[q.ResourceHours]) -> Answer:

@@ -385,6 +385,8 @@ _BARE_WEEK = re.compile(r"\b((?:n|d)?a) (retrasada|passada|anterior)\b")
 # "esse mês e no passado", "de outubro e do anterior": a masculine one with no noun, after a month, is a month
 _BARE_MONTH = re.compile(r"(\bmes\b.*?\b(?:(?:n|d)?o)) (retrasado|passado|anterior)\b")
 # "qnts ficaram devendo algum dia?": a day without entries, not the hours' balance
+# "quem ta devendo apontamento essa semana?": days without entries, not the hours' balance
+_OWING_ENTRIES = re.compile(r"\b(?:ta|esta|estao|tao|ficou|ficaram) devendo (?:algum |os |o )?apontamentos?\b")
 _OWING_A_DAY = re.compile(r"\b(?:ficaram|ficou|fica|ficam|esta|estao|ta|tao) devendo (?:algum|alguns|um|uns) dias?\b")
 # "como tá a semana do time?": this week so far
 _HOW_IS_THE_WEEK = re.compile(r"\bcomo (?:ta|esta|anda|vai|foi) a semana\b(?! passada| retrasada| anterior)")
@@ -504,8 +506,11 @@ def _day_in_words(match: re.Match[str]) -> str:
 
 # "qual dos dois fez mais?": which of those just listed ("dois" is a digit by then)
 # "quais contratos eu tenho acesso?": the ones the asker may see
-_MY_ACCESS = re.compile(r"\b(?:a )?(quais|que) (contratos?|projetos?) (?:eu )?(?:tenho|tem|temos) acesso\b")
-_WHICH_OF_TWO = re.compile(r"\b(qual|quem|quais) d([oa])s (?:2|dois|duas)\b")
+_MY_ACCESS = re.compile(
+    r"\b(?:a )?(quais|que) (contratos?|projetos?) (?:eu )?"
+    r"(?:(?:tenho|tem|temos) acesso|acompanho|gerencio|gero|coordeno|cuido|sou responsavel)\b"
+)
+_WHICH_OF_TWO = re.compile(r"\b(qual|quem|quais) d([oa])s (?:2|dois|duas|3|tres)\b")
 # "quem lidera no 8446?", "quem tá na frente?": the top of the ranking
 _LEADS = re.compile(r"\bquem (?:lidera|liderou|(?:ta|esta) (?:liderando|na frente|em primeiro))\b")
 
@@ -540,8 +545,11 @@ def _on_weekdays(match: re.Match[str]) -> str:
 
 # "e os dois juntos?": the ones compared, summed
 _TOGETHER = re.compile(
-    r"\b(?:os|as) (?:2|3|dois|duas|tres) (?:junt[oa]s|somad[oa]s)\b|\bsomando (?:os|as) (?:2|3|dois|duas|tres)\b"
+    r"\b(?:os|as) (?:2|3|dois|duas|tres) (?:junt[oa]s|somad[oa]s)\b"
+    r"|\bsomando (?:os|as) (?:2|3|dois|duas|tres)\b(?! contratos)"
 )
+# "somando os dois contratos": all the contracts talked about (for a gestor, his)
+_CONTRACTS_SUMMED = re.compile(r"\bsomando (?:os )?(?:2|3|4|dois|tres|quatro) contratos\b")
 # "em média qnts horas cada um faz por dia?": the average per person per day
 _EACH_A_DAY = re.compile(
     r"\bcada (?:um|uma|pessoa|recurso|consultor) (?:faz|fez|trabalha|trabalhou|aponta|apontou)(?: em media)? por dia\b"
@@ -580,10 +588,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_BARE_WEEK, r"\1 semana \2"),
     (_BARE_MONTH, r"\1 mes \2"),
     (_MY_ACCESS, r"\1 \2 posso ver"),
-    (_WHICH_OF_TWO, r"\1 del\2s"),
+    (_WHICH_OF_TWO, lambda m: f"{m.group(1)} {'delas' if m.group(2) == 'a' else 'deles'}"),
     (_OWING_A_DAY, "ficaram sem apontar algum dia"),
+    (_OWING_ENTRIES, "ficaram sem apontar algum dia"),
     (_HOW_IS_THE_WEEK, "como foi essa semana"),
     (_HOW_MANY_PEOPLE, "quantas pessoas"),
+    (_CONTRACTS_SUMMED, "somando todos os contratos"),
     (_TOGETHER, "os 2 somados"),
     (_EVERYONE_SUMMED, "no total"),
     (_EACH_A_DAY, "por pessoa por dia"),

@@ -238,7 +238,7 @@ _ME_OR_THEM = re.compile(
     r"\b(?:eu (?:ou|e|x|vs)|(?:ou|e|x|vs|com) eu)\b"
     r"|\beu\b(?: \w+){0,6} compar\w* (?:com|a|ao)\b"  # "qnts horas eu fiz em outubro comparado com o Diego?"
 )
-_EACH_OF_THEM = re.compile(r"\b(?:em |de |para |pra )?cada (?:um|uma)\b")
+_EACH_OF_THEM = re.compile(r"\b(?:em |de |para |pra )?cada(?: (?:um|uma)\b|\s*$)")  # "quantas pessoas em cada?"
 _THAT = re.compile(r"\b(?:isso|isto|esse valor|essas horas|disso)\b")
 _EVERY_ACTIVITY = re.compile(
     r"\b(?:(?:em|de|com|n?as) )?(?:todas as|todas|qualquer) (?:atividades?|tarefas?)\b"
@@ -608,6 +608,11 @@ def _understand(
     if one_day_told(previous) and re.search(r"\b(?:n|d)?(?:ess|est)es [2-9] dias\b", text):
         # "q horas eu entrei nesses dois dias" after one day, then another: only the last one is remembered
         return Clarification("period", SEVERAL_DAYS)
+    averaged = {"avg_day": "media de horas por dia", "avg_person": "media por pessoa"}
+    average = (previous.measure if previous.kind != "hours_per_day" else "avg_day") if previous is not None else None
+    if average in averaged and re.match(r"e (?:qual )?(?:a )?media\b(?! de| por)", text):
+        # "e a média do time?" after his average per day: the team's average per day
+        text = re.sub(r"\bmedia\b", averaged[str(average)], text, count=1)
     told_end = previous.period.end if previous is not None and previous.period else None
     if told_end and told_end.weekday() < 5 and (weekend := _WEEKEND_AFTER.search(text)):
         # "e no sábado e domingo depois?" after the Friday of a holiday: that Saturday and Sunday
@@ -623,6 +628,18 @@ def _understand(
     if _COUNTS_WEEKENDS.search(text):  # "quantos fins de semana": counted as the weekend days worked, like "fds"
         text = re.sub(r"\b(?:fins|finais) de semana\b", "fim de semana", text)
     rest = f" {text} "
+    if _ROLE.get() == "gestor" and isinstance(db, ScopedDataset) and re.search(r"\b(?:qual|quais) del[ea]s\b", rest):
+        said = re.search(r"\b(?:qual|quais) d[oa]s (dois|duas|tres|2|3)\b", normalize(_ORIGINAL.get()))
+        count = {"dois": 2, "duas": 2, "tres": 3}.get(said.group(1), 0) or int(said.group(1)) if said else 0
+        lists = (_NAMED_PEOPLE.get(), _NAMED_CONTRACTS.get())
+        if count and count == len(db.scope.contracts) and not any(len(listed) == count for listed in lists):
+            # "qual dos três fez mais horas ontem?" from a gestor of three contracts: which of his contracts
+            rest = re.sub(r"\b(qual|quais) del[ea]s\b", r"\1 dos meus contratos", rest, count=1)
+            text = " ".join(rest.split())
+    whole_team = re.search(r" (?:d|n)o time(?: todo)? | (?:d|n)a equipe(?: toda)? ", rest)
+    if whole_team and _ROLE.get() == "gestor" and previous is not None and previous.person:
+        rest = rest.replace(whole_team.group(0), " todos ", 1)  # "e a média do time?" after one of his people
+        text = " ".join(rest.split())
     team = _TEAM.search(rest)
     if team is not None and team.group("contracts") == "meu contrato":
         said = team.group(0)[: team.group(0).index("meu")]  # "do ", "no ", or nothing
@@ -647,7 +664,20 @@ def _understand(
             return Clarification("out_of_scope_person", OTHER_PEOPLE)  # "o pessoal do meu contrato"
         # a gestor's "minha equipe" / "meus contratos": everyone and every contract he may see, not himself
         people = _has(rest, "recursos", "pessoas", "gente", "consultores", "colaboradores", "quem")
-        rest = _TEAM.sub(lambda m: " " if people else " contratos " if m.group("contracts") else " todos ", rest)
+        # "compara os meus dois contratos", "quantas pessoas em cada contrato meu?": one line per contract
+        each = re.search(rf"{_COMPARING}|\bcada\b", rest) is not None
+        rest = _TEAM.sub(
+            lambda m: (
+                " por contrato "
+                if m.group("contracts") and each
+                else " "
+                if people
+                else " contratos "
+                if m.group("contracts")
+                else " todos "
+            ),
+            rest,
+        )
         text = " ".join(rest.split())
 
     def consume(fragment: str) -> None:
@@ -1397,6 +1427,13 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
     return kind
 
 
+def _client_contracts_only(db: ScopedDataset) -> bool:
+    """Whether a gestor was granted client contracts only (parts of supplier contracts)."""
+    return (
+        db.scope.role == "gestor" and bool(db.scope.contracts) and all(c[:1].upper() == "E" for c in db.scope.contracts)
+    )
+
+
 def one_day_told(previous: Question | None) -> bool:
     """Whether the conversation's period is a single day."""
     return previous is not None and previous.period is not None and previous.period.start == previous.period.end
@@ -1938,6 +1975,9 @@ def _compose(
         if previous is not None and previous.contract and _ALL_CONTRACTS.search(text):
             # "e somando todos os contratos?" after the 8446's open spans: the same question, every contract
             return replace(previous, contract=None, page=0)
+        if previous is not None and (previous.person or previous.asker) and slots.get("everyone"):
+            # "e meu time todo, somando os dois contratos?" after my own week: everyone's, the same question
+            return replace(previous, person=None, asker=False, everyone=True, page=0)
         asked_hours = bool(re.search(r"\bhoras\b", text))
         total = _total_of(previous, every_activity, asked_hours, read.total)  # type: ignore[arg-type]
         named = {name: slots[name] for name in (*_FILTER_SLOTS, "period") if slots.get(name) is not None}
@@ -1978,8 +2018,10 @@ def _compose(
     elif slots.get("among"):
         read.group = "client" if q.contract_ref(db, slots["among"][0]).kind == "cliente" else "contract"
         read.said_group = True
+    if read.group == "contract" and isinstance(db, ScopedDataset) and _client_contracts_only(db):
+        read.group = "client"  # "compara os meus dois contratos" from a gestor of two client contracts: those
     listed = (_KIND_GROUPS.get(previous.kind) or previous.group) if previous is not None else None
-    if read.group == "person" and listed not in (None, "person") and _EACH_OF_THEM.search(text):
+    if read.group in ("person", None) and listed not in (None, "person") and _EACH_OF_THEM.search(text):
         read.group = listed  # "qnts pessoas apontaram em cada um?" after the contracts: each contract
     which_of_them = read.rank and read.group is None and _has(text, "qual", "quais", "deles", "delas")
     if previous is not None and which_of_them and listed in ("contract", "client"):
@@ -2311,6 +2353,15 @@ def _inherited(
         }
         if previous.kind != "compose":
             values["weekday"] = values["validated"] = None
+        if (
+            not follow_up
+            and read.measure == "people"
+            and read.group in ("contract", "client")
+            # "qual contrato tem mais gente?", not "quais tem mais gente?" after the contracts
+            and any("contrato" in said for said in (*read.said, read.rest))
+            and _IS_NOW.search(read.rest)
+        ):
+            values["period"] = None  # "qual contrato tem mais gente?": its team, not the people of the last period
         if any(re.search(r"\b(?:no total|ao todo|no geral)\b", said) for said in read.said) and read.validated is None:
             values["validated"] = None  # "e quantas horas foram no total?" after the pending ones: all of them
         if read.measure in _EVER_MEASURES and read.validated is None:
@@ -2437,6 +2488,7 @@ _PART_IS_SOMEONE = re.compile(
 
 
 _ROLE_SLOTS = ("technology", "profile", "level")
+_IS_NOW = re.compile(r"\b(?:tem|possui|conta com)\b")
 
 
 def _share_part(db: Dataset, read: compose_words.Read, slots: dict[str, Any], text: str) -> str | None:

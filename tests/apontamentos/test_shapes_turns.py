@@ -1061,3 +1061,98 @@ def test_marcacoes_are_entries(generated: Dataset, rows: list[Span]) -> None:  #
     count = sum(1 for r in rows if r.name == name and within(OCTOBER)(r))
     (reply,) = ask(generated, "qnts marcações eu tenho em outubro?", user=name)
     assert f"{count} apontamentos" in reply
+
+
+# -- batches BD and BE: a manager's contracts, "qual dos três", the team after one of them ---------------
+
+
+def test_a_contract_the_scope_hides_is_declined_without_saying_it_exists(generated: Dataset) -> None:
+    (answer_,) = _scoped(generated, Scope("gestor", contracts=("8446",)), "qnt o contrato 9999 apontou?")
+    assert "não está entre os que você pode consultar" in answer_.text and FIGURE.search(answer_.text) is None
+
+
+@pytest.mark.parametrize("question", ["quais contratos eu acompanho?", "que contratos eu gerencio?"])
+def test_the_contracts_a_manager_follows(generated: Dataset, question: str) -> None:
+    (answer_,) = _scoped(generated, Scope("gestor", contracts=("8446", "8447")), question)
+    assert "8446" in answer_.text and "8447" in answer_.text and "apontamentos próprios" not in answer_.text
+
+
+@pytest.mark.parametrize(
+    "question", ["compara os meus dois contratos em outubro", "horas de cada contrato meu em outubro"]
+)
+def test_a_managers_contracts_side_by_side(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    contracts = by(rows, lambda r: r.supplier, lambda r: r.supplier in ("8446", "8447") and within(OCTOBER)(r))
+    (answer_,) = _scoped(generated, Scope("gestor", contracts=("8446", "8447")), question)
+    assert all(f"{c}: {hours(h)}" in answer_.text for c, h in contracts.items())
+
+
+def test_people_in_each_of_a_managers_contracts(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = {c: len({r.name for r in rows if r.supplier == c}) for c in ("8446", "8447")}
+    (answer_,) = _scoped(
+        generated, Scope("gestor", contracts=("8446", "8447")), "quantas pessoas em cada contrato meu?"
+    )
+    assert all(f"{c}: {n} recursos" in answer_.text for c, n in people.items())
+
+
+def test_which_of_the_three_contracts_of_a_manager(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    mine = ("8446", "8447", "7873")
+    contracts = by(rows, lambda r: r.supplier, lambda r: r.supplier in mine and within(OCTOBER)(r))
+    top = max(contracts, key=lambda c: contracts[c])
+    (answer_,) = _scoped(generated, Scope("gestor", contracts=mine), "qual dos tres fez mais horas em outubro?")
+    assert f"{top}: {hours(contracts[top])}" in answer_.text
+
+
+def test_which_of_the_two_people_compared(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, within(OCTOBER))
+    first, second = sorted(people)[:2]
+    _, reply = ask(generated, f"compara a {first} e o {second} em outubro", "qual dos dois fez mais?")
+    winner = max((first, second), key=lambda n: people[n])
+    assert reply.index(winner) < reply.index(min((first, second), key=lambda n: people[n]))
+
+
+def test_the_teams_average_after_one_persons(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, contract = one_contract_person(rows)
+    kept = [r for r in rows if r.supplier == contract and within(OCTOBER)(r)]
+    average = sum(r.net or 0 for r in kept) / len({(r.name, r.day) for r in kept})
+    replies = _scoped(
+        generated,
+        Scope("gestor", contracts=(contract,)),
+        f"quantos dias o {name} trabalhou em outubro?",
+        "media de horas por dia dele",
+        "e a media do time?",
+    )
+    assert hours(average) in replies[-1].text and name not in replies[-1].text
+
+
+def test_the_whole_team_after_my_own_week(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    me = sorted({r.resource_id for r in rows if r.supplier == "8446"})[0]
+    everyone = total(rows, lambda r: r.supplier in ("8446", "8447") and within(LAST_WEEK)(r))
+    replies = _scoped(
+        generated,
+        Scope("gestor", resource_id=me, contracts=("8446", "8447")),
+        "quanto eu fiz semana passada?",
+        "e meu time todo, somando os dois contratos?",
+    )
+    assert hours(everyone) in replies[-1].text
+
+
+def test_a_teams_list_leads_with_its_total(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "quem apontou no 8446 em outubro?")
+    assert f"{hours(total(rows, of_contract(OCTOBER)))} líquidas no total" in reply
+
+
+@pytest.mark.parametrize("question", ["qual contrato tem mais gente?", "quais contratos tem mais pessoas?"])
+def test_which_contract_has_most_people_is_its_whole_team(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    people: dict[str, set[str]] = {}
+    for r in rows:
+        people.setdefault(r.supplier, set()).add(r.name)
+    top = max(people, key=lambda c: (len(people[c]), c))
+    _, reply = ask(generated, "qual contrato teve mais horas em outubro?", question)
+    assert f"{top}: {len(people[top])} recursos" in reply
+
+
+def test_who_owes_entries_is_who_missed_days(generated: Dataset) -> None:
+    (answer_,) = _scoped(
+        generated, Scope("gestor", contracts=("8446",)), "quem do meu time ta devendo apontamento semana passada?"
+    )
+    assert "sem apontar" in answer_.text and "saldo" not in answer_.text

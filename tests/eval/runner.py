@@ -127,7 +127,9 @@ def score(reply: str, expect: dict[str, Any], reference: Reference) -> tuple[str
     if expect.get("decline") or expect.get("chat"):
         if has_figure:
             return "wrong", []
-        return ("right" if declines or expect.get("chat") else "declined"), []
+        # a scoped asker is told a contract is not among theirs, whether or not it exists (no existence leak)
+        refused = declines or (expect.get("decline") and SCOPE_DECLINE.search(reply) is not None)
+        return ("right" if refused or expect.get("chat") else "declined"), []
     wanted = expected_strings(reference, expect)
     if all(s in reply for s in wanted) and not whole_contract_claimed(reply, expect, reference):
         return "right", wanted
