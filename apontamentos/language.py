@@ -112,7 +112,7 @@ hora horas total totais soma somou somaram somado trabalhou trabalharam trabalhe
 trabalhadas trabalhados trabalha trabalham trabalho trabalhar trabalhando fez fizeram fiz feito feitas feitos
 apontou apontaram apontei apontamento apontamentos apontado apontados apontada apontadas apontar apontando
 lancou lancado lancadas registrou registrado registradas bateu bater bati batido
-entrou entrei chegou cheguei saiu sai comecou terminou horario horarios extra extras
+entrou entrei chegou cheguei saiu sai comecou terminou horario horarios extra extras faco fecho fechei absurdo absurdos
 faltou faltaram faltei falta faltas faltando faltante faltantes ausencia ausencias ausente ausentes
 validado validados validada validadas validou valida validam validacao validacoes validador validadores
 validadora aprovado aprovados aprovada aprovadas aprovou aprova aprovam aprovador aprovadores aprovacao
@@ -186,7 +186,7 @@ FILLERS = frozenset(
     ah eh uai pois bora vamos ok okay certeza novo saber sabe diga diz dizer fala falar mostrar mostre mostra
     ver veja exibir exiba consultar consulta informe informar queria quero gostaria preciso precisava pode
     podes poderia consegue conseguir me mim bot robo assistente aqui nada sozinho sozinha isolado isoladamente
-    especificamente precisamente
+    especificamente precisamente algo
     """.split()
 )
 
@@ -422,18 +422,24 @@ _FIXED_BUGS = re.compile(r"\bcorrig\w* (?:os |o |de |uns |algum |alguns )?(bugs?
 # "sou só gestora", "eu sou o coordenador": who the asker is, said in passing (the scope says it already)
 _I_AM_THE = re.compile(
     r"\b(?:eu )?sou (?:so |apenas |somente )?(?:o |a )?(?:gestor|gestora|coordenador|coordenadora|gerente|lider)\b"
+    r"|^(?:oi |ola )?sou eu(?: (?:o|a) \w+)?\b"  # "sou eu o xavier, quantas horas eu tenho?": the asker, said
 )
+# "quantas pessoas tem no 8301 hoje em dia?": now, that is the team as the data has it, not today
+_NOWADAYS = re.compile(r"\b(?:hoje em dia|atualmente|hj em dia)\b")  # read as "considerando tudo"
 # "alguém com dia útil em branco?": a day without entries
 _BLANK_DAY = re.compile(r"\b(dias?(?: uteis| util)?) em branco\b")
 # "e sem filtrar atividade?", "sem ser só desenvolvimento": the filter said dropped
 _UNFILTERED = re.compile(
-    r"\bsem (?:filtrar|filtro de|filtro por|filtro|separar por|considerar) (?:a |o |por |pela |pelo )?"
-    r"(?:(atividades?|tarefas?)|(contratos?)|(tecnologias?))\b"
+    r"\b(?:sem|tirando|tira|removendo|ignorando) (?:o |os )?(?:filtrar|filtros? de|filtros? por|filtros?|separar por"
+    r"|considerar) (?:a |o |por |pela |pelo )?"
+    r"(?:(atividades?|tarefas?)|(contratos?)|(tecnologias?)|(dias? da semana))\b"
 )
 _NOT_ONLY = re.compile(r"\bsem ser (?:so|somente|apenas)\b")
 
 
 def _unfiltered(match: re.Match[str]) -> str:
+    if match.group(4):
+        return "todos os dias"  # "tirando o filtro de dia da semana"
     return (
         "todas as atividades" if match.group(1) else "todos os contratos" if match.group(2) else "todas as tecnologias"
     )
@@ -573,6 +579,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_UNFILTERED, _unfiltered),
     (_NOT_ONLY, "nao so"),
     (_I_AM_THE, " "),
+    (_NOWADAYS, "considerando tudo"),
     (_BLANK_DAY, r"\1 sem apontamento"),
     (_FIXED_BUGS, r"correcao de \1"),
     (_FOR_ME, r"\1"),

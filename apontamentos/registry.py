@@ -222,7 +222,7 @@ REGISTRY: tuple[Kind, ...] = (
         answers.outliers,
         (q.outliers,),
         ("fora do padrao", "fora da curva", "anormai", "outlier", "atipic", "muito long", "longos? demais", "excessiv")
-        + ("suspeit",),
+        + ("suspeit", "absurd", "mto long"),
     ),
     Kind(
         "hours_per_day",

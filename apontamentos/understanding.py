@@ -136,7 +136,7 @@ _RESOURCE_ID = re.compile(r"\b(?:recurso|id|matricula)\s+(\d{1,9})\b")
 _SELF = frozenset(
     {"eu", "meu", "minha", "meus", "minhas", "mim", "trabalhei", "apontei", "fiz", "esqueci", "faltei", "tenho", "devo"}
     | {"passei", "registrei", "lancei", "gastei", "fiquei", "deixei"}
-    | {"entrei", "cheguei", "comecei", "terminei", "bati"}  # "a que horas cheguei ontem"
+    | {"entrei", "cheguei", "comecei", "terminei", "bati", "fechei", "faco", "fecho", "aponto"}
 )
 # "to devendo", "tô acima?": the asker, in the first person without "eu"
 _SELF_PHRASE = re.compile(
@@ -608,6 +608,9 @@ def _understand(
     if one_day_told(previous) and re.search(r"\b(?:n|d)?(?:ess|est)es [2-9] dias\b", text):
         # "q horas eu entrei nesses dois dias" after one day, then another: only the last one is remembered
         return Clarification("period", SEVERAL_DAYS)
+    if previous is not None and previous.contract and "mesmos dias" in text:
+        # "compara com os mesmos dias da semana passada, o contrato todo" after its top 5: the contract's week
+        text = re.sub(r" (?:n|d)?o contrato (?:todo|inteiro)\b", f" do contrato {previous.contract}", text)
     averaged = {"avg_day": "media de horas por dia", "avg_person": "media por pessoa"}
     average = (previous.measure if previous.kind != "hours_per_day" else "avg_day") if previous is not None else None
     if average in averaged and re.match(r"e (?:qual )?(?:a )?media\b(?! de| por)", text):
@@ -845,6 +848,22 @@ def _understand(
         getattr(previous, n) for n in ("technology", "profile", "level", "activity", "share_of", "person")
     )
     narrowed = narrowed and previous is not None and previous.kind in _UNNARROWABLE
+    people_narrowed = previous is not None and any(
+        getattr(previous, n) for n in ("technology", "profile", "level", "person")
+    )
+    if previous is not None and previous.contract and people_narrowed and _WHOLE_TEAM_TURN.fullmatch(text.strip()):
+        # "e o time todo?" after the 8301's DevOps people's documentation: everyone's documentation in it
+        return replace(
+            previous, **dict.fromkeys(("technology", "profile", "level", "person", "part")), asker=False, page=0
+        )
+    still = _STILL_ONLY.search(text)
+    kept_activity = still is not None and previous is not None and bool(previous.activity)
+    said = {word for word in (still.group(1).split() if still else ()) if len(word) > 2}  # not "de", "em"
+    if kept_activity and previous is not None and said <= set(str(previous.activity).split()):
+        # "e o contrato todo, ainda só deploy?" after its DevOps people's deploys: everyone's deploys
+        text = text[: still.start()].strip()
+        if previous.contract and _WHOLE_CONTRACT_TURN.fullmatch(text):
+            return replace(previous, **dict.fromkeys(("technology", "profile", "level", "person", "part")), page=0)
     if previous is not None and previous.contract and narrowed and _WHOLE_CONTRACT_TURN.fullmatch(text.strip()):
         # "e no contrato todo?" after its Python people, its bug fixing or one of its people: the same question,
         # the contract without the narrowing
@@ -1101,6 +1120,8 @@ def _understand(
         for name in _GROUP_SLOTS:
             if not slots.get(name) and getattr(previous, name):
                 slots[name] = getattr(previous, name)  # "desses, qnts são especialistas?": specialist architects
+        if previous.contract and not slots.get("contract") and not slots.get("person"):
+            slots["contract"] = previous.contract  # "e qnts deles são de devops?" after the 8033's juniors: its
     if previous is not None and previous.contract and not slots.get("contract") and _THIS_CONTRACT.search(text):
         slots["contract"] = previous.contract  # "quantos arquitetos júnior tem nesse contrato?": the one talked about
     if same_period is not None and any(slots.get(name) for name in SUBJECT):
@@ -1185,6 +1206,8 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         if slots.get("profile") or slots.get("level"):
             return Clarification("not_understood", GROUP_HOURS)
         kind = "hours_by_person"
+        if re.search(r"\bquant\w* horas\b", rest):
+            slots["count"] = False  # "qnts horas o time de QA fez de testes?": their hours, not how many they are
     if kind == "contract_ranking" and _has(rest, "gente", "pessoas", "recursos", "consultores", "colaboradores"):
         slots["by"] = "people"
     if kind == "resource_days" and not slots.get("person") and any_of(rest, CLOCK_WORDS):
@@ -1225,6 +1248,9 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
             limit=slots.get("limit", previous.limit),
             activity=slots["activity"],
             contract=previous.contract,
+            technology=previous.technology,  # "e só de code review?" after the 8446's Azure people: theirs
+            profile=previous.profile,
+            level=previous.level,
             period=slots.get("period", previous.period),
             output="table",
         )
@@ -1427,6 +1453,12 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
     return kind
 
 
+def again_activity_of(previous: Question | None, slots: dict[str, Any]) -> bool:
+    """Whether the question names the activity the previous one was about."""
+    said, talked = str(slots.get("activity") or "").split(), str(previous.activity if previous else "").split()
+    return bool(said) and set(said) <= set(talked)  # "deploy" after "deploy em produção": the same one
+
+
 def _client_contracts_only(db: ScopedDataset) -> bool:
     """Whether a gestor was granted client contracts only (parts of supplier contracts)."""
     return (
@@ -1463,6 +1495,13 @@ def _merge(previous: Question, slots: dict[str, Any]) -> Question:
         kind = "people_by" if kind == "people_by" else "contract_resources"
     if kind == "contract_ranking" and changes.get("contract"):
         kind = "contract_details"
+    if kind in ("total_hours", "activity_hours") and any(changes.get(name) for name in _ROLE_SLOTS):
+        # "e só o pessoal de dados?" after a contract's hours: its data people's hours, a composition
+        kind = "compose"
+        changes.update(measure="hours", group=None, output="value")
+    if kind == "unvalidated" and any(changes.get(name) for name in _ROLE_SLOTS):
+        kind = "compose"  # "e só do pessoal de SAP?" after a contract's pending entries: theirs
+        changes.update(measure="entries", validated=False, group=None, output="value")
     if kind == "unvalidated" and changes.get("person"):
         # "e do Wagner?" after a contract's pending entries: his pending entries, a composition
         kind = "compose"
@@ -1968,9 +2007,11 @@ def _compose(
     own_question = slots.get("hours") is not None or read.measure is not None  # "e no total, qnts passaram de 9h?"
     # "e no total, qnts dias de trabalho em feriado?" after the holidays: that count, not a sum of the list
     own_question = own_question or (legacy in _COUNTING_KINDS and (previous is None or previous.kind != legacy))
+    if again_activity_of(previous, slots) and read.measure in (None, "hours") and slots.get("hours") is None:
+        own_question = False  # "qnts horas de deploy no total?" after who did deploys: their hours, summed
     total_of = (read.total or every_activity) and not read.share  # "a fatia de X no total": a share, not a sum
     # "quantas horas de treinamento no total?" after its people: the activity talked about, summed
-    again_activity = previous is not None and bool(slots.get("activity")) and slots["activity"] == previous.activity
+    again_activity = again_activity_of(previous, slots)
     if total_of and (follow_up or bare or again_activity) and not read.group and not read.rank and not own_question:
         if previous is not None and previous.contract and _ALL_CONTRACTS.search(text):
             # "e somando todos os contratos?" after the 8446's open spans: the same question, every contract
@@ -2447,6 +2488,13 @@ _UNFILTERED_TURN = re.compile(
     r"(?:e )?(?:no geral )?(?:(?:em|de|com|n?as|n?os) )?"
     r"(todas as atividades|todos os contratos|todas as tecnologias|todos os dias)\W*"
 )
+_WHOLE_TEAM_TURN = re.compile(
+    r"(?:e )?(?:(?:d|n)?o time (?:todo|inteiro)|(?:d|n)?a equipe (?:toda|inteira)|todo mundo)\W*"
+)
+# "…, ainda só deploy?", "… mas só de bug": the activity talked about, kept
+_STILL_ONLY = re.compile(
+    r"\W* (?:ainda|mas|mantendo|continuando)(?: so| somente| apenas)? (?:de |em |n?o |n?a )?(.+?)\W*$"
+)
 _WHOLE_CONTRACT_TURN = re.compile(
     r"(?:e )?(?:(?:n|d)?o contrato (?:todo|inteiro)|(?:d|n)?e todo mundo do contrato|(?:d|n)?o contrato sem filtro)"
     r"(?: (?:n|d)?(?:esse|nesse|mesmo) periodo)?\W*"
@@ -2505,7 +2553,11 @@ def _share_part(db: Dataset, read: compose_words.Read, slots: dict[str, Any], te
         part = "contract"  # "qnto % das horas de novembro foram do contrato 8600?": of everyone's
     elif slots.get("person") and not slots.get("asker") and _PART_IS_SOMEONE.search(text):
         part = "person"  # "quantos % das horas de novembro foram da Paula?": of everyone's (all this asker sees)
-    elif not slots.get("person") and (role := next((n for n in _ROLE_SLOTS if slots.get(n)), None)):
+    elif (
+        not slots.get("person")
+        and not _THAT.search(text)
+        and (role := next((n for n in _ROLE_SLOTS if slots.get(n)), None))
+    ):
         part = role  # "quanto java pesa no total de outubro, em %?": Java's part of everyone's (or the contract's)
     return part
 

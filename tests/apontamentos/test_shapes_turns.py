@@ -1156,3 +1156,111 @@ def test_who_owes_entries_is_who_missed_days(generated: Dataset) -> None:
         generated, Scope("gestor", contracts=("8446",)), "quem do meu time ta devendo apontamento semana passada?"
     )
     assert "sem apontar" in answer_.text and "saldo" not in answer_.text
+
+
+# -- batches BF and BG: filters named as filters, the whole team, the activity kept ----------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "dropped"),
+    [("e sem o filtro de atividade?", "activity"), ("e tirando o filtro de dia da semana?", "weekday")],
+)
+def test_a_filter_dropped_by_its_name(generated: Dataset, rows: list[Span], question: str, dropped: str) -> None:  # noqa: F811
+    activities = by(rows, lambda r: plain(r.activity), lambda r: r.activity is not None and of_contract(OCTOBER)(r))
+    activity = max(activities, key=lambda a: (activities[a], a))
+    first = (
+        f"qnts horas o 8446 lançou em {activity} em outubro?"
+        if dropped == "activity"
+        else f"qnts horas o 8446 lançou em {activity} nas segundas em outubro?"
+    )
+    kept = (
+        (lambda r: of_contract(OCTOBER)(r))
+        if dropped == "activity"
+        else (lambda r: of_contract(OCTOBER)(r) and plain(r.activity) == activity)
+    )
+    _, reply = ask(generated, first, question)
+    assert hours(total(rows, kept)) in reply
+
+
+def test_a_technology_inside_a_contracts_total(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    technologies = by(rows, lambda r: r.technology, lambda r: r.technology is not None and of_contract(OCTOBER)(r))
+    technology = max(technologies, key=lambda t: (technologies[t], t))
+    _, reply = ask(generated, "qnts horas o 8446 teve em outubro?", f"e so o pessoal de {technology.lower()}?")
+    assert hours(technologies[technology]) in reply
+
+
+def test_the_whole_team_keeps_the_activity(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    pairs = by(
+        rows,
+        lambda r: (r.technology, plain(r.activity)),
+        lambda r: r.technology is not None and r.activity is not None and of_contract(OCTOBER)(r),
+    )
+    technology, activity = max(pairs, key=lambda k: (pairs[k], k))
+    everyone = total(rows, lambda r: of_contract(OCTOBER)(r) and plain(r.activity) == activity)
+    for follow_up in ("e o time todo?", "e o contrato todo, ainda so isso?".replace("isso", activity)):
+        _, reply = ask(
+            generated, f"qnt o 8446 lançou de {activity} em outubro, so o pessoal de {technology.lower()}?", follow_up
+        )
+        assert hours(everyone) in reply, follow_up
+
+
+def test_an_activity_inside_a_technologys_people(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    pairs = by(
+        rows,
+        lambda r: (r.technology, plain(r.activity)),
+        lambda r: r.technology is not None and r.activity is not None and of_contract(OCTOBER)(r),
+    )
+    technology, activity = max(pairs, key=lambda k: (pairs[k], k))
+    _, reply = ask(
+        generated, f"e qnts horas o pessoal de {technology.lower()} do 8446 lançou em outubro?", f"e so de {activity}?"
+    )
+    assert hours(pairs[(technology, activity)]) in reply
+
+
+def test_hours_of_a_technologys_people_are_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    pairs = by(
+        rows,
+        lambda r: (r.technology, plain(r.activity)),
+        lambda r: r.technology is not None and r.activity is not None and of_contract(OCTOBER)(r),
+    )
+    technology, activity = max(pairs, key=lambda k: (pairs[k], k))
+    (reply,) = ask(generated, f"qnts horas o time de {technology.lower()} do 8446 fez de {activity} em outubro?")
+    assert hours(pairs[(technology, activity)]) in reply
+
+
+def test_that_activitys_part_of_a_technologys_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    pairs = by(
+        rows,
+        lambda r: (r.technology, plain(r.activity)),
+        lambda r: r.technology is not None and r.activity is not None and of_contract(OCTOBER)(r),
+    )
+    technology, activity = max(pairs, key=lambda k: (pairs[k], k))
+    whole = total(rows, lambda r: of_contract(OCTOBER)(r) and r.technology == technology)
+    _, reply = ask(
+        generated,
+        f"qnts horas o time de {technology.lower()} do 8446 fez de {activity} em outubro?",
+        f"qnt isso representa do total de horas de {technology.lower()} do 8446 no mes?",
+    )
+    assert f"{100 * pairs[(technology, activity)] / whole:.1f}%".replace(".", ",") in reply
+
+
+def test_how_many_of_them_keeps_the_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    _, reply = ask(generated, "qnts juniors o 8446 tem?", "e qnts deles sao de java?")
+    assert "no contrato 8446" in reply or "do contrato 8446" in reply
+
+
+def test_the_total_of_the_activity_of_a_ranking_keeps_its_period(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    activities = by(rows, lambda r: plain(r.activity), lambda r: r.activity is not None and within(NOVEMBER)(r))
+    activity = max(activities, key=lambda a: (activities[a], a))
+    first_word = activity.split()[0]
+    _, reply = ask(generated, f"quem mais fez {activity} em novembro?", f"qnts horas de {first_word} no total?")
+    assert hours(activities[activity]) in reply
+
+
+@pytest.mark.parametrize(
+    "question", ["qual a media de horas por dia q eu faço?", "sou eu o fulano, quantas horas eu tenho no total?"]
+)
+def test_first_person_words(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, question, user=name)
+    assert name in reply and "Não entendi" not in reply
