@@ -46,10 +46,11 @@ MEASURE_WORDS: dict[str, str] = {
     # "quantos dias eu trabalhei", "em quantos dias o 8446 teve apontamento": only words about whom between
     # "dias" and the verb, so "dias (que) eu não apontei", "dias úteis", "dias de trabalho" are not read here;
     # "e em dias?" after hours asks the same in days
-    "days": r"\b(?:(?:em )?(?:quantos|quantas|numero de|quantidade de) dias\s+(?:com apontamento|apontados|com registro"
+    "days": r"\b(?:(?:em )?(?:quantos|quantas|numero de|quantidade de) dias?\s+"
+    r"(?:com apontamento|apontados|com registro"
     r"|(?:(?:diferentes|distintos|eu|ele|ela|eles|elas|voce|o|a|os|as|que|ja|tem|teve|tiveram|houve)\s+)*"
     r"(?:trabalh\w*|apont\w*|registr\w*|lanc\w*|fiz|fez|fizeram))|em dias(?! ute?is)"
-    r"|(?:trabalh\w*|apont\w*|registr\w*|lanc\w*) em (?:quantos|quantas) dias"  # "apontei em quantos dias"
+    r"|(?:trabalh\w*|apont\w*|registr\w*|lanc\w*) (?:em )?(?:quantos|quantas) dias"  # "apontei em quantos dias"
     r"(?! (?:de|d[eo]s?|n[oa]s?|em) (?:fim|fins|final|finais|fds|feriados?|sabados?|domingos?)\b))\b",
     "entries": r"\b(?:(?:quantos|numero de|quantidade de) )?(?:apontamentos|registros|lancamentos)\b",
     "hours": r"\b(?:quantas |total de )?horas\b",

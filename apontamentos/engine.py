@@ -18,7 +18,7 @@ from .errors import InvalidQuery
 from .language import corrected
 from .question import Question, from_context
 from .registry import BY_NAME
-from .scope import OPEN, Scope, ScopedDataset, scoped
+from .scope import OPEN, Scope, ScopedDataset, granted, scoped
 from .understanding import STATIC, Clarification, understand
 from .vocabulary import BUILTIN, Vocabulary
 
@@ -108,6 +108,14 @@ def answer(
         examples = EXAMPLES if understood.reason == "not_understood" and not understood.suggestion else ()
         offered = (understood.suggestion,) if understood.suggestion else ()
         return Answer(text, kept, understood.reason, examples=examples, suggestions=offered)
+    if _ranks_one_contract(understood, scope):
+        # "qual contrato mais apontou?" from a gestor of one contract: his is the only one he sees, not the top
+        parts = view.part_of if isinstance(view, ScopedDataset) else {}
+        text = (
+            f"Você só pode consultar {granted(scope.contracts, parts)}, então não consigo dizer qual contrato mais "
+            "apontou entre todos. Posso mostrar os números do seu contrato."
+        )
+        return Answer(text, context, "out_of_scope_contract")
     try:
         result = _paged(BY_NAME[understood.kind].render(view, understood, today), understood.page)  # type: ignore[arg-type]
         result = _remembering(result, context, understood)
@@ -151,6 +159,14 @@ def _usable(previous: Question | None, view: Dataset | ScopedDataset) -> Questio
     if previous.person is not None and previous.person not in view.resources:
         return None
     return previous
+
+
+def _ranks_one_contract(question: Question, scope: Scope) -> bool:
+    """A ranking of contracts asked by a gestor who sees a single contract: no ranking he may see answers it."""
+    ranks = question.kind == "contract_ranking" or (
+        question.kind == "compose" and question.group in ("contract", "client") and question.limit is not None
+    )
+    return ranks and scope.role == "gestor" and len(scope.contracts) == 1 and not question.among
 
 
 def _strings(context: dict[str, Any], key: str) -> tuple[str, ...]:

@@ -112,7 +112,8 @@ hora horas total totais soma somou somaram somado trabalhou trabalharam trabalhe
 trabalhadas trabalhados trabalha trabalham trabalho trabalhar trabalhando fez fizeram fiz feito feitas feitos
 apontou apontaram apontei apontamento apontamentos apontado apontados apontada apontadas apontar apontando
 lancou lancado lancadas registrou registrado registradas bateu bater bati batido
-entrou entrei chegou cheguei saiu sai comecou terminou horario horarios extra extras faco fecho fechei absurdo absurdos
+entrou entrei chegou cheguei saiu sai comecou terminou horario horarios extra extras
+faco fecho fechei absurdo absurdos tamanho
 faltou faltaram faltei falta faltas faltando faltante faltantes ausencia ausencias ausente ausentes
 validado validados validada validadas validou valida validam validacao validacoes validador validadores
 validadora aprovado aprovados aprovada aprovadas aprovou aprova aprovam aprovador aprovadores aprovacao
@@ -382,6 +383,24 @@ _QUIETEST = re.compile(r"\bmais (?:fracos?|fracas?|vazi[oa]s?|parad[oa]s?|tranqu
 # "e na retrasada?", "dessa semana e da passada": a feminine "passada" with no noun is a week ("sexta passada"
 # has its noun; a month is "passado")
 _BARE_WEEK = re.compile(r"\b((?:n|d)?a) (retrasada|passada|anterior)\b")
+# "quantas pessoas já apontaram nesse contrato no total?": ever, the whole data
+_EVER_TOTAL = re.compile(
+    r"\b(ja (?:apontaram|apontou|trabalharam|trabalhou|lancaram|lancou|passaram|passou)\b.*?)\bno total\b"
+)
+# "quantas horas esses 10 fizeram de deploy?": the people just listed
+_THESE_N = re.compile(
+    r"\b(?:esses|estes|essas|estas) \d{1,3}\b(?! (?:dias?|horas?|h|apontamentos?|contratos?|semanas?)\b)"
+)
+# "nos ult 30 dias", "ult semana", "ult mes": "último" cut short, in the gender of its noun
+_LAST_CUT = re.compile(r"\bult (?:(\d+)|(semana)|(mes|dia|apontamento))\b")
+
+
+def _last_cut(match: re.Match[str]) -> str:
+    if match.group(1):
+        return f"ultimos {match.group(1)}"
+    return f"ultima {match.group(2)}" if match.group(2) else f"ultimo {match.group(3)}"
+
+
 # "esse mês e no passado", "de outubro e do anterior": a masculine one with no noun, after a month, is a month
 _BARE_MONTH = re.compile(r"(\bmes\b.*?\b(?:(?:n|d)?o)) (retrasado|passado|anterior)\b")
 # "qnts ficaram devendo algum dia?": a day without entries, not the hours' balance
@@ -592,6 +611,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_QUIETEST, "com menos horas"),
     (_BUSIEST, "com mais horas"),
     (_LEADS, "quem mais apontou"),
+    (_LAST_CUT, _last_cut),
+    (_THESE_N, "eles"),
+    (_EVER_TOTAL, r"\1considerando tudo"),
     (_BARE_WEEK, r"\1 semana \2"),
     (_BARE_MONTH, r"\1 mes \2"),
     (_MY_ACCESS, r"\1 \2 posso ver"),
@@ -767,6 +789,7 @@ def refusal(text: str) -> str | None:
     if _INJECTION.search(text):
         return "out_of_scope"
     future = _FUTURE.search(text) or re.search(r"\b(?:vai|vao|vou|iremos|irao|ira)\b", text)
+    future = future or re.search(r"\b(?:previsao|projecao|estimativa|tendencia)\b", text)  # a forecast, named
     if _FORECAST.search(text) and future and _ABOUT_HOURS.search(text):
         return "forecast"  # (the weather's forecast is out of scope, below)
     if _orders_a_write(text):

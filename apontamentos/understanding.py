@@ -204,6 +204,7 @@ _AGAINST_LAST_WEEK = re.compile(
     r" (?:(?:n?a|com a) |(?:n|com )?os mesmos dias d[ae] |(?:n?a |com a )?mesma altura d[ae] )?"
     r"(?:semana |ultima semana )?(?:passada|anterior)\b"
     r"|\b(?:mais|menos) (?:\w+ ){0,3}ou (?:n?a )?semana (?:passada|anterior)\b"  # "mais essa semana ou na passada?"
+    r"|\bcompar\w* (?:\w+ ){0,3}com (?:os mesmos dias d[ae] )?(?:a )?semana (?:passada|anterior)\b"
 )
 _COMPARED = re.compile(
     r"\b(?:(?:melhor|pior|mais|menos|acima|abaixo|igual|diferente)(?: ou (?:melhor|pior|mais|menos|igual))?"
@@ -784,8 +785,10 @@ def _understand(
             elif not (this_and_last_week(found, second, today) and comparing):
                 return Clarification("period", TWO_PERIODS)
     same_period = None
-    if found is None and previous is not None and previous.period and (same := _SAME_PERIOD.search(rest)):
-        same_period = previous.period  # "nesse período", "no mesmo período": the one the conversation is in
+    if found is None and previous is not None and (same := _SAME_PERIOD.search(rest)):
+        # "nesse período", "no mesmo período": the one the conversation is in (all of the data when it had none)
+        whole = Period(db.first_day, db.last_day) if db.first_day and db.last_day else None
+        same_period = previous.period or whole
         consume(same.group(0))
     # "essa semana tá melhor que a passada?", "to fazendo mais ou menos que semana passada?": the week
     # comparison (this week so far against the same days of last week), whichever of the two weeks is named
@@ -1011,16 +1014,18 @@ def _understand(
             # "qnt cada um deles fez?" after two people asked one by one: who "they" are is not kept
             return Clarification("not_understood", WHO_ARE_THEY)
     they = re.search(r"\b(?:eles|elas|deles|delas)\b", rest) if "person" not in slots and listed else None
-    if they and re.search(r"\b(?:no total|ao todo|juntos|juntas|somad[oa]s|somando)\b|\bforam de\b", text):
+    summed = r"\b(?:no total|ao todo|juntos|juntas|somad[oa]s|somando)\b|\b(?:foram|fizeram|apontaram|lancaram) de\b"
+    if they and re.search(summed, text):
         # "quantos apontamentos eles fizeram no total?", "qntas horas deles foram de X?" after a list: theirs, summed
         entries = bool(re.search(r"\bapontamentos\b", rest)) and not re.search(r"\bhoras?\b", rest)
         period = slots.get("period") or (previous.period if previous is not None else None)
+        named_activity = _activity(db, rest)  # (read here: activities are read after names and people)
         return Question(
             "compose",
             measure="entries" if entries else "hours",
             among=tuple(listed),
             period=period,
-            activity=slots.get("activity"),
+            activity=named_activity[0] if isinstance(named_activity, tuple) else None,
             output="value",
         )
     if "person" not in slots and listed and (plural := _PLURAL_PRONOUN.search(rest)):
@@ -1124,9 +1129,12 @@ def _understand(
             slots["contract"] = previous.contract  # "e qnts deles são de devops?" after the 8033's juniors: its
     if previous is not None and previous.contract and not slots.get("contract") and _THIS_CONTRACT.search(text):
         slots["contract"] = previous.contract  # "quantos arquitetos júnior tem nesse contrato?": the one talked about
-    if same_period is not None and any(slots.get(name) for name in SUBJECT):
+    if same_period is not None and (any(slots.get(name) for name in SUBJECT) or _has(rest, "feriados?", "uteis")):
         slots["period"] = same_period  # a question without a subject of its own inherits it as a follow-up
     kind = "week_comparison" if against_last_week else kind_of(f" {' '.join(rest.split())} ")
+    if kind == "expected_vs_worked" and "period" not in slots and previous is not None and previous.period:
+        if previous.kind == "working_days":
+            slots["period"] = previous.period  # "quanto eu deveria ter feito então?" after October's working days
     if (
         kind == "week_comparison"
         and not against_last_week
@@ -1188,7 +1196,7 @@ def _understand(
         understood = replace(understood, activity=None)
     if isinstance(understood, Question) and understood.activity and understood.kind not in _ACTIVITY_KINDS:
         understood = _with_activity(understood)
-    if isinstance(understood, Question) and understood.kind in _CALENDAR and found is not None:
+    if isinstance(understood, Question) and understood.kind in _NEAREST_MONTH and found is not None:
         understood = _coming(understood, found, today)
     if isinstance(understood, Question) and (uncovered := _uncovered(understood, rest, slots, text)) is not None:
         return uncovered
@@ -1231,8 +1239,9 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         people = _has(rest, "pessoal", "pessoas", "recursos", "galera", "turma", "equipe", "time", "quem")
         if kind == "ranking" and previous.kind in ("list_contracts", "contract_ranking") and not has_subject:
             kind = "ranking" if people else "contract_ranking"  # "ranking do pessoal" after them: its people
+        which_holidays = re.search(r"\b(?:quais|que) (?:foram )?(?:os )?feriados\b", text) is not None
         if kind in ("working_days", "holidays") and follow_up and previous.kind in ("weekend_work", "holiday_work"):
-            kind = "holiday_work"
+            kind = "holidays" if which_holidays else "holiday_work"  # "q feriados teve nesse período?": the list
     ranked_people = previous is not None and (
         previous.kind in ("ranking", "hours_by_person") or (previous.kind == "compose" and previous.group == "person")
     )
@@ -1337,6 +1346,7 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
 
 
 _CALENDAR = frozenset({"working_days", "holidays"})
+_NEAREST_MONTH = _CALENDAR | {"expected_vs_worked"}  # "horas esperadas em dezembro": the coming one
 _CALENDAR_GROUPS = frozenset({"day", "weekday", "week", "month"})
 # Measures a whole contract has as a person has them: "e do contrato todo?" after one asks the same of it
 _WHOLE_CONTRACT_KINDS = frozenset(
@@ -2613,6 +2623,8 @@ def _total_of(previous: Question, every_activity: bool = False, hours: bool = Fa
             if previous.kind == "weekend_work" or previous.period.start == previous.period.end
             else _no_total()
         )
+    if previous.kind == "compose" and previous.validated is not None:
+        return replace(previous, validated=None, page=0)  # "e qnts no total?" after her pending entries: all of hers
     if previous.kind == "resource_days" or (previous.kind == "days_above" and previous.person):
         # "e no total?" after Heitor's days: his hours over the same period, whatever the breakdown was
         values = {name: getattr(previous, name) for name in ("person", "contract", "technology", "period", "basis")}

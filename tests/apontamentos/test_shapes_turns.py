@@ -1264,3 +1264,75 @@ def test_first_person_words(generated: Dataset, rows: list[Span], question: str)
     name, _ = one_contract_person(rows)
     (reply,) = ask(generated, question, user=name)
     assert name in reply and "Não entendi" not in reply
+
+
+# -- batches BH and BI: forecasts by name, the coming month, those N people, "ult", a single contract ----
+
+
+def test_a_forecast_by_its_name_is_declined(generated: Dataset) -> None:
+    (reply,) = ask(generated, "e a previsao de horas do 8446 pra dezembro?")
+    assert "Não consigo prever" in reply and FIGURE.search(reply) is None
+
+
+def test_expected_hours_of_december_are_the_coming_december(generated: Dataset) -> None:
+    (reply,) = ask(generated, "quantas horas sao esperadas em dezembro?")
+    assert "01/12/2026 a 31/12/2026" in reply
+
+
+def test_ranking_contracts_from_a_gestor_of_one_contract_is_declined(generated: Dataset) -> None:
+    (answer_,) = _scoped(generated, Scope("gestor", contracts=("8446",)), "qual contrato mais apontou no geral?")
+    assert "só pode consultar o contrato 8446" in answer_.text and FIGURE.search(answer_.text) is None
+
+
+def test_those_n_people_summed_in_an_activity(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, within(OCTOBER))
+    top = sorted(people, key=lambda n: (-people[n], n))[:5]
+    activities = by(rows, lambda r: plain(r.activity), lambda r: r.name in top and within(OCTOBER)(r) and r.activity)
+    activity = max(activities, key=lambda a: (activities[a], a))
+    _, reply = ask(generated, "top 5 de horas em outubro", f"quantas horas esses 5 fizeram de {activity}?")
+    assert hours(activities[activity]) in reply
+
+
+@pytest.mark.parametrize("question", ["quais dias eu nao apontei nos ult 30 dias", "trabalhei qnts dias no total"])
+def test_phone_shorthand_for_days(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, question, user=name)
+    assert name in reply and "Não entendi" not in reply and " trabalhou " not in reply
+
+
+def test_which_holidays_in_that_period_after_holiday_work(generated: Dataset) -> None:
+    _, reply = ask(generated, "alguem trabalhou em feriado?", "q feriados teve nesse periodo")
+    assert (
+        all(day in reply for day in ("07/09/2026", "12/10/2026", "02/11/2026")) and "trabalho em feriado" not in reply
+    )
+
+
+def test_all_of_them_after_the_pending_ones(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    count = sum(1 for r in rows if r.name == name)
+    _, reply = ask(generated, "tenho qnts apontamentos sem validar", "e qnts no total", user=name)
+    assert f"{count} apontamentos" in reply
+
+
+def test_comparing_with_the_same_days_more_or_less(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(
+        generated, "comparando essa semana com os mesmos dias da passada, to apontando mais ou menos?", user=name
+    )
+    assert "Mesmos dias da semana passada" in reply
+
+
+def test_people_who_ever_recorded_in_a_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = {r.name for r in rows if r.supplier == "8446"}
+    _, reply = ask(
+        generated, "qnts horas o 8446 fez em outubro?", "quantas pessoas ja apontaram nesse contrato no total?"
+    )
+    assert f"{len(people)} recursos" in reply and "de 28/08/2026" in reply
+
+
+def test_what_i_should_have_done_after_the_working_days_of_a_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    _, reply = ask(
+        generated, "e quantos dias uteis teve outubro?", "quanto eu deveria ter feito de horas entao?", user=name
+    )
+    assert "01/10/2026 a 31/10/2026" in reply and "168,0 h esperadas" in reply
