@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from . import formatting as fmt
@@ -18,7 +18,7 @@ from .composition import GROUPS, MEASURES, Composition
 from .dataset import Dataset, normalize
 from .errors import InvalidQuery
 from .question import Question
-from .rules import MONTHS, WEEKDAYS, Period
+from .rules import MONTHS, WEEKDAYS, Period, month_of
 from .scope import contract_words
 
 
@@ -168,7 +168,21 @@ def render(db: Dataset, question: Question, today: date) -> Answer:
         # "abre o segundo por semana", "qual a fatia do maior deles?": a contract of this list
         contracts = [str(key) for key, _ in result.rows if key is not None]
         answer = replace(answer, context={**answer.context, "named_contracts": contracts})
+    if c.group in ("day", "week", "month", "weekday") and result.rows and MEASURES[c.measure].unit != "date":
+        # "abre a semana mais pesada por dia", "quem apontou no dia que teve mais hora?": a row of this list
+        rows = [[c.group, *_row_span(c.group, key, period), float(value or 0)] for key, value in result.rows if key]
+        answer = replace(answer, context={**answer.context, "named_rows": rows})
     return answer
+
+
+def _row_span(group: str, key: Any, period: Period) -> tuple[str, str]:
+    """The dates a row of a breakdown covers, inside the period asked (a weekday: its number, twice)."""
+    if group == "weekday":
+        return str(key), str(key)
+    if group == "day":
+        return key.isoformat(), key.isoformat()
+    end = key + timedelta(days=6) if group == "week" else month_of(key.year, key.month).end
+    return max(key, period.start).isoformat(), min(end, period.end).isoformat()
 
 
 def _compare(db: Dataset, question: Question, c: Composition, period: Period, note: str, today: date) -> Answer:

@@ -76,6 +76,7 @@ def answer(
             named_people=_strings(context, "named_people"),
             named_contracts=_strings(context, "named_contracts"),
             unanswered=bool(context.get("unanswered")),
+            named_rows=_rows(context),
         )
     if isinstance(understood, Clarification):
         kept = understood.pending.to_context() if understood.pending else context
@@ -167,6 +168,15 @@ def _ranks_one_contract(question: Question, scope: Scope) -> bool:
         question.kind == "compose" and question.group in ("contract", "client") and question.limit is not None
     )
     return ranks and scope.role == "gestor" and len(scope.contracts) == 1 and not question.among
+
+
+def _rows(context: dict[str, Any]) -> tuple[tuple[str, str, str, float], ...]:
+    """The rows of the breakdown the last answer showed (group, first day, last day, value), as stored."""
+    rows = context.get("named_rows")
+    if not isinstance(rows, list):
+        return ()
+    valid = [r for r in rows if isinstance(r, list) and len(r) == 4 and all(isinstance(v, str) for v in r[:3])]
+    return tuple((r[0], r[1], r[2], float(r[3])) for r in valid if isinstance(r[3], int | float))
 
 
 def _strings(context: dict[str, Any], key: str) -> tuple[str, ...]:

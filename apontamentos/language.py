@@ -378,8 +378,12 @@ def _as_date(match: re.Match[str]) -> str:
 
 
 # A ranking said in adjectives: "o dia mais forte / cheio" is the most, "mais fraco / vazio" the least.
-_BUSIEST = re.compile(r"\bmais (?:fortes?|cheios?|cheias?|movimentad[oa]s?|produtiv[oa]s?|puxad[oa]s?)\b")
-_QUIETEST = re.compile(r"\bmais (?:fracos?|fracas?|vazi[oa]s?|parad[oa]s?|tranquil[oa]s?|(?:para|pra) tras)\b")
+_BUSIEST = re.compile(r"\bmais (?:fortes?|cheios?|cheias?|movimentad[oa]s?|produtiv[oa]s?|puxad[oa]s?|alt[oa]s?)\b")
+_QUIETEST = re.compile(
+    r"\bmais (?:fracos?|fracas?|vazi[oa]s?|parad[oa]s?|tranquil[oa]s?|baix[oa]s?|(?:para|pra) tras)\b"
+)
+# "alguém sumiu?": stopped recording
+_VANISHED = re.compile(r"\b(?:sumiu|sumiram|desapareceu|desapareceram)\b")
 # "e na retrasada?", "dessa semana e da passada": a feminine "passada" with no noun is a week ("sexta passada"
 # has its noun; a month is "passado")
 _BARE_WEEK = re.compile(r"\b((?:n|d)?a) (retrasada|passada|anterior)\b")
@@ -387,6 +391,8 @@ _BARE_WEEK = re.compile(r"\b((?:n|d)?a) (retrasada|passada|anterior)\b")
 _EVER_TOTAL = re.compile(
     r"\b(ja (?:apontaram|apontou|trabalharam|trabalhou|lancaram|lancou|passaram|passou)\b.*?)\bno total\b"
 )
+# "quanto ela deveria ter feito vs o que ela fez?": what she worked, not what she did (her activities)
+_WHAT_WAS_DONE = re.compile(r"\b(?:vs|x|versus|e) o (?:que|q) (?:ela|ele|eu) (?:fez|fiz|trabalhou|trabalhei)\b")
 # "quantas horas esses 10 fizeram de deploy?": the people just listed
 _THESE_N = re.compile(
     r"\b(?:esses|estes|essas|estas) \d{1,3}\b(?! (?:dias?|horas?|h|apontamentos?|contratos?|semanas?)\b)"
@@ -570,7 +576,7 @@ def _on_weekdays(match: re.Match[str]) -> str:
 
 # "e os dois juntos?": the ones compared, summed
 _TOGETHER = re.compile(
-    r"\b(?:os|as) (?:2|3|dois|duas|tres) (?:junt[oa]s|somad[oa]s)\b"
+    r"\b(?:os|as) (?:\d{1,2}|dois|duas|tres) (?:junt[oa]s|somad[oa]s)\b"
     r"|\bsomando (?:os|as) (?:2|3|dois|duas|tres)\b(?! contratos)"
 )
 # "somando os dois contratos": all the contracts talked about (for a gestor, his)
@@ -610,9 +616,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_REPORT_NAME, r"\1"),
     (_QUIETEST, "com menos horas"),
     (_BUSIEST, "com mais horas"),
+    (_VANISHED, "parou de apontar"),
     (_LEADS, "quem mais apontou"),
     (_LAST_CUT, _last_cut),
     (_THESE_N, "eles"),
+    (_WHAT_WAS_DONE, "e quanto trabalhou"),
     (_EVER_TOTAL, r"\1considerando tudo"),
     (_BARE_WEEK, r"\1 semana \2"),
     (_BARE_MONTH, r"\1 mes \2"),

@@ -150,6 +150,7 @@ REGISTRY: tuple[Kind, ...] = (
             "dias sem",
             "esquec\\w* de apontar",
             "deix\\w+ de apontar",
+            "(?:deix|esquec)\\w+ de bater\\b(?! (?:a |as )?saidas?)",  # "esqueci de bater em outubro": a day missed
             "ausen",
             "nao lanc",
             "nao registr",

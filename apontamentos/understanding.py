@@ -125,7 +125,9 @@ _THRESHOLD = re.compile(
     r"(\d{1,4}(?:,\d+)?)\s*(?:horas?)?"
 )
 _BELOW = re.compile(r"\b(?:menos de|abaixo de|inferior a|menos que|menor que)\s+(\d{1,4}(?:,\d+)?)\s*(?:horas?)?")
-_TOP = re.compile(r"\btop\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:recursos|pessoas|maiores|primeiros|menores|ultimos|que)\b")
+_TOP = re.compile(
+    r"\btop\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:recursos|pessoas|maiores|primeiros|menores|ultimos|que|nomes)\b"
+)
 # "me mostra os cinco primeiros", "top 5", "e os 3 menores?" after a ranking: the same ranking, that many
 _LIMIT_TURN = re.compile(
     r"(?:e )?(?:(?:me )?(?:mostra|mostre|lista|liste|manda|traz|ve|quero)(?: ai)? )?(?:(?:o|os|as) )?"
@@ -290,7 +292,8 @@ def _follows(text: str) -> bool:
 _CONTRACT_OF_LIST = re.compile(
     r"(?:\b(?:o|do|no|pro|para o|pelo|ao) "
     rf"(?:(?P<word>{'|'.join(_ORDINAL_WORDS)})o|(?P<number>\d{{1,2}})o)(?: contrato)?(?: d[ae]ss?a (?:lista|relacao))?"
-    r"|\b(?P<top>(?:(?:o|do|no) )?(?:maior|primeiro) deles|(?:n|d)?(?:esse|este) contrato|(?:n|d)?o mesmo contrato))"
+    r"|\b(?P<top>(?:(?:o|do|no) )?(?:maior|primeiro) deles|(?:n|d)?(?:esse|este) contrato|(?:n|d)?o mesmo contrato)"
+    r"|\b(?P<last>(?:(?:o|do|no|pro) )?(?:ultimo|menor) (?:deles|(?:d[ae]ss?a|da) (?:lista|relacao))))"
     r"\b(?! (?:semana|quinzena|dia|mes|feira|vez|metade|parte|trimestre|semestre|ano)s?\b)"
 )
 
@@ -367,6 +370,7 @@ def understand(
     named_people: tuple[str, ...] = (),
     named_contracts: tuple[str, ...] = (),
     unanswered: bool = False,
+    named_rows: tuple[tuple[str, str, str, float], ...] = (),
 ) -> Understood:
     """The typed question (merged with `previous` when it is a follow-up), or a Clarification.
 
@@ -380,7 +384,7 @@ def understand(
     typed = prepared.split()
     fixed = _activity_typos(db, correct(typed, _protected(db) | _near_names(db, typed)))
     corrections = [(a, b) for a, b in zip(typed, fixed, strict=True) if a != b]  # confirmed below if into a filter
-    text = " ".join(fixed)
+    text = _row_named(" ".join(fixed), named_rows)
     if not text.strip("? "):
         return Question("help")
     if reason := refusal(prepared) or refusal(text):
@@ -417,6 +421,9 @@ def understand(
         contracts_token = _NAMED_CONTRACTS.set(tuple(c for c in named_contracts if c in known))
         try:
             understood = _understand(db, text, previous, today, me, named)
+            if isinstance(understood, Question) and previous is not None and previous.weekday:
+                if understood.weekday == previous.weekday and _EVERY_DAY_OF.search(text):
+                    understood = replace(understood, weekday=None)  # "e ela no mês todo?" after her Tuesdays
         finally:
             _ORIGINAL.reset(token)
             _ROLE.reset(role_token)
@@ -965,7 +972,7 @@ def _understand(
     contracts = _NAMED_CONTRACTS.get()
     if not listed and contracts and not slots.get("contract") and (which := _CONTRACT_OF_LIST.search(rest)):
         # "abre o segundo por semana", "o maior deles" after a list of contracts: that contract
-        position = 1 if which.group("top") else _position(which)
+        position = 1 if which.group("top") else len(contracts) if which.group("last") else _position(which)
         if position > len(contracts):
             return Clarification("not_understood", _SHORT_LIST.format(f"{len(contracts)} contratos"))
         slots["contract"] = contracts[position - 1]
@@ -1013,7 +1020,10 @@ def _understand(
         if previous is not None and previous.person and not previous.among:
             # "qnt cada um deles fez?" after two people asked one by one: who "they" are is not kept
             return Clarification("not_understood", WHO_ARE_THEY)
-    they = re.search(r"\b(?:eles|elas|deles|delas)\b", rest) if "person" not in slots and listed else None
+    all_of_them = (
+        rf"\b(?:eles|elas|deles|delas)\b|\bos 2 somados\b|\b(?:os|as) {len(listed)}\b(?! \w*(?:primeir|ultim))"
+    )
+    they = re.search(all_of_them, rest) if "person" not in slots and listed else None
     summed = r"\b(?:no total|ao todo|juntos|juntas|somad[oa]s|somando)\b|\b(?:foram|fizeram|apontaram|lancaram) de\b"
     if they and re.search(summed, text):
         # "quantos apontamentos eles fizeram no total?", "qntas horas deles foram de X?" after a list: theirs, summed
@@ -1240,7 +1250,10 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         if kind == "ranking" and previous.kind in ("list_contracts", "contract_ranking") and not has_subject:
             kind = "ranking" if people else "contract_ranking"  # "ranking do pessoal" after them: its people
         which_holidays = re.search(r"\b(?:quais|que) (?:foram )?(?:os )?feriados\b", text) is not None
-        if kind in ("working_days", "holidays") and follow_up and previous.kind in ("weekend_work", "holiday_work"):
+        weekends = previous.kind in ("weekend_work", "holiday_work") or (
+            previous.kind == "compose" and previous.weekday == (6, 7)
+        )  # "e feriado?" after the hours on weekends: work on holidays
+        if kind in ("working_days", "holidays") and follow_up and weekends:
             kind = "holidays" if which_holidays else "holiday_work"  # "q feriados teve nesse período?": the list
     ranked_people = previous is not None and (
         previous.kind in ("ranking", "hours_by_person") or (previous.kind == "compose" and previous.group == "person")
@@ -1474,6 +1487,55 @@ def _client_contracts_only(db: ScopedDataset) -> bool:
     return (
         db.scope.role == "gestor" and bool(db.scope.contracts) and all(c[:1].upper() == "E" for c in db.scope.contracts)
     )
+
+
+# "e ela no mês todo?" after her Tuesdays: every day of the period
+_EVERY_DAY_OF = re.compile(r"\b(?:n?o mes (?:todo|inteiro)|n?a semana (?:toda|inteira)|em todos os dias)\b")
+# A row of the breakdown just shown, named by what it holds: "a semana mais pesada", "o dia que teve mais hora",
+# "o mês que eu mais fiz", "a última semana dessa lista", "nesse dia da semana" (after the top weekday)
+_ROW_UNIT = r"(?P<unit>semana|mes|dia da semana|dia)"
+_TOP_ROW = re.compile(
+    rf"\b(?:(?:n|d)?[oa] |(?:n|d)?ess[ea] )?{_ROW_UNIT} "
+    r"(?:com (?P<most>mais|menos) horas?|mais (?P<heavy>pesad|lev)[oa]"
+    r"|(?:que|q|em que) (?:\w+ ){0,2}?(?P<rank>mais|menos) (?:horas?|fez|fiz|fizeram|trabalhou|trabalhei|trabalharam"
+    r"|apontou|apontei|apontaram|teve|rendeu|lancou|lancei)(?: horas?)?)\b"
+)
+_END_ROW = re.compile(rf"\b(?:(?:n|d)?[oa] )?(?P<end>primeir|ultim)[oa] {_ROW_UNIT} (?:dessa|desta|da) lista\b")
+_THAT_ROW = re.compile(rf"\b(?:n|d)?ess[ea] {_ROW_UNIT}\b(?! (?:passad|anterior|que vem))")
+_ROW_GROUPS = {"semana": "week", "mes": "month", "dia": "day", "dia da semana": "weekday"}
+
+
+def _row_named(text: str, rows: tuple[tuple[str, str, str, float], ...]) -> str:
+    """The text with a row of the last breakdown named by its dates (or its weekday)."""
+    if not rows:
+        return text
+    group = rows[0][0]
+    for pattern in (_TOP_ROW, _END_ROW, _THAT_ROW):
+        match = pattern.search(text)
+        if match is None or _ROW_GROUPS[match.group("unit")] != group:
+            continue
+        if pattern is _TOP_ROW:
+            least = "menos" in (match.group("most"), match.group("rank")) or match.group("heavy") == "lev"
+            row = (min if least else max)(rows, key=lambda r: r[3])
+        elif pattern is _END_ROW:
+            row = rows[0] if match.group("end") == "primeir" else rows[-1]
+        elif len(rows) == 1:
+            row = rows[0]  # "nesse dia da semana" after the one weekday shown
+        else:
+            continue
+        return f"{text[: match.start()]} {_row_words(row)} {text[match.end() :]}"
+    return text
+
+
+def _row_words(row: tuple[str, str, str, float]) -> str:
+    group, start, end = row[0], row[1], row[2]
+    if group == "weekday":
+        return f"nas {WEEKDAY_PLURALS[int(start) - 1]}"
+    first, last = date.fromisoformat(start), date.fromisoformat(end)
+    return f"em {first:%d/%m/%Y}" if first == last else f"de {first:%d/%m/%Y} a {last:%d/%m/%Y}"
+
+
+WEEKDAY_PLURALS = ("segundas", "tercas", "quartas", "quintas", "sextas", "sabados", "domingos")
 
 
 def one_day_told(previous: Question | None) -> bool:
@@ -2103,6 +2165,10 @@ def _compose(
         any_at_all = read.group is None and not read.rank and re.search(r"\b(?:tem|teve|ha|existe) algu[mn]", text)
         if any_at_all:
             read.group = "none"
+        people_named = read.group == "person" and re.search(r"\b(?:pessoas|recursos|nomes|quem)\b", text) is not None
+        other_contract = slots.get("contract") and slots["contract"] != previous.contract and previous.group != "person"
+        if people_named and other_contract:
+            read.inferred = False  # "e o segundo, top 3 pessoas" after the contracts: that contract's people
         if previous.group and (read.group is None or read.inferred) and (read.rank or remeasured or read.share):
             read.group = "none" if of_activity else previous.group  # "e o dia que menos?": the same breakdown
         if read.measure == "people" and read.group == "person":
@@ -2429,6 +2495,8 @@ def _inherited(
                 values[previous.part] = getattr(previous, previous.part)  # "e no 8446?" after Azure's part of the 8033
         if "period" in slots:
             values["versus"] = None
+        if previous.among and read.rank and (read.limit or slots.get("limit")):
+            values["among"] = None  # "e no mês passado, top 3?" after those three summed: the top 3 of everyone
         if read.measure in ("idle_people", "people") and "person" not in slots:
             values["person"] = None  # "e quem parou de apontar?" after one person's figure: everyone's people
         if (

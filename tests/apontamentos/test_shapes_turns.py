@@ -8,7 +8,7 @@ the engine's queries; only the engine's public `answer` is used.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -1336,3 +1336,112 @@ def test_what_i_should_have_done_after_the_working_days_of_a_month(generated: Da
         generated, "e quantos dias uteis teve outubro?", "quanto eu deveria ter feito de horas entao?", user=name
     )
     assert "01/10/2026 a 31/10/2026" in reply and "168,0 h esperadas" in reply
+
+
+# -- batch BK: a row of a breakdown named by what it holds, the list's ends, those N summed --------------
+
+
+def _weeks_of(rows: list[Span], keep: Any) -> dict[date, float]:
+    weeks: dict[date, float] = {}
+    for r in rows:
+        if keep(r):
+            monday = r.day - timedelta(days=r.day.weekday())
+            weeks[monday] = weeks.get(monday, 0) + (r.net or 0)
+    return weeks
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "least"),
+    [("abre a semana mais pesada por dia", False), ("e a semana com menos horas, por dia", True)],
+)
+def test_the_heaviest_week_of_a_breakdown_by_week(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    follow_up: str,
+    least: bool,
+) -> None:
+    weeks = _weeks_of(rows, of_contract(OCTOBER))
+    chosen = (min if least else max)(weeks, key=lambda w: weeks[w])
+    start = max(chosen, OCTOBER[0])
+    _, reply = ask(generated, "qnts horas o 8446 fez por semana em outubro?", follow_up)
+    assert f"de {start:%d/%m/%Y}" in reply.splitlines()[0] and "por dia" in reply.splitlines()[0].lower()
+
+
+def test_who_recorded_on_the_day_with_most_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    days = by(rows, lambda r: r.day, of_contract(OCTOBER))
+    top = max(days, key=lambda d: days[d])
+    people = {r.name for r in rows if r.supplier == "8446" and r.day == top}
+    _, reply = ask(generated, "horas do 8446 por dia em outubro", "e no dia q teve mais hora, quem apontou?")
+    assert f"{top:%d/%m/%Y}" in reply and all(name in reply for name in people)
+
+
+def test_the_month_i_did_most_by_week(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    months = by(rows, lambda r: (r.day.year, r.day.month), lambda r: r.name == name)
+    year, month = max(months, key=lambda m: months[m])
+    _, reply = ask(generated, "qnto eu fiz por mes?", "e o mes q eu mais fiz, abre por semana", user=name)
+    assert f"01/{month:02d}/{year}" in reply and "semana de" in reply
+
+
+def test_the_last_contract_of_the_list(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    contracts = by(rows, lambda r: r.supplier, within(OCTOBER))
+    last = sorted(contracts, key=lambda c: (-contracts[c], c))[4]
+    people = len({r.name for r in rows if r.supplier == last and within(OCTOBER)(r)})
+    _, reply = ask(
+        generated, "quais contratos mais apontaram em outubro? top 5", "e o ultimo da lista, qnts pessoas tem?"
+    )
+    assert f"{last} tem {people} recursos" in reply
+
+
+def test_the_second_contract_then_its_top_people(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    contracts = by(rows, lambda r: r.supplier, within(OCTOBER))
+    second = sorted(contracts, key=lambda c: (-contracts[c], c))[1]
+    people = by(rows, lambda r: r.name, lambda r: r.supplier == second and within(OCTOBER)(r))
+    top = sorted(people, key=lambda n: (-people[n], n))[:3]
+    _, reply = ask(generated, "quais contratos mais apontaram em outubro?", "e o segundo, top 3 pessoas")
+    assert all(f"{name}: {hours(people[name])}" in reply for name in top)
+
+
+@pytest.mark.parametrize("question", ["quem menos apontou no 8446 em outubro? 5 nomes", "top 5 do 8446 em outubro"])
+def test_those_five_together(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, of_contract(OCTOBER))
+    order = (
+        sorted(people, key=lambda n: (people[n], n))
+        if "menos" in question
+        else sorted(people, key=lambda n: (-people[n], n))
+    )
+    five = order[:5]
+    _, reply = ask(generated, question, "e esses 5 juntos?")
+    assert hours(sum(people[n] for n in five)) in reply
+
+
+def test_her_whole_month_after_her_weekday(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    *_, reply = ask(generated, f"qnto a {name} fez nas tercas em outubro?", "e ela no mes todo?")
+    assert hours(total(rows, lambda r: r.name == name and within(OCTOBER)(r))) in reply and "terça" not in reply
+
+
+@pytest.mark.parametrize(
+    "question", ["teve dia q eu esqueci de bater em outubro?", "eu deixei de bater algum dia em outubro?"]
+)
+def test_forgetting_to_clock_is_a_day_missed(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, question, user=name)
+    assert "sem apontar" in reply and "trabalhou" not in reply
+
+
+def test_who_vanished_is_who_stopped(generated: Dataset) -> None:
+    (reply,) = ask(generated, "alguem do 8446 sumiu em novembro?")
+    assert reply.startswith("Recursos que pararam de apontar") and "do contrato 8446" in reply
+
+
+def test_what_she_should_have_done_versus_what_she_did(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, f"qnt horas a {name} deveria ter feito em outubro vs o q ela fez?")
+    assert "168,0 h esperadas" in reply and hours(total(rows, lambda r: r.name == name and within(OCTOBER)(r))) in reply
+
+
+def test_holidays_after_weekend_hours_is_work_on_holidays(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    _, reply = ask(generated, "fiz hora no fim de semana em outubro?", "e feriado?", user=name)
+    assert "trabalho em feriado" in reply and "Feriados nacionais" not in reply
