@@ -467,7 +467,7 @@ def working_days(db: Dataset, question: Question, today: date) -> Answer:
         f"{_dates(period).capitalize()}{note} há {fmt.plural(w.count, 'dia útil', 'dias úteis')} "
         "(segunda a sexta, menos os feriados nacionais)."
     )
-    if note:  # the month is not over: the days so far too ("quantos dias úteis teve novembro até hoje?")
+    if note or period.start <= today < period.end:  # the period is not over: the days so far too
         so_far = Period(period.start, today)
         count = fmt.plural(q.working_days_in(db, so_far).count, "dia útil", "dias úteis")
         text = text[:-1] + f"; até hoje, {_dates(so_far)}, {count}."
@@ -601,9 +601,10 @@ def _person_days(
     scope = _scope(db, question)
     if not days:
         return _done(question, f"0 dias de trabalho {what}{scope} {_dates(period)}{note}: ninguém trabalhou.")
+    summed = fmt.hours(sum(d.hours for d in days))  # "quantas horas no feriado de 7 de setembro?": the total too
     text = (
         f"{fmt.plural(len(days), 'dia')} de trabalho {what}{scope} {_dates(period)}{note} "
-        f"({fmt.plural(people, 'recurso')}):\n"
+        f"({fmt.plural(people, 'recurso')}, {summed} líquidas no total):\n"
         + _lines([f"{d.resource.name}: {fmt.day_with_weekday(d.day)}, {fmt.hours(d.hours)}" for d in days])
     )
     rows = [[d.resource.name, fmt.day_with_weekday(d.day), fmt.hours(d.hours)] for d in days]

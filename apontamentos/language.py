@@ -113,7 +113,7 @@ trabalhadas trabalhados trabalha trabalham trabalho trabalhar trabalhando fez fi
 apontou apontaram apontei apontamento apontamentos apontado apontados apontada apontadas apontar apontando
 lancou lancado lancadas registrou registrado registradas bateu bater bati batido
 entrou entrei chegou cheguei saiu sai comecou terminou horario horarios extra extras
-faco fecho fechei absurdo absurdos tamanho
+faco fecho fechei absurdo absurdos tamanho data datas
 faltou faltaram faltei falta faltas faltando faltante faltantes ausencia ausencias ausente ausentes
 validado validados validada validadas validou valida validam validacao validacoes validador validadores
 validadora aprovado aprovados aprovada aprovadas aprovou aprova aprovam aprovador aprovadores aprovacao
@@ -187,7 +187,7 @@ FILLERS = frozenset(
     ah eh uai pois bora vamos ok okay certeza novo saber sabe diga diz dizer fala falar mostrar mostre mostra
     ver veja exibir exiba consultar consulta informe informar queria quero gostaria preciso precisava pode
     podes poderia consegue conseguir me mim bot robo assistente aqui nada sozinho sozinha isolado isoladamente
-    especificamente precisamente algo
+    especificamente precisamente algo ve
     """.split()
 )
 
@@ -393,6 +393,15 @@ _EVER_TOTAL = re.compile(
 )
 # "quanto ela deveria ter feito vs o que ela fez?": what she worked, not what she did (her activities)
 _WHAT_WAS_DONE = re.compile(r"\b(?:vs|x|versus|e) o (?:que|q) (?:ela|ele|eu) (?:fez|fiz|trabalhou|trabalhei)\b")
+# Words that repeat the question or define what the bot already means: "nas mesmas condições", "contando cada
+# pessoa em cada dia", "embora tivessem apontado nos trinta dias anteriores" (what "parou de apontar" is)
+_SAME_CONDITIONS = re.compile(r"\b(?:n?as mesmas condicoes|com os mesmos filtros|do mesmo jeito|no sistema)\b")
+_EACH_PERSON_EACH_DAY = re.compile(r"\bcontando cada (?:pessoa|recurso) (?:em|por) cada dia\b")
+_STOPPED_DEFINED = re.compile(
+    r"\b(?:ficaram|ficou) sem apontar\b(.*?)\b(?:embora|mas|apesar de) (?:\w+ )?(?:tivessem|tenham|tinham|tenha|tinha)"
+    r" apontado nos (?:30|trinta) dias anteriores\b"
+)
+_CONCENTRATED = re.compile(r"\b(?:concentrou|concentraram|concentra|concentram)\b")
 # "quantas horas esses 10 fizeram de deploy?": the people just listed
 _THESE_N = re.compile(
     r"\b(?:esses|estes|essas|estas) \d{1,3}\b(?! (?:dias?|horas?|h|apontamentos?|contratos?|semanas?)\b)"
@@ -576,9 +585,16 @@ def _on_weekdays(match: re.Match[str]) -> str:
 
 # "e os dois juntos?": the ones compared, summed
 _TOGETHER = re.compile(
-    r"\b(?:os|as) (?:\d{1,2}|dois|duas|tres) (?:junt[oa]s|somad[oa]s)\b"
-    r"|\bsomando (?:os|as) (?:2|3|dois|duas|tres)\b(?! contratos)"
+    r"\b(?:os|as) (?P<n>\d{1,2}|dois|duas|tres) (?:junt[oa]s|somad[oa]s|somaram|juntos somaram|fizeram juntos)\b"
+    r"|\bsomando (?:os|as) (?P<m>\d{1,2}|dois|duas|tres)\b(?! contratos)"
 )
+
+
+def _together(match: re.Match[str]) -> str:
+    said = match.group("n") or match.group("m")
+    return f"os {({'dois': '2', 'duas': '2', 'tres': '3'}).get(said, said)} somados"  # how many stays
+
+
 # "somando os dois contratos": all the contracts talked about (for a gestor, his)
 _CONTRACTS_SUMMED = re.compile(r"\bsomando (?:os )?(?:2|3|4|dois|tres|quatro) contratos\b")
 # "em média qnts horas cada um faz por dia?": the average per person per day
@@ -620,6 +636,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_LEADS, "quem mais apontou"),
     (_LAST_CUT, _last_cut),
     (_THESE_N, "eles"),
+    (_SAME_CONDITIONS, " "),
+    (_EACH_PERSON_EACH_DAY, " "),
+    (_STOPPED_DEFINED, r"pararam de apontar\1"),
+    (_CONCENTRATED, "teve"),
     (_WHAT_WAS_DONE, "e quanto trabalhou"),
     (_EVER_TOTAL, r"\1considerando tudo"),
     (_BARE_WEEK, r"\1 semana \2"),
@@ -631,7 +651,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_HOW_IS_THE_WEEK, "como foi essa semana"),
     (_HOW_MANY_PEOPLE, "quantas pessoas"),
     (_CONTRACTS_SUMMED, "somando todos os contratos"),
-    (_TOGETHER, "os 2 somados"),
+    (_TOGETHER, _together),
     (_EVERYONE_SUMMED, "no total"),
     (_EACH_A_DAY, "por pessoa por dia"),
     (_BUT_WEEKENDS, "de segunda a sexta"),

@@ -126,7 +126,8 @@ _THRESHOLD = re.compile(
 )
 _BELOW = re.compile(r"\b(?:menos de|abaixo de|inferior a|menos que|menor que)\s+(\d{1,4}(?:,\d+)?)\s*(?:horas?)?")
 _TOP = re.compile(
-    r"\btop\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:recursos|pessoas|maiores|primeiros|menores|ultimos|que|nomes)\b"
+    r"\btop\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:recursos|pessoas|maiores|primeiros|menores|ultimos|que|nomes"
+    r"|profissionais|consultores|colaboradores)\b"
 )
 # "me mostra os cinco primeiros", "top 5", "e os 3 menores?" after a ranking: the same ranking, that many
 _LIMIT_TURN = re.compile(
@@ -758,7 +759,9 @@ def _understand(
             second = find_period(rest, today, **calendar)
         if second is not None:
             consume(second.text)
-            comparing = _has(rest, "compar", "versus", "vs", "x", "contra", "frente a", "lado a lado", "diferenca")
+            comparing = _has(
+                rest, "compar", "versus\\b", "vs\\b", "x\\b", "contra\\b", "frente a", "lado a lado", "diferenca"
+            )
             comparing = comparing or bool(_AGAINST_LAST_WEEK.search(text))  # "essa semana fiz mais que a passada?"
             if found.open_start and this_or_last_week(second, today) and _AGAINST_LAST_WEEK.search(text):
                 # "ta apontando mais q sem passada até quarta?": this week so far against the same days of last
@@ -773,6 +776,11 @@ def _understand(
             elif comparing and not this_and_last_week(found, second, today):
                 slots["versus"] = second.period  # "setembro x outubro", "compara setembro e outubro": side by side
                 rest = re.sub(_COMPARING, " ", rest)
+            elif (days := _weekday_span(found) or _weekday_span(second)) and not (
+                _weekday_span(found) and _weekday_span(second)
+            ):
+                # "de segunda a sexta, em outubro": those weekdays of the other period, a filter
+                beside, slots["period"] = days, (second if _weekday_span(found) else found).period
             elif apart(*(pair := sorted((found, second), key=lambda f: text.find(f.text))), text):
                 slots["period"], slots["versus"] = pair[0].period, pair[1].period  # "setembro ou outubro": each
             elif (span := joined(*sorted((found, second), key=lambda f: text.find(f.text)), text)) is not None:
@@ -782,11 +790,6 @@ def _understand(
                     return Clarification("period", TWO_PERIODS)
                 slots["period"] = Period(found.period.start, second.period.end)  # "novembro até ontem"
                 rest = rest.replace(" ate ", " ", 1)
-            elif (days := _weekday_span(found) or _weekday_span(second)) and not (
-                _weekday_span(found) and _weekday_span(second)
-            ):
-                # "de segunda a sexta, em outubro": those weekdays of the other period, a filter
-                beside, slots["period"] = days, (second if _weekday_span(found) else found).period
             elif stopped := [p for p in (found, second) if re.search(rf"{_NOT_RECORDED} {re.escape(p.text)}", text)]:
                 slots["period"] = stopped[0].period  # "apontava em outubro e não apontou nada em novembro"
             elif not (this_and_last_week(found, second, today) and comparing):
@@ -1009,19 +1012,19 @@ def _understand(
         # "e no mês todo, somando nós duas?" after her own hours and a colleague's: the two of them, summed
         period = slots.get("period") or previous.period
         return Question("compose", measure="hours", among=(me, previous.person), period=period, output="value")
-    if slots.get("among") and slots["among"][0] in db.resources and re.search(r"\bos 2 somados\b", text):
+    if slots.get("among") and slots["among"][0] in db.resources and re.search(r"\bos \d+ somados\b", text):
         # "qnt eu e o Hugo fizemos mês passado, somando os dois?": the two of them, summed
         period = slots.get("period") or (previous.period if previous is not None else None)
         return Question("compose", measure="hours", among=slots["among"], period=period, output="value")
     each_or_both = (
-        re.search(r"\bcada um\b", text) and _PLURAL_PRONOUN.search(rest) or re.search(r"\bos 2 somados\b", text)
+        re.search(r"\bcada um\b", text) and _PLURAL_PRONOUN.search(rest) or re.search(r"\bos \d+ somados\b", text)
     )
     if "person" not in slots and len(listed) < 2 and each_or_both:
         if previous is not None and previous.person and not previous.among:
             # "qnt cada um deles fez?" after two people asked one by one: who "they" are is not kept
             return Clarification("not_understood", WHO_ARE_THEY)
     all_of_them = (
-        rf"\b(?:eles|elas|deles|delas)\b|\bos 2 somados\b|\b(?:os|as) {len(listed)}\b(?! \w*(?:primeir|ultim))"
+        rf"\b(?:eles|elas|deles|delas)\b|\bos \d+ somados\b|\b(?:os|as) {len(listed)}\b(?! \w*(?:primeir|ultim))"
     )
     they = re.search(all_of_them, rest) if "person" not in slots and listed else None
     summed = r"\b(?:no total|ao todo|juntos|juntas|somad[oa]s|somando)\b|\b(?:foram|fizeram|apontaram|lancaram) de\b"
@@ -1033,7 +1036,9 @@ def _understand(
         return Question(
             "compose",
             measure="entries" if entries else "hours",
-            among=tuple(listed),
+            among=tuple(
+                listed[: int(count.group(1))] if (count := re.search(r"\bos (\d+) somados\b", rest)) else listed
+            ),
             period=period,
             activity=named_activity[0] if isinstance(named_activity, tuple) else None,
             output="value",
@@ -1201,6 +1206,8 @@ def _understand(
     if unknown:
         return _kept(_not_understood(db, rest.split(), unknown), slots, previous)
     rest = f" {' '.join(rest.split())} "
+    if kind in (None, "total_hours") and slots.get("person") and re.search(r"\b(?:em |de )?cada dia\b", rest):
+        kind = "resource_days"  # "quanto eu fiz em cada dia dessa semana?": her days, each with its hours
     understood = _resolve(kind, slots, rest, text, previous)
     if every_activity and isinstance(understood, Question):
         understood = replace(understood, activity=None)
@@ -1514,6 +1521,10 @@ def _row_named(text: str, rows: tuple[tuple[str, str, str, float], ...]) -> str:
         match = pattern.search(text)
         if match is None or _ROW_GROUPS[match.group("unit")] != group:
             continue
+        if re.search(r"\b(?:qual|quais|que)(?: foi| foram| e)?\s*$", text[: match.start()]):
+            continue  # "qual foi o dia da semana com menos horas?" asks for the row; it does not name one
+        if pattern is _TOP_ROW and len(rows) == 1:
+            continue  # the one row shown is not the least of anything
         if pattern is _TOP_ROW:
             least = "menos" in (match.group("most"), match.group("rank")) or match.group("heavy") == "lev"
             row = (min if least else max)(rows, key=lambda r: r[3])
@@ -1793,6 +1804,8 @@ def _activity(db: Dataset, text: str, about_activity: bool = False) -> tuple[str
         if following and following[0] in _PREPOSITIONS:
             following = following[1:]
         for word in following:
+            if word in _PREPOSITIONS:
+                continue  # "horas do 7873 em cada mês": "em" alone is no activity ("deploy em produção")
             if not spelled.get(word) or word in CONNECTORS:
                 break
             used.append(word)
@@ -2103,6 +2116,13 @@ def _compose(
         if previous is not None and previous.output == "share" and named.get("contract"):
             # "e considerando o contrato 7951 inteiro?" after a share of hers: the same part of the contract
             return replace(previous, **dict.fromkeys(("person", "technology", "profile", "level")), **named)
+        if (
+            isinstance(total, Question)
+            and previous is not None
+            and previous.kind == "weekend_work"
+            and "period" in named
+        ):
+            total = replace(total, weekday=None)  # "e quantas horas registrei em outubro, no total?": all of October
         if isinstance(total, Question):
             only_narrowing = set(named) & set(SUBJECT) <= {"technology", "profile", "level"}
             if any(name in named for name in SUBJECT) and not only_narrowing:
@@ -2191,6 +2211,8 @@ def _compose(
     again = recomposed and (legacy in _RECOMPOSABLE or read.weekday is not None or team_subject)
     if not again and not _composes(read, slots, legacy, previous, follow_up):
         return None
+    if legacy == "missing_days" and read.measure == "people" and read.group in (None, "day", "person"):
+        return None  # "quantas pessoas deixaram de apontar em algum dia?": the catalogue counts them
     days_of_activity = legacy == "resource_days" and read.group == "day" and bool(slots.get("activity"))
     if legacy == "resource_days" and read.group == "day" and not slots.get("activity") and not read.rank:
         return None  # "a que horas entrei em cada dia da semana passada?": the catalogue lists each day already
@@ -2495,6 +2517,10 @@ def _inherited(
                 values[previous.part] = getattr(previous, previous.part)  # "e no 8446?" after Azure's part of the 8033
         if "period" in slots:
             values["versus"] = None
+        own_period = "period" in slots or read.total
+        if previous.weekday and read.weekday is None and own_period and (read.rank or read.total or read.measure):
+            # "quais os cinco com mais horas em outubro?" after October without weekends: every day again
+            values["weekday"] = None
         if previous.among and read.rank and (read.limit or slots.get("limit")):
             values["among"] = None  # "e no mês passado, top 3?" after those three summed: the top 3 of everyone
         if read.measure in ("idle_people", "people") and "person" not in slots:
@@ -2691,6 +2717,8 @@ def _total_of(previous: Question, every_activity: bool = False, hours: bool = Fa
             if previous.kind == "weekend_work" or previous.period.start == previous.period.end
             else _no_total()
         )
+    if previous.kind == "compose" and previous.weekday:
+        return replace(previous, weekday=None, page=0)  # "e no total?" after my weekends' hours: every day
     if previous.kind == "compose" and previous.validated is not None:
         return replace(previous, validated=None, page=0)  # "e qnts no total?" after her pending entries: all of hers
     if previous.kind == "resource_days" or (previous.kind == "days_above" and previous.person):

@@ -1445,3 +1445,78 @@ def test_holidays_after_weekend_hours_is_work_on_holidays(generated: Dataset, ro
     name, _ = one_contract_person(rows)
     _, reply = ask(generated, "fiz hora no fim de semana em outubro?", "e feriado?", user=name)
     assert "trabalho em feriado" in reply and "Feriados nacionais" not in reply
+
+
+# -- batches BL and BM: weekends left out in full sentences, "em" is no activity, those three summed -----
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Gostaria de saber quantas horas o contrato 8446 registrou em outubro, desconsiderando os fins de semana.",
+        "Quantas horas o contrato 8446 registrou em outubro, excluindo finais de semana?",
+    ],
+)
+def test_weekends_left_out_are_a_filter_not_a_second_period(
+    generated: Dataset, rows: list[Span], question: str
+) -> None:  # noqa: F811
+    weekdays = total(rows, lambda r: of_contract(OCTOBER)(r) and r.day.weekday() < 5)
+    (reply,) = ask(generated, question)
+    assert hours(weekdays) in reply and "lado a lado" not in reply
+
+
+def test_the_word_contrato_is_not_a_comparison(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "quantas horas o contrato 8446 teve em setembro e em outubro?")
+    september, october = total(rows, of_contract(SEPTEMBER)), total(rows, of_contract(OCTOBER))
+    assert hours(september) in reply and hours(october) in reply
+
+
+def test_em_alone_names_no_activity(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    months = by(rows, lambda r: r.day.month, lambda r: r.supplier == "8446")
+    (reply,) = ask(generated, "qual foi o total de horas do contrato 8446 em cada mes?")
+    assert all(hours(h) in reply for h in months.values()) and "“" not in reply
+
+
+def test_the_month_not_over_has_its_working_days_so_far(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    _, reply = ask(generated, "quantos dias eu trabalhei em novembro?", "e quantos dias uteis teve?", user=name)
+    assert "19 dias úteis" in reply and "até hoje" in reply and "16 dias úteis" in reply
+
+
+def test_the_first_three_summed_after_a_longer_list(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, of_contract(OCTOBER))
+    three = sorted(people, key=lambda n: (-people[n], n))[:3]
+    _, reply = ask(generated, "quem mais apontou no 8446 em outubro?", "e quanto os tres somaram?")
+    assert hours(sum(people[n] for n in three)) in reply
+
+
+def test_each_day_of_my_week(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    week = (date(2026, 11, 16), date(2026, 11, 22))
+    days = by(rows, lambda r: r.day, lambda r: r.name == name and within(week)(r))
+    (reply,) = ask(generated, "quanto eu fiz em cada dia da semana passada?", user=name)
+    assert days and all(f"{d:%d/%m/%Y}" in reply for d in days)
+
+
+def test_holiday_work_shows_its_total(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    worked = total(rows, lambda r: r.supplier == "8446" and r.day == date(2026, 9, 7))
+    (reply,) = ask(generated, "quantas horas o contrato 8446 registrou no feriado de 7 de setembro?")
+    assert f"{hours(worked)} líquidas no total" in reply or "0 dias de trabalho" in reply
+
+
+def test_people_who_missed_a_day_counted(generated: Dataset) -> None:
+    (reply,) = ask(
+        generated, "Quantas pessoas do 8446 deixaram de apontar em pelo menos um dia útil da semana passada?"
+    )
+    assert "ficaram sem apontar" in reply or "ficou sem apontar" in reply
+
+
+def test_a_full_question_drops_the_weekday_filter(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, of_contract(OCTOBER))
+    top = sorted(people, key=lambda n: (-people[n], n))[:5]
+    _, reply = ask(
+        generated,
+        "quantas horas o 8446 registrou em outubro, desconsiderando os fins de semana?",
+        "Quais foram os cinco profissionais com mais horas nesse contrato em outubro?",
+    )
+    assert all(f"{name}: {hours(people[name])}" in reply for name in top)
