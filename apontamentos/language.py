@@ -113,7 +113,7 @@ trabalhadas trabalhados trabalha trabalham trabalho trabalhar trabalhando fez fi
 apontou apontaram apontei apontamento apontamentos apontado apontados apontada apontadas apontar apontando
 lancou lancado lancadas registrou registrado registradas bateu bater bati batido
 entrou entrei chegou cheguei saiu sai comecou terminou horario horarios extra extras
-faco fecho fechei absurdo absurdos tamanho data datas
+faco fecho fechei absurdo absurdos tamanho data datas exagerado exagerada exageradamente
 faltou faltaram faltei falta faltas faltando faltante faltantes ausencia ausencias ausente ausentes
 validado validados validada validadas validou valida validam validacao validacoes validador validadores
 validadora aprovado aprovados aprovada aprovadas aprovou aprova aprovam aprovador aprovadores aprovacao
@@ -382,6 +382,8 @@ _BUSIEST = re.compile(r"\bmais (?:fortes?|cheios?|cheias?|movimentad[oa]s?|produ
 _QUIETEST = re.compile(
     r"\bmais (?:fracos?|fracas?|vazi[oa]s?|parad[oa]s?|tranquil[oa]s?|baix[oa]s?|(?:para|pra) tras)\b"
 )
+# "teve dia útil q passou batido?": a day without entries
+_SLIPPED = re.compile(r"\b(?:que|q) (?:passou|passaram|ficou|ficaram) batidos?\b")
 # "alguém sumiu?": stopped recording
 _VANISHED = re.compile(r"\b(?:sumiu|sumiram|desapareceu|desapareceram)\b")
 # "e na retrasada?", "dessa semana e da passada": a feminine "passada" with no noun is a week ("sexta passada"
@@ -633,6 +635,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_QUIETEST, "com menos horas"),
     (_BUSIEST, "com mais horas"),
     (_VANISHED, "parou de apontar"),
+    (_SLIPPED, "sem apontamento"),
     (_LEADS, "quem mais apontou"),
     (_LAST_CUT, _last_cut),
     (_THESE_N, "eles"),

@@ -133,7 +133,7 @@ REGISTRY: tuple[Kind, ...] = (
         "validators",
         answers.validators,
         (q.validators,),
-        ("quem (?:valid|aprov)(?:a|ou|aram|am)", "validador", "aprovador", "responsavel por valid"),
+        ("quem (?:e )?(?:que |q )?(?:valid|aprov)(?:a|ou|aram|am)", "validador", "aprovador", "responsavel por valid"),
     ),
     Kind(
         "missing_days",
@@ -224,7 +224,7 @@ REGISTRY: tuple[Kind, ...] = (
         answers.outliers,
         (q.outliers,),
         ("fora do padrao", "fora da curva", "anormai", "outlier", "atipic", "muito long", "longos? demais", "excessiv")
-        + ("suspeit", "absurd", "mto long"),
+        + ("suspeit", "absurd", "mto long", "exagerad"),
     ),
     Kind(
         "hours_per_day",
@@ -358,6 +358,7 @@ REGISTRY: tuple[Kind, ...] = (
             "equipe",
             "time\\b",
             "quem (?:(?:d|n)[oa]s? )?apont",
+            "quem (?:(?:d|n)[oa]s? )?(?:lanc|registr)ou",  # "quem lançou hora no 8246 essa semana?"
             "quem esta",
             "list\\w* (?:o |os |a |as )?(?:pessoal|galera|turma|gente|nomes)",  # "lista o pessoal do 8301"
             "pessoal (?:\\w+ ){0,2}q(?:ue)? (?:apont|trabalh)",  # "o pessoal do 8301 q apontou"

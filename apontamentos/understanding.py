@@ -139,7 +139,7 @@ _RESOURCE_ID = re.compile(r"\b(?:recurso|id|matricula)\s+(\d{1,9})\b")
 _SELF = frozenset(
     {"eu", "meu", "minha", "meus", "minhas", "mim", "trabalhei", "apontei", "fiz", "esqueci", "faltei", "tenho", "devo"}
     | {"passei", "registrei", "lancei", "gastei", "fiquei", "deixei"}
-    | {"entrei", "cheguei", "comecei", "terminei", "bati", "fechei", "faco", "fecho", "aponto"}
+    | {"entrei", "cheguei", "comecei", "terminei", "bati", "fechei", "faco", "fecho", "aponto", "costumo"}
 )
 # "to devendo", "tô acima?": the asker, in the first person without "eu"
 _SELF_PHRASE = re.compile(
@@ -612,7 +612,9 @@ def _understand(
     if previous is not None and previous.kind == "holidays":
         # "e teve gente trabalhando neles?" after the holidays listed: work on those holidays
         text = re.sub(
-            r"\b(?:neles|nesses (?:dias|feriados)|nessas datas|nestes (?:dias|feriados))\b", "nos feriados", text
+            r"\b(?:em algum (?:deles|desses)|neles|nesses (?:dias|feriados)|nessas datas|nestes (?:dias|feriados))\b",
+            "nos feriados",
+            text,
         )
     if one_day_told(previous) and re.search(r"\b(?:n|d)?(?:ess|est)es [2-9] dias\b", text):
         # "q horas eu entrei nesses dois dias" after one day, then another: only the last one is remembered
@@ -2186,6 +2188,9 @@ def _compose(
         if any_at_all:
             read.group = "none"
         people_named = read.group == "person" and re.search(r"\b(?:pessoas|recursos|nomes|quem)\b", text) is not None
+        plural_verb = re.search(r"\b(?:que|q) (?:mais|menos) (?:apontaram|trabalharam|fizeram)\b", text)
+        if read.group == "person" and plural_verb and previous.group in _CALENDAR_GROUPS:
+            read.inferred = False  # "agora os cinco q menos apontaram" after the months: people, not months
         other_contract = slots.get("contract") and slots["contract"] != previous.contract and previous.group != "person"
         if people_named and other_contract:
             read.inferred = False  # "e o segundo, top 3 pessoas" after the contracts: that contract's people

@@ -1520,3 +1520,46 @@ def test_a_full_question_drops_the_weekday_filter(generated: Dataset, rows: list
         "Quais foram os cinco profissionais com mais horas nesse contrato em outubro?",
     )
     assert all(f"{name}: {hours(people[name])}" in reply for name in top)
+
+
+# -- batch BO: rarer words for the same shapes --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "starts"),
+    [
+        ("quem é q valida as minhas horas?", "Quem validou"),
+        ("tenho algum apontamento exageradamente longo em outubro?", "1 apontamento muito longo"),
+    ],
+)
+def test_rarer_words_for_known_questions(generated: Dataset, rows: list[Span], question: str, starts: str) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, question, user=name)
+    assert starts.split()[0] in reply and " trabalhou " not in reply
+
+
+def test_who_entered_hours_lists_the_people(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = {r.name for r in rows if of_contract(OCTOBER)(r)}
+    (reply,) = ask(generated, "quem lancou hora no 8446 em outubro?")
+    assert f"{len(people)} recursos" in reply and all(name in reply for name in sorted(people)[:3])
+
+
+def test_a_working_day_that_slipped_by(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, "em outubro teve dia util q passou batido?", user=name)
+    assert "sem apontar" in reply and "há 21 dias úteis" not in reply
+
+
+def test_work_on_any_of_the_holidays_listed(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    holidays = {date(2026, 9, 7), date(2026, 10, 12), date(2026, 11, 2), date(2026, 11, 15), date(2026, 11, 20)}
+    worked = {(r.name, r.day) for r in rows if r.day in holidays}
+    _, reply = ask(generated, "quais feriados caem de setembro a novembro?", "e teve gente trabalhando em algum deles?")
+    assert f"{len(worked)} dias de trabalho em feriado" in reply
+
+
+def test_the_weekday_i_usually_do_most(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    days = by(rows, lambda r: WEEKDAYS[r.day.weekday()], lambda r: r.name == name)
+    top = max(days, key=lambda d: days[d])
+    (reply,) = ask(generated, "em q dia da semana costumo render mais?", user=name)
+    assert name in reply and f"{top}: {hours(days[top])}" in reply
