@@ -1189,13 +1189,19 @@ def test_a_technology_inside_a_contracts_total(generated: Dataset, rows: list[Sp
     assert hours(technologies[technology]) in reply
 
 
-def test_the_whole_team_keeps_the_activity(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+def _top_technology_activity(rows: list[Span]) -> tuple[dict[Any, float], str, str]:
+    """The 8446's October hours by technology and activity, and the pair with the most."""
     pairs = by(
         rows,
         lambda r: (r.technology, plain(r.activity)),
         lambda r: r.technology is not None and r.activity is not None and of_contract(OCTOBER)(r),
     )
     technology, activity = max(pairs, key=lambda k: (pairs[k], k))
+    return pairs, technology, activity
+
+
+def test_the_whole_team_keeps_the_activity(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    pairs, technology, activity = _top_technology_activity(rows)
     everyone = total(rows, lambda r: of_contract(OCTOBER)(r) and plain(r.activity) == activity)
     for follow_up in ("e o time todo?", "e o contrato todo, ainda so isso?".replace("isso", activity)):
         _, reply = ask(
@@ -1205,12 +1211,7 @@ def test_the_whole_team_keeps_the_activity(generated: Dataset, rows: list[Span])
 
 
 def test_an_activity_inside_a_technologys_people(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
-    pairs = by(
-        rows,
-        lambda r: (r.technology, plain(r.activity)),
-        lambda r: r.technology is not None and r.activity is not None and of_contract(OCTOBER)(r),
-    )
-    technology, activity = max(pairs, key=lambda k: (pairs[k], k))
+    pairs, technology, activity = _top_technology_activity(rows)
     _, reply = ask(
         generated, f"e qnts horas o pessoal de {technology.lower()} do 8446 lançou em outubro?", f"e so de {activity}?"
     )
@@ -1218,23 +1219,13 @@ def test_an_activity_inside_a_technologys_people(generated: Dataset, rows: list[
 
 
 def test_hours_of_a_technologys_people_are_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
-    pairs = by(
-        rows,
-        lambda r: (r.technology, plain(r.activity)),
-        lambda r: r.technology is not None and r.activity is not None and of_contract(OCTOBER)(r),
-    )
-    technology, activity = max(pairs, key=lambda k: (pairs[k], k))
+    pairs, technology, activity = _top_technology_activity(rows)
     (reply,) = ask(generated, f"qnts horas o time de {technology.lower()} do 8446 fez de {activity} em outubro?")
     assert hours(pairs[(technology, activity)]) in reply
 
 
 def test_that_activitys_part_of_a_technologys_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
-    pairs = by(
-        rows,
-        lambda r: (r.technology, plain(r.activity)),
-        lambda r: r.technology is not None and r.activity is not None and of_contract(OCTOBER)(r),
-    )
-    technology, activity = max(pairs, key=lambda k: (pairs[k], k))
+    pairs, technology, activity = _top_technology_activity(rows)
     whole = total(rows, lambda r: of_contract(OCTOBER)(r) and r.technology == technology)
     _, reply = ask(
         generated,
