@@ -1697,6 +1697,10 @@ WEEK_RANKED = (
     "Consigo comparar esta semana com os mesmos dias da semana passada para uma pessoa, um contrato ou todos "
     "(“essa semana tá melhor que a passada no 8446?”), mas não ordenar pessoas ou contratos por essa diferença."
 )
+CLIENT_SHARE = (
+    "Não consigo dar a parte de um contrato de cliente dentro do contrato de fornecedor. Posso mostrar as "
+    "horas de cada contrato de cliente do fornecedor, por exemplo: “horas do 7873 por contrato de cliente”."
+)
 SEVERAL_DAYS = (
     "Não sei de quais dias você está falando: só guardo o último período da conversa. Diga as datas, por exemplo: "
     "“que horas entrei em 03/11 e em 05/11?” ou “de 03/11 a 05/11”."
@@ -2241,6 +2245,15 @@ def _compose(
     if named_part and read.weekday is None and previous is not None and previous.weekday and _THAT.search(text):
         read.weekday = previous.weekday  # "qnto isso representa do total do mês?" after the weekends' hours
     part = _share_part(db, read, {"contract": whole_contract, **slots}, text) if named_part else None
+    talked = previous.contract if previous is not None else None
+    if (
+        part == "contract"
+        and str(talked or "")[:1].upper() == "E"
+        and slots.get("contract") != talked
+        and _THAT.search(text)
+    ):
+        # "e qnt % isso é do 7873?" after its client contract's hours: a part this engine cannot take
+        return Clarification("not_understood", CLIENT_SHARE)
     if part is not None:
         named_part = False  # the part is a filter the question names (its weekday, person or contract)
         slots = {**slots, "part": part, "share_of": None}

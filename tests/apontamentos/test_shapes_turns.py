@@ -1554,3 +1554,9 @@ def test_the_weekday_i_usually_do_most(generated: Dataset, rows: list[Span]) -> 
     top = max(days, key=lambda d: days[d])
     (reply,) = ask(generated, "em q dia da semana costumo render mais?", user=name)
     assert name in reply and f"{top}: {hours(days[top])}" in reply
+
+
+def test_a_client_contracts_share_of_its_supplier_is_declined_not_guessed(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    client = sorted({r.client for r in rows if r.supplier == "8446" and r.client})[0]
+    _, reply = ask(generated, f"qnts horas o {client} teve em outubro?", "e qnt % isso é do 8446?")
+    assert "Não consigo dar a parte de um contrato de cliente" in reply and FIGURE.search(reply) is None
