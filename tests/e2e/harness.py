@@ -271,6 +271,7 @@ class BotProcess:
         env["PYTHONUNBUFFERED"] = "1"
         self._env = env
         self.output: list[str] = []
+        self._appended = threading.Condition()
         self._process: subprocess.Popen[str] | None = None
         self._drainer: threading.Thread | None = None
 
@@ -308,7 +309,15 @@ class BotProcess:
     def _drain(self) -> None:
         assert self._process is not None and self._process.stdout is not None
         for line in self._process.stdout:
-            self.output.append(line)
+            with self._appended:
+                self.output.append(line)
+                self._appended.notify_all()
+
+    def wait_for_line(self, text: str, timeout: float = 10) -> bool:
+        """Whether a line holding `text` is logged within `timeout`: a log line written while a request is
+        handled can reach this pipe after the response reached the test."""
+        with self._appended:
+            return self._appended.wait_for(lambda: any(text in line for line in self.output), timeout)
 
     def stop(self) -> None:
         if self._process is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from typing import Any
@@ -84,4 +85,4 @@ async def test_without_app_id_and_without_local_mode_everything_is_refused(
     c = Client(closed, connector, http)
     status, _ = await c.post(c.activity("closed", "mia", "oi"))
     assert status == 401
-    assert any("BOT_ALLOW_ANONYMOUS" in line for line in closed.output)
+    assert await asyncio.to_thread(closed.wait_for_line, "BOT_ALLOW_ANONYMOUS")
