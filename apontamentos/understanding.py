@@ -616,7 +616,7 @@ def _understand(
             "nos feriados",
             text,
         )
-    if one_day_told(previous) and re.search(r"\b(?:n|d)?(?:ess|est)es [2-9] dias\b", text):
+    if one_day is not None and re.search(r"\b(?:n|d)?(?:ess|est)es [2-9] dias\b", text):
         # "q horas eu entrei nesses dois dias" after one day, then another: only the last one is remembered
         return Clarification("period", SEVERAL_DAYS)
     if previous is not None and previous.contract and "mesmos dias" in text:
@@ -1551,11 +1551,6 @@ def _row_words(row: tuple[str, str, str, float]) -> str:
 WEEKDAY_PLURALS = ("segundas", "tercas", "quartas", "quintas", "sextas", "sabados", "domingos")
 
 
-def one_day_told(previous: Question | None) -> bool:
-    """Whether the conversation's period is a single day."""
-    return previous is not None and previous.period is not None and previous.period.start == previous.period.end
-
-
 def _team_days(slots: dict[str, Any], rest: str) -> bool:
     """Days bounded by more hours than one person's day holds: each day's total, not a person's days."""
     return (slots.get("hours") or 0) > 24 and _has(rest, "dias?")
@@ -2484,9 +2479,7 @@ def _inherited(
         and read.measure != "open_spans"  # "tenho algum pendente?" asks about now, whatever the last period was
     ):
         values["period"] = previous.period  # the same subject again: the conversation's period, as the catalogue does
-    same_topic = bool(previous and previous.activity and slots.get("activity")) and set(
-        str(slots.get("activity")).split()
-    ) <= set(str(previous.activity if previous else "").split())
+    same_topic = again_activity_of(previous, slots)
     if same_topic and previous is not None and previous.period and "period" not in slots and not follow_up:
         # "quem do 7951 mais corrigiu bug?" after my October bug fixing: the same topic, in the same period
         values["period"] = previous.period
