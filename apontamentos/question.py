@@ -6,7 +6,7 @@ so a follow-up ("e em outubro?", "e o 8447?", "e brutas?") is a partial question
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -65,10 +65,12 @@ class Question:
         return replace(self, **{name: getattr(other, name) for name in SUBJECT})
 
     def to_context(self) -> dict[str, Any]:
+        # Field by field, not asdict(): its deep copy was a tenth of a composed answer's time.
         data = {
-            k: v
-            for k, v in asdict(self).items()
-            if (v not in (None, False, ()) or (k == "validated" and v is False)) and k not in ("period", "versus")
+            f.name: v
+            for f in fields(self)
+            if ((v := getattr(self, f.name)) not in (None, False, ()) or (f.name == "validated" and v is False))
+            and f.name not in ("period", "versus")
         }
         for name in ("period", "versus"):
             if (value := getattr(self, name)) is not None:
