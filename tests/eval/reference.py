@@ -110,6 +110,9 @@ class Reference:
         "idle_people",
         "days_above_list",
         "granted_contracts",
+        "activity_ranking",
+        "activity_breakdown",
+        "top_day",
     )
 
     def __init__(self, rows: list[Span], universe: list[Span] | None = None, granted: set[str] | None = None) -> None:
