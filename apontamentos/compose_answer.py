@@ -261,7 +261,8 @@ def _body(db: Dataset, c: Composition, result: Result, line: str, entries: str =
         summed = MEASURES[c.measure].additive and MEASURES[c.measure].unit == "hours" and c.output != "share"
         if c.group == "person" and not bounded and summed:
             line += f", {fmt.hours(sum(float(v or 0) for _, v in result.rows))} no total"  # who did it, and how much
-    if c.among and len(result.rows) == 2 and MEASURES[c.measure].unit != "date" and c.output != "share":
+    compared = c.among and c.group in ("person", "contract", "client")  # not "os dois somados, por semana"
+    if compared and len(result.rows) == 2 and MEASURES[c.measure].unit != "date" and c.output != "share":
         (first, a), (second, b) = result.rows
         gap = abs(float(a or 0) - float(b or 0))
         shown = fmt.hours(gap) if MEASURES[c.measure].unit == "hours" else fmt.number(gap, 0)

@@ -39,7 +39,8 @@ _CONTRACT_NUMBER = re.compile(r"^(?:\d{4}|[Ee]\d{7})$")  # supplier or client; a
 
 def among_people(c: Composition) -> bool:
     """Whether the people or contracts a composition compares (`among`) are people."""
-    return c.group == "person" or (c.group is None and not _CONTRACT_NUMBER.match(str((c.among or ("",))[0])))
+    grouped_by_them = c.group in ("person", "contract", "client")
+    return c.group == "person" or (not grouped_by_them and not _CONTRACT_NUMBER.match(str((c.among or ("",))[0])))
 
 
 def _activity_keys(db: Dataset, words: str) -> list[str]:

@@ -157,8 +157,8 @@ class Composition:
             raise ValueError("a part is one of the filters given (person, contract, weekday, role), with no grouping")
         if self.among is not None:
             object.__setattr__(self, "among", tuple(str(v) for v in self.among))
-            if self.group not in (None, "person", "contract", "client") or len(self.among) < 2:
-                raise ValueError("the groups compared are two or more people or contracts (summed without a group)")
+            if len(self.among) < 2:
+                raise ValueError("the groups compared are two or more people or contracts")
         if self.versus is not None and (self.period is None or self.group is not None or self.share_of):
             raise ValueError("two periods side by side need a first period, and no grouping or share")
 
@@ -201,7 +201,10 @@ def json_schema() -> dict[str, Any]:
             "type": "array",
             "items": {"type": "string"},
             "minItems": 2,
-            "description": "só estes grupos (pessoas ou contratos comparados), com group person/contract/client",
+            "description": (
+                "só estes grupos (pessoas ou contratos): comparados com group person/contract/client, "
+                "somados sem group ou com group day/week/month/weekday"
+            ),
         },
         "versus_start": {
             "type": "string",
