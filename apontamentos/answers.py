@@ -438,7 +438,10 @@ def resource_days(db: Dataset, question: Question, today: date) -> Answer:
         )
     )
     rows = [[fmt.day(d.day), fmt.clock(d.first_start), fmt.clock(d.last_end), fmt.hours(d.net_hours)] for d in r.days]
-    return _done(question, text, _table(who, ["Dia", "Entrada", "Saída", "Horas"], rows))
+    done = _done(question, text, _table(who, ["Dia", "Entrada", "Saída", "Horas"], rows))
+    # "no dia mais forte, quanto deu bruto?": a day of this list, as a breakdown by day remembers its rows
+    named = [["day", d.day.isoformat(), d.day.isoformat(), d.net_hours] for d in r.days]
+    return replace(done, context={**done.context, "named_rows": named})
 
 
 def _calendar_period(question: Question, today: date) -> tuple[Period, str]:

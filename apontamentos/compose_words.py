@@ -51,7 +51,9 @@ MEASURE_WORDS: dict[str, str] = {
     r"|(?:(?:diferentes|distintos|eu|ele|ela|eles|elas|voce|o|a|os|as|que|ja|tem|teve|tiveram|houve)\s+)*"
     r"(?:trabalh\w*|apont\w*|registr\w*|lanc\w*|fiz|fez|fizeram))|em dias(?! ute?is)"
     r"|(?:trabalh\w*|apont\w*|registr\w*|lanc\w*) (?:em )?(?:quantos|quantas) dias"  # "apontei em quantos dias"
-    r"(?! (?:de|d[eo]s?|n[oa]s?|em) (?:fim|fins|final|finais|fds|feriados?|sabados?|domingos?)\b))\b",
+    r"(?! (?:de|d[eo]s?|n[oa]s?|em) (?:fim|fins|final|finais|fds|feriados?|sabados?|domingos?)\b))\b"
+    # "e qnts dias?" alone (its "quantos" may be read already)
+    r"|^ *(?:e )?(?:em )?(?:(?:quantos|quantas) )?dias(?: (?:foram|ao todo|no total))? *$",
     "entries": r"\b(?:(?:quantos|numero de|quantidade de) )?(?:apontamentos|registros|lancamentos)\b",
     "hours": r"\b(?:quantas |total de )?horas\b",
 }

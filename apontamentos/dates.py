@@ -73,6 +73,8 @@ PERIOD_WORDS = frozenset(
     "quinta sexta sabado domingo feira passado passada primeira primeiro ultima ultimo".split()
 )
 _SINGLE = re.compile(rf"\b{_DATE}\b")
+# "a semana de 12/10", "na semana do dia 19/10": that day's Monday-to-Sunday week (how breakdowns label weeks)
+_WEEK_OF = re.compile(rf"\b(?:(?:n|d)?a\s+)?semana\s+(?:de|do dia|do)\s+(?:dia\s+)?{_DATE}\b(?!\s+(?:a|ate|ao)\b)")
 WEEKDAYS = {"segunda": 0, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4, "sabado": 5, "domingo": 6}
 # "sábado passado", "na sexta", "última segunda", "quinta-feira": that day. A bare "segunda" is also an
 # ordinal ("segunda quinzena"), so a weekday needs a preposition, "feira" or "passado" around it.
@@ -111,7 +113,8 @@ _RELATIVE = [
     (
         re.compile(
             r"\b(?:este|esse|neste|nesse|desse|deste)\s+mes\b|\bmes atual\b"
-            r"|\b(?:do|no) mes(?: (?:todo|inteiro))?\b(?!\s+(?:de|passado|anterior))|\bmes (?:todo|inteiro)\b"
+            # not "por mês, todo mundo": the breakdown, then who
+            r"|\b(?:do|no) mes(?: (?:todo|inteiro))?\b(?!\s+(?:de|passado|anterior))|\bmes (?:todo|inteiro)\b(?! mundo)"
         ),
         "this_month",
     ),
@@ -318,6 +321,15 @@ def find_period(
     if match := _WEEKDAY_IN_WEEK.search(text):
         day = _in_week(match.group("day"), _week(match.group("week"), today))
         return Found(Period(day, day), match.group(0))
+    if match := _WEEK_OF.search(text):
+        d, m, y = match.groups()
+        day = (
+            _make(int(d), int(m), _year(y, today.year), match.group(0))
+            if y
+            else _most_recent(int(d), int(m), today, match.group(0))
+        )
+        monday = day - timedelta(days=day.weekday())
+        return Found(Period(monday, monday + timedelta(days=6)), match.group(0))
     if match := _SINGLE.search(text):
         d, m, y = match.groups()
         day = (

@@ -80,11 +80,15 @@ def answer(
         )
     if isinstance(understood, Clarification):
         kept = understood.pending.to_context() if understood.pending else context
-        refused_person = understood.pending.person if understood.reason == "personal" and understood.pending else None
+        refused = understood.reason in ("personal", "write")
+        refused_person = understood.pending.person if refused and understood.pending else None
         if refused_person and previous is not None and previous.has_subject and not context.get("unanswered"):
             # "e o endereço da Júlia?" amid questions about the 8422: "e em setembro?" is still the 8422's,
             # while "e quantas horas ela fez?" means her
             kept = {**context, "named": refused_person}
+        elif refused and understood.pending and not refused_person and (her := _whom_she_means(context)):
+            # "quanto o 8301 vai faturar?" after asking for Gabriela's CPF: "ela" still means Gabriela
+            kept = {**kept, "named": her}
         if understood.reason == "confirm":
             kept = {**kept, "confirm": True}
         elif understood.pending is not None and not understood.pending.has_subject:
@@ -119,7 +123,7 @@ def answer(
         return Answer(text, context, "out_of_scope_contract")
     try:
         result = _paged(BY_NAME[understood.kind].render(view, understood, today), understood.page)  # type: ignore[arg-type]
-        result = _remembering(result, context, understood)
+        result = _remembering(result, context, understood, previous)
         if scope.everything or understood.kind in STATIC:
             return result
         parts = view.part_of if isinstance(view, ScopedDataset) else None
@@ -133,11 +137,22 @@ def answer(
         return Answer(str(err), context, "invalid")
 
 
-def _remembering(result: Answer, context: dict[str, Any], question: Question) -> Answer:
-    """The answer's context, still holding the people an earlier list named ("deles") and whom "ela" meant,
-    while the conversation stays on them (a question about one of them, or about them all)."""
+def _remembering(result: Answer, context: dict[str, Any], question: Question, previous: Question | None) -> Answer:
+    """The answer's context, still holding the people (or contracts) an earlier list named ("deles", "o outro")
+    and whom "ela" meant, while the conversation stays on them (a question about one of them, or about them all)."""
+    contracts = context.get("named_contracts")
+    if isinstance(contracts, list) and "named_contracts" not in result.context and question.contract in contracts:
+        # "o primeiro, por semana" after two contracts ranked: "e no outro?" is still the other one
+        result = replace(result, context={**result.context, "named_contracts": contracts})
     listed = context.get("named_people")
-    if "named_people" in result.context or not isinstance(listed, list):
+    if "named_people" in result.context:
+        return result
+    if not isinstance(listed, list):
+        swapped = previous is not None and previous.person and question.person and previous.person != question.person
+        if swapped and not question.people:
+            # "e da Isabela?" after Giovana: "quanto cada uma fez?", "e as duas juntas?" mean those two
+            people = [previous.person, question.person]
+            return replace(result, context={**result.context, "named_people": people, "named": question.person})
         return result
     if not (question.people or (question.person and question.person in listed)):
         return result
@@ -160,6 +175,14 @@ def _usable(previous: Question | None, view: Dataset | ScopedDataset) -> Questio
     if previous.person is not None and previous.person not in view.resources:
         return None
     return previous
+
+
+def _whom_she_means(context: dict[str, Any]) -> str | None:
+    """The person "ele"/"ela" points at after this context: the one it names, else its question's person."""
+    if isinstance(named := context.get("named"), str):
+        return named
+    question = from_context(context)
+    return question.person if question is not None else None
 
 
 def _ranks_one_contract(question: Question, scope: Scope) -> bool:

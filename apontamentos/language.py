@@ -100,6 +100,7 @@ ABBREVIATIONS = {
     "ont": "ontem",
     "tel": "telefone",
     "gnt": "gente",
+    "x": "vs",  # "deveria ter feito x o que fez", "outubro x setembro"
 }
 
 # Words the understanding reads: domain words and the Portuguese around them. A question with a word
@@ -114,6 +115,7 @@ apontou apontaram apontei apontamento apontamentos apontado apontados apontada a
 lancou lancado lancadas registrou registrado registradas bateu bater bati batido
 entrou entrei chegou cheguei saiu sai comecou terminou horario horarios extra extras
 faco fecho fechei absurdo absurdos tamanho data datas exagerado exagerada exageradamente
+frente topo cima lider colocado colocada outro outra
 faltou faltaram faltei falta faltas faltando faltante faltantes ausencia ausencias ausente ausentes
 validado validados validada validadas validou valida validam validacao validacoes validador validadores
 validadora aprovado aprovados aprovada aprovadas aprovou aprova aprovam aprovador aprovadores aprovacao

@@ -21,6 +21,7 @@ from .composition import GROUPS, MEASURES, Composition
 from .dataset import Dataset, ResourceRef, normalize
 from .dates import (
     MONTH_NAMES,
+    WEEKDAYS,
     Found,
     apart,
     find_period,
@@ -96,6 +97,9 @@ _LISTING_KINDS = frozenset(
 )
 _MY_ACCESS = re.compile(r"\bcontratos?\b.*\b(?:consigo|posso|pode|tenho acesso|acesso|acessar|enxergo|vejo)\b")
 _SELF_WORDS = re.compile(r"\b(?:eu|meus?|minhas?)\b")
+# the whole of a supplier contract, beyond the client part granted ("com as outras partes"); "o 8447 inteiro" is
+# answered with the part, named as such
+_ALL_PARTS = re.compile(r"\b(?:com|incluindo|e|somando) (?:as|todas as) (?:outras|demais) partes\b|\btodas as partes\b")
 _WHOLE_COMPANY = re.compile(r"\b(?:d?a |n?a )?(?:empresa|firma|companhia)(?: (?:toda|inteira))?\b")
 WHOLE_COMPANY = (
     "Não posso responder pela empresa toda: você só consulta o que o seu acesso permite. Pergunte pelos seus "
@@ -159,7 +163,8 @@ _GROSS = re.compile(r"\b(?:brutas?|brutos?|sem descontar|sem desconto)\b")
 _FOLLOW_UP = re.compile(
     r"^(?:e|e ai|entao|tambem)\b|^compar\w* com\b"  # "compara com o mês passado": this against that
     r"|\bdeu (?:no total|ao todo|tudo)\b"  # "qnts horas deu no total": of what was shown
-    r"|^(?:quanto|quantas horas|quantidade de horas|quantidade) (?:isso )?deu$"  # "quantas horas deu": the same
+    # "quantas horas deu": the same; "qnt deu só às segundas de outubro?": the same subject, narrowed
+    r"|^(?:quanto|quantas horas|quantidade de horas|quantidade) (?:isso )?(?:deu|ficou|somou)\b"
     r"|\b(?:d|n)(?:a equipe|o time|o pessoal)$"  # "top 5 da equipe" after the contract's month: its people then
     r"|\b(?:la|dele|dela|deles|delas|ele|ela|eles|elas|nele|nela|isso|disso|nisso|desses|dessas|nesse contrato|"
     r"desse contrato|neste contrato|deste contrato|esse contrato|este contrato|mesmo contrato)\b"
@@ -182,6 +187,21 @@ _NEXT_DAY = re.compile(r"\b(?:n?o )?(?:dia|data) (?:(seguinte|depois)|anterior|a
 _WEEKEND_AFTER = re.compile(
     r"\b(?:n?o )?(?:sabado e (?:no )?domingo|(?:fim|final) de semana|fds)"
     r" (?:logo )?(?:seguintes?|depois|que veio depois)\b"
+)
+_TOP_OF_LIST = re.compile(
+    r"\b(?:(?:a|o) (?:pessoa|cara|recurso|consultora?) )?(?:d|n)o topo(?: da lista| do ranking)?\b"
+    r"|\b(?:o|a) de cima\b|\b(?:o|a) (?:lider|primeir[oa] colocad[oa])(?: da lista| do ranking)?\b"
+    r"|\b(?:o|a) (?:que|q) ficou (?:na frente|em primeiro|no topo)\b"
+)
+# a whole sentence counting people ("quantas pessoas apontaram nele?", "qnts pessoas tem no outro?")
+_HOW_MANY_PEOPLE = re.compile(
+    r"\bquant[oa]s (?:pessoas|recursos|consultores|colaboradores)\b(?: \w+)? (?:apontaram|trabalharam|tem|teve|ha)\b"
+)
+_WHOLE_UNIT = re.compile(r"\b(?:n|d)?(?:a (?P<unit>semana)|o mes) (?:toda|todo|inteira|inteiro)\b")
+# "e na sexta anterior?" after last Friday, "e no domingo seguinte?" after a Saturday: that weekday, moved
+_WEEKDAY_MOVED = re.compile(
+    r"\b(?:n|d)?[oa] (?P<day>segunda|terca|quarta|quinta|sexta|sabado|domingo)(?:\s*-?\s*feira)?"
+    r" (?:(?P<after>seguinte|depois|da semana seguinte)|anterior|antes|de antes|da semana anterior)\b"
 )
 _WEEK_BEFORE = re.compile(r"\b(?:n|d)?a semana anterior\b|\b(?:n|d)?a anterior\b")
 # "em outubro … do meu total no mês": the month just said, not this one
@@ -232,15 +252,20 @@ _BARE_CONTRACT = re.compile(
     r"\b(?:d|n)o contrato\b(?! (?:todo|inteiro|de cliente|\d|e\d))"
 )
 _ENDS_OF_LIST = re.compile(r"\b(?:os|as) (?:(\d{1,2}) +)?(primeiros|primeiras|ultimos|ultimas)\b")
-_THEIR_FIGURES = re.compile(r"\b(?:quanto|quantas horas|fizeram|apontaram|trabalharam|somaram|lancaram)\b")
+_THEIR_FIGURES = re.compile(
+    r"\b(?:quanto|quantas horas|fizeram|apontaram|trabalharam|somaram|lancaram|somad[oa]s|juntos|juntas)\b"
+)
 # A habit, in the present ("eu mais trabalho", "costumo apontar"): not the conversation's last period
 _HABITUAL = re.compile(
-    r"\beu (?:\w+ )?(?:trabalho|aponto|rendo)\b|\b(?:mais|menos) (?:trabalha|aponta|trabalham|apontam)\b"
+    r"\beu (?:\w+ )?(?:trabalho|aponto|rendo)\b|\b(?:mais|menos|que|quem) (?:trabalha|aponta|trabalham|apontam)\b"
     r"|\b(?:dura|duram|costum\w*|geralmente|normalmente|em geral)\b"
 )  # not "horas de trabalho": a noun
 _ME_OR_THEM = re.compile(
     r"\b(?:eu (?:ou|e|x|vs)|(?:ou|e|x|vs|com) eu)\b"
     r"|\beu\b(?: \w+){0,6} compar\w* (?:com|a|ao)\b"  # "qnts horas eu fiz em outubro comparado com o Diego?"
+)
+_HER_OR_THEM = re.compile(
+    r"\b(?:ele|ela)\b(?= (?:e|ou|x|vs|versus|contra|com|comparad\w*)\b)|\b(?:ou|x|vs|versus|com) (?:ele|ela)\b"
 )
 _EACH_OF_THEM = re.compile(r"\b(?:em |de |para |pra )?cada(?: (?:um|uma)\b|\s*$)")  # "quantas pessoas em cada?"
 _THAT = re.compile(r"\b(?:isso|isto|esse valor|essas horas|disso)\b")
@@ -273,7 +298,8 @@ _ORDINAL = re.compile(
     r"(?: (?:colocad[oa]|lugar|pessoa|recurso|nome))?(?: (?:d[ae]ss?a|d[ae]sta|da) (?:lista|ranking|relacao))?"
     r"(?! (?:semana|quinzena|dia|mes|feira|vez|metade|parte|apontamento|periodo|trimestre|semestre|hora|contrato"
     r"|atividade|tarefa|cliente|projeto|ano|turno|registro|lancamento)s?\b)"  # another list's position
-    r"(?! e (?:o|a) ultim| (?:a|de|em)\b)"  # "o primeiro e o último dia", "o primeiro a chegar"
+    # "o primeiro e o último dia", "o primeiro a chegar" (but "o primeiro, em que dia …?" is the list's first)
+    r"(?! e (?:o|a) ultim| (?:a|de)\b| em\b(?! (?:que|qual|quais)\b))"
 )
 NO_LIST = (
     "De qual lista? Não mostrei uma lista de pessoas antes desta pergunta. Diga o nome da pessoa, ou peça a "
@@ -386,12 +412,14 @@ def understand(
     fixed = _activity_typos(db, correct(typed, _protected(db) | _near_names(db, typed)))
     corrections = [(a, b) for a, b in zip(typed, fixed, strict=True) if a != b]  # confirmed below if into a filter
     text = _row_named(" ".join(fixed), named_rows)
+    if text != " ".join(fixed) and not re.match(r"\s*e\b", text):
+        text = f"e {text.strip()}"  # a row of the last breakdown: its subject and filters go on
     if not text.strip("? "):
         return Question("help")
     if reason := refusal(prepared) or refusal(text):
         # the person or contract asked about stays the conversation's subject, with its period: "e quantas
         # horas ela fez?", "e em horas?" come next
-        pending = _refused_subject(db, text, today, previous) if reason == "personal" else None
+        pending = _refused_subject(db, text, today, previous) if reason in ("personal", "write") else None
         return Clarification(reason, REFUSALS[reason], pending)
     if (ack := _THANKS.match(text)) and _ASKS.search(text[ack.end() :]):
         text = text[ack.end() :].strip()  # "ok e o 7874?": the question after the acknowledgement
@@ -400,7 +428,8 @@ def understand(
         return Question("greeting")
     if _THANKS.search(text) and len(words) <= 4:
         return Question("thanks")
-    if _WHICH_ONES.match(text) and previous is not None and (listed := _listed(previous)) is not None:
+    who = re.search(r"\bquem\b", text) is not None
+    if _WHICH_ONES.match(text) and previous is not None and (listed := _listed(previous, who)) is not None:
         return listed  # "quais foram?", "quem foram?" after a count: the same question, as a list
     if _MORE.match(text):
         if previous is None or previous.kind in STATIC:
@@ -445,6 +474,17 @@ def understand(
     if restricted and _WHOLE_COMPANY.search(text):
         # "o total de todos os contratos da empresa": not answered with the part this asker may see
         return Clarification("out_of_scope_person", WHOLE_COMPANY)
+    if isinstance(db, ScopedDataset) and db.parts and _ALL_PARTS.search(text):
+        said = _contract(db, f" {text} ")
+        whole = said[0] if isinstance(said, tuple) else previous.contract if previous is not None else None
+        if whole in db.parts:
+            # "e o contrato inteiro do 8447, com as outras partes?" from a gestor of one of its parts: not his
+            shown = granted(tuple(db.scope.contracts), db.part_of)
+            return Clarification(
+                "out_of_scope_contract",
+                f"Você só pode consultar {shown}: o contrato {whole} inteiro, com as outras partes, não.",
+                _period_said(db, text, today) or _period_only(previous),
+            )
     if restricted and isinstance(understood, Clarification):
         return _restricted(db, understood)
     if role == "colaborador" and isinstance(understood, Question) and _about_others(understood):
@@ -459,12 +499,27 @@ def understand(
     return understood
 
 
-def _listed(previous: Question) -> Question | None:
-    """The previous question as a list of what it counted, or None when it counted nothing listable."""
+def _listed(previous: Question, who: bool = False) -> Question | None:
+    """The previous question as a list of what it counted (`who`: of the people), or None when it counted
+    nothing listable."""
     if previous.count:
         return replace(previous, count=False, page=0)
     if previous.kind == "compose" and previous.measure == "people" and previous.group is None:
         return replace(previous, measure="hours", group="person", output="table", page=0)
+    if who and previous.kind == "weekend_work" and not previous.person:
+        # "quem?" after the weekend days worked: the people, each with their weekend hours ("o primeiro deles" next)
+        return Question(
+            "compose",
+            contract=previous.contract,
+            technology=previous.technology,
+            profile=previous.profile,
+            level=previous.level,
+            period=previous.period,
+            measure="hours",
+            group="person",
+            weekday=(6, 7),
+            output="table",
+        )
     if previous.kind == "compose" and previous.measure == "days" and previous.group is None:
         # "quais?" after "passou de 9h em algum (dia)?": those days, each with its hours
         return replace(previous, measure="hours", group="day", output="table", page=0)
@@ -564,6 +619,11 @@ def _restricted(db: Dataset, clarification: Clarification) -> Clarification:
     return clarification
 
 
+def _period_said(db: Dataset, text: str, today: date) -> Question | None:
+    found = find_period(text, today, subdivision=db.calendar.subdivision, first_day=db.first_day)
+    return _period_only(Question("total_hours", period=found.period)) if found is not None else None
+
+
 def _period_only(question: Question | None) -> Question | None:
     """What a declined question leaves for the next: its period ("e eu?" after "quanto o 8302 fez esse mês?")."""
     return Question("total_hours", period=question.period) if question is not None and question.period else None
@@ -627,6 +687,23 @@ def _understand(
     if average in averaged and re.match(r"e (?:qual )?(?:a )?media\b(?! de| por)", text):
         # "e a média do time?" after his average per day: the team's average per day
         text = re.sub(r"\bmedia\b", averaged[str(average)], text, count=1)
+    text = _TOP_OF_LIST.sub("o primeiro", text)  # "e a pessoa do topo, em novembro?", "e o de cima?"
+    if told and (whole := _WHOLE_UNIT.search(text)):
+        # "qnt fez na semana toda?" after one day of it: that day's Monday-to-Sunday week (or its month)
+        if whole.group("unit") == "semana":
+            start = told.start - timedelta(days=told.start.weekday())
+            widened = Period(start, start + timedelta(days=6))
+        else:
+            widened = month_of(told.start.year, told.start.month)
+        if widened.start <= told.start and told.end <= widened.end and widened != told:
+            text = text.replace(whole.group(0), f"de {widened.start:%d/%m/%Y} a {widened.end:%d/%m/%Y}", 1)
+    if told and (moved_day := _WEEKDAY_MOVED.search(text)):
+        weekday = WEEKDAYS[moved_day.group("day")]
+        if moved_day.group("after"):
+            day = told.end + timedelta(days=(weekday - told.end.weekday() - 1) % 7 + 1)
+        else:
+            day = told.start - timedelta(days=(told.start.weekday() - weekday - 1) % 7 + 1)
+        text = text.replace(moved_day.group(0), f"em {day:%d/%m/%Y}", 1)
     told_end = previous.period.end if previous is not None and previous.period else None
     if told_end and told_end.weekday() < 5 and (weekend := _WEEKEND_AFTER.search(text)):
         # "e no sábado e domingo depois?" after the Friday of a holiday: that Saturday and Sunday
@@ -669,13 +746,14 @@ def _understand(
         if mine and not (_SELF - {"meu", "meus"}) & set(_TEAM.sub(" ", rest).split()):
             # "qnt o meu contrato fez?", "e o meu contrato inteiro?": that contract's figures, everyone's
             if _ROLE.get() == "colaborador":
-                return Clarification("out_of_scope_person", OTHER_PEOPLE)
+                return Clarification("out_of_scope_person", OTHER_PEOPLE, _period_said(db, text, today))
             rest = _TEAM.sub(f" o contrato {mine} ", rest, count=1)
             text = " ".join(rest.split())
         team = None  # "qual meu contrato?" from someone with entries: the contracts they worked on, not a scope
     if team is not None:
         if _ROLE.get() == "colaborador":
-            return Clarification("out_of_scope_person", OTHER_PEOPLE)  # "o pessoal do meu contrato"
+            # "o pessoal do meu contrato": "e eu?" next is her own figure for the period asked about
+            return Clarification("out_of_scope_person", OTHER_PEOPLE, _period_said(db, text, today))
         # a gestor's "minha equipe" / "meus contratos": everyone and every contract he may see, not himself
         people = _has(rest, "recursos", "pessoas", "gente", "consultores", "colaboradores", "quem")
         # "compara os meus dois contratos", "quantas pessoas em cada contrato meu?": one line per contract
@@ -967,6 +1045,15 @@ def _understand(
                 # "qm fez mais hora, eu ou o Caio?": the asker and the one named, side by side
                 slots["among"], slots["person"] = (me, slots["person"]), None
                 rest = re.sub(_COMPARING, " ", _ME_OR_THEM.sub(" ", rest))
+            elif (
+                "person" in slots
+                and previous is not None
+                and previous.person not in (None, slots["person"])
+                and (them := _HER_OR_THEM.search(rest))
+            ):
+                # "e ela x a Giovana em horas no total?": the one talked about and the one named, side by side
+                slots["among"], slots["person"] = (previous.person, slots["person"]), None
+                rest = re.sub(_COMPARING, " ", rest.replace(them.group(0), " ", 1))
     listed = tuple(p for p in _NAMED_PEOPLE.get() if p in db.resources)
     if "person" not in slots and listed and (end := _ONE_END_OF_THE_LIST.search(rest)):
         # "e qnts dias o q menos apontou trabalhou?" after "quem menos apontou?": the list's first; after the
@@ -982,6 +1069,11 @@ def _understand(
             return Clarification("not_understood", _SHORT_LIST.format(f"{len(contracts)} contratos"))
         slots["contract"] = contracts[position - 1]
         rest = rest.replace(which.group(0), " ", 1)
+    other = re.search(r"\b(?:n|d|pr)?o outro(?: contrato)?\b", rest) if len(contracts) == 2 else None
+    if other and previous is not None and previous.contract in contracts and not slots.get("contract"):
+        # "e qnts pessoas tem no outro?" after one of the two contracts listed: the other one
+        slots["contract"] = contracts[1 - contracts.index(previous.contract)]
+        rest = rest.replace(other.group(0), " ", 1)
     if "person" not in slots and (ordinal := _ORDINAL.search(rest)):
         # "e a segunda?", "o quinto da lista": the person at that position of the list the bot just showed
         if not listed:
@@ -1035,6 +1127,7 @@ def _understand(
         entries = bool(re.search(r"\bapontamentos\b", rest)) and not re.search(r"\bhoras?\b", rest)
         period = slots.get("period") or (previous.period if previous is not None else None)
         named_activity = _activity(db, rest)  # (read here: activities are read after names and people)
+        per = re.search(r"\bpor (dia|semana|mes)\b", rest)  # "e as duas juntas por semana?": their sum, each week
         return Question(
             "compose",
             measure="entries" if entries else "hours",
@@ -1042,11 +1135,19 @@ def _understand(
                 listed[: int(count.group(1))] if (count := re.search(r"\bos (\d+) somados\b", rest)) else listed
             ),
             period=period,
-            activity=named_activity[0] if isinstance(named_activity, tuple) else None,
-            output="value",
+            # "e os dois juntos no mês todo?" after their development hours: still development
+            activity=named_activity[0]
+            if isinstance(named_activity, tuple)
+            else previous.activity
+            if previous
+            else None,
+            group={"dia": "day", "semana": "week", "mes": "month"}[per.group(1)] if per else None,
+            output="table" if per else "value",
         )
-    if "person" not in slots and listed and (plural := _PLURAL_PRONOUN.search(rest)):
-        # "e as horas deles em outubro?": the people the last list named, ranked among themselves
+    plural = _PLURAL_PRONOUN.search(rest) or re.search(r"\bcada (?:um|uma)\b", rest)
+    if "person" not in slots and listed and plural:
+        # "e as horas deles em outubro?", "quanto cada uma fez?": the people the last list (or the last two
+        # turns) named, ranked among themselves
         without = rest.replace(plural.group(0), " ", 1)
         if kind_of(f" {' '.join(without.split())} ") in (None, "total_hours", "ranking", "hours_by_person"):
             period = slots.get("period") or (previous.period if previous is not None else None)
@@ -1128,7 +1229,7 @@ def _understand(
     if previous is None and _UNANSWERED.get() and ((bare_rank and not slots) or bare_period):
         # "qm fez mais", "sem passada" right after a question left unanswered (a typo asked back) continue
         # that question, not one about everyone
-        return Clarification("not_understood", NOTHING_TO_FOLLOW)
+        return Clarification("not_understood", LAST_UNANSWERED)
     fragment = not _QUESTION_WORD.search(f" {text} ") and "period" not in slots
     if _UNANSWERED.get() and previous is not None and not previous.has_subject and fragment and not slots:
         # "por semana" right after a question left unanswered: its figure was never given, so whose weeks
@@ -1137,7 +1238,8 @@ def _understand(
     if nothing_before and re.match(r"e\b", text) and not any(slots.get(name) for name in (*SUBJECT, "team")):
         known_words = all(_known(w) for w in rest.split())  # an unknown word (a name?) is told as such below
         if not _EVERYONE.search(rest) and not _ASKS_ITSELF.search(text) and known_words:
-            return Clarification("not_understood", NOTHING_TO_FOLLOW)  # "e em novembro?" after a question declined
+            # "e em novembro?" after a question declined (or as the first question)
+            return Clarification("not_understood", LAST_UNANSWERED if _UNANSWERED.get() else NOTHING_TO_FOLLOW)
     if previous is not None and _AMONG_THOSE.search(text) and any(slots.get(n) for n in _GROUP_SLOTS):
         for name in _GROUP_SLOTS:
             if not slots.get(name) and getattr(previous, name):
@@ -1362,12 +1464,17 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     allocated = re.search(r"\baloca[dc]", normalize(_ORIGINAL.get())) is not None
     ever_worked = question.kind == "resource_contracts" and (_has(text, "apontei", "trabalhei", "ja") or allocated)
     habit = (bool(_HABITUAL.search(text)) or ever_worked) and not follow_up
-    if "period" not in slots and previous.period and (follow_up or same_subject) and not ever and not habit:
+    # "quais dias o Caio passou das 9h?" after who on the 8422 passed 9h in October: one of them, in October
+    narrowed = question.kind == previous.kind and bool(question.person) and not previous.person and not previous.people
+    narrowed = narrowed and question.kind in _NARROWED_KINDS
+    if "period" not in slots and previous.period and (follow_up or same_subject or narrowed) and not ever and not habit:
         question = replace(question, period=previous.period)
     return _needs_subject(question)
 
 
 _CALENDAR = frozenset({"working_days", "holidays"})
+# Counts over a team whose question, asked again of one person, keeps the team's period
+_NARROWED_KINDS = frozenset({"days_above", "weekend_work", "holiday_work", "missing_days"})
 _NEAREST_MONTH = _CALENDAR | {"expected_vs_worked"}  # "horas esperadas em dezembro": the coming one
 _CALENDAR_GROUPS = frozenset({"day", "weekday", "week", "month"})
 # Measures a whole contract has as a person has them: "e do contrato todo?" after one asks the same of it
@@ -1505,12 +1612,19 @@ _EVERY_DAY_OF = re.compile(r"\b(?:n?o mes (?:todo|inteiro)|n?a semana (?:toda|in
 _ROW_UNIT = r"(?P<unit>semana|mes|dia da semana|dia)"
 _TOP_ROW = re.compile(
     rf"\b(?:(?:n|d)?[oa] |(?:n|d)?ess[ea] )?{_ROW_UNIT} "
-    r"(?:com (?P<most>mais|menos) horas?|mais (?P<heavy>pesad|lev)[oa]"
+    r"(?:com (?P<most>mais|menos) horas?|mais (?P<heavy>(?:pesad|lev|alt|puxad|chei|baix|frac|vazi)[oa]|forte)"
     r"|(?:que|q|em que) (?:\w+ ){0,2}?(?P<rank>mais|menos) (?:horas?|fez|fiz|fizeram|trabalhou|trabalhei|trabalharam"
     r"|apontou|apontei|apontaram|teve|rendeu|lancou|lancei)(?: horas?)?)\b"
 )
 _END_ROW = re.compile(rf"\b(?:(?:n|d)?[oa] )?(?P<end>primeir|ultim)[oa] {_ROW_UNIT} (?:dessa|desta|da) lista\b")
 _THAT_ROW = re.compile(rf"\b(?:n|d)?ess[ea] {_ROW_UNIT}\b(?! (?:passad|anterior|que vem))")
+# "a segunda semana por dia", "na terceira semana", "o segundo mês" (a bare "segunda" is Monday: the unit must follow)
+_NTH_ROW = re.compile(
+    r"\b(?:(?:n|d)?[oa] )?(?P<nth>primeir|segund|terceir|quart|quint|sext|penultim|2|3|4|5)[oa]? (?P<unit>semana|mes)\b"
+    r"(?! (?:passad|anterior|que vem|de (?:janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro|outubro"
+    r"|novembro|dezembro)|d[eo] mes|do ano))"
+)
+_NTH = {"primeir": 0, "segund": 1, "terceir": 2, "quart": 3, "quint": 4, "sext": 5, "2": 1, "3": 2, "4": 3, "5": 4}
 _ROW_GROUPS = {"semana": "week", "mes": "month", "dia": "day", "dia da semana": "weekday"}
 
 
@@ -1519,7 +1633,7 @@ def _row_named(text: str, rows: tuple[tuple[str, str, str, float], ...]) -> str:
     if not rows:
         return text
     group = rows[0][0]
-    for pattern in (_TOP_ROW, _END_ROW, _THAT_ROW):
+    for pattern in (_TOP_ROW, _END_ROW, _THAT_ROW, _NTH_ROW):
         match = pattern.search(text)
         if match is None or _ROW_GROUPS[match.group("unit")] != group:
             continue
@@ -1528,16 +1642,27 @@ def _row_named(text: str, rows: tuple[tuple[str, str, str, float], ...]) -> str:
         if pattern is _TOP_ROW and len(rows) == 1:
             continue  # the one row shown is not the least of anything
         if pattern is _TOP_ROW:
-            least = "menos" in (match.group("most"), match.group("rank")) or match.group("heavy") == "lev"
+            least = "menos" in (match.group("most"), match.group("rank")) or match.group("heavy") in _LIGHT
             row = (min if least else max)(rows, key=lambda r: r[3])
         elif pattern is _END_ROW:
             row = rows[0] if match.group("end") == "primeir" else rows[-1]
+        elif pattern is _NTH_ROW:
+            nth = match.group("nth")
+            index = len(rows) - 2 if nth == "penultim" else _NTH[nth]
+            if not 0 <= index < len(rows):
+                continue
+            row = rows[index]
         elif len(rows) == 1:
             row = rows[0]  # "nesse dia da semana" after the one weekday shown
         else:
             continue
-        return f"{text[: match.start()]} {_row_words(row)} {text[match.end() :]}"
+        # "no dia mais alto dessa semana": the row is in the list just shown, not in this week
+        after = re.sub(r"^\s*(?:d|n)?(?:ess|est)?[ae] (?:semana|lista|mes)\b", "", text[match.end() :])
+        return f"{text[: match.start()]} {_row_words(row)} {after}"
     return text
+
+
+_LIGHT = frozenset({"leve", "leva", "baixo", "baixa", "fraco", "fraca", "vazio", "vazia"})
 
 
 def _row_words(row: tuple[str, str, str, float]) -> str:
@@ -2091,6 +2216,7 @@ def _compose(
         legacy = None  # "qual dia útil eu menos trabalho?": the words were the weekdays compared
     bare = previous is not None and not any(slots.get(n) for n in SUBJECT) and not read.rest.split()
     own_question = slots.get("hours") is not None or read.measure is not None  # "e no total, qnts passaram de 9h?"
+    own_question = own_question or bool(slots.get("among"))  # "e ela x a Giovana no total?": the two, overall
     # "e no total, qnts dias de trabalho em feriado?" after the holidays: that count, not a sum of the list
     own_question = own_question or (legacy in _COUNTING_KINDS and (previous is None or previous.kind != legacy))
     if again_activity_of(previous, slots) and read.measure in (None, "hours") and slots.get("hours") is None:
@@ -2186,6 +2312,8 @@ def _compose(
         any_at_all = read.group is None and not read.rank and re.search(r"\b(?:tem|teve|ha|existe) algu[mn]", text)
         if any_at_all:
             read.group = "none"
+        if read.group is None and read.measure == "people" and _HOW_MANY_PEOPLE.search(text):
+            read.group = "none"  # "qnts pessoas apontaram nele?" after its weeks: how many in all, not per week
         people_named = read.group == "person" and re.search(r"\b(?:pessoas|recursos|nomes|quem)\b", text) is not None
         plural_verb = re.search(r"\b(?:que|q) (?:mais|menos) (?:apontaram|trabalharam|fizeram)\b", text)
         if read.group == "person" and plural_verb and previous.group in _CALENDAR_GROUPS:
@@ -2687,8 +2815,8 @@ def _share_words(
     terms = _activity_terms(db, read)
     if terms and any(set(terms) <= set(key.split()) for key in db.activities):
         return " ".join(dict.fromkeys(terms))
-    if not terms and previous is not None and previous.activity and _THAT.search(text):
-        return previous.activity
+    if not terms and previous is not None and previous.activity and (_THAT.search(text) or re.match(r"e\b", text)):
+        return previous.activity  # "e em % do meu mês?" after my code review hours: code review's part
     return Clarification(
         "not_understood",
         "Entendi que você quer uma porcentagem, mas não entendi de quê. Diga a atividade, por exemplo: “quanto % "
