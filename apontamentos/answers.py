@@ -611,7 +611,9 @@ def _person_days(
         + _lines([f"{d.resource.name}: {fmt.day_with_weekday(d.day)}, {fmt.hours(d.hours)}" for d in days])
     )
     rows = [[d.resource.name, fmt.day_with_weekday(d.day), fmt.hours(d.hours)] for d in days]
-    return _done(question, text, _table(title, ["Recurso", "Dia", "Horas"], rows))
+    done = _done(question, text, _table(title, ["Recurso", "Dia", "Horas"], rows))
+    listed = list(dict.fromkeys(d.resource.id for d in days))  # "e a Renata Ferreira?": one of these
+    return replace(done, context={**done.context, "named_people": listed})
 
 
 def weekend_work(db: Dataset, question: Question, today: date) -> Answer:

@@ -115,7 +115,7 @@ apontou apontaram apontei apontamento apontamentos apontado apontados apontada a
 lancou lancado lancadas registrou registrado registradas bateu bater bati batido
 entrou entrei chegou cheguei saiu sai comecou terminou horario horarios extra extras
 faco fecho fechei absurdo absurdos tamanho data datas exagerado exagerada exageradamente
-frente topo cima lider colocado colocada outro outra
+frente topo cima lider colocado colocada outro outra naquela naquele daquela daquele
 faltou faltaram faltei falta faltas faltando faltante faltantes ausencia ausencias ausente ausentes
 validado validados validada validadas validou valida validam validacao validacoes validador validadores
 validadora aprovado aprovados aprovada aprovadas aprovou aprova aprovam aprovador aprovadores aprovacao
@@ -400,6 +400,16 @@ _WHAT_WAS_DONE = re.compile(r"\b(?:vs|x|versus|e) o (?:que|q) (?:ela|ele|eu) (?:
 # Words that repeat the question or define what the bot already means: "nas mesmas condições", "contando cada
 # pessoa em cada dia", "embora tivessem apontado nos trinta dias anteriores" (what "parou de apontar" is)
 _SAME_CONDITIONS = re.compile(r"\b(?:n?as mesmas condicoes|com os mesmos filtros|do mesmo jeito|no sistema)\b")
+# "muda de assunto: …", "volta pro 8033, …": the talk moves; what follows is the question
+_TOPIC_SHIFT = re.compile(
+    r"\b(?:muda(?:ndo)? de assunto|mudando o assunto|outra pergunta"
+    r"|(?:volta|voltando|voltar|retomando) (?:pro|pra|para o|para a|ao|a|para)(?= \w))"
+)
+# "e a Tânia que eu perguntei antes": she is named; when she was asked about does not matter
+_ASKED_BEFORE = re.compile(
+    r"\b(?:que|q) (?:eu )?(?:te )?(?:perguntei|falei|mencionei|citei)(?: antes| agora pouco| ha pouco| no comeco)?\b"
+)
+_DONE_WORK = re.compile(r"\brealizad[oa]s?\b")  # "esperado vs realizado": the hours worked
 _EACH_PERSON_EACH_DAY = re.compile(r"\bcontando cada (?:pessoa|recurso) (?:em|por) cada dia\b")
 _STOPPED_DEFINED = re.compile(
     r"\b(?:ficaram|ficou) sem apontar\b(.*?)\b(?:embora|mas|apesar de) (?:\w+ )?(?:tivessem|tenham|tinham|tenha|tinha)"
@@ -642,6 +652,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_LAST_CUT, _last_cut),
     (_THESE_N, "eles"),
     (_SAME_CONDITIONS, " "),
+    (_TOPIC_SHIFT, " "),
+    (_ASKED_BEFORE, " "),
+    (_DONE_WORK, "trabalhado"),
     (_EACH_PERSON_EACH_DAY, " "),
     (_STOPPED_DEFINED, r"pararam de apontar\1"),
     (_CONCENTRATED, "teve"),

@@ -502,10 +502,6 @@ def understand(
 def _listed(previous: Question, who: bool = False) -> Question | None:
     """The previous question as a list of what it counted (`who`: of the people), or None when it counted
     nothing listable."""
-    if previous.count:
-        return replace(previous, count=False, page=0)
-    if previous.kind == "compose" and previous.measure == "people" and previous.group is None:
-        return replace(previous, measure="hours", group="person", output="table", page=0)
     if who and previous.kind == "weekend_work" and not previous.person:
         # "quem?" after the weekend days worked: the people, each with their weekend hours ("o primeiro deles" next)
         return Question(
@@ -520,6 +516,10 @@ def _listed(previous: Question, who: bool = False) -> Question | None:
             weekday=(6, 7),
             output="table",
         )
+    if previous.count:
+        return replace(previous, count=False, page=0)
+    if previous.kind == "compose" and previous.measure == "people" and previous.group is None:
+        return replace(previous, measure="hours", group="person", output="table", page=0)
     if previous.kind == "compose" and previous.measure == "days" and previous.group is None:
         # "quais?" after "passou de 9h em algum (dia)?": those days, each with its hours
         return replace(previous, measure="hours", group="day", output="table", page=0)
@@ -1211,6 +1211,8 @@ def _understand(
         slots["everyone"] = True
     if team is not None or re.search(r"\bequipe\b", rest):
         slots["team"] = True
+    if team is not None and _ROLE.get() == "gestor" and not slots.get("contract"):
+        slots["everyone"] = True  # "e qnts pessoas ao todo nos meus contratos?" after one of them: all of his
     if _COUNT.search(rest) and not re.search(r"\be (?:quem|quais) (?:foram|sao|eram|sao eles|foram eles)\b", text):
         slots["count"] = True  # "qnts pessoas apontaram e quem foram?": the list, which gives the count too
     if _ASC.search(rest):
@@ -1625,6 +1627,9 @@ _NTH_ROW = re.compile(
     r"|novembro|dezembro)|d[eo] mes|do ano))"
 )
 _NTH = {"primeir": 0, "segund": 1, "terceir": 2, "quart": 3, "quint": 4, "sext": 5, "2": 1, "3": 2, "4": 3, "5": 4}
+_WEEK_OF_THE_DAY = re.compile(
+    r"\b(?:n|d)aquela semana(?: toda| inteira)?\b|\b(?:n|d)?(?:ess|aquel)?a semana (?:toda|inteira)\b"
+)
 _ROW_GROUPS = {"semana": "week", "mes": "month", "dia": "day", "dia da semana": "weekday"}
 
 
@@ -1633,6 +1638,11 @@ def _row_named(text: str, rows: tuple[tuple[str, str, str, float], ...]) -> str:
     if not rows:
         return text
     group = rows[0][0]
+    if group == "day" and len(rows) == 1 and (week := _WEEK_OF_THE_DAY.search(text)):
+        # "e qnt eu fiz naquela semana toda?" after my busiest day: that day's Monday-to-Sunday week
+        first = date.fromisoformat(rows[0][1]) - timedelta(days=date.fromisoformat(rows[0][1]).weekday())
+        row = ("week", first.isoformat(), (first + timedelta(days=6)).isoformat(), rows[0][3])
+        return f"{text[: week.start()]} {_row_words(row)} {text[week.end() :]}"
     for pattern in (_TOP_ROW, _END_ROW, _THAT_ROW, _NTH_ROW):
         match = pattern.search(text)
         if match is None or _ROW_GROUPS[match.group("unit")] != group:
@@ -2032,6 +2042,9 @@ def _person(db: Dataset, words: list[str]) -> tuple[str, list[str]] | Ambiguous 
     exact = [c for c in candidates if normalize(c.name).split() == run]
     if len(candidates) > 1 and len(run) >= 3 and len(exact) == 1:
         candidates = exact  # "hugo pinto cardoso" is him, not also "Hugo Monteiro Pinto Cardoso"
+    listed = [c for c in candidates if c.id in _NAMED_PEOPLE.get()]
+    if len(candidates) > 1 and len(listed) == 1:
+        candidates = listed  # "e a Renata Ferreira?" after a list holding one of the two Renata Ferreiras: her
     if len(candidates) == 1:
         return candidates[0].id, run
     shown = " ".join(run).title()

@@ -344,3 +344,84 @@ def test_one_of_those_over_a_bound_keeps_the_period(generated: Dataset, rows: li
     *_, reply = ask(generated, "quem do 8446 passou de 9h num dia em outubro?", f"quais dias a {name} passou das 9h?")
     assert all(day(d) in reply for n, d in over if n == name)
     assert f"de {day(OCTOBER[0])} a {day(OCTOBER[1])}" in reply
+
+
+# -- batch BS: the talk coming back to something said before ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lead", ["volta pro 8446,", "voltando pro 8446,", "muda de assunto: no 8446,", "outra pergunta: no 8446"]
+)
+def test_a_topic_shift_then_the_question(generated: Dataset, rows: list[Span], lead: str) -> None:  # noqa: F811
+    pending = sum(1 for r in rows if of_contract(OCTOBER)(r) and not r.validated)
+    *_, reply = ask(generated, "quanto o 8447 fez em outubro?", f"{lead} tem apontamento sem validar em outubro?")
+    assert f"{pending} apontamentos" in reply and "8446" in reply
+
+
+@pytest.mark.parametrize("said", ["que eu perguntei antes", "q eu falei agora pouco", "que eu mencionei"])
+def test_someone_asked_about_before(generated: Dataset, rows: list[Span], said: str) -> None:  # noqa: F811
+    first, second = two_people(rows)
+    *_, reply = ask(
+        generated,
+        f"quanto a {first} fez em outubro?",
+        f"e a {second}?",
+        f"e a {first} {said}, quantos apontamentos em outubro?",
+    )
+    entries = sum(1 for r in rows if r.name == first and within(OCTOBER)(r))
+    assert f"{entries} apontamentos" in reply
+
+
+def test_expected_against_done(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, f"e a {name}, esperado vs realizado em outubro?")
+    assert hours(total(rows, lambda r: r.name == name and within(OCTOBER)(r))) in reply and "esperad" in reply
+
+
+def test_a_name_two_people_share_is_the_one_just_listed(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    names = sorted({r.name for r in rows})
+    shared = {}
+    for name in names:
+        first_two = " ".join(name.split()[:2])
+        shared.setdefault(first_two, []).append(name)
+    pairs = {k: v for k, v in shared.items() if len(v) == 2}
+    if not pairs:
+        pytest.skip("no two people share a first and second name in this data")
+    short, (one, other) = next(iter(pairs.items()))
+    contract = next(r.supplier for r in rows if r.name == one)
+    if any(r.name == other and r.supplier == contract for r in rows):
+        pytest.skip("both are on the same contract")
+    mine = total(rows, lambda r: r.name == one and within(OCTOBER)(r))
+    *_, reply = ask(generated, f"top 50 do {contract} em outubro", f"e a {short}, qnt fez em outubro?")
+    assert hours(mine) in reply and one in reply
+
+
+@pytest.mark.parametrize("who", ["e quem foi?", "quem?", "quem foram?"])
+def test_who_after_a_count_of_weekend_days(generated: Dataset, rows: list[Span], who: str) -> None:  # noqa: F811
+    weekend: dict[str, float] = defaultdict(float)
+    for r in rows:
+        if of_contract(OCTOBER)(r) and r.day.weekday() >= 5:
+            weekend[r.name] += r.net or 0
+    *_, reply = ask(generated, "qnts dias de fim de semana o pessoal do 8446 trabalhou em outubro", who)
+    assert all(f"{n}: {hours(v)}" in reply for n, v in weekend.items())
+
+
+@pytest.mark.parametrize("week", ["naquela semana toda", "naquela semana", "na semana toda"])
+def test_the_week_of_the_busiest_day(generated: Dataset, rows: list[Span], week: str) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    days = by(rows, lambda r: r.day, lambda r: r.name == name and within(OCTOBER)(r))
+    busiest = max(days, key=lambda d: (days[d], d))
+    monday = busiest - timedelta(days=busiest.weekday())
+    span = (monday, monday + timedelta(days=6))
+    *_, reply = ask(generated, "qual foi meu dia mais puxado em outubro?", f"e qnt eu fiz {week}?", user=name)
+    assert hours(total(rows, lambda r: r.name == name and within(span)(r))) in reply
+
+
+def test_all_of_a_gestors_contracts_after_one_of_them(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = {r.name for r in rows if r.supplier in ("8446", "8447") and within(SEPTEMBER)(r)}
+    replies = scoped(
+        generated,
+        Scope("gestor", contracts=("8446", "8447")),
+        "quem mais apontou no 8447 em setembro?",
+        "e qnts pessoas ao todo nos meus contratos em setembro?",
+    )
+    assert f"{len(people)} recursos" in replies[1].text
