@@ -172,6 +172,11 @@ def render(db: Dataset, question: Question, today: date) -> Answer:
         # "abre a semana mais pesada por dia", "quem apontou no dia que teve mais hora?": a row of this list
         rows = [[c.group, *_row_span(c.group, key, period), float(value or 0)] for key, value in result.rows if key]
         answer = replace(answer, context={**answer.context, "named_rows": rows})
+    if c.measure in ("first_day", "last_day") and c.group is None and result.rows:
+        # "qual foi o último dia que eu apontei e qnts horas fiz nele?": that day is the row named next
+        found = result.rows[0][1]
+        if isinstance(found, date):
+            answer = replace(answer, context={**answer.context, "named_rows": [["day", *[found.isoformat()] * 2, 0.0]]})
     return answer
 
 

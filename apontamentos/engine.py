@@ -15,11 +15,11 @@ from . import queries as q
 from .answers import EXAMPLES, Answer, NoData, Table
 from .dataset import Dataset, normalize
 from .errors import InvalidQuery
-from .language import corrected
+from .language import compound_parts, corrected
 from .question import Question, from_context
 from .registry import BY_NAME
 from .scope import OPEN, Scope, ScopedDataset, granted, scoped
-from .understanding import STATIC, Clarification, understand
+from .understanding import REFUSALS, STATIC, Clarification, understand
 from .vocabulary import BUILTIN, Vocabulary
 
 __all__ = ["EXAMPLES", "Answer", "Table", "answer", "me_in", "static_answer"]
@@ -34,11 +34,57 @@ def answer(
     scope: Scope = OPEN,
     vocabulary: Vocabulary = BUILTIN,
 ) -> Answer:
-    """Answer one question within what `scope` may see; `context` is what earlier turns left.
+    """Answer one message within what `scope` may see; `context` is what earlier turns left.
 
     With open access (no policy: local development) "eu" is the person named like the user; otherwise it
-    is the scope's own resource id, never a display name.
+    is the scope's own resource id, never a display name. A message that asks two things ("qnt fiz em
+    outubro e qnts dias foram") gets both answers, the second read as a follow-up of the first.
     """
+    parts = compound_parts(question)
+    earlier = context.get("compound")
+    if len(parts) == 1 and isinstance(earlier, list) and _SAME_QUESTIONS_AGAIN.fullmatch(normalize(question)):
+        # "e setembro?" after "qnt fiz em outubro e qnts dias foram": both questions again, in September
+        answers = [
+            _answer_one(db, question, part if isinstance(part, dict) else {}, today, user, scope, vocabulary)
+            for part in earlier
+        ]
+        return _combined(answers)
+    if len(parts) == 1:
+        return _answer_one(db, parts[0], context, today, user, scope, vocabulary)
+    answers = []
+    for part in parts:
+        answers.append(_answer_one(db, part, context, today, user, scope, vocabulary))
+        context = answers[-1].context
+        if answers[-1].intent in REFUSALS:
+            break  # "meu cpf tá certo? qual é?": what follows a refused question is about it too
+    return _combined(answers) if len(answers) > 1 else answers[0]
+
+
+def _combined(answers: list[Answer]) -> Answer:
+    """The answers to the questions of one message, as one; a table would show only one of them, so none is
+    sent. The context is the last answer's, and each one's for a follow-up that changes only what they share."""
+    last = answers[-1]
+    context = {**last.context, "compound": [{k: v for k, v in a.context.items() if k != "compound"} for a in answers]}
+    return Answer("\n\n".join(a.text for a in answers), context, last.intent, suggestions=last.suggestions)
+
+
+# A follow-up that changes only the period, the person or the contract ("e setembro?", "e o 8447?", "e ela?"):
+# after a message that asked two things, it asks both again
+_SAME_QUESTIONS_AGAIN = re.compile(
+    r"e (?!.*\b(?:horas?|dias?|apontamentos?|pessoas?|recursos?|quem|qual|quais|quant\w*|qnt\w*|top|media|porcentagem"
+    r"|por|contratos|ranking|total)\b)(?:\S+ ?){1,5}"
+)
+
+
+def _answer_one(
+    db: Dataset,
+    question: str,
+    context: dict[str, Any],
+    today: date,
+    user: str,
+    scope: Scope,
+    vocabulary: Vocabulary,
+) -> Answer:
     view = scoped(db, scope)
     previous = _usable(from_context(context), view)
     if context.get("confirm") and previous is not None:

@@ -753,6 +753,53 @@ def without_context(question: str) -> str:
 
 _ANY_DAY = date(2026, 1, 15)  # whether a clause names a period does not depend on the day
 
+# Where a second question starts inside one message: after a "?" with more to come, or at "e" before a question
+# word ("qnt fiz em outubro e qnts dias foram", "quem mais apontou e quem menos").
+_ASKING = r"(?:qnts?|qntas?|qts?|qnto|quant[oa]s?|quem|qual|quais|em (?:qnts?|qntas?|quant[oa]s?|que|qual))\b"
+_SECOND_QUESTION = re.compile(rf"\?\s+(?=\S)|,?\s+e\s+(?={_ASKING})")
+# A first part that compares, or bounds, with what follows: one question ("a diferença entre o que fiz e quanto …")
+_ONE_QUESTION = re.compile(r"\b(?:diferenca|entre|compar\w*|versus|vs|x|contra|mais que|menos que|do que)\b")
+_EXPECTED = re.compile(r"\b(?:devia|deveria|deveriam|esperad[oa]s?|previst[oa]s?)\b")
+_IF_SO = re.compile(r"^(?:e\s+)?(?:se sim|se tiver|se teve|caso sim|se for o caso|e se sim)\b[\s,]*")
+
+
+def compound_parts(question: str) -> list[str]:
+    """The questions one message asks, in order: "trabalhei algum fds? se sim qnts horas" is two, the second
+    a follow-up of the first ("e qnts horas"). A message that asks one thing is a list of one."""
+    lowered = question.casefold()  # accents kept: "isso é quanto %" is one question, "isso e quanto" two
+    cuts = list(_SECOND_QUESTION.finditer(lowered))
+    if not cuts:
+        return [question]
+    parts, start = [], 0
+    for cut in cuts:
+        parts.append(_folded(lowered[start : cut.start()]).strip(" ,;"))
+        start = cut.end()
+    parts.append(_folded(lowered[start:]).strip(" ,;"))
+    if _GREETING_ONLY.fullmatch(parts[0]):
+        parts = parts[1:]  # "oi, tudo bem? quantas horas eu fiz?": the question
+    if len(parts) == 1:
+        return parts
+    if any(len(part.split()) < 2 for part in parts) or any(_ONE_QUESTION.search(part) for part in parts[:-1]):
+        return [question]  # "quem? e quanto?" is too short to stand alone; "a diferença entre …" is one question
+    if any(_EXPECTED.search(part) for part in parts[:-1]):
+        return [question]  # "eu devia ter feito quantas horas? e fiz quanto?": expected against worked, one answer
+    if not all(re.match(rf"(?:e )?{_ASKING}|se sim\b|caso sim\b|se tiver\b", part) for part in parts[1:]):
+        return [question]  # "e o lucas souza? msm contrato q eu", "quem puxou? top 3": the same question
+    shown = [parts[0]]
+    for part in parts[1:]:
+        plain = _IF_SO.sub("", part)
+        if not plain:
+            return [question]
+        # the later questions follow the first: "se sim, qnts horas" is "e qnts horas" (about the same thing)
+        shown.append(plain if plain.startswith("e ") else f"e {plain}")
+    return shown
+
+
+_GREETING_ONLY = re.compile(
+    r"(?:oi|ola|opa|e ai|bom dia|boa tarde|boa noite)(?:[\s,!.]+(?:tudo bem|tudo bom|tudo certo|pessoal|bot))*[\s,!.]*"
+    r"|(?:tudo bem|tudo bom)[\s,!.]*"
+)
+
 
 def prepare(question: str, vocabulary: Rewriter | None = None) -> str:
     """Lower case, accents and punctuation removed, abbreviations expanded, numbers in words as digits and

@@ -782,10 +782,16 @@ def _understand(
     # i17-lang: the data's calendar and first day (working days, open starts); see dates.Found's flags
     calendar = {"subdivision": db.calendar.subdivision, "first_day": db.first_day}
     found = find_period(text, today, **calendar)
-    if found is not None and re.fullmatch(r"(?:e )?no geral", found.text.strip()) and _names_role(text):
-        # "e qnts seniors no geral?": any profile, in the same period (or the one said besides); not all the data
+    overall = found is not None and re.fullmatch(r"(?:e )?no geral", found.text.strip()) is not None
+    besides = find_period(text.replace(found.text.strip(), " ", 1), today, **calendar) if overall and found else None
+    period_named = besides is not None and (
+        "/" in besides.text or any(word in MONTH_NAMES for word in besides.text.split())
+    )  # "em outubro", "de 01/10 a 15/10", not "no mês" (which month is the talk's)
+    if found is not None and overall and (_names_role(text) or period_named):
+        # "e qnts seniors no geral?": any profile, in the same period (or the one said besides); not all the data;
+        # "reunião em outubro no geral": everyone's October
         rest = rest.replace(f" {found.text.strip()} ", " ", 1)
-        found = find_period(text.replace(found.text.strip(), " ", 1), today, **calendar)
+        found = besides
     beside: tuple[int, ...] | None = None  # weekdays said beside another period ("de seg a sex, em outubro")
     if found is not None and found.working_days_only:
         return Clarification("period", only_working_days(found))
@@ -1619,7 +1625,9 @@ _TOP_ROW = re.compile(
     r"|apontou|apontei|apontaram|teve|rendeu|lancou|lancei)(?: horas?)?)\b"
 )
 _END_ROW = re.compile(rf"\b(?:(?:n|d)?[oa] )?(?P<end>primeir|ultim)[oa] {_ROW_UNIT} (?:dessa|desta|da) lista\b")
-_THAT_ROW = re.compile(rf"\b(?:n|d)?ess[ea] {_ROW_UNIT}\b(?! (?:passad|anterior|que vem))")
+_THAT_ROW = re.compile(
+    rf"\b(?:(?:n|d)?ess[ea]|(?:n|d)aquel[ea]) {_ROW_UNIT}\b(?! (?:passad|anterior|que vem))|\bnele\b"
+)
 # "a segunda semana por dia", "na terceira semana", "o segundo mês" (a bare "segunda" is Monday: the unit must follow)
 _NTH_ROW = re.compile(
     r"\b(?:(?:n|d)?[oa] )?(?P<nth>primeir|segund|terceir|quart|quint|sext|penultim|2|3|4|5)[oa]? (?P<unit>semana|mes)\b"
@@ -1645,7 +1653,7 @@ def _row_named(text: str, rows: tuple[tuple[str, str, str, float], ...]) -> str:
         return f"{text[: week.start()]} {_row_words(row)} {text[week.end() :]}"
     for pattern in (_TOP_ROW, _END_ROW, _THAT_ROW, _NTH_ROW):
         match = pattern.search(text)
-        if match is None or _ROW_GROUPS[match.group("unit")] != group:
+        if match is None or _ROW_GROUPS[match.group("unit") or "dia"] != group:  # "nele": the one day
             continue
         if re.search(r"\b(?:qual|quais|que)(?: foi| foram| e)?\s*$", text[: match.start()]):
             continue  # "qual foi o dia da semana com menos horas?" asks for the row; it does not name one
@@ -1663,7 +1671,7 @@ def _row_named(text: str, rows: tuple[tuple[str, str, str, float], ...]) -> str:
                 continue
             row = rows[index]
         elif len(rows) == 1:
-            row = rows[0]  # "nesse dia da semana" after the one weekday shown
+            row = rows[0]  # "nesse dia da semana" after the one weekday shown, "nele" after the one day
         else:
             continue
         # "no dia mais alto dessa semana": the row is in the list just shown, not in this week
@@ -2380,6 +2388,10 @@ def _compose(
     whole_contract = previous.contract if previous is not None and follow_up else None
     if named_part and read.weekday is None and previous is not None and previous.weekday and _THAT.search(text):
         read.weekday = previous.weekday  # "qnto isso representa do total do mês?" after the weekends' hours
+    her_part = named_part and previous is not None and previous.person and previous.contract and not previous.activity
+    if her_part and _THAT.search(text) and not slots.get("person") and read.weekday is None:
+        # "e qnto isso representa do contrato?" after my hours in the 7873: my part of the 7873's hours
+        slots = {**slots, "person": previous.person}
     part = _share_part(db, read, {"contract": whole_contract, **slots}, text) if named_part else None
     talked = previous.contract if previous is not None else None
     if (
@@ -2433,8 +2445,17 @@ def _compose(
         limit = 1
     if values.get("among"):
         limit = None  # the people or contracts compared are all shown, the first being the answer
+    # "e eu, qnt fiz de deploy?" after deploy's share: my hours; "e reunião?" after it: reunião's share
+    own_figure = re.search(
+        r"\b(?:quant\w*|qnt\w*) (?:\w+ )?(?:fiz|fez|fizeram|trabalhei|trabalhou|apontei|apontou)\b", text
+    )
     share = read.share or (
-        recomposed and previous is not None and previous.output == "share" and not read.measure and not read.rank
+        recomposed
+        and previous is not None
+        and previous.output == "share"
+        and not read.measure
+        and not read.rank
+        and not own_figure
     )
     if part is not None:
         values["part"], values["share_of"] = part, None
@@ -2443,9 +2464,10 @@ def _compose(
     elif not share or values.get("share_of"):
         values.pop("part", None)  # a part asked before is not this question's
     if not share and values.get("share_of"):
-        # "e quem mais fez code review lá?" after its share: the part becomes the filter of the new question
+        # "e quem mais fez code review lá?" after its share: the part becomes the filter of the new question;
+        # "e eu, quanto fiz em outubro?": all my hours (an activity said again is in slots)
         part = values.pop("share_of")
-        values["activity"] = values.get("activity") or part
+        values["activity"] = values.get("activity") or (None if own_figure else part)
     if recomposed and share and previous is not None and previous.share_of and not read.share:
         values["share_of"] = slots.get("activity") or previous.share_of  # "e de reunião?" after a share
         if slots.get("activity"):

@@ -425,3 +425,102 @@ def test_all_of_a_gestors_contracts_after_one_of_them(generated: Dataset, rows: 
         "e qnts pessoas ao todo nos meus contratos em setembro?",
     )
     assert f"{len(people)} recursos" in replies[1].text
+
+
+# -- batch BU: two things asked in one message ---------------------------------------------------------------
+
+
+def days_of(rows: list[Span], name: str, span: tuple[date, date]) -> int:  # noqa: F811
+    return len({r.day for r in rows if r.name == name and within(span)(r)})
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["qnt fiz em outubro e qnts dias foram", "quantas horas eu fiz em outubro? e em quantos dias?"],
+)
+def test_hours_and_days_in_one_message(generated: Dataset, rows: list[Span], message: str) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    reply, again = ask(generated, message, "e setembro?", user=name)
+    assert hours(total(rows, lambda r: r.name == name and within(OCTOBER)(r))) in reply
+    assert f"{days_of(rows, name, OCTOBER)} dias" in reply
+    # "e setembro?" asks both again
+    assert hours(total(rows, lambda r: r.name == name and within(SEPTEMBER)(r))) in again
+    assert f"{days_of(rows, name, SEPTEMBER)} dias" in again
+
+
+def test_most_and_least_in_one_message(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, of_contract(NOVEMBER))
+    most, least = max(people, key=lambda n: (people[n], n)), min(people, key=lambda n: (people[n], n))
+    (reply,) = ask(generated, "quem mais apontou no 8446 esse mes e quem menos")
+    assert f"{most}: {hours(people[most])}" in reply and f"{least}: {hours(people[least])}" in reply
+
+
+def test_if_so_how_many_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = next(r.name for r in sorted(rows, key=lambda r: (r.name, r.day)) if r.day.weekday() >= 5)
+    weekend = total(rows, lambda r: r.name == name and r.day.weekday() >= 5)
+    (reply,) = ask(generated, "trabalhei algum fds? se sim qnts horas", user=name)
+    assert hours(weekend) in reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "e isso é quanto % do total?",  # "é" is a verb, not "e"
+        "quanto o 8446 e o 8447 fizeram em outubro?",  # one question about two contracts
+        "no dia mais forte, quem puxou? top 3",  # a qualifier, not a question
+    ],
+)
+def test_one_question_is_not_split(generated: Dataset, message: str) -> None:
+    from apontamentos.language import compound_parts
+
+    assert compound_parts(message) == [message]
+
+
+def test_what_follows_a_refusal_is_not_answered_apart(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, "meu cpf ta certo no cadastro? qual é?", user=name)
+    assert "CPF" in reply and FIGURE.search(reply) is None
+
+
+def test_a_greeting_before_the_question(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, "oi, tudo bem? quantas horas eu fiz em outubro?", user=name)
+    assert hours(total(rows, lambda r: r.name == name and within(OCTOBER)(r))) in reply and "\n\n" not in reply
+
+
+def test_my_share_of_the_contract_just_asked_about(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, contract = one_contract_person(rows)
+    mine = total(rows, lambda r: r.name == name and within(OCTOBER)(r))
+    whole = total(rows, of_contract(OCTOBER, contract))
+    share = f"{100 * mine / whole:.1f}%".replace(".", ",")
+    *_, reply = ask(
+        generated, f"qnts horas eu fiz no {contract} em outubro", "e qnto isso representa do contrato", user=name
+    )
+    assert share in reply
+
+
+def test_my_hours_after_an_activitys_share(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, contract = one_contract_person(rows)
+    activities = by(rows, lambda r: plain(r.activity), of_contract(OCTOBER, contract))
+    activity = max(activities, key=lambda a: (activities[a], a))
+    *_, reply = ask(
+        generated,
+        f"qual a porcentagem de {activity} no {contract} em outubro",
+        "e eu, quanto fiz em outubro?",
+        user=name,
+    )
+    assert hours(total(rows, lambda r: r.name == name and within(OCTOBER)(r))) in reply
+
+
+def test_the_day_just_answered(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    last = max(r.day for r in rows if r.name == name)
+    (reply,) = ask(generated, "qual foi o ultimo dia q eu apontei e qnts horas fiz nele", user=name)
+    assert day(last) in reply and hours(total(rows, lambda r: r.name == name and r.day == last)) in reply
+
+
+def test_an_activity_in_october_overall(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    activities = by(rows, lambda r: plain(r.activity), within(OCTOBER))
+    activity = max(activities, key=lambda a: (activities[a], a))
+    (reply,) = ask(generated, f"quanto tempo foi gasto com {activity} em outubro no geral?")
+    assert hours(activities[activity]) in reply and f"de {day(OCTOBER[0])} a {day(OCTOBER[1])}" in reply
