@@ -409,6 +409,11 @@ _TOPIC_SHIFT = re.compile(
 _ASKED_BEFORE = re.compile(
     r"\b(?:que|q) (?:eu )?(?:te )?(?:perguntei|falei|mencionei|citei)(?: antes| agora pouco| ha pouco| no comeco)?\b"
 )
+# "lista quem tá no meu contrato", "quem está no 8446": who works there
+_WHO_IS_IN = re.compile(
+    r"\bquem (?:ta|esta|estao|fica|faz parte)"
+    r"(?= (?:n|d)[oa]s? (?:meus? |minhas? )?(?:contratos?|time|equipe|\d{4}\b|e\d{7}))"
+)
 _DONE_WORK = re.compile(r"\brealizad[oa]s?\b")  # "esperado vs realizado": the hours worked
 _EACH_PERSON_EACH_DAY = re.compile(r"\bcontando cada (?:pessoa|recurso) (?:em|por) cada dia\b")
 _STOPPED_DEFINED = re.compile(
@@ -655,6 +660,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_TOPIC_SHIFT, " "),
     (_ASKED_BEFORE, " "),
     (_DONE_WORK, "trabalhado"),
+    (_WHO_IS_IN, "quem trabalha"),
     (_EACH_PERSON_EACH_DAY, " "),
     (_STOPPED_DEFINED, r"pararam de apontar\1"),
     (_CONCENTRATED, "teve"),

@@ -1576,8 +1576,8 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
         return "people_by"  # but "quantos contratos têm java" asks about contracts (and is refused)
     if slots.get("activity") and (kind is None or kind in ("total_hours", "activity_list", "activity_ranking")):
         return "activity_hours"
-    if kind in ("activity_list", "activity_ranking") and slots.get("person"):
-        return "person_activities"
+    if kind in ("activity_list", "activity_ranking") and slots.get("person") and slots.get("by") != "entries":
+        return "person_activities"  # (counted in entries, "por número de apontamentos", the ranking takes her)
     if kind == "person_activities" and not slots.get("person"):
         # "o que a equipe fez?" asks where the hours went; "quais atividades?" lists them
         return "activity_ranking" if any_of(rest, IMPLICIT_ACTIVITY) else "activity_list"

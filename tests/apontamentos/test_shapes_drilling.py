@@ -524,3 +524,27 @@ def test_an_activity_in_october_overall(generated: Dataset, rows: list[Span]) ->
     activity = max(activities, key=lambda a: (activities[a], a))
     (reply,) = ask(generated, f"quanto tempo foi gasto com {activity} em outubro no geral?")
     assert hours(activities[activity]) in reply and f"de {day(OCTOBER[0])} a {day(OCTOBER[1])}" in reply
+
+
+# -- batch BT ----------------------------------------------------------------------------------------------------
+
+
+def test_my_activities_by_number_of_entries(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    counts: dict[str, int] = defaultdict(int)
+    for r in rows:
+        if r.name == name and within(NOVEMBER)(r) and r.activity:
+            counts[r.activity] += 1
+    top = max(counts, key=lambda a: (counts[a], plain(a)))
+    (reply,) = ask(generated, "quais minhas atividades principais em novembro por numero de apontamentos?", user=name)
+    assert f"{counts[top]} apontamentos" in reply and "número de apontamentos" in reply
+
+
+@pytest.mark.parametrize("who", ["lista quem ta no meu contrato", "quem está no meu contrato?"])
+def test_who_is_in_my_contract(generated: Dataset, rows: list[Span], who: str) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, lambda r: r.supplier == "8446")
+    replies = scoped(
+        generated, Scope("gestor", contracts=("8446",)), "qnts apontamentos do 8446 tao sem validacao em novembro?", who
+    )
+    assert f"{len(people)} recursos" in replies[1].text
+    assert all(f"{n}: {hours(v)}" in replies[1].text for n, v in people.items())
