@@ -231,6 +231,14 @@ def _most_recent(day: int, month: int, today: date, original: str) -> date:
     return candidate if candidate <= today else _make(day, month, today.year - 1, original)
 
 
+def _date(match: re.Match[str], today: date) -> date:
+    """The date a `_DATE` match names; without a year, the most recent one up to today."""
+    d, m, y = match.groups()
+    if y:
+        return _make(int(d), int(m), _year(y, today.year), match.group(0))
+    return _most_recent(int(d), int(m), today, match.group(0))
+
+
 def _range(match: re.Match[str], today: date) -> Period:
     d1, m1, y1, d2, m2, y2 = match.groups()
     original = match.group(0).strip()
@@ -322,21 +330,11 @@ def find_period(
         day = _in_week(match.group("day"), _week(match.group("week"), today))
         return Found(Period(day, day), match.group(0))
     if match := _WEEK_OF.search(text):
-        d, m, y = match.groups()
-        day = (
-            _make(int(d), int(m), _year(y, today.year), match.group(0))
-            if y
-            else _most_recent(int(d), int(m), today, match.group(0))
-        )
+        day = _date(match, today)
         monday = day - timedelta(days=day.weekday())
         return Found(Period(monday, monday + timedelta(days=6)), match.group(0))
     if match := _SINGLE.search(text):
-        d, m, y = match.groups()
-        day = (
-            _make(int(d), int(m), _year(y, today.year), match.group(0))
-            if y
-            else _most_recent(int(d), int(m), today, match.group(0))
-        )
+        day = _date(match, today)
         return Found(Period(day, day), match.group(0))
     if match := _MONTH_SPAN.search(text):
         first, last = (_month(MONTH_NAMES[name], None, today) for name in match.groups() if name)
