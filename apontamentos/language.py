@@ -414,6 +414,10 @@ _WHO_IS_IN = re.compile(
     r"\bquem (?:ta|esta|estao|fica|faz parte)"
     r"(?= (?:n|d)[oa]s? (?:meus? |minhas? )?(?:contratos?|time|equipe|\d{4}\b|e\d{7}))"
 )
+# "bruto x líquido dele no mês": both figures, which an answer about hours gives
+_BOTH_BASES = re.compile(
+    r"\b(?:brut[oa]s? (?:e|x|vs|ou|versus) liquid[oa]s?|liquid[oa]s? (?:e|x|vs|ou|versus) brut[oa]s?)\b"
+)
 _DONE_WORK = re.compile(r"\brealizad[oa]s?\b")  # "esperado vs realizado": the hours worked
 _EACH_PERSON_EACH_DAY = re.compile(r"\bcontando cada (?:pessoa|recurso) (?:em|por) cada dia\b")
 _STOPPED_DEFINED = re.compile(
@@ -660,6 +664,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_TOPIC_SHIFT, " "),
     (_ASKED_BEFORE, " "),
     (_DONE_WORK, "trabalhado"),
+    (_BOTH_BASES, "horas brutas e liquidas"),
     (_WHO_IS_IN, "quem trabalha"),
     (_EACH_PERSON_EACH_DAY, " "),
     (_STOPPED_DEFINED, r"pararam de apontar\1"),
@@ -789,7 +794,7 @@ def compound_parts(question: str) -> list[str]:
         return [question]  # "quem? e quanto?" is too short to stand alone; "a diferença entre …" is one question
     if any(_EXPECTED.search(part) for part in parts[:-1]):
         return [question]  # "eu devia ter feito quantas horas? e fiz quanto?": expected against worked, one answer
-    if not all(re.match(rf"(?:e )?{_ASKING}|se sim\b|caso sim\b|se tiver\b", part) for part in parts[1:]):
+    if not all(re.match(rf"e |{_ASKING}|se sim\b|caso sim\b|se tiver\b", part) for part in parts[1:]):
         return [question]  # "e o lucas souza? msm contrato q eu", "quem puxou? top 3": the same question
     shown = [parts[0]]
     for part in parts[1:]:
@@ -864,8 +869,20 @@ _NOT_AN_ORDER = re.compile(
 )
 
 
+# "fecha os meus pontos abertos aí", "encerra o apontamento de hoje": closing an entry is a write
+_CLOSE_ORDER = re.compile(
+    r"^(?:(?:por favor|pode|consegue|voce pode|vc pode|da para|tem como|ai|agora|entao|oi|bot)\s+)*"
+    r"(?:fecha|feche|fechar|encerra|encerre|encerrar|finaliza|finalize|finalizar)\b(?: \w+){0,3}? "
+    r"(?:pontos?|apontamentos?|registros?|saidas?)\b"
+)  # not "esqueci de fechar algum apontamento?", a question about open entries
+# The weather is not in the data: "como tá o tempo lá fora hj?"
+_WEATHER = re.compile(
+    r"\b(?:tempo|clima) la fora\b|\bclima\b|\bprevisao do tempo\b|\b(?:vai chover|chuva|temperatura)\b"
+)
+
+
 def _orders_a_write(text: str) -> bool:
-    if _WRITE_FIRST.search(text):
+    if _WRITE_FIRST.search(text) or _CLOSE_ORDER.search(text):
         return True
     return any(not _NOT_AN_ORDER.search(text[: match.start()]) for match in _WRITE.finditer(text))
 
@@ -885,7 +902,7 @@ _ABOUT_HOURS = re.compile(r"\b(?:horas?|apont\w*|trabalh\w*|fazer|contratos?|lan
 
 def refusal(text: str) -> str | None:
     """Why a (prepared, corrected) question must not be answered with data, or None."""
-    if _INJECTION.search(text):
+    if _INJECTION.search(text) or _WEATHER.search(text):
         return "out_of_scope"
     future = _FUTURE.search(text) or re.search(r"\b(?:vai|vao|vou|iremos|irao|ira)\b", text)
     future = future or re.search(r"\b(?:previsao|projecao|estimativa|tendencia)\b", text)  # a forecast, named

@@ -197,6 +197,9 @@ _TOP_OF_LIST = re.compile(
 _HOW_MANY_PEOPLE = re.compile(
     r"\bquant[oa]s (?:pessoas|recursos|consultores|colaboradores)\b(?: \w+)? (?:apontaram|trabalharam|tem|teve|ha)\b"
 )
+_THEIR_HOURS = re.compile(
+    r"(?:e )?(?:quantas|quanto|quantidade de) (?:horas )?(?:no total|ao todo|deu|foram|somou|somaram)"
+)  # "qnts hrs no total?": the hours of what was just listed
 _WHOLE_UNIT = re.compile(r"\b(?:n|d)?(?:a (?P<unit>semana)|o mes) (?:toda|todo|inteira|inteiro)\b")
 # "e na sexta anterior?" after last Friday, "e no domingo seguinte?" after a Saturday: that weekday, moved
 _WEEKDAY_MOVED = re.compile(
@@ -669,6 +672,18 @@ def _understand(
         # "e no dia seguinte, q horas eu comecei?" after the 7th: the 8th
         moved = one_day.start + timedelta(days=1 if after.group(1) or after.group(2) is not None else -1)
         text = text.replace(after.group(0), f"em {moved.day}/{moved.month}/{moved.year}", 1)
+    worked_days = previous if previous is not None and previous.kind in ("holiday_work", "weekend_work") else None
+    if worked_days is not None and not worked_days.person and _THEIR_HOURS.fullmatch(text):
+        # "qnts hrs no total?" after who worked on the 20/11 holiday (or on weekends): those days' hours, summed
+        previous = worked_days
+        weekend = (6, 7) if previous.kind == "weekend_work" else None
+        holidays_only = previous.kind == "holiday_work" and (
+            previous.period is None or previous.period.start != previous.period.end
+        )
+        if not holidays_only:  # the hours of several holidays are not a filter the compositions have
+            return Question(
+                "compose", contract=previous.contract, period=previous.period, weekday=weekend, output="value"
+            )
     if previous is not None and previous.kind == "holidays":
         # "e teve gente trabalhando neles?" after the holidays listed: work on those holidays
         text = re.sub(
@@ -1447,6 +1462,11 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         inherit_subject = not _has(text, "alguem", "ninguem", "todo mundo", "gente", "pessoas", "quem", "quantos")
     if inherit_subject and _accepts(kind, previous):
         question = question.with_subject_of(previous)
+    roles_only = any(slots.get(n) for n in _ROLE_SLOTS) and not any(slots.get(n) for n in ("person", "contract"))
+    everywhere = _has(text, "no geral", "no total", "ao todo", "todos", "todo mundo", "empresa")
+    if follow_up and roles_only and kind == previous.kind == "people_by" and previous.contract and not everywhere:
+        # "e quantos arquitetos?" after the 8446's scrum masters: the 8446's architects
+        question = replace(question, contract=previous.contract)
     # "asker" is only how the person was named ("eu" or her name): the same person is the same subject
     compared = [n for n in SUBJECT if n != "asker" or not (question.person and question.person == previous.person)]
     same_subject = question.has_subject and all(getattr(question, n) == getattr(previous, n) for n in compared)

@@ -548,3 +548,53 @@ def test_who_is_in_my_contract(generated: Dataset, rows: list[Span], who: str) -
     )
     assert f"{len(people)} recursos" in replies[1].text
     assert all(f"{n}: {hours(v)}" in replies[1].text for n, v in people.items())
+
+
+# -- batches BV and BW ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "refused"),
+    [
+        ("fecha os meus pontos abertos ai por favor", True),
+        ("pode fechar meu ponto de ontem?", True),
+        ("esqueci de fechar algum apontamento esse mes?", False),
+        ("alguem do 8446 esqueceu de fechar o ponto essa semana?", False),
+    ],
+)
+def test_closing_an_entry_is_a_write(generated: Dataset, message: str, refused: bool) -> None:
+    (reply,) = ask(generated, message, user="x")
+    assert ("só consulto os apontamentos" in reply) is refused
+
+
+@pytest.mark.parametrize("weather", ["como ta o tempo la fora hj?", "vai chover amanha?"])
+def test_the_weather_is_declined(generated: Dataset, weather: str) -> None:
+    *_, reply = ask(generated, "qnto % das horas do 8446 foi reuniao hj?", weather)
+    assert FIGURE.search(reply) is None
+
+
+def test_pending_and_open_in_one_message(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    pending = sum(1 for r in rows if r.name == name and not r.validated)
+    (reply,) = ask(generated, "tenho apontamento sem validar? e algum aberto?", user=name)
+    assert f"{pending} apontamento" in reply and "sem saída" in reply
+
+
+def test_another_profile_of_the_same_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    *_, reply = ask(generated, "quantos scrum master tem no 8446?", "e quantos arquitetos de solucoes?")
+    assert "8446" in reply.splitlines()[0]
+    *_, overall = ask(generated, "quantos scrum master tem no 8446?", "e no geral, qnts arquitetos?")
+    assert "8446" not in overall.splitlines()[0]
+
+
+def test_the_hours_of_who_worked_on_a_holiday(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    holiday = date(2026, 11, 2)
+    *_, reply = ask(generated, "alguem trabalhou no feriado de 02/11?", "qnts hrs no total?")
+    assert hours(total(rows, lambda r: r.day == holiday)) in reply and day(holiday) in reply
+
+
+def test_gross_against_net(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    *_, reply = ask(generated, f"quanto a {name} fez em outubro?", "e bruto x liquido dela no mes?")
+    mine = lambda r: r.name == name and within(OCTOBER)(r)  # noqa: E731
+    assert hours(total(rows, mine)) in reply and hours(total(rows, mine, basis="gross")) in reply
