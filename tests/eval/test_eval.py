@@ -31,8 +31,8 @@ SCORED = [QUESTIONS, HOLDOUT] + [
     QUESTIONS.with_name(f"batch_{b}.jsonl")
     for b in (
         "c d e_roles f g h i j k l m n o p q r s t u v w x y z "
-        "aa ab ac ad ae af ag ah ai aj al am an ap aq ar as at av aw ax ay az ba bb bc bd be bf bg bh bi bj bk bl "
-        "bm bn bp bq br bs bt"
+        "aa ab ac ad ae af ag ah ai aj ak al am an ap aq ar as at av aw ax ay az ba bb bc bd be bf bg bh bi bj bk "
+        "bl bm bn bp bq br bs bt bv"
     ).split()
 ]
 WEEK = ["2026-11-16", "2026-11-22"]
