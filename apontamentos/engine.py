@@ -42,10 +42,14 @@ def answer(
     """
     parts = compound_parts(question)
     earlier = context.get("compound")
-    if len(parts) == 1 and isinstance(earlier, list) and _SAME_QUESTIONS_AGAIN.fullmatch(normalize(question)):
-        # "e setembro?" after "qnt fiz em outubro e qnts dias foram": both questions again, in September
+    plain = normalize(question)
+    each = _EACH_OF_THEM.search(plain) if isinstance(earlier, list) and _subjects(earlier) > 1 else None
+    if len(parts) == 1 and isinstance(earlier, list) and (_SAME_QUESTIONS_AGAIN.fullmatch(plain) or each):
+        # "e setembro?" after "qnt fiz em outubro e qnts dias foram": both questions again, in September;
+        # "e qnts pessoas apontaram em cada um?" after the top 3 of two contracts: that, for each of them
+        asked = " ".join(plain.replace(each.group(0), " ").split()) if each else question
         answers = [
-            _answer_one(db, question, part if isinstance(part, dict) else {}, today, user, scope, vocabulary)
+            _answer_one(db, asked, part if isinstance(part, dict) else {}, today, user, scope, vocabulary)
             for part in earlier
         ]
         return _combined(answers)
@@ -60,6 +64,12 @@ def answer(
     return _combined(answers) if len(answers) > 1 else answers[0]
 
 
+def _subjects(contexts: list[Any]) -> int:
+    """How many people or contracts the questions in these contexts were about ("cada um" means them)."""
+    questions = [from_context(c) for c in contexts if isinstance(c, dict)]
+    return len({(q.person, q.contract) for q in questions if q is not None})
+
+
 def _combined(answers: list[Answer]) -> Answer:
     """The answers to the questions of one message, as one; a table would show only one of them, so none is
     sent. The context is the last answer's, and each one's for a follow-up that changes only what they share."""
@@ -68,6 +78,7 @@ def _combined(answers: list[Answer]) -> Answer:
     return Answer("\n\n".join(a.text for a in answers), context, last.intent, suggestions=last.suggestions)
 
 
+_EACH_OF_THEM = re.compile(r"\b(?:em |de |para |pra |n)?cada (?:um|uma)(?: deles| delas)?\b")
 # A follow-up that changes only the period, the person or the contract ("e setembro?", "e o 8447?", "e ela?"):
 # after a message that asked two things, it asks both again
 _SAME_QUESTIONS_AGAIN = re.compile(

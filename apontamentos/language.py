@@ -770,6 +770,8 @@ _ASKING = r"(?:qnts?|qntas?|qts?|qnto|quant[oa]s?|quem|qual|quais|em (?:qnts?|qn
 _SECOND_QUESTION = re.compile(rf"\?\s+(?=\S)|,?\s+e\s+(?={_ASKING})")
 # A first part that compares, or bounds, with what follows: one question ("a diferença entre o que fiz e quanto …")
 _ONE_QUESTION = re.compile(r"\b(?:diferenca|entre|compar\w*|versus|vs|x|contra|mais que|menos que|do que)\b")
+_RANKS_PEOPLE = re.compile(r"\b(?:top ?\d+|ranking|quem (?:mais|menos)|(?:os|as) \d+ (?:que|q) mais)\b")
+_TWO_CONTRACTS = re.compile(r"\b(d[oa]|n[oa]) (\d{4}|e\d{7}) e (d[oa]|n[oa]) (\d{4}|e\d{7})\b")
 _EXPECTED = re.compile(r"\b(?:devia|deveria|deveriam|esperad[oa]s?|previst[oa]s?)\b")
 _IF_SO = re.compile(r"^(?:e\s+)?(?:se sim|se tiver|se teve|caso sim|se for o caso|e se sim)\b[\s,]*")
 
@@ -778,6 +780,11 @@ def compound_parts(question: str) -> list[str]:
     """The questions one message asks, in order: "trabalhei algum fds? se sim qnts horas" is two, the second
     a follow-up of the first ("e qnts horas"). A message that asks one thing is a list of one."""
     lowered = question.casefold()  # accents kept: "isso é quanto %" is one question, "isso e quanto" two
+    folded = _folded(lowered)
+    if _RANKS_PEOPLE.search(folded) and (both := _TWO_CONTRACTS.search(folded)):
+        # "top 3 do 8446 e do 8447 em novembro": each contract's top 3, not the two contracts compared
+        first = folded[: both.start()] + f" {both.group(1)} {both.group(2)} " + folded[both.end() :]
+        return [" ".join(first.split()), f"e {both.group(3)} {both.group(4)}"]
     cuts = list(_SECOND_QUESTION.finditer(lowered))
     if not cuts:
         return [question]

@@ -598,3 +598,22 @@ def test_gross_against_net(generated: Dataset, rows: list[Span]) -> None:  # noq
     *_, reply = ask(generated, f"quanto a {name} fez em outubro?", "e bruto x liquido dela no mes?")
     mine = lambda r: r.name == name and within(OCTOBER)(r)  # noqa: E731
     assert hours(total(rows, mine)) in reply and hours(total(rows, mine, basis="gross")) in reply
+
+
+@pytest.mark.parametrize(
+    "message", ["top 3 do 8446 e do 8447 em outubro", "ranking do 8446 e do 8447 em outubro, top 3"]
+)
+def test_the_top_of_each_of_two_contracts(generated: Dataset, rows: list[Span], message: str) -> None:  # noqa: F811
+    (reply,) = ask(generated, message)
+    for contract in ("8446", "8447"):
+        people = by(rows, lambda r: r.name, of_contract(OCTOBER, contract))
+        top = sorted(people, key=lambda n: (-people[n], n))[:3]
+        assert all(f"{n}: {hours(people[n])}" in reply for n in top)
+    (summed,) = ask(generated, "quanto o 8446 e o 8447 fizeram em outubro?")
+    assert hours(total(rows, of_contract(OCTOBER, "8446"))) in summed  # one question: the two side by side
+
+
+def test_each_of_the_two_contracts_just_ranked(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    *_, reply = ask(generated, "top 3 do 8446 e do 8447 em outubro", "e qnts pessoas apontaram em cada um?")
+    for contract in ("8446", "8447"):
+        assert f"{len({r.name for r in rows if of_contract(OCTOBER, contract)(r)})} recursos" in reply
