@@ -418,6 +418,8 @@ _WHO_IS_IN = re.compile(
 _BOTH_BASES = re.compile(
     r"\b(?:brut[oa]s? (?:e|x|vs|ou|versus) liquid[oa]s?|liquid[oa]s? (?:e|x|vs|ou|versus) brut[oa]s?)\b"
 )
+# "qnts recursos eu tenho no total?" from a gestor: his team's size, not his own entries
+_MY_PEOPLE = re.compile(r"\b(quant[oa]s (?:recursos|pessoas|consultores|colaboradores)) (?:eu )?tenho\b")
 _DONE_WORK = re.compile(r"\brealizad[oa]s?\b")  # "esperado vs realizado": the hours worked
 _EACH_PERSON_EACH_DAY = re.compile(r"\bcontando cada (?:pessoa|recurso) (?:em|por) cada dia\b")
 _STOPPED_DEFINED = re.compile(
@@ -664,6 +666,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_TOPIC_SHIFT, " "),
     (_ASKED_BEFORE, " "),
     (_DONE_WORK, "trabalhado"),
+    (_MY_PEOPLE, r"\1 tem na minha equipe"),
     (_BOTH_BASES, "horas brutas e liquidas"),
     (_WHO_IS_IN, "quem trabalha"),
     (_EACH_PERSON_EACH_DAY, " "),

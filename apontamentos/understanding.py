@@ -135,7 +135,7 @@ _TOP = re.compile(
 )
 # "me mostra os cinco primeiros", "top 5", "e os 3 menores?" after a ranking: the same ranking, that many
 _LIMIT_TURN = re.compile(
-    r"(?:e )?(?:(?:me )?(?:mostra|mostre|lista|liste|manda|traz|ve|quero)(?: ai)? )?(?:(?:o|os|as) )?"
+    r"(?:e )?(?:(?:me )?(?:mostra|mostre|lista|liste|manda|traz|ve|quero|da|de|passa|passe)(?: ai)? )?(?:(?:o|os|as) )?"
     r"(?:top )?(\d{1,3})(?: (primeir[oa]s|maiores|mais|menores|menos|ultim[oa]s))?"
 )
 _RESOURCE_ID = re.compile(r"\b(?:recurso|id|matricula)\s+(\d{1,9})\b")
@@ -757,7 +757,11 @@ def _understand(
             text, team = " ".join(rest.split()), None
     others = _has(rest, "pessoal", "equipe", "time", "galera", "colegas", "gente", "pessoas", "recursos", "quem")
     if team is not None and team.group("contracts") and _ROLE.get() != "gestor" and me is not None and not others:
-        mine = None if _WHICH_CONTRACT.search(text) else _only_contract(db, me)
+        # "quais os 3 que mais apontaram no meu contrato?" asks about its people, not which contract is mine
+        which = _WHICH_CONTRACT.search(text) and not re.search(
+            r"\b(?:mais|menos) (?:apontaram|trabalharam|fizeram)\b", text
+        )
+        mine = None if which else _only_contract(db, me)
         if mine and not (_SELF - {"meu", "meus"}) & set(_TEAM.sub(" ", rest).split()):
             # "qnt o meu contrato fez?", "e o meu contrato inteiro?": that contract's figures, everyone's
             if _ROLE.get() == "colaborador":
@@ -2487,7 +2491,8 @@ def _compose(
         # "e quem mais fez code review lá?" after its share: the part becomes the filter of the new question;
         # "e eu, quanto fiz em outubro?": all my hours (an activity said again is in slots)
         part = values.pop("share_of")
-        values["activity"] = values.get("activity") or (None if own_figure else part)
+        if read.group != "activity":  # "quais as 3 atividades que mais consumiram hora?" ranks all of them
+            values["activity"] = values.get("activity") or (None if own_figure else part)
     if recomposed and share and previous is not None and previous.share_of and not read.share:
         values["share_of"] = slots.get("activity") or previous.share_of  # "e de reunião?" after a share
         if slots.get("activity"):

@@ -617,3 +617,40 @@ def test_each_of_the_two_contracts_just_ranked(generated: Dataset, rows: list[Sp
     *_, reply = ask(generated, "top 3 do 8446 e do 8447 em outubro", "e qnts pessoas apontaram em cada um?")
     for contract in ("8446", "8447"):
         assert f"{len({r.name for r in rows if of_contract(OCTOBER, contract)(r)})} recursos" in reply
+
+
+# -- batches BX and BY -----------------------------------------------------------------------------------------------
+
+
+def test_a_colleague_asking_who_led_her_contract_is_refused(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    me = next(r.resource_id for r in rows if r.name == name)
+    (reply,) = scoped(generated, Scope("colaborador", resource_id=me), "quais os 3 q mais apontaram no meu contrato?")
+    assert FIGURE.search(reply.text) is None and "outras pessoas" in reply.text
+
+
+def test_how_many_people_a_gestor_has(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = {r.name for r in rows if r.supplier in ("8446", "8447") and within(OCTOBER)(r)}
+    replies = scoped(
+        generated, Scope("gestor", contracts=("8446", "8447")), "horas do 8446 em outubro", "qnts recursos eu tenho?"
+    )
+    assert f"{len(people)} recursos" in replies[1].text
+
+
+@pytest.mark.parametrize("more", ["me da os 5 primeiros", "me passa os 5 primeiros"])
+def test_more_rows_of_a_contract_ranking(generated: Dataset, rows: list[Span], more: str) -> None:  # noqa: F811
+    contracts = by(rows, lambda r: r.supplier, within(OCTOBER))
+    top5 = sorted(contracts, key=lambda c: -contracts[c])[:5]
+    *_, reply = ask(generated, "qual contrato teve mais hora em outubro?", more)
+    assert all(f"{c}: {hours(contracts[c])}" in reply for c in top5)
+
+
+def test_every_activity_after_one_activitys_share(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    activities = by(rows, lambda r: plain(r.activity), of_contract(OCTOBER))  # spellings vary in case
+    top3 = sorted(activities, key=lambda a: -activities[a])[:3]
+    *_, reply = ask(
+        generated,
+        "qual % das horas do 8446 foi reuniao de alinhamento em outubro?",
+        "quais as 3 atividades q mais consumiram hora nesse contrato no mes",
+    )
+    assert all(hours(activities[a]) in reply for a in top3)
