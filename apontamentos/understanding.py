@@ -1655,10 +1655,8 @@ _THAT_ROW = re.compile(
 # "a segunda semana por dia", "na terceira semana", "o segundo mês" (a bare "segunda" is Monday: the unit must follow)
 _NTH_ROW = re.compile(
     r"\b(?:(?:n|d)?[oa] )?(?P<nth>primeir|segund|terceir|quart|quint|sext|penultim|2|3|4|5)[oa]? (?P<unit>semana|mes)\b"
-    r"(?! (?:passad|anterior|que vem|de (?:janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro|outubro"
-    r"|novembro|dezembro)|d[eo] mes|do ano))"
+    rf"(?! (?:passad|anterior|que vem|de (?:{'|'.join(MONTH_NAMES)})\b|d[eo] mes|do ano))"
 )
-_NTH = {"primeir": 0, "segund": 1, "terceir": 2, "quart": 3, "quint": 4, "sext": 5, "2": 1, "3": 2, "4": 3, "5": 4}
 _WEEK_OF_THE_DAY = re.compile(
     r"\b(?:n|d)aquela semana(?: toda| inteira)?\b|\b(?:n|d)?(?:ess|aquel)?a semana (?:toda|inteira)\b"
 )
@@ -1690,7 +1688,8 @@ def _row_named(text: str, rows: tuple[tuple[str, str, str, float], ...]) -> str:
             row = rows[0] if match.group("end") == "primeir" else rows[-1]
         elif pattern is _NTH_ROW:
             nth = match.group("nth")
-            index = len(rows) - 2 if nth == "penultim" else _NTH[nth]
+            # the list's own order: "a segunda semana" is its second row (positions as in _ORDINAL_WORDS)
+            index = len(rows) - 2 if nth == "penultim" else (int(nth) if nth.isdigit() else _ORDINAL_WORDS[nth]) - 1
             if not 0 <= index < len(rows):
                 continue
             row = rows[index]
