@@ -7,6 +7,7 @@ never a figure for a broader question.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -180,7 +181,7 @@ def _answer_one(
         return Answer(text, context, "out_of_scope_contract")
     try:
         result = _paged(BY_NAME[understood.kind].render(view, understood, today), understood.page)  # type: ignore[arg-type]
-        result = _remembering(result, context, understood, previous)
+        result = _remembering(result, context, understood, previous, view.resources)
         if scope.everything or understood.kind in STATIC:
             return result
         parts = view.part_of if isinstance(view, ScopedDataset) else None
@@ -194,7 +195,9 @@ def _answer_one(
         return Answer(str(err), context, "invalid")
 
 
-def _remembering(result: Answer, context: dict[str, Any], question: Question, previous: Question | None) -> Answer:
+def _remembering(
+    result: Answer, context: dict[str, Any], question: Question, previous: Question | None, people: Container[str]
+) -> Answer:
     """The answer's context, still holding the people (or contracts) an earlier list named ("deles", "o outro")
     and whom "ela" meant, while the conversation stays on them (a question about one of them, or about them all)."""
     contracts = context.get("named_contracts")
@@ -204,6 +207,9 @@ def _remembering(result: Answer, context: dict[str, Any], question: Question, pr
     listed = context.get("named_people")
     if "named_people" in result.context:
         return result
+    if question.among and all(person in people for person in question.among):
+        # "quanto deles foi de X?", then "e no total?": still those people
+        return replace(result, context={**result.context, "named_people": list(question.among)})
     if not isinstance(listed, list):
         swapped = previous is not None and previous.person and question.person and previous.person != question.person
         if swapped and not question.people:

@@ -403,7 +403,7 @@ _SAME_CONDITIONS = re.compile(r"\b(?:n?as mesmas condicoes|com os mesmos filtros
 # "muda de assunto: …", "volta pro 8033, …": the talk moves; what follows is the question
 _TOPIC_SHIFT = re.compile(
     r"\b(?:muda(?:ndo)? de assunto|mudando o assunto|outra pergunta"
-    r"|(?:volta|voltando|voltar|retomando) (?:pro|pra|para o|para a|ao|a|para)(?= \w))"
+    r"|(?:volta|voltando|voltar|retomando) (?:pro|pra|para o|para a|ao|a|para|em|no|na|nos|nas)(?= \w))"
 )
 # "e a Tânia que eu perguntei antes": she is named; when she was asked about does not matter
 _ASKED_BEFORE = re.compile(
@@ -555,6 +555,12 @@ _FORMAL = (
     (re.compile(r"\bou seja\b"), " "),
     (re.compile(r"\b(?:com|pelo|pelos) (?:os )?mesmos? criterios?\b"), " "),
     (re.compile(r"\baguarda(?:m)? (validacao|aprovacao)\b"), r"pendentes de \1"),
+    # "quebra minhas atividades em %": the share of each activity
+    (re.compile(r"\batividades (?:em|por|na|com) (?:porcentagem|percentual|proporcao)\b"), "porcentagem por atividade"),
+    (
+        re.compile(r"\b(apontamentos?|horas|registros?|tem|ha|restam?|sobr\w+)(?: ainda)? (?:pra|para|a) validar\b"),
+        r"\1 pendentes de validacao",  # "apontamentos pra validar no 8555": waiting, not an order
+    ),
 )
 # "rs", "kkkk", "haha": laughter, not a word of the question
 _LAUGHTER = re.compile(r"\b(?:r+s+|k{3,}|(?:ha){2,}h?|(?:he){2,}|(?:hi){2,})\b")
@@ -701,7 +707,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
 # "errei o nome, é a ...", "ops, so as de bug", "digo, anteontem". Read on the text with its punctuation: a
 # "não" needs its comma to be a correction ("não apontei ontem?" is a question).
 _CORRECTION_WORD = (
-    r"(?:pera(?:i|ai)?|espera(?: ai)?|ops|oops|foi mal|perdao|digo|me enganei|"
+    r"(?:pera(?:i|ai)?|espera(?: ai)?|ops|oops|foi mal|desculp[ae](?: ai)?|perdao|digo|me enganei|"
     r"errei(?: (?:o|a) (?:nome|contrato|numero|mes|periodo|dia|data|semana|atividade|filtro|pessoa))?|"
     r"na (?:verdade|vdd)|(?:eu )?(?:quis|queria) dizer|quer dizer|corrigindo|melhor dizendo)"
 )

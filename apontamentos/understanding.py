@@ -171,6 +171,9 @@ _FOLLOW_UP = re.compile(
 )
 # "então" closing a question continues the talk; "minhas horas por semana, então" is a question of its own
 _THEN_LAST = re.compile(r"\bentao\W*$")
+# "quanto foi só de code review?" after her activities: a part of what was just shown
+_SUMMED_TOGETHER = re.compile(r"\bos \d+ somados\b|\b(?:junt[oa]s|somad[oa]s)\b")
+_ONLY_PART = re.compile(r"\b(?:foi|foram|deu|deram) (?:so|somente|apenas) (?:de|com|em)\b")
 _THIS_CONTRACT = re.compile(r"\b(?:n|d)?(?:esse|este|aquele) contrato\b|\bno mesmo contrato\b")
 _THE_SECOND = re.compile(r"\b((?:d|n)?a segunda|desde (?:a )?segunda)\b(?! feira| quinzena)")
 # "nós dois", "nós duas" (accents gone: "nos 2"), not "nos 2 contratos"
@@ -270,6 +273,8 @@ _ME_OR_THEM = re.compile(
 _HER_OR_THEM = re.compile(
     r"\b(?:ele|ela)\b(?= (?:e|ou|x|vs|versus|contra|com|comparad\w*)\b)|\b(?:ou|x|vs|versus|com) (?:ele|ela)\b"
 )
+# "compara com a Natália", "e comparando com o Caio?": side by side with whom the talk was about
+_COMPARED_WITH = re.compile(r"^\s*(?:e\s+)?(?:compar\w*|em relacao|frente)\s+(?:com|a|ao|c)\b")
 _EACH_OF_THEM = re.compile(r"\b(?:em |de |para |pra )?cada(?: (?:um|uma)\b|\s*$)")  # "quantas pessoas em cada?"
 _THAT = re.compile(r"\b(?:isso|isto|esse valor|essas horas|disso)\b")
 _EVERY_ACTIVITY = re.compile(
@@ -315,7 +320,9 @@ def _follows(text: str) -> bool:
     """Whether the question continues the previous one: "e …", a pronoun, a position in its list, or "nesse
     período"."""
     then = _THEN_LAST.search(text) is not None and not _SELF & set(text.split())  # "… de code review então?"
-    return bool(_FOLLOW_UP.search(text) or _ORDINAL.search(text) or _SAME_PERIOD.search(text) or then)
+    return bool(
+        _FOLLOW_UP.search(text) or _ORDINAL.search(text) or _SAME_PERIOD.search(text) or then or _ONLY_PART.search(text)
+    )
 
 
 # A position in a list of contracts: "o segundo (contrato)", "o maior deles", "esse contrato" (the first)
@@ -1079,6 +1086,15 @@ def _understand(
                 # "e ela x a Giovana em horas no total?": the one talked about and the one named, side by side
                 slots["among"], slots["person"] = (previous.person, slots["person"]), None
                 rest = re.sub(_COMPARING, " ", rest.replace(them.group(0), " ", 1))
+            elif (
+                "person" in slots
+                and previous is not None
+                and previous.person not in (None, slots["person"])
+                and _COMPARED_WITH.search(rest)
+            ):
+                # "compara c/ a Natália em outubro" after my hours (or hers): the one talked about and the one named
+                slots["among"], slots["person"] = (previous.person, slots["person"]), None
+                rest = _COMPARED_WITH.sub(" ", rest)
     listed = tuple(p for p in _NAMED_PEOPLE.get() if p in db.resources)
     if "person" not in slots and listed and (end := _ONE_END_OF_THE_LIST.search(rest)):
         # "e qnts dias o q menos apontou trabalhou?" after "quem menos apontou?": the list's first; after the
@@ -1131,8 +1147,8 @@ def _understand(
         # "e no mês todo, somando nós duas?" after her own hours and a colleague's: the two of them, summed
         period = slots.get("period") or previous.period
         return Question("compose", measure="hours", among=(me, previous.person), period=period, output="value")
-    if slots.get("among") and slots["among"][0] in db.resources and re.search(r"\bos \d+ somados\b", text):
-        # "qnt eu e o Hugo fizemos mês passado, somando os dois?": the two of them, summed
+    if slots.get("among") and slots["among"][0] in db.resources and re.search(_SUMMED_TOGETHER, text):
+        # "qnt eu e o Hugo fizemos mês passado, somando os dois?", "… fizeram juntas": the two of them, summed
         period = slots.get("period") or (previous.period if previous is not None else None)
         return Question("compose", measure="hours", among=slots["among"], period=period, output="value")
     each_or_both = (
@@ -1143,10 +1159,15 @@ def _understand(
             # "qnt cada um deles fez?" after two people asked one by one: who "they" are is not kept
             return Clarification("not_understood", WHO_ARE_THEY)
     all_of_them = (
-        rf"\b(?:eles|elas|deles|delas)\b|\bos \d+ somados\b|\b(?:os|as) {len(listed)}\b(?! \w*(?:primeir|ultim))"
+        rf"\b(?:eles|elas|deles|delas|junt[oa]s|somad[oa]s)\b|\bos \d+ somados\b"
+        rf"|\b(?:os|as) {len(listed)}\b(?! \w*(?:primeir|ultim))"
+        # "e desses, qnt foi X?", but not "dessas horas"
+        r"|\b(?:desses|dessas)\b(?! (?:horas|apontamentos|dias|semanas|meses|contratos|atividades))"
     )
     they = re.search(all_of_them, rest) if "person" not in slots and listed else None
-    summed = r"\b(?:no total|ao todo|juntos|juntas|somad[oa]s|somando)\b|\b(?:foram|fizeram|apontaram|lancaram) de\b"
+    summed = (
+        r"\b(?:no total|ao todo|juntos|juntas|somad[oa]s|somando)\b|\b(?:foram|fizeram|apontaram|lancaram) de\b|\bfoi\b"
+    )
     if they and re.search(summed, text):
         # "quantos apontamentos eles fizeram no total?", "qntas horas deles foram de X?" after a list: theirs, summed
         entries = bool(re.search(r"\bapontamentos\b", rest)) and not re.search(r"\bhoras?\b", rest)
@@ -1160,11 +1181,14 @@ def _understand(
                 listed[: int(count.group(1))] if (count := re.search(r"\bos (\d+) somados\b", rest)) else listed
             ),
             period=period,
+            # the people of a contract's ranking: their hours in that contract, as ranked
+            contract=slots.get("contract") or (previous.contract if previous else None),
             # "e os dois juntos no mês todo?" after their development hours: still development
+            # but "e no total?" once their sum was given: every activity
             activity=named_activity[0]
             if isinstance(named_activity, tuple)
             else previous.activity
-            if previous
+            if previous and not (previous.among and re.search(r"\b(?:no total|ao todo)\b", rest))
             else None,
             group={"dia": "day", "semana": "week", "mes": "month"}[per.group(1)] if per else None,
             output="table" if per else "value",
@@ -1180,6 +1204,8 @@ def _understand(
     pronoun = _PRONOUN.search(rest)
     if pronoun and pronoun.group(0) in ("nele", "nela") and (slots.get("contract") or (previous and previous.contract)):
         pronoun = None  # "tem alguém sem saída nele?" in a talk about a contract: in it, the contract
+    if pronoun and pronoun.group(0) in ("nele", "nela") and previous is not None and previous.kind in _CALENDAR:
+        pronoun = None  # "e quantas horas eu deveria ter feito nele?" after October's working days: in October
     if "person" not in slots and pronoun:
         # "e ela, quantas horas fez?": whom a ranking named first, else the person the conversation is about
         him_or_her = named if named in db.resources else previous.person if previous is not None else None
@@ -1219,6 +1245,8 @@ def _understand(
         rest = re.sub(r"\bpara mim\b", " ", rest)  # "compara set e out do 7873 pra mim": shown to me, not mine
     if _ROLE.get() == "gestor" and _MY_ACCESS.search(rest):
         rest = _SELF_WORDS.sub(" ", rest)  # "quais contratos eu consigo ver?": what he may see, not his own entries
+    # "horas ontem", "hrs hj", typed alone to open a chat: the asker's own, as a timesheet shows them
+    bare_hours = previous is None and me is not None and _ROLE.get() != "gestor" and set(slots) <= {"period", "basis"}
     if (said_self or _SELF & set(rest.split()) or _SELF_PHRASE.search(text)) and "person" not in slots:
         if me is None and _ROLE.get() == "gestor":
             # the period stays, so "e a minha equipe?" is the team's hours then
@@ -1232,6 +1260,8 @@ def _understand(
             )
         slots["asker"] = True
         slots["person"] = me
+    elif bare_hours and _BARE_HOURS.fullmatch(rest):
+        slots["asker"], slots["person"] = True, me
     if _EVERYONE.search(rest):
         slots["everyone"] = True
     if team is not None or re.search(r"\bequipe\b", rest):
@@ -1486,7 +1516,11 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     ever = ever or (one_day and bool(re.search(r"\balgum feriado\b", text)))  # after the 20/11: any holiday
     named_now = bool(question.person) or bool(slots.get("contract"))  # "qnts abertos tem no 8120?": now
     # "e quantos abertos ele tem?" after another kind of question: now ("e quantos ficaram sem saída?": then)
-    changed = previous.kind != question.kind and "period" not in slots and _has(text, "tem", "tenho", "ta", "esta")
+    changed = (
+        previous.kind != question.kind
+        and "period" not in slots
+        and _has(text, "tem", "tenho", "ta", "esta", "tao", "estao")
+    )
     now = question.kind in _STATE_KINDS and named_now and (not re.match(r"e\b", text) or changed)
     if now:  # "tenho apontamento sem validar?", "ele tem apontamento aberto?": a person's now, not the last period
         same_subject = follow_up = False
@@ -1514,6 +1548,8 @@ _WHOLE_CONTRACT_KINDS = frozenset(
     {"average_span", "week_comparison", "hours_per_day", "missing_days", "open_spans", "unvalidated", "days_above"}
     | {"outliers"}
 )
+_BARE_HOURS = re.compile(r"\s*(?:horas?|hrs?)\s*")
+_NOW_ON = re.compile(r"\b(?:no total|ao todo)\b")
 _STATE_KINDS = frozenset({"unvalidated", "open_spans", "outliers"})  # "tenho …?": about now, all the data
 # Asking how much (hours, days, entries), where several weekdays are a filter ("qnt foi no sábado e domingo?");
 # asking who, or for the weekend days worked ("dias de trabalho"), is the weekend answer's list.
@@ -1741,6 +1777,8 @@ def _merge(previous: Question, slots: dict[str, Any]) -> Question:
         kind = "people_by" if kind == "people_by" else "contract_resources"
     if kind == "contract_ranking" and changes.get("contract"):
         kind = "contract_details"
+    if kind == "list_contracts" and changes.get("contract"):
+        kind = "total_hours"  # "e o 7951 em novembro?" after each contract's hours: that one's hours
     if kind in ("total_hours", "activity_hours") and any(changes.get(name) for name in _ROLE_SLOTS):
         # "e só o pessoal de dados?" after a contract's hours: its data people's hours, a composition
         kind = "compose"
@@ -2282,6 +2320,10 @@ def _compose(
             del named["activity"]  # "quantas horas de treinamento no total?" after its people: that activity's total
         if read.weekday is not None:
             named["weekday"] = read.weekday  # "somando todos os domingos desde setembro"
+        if not named and isinstance(total, Clarification) and previous.kind == "total_hours" and previous.person:
+            # "e no total?" after her October hours: all her hours; a contract's month is asked (all time, or
+            # every contract that month?)
+            return replace(previous, period=None, versus=None, page=0)
         if not named:
             return total
         if previous is not None and previous.output == "share" and named.get("contract"):
@@ -2733,6 +2775,11 @@ def _inherited(
     the_other_end = follow_up and previous is not None and previous.measure in _EVER_MEASURES  # "e o primeiro?"
     if read.measure in _EVER_MEASURES and "period" not in slots and not the_other_end:
         values["period"] = values["versus"] = None  # "meu primeiro apontamento foi quando?": ever, not this week
+    said = f" {read.rest} {' '.join(read.said)} "
+    pending_before = previous is not None and (previous.validated is False or previous.kind == "unvalidated")
+    if read.validated is False and not pending_before and "period" not in slots and re.search(_NOW_ON, said):
+        # "e no total, quantos meus tão sem validar?" after her missing days in November: now, all of them
+        values["period"] = values["versus"] = None
     for name in (*_FILTER_SLOTS, "period", "basis", "versus", "share_of", "part", "among"):
         if slots.get(name) is not None:
             values[name] = slots[name]
