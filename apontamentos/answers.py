@@ -309,7 +309,15 @@ def ranking(db: Dataset, question: Question, today: date) -> Answer:
     which = "menos horas primeiro" if question.order == "asc" else "mais horas primeiro"
     if not people:
         return _done(question, f"Nenhum apontamento{scope} {_dates(period)}{note}.")
-    text = f"Ranking de horas líquidas{scope}, {_dates(period)}{note} ({which}):\n" + "\n".join(
+    # a few people chosen by name: their sum and average too ("e a média deles?")
+    total = sum(p.hours for p in people)
+    summary = (
+        f" — {fmt.plural(len(people), 'recurso')}, {fmt.hours(total)} no total, "
+        f"média de {fmt.hours(total / len(people))} por recurso"
+        if question.people and len(people) > 1
+        else ""
+    )
+    text = f"Ranking de horas líquidas{scope}, {_dates(period)}{note} ({which}){summary}:\n" + "\n".join(
         f"{i}. {p.resource.name}: {fmt.hours(p.hours)}" for i, p in enumerate(people, 1)
     )
     rows = [[str(i), p.resource.name, fmt.hours(p.hours)] for i, p in enumerate(people, 1)]

@@ -380,7 +380,10 @@ def _as_date(match: re.Match[str]) -> str:
 
 
 # A ranking said in adjectives: "o dia mais forte / cheio" is the most, "mais fraco / vazio" the least.
-_BUSIEST = re.compile(r"\bmais (?:fortes?|cheios?|cheias?|movimentad[oa]s?|produtiv[oa]s?|puxad[oa]s?|alt[oa]s?)\b")
+_BUSIEST = re.compile(
+    r"\bmais (?:fortes?|cheios?|cheias?|movimentad[oa]s?|produtiv[oa]s?|puxad[oa]s?|alt[oa]s?|pesad[oa]s?"
+    r"|intens[oa]s?)\b"
+)
 _QUIETEST = re.compile(
     r"\bmais (?:fracos?|fracas?|vazi[oa]s?|parad[oa]s?|tranquil[oa]s?|baix[oa]s?|(?:para|pra) tras)\b"
 )
@@ -555,6 +558,20 @@ _FORMAL = (
     (re.compile(r"\bou seja\b"), " "),
     (re.compile(r"\b(?:com|pelo|pelos) (?:os )?mesmos? criterios?\b"), " "),
     (re.compile(r"\baguarda(?:m)? (validacao|aprovacao)\b"), r"pendentes de \1"),
+    # "top 3 que mais trabalharam no fds": the people, as "quem mais" asks ("semana" is not a breakdown here)
+    (re.compile(r"\btop (\d{1,2}) (?:que|q) (mais|menos)\b"), r"top \1 quem \2"),
+    # "quem menos apontou no 7950 esse mes? os 3": how many, said last
+    (re.compile(r"\b((?:mais|menos)\b.*) (?:os|as) (\d{1,2})$"), r"\1 top \2"),
+    # "quais atividades mais consomem hora?": the most hours
+    (
+        re.compile(
+            r"\b(?:mais )?(?:consom\w*|consum\w*|tomam|tomaram|levam|levaram|ocupam|ocuparam)"
+            r" (?:mais )?(?:horas?|tempo)\b"
+        ),
+        "mais horas",
+    ),
+    # "a média entre nós três": the people just compared, the asker among them
+    (re.compile(r"\bentre nos (?:3|4|5|tres|quatro|cinco|todos)\b"), "deles"),
     # "quebra minhas atividades em %": the share of each activity
     (re.compile(r"\batividades (?:em|por|na|com) (?:porcentagem|percentual|proporcao)\b"), "porcentagem por atividade"),
     (
@@ -742,11 +759,37 @@ _CONTEXT_CLAUSE = re.compile(
     r"^\s*(?:(?:oi|ola|bom dia|boa tarde|boa noite|e ai|opa|ei)\b[\s,!.]*)?"
     r"(?P<context>(?:eu )?(?:to|estou|preciso|precisava|tenho que|tenho q|vou|meu gestor|minha gestora|meu coordenador"
     r"|minha coordenadora|o rh|a gente|me pediram|pediram)\b[^?!;]*?)"
-    r"(?:\s*[,.;:!]\s+|\s+e\s+(?:queria|quero|gostaria de|preciso)\s+(?:saber|ver|conferir)\s+)"
+    r"(?:\s*[,.;:!]\s+"
+    r"|\s+e\s+(?:queria|quero|gostaria de|preciso|precisava)\s+(?:saber|ver|conferir|entender)?\s*[,:]?\s*"
+    r"|\s+(?:pra|para) (?:eu |mim )?(?:detalhar|levantar|mostrar|listar|saber|ver)\s+)"
     r"(?P<question>(?:e |mas |entao )?(?:qnts?|qts?|qnto|quant[oa]s?|qual|quais|quem|tem|teve|como|em que|em quais|que"
-    r"|q|quando|me (?:diz|fala|mostra|passa)|pode)\b[^.!;]*)$"
+    r"|q|quando|me (?:diz|fala|mostra|passa)|pode|compar\w*|entre)\b[^.!;]*)$"
+)
+# Pleasantries before the question: "oi, tudo joia?", "olá! espero que esteja bem.", "uma duvida rapida:",
+# "rs brincadeira." (each closed by its punctuation, so "oi quantas horas" is left as typed)
+_OPENING = re.compile(
+    r"^(?:\s*(?:"
+    r"(?:oi|ola|opa|ei|e ai|eai|hey|bom dia|boa tarde|boa noite)(?: (?:pessoal|galera|gente|time|bot))?"
+    r"|tudo (?:bem|bom|joia|certo|tranquilo|ok|em ordem)(?: (?:com voce|contigo|por ai|ai))?"
+    r"|espero que (?:esteja|estejam|voce esteja|esteja tudo|tudo esteja) bem"
+    r"|(?:uma |so uma |mais uma )?(?:duvida|pergunta|perguntinha)(?: rapida| rapidinha| simples)?"
+    r"|(?:(?:rs+|k{3,}|(?:ha){2,}h?)\s*)?(?:brincadeira|to brincando|so brincando|zoeira|zoando)"
+    r"|(?:desculp[ae]|perdao) (?:incomodar|o incomodo|a demora)"
+    r")\s*[,.!?:;-]+)+"
 )
 _CONTRACT_NUMBER = re.compile(r"\b(?:\d{4}|e\d{7})\b")
+
+
+# "quem parou de apontar em novembro? tipo, apontava em outubro e sumiu": the words after explain the question
+_EXPLAINED = re.compile(r"\?\s*(?:tipo|ou seja|quer dizer|assim)\b[^?]*\??\s*$")
+
+
+def _unexplained(question: str) -> str:
+    """The question without a closing explanation of it, when the question already names its period."""
+    tail = _EXPLAINED.search(question)
+    if tail is None or find_period(_folded(question[: tail.start()]), _ANY_DAY) is None:
+        return question
+    return question[: tail.start() + 1]
 
 
 def without_context(question: str) -> str:
@@ -754,6 +797,9 @@ def without_context(question: str) -> str:
     ("preciso fechar a folha do 7873, qnts horas o contrato teve?"). A clause with a period of its own stays,
     unless the question has one too."""
     folded = _folded(question)
+    opening = _OPENING.match(folded)
+    if opening is not None and folded[opening.end() :].strip(" ?!.,"):
+        question = folded = folded[opening.end() :].strip()
     match = _CONTEXT_CLAUSE.match(folded)
     if match is None:
         return question
@@ -831,7 +877,7 @@ _GREETING_ONLY = re.compile(
 def prepare(question: str, vocabulary: Rewriter | None = None) -> str:
     """Lower case, accents and punctuation removed, abbreviations expanded, numbers in words as digits and
     the vocabulary's terms rewritten; "/" in dates and decimal commas kept."""
-    question = corrected(question) or without_context(question)
+    question = corrected(question) or without_context(_unexplained(question))
     text = _SLASH_ABBREVIATION.sub(lambda m: f" {_SLASH_WORDS[m.group(1).lower()]} ", question)
     text = _PERCENT.sub(" porcentagem ", text)
     text = _NUMBER_SIGN.sub(" ", text)

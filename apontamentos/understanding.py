@@ -270,6 +270,8 @@ _ME_OR_THEM = re.compile(
     r"\b(?:eu (?:ou|e|x|vs)|(?:ou|e|x|vs|com) eu)\b"
     r"|\beu\b(?: \w+){0,6} compar\w* (?:com|a|ao)\b"  # "qnts horas eu fiz em outubro comparado com o Diego?"
 )
+_AMONG_ME = re.compile(r"\bentre (?:mim|eu)\b")  # "entre eu, a Paula e o Fábio, quem trabalhou mais?"
+_MOST_NAMED = 8  # people named side by side in one question
 _HER_OR_THEM = re.compile(
     r"\b(?:ele|ela)\b(?= (?:e|ou|x|vs|versus|contra|com|comparad\w*)\b)|\b(?:ou|x|vs|versus|com) (?:ele|ela)\b"
 )
@@ -893,6 +895,9 @@ def _understand(
             ):
                 # "de segunda a sexta, em outubro": those weekdays of the other period, a filter
                 beside, slots["period"] = days, (second if _weekday_span(found) else found).period
+            elif _each_amount(*sorted((found, second), key=lambda f: text.find(f.text)), text, rest):
+                # "quanto eu fiz essa semana e semana passada?": each one, side by side (their sum beside)
+                slots["period"], slots["versus"] = sorted((found.period, second.period), key=lambda p: p.start)
             elif apart(*(pair := sorted((found, second), key=lambda f: text.find(f.text))), text):
                 slots["period"], slots["versus"] = pair[0].period, pair[1].period  # "setembro ou outubro": each
             elif (span := joined(*sorted((found, second), key=lambda f: text.find(f.text)), text)) is not None:
@@ -1070,9 +1075,16 @@ def _understand(
             rest = _without_name(rest, used)
             other = _person(db, rest.split()) if "person" in slots else None
             if isinstance(other, tuple) and other[0] != slots["person"]:
-                # "compara a Julia e o Lucas", "quem fez mais, a Giovana ou o Heitor?": both, side by side
-                slots["among"], slots["person"] = (slots["person"], other[0]), None
-                rest = re.sub(_COMPARING, " ", _without_name(rest, other[1]))
+                # "compara a Julia e o Lucas", "quem fez mais, a Giovana, o Heitor ou eu?": all, side by side
+                people = [slots["person"]]
+                while isinstance(other, tuple) and other[0] not in people and len(people) < _MOST_NAMED:
+                    people.append(other[0])
+                    rest = _without_name(rest, other[1])
+                    other = _person(db, rest.split())
+                if me is not None and me not in people and (_ME_OR_THEM.search(text) or _AMONG_ME.search(text)):
+                    people.insert(0, me)
+                slots["among"], slots["person"] = tuple(people), None
+                rest = re.sub(_COMPARING, " ", _AMONG_ME.sub(" ", rest))
             elif me is not None and "person" in slots and _ME_OR_THEM.search(text):
                 # "qm fez mais hora, eu ou o Caio?": the asker and the one named, side by side
                 slots["among"], slots["person"] = (me, slots["person"]), None
@@ -1507,7 +1519,13 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     overall = _has(text, "no total", "ao todo", "no geral")  # "quantos contratos tiveram apontamento no total?"
     if previous.kind in _CALENDAR and question.kind in ("holiday_work", "weekend_work") and not overall:
         same_subject = True  # "eu trabalhei em algum feriado?" after November's holidays: in November
-    if not question.has_subject and not any(getattr(previous, n) for n in _NAMED_SUBJECT) and not overall:
+    everyones_talk = not any(getattr(previous, n) for n in _NAMED_SUBJECT) and not previous.people
+    # "quantos arquitetos temos apontando?" in a talk about everyone in November: everyone's architects then
+    # ("quantos arquitetos a gente tem?" is the headcount, whatever the period)
+    only_roles = not (question.person or question.contract or question.everyone) and _has(
+        text, "apont\\w*", "trabalh\\w*"
+    )
+    if (not question.has_subject or only_roles) and everyones_talk and not overall:
         # after "quanto a equipe fez desde segunda?" (or "qnt o time apontou sem passada?", no one named),
         # "quem mais trabalhou?" is about that time
         same_subject = True
@@ -1549,6 +1567,19 @@ _WHOLE_CONTRACT_KINDS = frozenset(
     | {"outliers"}
 )
 _BARE_HOURS = re.compile(r"\s*(?:horas?|hrs?)\s*")
+_ONE_AMOUNT = re.compile(r"^(?:e )?(?:quanto|qnto|qnt|qto|(?:quantas|qnts|qntas|qts) (?:horas|hrs))\b")
+_NOT_ONE_FIGURE = re.compile(
+    r"\b(?:por|cada|quem|quais|qual|top|ranking|mais|menos|media|dias?|lista|juntos?|juntas?)\b"
+)
+
+
+def _each_amount(first: Found, second: Found, text: str, rest: str) -> bool:
+    """Two closed periods listed with "e" in a question for one amount: each is asked for, not their span."""
+    between = text[text.find(first.text) + len(first.text) : text.find(second.text)].split()
+    closed = not (first.open_start or second.open_start)
+    return closed and between == ["e"] and bool(_ONE_AMOUNT.search(text)) and not _NOT_ONE_FIGURE.search(rest)
+
+
 _NOW_ON = re.compile(r"\b(?:no total|ao todo)\b")
 _STATE_KINDS = frozenset({"unvalidated", "open_spans", "outliers"})  # "tenho …?": about now, all the data
 # Asking how much (hours, days, entries), where several weekdays are a filter ("qnt foi no sábado e domingo?");
@@ -1713,8 +1744,10 @@ def _row_named(text: str, rows: tuple[tuple[str, str, str, float], ...]) -> str:
         match = pattern.search(text)
         if match is None or _ROW_GROUPS[match.group("unit") or "dia"] != group:  # "nele": the one day
             continue
-        if re.search(r"\b(?:qual|quais|que)(?: foi| foram| e)?\s*$", text[: match.start()]):
-            continue  # "qual foi o dia da semana com menos horas?" asks for the row; it does not name one
+        if re.search(
+            r"\b(?:qual|quais|que)(?: foi| foram| e)?(?: meu| minha| seu| sua| dele| dela)?\s*$", text[: match.start()]
+        ):
+            continue  # "qual foi (meu) dia da semana com menos horas?" asks for the row; it does not name one
         if pattern is _TOP_ROW and len(rows) == 1:
             continue  # the one row shown is not the least of anything
         if pattern is _TOP_ROW:
@@ -2717,6 +2750,11 @@ def _inherited(
             # "quem fez mais deploy esse mês?" in a talk about the 7950's deploys: its people; a question that
             # brings its own topic ("quem mais fez reunião em outubro?" after the 8447's hours) is everyone's
             values["contract"] = previous.contract
+    calendar = read.group in _CALENDAR_GROUPS or read.weekday is not None
+    if previous is not None and previous.contract and calendar and not named_subject and not slots.get("everyone"):
+        # "qual foi o dia mais forte em novembro?", "quanto foi feito nas sextas?" in a talk about the 7874: its
+        # days, as "quem mais apontou?" would be its people
+        values["contract"] = previous.contract
     fragment = not _QUESTION_WORD.search(f" {read.rest} {' '.join(read.said)} ")
     if previous is not None and fragment and not follow_up and not named_subject and not slots.get("everyone"):
         # "por mês desde setembro, líquido" (no question of its own) in a conversation about the 7873 (or a
@@ -2739,6 +2777,7 @@ def _inherited(
             # "qual contrato tem mais gente?", not "quais tem mais gente?" after the contracts
             and any("contrato" in said for said in (*read.said, read.rest))
             and _IS_NOW.search(read.rest)
+            and "apontando" not in read.rest.split()  # "… tem mais gente apontando?": in the period talked about
         ):
             values["period"] = None  # "qual contrato tem mais gente?": its team, not the people of the last period
         if any(re.search(r"\b(?:no total|ao todo|no geral)\b", said) for said in read.said) and read.validated is None:

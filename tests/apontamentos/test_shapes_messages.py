@@ -1,0 +1,170 @@
+"""Shapes batches CB and CC showed: pleasantries and a reason before the question ("oi, tudo joia? vou sair de
+férias e queria conferir …"), an explanation after it ("… ? tipo, apontava em outubro e sumiu"), three people
+side by side ("entre eu, a Paula e o Fábio"), two periods listed for one amount ("sem passada e essa semana"),
+a contract's calendar kept ("qual foi o dia mais forte em novembro?") and rankings said loosely ("top 3 que
+mais trabalharam no fds", "… esse mes? os 3", "quais atividades mais consomem hora").
+
+Expected figures are computed here in plain Python from the export rows, never through the engine's queries.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from apontamentos.dataset import Dataset
+
+from ..expected import Span
+from .test_composition_shapes import TODAY, WEEKDAYS, ask, by, day, hours, plain, total
+from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
+from .test_shapes_drilling import two_people
+from .test_shapes_periods_lists import LAST_WEEK, NOVEMBER, OCTOBER, THIS_WEEK, of_contract, one_contract_person
+from .test_shapes_returning import of, top
+
+YESTERDAY = TODAY - timedelta(days=1)
+
+
+# -- around the question -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "oi, tudo joia? quantas horas eu fiz ontem?",
+        "olá! espero que esteja bem. quantas horas eu fiz ontem?",
+        "oi! uma duvida rapida: quantas horas eu fiz ontem?",
+        "rs brincadeira. qnts horas fiz ontem?",
+    ],
+)
+def test_pleasantries_before_the_question(generated: Dataset, rows: list[Span], message: str) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, message, user=name)
+    assert hours(total(rows, of(name, (YESTERDAY, YESTERDAY)))) in reply and name in reply
+
+
+def test_a_reason_then_a_teams_activities(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    activities = by(rows, lambda r: plain(r.activity), of_contract(OCTOBER))
+    message = (
+        "boa tarde pessoal, estou montando a apresentação mensal pro cliente e queria entender em que "
+        "atividades o time do 8446 gastou mais horas em outubro"
+    )
+    (reply,) = ask(generated, message)
+    assert all(f": {hours(value)}" in reply for value in activities.values())
+
+
+def test_a_request_passed_on_then_my_activities(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    activities = by(rows, lambda r: plain(r.activity), of(name, OCTOBER))
+    message = (
+        "olá! espero que esteja bem. minha gestora pediu pra eu detalhar em quais atividades gastei meu tempo "
+        "no mes passado, consegue me mostrar?"
+    )
+    (reply,) = ask(generated, message, user=name)
+    assert all(f": {hours(value)}" in reply for value in activities.values())
+
+
+def test_a_reason_with_its_own_period_then_the_days_asked(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    days = by(rows, lambda r: r.day, of(name, LAST_WEEK))
+    message = (
+        "oi, tudo joia? vou sair de ferias semana q vem e queria conferir como ficou minha semana passada, "
+        "pode me passar as horas por dia?"
+    )
+    (reply,) = ask(generated, message, user=name)
+    lines = {line.split(":")[0].strip("- "): line for line in reply.splitlines()[1:]}
+    assert len(lines) == len(days) and all(hours(v) in lines[day(d)] for d, v in days.items())
+
+
+def test_an_explanation_after_the_question_is_not_a_second_period(generated: Dataset) -> None:
+    explained, plain_reply = (
+        ask(generated, question)[0]
+        for question in (
+            "quem parou de apontar em novembro? tipo, apontava em outubro e sumiu",
+            "quem parou de apontar em novembro?",
+        )
+    )
+    assert explained == plain_reply and day(NOVEMBER[0]) in explained
+
+
+# -- people side by side --------------------------------------------------------------------------------------
+
+
+def test_me_and_two_colleagues_then_our_average(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    first, second = two_people(rows)
+    me, _ = one_contract_person(rows)
+    three = (me, first, second)
+    each = {name: total(rows, of(name, NOVEMBER)) for name in three}
+    replies = ask(
+        generated,
+        f"boa tarde! to organizando a escala do time e queria saber, entre eu, a {first} e a {second}, "
+        "quem trabalhou mais em novembro?",
+        "e a media por pessoa entre nos tres em novembro?",
+        user=me,
+    )
+    assert all(f"{name}: {hours(value)}" in replies[0] for name, value in each.items())
+    assert f"média de {hours(sum(each.values()) / 3)} por recurso" in replies[1]
+
+
+@pytest.mark.parametrize("between", ["sem passada e essa semana", "semana passada e essa semana"])
+def test_two_weeks_listed_for_one_amount_are_each(generated: Dataset, rows: list[Span], between: str) -> None:  # noqa: F811
+    first, second = two_people(rows)
+    replies = ask(generated, f"quanto a {first} fez {between}?", f"e a {second}?")
+    for name, reply in zip((first, second), replies, strict=True):
+        assert hours(total(rows, of(name, LAST_WEEK))) in reply and hours(total(rows, of(name, THIS_WEEK))) in reply
+        assert hours(total(rows, of(name, (LAST_WEEK[0], THIS_WEEK[1])))) in reply  # the two summed, beside
+
+
+# -- a contract's calendar, rankings said loosely --------------------------------------------------------------
+
+
+def test_the_busiest_day_of_a_month_in_a_talk_about_a_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    days = by(rows, lambda r: r.day, of_contract(NOVEMBER))
+    busiest = max(days, key=lambda d: (days[d], d))
+    _, reply = ask(generated, "horas por mes do 8446", "qual foi o dia mais forte em novembro?")
+    assert f"{day(busiest)} ({WEEKDAYS[busiest.weekday()]}): {hours(days[busiest])}" in reply
+
+
+def test_fridays_in_a_talk_about_a_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    fridays = total(rows, lambda r: of_contract(OCTOBER)(r) and r.day.weekday() == 4)
+    _, reply = ask(
+        generated, "qual dia da semana o contrato 8446 rende mais?", "quanto foi feito nas sextas de outubro?"
+    )
+    assert hours(fridays) in reply
+
+
+def test_my_heaviest_day_of_the_month_after_last_weeks_days(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    days = by(rows, lambda r: r.day, of(name, NOVEMBER))
+    heaviest = max(days, key=lambda d: (days[d], d))
+    *_, reply = ask(
+        generated, "quebra por dia minhas horas da semana passada", "qual foi meu dia mais pesado no mes?", user=name
+    )
+    assert f"{day(heaviest)} ({WEEKDAYS[heaviest.weekday()]}): {hours(days[heaviest])}" in reply
+
+
+@pytest.mark.parametrize(
+    "question", ["top 3 que mais trabalharam no fds em novembro", "top 3 q mais apontaram no fds em novembro"]
+)
+def test_the_top_people_of_the_weekends(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, lambda r: NOVEMBER[0] <= r.day <= NOVEMBER[1] and r.day.weekday() >= 5)
+    (reply,) = ask(generated, question)
+    assert all(f"{name}: {hours(people[name])}" in reply for name in top(people, 3))
+    assert "semana de" not in reply  # the people, not the weeks
+
+
+def test_how_many_said_after_the_question(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, of_contract(NOVEMBER))
+    bottom = sorted(people, key=lambda n: (people[n], n))[:3]
+    (reply,) = ask(generated, "quem menos apontou no 8446 esse mes? os 3")
+    assert all(f"{name}: {hours(people[name])}" in reply for name in bottom)
+    assert sum(1 for line in reply.splitlines() if line.startswith(("- ", "1.", "2.", "3.", "4."))) == 3
+
+
+@pytest.mark.parametrize("verb", ["mais consomem hora", "mais consumiram horas", "levam mais tempo"])
+def test_activities_that_take_the_most_hours(generated: Dataset, rows: list[Span], verb: str) -> None:  # noqa: F811
+    everyone = by(rows, lambda r: plain(r.activity), lambda r: NOVEMBER[0] <= r.day <= NOVEMBER[1])
+    contract = by(rows, lambda r: plain(r.activity), of_contract(NOVEMBER))
+    first, second = ask(generated, f"quais atividades {verb} no mes?", "e no 8446?")
+    assert all(hours(value) in first for value in everyone.values())
+    assert all(hours(value) in second for value in contract.values()) and "8446" in second
