@@ -525,6 +525,9 @@ _IN_THE_WEEK = re.compile(r"\bna semana\b(?! (?:passada|retrasada|anterior|atual
 # "alguém que apontava e simplesmente parou?": who stopped recording time
 _STOPPED = re.compile(r"\b(?:apontava|trabalhava|lancava) e (?:\w+ )?parou\b")
 # Formal ways to say what the engine reads: "sob minha gestão", "fora do comum", "sem horário de saída", …
+# A day named on its own in a list of days ("segunda, ontem e hoje")
+_LISTED_DAY = r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?|anteontem|ontem|hoje"
+
 _FORMAL = (
     (re.compile(r"\bsob (?:a )?minha (?:gestao|responsabilidade)\b"), "meus"),
     (re.compile(r"\b(?:duracao )?fora do (?:comum|normal|padrao)\b"), "muito longos"),
@@ -569,6 +572,16 @@ _FORMAL = (
             r" (?:mais )?(?:horas?|tempo)\b"
         ),
         "mais horas",
+    ),
+    # "quanto disso foi em correção de bugs?" after hours and days: an amount of the hours
+    (re.compile(r"\bquanto (disso|desse total|desse tempo)\b"), r"quantas horas \1"),
+    # "e segunda, ontem e hj?": three days or more listed, each one
+    (
+        re.compile(
+            rf"\b(?:n?[ao]s? )?({_LISTED_DAY})(?:,? (?:{_LISTED_DAY}))+,? e (?:n?[ao]s? )?({_LISTED_DAY})\b"
+            r"(?! passad| retrasad)"
+        ),
+        r"de \1 a \2 por dia",
     ),
     # "a média entre nós três": the people just compared, the asker among them
     (re.compile(r"\bentre nos (?:3|4|5|tres|quatro|cinco|todos)\b"), "deles"),

@@ -2000,7 +2000,7 @@ CONTRACT_KINDS = frozenset(
 )
 CONTRACT_THREAD_KINDS = frozenset(
     {"ranking", "hours_by_person", "missing_days", "open_spans", "unvalidated", "days_above", "activity_hours"}
-    | {"outliers", "average_span", "hours_per_day", "weekend_work", "holiday_work"}
+    | {"outliers", "average_span", "hours_per_day", "weekend_work", "holiday_work", "activity_distribution"}
 )
 # In a talk about one person, "teve dia acima de 8h?", "trabalhou no fim de semana?" are about her
 PERSON_THREAD_KINDS = frozenset({"days_above", "weekend_work", "holiday_work"})
@@ -2828,6 +2828,15 @@ def _inherited(
         values["weekday"] = None  # "qual dia da semana ele mais trabalhou?" after his Mondays: every weekday
     if read.validated is not None:
         values["validated"] = read.validated
+    kept_period = values.get("period")
+    if (
+        read.group == "weekday"
+        and "period" not in slots
+        and kept_period
+        and (kept_period.end - kept_period.start).days < 6
+    ):
+        # "qual dia da semana o contrato rende menos?" after yesterday's figures: every week, not one day of one
+        values["period"] = values["versus"] = None
     return values
 
 

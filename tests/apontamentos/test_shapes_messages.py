@@ -168,3 +168,39 @@ def test_activities_that_take_the_most_hours(generated: Dataset, rows: list[Span
     first, second = ask(generated, f"quais atividades {verb} no mes?", "e no 8446?")
     assert all(hours(value) in first for value in everyone.values())
     assert all(hours(value) in second for value in contract.values()) and "8446" in second
+
+
+def test_activities_divided_in_a_talk_about_a_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    activities = by(rows, lambda r: plain(r.activity), of_contract(NOVEMBER))
+    _, reply = ask(generated, "quantas horas o 8446 fez em novembro", "divide por atividade")
+    assert all(f": {hours(value)}" in reply for value in activities.values()) and "8446" in reply
+
+
+def test_a_weekday_breakdown_after_one_days_figure_is_over_all_weeks(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    weekdays = by(rows, lambda r: r.day.weekday(), lambda r: r.supplier == "8446")
+    least = min(weekdays, key=lambda d: (weekdays[d], d))
+    *_, reply = ask(
+        generated, "qnts pessoas apontaram no 8446 hj?", "e ontem?", "qual dia da semana o contrato rende menos?"
+    )
+    assert f"{WEEKDAYS[least]}: {hours(weekdays[least])}" in reply
+
+
+@pytest.mark.parametrize("days", ["e segunda, ontem e hj?", "e na segunda, terça e quarta?"])
+def test_three_days_listed_are_each(generated: Dataset, rows: list[Span], days: str) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    each = by(rows, lambda r: r.day, of(name, THIS_WEEK))
+    _, reply = ask(generated, "quanto apontei sem passada?", days, user=name)
+    assert all(f"{day(d)} ({WEEKDAYS[d.weekday()]}): {hours(v)}" in reply for d, v in each.items())
+
+
+def test_how_much_of_that_after_hours_and_days_is_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    activities = by(rows, lambda r: plain(r.activity), of(name, OCTOBER))
+    activity = max(activities, key=lambda a: (activities[a], a))
+    *_, reply = ask(
+        generated,
+        "qnt eu apontei em outubro e quantos dias eu trabalhei?",
+        f"quanto disso foi em {activity}?",
+        user=name,
+    )
+    assert hours(activities[activity]) in reply
