@@ -407,7 +407,11 @@ def resource_contracts(db: Dataset, question: Question, today: date) -> Answer:
     text = f"{who} apontou em {fmt.plural(len(r.contracts), 'contrato')} {_dates(period)}{note}:\n" + _lines(
         [f"{c.contract} (cliente {c.client_contract}): {fmt.hours(c.hours)} líquidas" for c in r.contracts]
     )
-    return _done(question, text)
+    answer = _done(question, text)
+    if len(r.contracts) != 1:
+        return answer
+    # "quantas pessoas tem nesse contrato?" next: the one contract just shown
+    return replace(answer, context={**answer.context, "named_contracts": [r.contracts[0].contract]})
 
 
 def period_summary(db: Dataset, question: Question, today: date) -> Answer:

@@ -109,12 +109,13 @@ _LAST_FULL_WEEKS = re.compile(
     r"\b(?:(\d{1,2})\s+ultimas|ultimas\s+(\d{1,2}))\s+semanas\s+(?:completas|inteiras|fechadas)\b"
 )
 _RELATIVE = [
+    (re.compile(r"\b(?:mes retrasado|penultimo mes|mes antes do passado)\b"), "month_before_last"),
     (re.compile(r"\b(?:mes passado|ultimo mes|mes anterior)\b"), "last_month"),
     (
         re.compile(
             r"\b(?:este|esse|neste|nesse|desse|deste)\s+mes\b|\bmes atual\b"
             # not "por mês, todo mundo": the breakdown, then who
-            r"|\b(?:do|no) mes(?: (?:todo|inteiro))?\b(?!\s+(?:de|passado|anterior))|\bmes (?:todo|inteiro)\b(?! mundo)"
+            r"|\b(?:do|no) mes(?: (?:todo|inteiro))?\b(?!\s+(?:de|passado|anterior|retrasado))|\bmes (?:todo|inteiro)\b(?! mundo)"
         ),
         "this_month",
     ),
@@ -591,6 +592,10 @@ def joined(first: Found, second: Found, text: str) -> Period | None:
         # "em novembro até ontem", "até ontem, em novembro": the closed period cut at the open one's end;
         # "de setembro até hoje": from the closed one's start to the open one's end
         bounded, closed = (first, second) if first.open_start else (second, first)
+        day = _weekday_number(bounded.text)
+        if closed is first and day is not None and (closed.period.end - closed.period.start).days == 6:
+            # "semana passada até quarta": that week's Wednesday, not this week's
+            return Period(closed.period.start, closed.period.start + timedelta(days=day))
         if closed.period.start <= bounded.period.end <= closed.period.end:
             return Period(closed.period.start, bounded.period.end)
         if closed is first and closed.period.start <= bounded.period.end:
@@ -623,4 +628,6 @@ def _relative(kind: str, today: date) -> Period:
         return Period(today.replace(day=1), today)
     first = today.replace(day=1)
     previous = first - timedelta(days=1)
+    if kind == "month_before_last":
+        previous = previous.replace(day=1) - timedelta(days=1)
     return month_of(previous.year, previous.month)

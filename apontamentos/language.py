@@ -48,6 +48,7 @@ ABBREVIATIONS = {
     "sfv": "por favor",
     "hrs": "horas",
     "hr": "horas",
+    "h": "horas",  # "qnts h eu fiz mes passado"
     "hs": "horas",
     "hj": "hoje",
     "hoj": "hoje",
@@ -572,6 +573,18 @@ _FORMAL = (
             r" (?:mais )?(?:horas?|tempo)\b"
         ),
         "mais horas",
+    ),
+    # "qnt pessoas em cada contrato?": how many, not an amount of hours
+    (re.compile(r"\bquantidade (pessoas|horas)\b"), r"quantas \1"),
+    (re.compile(r"\bquantidade (recursos|dias|apontamentos|contratos|consultores|colaboradores)\b"), r"quantos \1"),
+    # "trabalhou mais de 8h por dia em algum dia": days above 8 hours
+    (re.compile(r"\b(mais de \d+(?:,\d+)? horas) por dia (?=em algum dia|em um dia|num dia)"), r"\1 "),
+    # "quantos tão com dia útil faltando no mês?": who missed a working day
+    (
+        re.compile(
+            r"\b(?:com|tem|tinham|ficaram com) (?:algum )?dias? (?:util |uteis )?(?:faltando|em aberto|sem apontar)\b"
+        ),
+        "ficaram sem apontar algum dia",
     ),
     # "quanto disso foi em correção de bugs?" after hours and days: an amount of the hours
     (re.compile(r"\bquanto (disso|desse total|desse tempo)\b"), r"quantas horas \1"),

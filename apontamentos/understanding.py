@@ -2741,6 +2741,16 @@ def _inherited(
         and read.measure != "open_spans"  # "tenho algum pendente?" asks about now, whatever the last period was
     ):
         values["period"] = previous.period  # the same subject again: the conversation's period, as the catalogue does
+    if (
+        previous is not None
+        and read.share
+        and previous.contract
+        and slots.get("contract") == previous.contract
+        and previous.period
+        and "period" not in slots
+    ):
+        # "qnt % do contrato foi do Bruno?" after the contract's top 3 this month: his part of it this month
+        values["period"] = previous.period
     same_topic = again_activity_of(previous, slots)
     if same_topic and previous is not None and previous.period and "period" not in slots and not follow_up:
         # "quem do 7951 mais corrigiu bug?" after my October bug fixing: the same topic, in the same period

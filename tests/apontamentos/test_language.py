@@ -100,7 +100,7 @@ def test_words_that_are_not_numbers_where_they_stand(text: str, expected: str) -
 @pytest.mark.parametrize(
     ("text", "expanded"),
     [
-        ("qnt hrs o 8446 teve?", "quantidade horas o 8446 teve"),
+        ("qnt hrs o 8446 teve?", "quantas horas o 8446 teve"),
         ("qdo a ana apontou", "quando a ana apontou"),
         ("horas p/ o 8446", "horas para o 8446"),
         ("horas c/ suporte", "horas com suporte"),

@@ -9,7 +9,7 @@ Expected figures are computed here in plain Python from the export rows, never t
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -204,3 +204,56 @@ def test_how_much_of_that_after_hours_and_days_is_hours(generated: Dataset, rows
         user=name,
     )
     assert hours(activities[activity]) in reply
+
+
+# -- batches CD and CE ------------------------------------------------------------------------------------------
+
+
+def test_how_many_people_in_each_contract_typed_short(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people: dict[str, set[str]] = {}
+    for r in rows:
+        if NOVEMBER[0] <= r.day <= NOVEMBER[1]:
+            people.setdefault(r.supplier, set()).add(r.resource_id)
+    _, reply = ask(generated, "ranking dos contratos por hora em novembro", "qnt pessoas em cada contrato?")
+    shown = {contract: ids for contract, ids in people.items() if len(ids) >= 5}  # the first page of the list
+    assert shown and all(f"{contract}: {len(ids)} recursos" in reply for contract, ids in shown.items())
+
+
+def test_h_for_hours_and_the_month_before_last(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    september = (date(2026, 9, 1), date(2026, 9, 30))
+    october, before = ask(generated, "qnts h eu fiz mes passado", "e mes retrasado", user=name)
+    assert hours(total(rows, of(name, OCTOBER))) in october
+    assert hours(total(rows, of(name, september))) in before and day(september[0]) in before
+
+
+def test_more_than_hours_a_day_on_some_day_is_days_above(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    daily = by(rows, lambda r: (r.name, r.day), of_contract(LAST_WEEK))
+    above = [key for key, value in daily.items() if value > 8]
+    (reply,) = ask(generated, "quem do 8446 trabalhou mais de 8h por dia em algum dia da sem passada?")
+    people = len({name for name, _ in above})
+    assert reply.startswith(f"{people} recursos") and f"({len(above)} dias no total)" in reply
+
+
+def test_this_contract_after_the_one_i_am_in(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, contract = one_contract_person(rows)
+    people = {r.resource_id for r in rows if r.supplier == contract}
+    _, reply = ask(generated, "em qual contrato eu to alocada", "quantas pessoas tem nesse contrato?", user=name)
+    assert f"O contrato {contract} tem {len(people)} recursos" in reply
+
+
+def test_a_persons_share_after_the_contracts_top_keeps_the_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, of_contract(NOVEMBER))
+    leader = top(people, 1)[0]
+    share = f"{100 * people[leader] / sum(people.values()):.1f}%".replace(".", ",")
+    _, reply = ask(
+        generated, "quem foram os 3 q mais apontaram no 8446 esse mes", f"qnt % do contrato foi da {leader}?"
+    )
+    assert share in reply and day(NOVEMBER[0]) in reply
+
+
+def test_last_week_up_to_a_weekday_is_in_that_week(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, "quanto fiz semana passada ate quarta", user=name)
+    wednesday = LAST_WEEK[0] + timedelta(days=2)
+    assert hours(total(rows, of(name, (LAST_WEEK[0], wednesday)))) in reply and day(wednesday) in reply
