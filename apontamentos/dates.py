@@ -115,7 +115,8 @@ _RELATIVE = [
         re.compile(
             r"\b(?:este|esse|neste|nesse|desse|deste)\s+mes\b|\bmes atual\b"
             # not "por mês, todo mundo": the breakdown, then who
-            r"|\b(?:do|no) mes(?: (?:todo|inteiro))?\b(?!\s+(?:de|passado|anterior|retrasado))|\bmes (?:todo|inteiro)\b(?! mundo)"
+            r"|\b(?:do|no) mes(?: (?:todo|inteiro))?\b(?!\s+(?:de|passado|anterior|retrasado))"
+            r"|\bmes (?:todo|inteiro)\b(?! mundo)"
         ),
         "this_month",
     ),

@@ -866,6 +866,13 @@ def compound_parts(question: str) -> list[str]:
         # "top 3 do 8446 e do 8447 em novembro": each contract's top 3, not the two contracts compared
         first = folded[: both.start()] + f" {both.group(1)} {both.group(2)} " + folded[both.end() :]
         return [" ".join(first.split()), f"e {both.group(3)} {both.group(4)}"]
+    if both_ends := _FIRST_AND_LAST.search(folded):
+        # "qual meu primeiro e último dia apontado em novembro": the first, then "e o último?" of the same
+        first = folded[: both_ends.start()] + both_ends.group(1) + folded[both_ends.end() :]
+        return [" ".join(first.split()), "e o ultimo?"]
+    if (total := _AND_THE_TOTAL.search(folded)) and _BREAKDOWN.search(folded[: total.start()]):
+        # "quebra semanal do Ulisses em novembro e o total": the breakdown, then its sum
+        return [folded[: total.start()].strip(" ,;"), "e no total?"]
     cuts = list(_SECOND_QUESTION.finditer(lowered))
     if not cuts:
         return [question]
@@ -894,6 +901,9 @@ def compound_parts(question: str) -> list[str]:
     return shown
 
 
+_FIRST_AND_LAST = re.compile(r"\b(primeir[oa]) e (?:o |a )?ultim[oa]\b")
+_AND_THE_TOTAL = re.compile(r"[\s,]+e (?:o|no) total\s*[?!.]*$")
+_BREAKDOWN = re.compile(r"\b(?:por|cada|quebra\w*|semanal|mensal|diari[oa]|separad\w*)\b")
 _GREETING_ONLY = re.compile(
     r"(?:oi|ola|opa|e ai|bom dia|boa tarde|boa noite)(?:[\s,!.]+(?:tudo bem|tudo bom|tudo certo|pessoal|bot))*[\s,!.]*"
     r"|(?:tudo bem|tudo bom)[\s,!.]*"

@@ -257,3 +257,20 @@ def test_last_week_up_to_a_weekday_is_in_that_week(generated: Dataset, rows: lis
     (reply,) = ask(generated, "quanto fiz semana passada ate quarta", user=name)
     wednesday = LAST_WEEK[0] + timedelta(days=2)
     assert hours(total(rows, of(name, (LAST_WEEK[0], wednesday)))) in reply and day(wednesday) in reply
+
+
+@pytest.mark.parametrize(
+    "question", ["qual meu primeiro e ultimo dia apontado em novembro", "meu primeiro e o último dia em novembro?"]
+)
+def test_the_first_and_the_last_day_in_one_message(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    days = sorted(r.day for r in rows if of(name, NOVEMBER)(r))
+    (reply,) = ask(generated, question, user=name)
+    assert f"Primeiro dia com apontamento de {name}" in reply and f"Último dia com apontamento de {name}" in reply
+    assert day(days[0]) in reply and day(days[-1]) in reply
+
+
+def test_a_breakdown_and_its_total_in_one_message(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, f"quebra semanal da {name} em novembro e o total")
+    assert "semana de 02/11/2026" in reply and hours(total(rows, of(name, NOVEMBER))) in reply
