@@ -574,6 +574,10 @@ _FORMAL = (
         ),
         "mais horas",
     ),
+    # "preciso do consolidado do 8446 em setembro": its total
+    (re.compile(r"\bconsolidad[oa]s?\b"), "total"),
+    # "compara o q o 7873 fez essa semana com …": how much it did, not what
+    (re.compile(r"\b(compar\w*) o (?:que|q)\b"), r"\1 quanto"),
     # "qnt pessoas em cada contrato?": how many, not an amount of hours
     (re.compile(r"\bquantidade (pessoas|horas)\b"), r"quantas \1"),
     (re.compile(r"\bquantidade (recursos|dias|apontamentos|contratos|consultores|colaboradores)\b"), r"quantos \1"),
@@ -801,6 +805,7 @@ _OPENING = re.compile(
     r"|(?:uma |so uma |mais uma )?(?:duvida|pergunta|perguntinha)(?: rapida| rapidinha| simples)?"
     r"|(?:(?:rs+|k{3,}|(?:ha){2,}h?)\s*)?(?:brincadeira|to brincando|so brincando|zoeira|zoando)"
     r"|(?:desculp[ae]|perdao) (?:incomodar|o incomodo|a demora)"
+    r"|enfim|bom|certo|ta bom|beleza|blz|show|perfeito|otimo|entendi|ah|ahh"
     r")\s*[,.!?:;-]+)+"
 )
 _CONTRACT_NUMBER = re.compile(r"\b(?:\d{4}|e\d{7})\b")
@@ -808,6 +813,18 @@ _CONTRACT_NUMBER = re.compile(r"\b(?:\d{4}|e\d{7})\b")
 
 # "quem parou de apontar em novembro? tipo, apontava em outubro e sumiu": the words after explain the question
 _EXPLAINED = re.compile(r"\?\s*(?:tipo|ou seja|quer dizer|assim)\b[^?]*\??\s*$")
+
+
+# "qnt eu fiz em setembro, digo, outubro": a month, a contract or a day taken back within the message
+_TAKEN_BACK = re.compile(
+    rf"\b(?:{'|'.join(MONTH_NAMES)}|\d{{4}}|e\d{{7}}|segunda|terca|quarta|quinta|sexta|sabado|domingo|ontem|hoje)"
+    r"\s*,?\s*(?:digo|ou melhor|quer dizer|melhor dizendo|na verdade)\s*,?\s+(?=\w)"
+)
+
+
+def _unsaid(question: str) -> str:
+    folded = _folded(question)
+    return _TAKEN_BACK.sub("", folded) if _TAKEN_BACK.search(folded) else question
 
 
 def _unexplained(question: str) -> str:
@@ -913,7 +930,7 @@ _GREETING_ONLY = re.compile(
 def prepare(question: str, vocabulary: Rewriter | None = None) -> str:
     """Lower case, accents and punctuation removed, abbreviations expanded, numbers in words as digits and
     the vocabulary's terms rewritten; "/" in dates and decimal commas kept."""
-    question = corrected(question) or without_context(_unexplained(question))
+    question = corrected(question) or without_context(_unexplained(_unsaid(question)))
     text = _SLASH_ABBREVIATION.sub(lambda m: f" {_SLASH_WORDS[m.group(1).lower()]} ", question)
     text = _PERCENT.sub(" porcentagem ", text)
     text = _NUMBER_SIGN.sub(" ", text)

@@ -2761,10 +2761,16 @@ def _inherited(
             # brings its own topic ("quem mais fez reunião em outubro?" after the 8447's hours) is everyone's
             values["contract"] = previous.contract
     calendar = read.group in _CALENDAR_GROUPS or read.weekday is not None
-    if previous is not None and previous.contract and calendar and not named_subject and not slots.get("everyone"):
-        # "qual foi o dia mais forte em novembro?", "quanto foi feito nas sextas?" in a talk about the 7874: its
-        # days, as "quem mais apontou?" would be its people
-        values["contract"] = previous.contract
+    if previous is not None and previous.contract and (calendar or read.share) and not named_subject:
+        # "qual foi o dia mais forte em novembro?", "quanto foi feito nas sextas?", "qnts % foi reunião?" in a
+        # talk about the 7874: its days and its hours, as "quem mais apontou?" would be its people
+        if not slots.get("everyone"):
+            values["contract"] = previous.contract
+    listed_person = slots.get("person") in _NAMED_PEOPLE.get() and not slots.get("asker")
+    if previous is not None and listed_person and previous.period and "period" not in slots:
+        # "abre a Patrícia por semana" after the contract's top 3 in October: her October, in that contract
+        values["period"] = previous.period
+        values["contract"] = slots.get("contract") or previous.contract
     fragment = not _QUESTION_WORD.search(f" {read.rest} {' '.join(read.said)} ")
     if previous is not None and fragment and not follow_up and not named_subject and not slots.get("everyone"):
         # "por mês desde setembro, líquido" (no question of its own) in a conversation about the 7873 (or a

@@ -18,7 +18,7 @@ from apontamentos.dataset import Dataset
 from ..expected import Span
 from .test_composition_shapes import TODAY, WEEKDAYS, ask, by, day, hours, plain, total
 from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
-from .test_shapes_drilling import two_people
+from .test_shapes_drilling import two_people, weeks
 from .test_shapes_periods_lists import LAST_WEEK, NOVEMBER, OCTOBER, THIS_WEEK, of_contract, one_contract_person
 from .test_shapes_returning import of, top
 
@@ -274,3 +274,61 @@ def test_a_breakdown_and_its_total_in_one_message(generated: Dataset, rows: list
     name, _ = one_contract_person(rows)
     (reply,) = ask(generated, f"quebra semanal da {name} em novembro e o total")
     assert "semana de 02/11/2026" in reply and hours(total(rows, of(name, NOVEMBER))) in reply
+
+
+# -- batches CF and CG ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "opener", ["enfim, qnto eu fiz em novembro", "beleza! qnto eu fiz em novembro", "ok. qnto eu fiz em novembro"]
+)
+def test_a_word_that_closes_the_last_topic_before_the_question(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    opener: str,
+) -> None:
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, opener, user=name)
+    assert hours(total(rows, of(name, NOVEMBER))) in reply and name in reply
+
+
+@pytest.mark.parametrize(
+    "message", ["qnt eu fiz em setembro, digo, outubro", "qnt eu fiz em setembro ou melhor outubro"]
+)
+def test_a_month_taken_back_within_the_message(generated: Dataset, rows: list[Span], message: str) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, message, user=name)
+    assert hours(total(rows, of(name, OCTOBER))) in reply and day(OCTOBER[0]) in reply
+
+
+def test_an_activitys_share_in_a_talk_about_a_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    activities = by(rows, lambda r: plain(r.activity), of_contract(OCTOBER))
+    activity = max(activities, key=lambda a: (activities[a], a))
+    share = f"{100 * activities[activity] / sum(activities.values()):.1f}%".replace(".", ",")
+    _, reply = ask(
+        generated, "qual atividade mais consumiu hora no 8446 no mes passado", f"qnts % foi {activity} nesse mes"
+    )
+    assert share in reply and "8446" in reply
+
+
+def test_a_person_of_the_contracts_top_opened_by_week(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, of_contract(OCTOBER))
+    leader = top(people, 1)[0]
+    *_, reply = ask(
+        generated, "horas do 8446 em outubro", "quem foram os 3 q mais apontaram?", f"abre a {leader} por semana"
+    )
+    assert "8446" in reply and day(OCTOBER[0]) in reply and day(OCTOBER[1]) in reply
+    for start, end in weeks(OCTOBER):
+        assert hours(total(rows, lambda r, s=start, e=end: r.name == leader and of_contract((s, e))(r))) in reply
+
+
+def test_the_consolidated_figure_of_a_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    september = (date(2026, 9, 1), date(2026, 9, 30))
+    (reply,) = ask(generated, "preciso do consolidado do contrato 8446 em setembro")
+    assert hours(total(rows, of_contract(september))) in reply
+
+
+def test_compare_what_a_contract_did_is_its_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "compara o q o 8446 fez essa semana ate agora com os mesmos dias da semana passada")
+    same_days = (LAST_WEEK[0], LAST_WEEK[0] + timedelta(days=2))
+    assert hours(total(rows, of_contract(THIS_WEEK))) in reply and hours(total(rows, of_contract(same_days))) in reply
