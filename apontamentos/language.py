@@ -574,6 +574,16 @@ _FORMAL = (
         ),
         "mais horas",
     ),
+    # "a zuleica apontou qnto em outubro?": how much she recorded, said in the other order
+    (
+        re.compile(
+            r"(?<!\bmais )(?<!\bmenos )\b(apont\w+|trabalh\w+|fez|fiz|fizeram|lanc\w+) (quanto|quantas horas)\b"
+        ),
+        r"\2 \1",
+    ),
+    # "qual foi o melhor dia do 8446?": the one with most hours ("o pior", the fewest)
+    (re.compile(r"\bmelhor(es)? (dias?|semanas?|mes|meses)\b"), r"\2 com mais horas"),
+    (re.compile(r"\bpior(es)? (dias?|semanas?|mes|meses)\b"), r"\2 com menos horas"),
     # "preciso do consolidado do 8446 em setembro": its total
     (re.compile(r"\bconsolidad[oa]s?\b"), "total"),
     # "compara o q o 7873 fez essa semana com …": how much it did, not what

@@ -530,6 +530,9 @@ def _listed(previous: Question, who: bool = False) -> Question | None:
         )
     if previous.count:
         return replace(previous, count=False, page=0)
+    if who and previous.kind == "compose" and previous.group in ("contract", "client", "activity") and previous.limit:
+        # "e quem?" after the contract that did most deploys: the people who did most, the same way
+        return replace(previous, group="person", page=0)
     if previous.kind == "compose" and previous.measure == "people" and previous.group is None:
         return replace(previous, measure="hours", group="person", output="table", page=0)
     if previous.kind == "compose" and previous.measure == "days" and previous.group is None:
@@ -1501,7 +1504,10 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         return _needs_subject(question)
     # "faltou apontar algum dia?" after a person's hours: that person's; "quem faltou?" is everyone's
     theirs = kind == "missing_days" and not _has(rest, "quem", "alguem", "pessoas?", "recursos?", "quant\\w*")
+    # "qnto foi de code review?" after my activities: one row of that list, still mine
+    one_of_the_activities = bool(slots.get("activity")) and previous.kind in _ACTIVITY_LISTS
     inherit_subject = not has_subject and not slots.get("everyone") and (follow_up or kind in SUBJECT_KINDS or theirs)
+    inherit_subject = inherit_subject or (not has_subject and not slots.get("everyone") and one_of_the_activities)
     if not has_subject and not slots.get("everyone") and previous.contract and kind in CONTRACT_THREAD_KINDS:
         inherit_subject = True  # in a conversation about a contract, "quem mais apontou?" is about it
     if not has_subject and not slots.get("everyone") and previous.person and kind in PERSON_THREAD_KINDS:
@@ -1580,6 +1586,7 @@ def _each_amount(first: Found, second: Found, text: str, rest: str) -> bool:
     return closed and between == ["e"] and bool(_ONE_AMOUNT.search(text)) and not _NOT_ONE_FIGURE.search(rest)
 
 
+_ACTIVITY_LISTS = frozenset({"activity_ranking", "person_activities", "activity_breakdown", "activity_distribution"})
 _NOW_ON = re.compile(r"\b(?:no total|ao todo)\b")
 _STATE_KINDS = frozenset({"unvalidated", "open_spans", "outliers"})  # "tenho …?": about now, all the data
 # Asking how much (hours, days, entries), where several weekdays are a filter ("qnt foi no sábado e domingo?");
@@ -1750,6 +1757,10 @@ def _row_named(text: str, rows: tuple[tuple[str, str, str, float], ...]) -> str:
             continue  # "qual foi (meu) dia da semana com menos horas?" asks for the row; it does not name one
         if pattern is _TOP_ROW and len(rows) == 1:
             continue  # the one row shown is not the least of anything
+        # "no dia mais alto dessa semana": the row is in the list just shown, not in this week
+        after = re.sub(r"^\s*(?:d|n)?(?:ess|est)?[ae] (?:semana|lista|mes)\b", "", text[match.end() :])
+        if find_period(f"{text[: match.start()]} {after}", _ANY_DAY) is not None:
+            continue  # "e o dia que mais fez em setembro" after last week's days: a day of September
         if pattern is _TOP_ROW:
             least = "menos" in (match.group("most"), match.group("rank")) or match.group("heavy") in _LIGHT
             row = (min if least else max)(rows, key=lambda r: r[3])
@@ -1766,12 +1777,11 @@ def _row_named(text: str, rows: tuple[tuple[str, str, str, float], ...]) -> str:
             row = rows[0]  # "nesse dia da semana" after the one weekday shown, "nele" after the one day
         else:
             continue
-        # "no dia mais alto dessa semana": the row is in the list just shown, not in this week
-        after = re.sub(r"^\s*(?:d|n)?(?:ess|est)?[ae] (?:semana|lista|mes)\b", "", text[match.end() :])
         return f"{text[: match.start()]} {_row_words(row)} {after}"
     return text
 
 
+_ANY_DAY = date(2026, 1, 15)  # whether words name a period does not depend on the day
 _LIGHT = frozenset({"leve", "leva", "baixo", "baixa", "fraco", "fraca", "vazio", "vazia"})
 
 
@@ -2414,13 +2424,16 @@ def _compose(
         if read.weekday is None and previous.weekday and (day := _bare_weekday(read.rest)):
             read.weekday = (day,)  # "e domingo?" after "aos sábados"
         which_day = any(re.fullmatch(r"(?:qual|que|em que)(?: foi)?(?: o)? dia", said) for said in read.said)
+        which_day = which_day or bool(re.search(r"\b(?:qual|que|em que)(?: foi)?(?: o)? dia\b", read.rest))
         if read.group == "day" and (
             previous.group in ("weekday", "week", "month")
             and not read.said_group
+            and not (which_day and previous.group != "weekday")
             or previous.group == "weekday"
             and which_day
         ):
-            # "e o dia que menos?", "e qual o dia mais fraco?" after the weekdays: the weekday
+            # "e o dia que menos?", "e qual o dia mais fraco?" after the weekdays: the weekday ("e qual foi o
+            # dia que eu mais trabalhei?" after the weeks: a day)
             read.group = previous.group
         of_activity = read.share and slots.get("activity")  # "e que % dele foi reunião?": one part, not per group
         # "qto isso representa do total do contrato?" after an activity's people: the activity's part, once
@@ -2482,6 +2495,13 @@ def _compose(
             return _cannot_apply(read.said[0], text)
     if bounded and not (read.group or (recomposed and previous and previous.group)):
         return _cannot_apply("mais de" if slots.get("hours") is not None else "menos de", text)
+    activity_list = previous is not None and (
+        previous.kind in ("activity_ranking", "person_activities", "activity_breakdown", "activity_distribution")
+        or (previous.kind == "compose" and previous.group == "activity")
+    )
+    named_activity = slots.get("activity") or _activity_terms(db, read)
+    if read.share and read.group is None and activity_list and not previous.activity and not named_activity:
+        read.group = "activity"  # "em %?" after the activities' hours: each activity's part
     named_part = read.share and read.group in (None, "none")
     whole_contract = previous.contract if previous is not None and follow_up else None
     if named_part and read.weekday is None and previous is not None and previous.weekday and _THAT.search(text):

@@ -332,3 +332,75 @@ def test_compare_what_a_contract_did_is_its_hours(generated: Dataset, rows: list
     (reply,) = ask(generated, "compara o q o 8446 fez essa semana ate agora com os mesmos dias da semana passada")
     same_days = (LAST_WEEK[0], LAST_WEEK[0] + timedelta(days=2))
     assert hours(total(rows, of_contract(THIS_WEEK))) in reply and hours(total(rows, of_contract(same_days))) in reply
+
+
+# -- batches CH and CI ------------------------------------------------------------------------------------------
+
+
+def test_each_activity_in_percent_after_the_activities(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    activities = by(rows, lambda r: plain(r.activity), of_contract(OCTOBER))
+    whole = sum(activities.values())
+    _, reply = ask(generated, "no que o 8446 gastou mais tempo em outubro?", "em %?")
+    assert all(f"({100 * value / whole:.1f}%)".replace(".", ",") in reply for value in activities.values())
+
+
+def test_one_activity_of_my_list_without_only(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    activities = by(rows, lambda r: plain(r.activity), of(name, NOVEMBER))
+    activity = max(activities, key=lambda a: (activities[a], a))
+    _, reply = ask(generated, "em q atividades eu mais gastei hora esse mes", f"qnto foi de {activity}?", user=name)
+    assert hours(activities[activity]) in reply and day(NOVEMBER[0]) in reply
+
+
+def test_who_after_the_contract_that_did_most_of_an_activity(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    activities = by(rows, lambda r: plain(r.activity), within_november)
+    activity = max(activities, key=lambda a: (activities[a], a))
+    people = by(rows, lambda r: r.name, lambda r: within_november(r) and plain(r.activity) == activity)
+    leader = top(people, 1)[0]
+    _, reply = ask(generated, f"qual contrato fez mais {activity} em novembro?", "e quem?")
+    assert f"{leader}: {hours(people[leader])}" in reply
+
+
+@pytest.mark.parametrize(("best", "pick"), [("o melhor dia", max), ("o pior dia", min)])
+def test_the_best_and_the_worst_day(generated: Dataset, rows: list[Span], best: str, pick: object) -> None:  # noqa: F811
+    days = by(rows, lambda r: r.day, of_contract(NOVEMBER))
+    chosen = pick(days, key=lambda d: days[d])  # type: ignore[operator]
+    (reply,) = ask(generated, f"qual foi {best} do 8446 em novembro?")
+    assert f"{day(chosen)} ({WEEKDAYS[chosen.weekday()]}): {hours(days[chosen])}" in reply
+
+
+def test_how_much_said_after_the_verb_is_her_total(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    first, second = two_people(rows)
+    _, reply = ask(
+        generated,
+        f"qual a duracao media dos apontamentos da {first} em outubro?",
+        f"a {second} apontou qnto em outubro?",
+    )
+    assert hours(total(rows, of(second, OCTOBER))) in reply
+
+
+def test_the_day_i_worked_most_after_my_weeks(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    days = by(rows, lambda r: r.day, of(name, OCTOBER))
+    busiest = max(days, key=lambda d: (days[d], d))
+    *_, reply = ask(
+        generated,
+        "quantas horas eu fiz em outubro",
+        "quebra por semana",
+        "e qual foi o dia q eu mais trabalhei no mes?",
+        user=name,
+    )
+    assert f"{day(busiest)} ({WEEKDAYS[busiest.weekday()]}): {hours(days[busiest])}" in reply
+
+
+def test_a_day_of_another_month_after_last_weeks_days(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    september = (date(2026, 9, 1), date(2026, 9, 30))
+    days = by(rows, lambda r: r.day, of(name, september))
+    busiest = max(days, key=lambda d: (days[d], d))
+    _, reply = ask(generated, f"{name} horas por dia semana passada", "e o dia q mais fez em setembro")
+    assert f"{day(busiest)} ({WEEKDAYS[busiest.weekday()]}): {hours(days[busiest])}" in reply
+
+
+def within_november(r: Span) -> bool:
+    return NOVEMBER[0] <= r.day <= NOVEMBER[1]
