@@ -572,6 +572,10 @@ def this_or_last_week(found: Found, today: date) -> bool:
     return found.period in (_relative("this_week", today), _relative("last_week", today))
 
 
+# Whether words name a period does not depend on the day: any day will do to ask find_period
+ANY_DAY = date(2026, 1, 15)
+
+
 def apart(first: Found, second: Found, text: str) -> bool:
     """Two closed periods asked about each on its own: "setembro ou outubro", "em setembro e em outubro", and
     "setembro e novembro", which skips October (summing from September to November would count it)."""

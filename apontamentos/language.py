@@ -11,7 +11,6 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable
-from datetime import date
 from functools import lru_cache
 from typing import Protocol
 
@@ -19,7 +18,7 @@ import numpy as np
 import Stemmer
 
 from .dataset import normalize
-from .dates import MONTH_NAMES, PERIOD_WORDS, find_period
+from .dates import ANY_DAY, MONTH_NAMES, PERIOD_WORDS, find_period
 from .numbers import digits
 
 # Chat abbreviations, expanded before typos are corrected (values may be several words).
@@ -840,7 +839,7 @@ def _unsaid(question: str) -> str:
 def _unexplained(question: str) -> str:
     """The question without a closing explanation of it, when the question already names its period."""
     tail = _EXPLAINED.search(question)
-    if tail is None or find_period(_folded(question[: tail.start()]), _ANY_DAY) is None:
+    if tail is None or find_period(_folded(question[: tail.start()]), ANY_DAY) is None:
         return question
     return question[: tail.start() + 1]
 
@@ -858,9 +857,9 @@ def without_context(question: str) -> str:
         return question
     context, asked = match.group("context"), match.group("question")
     kept = []
-    if find_period(asked, _ANY_DAY) is None:
+    if find_period(asked, ANY_DAY) is None:
         # "preciso fechar meu ponto de novembro, qts horas…": the clause's period is the question's
-        if (period := find_period(context, _ANY_DAY)) is not None:
+        if (period := find_period(context, ANY_DAY)) is not None:
             kept.append(period.text)
         elif unit := re.search(r"\b(mes|semana)\b", context):
             kept.append(f"{'esse' if unit.group(1) == 'mes' else 'essa'} {unit.group(1)}")  # "to fechando o mes aqui"
@@ -869,8 +868,6 @@ def without_context(question: str) -> str:
         kept.append(f"do contrato {contracts[0]}")
     return " ".join([asked.rstrip(" ?"), *kept]) + ("?" if asked.rstrip().endswith("?") else "")
 
-
-_ANY_DAY = date(2026, 1, 15)  # whether a clause names a period does not depend on the day
 
 # Where a second question starts inside one message: after a "?" with more to come, or at "e" before a question
 # word ("qnt fiz em outubro e qnts dias foram", "quem mais apontou e quem menos").

@@ -20,6 +20,7 @@ from .compose_answer import question_of
 from .composition import GROUPS, MEASURES, Composition
 from .dataset import Dataset, ResourceRef, normalize
 from .dates import (
+    ANY_DAY,
     MONTH_NAMES,
     WEEKDAYS,
     Found,
@@ -1759,7 +1760,7 @@ def _row_named(text: str, rows: tuple[tuple[str, str, str, float], ...]) -> str:
             continue  # the one row shown is not the least of anything
         # "no dia mais alto dessa semana": the row is in the list just shown, not in this week
         after = re.sub(r"^\s*(?:d|n)?(?:ess|est)?[ae] (?:semana|lista|mes)\b", "", text[match.end() :])
-        if find_period(f"{text[: match.start()]} {after}", _ANY_DAY) is not None:
+        if find_period(f"{text[: match.start()]} {after}", ANY_DAY) is not None:
             continue  # "e o dia que mais fez em setembro" after last week's days: a day of September
         if pattern is _TOP_ROW:
             least = "menos" in (match.group("most"), match.group("rank")) or match.group("heavy") in _LIGHT
@@ -1781,7 +1782,6 @@ def _row_named(text: str, rows: tuple[tuple[str, str, str, float], ...]) -> str:
     return text
 
 
-_ANY_DAY = date(2026, 1, 15)  # whether words name a period does not depend on the day
 _LIGHT = frozenset({"leve", "leva", "baixo", "baixa", "fraco", "fraca", "vazio", "vazia"})
 
 
@@ -2496,12 +2496,11 @@ def _compose(
     if bounded and not (read.group or (recomposed and previous and previous.group)):
         return _cannot_apply("mais de" if slots.get("hours") is not None else "menos de", text)
     activity_list = previous is not None and (
-        previous.kind in ("activity_ranking", "person_activities", "activity_breakdown", "activity_distribution")
-        or (previous.kind == "compose" and previous.group == "activity")
+        previous.kind in _ACTIVITY_LISTS or (previous.kind == "compose" and previous.group == "activity")
     )
-    named_activity = slots.get("activity") or _activity_terms(db, read)
-    if read.share and read.group is None and activity_list and not previous.activity and not named_activity:
-        read.group = "activity"  # "em %?" after the activities' hours: each activity's part
+    if read.share and read.group is None and activity_list and not previous.activity:
+        if not (slots.get("activity") or _activity_terms(db, read)):
+            read.group = "activity"  # "em %?" after the activities' hours: each activity's part
     named_part = read.share and read.group in (None, "none")
     whole_contract = previous.contract if previous is not None and follow_up else None
     if named_part and read.weekday is None and previous is not None and previous.weekday and _THAT.search(text):

@@ -19,7 +19,15 @@ from ..expected import Span
 from .test_composition_shapes import TODAY, WEEKDAYS, ask, by, day, hours, plain, total
 from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
 from .test_shapes_drilling import two_people, weeks
-from .test_shapes_periods_lists import LAST_WEEK, NOVEMBER, OCTOBER, THIS_WEEK, of_contract, one_contract_person
+from .test_shapes_periods_lists import (
+    LAST_WEEK,
+    NOVEMBER,
+    OCTOBER,
+    THIS_WEEK,
+    of_contract,
+    one_contract_person,
+    within,
+)
 from .test_shapes_returning import of, top
 
 YESTERDAY = TODAY - timedelta(days=1)
@@ -353,9 +361,9 @@ def test_one_activity_of_my_list_without_only(generated: Dataset, rows: list[Spa
 
 
 def test_who_after_the_contract_that_did_most_of_an_activity(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
-    activities = by(rows, lambda r: plain(r.activity), within_november)
+    activities = by(rows, lambda r: plain(r.activity), within(NOVEMBER))
     activity = max(activities, key=lambda a: (activities[a], a))
-    people = by(rows, lambda r: r.name, lambda r: within_november(r) and plain(r.activity) == activity)
+    people = by(rows, lambda r: r.name, lambda r: within(NOVEMBER)(r) and plain(r.activity) == activity)
     leader = top(people, 1)[0]
     _, reply = ask(generated, f"qual contrato fez mais {activity} em novembro?", "e quem?")
     assert f"{leader}: {hours(people[leader])}" in reply
@@ -400,7 +408,3 @@ def test_a_day_of_another_month_after_last_weeks_days(generated: Dataset, rows: 
     busiest = max(days, key=lambda d: (days[d], d))
     _, reply = ask(generated, f"{name} horas por dia semana passada", "e o dia q mais fez em setembro")
     assert f"{day(busiest)} ({WEEKDAYS[busiest.weekday()]}): {hours(days[busiest])}" in reply
-
-
-def within_november(r: Span) -> bool:
-    return NOVEMBER[0] <= r.day <= NOVEMBER[1]
