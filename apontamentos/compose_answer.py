@@ -157,9 +157,13 @@ def render(db: Dataset, question: Question, today: date) -> Answer:
         raise InvalidQuery("Não consigo dar a parte de uma atividade dividida por grupos; pergunte sem a divisão.")
     if c.versus is not None:
         return _compare(db, question, c, period, note, today)
-    result = run(db, c, period)
+    result, runners = _with_runners_up(db, c, period)
     line = first_line(db, c, _dates(period) + note)
     answer = _answer(db, question, c, result, line, period)
+    if runners:
+        # "qual contrato teve mais gente?": the answer, then the two after it, so its lead can be judged
+        shown = [f"{key_text(db, c, key)}: {_runner_value(c, value, result.total)}" for key, value in runners]
+        answer = replace(answer, text=f"{answer.text}\nEm seguida:\n{_lines(shown)}")
     if c.group == "person" and result.rows and result.rows[0][0] is not None:
         # the person the answer names first is who "ele"/"ela" means next; "a segunda", "deles": the list
         listed = [db.refs[int(key)].id for key, _ in result.rows if key is not None]
@@ -178,6 +182,25 @@ def render(db: Dataset, question: Question, today: date) -> Answer:
         if isinstance(found, date):
             answer = replace(answer, context={**answer.context, "named_rows": [["day", *[found.isoformat()] * 2, 0.0]]})
     return answer
+
+
+_RUNNERS_UP_GROUPS = ("person", "contract", "client", "activity")
+
+
+def _with_runners_up(db: Dataset, c: Composition, period: Period) -> tuple[Result, list[tuple[Any, Any]]]:
+    """The composition's rows and, for the single top (or bottom) of a list, the two rows after it."""
+    if c.limit != 1 or c.group not in _RUNNERS_UP_GROUPS or c.among:
+        return run(db, c, period), []
+    wider = run(db, replace(c, limit=3), period)
+    if not wider.rows:
+        return wider, []
+    top = [row for row in wider.rows if row[1] == wider.rows[0][1]]
+    return replace(wider, rows=top, ties=len(top) - 1), wider.rows[len(top) : len(top) + 2]
+
+
+def _runner_value(c: Composition, value: Any, total: float | None) -> str:
+    shown = _value(c, value)
+    return f"{shown} ({_percent(float(value or 0), total)})" if c.output == "share" and total else shown
 
 
 def _row_span(group: str, key: Any, period: Period) -> tuple[str, str]:

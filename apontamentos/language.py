@@ -455,7 +455,9 @@ _HOW_IS_THE_WEEK = re.compile(r"\bcomo (?:ta|esta|anda|vai|foi) a semana\b(?! pa
 # "passaram de 9h30": nine and a half hours
 _HOURS_MINUTES = re.compile(r"\b(\d{1,2}) ?h ?([0-5]\d)\b(?: ?min)?")
 # "considerando 8h/dia": the day the calendar counts already, said again ("6h/dia" stays, and is not understood)
-_DEFAULT_DAY = re.compile(r"\b(?:considerando|com|de|a) 8 ?(?:h|horas)(?: ?/ ?| por | ao | )dia\b")
+_DEFAULT_DAY = re.compile(
+    r"\b(?:considerando|contando|calculando|com|de|a) 8 ?(?:h|horas)(?: ?/ ?| por | ao | )dia(?: util| de trabalho)?\b"
+)
 # "no mês todo de novembro": November, the whole of it
 _WHOLE_MONTH_OF = re.compile(
     rf"\b(?:n?o |d?o )?mes (?:todo|inteiro) de ({'|'.join(sorted(MONTH_NAMES, key=len, reverse=True))})\b"
@@ -768,8 +770,15 @@ _CORRECTION_WORD = (
     r"na (?:verdade|vdd)|(?:eu )?(?:quis|queria) dizer|quer dizer|corrigindo|melhor dizendo)"
 )
 _CORRECTION = re.compile(
-    rf"^\s*(?:(?:nao|n)(?:\s*[,.!;:]+\s*|\s+(?={_CORRECTION_WORD}\b))|{_CORRECTION_WORD}\b[\s,.!;:-]*)+"
+    r"^\s*(?:(?:opa|ah|ih|eita|putz|ixi|xi)\b[\s,.!]*)?"
+    rf"(?:(?:nao|n)(?:\s*[,.!;:]+\s*|\s+(?={_CORRECTION_WORD}\b))|{_CORRECTION_WORD}\b[\s,.!;:-]*)+"
     r"(?:(?:era|e|eh|seria|sao|queria|quero)\s+(?!(?:so|isso|tudo|nada)\b))?"
+)
+# "do mes passado nao, quero setembro", "outubro nao, era setembro": what is taken back, then what is meant
+_NOT_THAT = re.compile(
+    r"^(?!(?:quem|que|q|qual|quais|qnt\w*|qt\w*|quant\w*|como|quando|tem|teve)\b)"
+    r"(?:(?:d|n)?[oa]s? |em |de )?(?:\w+ ){0,2}\w+ nao\s*[,.;:!]+\s*"
+    r"(?:(?:era|e|eh|seria|quero|queria)\s+(?!(?:so|isso|tudo|nada)\b))?"
 )
 _SORRY_AT_THE_END = re.compile(r"[\s,.!;:-]*\b(?:foi mal|desculpa|desculpe|perdao|mals)[\s.!]*$")
 _NOT_A_CORRECTION = re.compile(r"^(?:obrigad\w*|valeu|brigad\w*|tchau|ok|blz|beleza|era (?:so )?isso|so isso|nada)\b")
@@ -783,10 +792,12 @@ def _folded(text: str) -> str:
 def corrected(question: str) -> str | None:
     """A turn correcting the previous one, as the follow-up it means ("e o mes passado"), or None."""
     folded = _folded(question)
-    match = _CORRECTION.match(folded)
+    match = _CORRECTION.match(folded) or _NOT_THAT.match(folded)
     if match is None or match.end() == 0:
         return None
-    rest = _SORRY_AT_THE_END.sub("", folded[match.end() :]).strip(" ,.!;:-")
+    rest = folded[match.end() :]
+    rest = rest[taken.end() :] if (taken := _NOT_THAT.match(rest)) else rest
+    rest = _SORRY_AT_THE_END.sub("", rest).strip(" ,.!;:-")
     if not rest or _NOT_A_CORRECTION.match(rest):
         return None
     return rest if rest.startswith("e ") else f"e {rest}"
@@ -797,11 +808,13 @@ def corrected(question: str) -> str | None:
 _CONTEXT_CLAUSE = re.compile(
     r"^\s*(?:(?:oi|ola|bom dia|boa tarde|boa noite|e ai|opa|ei)\b[\s,!.]*)?"
     r"(?P<context>(?:eu )?(?:to|estou|preciso|precisava|tenho que|tenho q|vou|meu gestor|minha gestora|meu coordenador"
-    r"|minha coordenadora|o rh|a gente|me pediram|pediram)\b[^?!;]*?)"
+    r"|minha coordenadora|o rh|a gente|me pediram|pediram|(?:(?:o|a|meu|minha) )?chefe|(?:o|a|meu|minha) lider"
+    r"|(?:o|a|meu|minha) gerente|o cliente)\b[^?!;]*?)"
     r"(?:\s*[,.;:!]\s+"
     r"|\s+e\s+(?:queria|quero|gostaria de|preciso|precisava)\s+(?:saber|ver|conferir|entender)?\s*[,:]?\s*"
     r"|\s+(?:pra|para) (?:eu |mim )?(?:detalhar|levantar|mostrar|listar|saber|ver)\s+)"
-    r"(?P<question>(?:e |mas |entao )?(?:qnts?|qts?|qnto|quant[oa]s?|qual|quais|quem|tem|teve|como|em que|em quais|que"
+    r"(?P<question>(?:e |mas |entao )?(?:qnts?|qts?|qnto|qto|qtas?|qntas?|quant[oa]s?"
+    r"|qual|quais|quem|tem|teve|como|em que|em quais|que"
     r"|q|quando|me (?:diz|fala|mostra|passa)|pode|compar\w*|entre)\b[^.!;]*)$"
 )
 # Pleasantries before the question: "oi, tudo joia?", "olá! espero que esteja bem.", "uma duvida rapida:",
@@ -831,13 +844,32 @@ _TAKEN_BACK = re.compile(
 )
 
 
+# "meu entrada mais cedo... digo, que horas eu cheguei cada dia": the question started over
+_STARTED_OVER = re.compile(
+    r"^[^?]*?\b(?:digo|ou melhor|melhor dizendo|quer dizer)\s*[,:]?\s+"
+    r"(?=(?:que|qual|quais|quant[oa]s?|qnt\w*|qto|qts?|quem|a que|em que|como|tem|teve)\b)"
+)
+
+
 def _unsaid(question: str) -> str:
     folded = _folded(question)
+    if restart := _STARTED_OVER.match(folded):
+        return folded[restart.end() :]
     return _TAKEN_BACK.sub("", folded) if _TAKEN_BACK.search(folded) else question
+
+
+# "…em outubro, consegue ver?", "…, pode me passar?": asking the bot to answer is not part of the question
+_PLEASE_ANSWER = re.compile(
+    r",\s*(?:(?:voce|vc|tu)\s+)?(?:consegue|conseguiria|pode|poderia|da pra|daria pra|tem como)"
+    r"(?:\s+(?:me|pra mim))?(?:\s+(?:ver|dizer|passar|checar|olhar|conferir|informar|responder|mostrar|levantar))?"
+    r"(?:\s+(?:isso|pra mim|pfv|por favor|ai))*\s*\??\s*$"
+)
 
 
 def _unexplained(question: str) -> str:
     """The question without a closing explanation of it, when the question already names its period."""
+    if polite := _PLEASE_ANSWER.search(_folded(question)):
+        question = question[: polite.start()] + "?"
     tail = _EXPLAINED.search(question)
     if tail is None or find_period(_folded(question[: tail.start()]), ANY_DAY) is None:
         return question

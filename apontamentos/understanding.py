@@ -1589,6 +1589,7 @@ def _each_amount(first: Found, second: Found, text: str, rest: str) -> bool:
 
 _ACTIVITY_LISTS = frozenset({"activity_ranking", "person_activities", "activity_breakdown", "activity_distribution"})
 _NOW_ON = re.compile(r"\b(?:no total|ao todo)\b")
+_HELD_IN_TOTAL = re.compile(r"\b(?:tenho|tem|temos)\b(?:\s+\w+){0,3}\s+(?:no total|ao todo)\b")
 _STATE_KINDS = frozenset({"unvalidated", "open_spans", "outliers"})  # "tenho …?": about now, all the data
 # Asking how much (hours, days, entries), where several weekdays are a filter ("qnt foi no sábado e domingo?");
 # asking who, or for the weekend days worked ("dias de trabalho"), is the weekend answer's list.
@@ -2805,6 +2806,8 @@ def _inherited(
         }
         if previous.kind != "compose":
             values["weekday"] = values["validated"] = None
+        if values["basis"] == "gross" and (read.group or read.rank or read.share):
+            values["basis"] = None  # "qual atividade pesou mais, com %?" after "e bruto?": a new figure, net again
         if (
             not follow_up
             and read.measure == "people"
@@ -2853,6 +2856,9 @@ def _inherited(
     pending_before = previous is not None and (previous.validated is False or previous.kind == "unvalidated")
     if read.validated is False and not pending_before and "period" not in slots and re.search(_NOW_ON, said):
         # "e no total, quantos meus tão sem validar?" after her missing days in November: now, all of them
+        values["period"] = values["versus"] = None
+    if "period" not in slots and _HELD_IN_TOTAL.search(said) and not read.group and not read.rank:
+        # "quantos apontamentos eu tenho no total?" after a day of mine: what I have, all of it
         values["period"] = values["versus"] = None
     for name in (*_FILTER_SLOTS, "period", "basis", "versus", "share_of", "part", "among"):
         if slots.get(name) is not None:
