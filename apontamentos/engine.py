@@ -204,6 +204,11 @@ def _remembering(
     if isinstance(contracts, list) and "named_contracts" not in result.context and question.contract in contracts:
         # "o primeiro, por semana" after two contracts ranked: "e no outro?" is still the other one
         result = replace(result, context={**result.context, "named_contracts": contracts})
+    swapped_contract = previous is not None and previous.contract and question.contract != previous.contract
+    if swapped_contract and question.contract and "named_contracts" not in result.context and not question.among:
+        # "e o 8121?" after the 8555: "e no total?", "e o outro?" mean those two
+        contracts = [previous.contract, question.contract]  # type: ignore[list-item]
+        result = replace(result, context={**result.context, "named_contracts": contracts})
     listed = context.get("named_people")
     if "named_people" in result.context:
         return result

@@ -177,7 +177,7 @@ relatorio relatorios fechando fechamento curva diferentes diferente distintas di
 perfeito agora dentro considerando considerar incluindo
 olhando olhar vendo representa representam representou representaram equivale
 aconteceu acontece aconteceram ocorreu ocorreram base altura sumiu sumiram apontava apontavam
-unico unica unicos unicas lancamento lancamentos lancados lancadas
+unico unica unicos unicas lancamento lancamentos lancados lancadas anda andam andando
 """.split()
 
 # Words that never change what is asked: politeness, discourse markers, verbs of asking. A question made of
@@ -478,8 +478,9 @@ _DEADLINE = re.compile(r"\b((?:preciso|tenho que|fechar|entregar|mandar|enviar)\
 # "quebra isso por semana pra mim": a courtesy, not the asker as the subject
 _FOR_ME = re.compile(
     r"\b((?:quebra|quebre|mostra|mostre|manda|mande|passa|passe|lista|liste|traz|traga|faz|faca|calcula|calcule"
-    r"|separa|separe|divide|divida|abre|abra|puxa|puxe|gera|gere|ve|veja|confere|confira|checa|cheque)\b"
-    r"(?: \w+){0,6}?) para mim\b"
+    r"|separa|separe|divide|divida|abre|abra|puxa|puxe|gera|gere|ve|veja|confere|confira|checa|cheque"
+    r"|soma|some|levanta|levante|ordena|ordene)\b"
+    r"(?: \w+){0,9}?) para mim\b"
 )
 # "quem mais corrigiu bug?": the activity "correção de bugs", said as a verb
 _FIXED_BUGS = re.compile(r"\bcorrig\w* (?:os |o |de |uns |algum |alguns )?(bugs?)\b")
@@ -618,6 +619,13 @@ _FORMAL = (
     (
         re.compile(r"\b(apontamentos?|horas|registros?|tem|ha|restam?|sobr\w+)(?: ainda)? (?:pra|para|a) validar\b"),
         r"\1 pendentes de validacao",  # "apontamentos pra validar no 8555": waiting, not an order
+    ),
+    # "qual o último sábado que eu trabalhei?": the last day worked among Saturdays, not last Saturday's hours
+    (
+        re.compile(
+            r"\b(ultim|primeir)[oa] (segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)? (?=(?:que|em que) )"
+        ),
+        r"\1o dia nos \2s ",
     ),
 )
 # "rs", "kkkk", "haha": laughter, not a word of the question

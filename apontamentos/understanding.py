@@ -667,6 +667,11 @@ def _understand(
     db: Dataset, text: str, previous: Question | None, today: date, me: str | None, named: str | None = None
 ) -> Understood:
     slots: dict[str, Any] = {}
+    status = _HOW_IS_IT.fullmatch(text.strip())
+    number = str(re.findall(r"\d{4}|e\d{7}", status.group(0))[0]) if status else ""
+    if status and number.upper() in db.supplier_contracts | db.client_contracts:
+        # "como tá o 8446?": a status has no one figure; its totals since the first day would answer another question
+        return Clarification("not_understood", _HOW_IS_IT_REPLY.format(number=number.upper()))
     ends = re.fullmatch(r"e (?:o|a) (primeir|ultim)[oa]", text.strip())
     if ends and previous is not None and previous.measure in ("first_day", "last_day"):
         text = f"e o {ends.group(1)}o dia"  # "e o primeiro?" after the last day: the first day, not a list's first
@@ -1131,6 +1136,16 @@ def _understand(
         # "e qnts pessoas tem no outro?" after one of the two contracts listed: the other one
         slots["contract"] = contracts[1 - contracts.index(previous.contract)]
         rest = rest.replace(other.group(0), " ", 1)
+    if (
+        len(contracts) == 2
+        and previous is not None
+        and previous.contract in contracts
+        and (previous.kind == "total_hours" or (previous.kind == "compose" and not previous.group))
+        and previous.measure in (None, "hours")
+        and _BOTH_SUMMED.fullmatch(text)
+    ):
+        # "e no total?" after the 8555's hours, then the 8121's: the two contracts summed
+        return Question("compose", measure="hours", among=contracts, period=previous.period, output="value")
     if "person" not in slots and (ordinal := _ORDINAL.search(rest)):
         # "e a segunda?", "o quinto da lista": the person at that position of the list the bot just showed
         if not listed:
@@ -1257,7 +1272,8 @@ def _understand(
     if team is not None:
         rest = " ".join(w for w in rest.split() if w not in _SELF)  # "quantos recursos tenho nos meus contratos"
         rest = f" {rest} "
-    if (slots.get("contract") or slots.get("person")) and not re.match(r"\s*(?:e )?para mim\b", rest):
+    named = slots.get("contract") or slots.get("person") or slots.get("among")
+    if named and not re.match(r"\s*(?:e )?para mim\b", rest):
         rest = re.sub(r"\bpara mim\b", " ", rest)  # "compara set e out do 7873 pra mim": shown to me, not mine
     if _ROLE.get() == "gestor" and _MY_ACCESS.search(rest):
         rest = _SELF_WORDS.sub(" ", rest)  # "quais contratos eu consigo ver?": what he may see, not his own entries
@@ -1349,6 +1365,7 @@ def _understand(
     since = found is not None and bool(_SINCE_SAID.search(text)) and not re.search(r"\bdias?\b", rest)
     sets = _HOW_MUCH.search(rest) is not None and not _WHO_ON.search(rest) and not _COUNTS_WEEKENDS.search(rest)
     sets = sets or bool(_WHO_WORKED_MOST.search(rest))  # "quem mais trabalhou em fim de semana?": hours ranked
+    sets = sets or bool(_FIRST_OR_LAST_DAY.search(rest))  # "qual o último dia que apontei no fds?": on weekends
     read = compose_words.read(rest, weekday_sets=sets, since=since)
     after_weekends = previous is not None and previous.kind == "weekend_work" and _follows(text)
     if after_weekends and read.weekday is None and re.search(r"\b(?:n|d)?(?:esses|aqueles) dias\b|\bnisso\b", text):
@@ -1574,7 +1591,9 @@ _WHOLE_CONTRACT_KINDS = frozenset(
     | {"outliers"}
 )
 _BARE_HOURS = re.compile(r"\s*(?:horas?|hrs?)\s*")
-_ONE_AMOUNT = re.compile(r"^(?:e )?(?:quanto|qnto|qnt|qto|(?:quantas|qnts|qntas|qts) (?:horas|hrs))\b")
+_ONE_AMOUNT = re.compile(
+    r"^(?:e )?(?:quanto|qnto|qnt|qto|quantidade(?! de)|(?:quantas|qnts|qntas|qts) (?:horas|hrs))\b"
+)
 _NOT_ONE_FIGURE = re.compile(
     r"\b(?:por|cada|quem|quais|qual|top|ranking|mais|menos|media|dias?|lista|juntos?|juntas?)\b"
 )
@@ -1589,6 +1608,17 @@ def _each_amount(first: Found, second: Found, text: str, rest: str) -> bool:
 
 _ACTIVITY_LISTS = frozenset({"activity_ranking", "person_activities", "activity_breakdown", "activity_distribution"})
 _NOW_ON = re.compile(r"\b(?:no total|ao todo)\b")
+_HOW_IS_IT = re.compile(
+    r"(?:e )?(?:como (?:ta|esta|anda|vai|tao) (?:o |a )?(?:contrato )?(?:\d{4}|e\d{7})"
+    r"|(?:o |a )?(?:contrato )?(?:\d{4}|e\d{7}),? (?:como (?:ta|esta|anda|vai)"
+    r"|(?:ta|esta) (?:indo )?(?:bem|ok|certo|em dia|tranquilo)))"
+)
+_HOW_IS_IT_REPLY = (
+    "Sobre o contrato {number}, posso mostrar, por exemplo: “horas do {number} este mês”, “quem não apontou no "
+    "{number} semana passada”, “apontamentos sem saída do {number}” ou “pendentes de validação do {number}”. "
+    "O que você quer ver?"
+)
+_FIRST_OR_LAST_DAY = re.compile(r"\b(?:ultim[oa]|primeir[oa]) (?:dia|vez)\b")
 _HELD_IN_TOTAL = re.compile(r"\b(?:tenho|tem|temos)\b(?:\s+\w+){0,3}\s+(?:no total|ao todo)\b")
 _STATE_KINDS = frozenset({"unvalidated", "open_spans", "outliers"})  # "tenho …?": about now, all the data
 # Asking how much (hours, days, entries), where several weekdays are a filter ("qnt foi no sábado e domingo?");
@@ -2974,6 +3004,8 @@ _PART_IS_SOMEONE = re.compile(
 
 
 _ROLE_SLOTS = ("technology", "profile", "level")
+_OF_THE_WHOLE = re.compile(r"\b(?:no|do|ao|sobre o|em relacao ao) total\b|\brepresent\w*\b|\bpes(?:a|ou|aram|am)\b")
+_WHOLE_IS_CONTRACT = re.compile(r"\btotal d[oa] (?:contrato )?(?:\d{4}|e\d{7})\b")
 _IS_NOW = re.compile(r"\b(?:tem|possui|conta com)\b")
 
 
@@ -2989,6 +3021,15 @@ def _share_part(db: Dataset, read: compose_words.Read, slots: dict[str, Any], te
         part = "contract" if _PART_IS_CONTRACT.search(text) else "person"
     elif slots.get("contract") and _PART_IS_CONTRACT.search(text):
         part = "contract"  # "qnto % das horas de novembro foram do contrato 8600?": of everyone's
+    elif (
+        slots.get("contract")
+        and not slots.get("person")
+        and not any(slots.get(n) for n in _ROLE_SLOTS)
+        and not _THAT.search(text)
+        and _OF_THE_WHOLE.search(text)
+        and not _WHOLE_IS_CONTRACT.search(text)
+    ):
+        part = "contract"  # "qual a % do 8446 no total de novembro?": the contract's part of everyone's
     elif slots.get("person") and not slots.get("asker") and _PART_IS_SOMEONE.search(text):
         part = "person"  # "quantos % das horas de novembro foram da Paula?": of everyone's (all this asker sees)
     elif (
@@ -3132,6 +3173,11 @@ _ROLE: ContextVar[str] = ContextVar("asker_role", default="open")
 _NAMED_PEOPLE: ContextVar[tuple[str, ...]] = ContextVar("named_people", default=())
 # The contracts the last answer listed, in its order: "abre o segundo por semana" is one of them.
 _NAMED_CONTRACTS: ContextVar[tuple[str, ...]] = ContextVar("named_contracts", default=())
+_BOTH_SUMMED = re.compile(
+    r"(?:e )?(?:(?:quanto|quantas horas) (?:deu |foi |da |fizeram )?)?"
+    r"(?:no total|ao todo|(?:os|as) (?:dois|2) (?:juntos|somados)|somando (?:os )?(?:dois|2)|juntos|somados)"
+    r"(?: dos (?:dois|2))?"
+)
 # The previous turn was not answered (a name not found): it left only a period, which a follow-up naming
 # someone may use; a follow-up naming no one has nothing to follow.
 _UNANSWERED: ContextVar[bool] = ContextVar("unanswered", default=False)
