@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 # One entry per grouping of composition.GROUPS.
 GROUP_WORDS: dict[str, str] = {
-    "weekday": r"\b(?:(?:por|cada|em cada|qual(?: o| foi o| e o)?|que|em que|em qual(?: o)?|de cada) )?"
-    r"dias? da semana\b",
+    "weekday": r"\b(?:(?:por|cada|em cada|qual(?: o| foi o| e o)?(?: meu| seu| nosso)?|que|em que|em qual(?: o)?"
+    r"|de cada) )?dias? da semana\b",
     "month": r"\b(?:(?:por|cada|em cada|a cada) mes(?:es)?|mes a mes|mensal(?:mente)?|qual (?:o )?mes|em que mes)\b",
     "week": r"\b(?:(?:por|cada|em cada|a cada) semanas?|semana a semana|semanal(?:mente)?|qual (?:a )?semana)\b",
     # "minhas horas por dia na semana passada" lists the days; "quantas horas por dia", an average, does not

@@ -381,7 +381,9 @@ def find_period(
             r"\b(?:e|x|vs|a|ate|ou)\s+$", text[: match.start()]
         )  # "set e out", and "out" once "set" was read
         if name in ("mar", "set", "out") and not year and not match.group(0).startswith(("em ", "mes", "no ")):
-            if not listed:
+            # "horas de out", "esperadas x feitas set", "out" alone: "set" and "out" said as months
+            said = name != "mar" and (_AFTER_OF.search(text[: match.start()]) or not text[match.end() :].strip())
+            if not listed and not said:
                 return None  # "mar", "set" and "out" are too common as plain words to be months alone
         return Found(_month(MONTH_NAMES[name], year, today), match.group(0))
     if match := _YEAR.search(text):
@@ -531,6 +533,9 @@ def _part_of_year(match: re.Match[str], today: date) -> Period | None:
 def _months_later(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 + months
     return date(index // 12, index % 12 + 1, 1)
+
+
+_AFTER_OF = re.compile(r"(?:^|\b(?:de|do|da|desde|ate|a|x|vs|pra|para))\s*$")
 
 
 def _month(month: int, year: str | None, today: date) -> Period:

@@ -101,6 +101,9 @@ ABBREVIATIONS = {
     "tel": "telefone",
     "gnt": "gente",
     "x": "vs",  # "deveria ter feito x o que fez", "outubro x setembro"
+    "coloquei": "apontei",  # "quantas horas eu já coloquei essa semana"
+    "colocou": "apontou",
+    "colocaram": "apontaram",
 }
 
 # Words the understanding reads: domain words and the Portuguese around them. A question with a word
@@ -482,8 +485,15 @@ _FOR_ME = re.compile(
     r"|soma|some|levanta|levante|ordena|ordene)\b"
     r"(?: \w+){0,9}?) para mim\b"
 )
-# "quem mais corrigiu bug?": the activity "correção de bugs", said as a verb
-_FIXED_BUGS = re.compile(r"\bcorrig\w* (?:os |o |de |uns |algum |alguns )?(bugs?)\b")
+
+
+# "quem mais corrigiu bug?", "quem corrigiu mais bug": the activity "correção de bugs", said as a verb
+def _fixed_bugs(match: re.Match[str]) -> str:
+    more = re.search(r"\b(mais|menos)\b", match.group(0))
+    return f"{more.group(1)} fez correcao de {match.group(1)}" if more else f"correcao de {match.group(1)}"
+
+
+_FIXED_BUGS = re.compile(r"\bcorrig\w* (?:(?:mais|menos) )?(?:os |o |de |uns |algum |alguns )?(bugs?)\b")
 # "sou só gestora", "eu sou o coordenador": who the asker is, said in passing (the scope says it already)
 _I_AM_THE = re.compile(
     r"\b(?:eu )?sou (?:so |apenas |somente )?(?:o |a )?(?:gestor|gestora|coordenador|coordenadora|gerente|lider)\b"
@@ -531,6 +541,8 @@ _STOPPED = re.compile(r"\b(?:apontava|trabalhava|lancava) e (?:\w+ )?parou\b")
 # A day named on its own in a list of days ("segunda, ontem e hoje")
 _LISTED_DAY = r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?|anteontem|ontem|hoje"
 
+_CHANGED = r"(?:cresc|aument|diminu|sub|baix|melhor|pior|mud|vari)(?:eu|iu|ou|eram|iram|aram)|caiu|cairam"
+_MONTHS = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
 _FORMAL = (
     (re.compile(r"\bsob (?:a )?minha (?:gestao|responsabilidade)\b"), "meus"),
     (re.compile(r"\b(?:duracao )?fora do (?:comum|normal|padrao)\b"), "muito longos"),
@@ -579,9 +591,10 @@ _FORMAL = (
     # "a zuleica apontou qnto em outubro?": how much she recorded, said in the other order
     (
         re.compile(
-            r"(?<!\bmais )(?<!\bmenos )\b(apont\w+|trabalh\w+|fez|fiz|fizeram|lanc\w+) (quanto|quantas horas)\b"
+            r"(?<!\bmais )(?<!\bmenos )\b(apont\w+|trabalh\w+|fez|fiz|fizeram|lanc\w+)"
+            r" (quanto|quantas horas|quantidade)\b(?! de)"
         ),
-        r"\2 \1",
+        lambda m: f"{'quanto' if m.group(2) == 'quantidade' else m.group(2)} {m.group(1)}",
     ),
     # "qual foi o melhor dia do 8446?": the one with most hours ("o pior", the fewest)
     (re.compile(r"\bmelhor(es)? (dias?|semanas?|mes|meses)\b"), r"\2 com mais horas"),
@@ -620,6 +633,36 @@ _FORMAL = (
         re.compile(r"\b(apontamentos?|horas|registros?|tem|ha|restam?|sobr\w+)(?: ainda)? (?:pra|para|a) validar\b"),
         r"\1 pendentes de validacao",  # "apontamentos pra validar no 8555": waiting, not an order
     ),
+    # "o detalhamento diário dessa semana": by day
+    (re.compile(r"\b(?:detalhamento|detalhe|quebra|abertura|visao) (?:diari[oa]|dia a dia)\b"), "por dia"),
+    (re.compile(r"\b(?:detalhamento|detalhe|quebra|abertura|visao) semanal\b"), "por semana"),
+    (re.compile(r"\b(?:detalhamento|detalhe|quebra|abertura|visao) mensal\b"), "por mes"),
+    # "quanto tempo em suporte", "quanto tempo gastei com reunião": hours
+    (
+        re.compile(r"\bquanto tempo (?=(?:eu |ele |ela |voce )?(?:em|de|com|gast\w+|dediq\w+|dedic\w+)\b)"),
+        "quantas horas ",
+    ),
+    # "o 8447 cresceu ou caiu de setembro pra outubro?": the two months side by side
+    (
+        re.compile(rf"\b(?:{_CHANGED})(?: ou (?:{_CHANGED}))? (?:de|entre) ({_MONTHS}) (?:para|e|a) ({_MONTHS})\b"),
+        r"quanto fez em \1 vs \2",
+    ),
+    # "horas esperadas x feitas": what I should have done, and what I did
+    (
+        re.compile(r"\b(?:horas )?esperadas (?:vs|e|contra) (?:as )?(?:feitas|trabalhadas|realizadas|apontadas)\b"),
+        "quantas horas eu deveria ter feito e quanto eu fiz",
+    ),
+    # "até o momento", "até o presente momento": so far
+    (re.compile(r"\bate (?:o )?(?:presente )?momento\b"), "ate hoje"),
+    # "solicito o total de horas …", "gostaria de saber …": a request, the question follows
+    (re.compile(r"^(?:solicito|solicitamos|peco|pedimos)(?: (?:por gentileza|gentilmente|por favor))?\b"), "qual"),
+    # "quem mais escreveu documentação", "quem testou mais": doing the activity named next
+    (re.compile(r"\b(?:escreveu|escreveram|escreve|escrevem|produziu|produziram|elaborou|elaboraram)\b"), "fez"),
+    # "ela esqueceu algum dia?", "esqueci de apontar algum dia?": days without an entry
+    (
+        re.compile(r"\b(esqueceu|esqueci|esqueceram)(?: de apontar| de lancar)? (algum|alguns|quantos|qnts) dias?\b"),
+        r"\1 de apontar \2 dia",
+    ),
     # "qual o último sábado que eu trabalhei?": the last day worked among Saturdays, not last Saturday's hours
     (
         re.compile(
@@ -632,7 +675,8 @@ _FORMAL = (
 _LAUGHTER = re.compile(r"\b(?:r+s+|k{3,}|(?:ha){2,}h?|(?:he){2,}|(?:hi){2,})\b")
 # "desde que começou o registro": since the data began
 _SINCE_THE_START = re.compile(
-    r"\bdesde (?:que|quando) (?:comecou|comecaram|iniciou|iniciaram|tem|temos|existe)"
+    r"\bdesde (?:que|quando) (?:(?:ela|ele|eu|eles|elas) )?"
+    r"(?:comecou|comecaram|comecei|iniciou|iniciaram|entrou|entrei|entraram|chegou|cheguei|tem|temos|existe)"
     r"(?: (?:o|os|a|as) (?:registros?|apontamentos?|dados|base|sistema|bot))?\b"
 )
 
@@ -719,7 +763,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_I_AM_THE, " "),
     (_NOWADAYS, "considerando tudo"),
     (_BLANK_DAY, r"\1 sem apontamento"),
-    (_FIXED_BUGS, r"correcao de \1"),
+    (_FIXED_BUGS, _fixed_bugs),
     (_FOR_ME, r"\1"),
     (_DEADLINE, r"\1"),
     (_SINCE_THE_START, "desde o inicio"),
@@ -829,13 +873,14 @@ _CONTEXT_CLAUSE = re.compile(
 # "rs brincadeira." (each closed by its punctuation, so "oi quantas horas" is left as typed)
 _OPENING = re.compile(
     r"^(?:\s*(?:"
-    r"(?:oi|ola|opa|ei|e ai|eai|hey|bom dia|boa tarde|boa noite)(?: (?:pessoal|galera|gente|time|bot))?"
+    r"(?:o+i+|ola+|opa+|ei|e ai|eai|hey|bom dia|boa tarde|boa noite|prezad[oa]s?)"
+    r"(?: (?:o+i+|ola+|bom dia|boa tarde|boa noite|pessoal|galera|gente|time|bot))*"
     r"|tudo (?:bem|bom|joia|certo|tranquilo|ok|em ordem)(?: (?:com voce|contigo|por ai|ai))?"
     r"|espero que (?:esteja|estejam|voce esteja|esteja tudo|tudo esteja) bem"
     r"|(?:uma |so uma |mais uma )?(?:duvida|pergunta|perguntinha)(?: rapida| rapidinha| simples)?"
     r"|(?:(?:rs+|k{3,}|(?:ha){2,}h?)\s*)?(?:brincadeira|to brincando|so brincando|zoeira|zoando)"
     r"|(?:desculp[ae]|perdao) (?:incomodar|o incomodo|a demora)"
-    r"|enfim|bom|certo|ta bom|beleza|blz|show|perfeito|otimo|entendi|ah|ahh"
+    r"|enfim|bom|certo|ta bom|beleza|blz|show|perfeito|otimo|(?:a+h+|ok|ta|certo|hum+) entendi|entendi|a+h+"
     r")\s*[,.!?:;-]+)+"
 )
 _CONTRACT_NUMBER = re.compile(r"\b(?:\d{4}|e\d{7})\b")
@@ -884,6 +929,10 @@ def _unexplained(question: str) -> str:
     return question[: tail.start() + 1]
 
 
+_BARE_COMPARE = re.compile(r"(?:e )?compar\w*(?: (?:pra|para) mim)?(?: (?:ate|so ate) \w+)?")
+_BELIEF = re.compile(r"(?:eu )?(?:to|estou) (?:achando|com a impressao de|sentindo|desconfiando) (?:que|q) ")
+
+
 def without_context(question: str) -> str:
     """The question without a first clause that only gives its reason; a contract the clause names is kept
     ("preciso fechar a folha do 7873, qnts horas o contrato teve?"). A clause with a period of its own stays,
@@ -896,6 +945,9 @@ def without_context(question: str) -> str:
     if match is None:
         return question
     context, asked = match.group("context"), match.group("question")
+    if _BARE_COMPARE.fullmatch(asked.strip(" ?!.")) and (belief := _BELIEF.match(context)):
+        # "to achando q essa semana rendi menos q a passada, compara pra mim": what to compare is the belief
+        return f"{context[belief.end() :]}, {asked}"
     kept = []
     if find_period(asked, ANY_DAY) is None:
         # "preciso fechar meu ponto de novembro, qts horas…": the clause's period is the question's
@@ -912,12 +964,17 @@ def without_context(question: str) -> str:
 # Where a second question starts inside one message: after a "?" with more to come, or at "e" before a question
 # word ("qnt fiz em outubro e qnts dias foram", "quem mais apontou e quem menos").
 _ASKING = r"(?:qnts?|qntas?|qts?|qnto|quant[oa]s?|quem|qual|quais|em (?:qnts?|qntas?|quant[oa]s?|que|qual))\b"
+# "… ? me mostra semana a semana": a second request (a list the first question picked from)
+_SHOW_ME = r"(?:me )?(?:mostra|mostre|manda|mande|passa|passe|lista|liste|fala|fale)\b"
 _SECOND_QUESTION = re.compile(rf"\?\s+(?=\S)|,?\s+e\s+(?={_ASKING})")
 # A first part that compares, or bounds, with what follows: one question ("a diferença entre o que fiz e quanto …")
 _ONE_QUESTION = re.compile(r"\b(?:diferenca|entre|compar\w*|versus|vs|x|contra|mais que|menos que|do que)\b")
 _RANKS_PEOPLE = re.compile(r"\b(?:top ?\d+|ranking|quem (?:mais|menos)|(?:os|as) \d+ (?:que|q) mais)\b")
 _TWO_CONTRACTS = re.compile(r"\b(d[oa]|n[oa]) (\d{4}|e\d{7}) e (d[oa]|n[oa]) (\d{4}|e\d{7})\b")
 _EXPECTED = re.compile(r"\b(?:devia|deveria|deveriam|esperad[oa]s?|previst[oa]s?)\b")
+_BARE_AMOUNT = re.compile(
+    r"(?:e )?(?:quantas horas|qnts horas|qntas horas|quanto|qnto|qto)(?: (?:foram|deu|foi))?[?!. ]*"
+)
 _IF_SO = re.compile(r"^(?:e\s+)?(?:se sim|se tiver|se teve|caso sim|se for o caso|e se sim)\b[\s,]*")
 
 
@@ -951,9 +1008,12 @@ def compound_parts(question: str) -> list[str]:
         return parts
     if any(len(part.split()) < 2 for part in parts) or any(_ONE_QUESTION.search(part) for part in parts[:-1]):
         return [question]  # "quem? e quanto?" is too short to stand alone; "a diferença entre …" is one question
+    if any(_BARE_AMOUNT.fullmatch(part) for part in parts[1:]) and not re.match(_ASKING, parts[0]):
+        return [question]  # "teve deploy semana passada? quantas horas": how much of it, one question
     if any(_EXPECTED.search(part) for part in parts[:-1]):
         return [question]  # "eu devia ter feito quantas horas? e fiz quanto?": expected against worked, one answer
-    if not all(re.match(rf"e |{_ASKING}|se sim\b|caso sim\b|se tiver\b", part) for part in parts[1:]):
+    later = rf"e |{_ASKING}|se sim\b|caso sim\b|se tiver\b|{_SHOW_ME}"
+    if not all(re.match(later, part) for part in parts[1:]):
         return [question]  # "e o lucas souza? msm contrato q eu", "quem puxou? top 3": the same question
     shown = [parts[0]]
     for part in parts[1:]:

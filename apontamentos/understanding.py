@@ -78,6 +78,7 @@ REFUSALS = {
 
 _GREETING = re.compile(r"^(?:oi|ola|opa|salve|hey|hello|e ai|bom dia|boa tarde|boa noite)\b")
 _THANKS = re.compile(r"^(?:valeu|obrigad[oa]|brigad[oa]|beleza|ok|blz|show|perfeito|otimo|legal)\b")
+_THANKED = re.compile(r"\b(?:valeu|obrigad[oa]|brigad[oa]|agradec\w*)\b")
 _SAME_PERIOD = re.compile(
     r"\b(?:(?:n|d)?(?:esse|este|aquele) (?:periodo|intervalo|mesmo periodo|dia)|(?:n|d)?o mesmo (?:periodo|dia)"
     r"|mesmo periodo|(?:n|d)?(?:essa|aquela) data|(?:n|d)?aquela semana|(?:n|d)?aquele mes"
@@ -136,7 +137,8 @@ _TOP = re.compile(
 )
 # "me mostra os cinco primeiros", "top 5", "e os 3 menores?" after a ranking: the same ranking, that many
 _LIMIT_TURN = re.compile(
-    r"(?:e )?(?:(?:me )?(?:mostra|mostre|lista|liste|manda|traz|ve|quero|da|de|passa|passe)(?: ai)? )?(?:(?:o|os|as) )?"
+    r"(?:e )?(?:(?:me )?(?:mostra|mostre|lista|liste|manda|traz|ve|quero|da|de|passa|passe|fala|fale|diz|diga)"
+    r"(?: ai)? )?(?:(?:o|os|as) )?"
     r"(?:top )?(\d{1,3})(?: (primeir[oa]s|maiores|mais|menores|menos|ultim[oa]s))?"
 )
 _RESOURCE_ID = re.compile(r"\b(?:recurso|id|matricula)\s+(\d{1,9})\b")
@@ -204,6 +206,9 @@ _HOW_MANY_PEOPLE = re.compile(
 _THEIR_HOURS = re.compile(
     r"(?:e )?(?:quantas|quanto|quantidade de) (?:horas )?(?:no total|ao todo|deu|foram|somou|somaram)"
 )  # "qnts hrs no total?": the hours of what was just listed
+_HOW_MANY_HOURS = re.compile(
+    r"(?:e )?(?:quantas|quanto|quantidade de) horas(?: (?:foram|deu|trabalhei|trabalhou|fiz|fez|apontei|apontou))?"
+)
 _WHOLE_UNIT = re.compile(r"\b(?:n|d)?(?:a (?P<unit>semana)|o mes) (?:toda|todo|inteira|inteiro)\b")
 # "e na sexta anterior?" after last Friday, "e no domingo seguinte?" after a Saturday: that weekday, moved
 _WEEKDAY_MOVED = re.compile(
@@ -441,6 +446,8 @@ def understand(
         return Question("greeting")
     if _THANKS.search(text) and len(words) <= 4:
         return Question("thanks")
+    if _THANKED.search(text) and len(words) <= 8 and not _ASKS.search(text):
+        return Question("thanks")  # "ai obrigada, vc salvou meu dia"
     who = re.search(r"\bquem\b", text) is not None
     if _WHICH_ONES.match(text) and previous is not None and (listed := _listed(previous, who)) is not None:
         return listed  # "quais foram?", "quem foram?" after a count: the same question, as a list
@@ -667,6 +674,8 @@ def _understand(
     db: Dataset, text: str, previous: Question | None, today: date, me: str | None, named: str | None = None
 ) -> Understood:
     slots: dict[str, Any] = {}
+    if previous is not None and previous.kind == "missing_days" and _RECORDED_ON.fullmatch(text.strip()):
+        text = f"quantas horas {text.strip()}"  # "apontei ontem?" after my missing days: that day's hours
     status = _HOW_IS_IT.fullmatch(text.strip())
     number = str(re.findall(r"\d{4}|e\d{7}", status.group(0))[0]) if status else ""
     if status and number.upper() in db.supplier_contracts | db.client_contracts:
@@ -691,8 +700,10 @@ def _understand(
         moved = one_day.start + timedelta(days=1 if after.group(1) or after.group(2) is not None else -1)
         text = text.replace(after.group(0), f"em {moved.day}/{moved.month}/{moved.year}", 1)
     worked_days = previous if previous is not None and previous.kind in ("holiday_work", "weekend_work") else None
-    if worked_days is not None and not worked_days.person and _THEIR_HOURS.fullmatch(text):
-        # "qnts hrs no total?" after who worked on the 20/11 holiday (or on weekends): those days' hours, summed
+    their_hours = worked_days is not None and not worked_days.person and _THEIR_HOURS.fullmatch(text)
+    if worked_days is not None and (their_hours or _HOW_MANY_HOURS.fullmatch(text.strip())):
+        # "qnts hrs no total?" after who worked on the 20/11 holiday (or on weekends): those days' hours, summed;
+        # "trabalhei algum fds? se sim qnts horas": mine on those days
         previous = worked_days
         weekend = (6, 7) if previous.kind == "weekend_work" else None
         holidays_only = previous.kind == "holiday_work" and (
@@ -700,8 +711,14 @@ def _understand(
         )
         if not holidays_only:  # the hours of several holidays are not a filter the compositions have
             return Question(
-                "compose", contract=previous.contract, period=previous.period, weekday=weekend, output="value"
+                "compose",
+                person=previous.person,
+                contract=previous.contract,
+                period=previous.period,
+                weekday=weekend,
+                output="value",
             )
+        return replace(previous, page=0)  # the hours of several holidays: that answer gives them, summed
     if previous is not None and previous.kind == "holidays":
         # "e teve gente trabalhando neles?" after the holidays listed: work on those holidays
         text = re.sub(
@@ -855,8 +872,8 @@ def _understand(
         ):
             slots["period"] = month_of(month.start.year, month.start.month)  # "no mês (todo)" of an October talk
         if (
-            re.fullmatch(r"nessa semana|naquela semana|na mesma semana", found.text.strip())
-            and not re.match(r"e nessa semana\b", text.strip())  # "e nessa semana(, quem …)?" turns to this one
+            re.fullmatch(r"(?:n|d)essa semana|(?:n|d)aquela semana|(?:n|d)a mesma semana", found.text.strip())
+            and not re.match(r"e (?:n|d)essa semana\b", text.strip())  # "e nessa semana(, quem …)?": this one
             and month
             and _within_one(month, "week")
         ):
@@ -1528,6 +1545,8 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     inherit_subject = inherit_subject or (not has_subject and not slots.get("everyone") and one_of_the_activities)
     if not has_subject and not slots.get("everyone") and previous.contract and kind in CONTRACT_THREAD_KINDS:
         inherit_subject = True  # in a conversation about a contract, "quem mais apontou?" is about it
+    if not has_subject and not slots.get("everyone") and previous.person and kind == "activity_distribution":
+        inherit_subject = True  # "qual foi a distribuição por atividade?" after my week: mine, not a contract's
     if not has_subject and not slots.get("everyone") and previous.person and kind in PERSON_THREAD_KINDS:
         inherit_subject = not _has(text, "alguem", "ninguem", "todo mundo", "gente", "pessoas", "quem", "quantos")
     if inherit_subject and _accepts(kind, previous):
@@ -1608,6 +1627,12 @@ def _each_amount(first: Found, second: Found, text: str, rest: str) -> bool:
 
 _ACTIVITY_LISTS = frozenset({"activity_ranking", "person_activities", "activity_breakdown", "activity_distribution"})
 _NOW_ON = re.compile(r"\b(?:no total|ao todo)\b")
+_RECORDED_ON = re.compile(
+    r"(?:e )?(?:(?:eu|ele|ela) )?(?:apontei|apontou|trabalhei|trabalhou|lancei|lancou|registrei|registrou)"
+    r"(?: (?!nao\b|sem\b|esquec|falt)\w+){1,3}"
+)
+# "me mostra semana a semana" after the weakest week: every row, not the one picked
+_EVERY_ROW = re.compile(r"\b(dia|semana|mes) a \1\b|\b(?:todas as semanas|todos os (?:dias|meses)|a lista toda)\b")
 _HOW_IS_IT = re.compile(
     r"(?:e )?(?:como (?:ta|esta|anda|vai|tao) (?:o |a )?(?:contrato )?(?:\d{4}|e\d{7})"
     r"|(?:o |a )?(?:contrato )?(?:\d{4}|e\d{7}),? (?:como (?:ta|esta|anda|vai)"
@@ -1908,7 +1933,10 @@ def _needs_subject(question: Question) -> Understood:
         return question  # "quantas horas deveria fazer em outubro?": the same for everyone
     if question.kind in PERSON_ONLY and not question.person:
         return Clarification("no_person", "De quem? Diga o nome da pessoa, por exemplo: “saldo de horas da Ana Souza”.")
-    if question.kind in ("contract_details", "activity_distribution") and not question.contract:
+    if question.kind == "activity_distribution" and not question.contract:
+        # "a distribuição por atividade" in a talk about me: mine; with no one named, of all the asker sees
+        return replace(question, kind="activity_breakdown")
+    if question.kind == "contract_details" and not question.contract:
         return Clarification("ask_contract", ASK_CONTRACT)
     return _narrowable(question)
 
@@ -2585,7 +2613,7 @@ def _compose(
         group = None  # "e o 8447?" after two contracts side by side: its figure, not a breakdown of one
     limit = read.limit or slots.get("limit")
     if recomposed and limit is None and previous is not None and group == previous.group:
-        if not read.rank or not read.singular:
+        if (not read.rank or not read.singular) and not _EVERY_ROW.search(text):
             limit = previous.limit  # "e os que mais?" after the 3 with least: the other end, as many
     if group is None:
         limit = None
@@ -2850,6 +2878,10 @@ def _inherited(
             values["period"] = None  # "qual contrato tem mais gente?": its team, not the people of the last period
         if any(re.search(r"\b(?:no total|ao todo|no geral)\b", said) for said in read.said) and read.validated is None:
             values["validated"] = None  # "e quantas horas foram no total?" after the pending ones: all of them
+        asked = normalize(_ORIGINAL.get())
+        hours_asked = re.search(r"\b(?:horas?|hrs?|tempo)\b", asked) and not re.search(r"\b(?:valid|pendent)", asked)
+        if hours_asked and read.validated is None and slots.get("activity") and not read.share:
+            values["validated"] = None  # "e quanto tempo em suporte?" after my pending ones: that activity's hours
         if read.measure in _EVER_MEASURES and read.validated is None:
             values["validated"] = None  # "qual o último dia que ela apontou?" after her pending entries: any entry
         narrowing = not any(slots.get(n) for n in ("person", "asker", "contract", "everyone", "among"))

@@ -223,3 +223,133 @@ def test_how_a_contract_is_doing_asks_what_to_show(generated: Dataset, question:
 def test_how_a_contract_is_doing_this_month_is_its_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
     (reply,) = ask(generated, "como ta o 8446 em outubro?")
     assert hours(total(rows, of_contract(OCTOBER))) in reply
+
+
+# -- batches CN and CO --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["oii bom dia!! tudo bem?", "ahh entendi,", "Prezados, solicito o total de horas:"],
+)
+def test_greetings_typed_long_and_formal_requests(generated: Dataset, rows: list[Span], opening: str) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    question = "quantas horas eu ja coloquei essa semana?" if "solicito" not in opening else "registrei essa semana."
+    (reply,) = ask(generated, f"{opening} {question}", user=name)
+    assert hours(total(rows, of(name, THIS_WEEK))) in reply
+
+
+@pytest.mark.parametrize("thanks", ["ai obrigada, vc salvou meu dia ❤️", "muito obrigado pela ajuda de hoje"])
+def test_thanks_in_passing_is_not_a_question(generated: Dataset, rows: list[Span], thanks: str) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    _, reply = ask(generated, "quanto eu fiz em outubro?", thanks, user=name)
+    assert " h" not in reply
+
+
+def test_a_named_week_then_its_days_said_formally(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    week = (LAST_WEEK[0] - timedelta(days=7), LAST_WEEK[1] - timedelta(days=7))
+    asked = f"quantas horas registrei na semana de {week[0]:%d/%m} a {week[1]:%d/%m}?"
+    _, reply = ask(generated, asked, "E o detalhamento diário dessa semana, por favor.", user=name)
+    days = by(rows, lambda r: r.day, of(name, week))
+    assert all(hours(value) in reply for value in days.values()) and f"{week[0]:%d/%m/%Y}" in reply
+
+
+@pytest.mark.parametrize("months", ["de out", "out"])
+def test_set_and_out_said_as_months(generated: Dataset, rows: list[Span], months: str) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    question = f"minhas horas {months}" if months.startswith("de") else "quanto eu fiz em setembro?"
+    replies = ask(generated, question, *(["out"] if months == "out" else []), user=name)
+    assert hours(total(rows, of(name, OCTOBER))) in replies[-1]
+
+
+def test_expected_against_done_typed_short(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, "horas esperadas x feitas set", user=name)
+    assert "h esperadas" in reply and hours(total(rows, of(name, SEPTEMBER))) in reply
+
+
+def test_the_top_weekday_then_the_two_first(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    days = by(rows, lambda r: r.day.weekday(), of(name, OCTOBER))
+    first, second = sorted(days, key=lambda d: -days[d])[:2]
+    _, reply = ask(generated, "qual meu dia da semana mais forte em outubro?", "me fala os dois primeiros", user=name)
+    assert f"{hours(days[first])}" in reply and f"{hours(days[second])}" in reply
+
+
+def test_the_weakest_week_then_every_week(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    weekly = by(rows, lambda r: r.day - timedelta(days=r.day.weekday()), of_contract(OCTOBER))
+    (reply,) = ask(generated, "qual semana de outubro foi a mais fraca no 8446? me mostra semana a semana")
+    weakest, _, every_week = reply.partition("\n\n")
+    assert hours(min(weekly.values())) in weakest and all(hours(value) in every_week for value in weekly.values())
+
+
+@pytest.mark.parametrize("question", ["apontei ontem?", "e trabalhei ontem?"])
+def test_did_i_record_a_day_after_my_missing_days_is_its_hours(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+    question: str,
+) -> None:
+    name, _ = one_contract_person(rows)
+    _, reply = ask(generated, "quais dias eu esqueci de apontar em outubro?", question, user=name)
+    assert hours(total(rows, of(name, (YESTERDAY, YESTERDAY)))) in reply
+
+
+def test_hours_of_an_activity_after_my_pending_ones_are_all_of_them(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    activities = by(rows, lambda r: plain(r.activity), of(name, OCTOBER))
+    activity = top(activities, 1)[0]
+    asked = ("tenho apontamento sem validar em outubro?", f"e quanto tempo em {activity} nesse mes")
+    _, reply = ask(generated, *asked, user=name)
+    assert hours(activities[activity]) in reply
+
+
+def test_how_much_she_recorded_after_her_missing_days(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    asked = (f"quais dias a {name} nao apontou em novembro?", "e ela apontou qnt na semana passada?")
+    _, reply = ask(generated, *asked)
+    assert hours(total(rows, of(name, LAST_WEEK))) in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["o 8446 cresceu ou caiu de setembro pra outubro?", "as horas do 8446 aumentaram de setembro para outubro?"],
+)
+def test_grew_or_fell_between_two_months(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    (reply,) = ask(generated, question)
+    assert hours(total(rows, of_contract(SEPTEMBER))) in reply and hours(total(rows, of_contract(OCTOBER))) in reply
+
+
+def test_by_month_since_she_started(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    months = by(rows, lambda r: r.day.month, lambda r: r.name == name)
+    _, reply = ask(generated, f"quanto a {name} fez em outubro?", "e por mes desde q ela comecou?")
+    assert all(hours(value) in reply for value in months.values())
+
+
+@pytest.mark.parametrize("verb", ["corrigiu mais bug", "mais corrigiu bugs"])
+def test_who_fixed_most_bugs(generated: Dataset, rows: list[Span], verb: str) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, lambda r: "bug" in plain(r.activity) and OCTOBER[0] <= r.day <= OCTOBER[1])
+    (reply,) = ask(generated, f"quem {verb} em outubro?")
+    assert f"{top(people, 1)[0]}: {hours(people[top(people, 1)[0]])}" in reply
+
+
+def test_weekend_hours_if_so(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, weekend = weekend_worker(rows)
+    (reply,) = ask(generated, "trabalhei algum fds? se sim qnts horas", user=name)
+    assert reply.count(hours(sum(r.net or 0 for r in weekend))) >= 2  # the days listed, then their hours
+
+
+def test_an_activity_asked_yes_or_no_then_how_much(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    activities = by(rows, lambda r: plain(r.activity), of_contract(LAST_WEEK))
+    activity = top(activities, 1)[0]
+    (reply,) = ask(generated, f"teve {activity} no 8446 semana passada? quantas horas")
+    assert hours(activities[activity]) in reply and hours(total(rows, of_contract(LAST_WEEK))) not in reply
+
+
+def test_a_belief_then_compare(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    message = "to achando q essa semana rendi menos q a passada, compara pra mim ate quarta"
+    (reply,) = ask(generated, message, user=name)
+    same_days = (LAST_WEEK[0], LAST_WEEK[0] + timedelta(days=2))
+    assert hours(total(rows, of(name, THIS_WEEK))) in reply and hours(total(rows, of(name, same_days))) in reply
