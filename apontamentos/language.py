@@ -510,6 +510,11 @@ _UNFILTERED = re.compile(
     r"(?:(atividades?|tarefas?)|(contratos?)|(tecnologias?)|(dias? da semana))\b"
 )
 _NOT_ONLY = re.compile(r"\bsem ser (?:so|somente|apenas)\b")
+# "sem ser só sexta", "não só nas segundas": the weekday filter dropped
+_EVERY_WEEKDAY_AGAIN = re.compile(
+    r"\b(?:sem ser|nao) (?:so |somente |apenas )?(?:n?[oa]s? )?"
+    r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)s?(?: feiras?)?(?! \d)\b"
+)
 
 
 def _unfiltered(match: re.Match[str]) -> str:
@@ -652,6 +657,15 @@ _FORMAL = (
         re.compile(r"\b(?:horas )?esperadas (?:vs|e|contra) (?:as )?(?:feitas|trabalhadas|realizadas|apontadas)\b"),
         "quantas horas eu deveria ter feito e quanto eu fiz",
     ),
+    # "quem já apontou hj?": who recorded time ("já" says nothing more)
+    (re.compile(r"\bquem ja (apont\w+|trabalh\w+|lanc\w+|registr\w+)\b"), r"quem \1"),
+    # "resumo das atividades do 8556 com o %": the share of each activity
+    (
+        re.compile(
+            r"\b(?:resumo|quebra|divisao) (?:das|de) atividades\b(.*?)\bcom (?:o |a )?(?:porcentagem|percentual)\b"
+        ),
+        r"porcentagem por atividade\1",
+    ),
     # "até o momento", "até o presente momento": so far
     (re.compile(r"\bate (?:o )?(?:presente )?momento\b"), "ate hoje"),
     # "solicito o total de horas …", "gostaria de saber …": a request, the question follows
@@ -759,6 +773,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_WEEKDAY_OF_A_DATE, ""),
     (_EVERY_WEEKDAY, r"nas \1s no geral"),
     (_UNFILTERED, _unfiltered),
+    (_EVERY_WEEKDAY_AGAIN, "todos os dias"),
     (_NOT_ONLY, "nao so"),
     (_I_AM_THE, " "),
     (_NOWADAYS, "considerando tudo"),

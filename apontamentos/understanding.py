@@ -206,6 +206,11 @@ _HOW_MANY_PEOPLE = re.compile(
 _THEIR_HOURS = re.compile(
     r"(?:e )?(?:quantas|quanto|quantidade de) (?:horas )?(?:no total|ao todo|deu|foram|somou|somaram)"
 )  # "qnts hrs no total?": the hours of what was just listed
+# "e setembro inteiro, sem ser só sexta?" ("todos os dias" once prepared), "e outubro todo?" after its Fridays
+_WHOLE_PERIOD_SAID = re.compile(rf"\b(?:{'|'.join(MONTH_NAMES)}|mes|semana) (?:todo|toda|inteiro|inteira)\b")
+_WHOLE_MONTH_NAMED = re.compile(rf"\b({'|'.join(MONTH_NAMES)}) (?:todo|inteiro)\b")
+_EVERY_DAY_SAID = re.compile(r",?\s*\b(?:em |n?os )?todos os dias\b")
+_HOW_MUCH_WORDS = frozenset({"quantas", "quanto", "horas", "foram", "deu", "foi"})
 _HOW_MANY_HOURS = re.compile(
     r"(?:e )?(?:quantas|quanto|quantidade de) horas(?: (?:foram|deu|trabalhei|trabalhou|fiz|fez|apontei|apontou))?"
 )
@@ -264,6 +269,13 @@ _BARE_CONTRACT = re.compile(
     r"\b(?:d|n)o contrato\b(?! (?:todo|inteiro|de cliente|\d|e\d))"
 )
 _ENDS_OF_LIST = re.compile(r"\b(?:os|as) (?:(\d{1,2}) +)?(primeiros|primeiras|ultimos|ultimas)\b")
+# "e esses 3, quanto fizeram?" (read as "eles"): each of those listed; "quanto eles fizeram?" is their sum
+_THESE = re.compile(r"\b(?:esses|estes|essas|estas) (\d{1,2})\b")
+_THESE_HOW_MUCH = frozenset(
+    {"e", "esses", "estes", "essas", "estas", "eles", "elas", "quanto", "quantas", "horas", "cada", "um"}
+    | {"fizeram", "apontaram", "trabalharam", "lancaram", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"}
+)
+_SUMMED = r"\b(?:no total|ao todo|juntos|juntas|somad[oa]s|somando|somaram)\b"
 _THEIR_FIGURES = re.compile(
     r"\b(?:quanto|quantas horas|fizeram|apontaram|trabalharam|somaram|lancaram|somad[oa]s|juntos|juntas)\b"
 )
@@ -286,7 +298,7 @@ _COMPARED_WITH = re.compile(r"^\s*(?:e\s+)?(?:compar\w*|em relacao|frente)\s+(?:
 _EACH_OF_THEM = re.compile(r"\b(?:em |de |para |pra )?cada(?: (?:um|uma)\b|\s*$)")  # "quantas pessoas em cada?"
 _THAT = re.compile(r"\b(?:isso|isto|esse valor|essas horas|disso)\b")
 _EVERY_ACTIVITY = re.compile(
-    r"\b(?:(?:em|de|com|n?as) )?(?:todas as|todas|qualquer) (?:atividades?|tarefas?)\b"
+    r"\b(?:(?:em|de|com|n?as) )?(?:todas as|todas|qualquer) (?:atividades?|tarefas?)\b|\b(?:de|em) tudo\b"
     r"|\b(?:tudo )?nao (?:so|somente|apenas)\b"  # "tudo, não só bug"
 )
 _PLURAL_PRONOUN = re.compile(r"\b(?:deles|delas)\b")
@@ -674,6 +686,14 @@ def _understand(
     db: Dataset, text: str, previous: Question | None, today: date, me: str | None, named: str | None = None
 ) -> Understood:
     slots: dict[str, Any] = {}
+    if previous is not None and previous.weekday and re.match(r"\s*e\b", text):
+        if _EVERY_DAY_SAID.search(text) or _WHOLE_PERIOD_SAID.search(text):
+            previous = replace(previous, weekday=None)  # "e setembro inteiro, sem ser só sexta?": every day
+            text = _EVERY_DAY_SAID.sub(" ", text) if text.strip() != "e todos os dias" else text
+    text = _WHOLE_MONTH_NAMED.sub(r"\1", text)  # "e setembro inteiro?": September, every filter kept
+    total_of_her = re.fullmatch(r"e (?:o )?total (dela|dele)\b(.*)", text.strip())
+    if total_of_her and previous is not None and previous.measure in _EVER_MEASURES:
+        text = f"e quantas horas {total_of_her.group(1)}{total_of_her.group(2)}"  # after her first day: her hours
     if previous is not None and previous.kind == "missing_days" and _RECORDED_ON.fullmatch(text.strip()):
         text = f"quantas horas {text.strip()}"  # "apontei ontem?" after my missing days: that day's hours
     status = _HOW_IS_IT.fullmatch(text.strip())
@@ -681,9 +701,10 @@ def _understand(
     if status and number.upper() in db.supplier_contracts | db.client_contracts:
         # "como tá o 8446?": a status has no one figure; its totals since the first day would answer another question
         return Clarification("not_understood", _HOW_IS_IT_REPLY.format(number=number.upper()))
-    ends = re.fullmatch(r"e (?:o|a) (primeir|ultim)[oa]", text.strip())
+    ends = re.fullmatch(r"e (?:o|a) (primeir|ultim)[oa]((?: (?:de|do|da|no|na|em) .+)?)", text.strip())
     if ends and previous is not None and previous.measure in ("first_day", "last_day"):
-        text = f"e o {ends.group(1)}o dia"  # "e o primeiro?" after the last day: the first day, not a list's first
+        # "e o primeiro?" after the last day: the first day, not a list's first; "e o último de X?": in X
+        text = f"e o {ends.group(1)}o dia{ends.group(2)}"
     told = previous.period if previous is not None else None
     if told and told.start.day == 1 and told.end.day == 15 and _THE_SECOND.search(text):
         # "e da segunda até agora?" after the first fortnight: the second one, so far
@@ -1184,6 +1205,13 @@ def _understand(
             # "quanto os 5 primeiros somaram juntos?": their sum, each beside it
             return Question("compose", measure="hours", among=tuple(chosen), period=period, output="value")
         return Question("ranking", people=chosen, period=period, order=slots.get("order", "desc"))
+    these = _THESE.search(normalize(_ORIGINAL.get())) if "person" not in slots and len(listed) > 1 else None
+    only_how_much = not set(rest.split()) - _THESE_HOW_MUCH
+    if these and only_how_much and _THEIR_FIGURES.search(rest) and not re.search(_SUMMED, text):
+        # "e esses 3, quanto fizeram essa semana?" after a top 3: each of them, in that period
+        count = int(these.group(1) or len(listed))
+        period = slots.get("period") or (previous.period if previous is not None else None)
+        return Question("ranking", people=listed[:count], period=period, order="desc")
     if (
         me is not None
         and previous is not None
@@ -2398,7 +2426,8 @@ def _compose(
         legacy = None  # "qnts % das horas foram de java?": Java's part of the hours, not how many people
     if read.working_weekdays and legacy == "working_days":
         legacy = None  # "qual dia útil eu menos trabalho?": the words were the weekdays compared
-    bare = previous is not None and not any(slots.get(n) for n in SUBJECT) and not read.rest.split()
+    # "qnts horas no total?" after who did an activity: what is left of the question is how much, in hours
+    bare = previous is not None and not any(slots.get(n) for n in SUBJECT) and set(read.rest.split()) <= _HOW_MUCH_WORDS
     own_question = slots.get("hours") is not None or read.measure is not None  # "e no total, qnts passaram de 9h?"
     own_question = own_question or bool(slots.get("among"))  # "e ela x a Giovana no total?": the two, overall
     # "e no total, qnts dias de trabalho em feriado?" after the holidays: that count, not a sum of the list

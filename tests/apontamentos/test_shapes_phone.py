@@ -353,3 +353,73 @@ def test_a_belief_then_compare(generated: Dataset, rows: list[Span]) -> None:  #
     (reply,) = ask(generated, message, user=name)
     same_days = (LAST_WEEK[0], LAST_WEEK[0] + timedelta(days=2))
     assert hours(total(rows, of(name, THIS_WEEK))) in reply and hours(total(rows, of(name, same_days))) in reply
+
+
+# -- batches CP and CQ --------------------------------------------------------------------------------------
+
+
+def test_how_many_hours_in_total_after_who_did_an_activity(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    activities = by(rows, lambda r: plain(r.activity), within(OCTOBER))
+    activity = top(activities, 1)[0]
+    _, reply = ask(generated, f"quem fez {activity} em outubro?", "qnts horas no total?")
+    assert hours(activities[activity]) in reply and hours(total(rows, within(OCTOBER))) not in reply
+
+
+@pytest.mark.parametrize("month", ["e setembro inteiro?", "e setembro todo?"])
+def test_a_whole_month_keeps_the_activity(generated: Dataset, rows: list[Span], month: str) -> None:  # noqa: F811
+    activities = by(rows, lambda r: plain(r.activity), of_contract(SEPTEMBER))
+    activity = top(activities, 1)[0]
+    _, reply = ask(generated, f"qnts horas de {activity} o 8446 teve em outubro?", month)
+    assert hours(activities[activity]) in reply
+
+
+@pytest.mark.parametrize("widened", ["e setembro inteiro, sem ser so sexta?", "e em setembro, todos os dias?"])
+def test_every_day_again_after_fridays(generated: Dataset, rows: list[Span], widened: str) -> None:  # noqa: F811
+    activities = by(rows, lambda r: plain(r.activity), of_contract(SEPTEMBER))
+    activity = top(activities, 1)[0]
+    _, reply = ask(generated, f"qnts horas de {activity} o 8446 teve nas sextas de outubro?", widened)
+    assert hours(activities[activity]) in reply
+
+
+def test_the_last_day_of_an_activity_after_my_first_day(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    mine = [r for r in rows if r.name == name]
+    activity = plain(mine[0].activity)
+    last = max(r.day for r in mine if plain(r.activity) == activity)
+    _, reply = ask(generated, "quando foi meu primeiro apontamento?", f"e o ultimo de {activity}?", user=name)
+    assert f"{last:%d/%m/%Y}" in reply
+
+
+def test_these_three_each_in_another_week(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, within(LAST_WEEK))
+    three = top(people, 3)
+    this_week = by(rows, lambda r: r.name, within(THIS_WEEK))
+    _, reply = ask(generated, "quem mais apontou horas semana passada? top 3", "e esses 3, quanto fizeram essa semana?")
+    assert all(f"{name}: {hours(this_week.get(name, 0.0))}" in reply for name in three)
+
+
+def test_everything_the_python_people_did_after_one_activity(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    python = [r for r in rows if (r.technology or "").upper() == "PYTHON" and OCTOBER[0] <= r.day <= OCTOBER[1]]
+    activity = plain(python[0].activity)
+    asked = (f"quantas horas de {activity} o pessoal de python fez em outubro?", "e quanto de tudo eles fizeram?")
+    _, reply = ask(generated, *asked)
+    assert hours(sum(r.net or 0 for r in python)) in reply
+
+
+def test_who_already_recorded_today_in_a_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    today = {r.name for r in rows if r.supplier == "8446" and r.day == TODAY}
+    _, reply = ask(generated, "quantos apontamentos teve hj", "quem ja apontou hj no 8446?")
+    assert f"{len(today)} recursos" in reply and all(name in reply for name in sorted(today)[:3])
+
+
+def test_activities_summarised_with_their_share(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    activities = by(rows, lambda r: plain(r.activity), of_contract(OCTOBER))
+    whole = sum(activities.values())
+    (reply,) = ask(generated, "resumo das atividades do 8446 em outubro com o %")
+    assert all(percent(value, whole) in reply for value in sorted(activities.values())[-3:])
+
+
+def test_her_total_after_her_first_day(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    _, reply = ask(generated, f"qnd a {name} comecou a apontar?", "e o total dela em outubro")
+    assert hours(total(rows, of(name, OCTOBER))) in reply
