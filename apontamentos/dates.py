@@ -62,7 +62,7 @@ _HOLIDAY_NAME = re.compile(
 # "últimos 3 meses": calendar months or 90 days?) is asked back.
 _UNREADABLE = re.compile(
     r"\b(?:trimestres?|semestres?|bimestres?|quinzenas?|anos?|anual|natal|carnaval|pascoa|amanha|"
-    r"proxim[ao]s?|semana que vem|mes que vem|madrugada|manha|feriadao|ultim[oa]s \d+ meses|"
+    r"proxim[ao]s?|semana que vem|mes que vem|madrugada|manha|ultim[oa]s \d+ meses|"
     r"ha \d+ (?:dias?|semanas?|meses))\b"
 )
 # Words of periods, read or refused here: the typo corrector must leave them alone ("quinzena" is not
@@ -391,6 +391,23 @@ def find_period(
         if year > today.year:
             return None
         return Found(Period(date(year, 1, 1), min(date(year, 12, 31), today)), match.group(0))
+    if (match := LONG_WEEKEND.search(text)) and (days := long_weekend(today, subdivision)) is not None:
+        return Found(days, match.group(0))
+    return None
+
+
+# "quem apontou no feriadão?": the last holiday that made a long weekend, with that weekend
+LONG_WEEKEND = re.compile(r"\b(?:(?:n|d)?o )?feriadao\b")
+
+
+def long_weekend(today: date, subdivision: str | None = None) -> Period | None:
+    """The days off around the most recent holiday next to a weekend (a Friday: Friday to Sunday; a Monday:
+    Saturday to Monday; a Thursday or a Tuesday, with the bridge day), up to `today`; None if none in 60 days."""
+    spans = {0: (-2, 0), 1: (-3, 0), 3: (0, 3), 4: (0, 2)}  # weekday: days before and after the holiday
+    for day in sorted(holidays_in(Period(today - timedelta(days=60), today), subdivision), reverse=True):
+        if day.weekday() in spans:
+            before, after = spans[day.weekday()]
+            return Period(day + timedelta(days=before), min(day + timedelta(days=after), today))
     return None
 
 

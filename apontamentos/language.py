@@ -666,6 +666,8 @@ _FORMAL = (
         ),
         r"porcentagem por atividade\1",
     ),
+    # "compara pra mim o 8446 e o 7873": a courtesy right after the verb, not the asker compared
+    (re.compile(r"\b(compar\w*) para mim\b"), r"\1"),
     # "até o momento", "até o presente momento": so far
     (re.compile(r"\bate (?:o )?(?:presente )?momento\b"), "ate hoje"),
     # "solicito o total de horas …", "gostaria de saber …": a request, the question follows
@@ -770,7 +772,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_STOPPED, "parou de apontar"),
     (_LAST_AND_BEFORE, "semana passada vs semana retrasada"),
     (_IN_THE_WEEK, "nessa semana"),
-    (_WEEKDAY_OF_A_DATE, ""),
+    (
+        _WEEKDAY_OF_A_DATE,
+        lambda m: "" if m.string[m.end() :].startswith("dia ") or "/" in m.string[m.end() :].split()[0] else "dia ",
+    ),
     (_EVERY_WEEKDAY, r"nas \1s no geral"),
     (_UNFILTERED, _unfiltered),
     (_EVERY_WEEKDAY_AGAIN, "todos os dias"),
@@ -876,6 +881,7 @@ _CONTEXT_CLAUSE = re.compile(
     r"^\s*(?:(?:oi|ola|bom dia|boa tarde|boa noite|e ai|opa|ei)\b[\s,!.]*)?"
     r"(?P<context>(?:eu )?(?:to|estou|preciso|precisava|tenho que|tenho q|vou|meu gestor|minha gestora|meu coordenador"
     r"|minha coordenadora|o rh|a gente|me pediram|pediram|(?:(?:o|a|meu|minha) )?chefe|(?:o|a|meu|minha) lider"
+    r"|voltei|acabei de voltar"
     r"|(?:o|a|meu|minha) gerente|o cliente)\b[^?!;]*?)"
     r"(?:\s*[,.;:!]\s+"
     r"|\s+e\s+(?:queria|quero|gostaria de|preciso|precisava)\s+(?:saber|ver|conferir|entender)?\s*[,:]?\s*"
@@ -908,7 +914,8 @@ _EXPLAINED = re.compile(r"\?\s*(?:tipo|ou seja|quer dizer|assim)\b[^?]*\??\s*$")
 # "qnt eu fiz em setembro, digo, outubro": a month, a contract or a day taken back within the message
 _TAKEN_BACK = re.compile(
     rf"\b(?:{'|'.join(MONTH_NAMES)}|\d{{4}}|e\d{{7}}|segunda|terca|quarta|quinta|sexta|sabado|domingo|ontem|hoje)"
-    r"\s*,?\s*(?:digo|ou melhor|quer dizer|melhor dizendo|na verdade)\s*,?\s+(?=\w)"
+    r"\s*[,?]?\s*(?:(?:ops|opa|ih|ah|nao),?\s*)?"
+    r"(?:digo|ou melhor|quer dizer|(?:eu )?quis dizer|melhor dizendo|na verdade|errei,? (?:e|era))\s*,?\s+(?=\w)"
 )
 
 
@@ -919,7 +926,14 @@ _STARTED_OVER = re.compile(
 )
 
 
+# "quantas horas lancei de segunda a quinta (sexta foi feriado)?": an aside that explains, not asks
+_LONG_WEEKEND_SPELLED = re.compile(r"(feriad[aã]o)\s*\([^)]*\)", re.IGNORECASE)
+_ASIDE = re.compile(r"\s*\((?=[^)]*\b(?:foi|era|e|eh|teve|tive|estava|estive|ficou)\b)[^)]*\)")
+
+
 def _unsaid(question: str) -> str:
+    question = _ASIDE.sub("", question) if _ASIDE.sub("", question).strip() else question
+    question = _LONG_WEEKEND_SPELLED.sub(r"\1", question)  # "no feriadão (sexta a domingo)": said twice
     folded = _folded(question)
     if restart := _STARTED_OVER.match(folded):
         return folded[restart.end() :]
@@ -993,9 +1007,15 @@ _BARE_AMOUNT = re.compile(
 _IF_SO = re.compile(r"^(?:e\s+)?(?:se sim|se tiver|se teve|caso sim|se for o caso|e se sim)\b[\s,]*")
 
 
+_THANKS_AFTER = re.compile(
+    r"\?\s*(?:(?:muito )?obrigad[oa]|valeu|vlw|obg|brigad[oa]|agrade[cç]o)(?: desde j[aá])?[\s!.]*$", re.IGNORECASE
+)
+
+
 def compound_parts(question: str) -> list[str]:
     """The questions one message asks, in order: "trabalhei algum fds? se sim qnts horas" is two, the second
     a follow-up of the first ("e qnts horas"). A message that asks one thing is a list of one."""
+    question = _THANKS_AFTER.sub("?", question)  # "… e quanto já fiz em novembro? obrigada": the thanks ends it
     lowered = question.casefold()  # accents kept: "isso é quanto %" is one question, "isso e quanto" two
     folded = _folded(lowered)
     if _RANKS_PEOPLE.search(folded) and (both := _TWO_CONTRACTS.search(folded)):

@@ -21,6 +21,7 @@ from .composition import GROUPS, MEASURES, Composition
 from .dataset import Dataset, ResourceRef, normalize
 from .dates import (
     ANY_DAY,
+    LONG_WEEKEND,
     MONTH_NAMES,
     WEEKDAYS,
     Found,
@@ -145,7 +146,7 @@ _RESOURCE_ID = re.compile(r"\b(?:recurso|id|matricula)\s+(\d{1,9})\b")
 
 _SELF = frozenset(
     {"eu", "meu", "minha", "meus", "minhas", "mim", "trabalhei", "apontei", "fiz", "esqueci", "faltei", "tenho", "devo"}
-    | {"passei", "registrei", "lancei", "gastei", "fiquei", "deixei"}
+    | {"passei", "registrei", "lancei", "gastei", "fiquei", "deixei", "rendi", "produzi"}
     | {"entrei", "cheguei", "comecei", "terminei", "bati", "fechei", "faco", "fecho", "aponto", "costumo"}
 )
 # "to devendo", "tô acima?": the asker, in the first person without "eu"
@@ -696,6 +697,10 @@ def _understand(
         text = f"e quantas horas {total_of_her.group(1)}{total_of_her.group(2)}"  # after her first day: her hours
     if previous is not None and previous.kind == "missing_days" and _RECORDED_ON.fullmatch(text.strip()):
         text = f"quantas horas {text.strip()}"  # "apontei ontem?" after my missing days: that day's hours
+    if LONG_WEEKEND.search(text):
+        without = LONG_WEEKEND.sub(" ", text)
+        if find_period(without, today, subdivision=db.calendar.subdivision, first_day=db.first_day) is not None:
+            text = without  # "voltei do feriadão, qnt apontei sem passada?", "no fds do feriadão, sábado 21 …"
     status = _HOW_IS_IT.fullmatch(text.strip())
     number = str(re.findall(r"\d{4}|e\d{7}", status.group(0))[0]) if status else ""
     if status and number.upper() in db.supplier_contracts | db.client_contracts:
@@ -711,6 +716,10 @@ def _understand(
         text = _THE_SECOND.sub(_second_fortnight, text)
     if previous is not None and previous.weekday and (bare := _BARE_WEEKDAY_TURN.fullmatch(text.strip())):
         text = f"e nos {bare.group(1)}s"  # "e só no domingo?" after the weekends' hours: every Sunday, not the last
+    elif previous is not None and (
+        day_alone := re.fullmatch(r"e (segunda|terca|quarta|quinta|sexta|sabado|domingo)", text.strip())
+    ):
+        text = f"e na {day_alone.group(1)}"  # "e segunda?" after yesterday's hours: last Monday's
     one_day = (
         previous.period
         if previous is not None and previous.period and previous.period.start == previous.period.end
@@ -2908,9 +2917,12 @@ def _inherited(
         if any(re.search(r"\b(?:no total|ao todo|no geral)\b", said) for said in read.said) and read.validated is None:
             values["validated"] = None  # "e quantas horas foram no total?" after the pending ones: all of them
         asked = normalize(_ORIGINAL.get())
-        hours_asked = re.search(r"\b(?:horas?|hrs?|tempo)\b", asked) and not re.search(r"\b(?:valid|pendent)", asked)
-        if hours_asked and read.validated is None and slots.get("activity") and not read.share:
-            values["validated"] = None  # "e quanto tempo em suporte?" after my pending ones: that activity's hours
+        pending_said = re.search(r"\b(?:valid|pendent|aprov)", asked)
+        hours_asked = re.search(r"\b(?:horas?|hrs?|tempo)\b", asked) and slots.get("activity")
+        work_asked = re.search(r"\bquant\w* (?:\w+ )?(?:fez|fiz|fizeram|trabalhou|trabalhei|apontou|apontei)\b", asked)
+        if (hours_asked or work_asked) and not pending_said and read.validated is None and not read.share:
+            # "e quanto tempo em suporte?", "quanto ele fez em novembro?" after pending entries: all the work
+            values["validated"] = None
         if read.measure in _EVER_MEASURES and read.validated is None:
             values["validated"] = None  # "qual o último dia que ela apontou?" after her pending entries: any entry
         narrowing = not any(slots.get(n) for n in ("person", "asker", "contract", "everyone", "among"))

@@ -11,7 +11,7 @@ Expected figures are computed here in plain Python from the export rows, never t
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -23,6 +23,7 @@ from .test_composition_shapes import rows as rows  # noqa: F401  (the module's f
 from .test_shapes_parts import percent
 from .test_shapes_periods_lists import (
     LAST_WEEK,
+    NOVEMBER,
     OCTOBER,
     SEPTEMBER,
     THIS_WEEK,
@@ -422,4 +423,67 @@ def test_activities_summarised_with_their_share(generated: Dataset, rows: list[S
 def test_her_total_after_her_first_day(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
     name, _ = one_contract_person(rows)
     _, reply = ask(generated, f"qnd a {name} comecou a apontar?", "e o total dela em outubro")
+    assert hours(total(rows, of(name, OCTOBER))) in reply
+
+
+# -- batches CR and CS --------------------------------------------------------------------------------------
+
+
+def test_the_long_weekend_is_the_last_holiday_with_its_weekend(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    holiday = (date(2026, 11, 20), date(2026, 11, 22))  # Friday 20/11, Consciência Negra, then the weekend
+    people = by(rows, lambda r: r.name, of_contract(holiday))
+    for question in ("quem do 8446 apontou no feriadao?", "quem do 8446 apontou no feriadao (sexta a domingo)?"):
+        (reply,) = ask(generated, question)
+        assert "20/11/2026 a 22/11/2026" in reply and f"{len(people)} recursos" in reply
+
+
+def test_back_from_the_long_weekend_asks_about_last_week(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, "bom dia! voltei do feriadao, qnt eu apontei sem passada?", user=name)
+    assert hours(total(rows, of(name, LAST_WEEK))) in reply
+
+
+def test_weekend_days_named_with_their_numbers(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    weekend = {r.name for r in rows if r.day in (date(2026, 11, 21), date(2026, 11, 22))}
+    (reply,) = ask(generated, "qnts pessoas apontaram no fds do feriadao, sabado 21 e domingo 22?")
+    assert f"{len(weekend)} recursos" in reply
+
+
+def test_a_correction_after_the_question_mark(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, "qnt eu fiz em setembro? ops, quis dizer outubro", user=name)
+    assert hours(total(rows, of(name, OCTOBER))) in reply and "01/09/2026" not in reply
+
+
+def test_an_aside_in_brackets_is_not_the_question(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    message = "quantas horas eu lancei de segunda a quinta da semana passada (sexta foi feriado)?"
+    (reply,) = ask(generated, message, user=name)
+    assert hours(total(rows, of(name, (LAST_WEEK[0], LAST_WEEK[0] + timedelta(days=3))))) in reply
+
+
+def test_two_amounts_then_thanks(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    message = "oi, preciso conferir antes do fechamento: quanto eu fiz em outubro e quanto ja fiz em novembro? obrigada"
+    (reply,) = ask(generated, message, user=name)
+    assert hours(total(rows, of(name, OCTOBER))) in reply and hours(total(rows, of(name, NOVEMBER))) in reply
+
+
+def test_compare_for_me_right_after_the_verb(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, "compara pra mim o 8446 e o 8447 em outubro, horas liquidas", user=name)
+    assert hours(total(rows, of_contract(OCTOBER, "8447"))) in reply
+
+
+def test_a_weekday_alone_after_a_day(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    monday = TODAY - timedelta(days=TODAY.weekday())
+    _, reply = ask(generated, "quanto eu fiz ontem?", "e segunda?", user=name)
+    assert hours(total(rows, of(name, (monday, monday)))) in reply
+
+
+def test_his_hours_after_his_pending_entries_are_all_of_them(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    asked = (f"qnts apontamentos do {name} tao sem validar?", "quanto ele fez em outubro?")
+    _, reply = ask(generated, *asked)
     assert hours(total(rows, of(name, OCTOBER))) in reply
