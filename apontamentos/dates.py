@@ -538,6 +538,8 @@ def _part_of_year(match: re.Match[str], today: date) -> Period | None:
         if part != "ano" or which or after:
             return None
         return Period(date(int(year), 1, 1), min(date(int(year), 12, 31), today))
+    if part != "ano" and not which and after not in ("passado", "anterior", "atual", "corrente"):
+        return None  # "no trimestre": the calendar's, or the last three months? asked back
     current = date(today.year, (today.month - 1) // months * months + 1, 1)
     if after in ("passado", "anterior") or (which == "ultimo" and part != "ano"):
         start = _months_later(current, -months)

@@ -899,6 +899,8 @@ _OPENING = re.compile(
     r"|tudo (?:bem|bom|joia|certo|tranquilo|ok|em ordem)(?: (?:com voce|contigo|por ai|ai))?"
     r"|espero que (?:esteja|estejam|voce esteja|esteja tudo|tudo esteja) bem"
     r"|(?:uma |so uma |mais uma )?(?:duvida|pergunta|perguntinha)(?: rapida| rapidinha| simples)?"
+    r"|(?:uma |so uma |e )?(?:ultima|outra) (?:coisa|pergunta|duvida)(?: rapida)?"
+    r"|ok|okay|(?:muito )?obrigad[oa]|valeu|vlw"
     r"|(?:(?:rs+|k{3,}|(?:ha){2,}h?)\s*)?(?:brincadeira|to brincando|so brincando|zoeira|zoando)"
     r"|(?:desculp[ae]|perdao) (?:incomodar|o incomodo|a demora)"
     r"|enfim|bom|certo|ta bom|beleza|blz|show|perfeito|otimo|(?:a+h+|ok|ta|certo|hum+) entendi|entendi|a+h+"
@@ -908,7 +910,10 @@ _CONTRACT_NUMBER = re.compile(r"\b(?:\d{4}|e\d{7})\b")
 
 
 # "quem parou de apontar em novembro? tipo, apontava em outubro e sumiu": the words after explain the question
-_EXPLAINED = re.compile(r"\?\s*(?:tipo|ou seja|quer dizer|assim)\b[^?]*\??\s*$")
+_EXPLAINED = re.compile(
+    r"\?\s*(?:tipo|ou seja|quer dizer|assim|(?:(?:ela|ele|eles|elas|gente|pessoas?|q|que|quem) )?"
+    r"(?:tinha|tinham|apontava|apontavam|estava|estavam|trabalhava|trabalhavam))\b[^?]*\??\s*$"
+)
 
 
 # "qnt eu fiz em setembro, digo, outubro": a month, a contract or a day taken back within the message
@@ -927,11 +932,22 @@ _STARTED_OVER = re.compile(
 
 
 # "quantas horas lancei de segunda a quinta (sexta foi feriado)?": an aside that explains, not asks
+_PART_LISTED = re.compile(rf"\b(?:n?o |d?o )?(?:trimestre|semestre)\s*[?:,]\s*(?=(?:{_MONTHS})\b)")
+_PART_SPELLED = re.compile(
+    rf"\b(?:n?o |d?o )?(?:trimestre|semestre)\s*[(-]?\s*(?:de )?({_MONTHS})"
+    rf"(?:\s*(?:-|,|a|ate|e)?\s*(?:{_MONTHS}))*?\s*(?:-|a|ate|e)\s*({_MONTHS})\s*\)?"
+)
 _LONG_WEEKEND_SPELLED = re.compile(r"(feriad[aã]o)\s*\([^)]*\)", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*\((?=[^)]*\b(?:foi|era|e|eh|teve|tive|estava|estive|ficou)\b)[^)]*\)")
 
 
 def _unsaid(question: str) -> str:
+    if _PART_LISTED.search(_folded(question)):
+        question = _PART_LISTED.sub("em ", _folded(question))  # "no trimestre? set out e nov": each month listed
+    if defined := _PART_SPELLED.search(_folded(question)):
+        # "no trimestre (set a nov)", "no trimestre? set out e nov": the months said are the period
+        folded = _folded(question)
+        question = f"{folded[: defined.start()]} de {defined.group(1)} a {defined.group(2)} {folded[defined.end() :]}"
     question = _ASIDE.sub("", question) if _ASIDE.sub("", question).strip() else question
     question = _LONG_WEEKEND_SPELLED.sub(r"\1", question)  # "no feriadão (sexta a domingo)": said twice
     folded = _folded(question)

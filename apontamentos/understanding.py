@@ -211,6 +211,7 @@ _THEIR_HOURS = re.compile(
 _WHOLE_PERIOD_SAID = re.compile(rf"\b(?:{'|'.join(MONTH_NAMES)}|mes|semana) (?:todo|toda|inteiro|inteira)\b")
 _WHOLE_MONTH_NAMED = re.compile(rf"\b({'|'.join(MONTH_NAMES)}) (?:todo|inteiro)\b")
 _EVERY_DAY_SAID = re.compile(r",?\s*\b(?:em |n?os )?todos os dias\b")
+_HOW_MANY_OF_THEM = re.compile(r"(?:e )?(?:quantas|quantidade de) (?:pessoas|recursos)(?: (?:foram|sao|no total))?")
 _HOW_MUCH_WORDS = frozenset({"quantas", "quanto", "horas", "foram", "deu", "foi"})
 _HOW_MANY_HOURS = re.compile(
     r"(?:e )?(?:quantas|quanto|quantidade de) horas(?: (?:foram|deu|trabalhei|trabalhou|fiz|fez|apontei|apontou))?"
@@ -450,7 +451,7 @@ def understand(
     if reason := refusal(prepared) or refusal(text):
         # the person or contract asked about stays the conversation's subject, with its period: "e quantas
         # horas ela fez?", "e em horas?" come next
-        pending = _refused_subject(db, text, today, previous) if reason in ("personal", "write") else None
+        pending = _refused_subject(db, text, today, previous) if reason in ("personal", "write", "forecast") else None
         return Clarification(reason, REFUSALS[reason], pending)
     if (ack := _THANKS.match(text)) and _ASKS.search(text[ack.end() :]):
         text = text[ack.end() :].strip()  # "ok e o 7874?": the question after the acknowledgement
@@ -480,6 +481,8 @@ def understand(
         token, role_token = _ORIGINAL.set(question), _ROLE.set(role)
         unanswered_token = _UNANSWERED.set(unanswered)
         people_token = _NAMED_PEOPLE.set(named_people)
+        talked = tuple(p for p in (previous.person if previous is not None else None, named) if p)
+        talked_token = _TALKED_ABOUT.set(talked)
         known = db.supplier_contracts | db.client_contracts
         contracts_token = _NAMED_CONTRACTS.set(tuple(c for c in named_contracts if c in known))
         try:
@@ -491,6 +494,7 @@ def understand(
             _ORIGINAL.reset(token)
             _ROLE.reset(role_token)
             _NAMED_PEOPLE.reset(people_token)
+            _TALKED_ABOUT.reset(talked_token)
             _NAMED_CONTRACTS.reset(contracts_token)
             _UNANSWERED.reset(unanswered_token)
     except InvalidQuery as err:
@@ -701,6 +705,11 @@ def _understand(
         without = LONG_WEEKEND.sub(" ", text)
         if find_period(without, today, subdivision=db.calendar.subdivision, first_day=db.first_day) is not None:
             text = without  # "voltei do feriadão, qnt apontei sem passada?", "no fds do feriadão, sábado 21 …"
+    if previous is not None and previous.person and (hers := _HER_CONTRACT.search(text)):
+        rid = db.resources[previous.person].rid if previous.person in db.resources else None
+        found = db.query("SELECT DISTINCT supplier::VARCHAR FROM e WHERE rid = ?", [rid]) if rid is not None else []
+        if len(found) == 1:
+            text = text.replace(hers.group(0), f" no {found[0][0]} ", 1)  # "e no contrato dela, quem mais …?"
     status = _HOW_IS_IT.fullmatch(text.strip())
     number = str(re.findall(r"\d{4}|e\d{7}", status.group(0))[0]) if status else ""
     if status and number.upper() in db.supplier_contracts | db.client_contracts:
@@ -730,6 +739,9 @@ def _understand(
         moved = one_day.start + timedelta(days=1 if after.group(1) or after.group(2) is not None else -1)
         text = text.replace(after.group(0), f"em {moved.day}/{moved.month}/{moved.year}", 1)
     worked_days = previous if previous is not None and previous.kind in ("holiday_work", "weekend_work") else None
+    longer = worked_days is not None and (worked_days.period is None or worked_days.period.days > 3)
+    if longer and _HOW_MANY_OF_THEM.fullmatch(text.strip()):
+        return replace(worked_days, page=0)  # "qnts pessoas?" after who worked on weekends: that answer counts them
     their_hours = worked_days is not None and not worked_days.person and _THEIR_HOURS.fullmatch(text)
     if worked_days is not None and (their_hours or _HOW_MANY_HOURS.fullmatch(text.strip())):
         # "qnts hrs no total?" after who worked on the 20/11 holiday (or on weekends): those days' hours, summed;
@@ -1612,6 +1624,7 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     ever = bool(_EVER.search(text))  # "já trabalhei em algum fds?": over all the data, not the last period
     one_day = previous.period is not None and previous.period.start == previous.period.end
     ever = ever or (one_day and bool(re.search(r"\balgum feriado\b", text)))  # after the 20/11: any holiday
+    ever = ever or (overall and question.kind == "list_contracts")  # "e quantos contratos tiveram … no total?"
     named_now = bool(question.person) or bool(slots.get("contract"))  # "qnts abertos tem no 8120?": now
     # "e quantos abertos ele tem?" after another kind of question: now ("e quantos ficaram sem saída?": then)
     changed = (
@@ -1670,6 +1683,7 @@ _RECORDED_ON = re.compile(
 )
 # "me mostra semana a semana" after the weakest week: every row, not the one picked
 _EVERY_ROW = re.compile(r"\b(dia|semana|mes) a \1\b|\b(?:todas as semanas|todos os (?:dias|meses)|a lista toda)\b")
+_HER_CONTRACT = re.compile(r"\b(?:(?:n|d)?o )?contrato (?:dela|dele)\b")
 _HOW_IS_IT = re.compile(
     r"(?:e )?(?:como (?:ta|esta|anda|vai|tao) (?:o |a )?(?:contrato )?(?:\d{4}|e\d{7})"
     r"|(?:o |a )?(?:contrato )?(?:\d{4}|e\d{7}),? (?:como (?:ta|esta|anda|vai)"
@@ -2050,6 +2064,11 @@ TWO_PERIODS = (
 
 
 def _unreadable(word: str) -> str:
+    if word in ("trimestre", "semestre"):
+        return (
+            f"Não sei qual {word} você quer: o do calendário (“neste {word}”, até hoje), o anterior "
+            f"(“{word} passado”) ou alguns meses (por exemplo, “de setembro a novembro”)?"
+        )
     return (
         f"Não sei ler o período “{word}”. Diga, por exemplo, “em outubro”, “semana passada”, "
         "“últimos 15 dias” ou “de 01/10 a 15/10”."
@@ -2253,6 +2272,9 @@ def _person(db: Dataset, words: list[str]) -> tuple[str, list[str]] | Ambiguous 
     listed = [c for c in candidates if c.id in _NAMED_PEOPLE.get()]
     if len(candidates) > 1 and len(listed) == 1:
         candidates = listed  # "e a Renata Ferreira?" after a list holding one of the two Renata Ferreiras: her
+    talked = [c for c in candidates if c.id in _TALKED_ABOUT.get()]
+    if len(candidates) > 1 and len(talked) == 1:
+        candidates = talked  # "quantos dias a Ana trabalhou?" in a talk about Ana Soares Lima: her
     if len(candidates) == 1:
         return candidates[0].id, run
     shown = " ".join(run).title()
@@ -3246,6 +3268,7 @@ _ROLE: ContextVar[str] = ContextVar("asker_role", default="open")
 _NAMED_PEOPLE: ContextVar[tuple[str, ...]] = ContextVar("named_people", default=())
 # The contracts the last answer listed, in its order: "abre o segundo por semana" is one of them.
 _NAMED_CONTRACTS: ContextVar[tuple[str, ...]] = ContextVar("named_contracts", default=())
+_TALKED_ABOUT: ContextVar[tuple[str, ...]] = ContextVar("talked_about", default=())
 _BOTH_SUMMED = re.compile(
     r"(?:e )?(?:(?:quanto|quantas horas) (?:deu |foi |da |fizeram )?)?"
     r"(?:no total|ao todo|(?:os|as) (?:dois|2) (?:juntos|somados)|somando (?:os )?(?:dois|2)|juntos|somados)"

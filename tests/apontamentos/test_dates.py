@@ -180,9 +180,16 @@ def quarter_start(day: date) -> date:
     return date(day.year, month, 1)
 
 
-@pytest.mark.parametrize("text", ["no trimestre", "neste trimestre", "trimestre atual", "deste trimestre"])
+@pytest.mark.parametrize("text", ["neste trimestre", "trimestre atual", "deste trimestre"])
 def test_this_quarter(text: str, today: date) -> None:
     assert read(text, today).period == Period(quarter_start(today), today)
+
+
+@pytest.mark.parametrize("text", ["no trimestre", "do semestre"])
+def test_a_bare_quarter_is_not_guessed(text: str, today: date) -> None:
+    # the calendar's quarter so far, or the last three months? a writer meant September to November on 25/11
+    assert find_period(prepare(text), today, first_day=FIRST_DAY) is None
+    assert unreadable_period(prepare(text)) in ("trimestre", "semestre")
 
 
 @pytest.mark.parametrize("text", ["trimestre passado", "no último trimestre", "trimestre anterior"])

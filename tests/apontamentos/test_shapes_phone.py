@@ -10,6 +10,7 @@ Expected figures are computed here in plain Python from the export rows, never t
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date, timedelta
 
@@ -487,3 +488,80 @@ def test_his_hours_after_his_pending_entries_are_all_of_them(generated: Dataset,
     asked = (f"qnts apontamentos do {name} tao sem validar?", "quanto ele fez em outubro?")
     _, reply = ask(generated, *asked)
     assert hours(total(rows, of(name, OCTOBER))) in reply
+
+
+# -- batches CT and CU --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question", ["quantas horas o 8446 teve no trimestre (set a nov)?", "horas do 8446 no trimestre (set-nov)"]
+)
+def test_a_quarter_spelled_out_is_those_months(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    (reply,) = ask(generated, question)
+    assert hours(total(rows, of_contract((SEPTEMBER[0], TODAY)))) in reply
+
+
+def test_a_quarter_then_its_months_listed_is_each_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, "qnto eu fiz no trimestre? set out e nov", user=name)
+    assert all(hours(total(rows, of(name, month))) in reply for month in (SEPTEMBER, OCTOBER, NOVEMBER))
+
+
+@pytest.mark.parametrize("question", ["quem mais apontou no trimestre? top 3", "qual meu dia mais pesado do semestre"])
+def test_a_bare_quarter_is_asked_back(generated: Dataset, question: str) -> None:
+    (reply,) = ask(generated, question)
+    assert reply.startswith("Não sei qual ") and reply.endswith("?") and not re.search(r"\d h\b", reply)
+
+
+def test_this_quarter_is_the_calendars(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "quantas horas o 8446 teve neste trimestre?")
+    assert hours(total(rows, of_contract((date(2026, 10, 1), TODAY)))) in reply
+
+
+def test_who_stopped_with_an_explanation_after(generated: Dataset) -> None:
+    (reply,) = ask(generated, "quem parou de apontar em novembro? tinha apontamento em outubro e nada em nov")
+    assert "pararam de apontar" in reply and "01/11/2026" in reply
+
+
+def test_one_last_thing_is_not_the_least(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    days = by(rows, lambda r: r.day, of(name, NOVEMBER))
+    best = max(days, key=lambda d: days[d])
+    _, reply = ask(
+        generated,
+        "quanto eu fiz ontem?",
+        "ok, obrigada! ultima coisa: qual dia eu mais trabalhei em novembro?",
+        user=name,
+    )
+    assert f"{best:%d/%m/%Y}" in reply and "(o maior)" in reply
+
+
+def test_how_many_people_after_weekend_work(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    weekend = {r.name for r in rows if r.supplier == "8446" and r.day.weekday() >= 5 and NOVEMBER[0] <= r.day}
+    _, reply = ask(generated, "alguem do 8446 trabalhou em fim de semana esse mes?", "qnts pessoas?")
+    assert f"{len(weekend)} recursos" in reply
+
+
+def test_hours_after_a_refused_forecast(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    _, reply = ask(generated, "qnto vai dar em reais a fatura do 8446 esse mes?", "e em horas?")
+    assert hours(total(rows, of_contract(NOVEMBER))) in reply
+
+
+def test_her_contract_after_her_last_day(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, contract = one_contract_person(rows)
+    people = by(rows, lambda r: r.name, of_contract(NOVEMBER, contract))
+    leader = top(people, 1)[0]
+    _, reply = ask(
+        generated, f"qual foi a ultima vez q a {name} apontou?", "e no contrato dela, quem mais apontou esse mes?"
+    )
+    assert f"{leader}: {hours(people[leader])}" in reply
+
+
+def test_contracts_in_total_after_last_months_top(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    contracts = {r.supplier for r in rows}
+    _, reply = ask(
+        generated,
+        "quais os 5 contratos com mais horas no mes passado",
+        "e quantos contratos tiveram apontamento no total?",
+    )
+    assert f"{len(contracts)} contratos" in reply and f"{min(r.day for r in rows):%d/%m/%Y}" in reply
