@@ -602,8 +602,8 @@ _FORMAL = (
         lambda m: f"{'quanto' if m.group(2) == 'quantidade' else m.group(2)} {m.group(1)}",
     ),
     # "qual foi o melhor dia do 8446?": the one with most hours ("o pior", the fewest)
-    (re.compile(r"\bmelhor(es)? (dias?|semanas?|mes|meses)\b"), r"\2 com mais horas"),
-    (re.compile(r"\bpior(es)? (dias?|semanas?|mes|meses)\b"), r"\2 com menos horas"),
+    (re.compile(r"\bmelhor(es)? (dias?|semanas?|mes|meses)\b(?! da semana)"), r"\2 com mais horas"),
+    (re.compile(r"\bpior(es)? (dias?|semanas?|mes|meses)\b(?! da semana)"), r"\2 com menos horas"),
     # "preciso do consolidado do 8446 em setembro": its total
     (re.compile(r"\bconsolidad[oa]s?\b"), "total"),
     # "compara o q o 7873 fez essa semana com …": how much it did, not what
@@ -668,6 +668,37 @@ _FORMAL = (
     ),
     # "compara pra mim o 8446 e o 7873": a courtesy right after the verb, not the asker compared
     (re.compile(r"\b(compar\w*) para mim\b"), r"\1"),
+    # "tenho q ter feito qnts horas em novembro?", "era pra ser quanto?": the hours expected
+    (re.compile(r"\b(?:eu )?(?:tenho|tinha|preciso) (?:que |q |de )?ter feito\b"), "eu deveria ter feito"),
+    (
+        re.compile(r"\bera (?:para|pra) (?:ser|dar|eu ter) (?:quanto|quantas horas)\b"),
+        "quantas horas eu deveria ter feito",
+    ),
+    # "comparado com a mesma parte da semana passada": the same days
+    (re.compile(r"\b(?:a mesma parte|o mesmo ponto|a mesma altura|o mesmo trecho) d[ae]\b"), "os mesmos dias da"),
+    # "qual foi o melhor dia da semana dela?": the weekday with most hours
+    (re.compile(r"\b(?:melhor|mais forte) dia da semana\b"), "dia da semana com mais horas"),
+    (re.compile(r"\b(?:pior|mais fraco) dia da semana\b"), "dia da semana com menos horas"),
+    # "quem ficou sem apontar em novembro q tinha apontado antes?": who stopped
+    (
+        re.compile(r"\b(?:ficou|ficaram) sem apontar\b(.*?)\b(?:que|q) (?:tinha|tinham) apontad[oa]s? antes\b"),
+        r"parou de apontar\1",
+    ),
+    # "qnto do meu mês foi de correção de bugs?": a share of my month
+    (
+        re.compile(r"\bquanto d[oa] (meu|minha|seu|sua|nosso|nossa) (mes|semana|tempo|total)\b"),
+        r"qual porcentagem do \1 \2",
+    ),
+    # "quais dias faltam no mês": days without an entry
+    (
+        re.compile(r"\b(?:quais|que|quantos) dias (?:faltam|faltaram|estao faltando|ficaram faltando)\b"),
+        "quais dias eu nao apontei",
+    ),
+    # "entrada dele essa semana": his clock-in times
+    (
+        re.compile(r"^(?:e )?(?:a |as )?(?:hora (?:de|da) )?entradas? (dele|dela|minhas?)\b"),
+        lambda m: "que horas " + {"dele": "ele entrou", "dela": "ela entrou"}.get(m.group(1), "eu entrei"),
+    ),
     # "até o momento", "até o presente momento": so far
     (re.compile(r"\bate (?:o )?(?:presente )?momento\b"), "ate hoje"),
     # "solicito o total de horas …", "gostaria de saber …": a request, the question follows
@@ -882,11 +913,14 @@ _CONTEXT_CLAUSE = re.compile(
     r"(?P<context>(?:eu )?(?:to|estou|preciso|precisava|tenho que|tenho q|vou|meu gestor|minha gestora|meu coordenador"
     r"|minha coordenadora|o rh|a gente|me pediram|pediram|(?:(?:o|a|meu|minha) )?chefe|(?:o|a|meu|minha) lider"
     r"|voltei|acabei de voltar"
+    # "minhas horas de novembro parecem menores, qto eu tenho?": what looks off, then the question
+    r"|(?:\w+ ){1,5}?(?:parece|parecem|parecia|pareciam|ficou|ficaram)"
+    r" (?:menor|menores|maior|maiores|baix[oa]s?|alt[oa]s?|errad[oa]s?|estranh[oa]s?|pouc[oa]s?|esquisit[oa]s?)"
     r"|(?:o|a|meu|minha) gerente|o cliente)\b[^?!;]*?)"
     r"(?:\s*[,.;:!]\s+"
     r"|\s+e\s+(?:queria|quero|gostaria de|preciso|precisava)\s+(?:saber|ver|conferir|entender)?\s*[,:]?\s*"
     r"|\s+(?:pra|para) (?:eu |mim )?(?:detalhar|levantar|mostrar|listar|saber|ver)\s+)"
-    r"(?P<question>(?:e |mas |entao )?(?:qnts?|qts?|qnto|qto|qtas?|qntas?|quant[oa]s?"
+    r"(?P<question>(?:e |mas |entao )?(?:qnts?|qts?|qnto|qto|qtas?|qntas?|quant[oa]s?|horas|hrs"
     r"|qual|quais|quem|tem|teve|como|em que|em quais|que"
     r"|q|quando|me (?:diz|fala|mostra|passa)|pode|compar\w*|entre)\b[^.!;]*)$"
 )
@@ -911,7 +945,8 @@ _CONTRACT_NUMBER = re.compile(r"\b(?:\d{4}|e\d{7})\b")
 
 # "quem parou de apontar em novembro? tipo, apontava em outubro e sumiu": the words after explain the question
 _EXPLAINED = re.compile(
-    r"\?\s*(?:tipo|ou seja|quer dizer|assim|(?:(?:ela|ele|eles|elas|gente|pessoas?|q|que|quem) )?"
+    r"\?\s*(?:tipo|ou seja|quer dizer|assim|(?:eu )?acho (?:que |q )?(?:ta|esta|tem|falta)"
+    r"|(?:(?:ela|ele|eles|elas|gente|pessoas?|q|que|quem) )?"
     r"(?:tinha|tinham|apontava|apontavam|estava|estavam|trabalhava|trabalhavam))\b[^?]*\??\s*$"
 )
 
@@ -964,8 +999,14 @@ _PLEASE_ANSWER = re.compile(
 )
 
 
+# "era pra ser quanto? 40h?": a guess after the question, not part of it
+_GUESS = re.compile(r"\?\s*\d{1,3}(?:,\d)?\s*(?:h|hrs?|horas)?\s*\??\s*$")
+
+
 def _unexplained(question: str) -> str:
     """The question without a closing explanation of it, when the question already names its period."""
+    if guess := _GUESS.search(question):
+        question = question[: guess.start() + 1]
     if polite := _PLEASE_ANSWER.search(_folded(question)):
         question = question[: polite.start()] + "?"
     tail = _EXPLAINED.search(question)

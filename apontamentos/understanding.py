@@ -128,7 +128,7 @@ _CLIENT_CONTRACT = re.compile(r"\be\s?(\d{7})\b")
 _CONTRACT_NUMBER = re.compile(r"\bcontratos?\s+(?:n\s+|numero\s+|no\s+|do\s+|de\s+)?(\d{3,6})\b")
 _NUMBER = re.compile(r"(?<![/\d,])\b(\d{1,9})\b(?![/\d]|,\d)")
 _THRESHOLD = re.compile(
-    r"\b(?:mais de|acima de|superior a|mais que|passou de|passaram de|passei de|maior que)\s+"
+    r"\b(?:mais de|acima de|superior a|mais que|passou de|passaram de|passei de|passando de|passa de|maior que)\s+"
     r"(\d{1,4}(?:,\d+)?)\s*(?:horas?)?"
 )
 _BELOW = re.compile(r"\b(?:menos de|abaixo de|inferior a|menos que|menor que)\s+(\d{1,4}(?:,\d+)?)\s*(?:horas?)?")

@@ -19,7 +19,7 @@ import pytest
 from apontamentos.dataset import Dataset
 
 from ..expected import Span
-from .test_composition_shapes import TODAY, ask, by, hours, plain, total
+from .test_composition_shapes import TODAY, WEEKDAYS, ask, by, hours, plain, total
 from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
 from .test_shapes_parts import percent
 from .test_shapes_periods_lists import (
@@ -565,3 +565,73 @@ def test_contracts_in_total_after_last_months_top(generated: Dataset, rows: list
         "e quantos contratos tiveram apontamento no total?",
     )
     assert f"{len(contracts)} contratos" in reply and f"{min(r.day for r in rows):%d/%m/%Y}" in reply
+
+
+# -- batches CV and CW --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["minhas horas de outubro parecem menores, qto eu tenho?", "quanto eu fiz em outubro? acho q ta errado"],
+)
+def test_what_looks_off_around_the_question(generated: Dataset, rows: list[Span], message: str) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, message, user=name)
+    assert hours(total(rows, of(name, OCTOBER))) in reply
+
+
+def test_people_passing_a_limit_said_in_the_gerund(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    days: dict[tuple[str, date], float] = defaultdict(float)
+    for r in rows:
+        if r.supplier == "8446" and OCTOBER[0] <= r.day <= OCTOBER[1]:
+            days[(r.name, r.day)] += r.gross or 0
+    above = [key for key, value in days.items() if value > 10]
+    (reply,) = ask(generated, "quantos dias teve gente do 8446 passando de 10h brutas no dia em outubro?")
+    assert f"{len({name for name, _ in above})} recursos" in reply and f"{len(above)} dias" in reply
+
+
+@pytest.mark.parametrize("said", ["tenho q ter feito qnts horas em outubro?", "era pra ser quanto em outubro? 160h?"])
+def test_hours_i_should_have_done_said_loosely(generated: Dataset, rows: list[Span], said: str) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, said, user=name)
+    assert "h esperadas" in reply and name in reply
+
+
+def test_the_same_part_of_last_week(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    same_days = (LAST_WEEK[0], LAST_WEEK[0] + timedelta(days=2))
+    (reply,) = ask(generated, "como ta essa semana do 8446 comparado com a mesma parte da semana passada?")
+    assert hours(total(rows, of_contract(THIS_WEEK))) in reply and hours(total(rows, of_contract(same_days))) in reply
+
+
+def test_her_best_weekday(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    days = by(rows, lambda r: r.day.weekday(), of(name, OCTOBER))
+    best = max(days, key=lambda d: days[d])
+    _, reply = ask(generated, f"quanto a {name} fez em outubro?", "e qual foi o melhor dia da semana dela?")
+    assert f"{WEEKDAYS[best]}: {hours(days[best])}" in reply
+
+
+def test_who_stopped_said_as_had_recorded_before(generated: Dataset) -> None:
+    (reply,) = ask(generated, "qnt gente ficou sem apontar em novembro q tinha apontado antes?")
+    assert "pararam de apontar" in reply
+
+
+def test_a_share_of_my_month_said_as_how_much_of_it(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    activities = by(rows, lambda r: plain(r.activity), of(name, OCTOBER))
+    activity = top(activities, 1)[0]
+    _, reply = ask(generated, "quanto eu fiz em outubro?", f"qnto do meu mes foi de {activity}?", user=name)
+    assert percent(activities[activity], sum(activities.values())) in reply
+
+
+def test_a_contract_to_reconcile_by_week(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    weekly = by(rows, lambda r: r.day - timedelta(days=r.day.weekday()), of_contract(OCTOBER))
+    (reply,) = ask(generated, "preciso conciliar o 8446, horas por semana em outubro")
+    assert all(hours(value) in reply for value in weekly.values())
+
+
+def test_his_clock_ins_said_as_his_entry(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    first = min((r for r in rows if r.name == name and THIS_WEEK[0] <= r.day), key=lambda r: r.start)
+    _, reply = ask(generated, f"quanto o {name} fez essa semana?", "entrada dele essa semana")
+    assert f"{first.start:%H:%M}" in reply
