@@ -2475,6 +2475,17 @@ def _compose(
         if previous is not None and (previous.person or previous.asker) and slots.get("everyone"):
             # "e meu time todo, somando os dois contratos?" after my own week: everyone's, the same question
             return replace(previous, person=None, asker=False, everyone=True, page=0)
+        if previous is not None and previous.measure in _EVER_MEASURES and not every_activity:
+            # "qnts horas no total?" after my first or last day: my hours, all of them ("… de treinamento no
+            # total?" after the last day of it: that activity's; "ela tem no total?" after her first code review: all)
+            return Question(
+                "compose",
+                person=previous.person,
+                contract=slots.get("contract") or previous.contract,
+                activity=slots.get("activity"),
+                period=slots.get("period") or previous.period,
+                output="value",
+            )
         asked_hours = bool(re.search(r"\bhoras\b", text))
         total = _total_of(previous, every_activity, asked_hours, read.total)  # type: ignore[arg-type]
         named = {name: slots[name] for name in (*_FILTER_SLOTS, "period") if slots.get(name) is not None}

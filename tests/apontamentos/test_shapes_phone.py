@@ -635,3 +635,19 @@ def test_his_clock_ins_said_as_his_entry(generated: Dataset, rows: list[Span]) -
     first = min((r for r in rows if r.name == name and THIS_WEEK[0] <= r.day), key=lambda r: r.start)
     _, reply = ask(generated, f"quanto o {name} fez essa semana?", "entrada dele essa semana")
     assert f"{first.start:%H:%M}" in reply
+
+
+@pytest.mark.parametrize("total_asked", ["qnts horas no total", "e qnt horas no total?"])
+def test_hours_in_total_after_my_last_day(generated: Dataset, rows: list[Span], total_asked: str) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    _, reply = ask(generated, "qual foi o ultimo dia que eu apontei?", total_asked, user=name)
+    assert hours(total(rows, lambda r: r.name == name)) in reply
+
+
+def test_an_activitys_hours_in_total_after_its_last_day(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    activities = by(rows, lambda r: plain(r.activity), lambda r: r.name == name)
+    activity = top(activities, 1)[0]
+    asked = (f"qual foi o ultimo dia q eu apontei {activity}?", f"e qnt horas de {activity} no total?")
+    _, reply = ask(generated, *asked, user=name)
+    assert hours(activities[activity]) in reply
