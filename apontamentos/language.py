@@ -429,8 +429,9 @@ _MY_PEOPLE = re.compile(r"\b(quant[oa]s (?:recursos|pessoas|consultores|colabora
 _DONE_WORK = re.compile(r"\brealizad[oa]s?\b")  # "esperado vs realizado": the hours worked
 _EACH_PERSON_EACH_DAY = re.compile(r"\bcontando cada (?:pessoa|recurso) (?:em|por) cada dia\b")
 _STOPPED_DEFINED = re.compile(
-    r"\b(?:ficaram|ficou) sem apontar\b(.*?)\b(?:embora|mas|apesar de) (?:\w+ )?(?:tivessem|tenham|tinham|tenha|tinha)"
-    r" apontado nos (?:30|trinta) dias anteriores\b"
+    r"\b(?:ficaram|ficou) sem apontar\b(.*?)\b(?:(?:embora|mas|apesar de) (?:\w+ )?"
+    r"(?:tivessem|tenham|tinham|tenha|tinha) apontado nos (?:30|trinta) dias anteriores"
+    r"|(?:que|q) (?:tinha|tinham) apontad[oa]s? antes)\b"
 )
 _CONCENTRATED = re.compile(r"\b(?:concentrou|concentraram|concentra|concentram)\b")
 # "quantas horas esses 10 fizeram de deploy?": the people just listed
@@ -679,11 +680,6 @@ _FORMAL = (
     # "qual foi o melhor dia da semana dela?": the weekday with most hours
     (re.compile(r"\b(?:melhor|mais forte) dia da semana\b"), "dia da semana com mais horas"),
     (re.compile(r"\b(?:pior|mais fraco) dia da semana\b"), "dia da semana com menos horas"),
-    # "quem ficou sem apontar em novembro q tinha apontado antes?": who stopped
-    (
-        re.compile(r"\b(?:ficou|ficaram) sem apontar\b(.*?)\b(?:que|q) (?:tinha|tinham) apontad[oa]s? antes\b"),
-        r"parou de apontar\1",
-    ),
     # "qnto do meu mês foi de correção de bugs?": a share of my month
     (
         re.compile(r"\bquanto d[oa] (meu|minha|seu|sua|nosso|nossa) (mes|semana|tempo|total)\b"),
@@ -966,13 +962,14 @@ _STARTED_OVER = re.compile(
 )
 
 
-# "quantas horas lancei de segunda a quinta (sexta foi feriado)?": an aside that explains, not asks
+# "no trimestre? set out e nov", "no trimestre (set a nov)": the months said are the period
 _PART_LISTED = re.compile(rf"\b(?:n?o |d?o )?(?:trimestre|semestre)\s*[?:,]\s*(?=(?:{_MONTHS})\b)")
 _PART_SPELLED = re.compile(
     rf"\b(?:n?o |d?o )?(?:trimestre|semestre)\s*[(-]?\s*(?:de )?({_MONTHS})"
     rf"(?:\s*(?:-|,|a|ate|e)?\s*(?:{_MONTHS}))*?\s*(?:-|a|ate|e)\s*({_MONTHS})\s*\)?"
 )
 _LONG_WEEKEND_SPELLED = re.compile(r"(feriad[aã]o)\s*\([^)]*\)", re.IGNORECASE)
+# "quantas horas lancei de segunda a quinta (sexta foi feriado)?": an aside that explains, not asks
 _ASIDE = re.compile(r"\s*\((?=[^)]*\b(?:foi|era|e|eh|teve|tive|estava|estive|ficou)\b)[^)]*\)")
 
 
