@@ -207,8 +207,6 @@ _HOW_MANY_PEOPLE = re.compile(
 _THEIR_HOURS = re.compile(
     r"(?:e )?(?:quantas|quanto|quantidade de) (?:horas )?(?:no total|ao todo|deu|foram|somou|somaram)"
 )  # "qnts hrs no total?": the hours of what was just listed
-# "e setembro inteiro, sem ser só sexta?" ("todos os dias" once prepared), "e outubro todo?" after its Fridays
-_WHOLE_PERIOD_SAID = re.compile(rf"\b(?:{'|'.join(MONTH_NAMES)}|mes|semana) (?:todo|toda|inteiro|inteira)\b")
 _WHOLE_MONTH_NAMED = re.compile(rf"\b({'|'.join(MONTH_NAMES)}) (?:todo|inteiro)\b")
 _EVERY_DAY_SAID = re.compile(r",?\s*\b(?:em |n?os )?todos os dias\b")
 _HOW_MANY_OF_THEM = re.compile(r"(?:e )?(?:quantas|quantidade de) (?:pessoas|recursos)(?: (?:foram|sao|no total))?")
@@ -692,7 +690,7 @@ def _understand(
 ) -> Understood:
     slots: dict[str, Any] = {}
     if previous is not None and previous.weekday and re.match(r"\s*e\b", text):
-        if _EVERY_DAY_SAID.search(text) or _WHOLE_PERIOD_SAID.search(text):
+        if _EVERY_DAY_OF.search(text):
             previous = replace(previous, weekday=None)  # "e setembro inteiro, sem ser só sexta?": every day
             text = _EVERY_DAY_SAID.sub(" ", text) if text.strip() != "e todos os dias" else text
     text = _WHOLE_MONTH_NAMED.sub(r"\1", text)  # "e setembro inteiro?": September, every filter kept
@@ -1819,8 +1817,11 @@ def _client_contracts_only(db: ScopedDataset) -> bool:
     )
 
 
-# "e ela no mês todo?" after her Tuesdays: every day of the period
-_EVERY_DAY_OF = re.compile(r"\b(?:n?o mes (?:todo|inteiro)|n?a semana (?:toda|inteira)|em todos os dias)\b")
+# "e ela no mês todo?", "e outubro todo?", "e setembro inteiro, sem ser só sexta?" ("todos os dias" once
+# prepared) after her Tuesdays: every day of the period
+_EVERY_DAY_OF = re.compile(
+    rf"\b(?:(?:{'|'.join(MONTH_NAMES)}|mes|semana) (?:todo|toda|inteiro|inteira)|todos os dias)\b"
+)
 # A row of the breakdown just shown, named by what it holds: "a semana mais pesada", "o dia que teve mais hora",
 # "o mês que eu mais fiz", "a última semana dessa lista", "nesse dia da semana" (after the top weekday)
 _ROW_UNIT = r"(?P<unit>semana|mes|dia da semana|dia)"
