@@ -53,7 +53,8 @@ MEASURE_WORDS: dict[str, str] = {
     r"|(?:trabalh\w*|apont\w*|registr\w*|lanc\w*) (?:em )?(?:quantos|quantas) dias"  # "apontei em quantos dias"
     r"(?! (?:de|d[eo]s?|n[oa]s?|em) (?:fim|fins|final|finais|fds|feriados?|sabados?|domingos?)\b))\b"
     # "e qnts dias?" alone (its "quantos" may be read already)
-    r"|^ *(?:e )?(?:em )?(?:(?:quantos|quantas) )?dias(?: (?:foram|ao todo|no total))? *$",
+    r"|^ *(?:e )?(?:em )?(?:(?:quantos|quantas) )?dias(?: (?:foram|ao todo|no total))? *$"
+    r"|^ *(?:e )?(?:os )?dias (?:trabalhados|apontados|com apontamento)\b",  # "dias trab. da Natália": a count
     "entries": r"\b(?:(?:quantos|numero de|quantidade de) )?(?:apontamentos|registros|lancamentos)\b",
     "hours": r"\b(?:quantas |total de )?horas\b",
 }

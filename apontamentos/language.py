@@ -104,6 +104,13 @@ ABBREVIATIONS = {
     "coloquei": "apontei",  # "quantas horas eu já coloquei essa semana"
     "colocou": "apontou",
     "colocaram": "apontaram",
+    "apont": "apontamento",  # "1o apont da natalia", "apont abertos hj"
+    "aponts": "apontamentos",
+    "trab": "trabalhados",  # "dias trab."
+    "1o": "primeiro",
+    "1a": "primeira",
+    "thanks": "obrigado",
+    "thx": "obrigado",
 }
 
 # Words the understanding reads: domain words and the Portuguese around them. A question with a word
@@ -551,6 +558,39 @@ _CHANGED = r"(?:cresc|aument|diminu|sub|baix|melhor|pior|mud|vari)(?:eu|iu|ou|er
 _MONTHS = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
 _FORMAL = (
     (re.compile(r"\bsob (?:a )?minha (?:gestao|responsabilidade)\b"), "meus"),
+    # "quem passou de 8h por dia": in a day, unless it is an average ("mais de 8h por dia em média")
+    (
+        re.compile(r"\b(passou|passaram|acima|mais) de (\d+(?:,\d+)? horas) por dia\b(?! (?:em|de|na) media)"),
+        r"\1 de \2 em um dia",
+    ),
+    (re.compile(rf"\b(?:n|d)?(?:esse|este) mes de ({_MONTHS})\b"), r"em \1"),
+    (re.compile(r"^(?:e )?(?:o )?(ultimo|ultima)$"), r"e o \1"),
+    (
+        re.compile(r"^e (?:o|a) (?:que|q) (tem|teve|tiveram|fez|fizeram) (mais|menos)\b"),
+        r"e qual \1 \2",
+    ),  # "e o que teve mais gente?"
+    # "quantas pessoas de SAP, independente do contrato em que estão alocadas": no filter, said
+    (
+        re.compile(r"\bindependente(?:mente)? d[oa]s? (?:contratos?|equipes?|times?)(?: (?:em )?(?:que|q) \w+ \w+)?"),
+        " ",
+    ),
+    # "quanto foi cada atividade, tipo quanto foi desenvolvimento, quanto foi reunião e assim por diante": examples
+    (re.compile(r"\btipo (?:quanto|qnto) (?:foi|deu) .*? (?:e assim por diante|etc)\b"), " "),
+    (re.compile(r"\bpode ser em (porcentagem|horas)\b"), r"em \1"),
+    # "em quais atividades essas horas foram gastas?": those hours by activity
+    (
+        re.compile(
+            r"\b(?:em|com) (?:quais|que) atividades? (?:essas |as |estas )?horas (?:foram|foi)"
+            r" (?:gast|usad|distribuid)\w*"
+        ),
+        "horas por atividade",
+    ),
+    # "as atividades mais apontadas": counted in entries, as "apontar" counts them
+    (
+        re.compile(r"\b(atividades?) mais (?:apontadas?|registradas?|lancadas?|frequentes|comuns)\b"),
+        r"\1 com mais apontamentos",
+    ),  # "1o apont da Natália" then "ultimo"
+    (re.compile(r"\b(duracao media|tempo medio)(?: d(?:e|os) (?:um |cada )?apontamentos?)\b"), r"\1 de um apontamento"),
     (re.compile(r"\b(?:duracao )?fora do (?:comum|normal|padrao)\b"), "muito longos"),
     (re.compile(r"\bsem (?:horario|hora|registro|marcacao) de saida\b"), "sem saida"),
     (re.compile(r"\btenho (?:permissao|acesso|autorizacao) (?:para|de|a) (consultar|ver|acessar)\b"), r"posso \1"),
@@ -791,7 +831,28 @@ _EVERYONE_SUMMED = re.compile(r"\bsomando (?:todo mundo|todos(?! os| as)|a galer
 _HOW_MANY_PEOPLE = re.compile(r"\bquanta gente\b")
 
 # Phrases rewritten, in this order, into the words the engine reads (each pattern's comment says why).
+# English an IT team mixes in ("o headcount do 8600 last week", "manda um breakdown", "qual o peak day?")
+_ENGLISH = (
+    (re.compile(r"\b(?:the )?(?:last|past) week\b"), "semana passada"),
+    (re.compile(r"\b(?:the )?this week\b"), "essa semana"),
+    (re.compile(r"\b(?:the )?(?:last|past) month\b"), "mes passado"),
+    (re.compile(r"\b(?:the )?this month\b"), "esse mes"),
+    (re.compile(r"\b(?:o |a )?(?:peak|busiest|top) day\b"), "o dia com mais horas"),
+    (re.compile(r"\b(?:o |a )?weekdays?\b"), "o dia da semana"),
+    (re.compile(r"\b(?:qual (?:e |foi )?)?(?:o )?head ?count\b"), "quantas pessoas apontaram"),
+    (re.compile(r"\b(?:um |o )?break ?down\b"), "a quebra"),
+    (re.compile(r"\b(?:(?:o|a|de) )?(?:avg|average) (?:span|duration)\b"), "a duracao media"),
+    (re.compile(r"\b(?:avg|average)\b"), "media"),
+    (re.compile(r"\b(?:um |o )?report\b"), "um relatorio"),
+    (re.compile(r"\b(?:o |de )?over ?time\b"), "hora extra"),
+    (re.compile(r"\bworked on (?:the )?weekends?\b"), "trabalhou no fim de semana"),
+    (re.compile(r"\bweekends?\b"), "fim de semana"),
+    (re.compile(r"\bcompare\b"), "compara"),
+)
+
+
 _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    *_ENGLISH,
     (_PAST_CUT, _past),
     (_SEM_WEEK, "semana"),
     (_LAUGHTER, " "),
@@ -908,7 +969,9 @@ _CONTEXT_CLAUSE = re.compile(
     r"^\s*(?:(?:oi|ola|bom dia|boa tarde|boa noite|e ai|opa|ei)\b[\s,!.]*)?"
     r"(?P<context>(?:eu )?(?:to|estou|preciso|precisava|tenho que|tenho q|vou|meu gestor|minha gestora|meu coordenador"
     r"|minha coordenadora|o rh|a gente|me pediram|pediram|(?:(?:o|a|meu|minha) )?chefe|(?:o|a|meu|minha) lider"
-    r"|voltei|acabei de voltar"
+    # "sou do RH e to fazendo a checagem, quantas…", "para eu ter uma ideia de como o time distribui o tempo, …"
+    r"|voltei|acabei de voltar|sou (?:d[oa]|um|uma|o|a|novo|nova)"
+    r"|(?:pra|para) (?:eu|mim|a gente) (?:ter|entender|saber)"
     # "minhas horas de novembro parecem menores, qto eu tenho?": what looks off, then the question
     r"|(?:\w+ ){1,5}?(?:parece|parecem|parecia|pareciam|ficou|ficaram)"
     r" (?:menor|menores|maior|maiores|baix[oa]s?|alt[oa]s?|errad[oa]s?|estranh[oa]s?|pouc[oa]s?|esquisit[oa]s?)"
@@ -916,9 +979,11 @@ _CONTEXT_CLAUSE = re.compile(
     r"(?:\s*[,.;:!]\s+"
     r"|\s+e\s+(?:queria|quero|gostaria de|preciso|precisava)\s+(?:saber|ver|conferir|entender)?\s*[,:]?\s*"
     r"|\s+(?:pra|para) (?:eu |mim )?(?:detalhar|levantar|mostrar|listar|saber|ver)\s+)"
-    r"(?P<question>(?:e |mas |entao )?(?:qnts?|qts?|qnto|qto|qtas?|qntas?|quant[oa]s?|horas|hrs"
+    r"(?P<question>(?:e |mas |entao )?(?:se possivel |por favor )?(?:(?:voce |vc )?(?:consegue|conseguiria|poderia) )?"
+    r"(?:considerando [^,?]*,\s*)?"  # "…e preciso saber, considerando só outubro, quantas pessoas…"
+    r"(?:qnts?|qts?|qnto|qto|qtas?|qntas?|quant[oa]s?|horas|hrs"
     r"|qual|quais|quem|tem|teve|como|em que|em quais|que"
-    r"|q|quando|me (?:diz|fala|mostra|passa)|pode|compar\w*|entre)\b[^.!;]*)$"
+    r"|q|quando|me (?:diz|dizer|fala|falar|mostra|mostrar|passa|passar)|pode|compar\w*|entre)\b[^.!;]*)$"
 )
 # Pleasantries before the question: "oi, tudo joia?", "olá! espero que esteja bem.", "uma duvida rapida:",
 # "rs brincadeira." (each closed by its punctuation, so "oi quantas horas" is left as typed)
@@ -929,11 +994,15 @@ _OPENING = re.compile(
     r"|tudo (?:bem|bom|joia|certo|tranquilo|ok|em ordem)(?: (?:com voce|contigo|por ai|ai))?"
     r"|espero que (?:esteja|estejam|voce esteja|esteja tudo|tudo esteja) bem"
     r"|(?:uma |so uma |mais uma )?(?:duvida|pergunta|perguntinha)(?: rapida| rapidinha| simples)?"
-    r"|(?:uma |so uma |e )?(?:ultima|outra) (?:coisa|pergunta|duvida)(?: rapida)?"
+    r"|(?:uma |so uma |e )?(?:ultima|outra) (?:coisa|pergunta|duvida)(?: rapida)?|(?:e )?por ultimo|aproveitando"
+    r"|(?:e )?seguindo (?:a mesma linha|nessa linha|na mesma linha)(?: de raciocinio)?"
     r"|ok|okay|(?:muito )?obrigad[oa]|valeu|vlw"
     r"|(?:(?:rs+|k{3,}|(?:ha){2,}h?)\s*)?(?:brincadeira|to brincando|so brincando|zoeira|zoando)"
     r"|(?:desculp[ae]|perdao) (?:incomodar|o incomodo|a demora)"
     r"|enfim|bom|certo|ta bom|beleza|blz|show|perfeito|otimo|(?:a+h+|ok|ta|certo|hum+) entendi|entendi|a+h+"
+    r"|(?:a+h+,? )?(?:eh|e mesmo|verdade|e verdade)|(?:eu )?nao (?:aponto|registro|lanco)(?: horas?)?"  # a gestor
+    r"|me ajuda(?: aqui| ai| rapidinho| por favor)*"
+    r"|(?:(?!(?:quant\w*|qual|quais|quem|como|tem|teve)\b)\w+ ){1,5}ne"  # "segunda pos fechamento ne...": chatter
     r")\s*[,.!?:;-]+)+"
 )
 _CONTRACT_NUMBER = re.compile(r"\b(?:\d{4}|e\d{7})\b")
@@ -1000,8 +1069,35 @@ _PLEASE_ANSWER = re.compile(
 _GUESS = re.compile(r"\?\s*\d{1,3}(?:,\d)?\s*(?:h|hrs?|horas)?\s*\??\s*$")
 
 
+# "…, porque eu quero colocar num slide", "? Queria cobrar meu validador", "? Às vezes o pessoal esquece de fechar":
+# why the question is asked, after it
+_REASON_AFTER = re.compile(
+    r"(?:[?.]\s+|,\s*)(?:e\s+)?(?:(?:porque|pq|pois|ja que)\s+(?:eu|a gente|o cliente|preciso|quero|vou|tenho"
+    r"|parece|acho)\b"
+    r"|(?:queria|quero|preciso|vou|tenho que|a gente vai|vamos)\s+(?:\w+\s+){0,3}?"
+    r"(?:cobrar|colocar|apresentar|mandar|enviar|montar|levar|mostrar|incluir|falar|usar|botar|por)\b"
+    r"|(?:as vezes|geralmente|normalmente)\s+(?:o|a|os|as|eu|a gente)\b"
+    r"|(?:o|a) (?:fechamento|mes|semana|entrega) (?:foi|ta|esta|vai|anda)\b"
+    r"|se (?:puder|possivel|der|for possivel) (?:me )?(?:responder|mandar|passar)\b)[^?]*\??\s*$"
+)
+
+
+# "qual o overtime do 7950 essa semana? quem passou de 8h por dia": a word the data has no figure for, then what
+# it means; the meaning is the question, with the first part's subject and period
+_DEFINED_AFTER = re.compile(
+    r"^(?P<ask>.*?)\b(?:qual (?:e |foi )?(?:o |a )?|quant[oa]s? (?:de |foi )?(?:o |a )?)?"
+    r"(?:overtime|horas? extras?)\b(?P<rest>[^?]*)\?\s*(?:(?:ou seja|tipo|quer dizer)\s*,?\s*)?"
+    r"(?P<meaning>[^?]*\b(?:passou|passaram|acima|mais) de \d+(?:,\d+)?\s*(?:h|hs|hrs|horas)\b[^?]*)\??\s*$"
+)
+
+
 def _unexplained(question: str) -> str:
     """The question without a closing explanation of it, when the question already names its period."""
+    if defined := _DEFINED_AFTER.match(_folded(question)):
+        question = f"{defined['ask']}{defined['meaning'].strip()} {defined['rest'].strip()}?"
+    reason = _REASON_AFTER.search(_folded(question))
+    if reason and _folded(question)[: reason.start()].strip() and not re.search(rf"\b{_ASKING}", reason.group(0)):
+        question = question[: reason.start()] + ("?" if "?" in question[reason.start() : reason.end()][:2] else "")
     if guess := _GUESS.search(question):
         question = question[: guess.start() + 1]
     if polite := _PLEASE_ANSWER.search(_folded(question)):
@@ -1022,9 +1118,12 @@ def without_context(question: str) -> str:
     unless the question has one too."""
     folded = _folded(question)
     opening = _OPENING.match(folded)
-    if opening is not None and folded[opening.end() :].strip(" ?!.,"):
-        question = folded = folded[opening.end() :].strip()
-    match = _CONTEXT_CLAUSE.match(folded)
+    rest = folded[opening.end() :] if opening is not None else ""
+    # "sexta passada foi feriado né? alguém apontou?": a remark that holds the period is part of the question
+    told = opening is not None and find_period(folded[: opening.end()], ANY_DAY) is not None
+    if rest.strip(" ?!.,") and not (told and find_period(rest, ANY_DAY) is None):
+        question = folded = rest.strip()
+    match = _CONTEXT_CLAUSE.match(folded.rstrip(" ."))  # "…, sem o almoço.": a closing period ends no clause
     if match is None:
         return question
     context, asked = match.group("context"), match.group("question")
@@ -1084,7 +1183,7 @@ def compound_parts(question: str) -> list[str]:
         # "quebra semanal do Ulisses em novembro e o total": the breakdown, then its sum
         return [folded[: total.start()].strip(" ,;"), "e no total?"]
     cuts = list(_SECOND_QUESTION.finditer(lowered))
-    if not cuts:
+    if not cuts or _DEFINED_AFTER.match(folded):  # "qual o overtime …? quem passou de 8h": one question, defined
         return [question]
     parts, start = [], 0
     for cut in cuts:
@@ -1159,7 +1258,14 @@ def correct(words: list[str], protected: frozenset[str]) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _closest(word: str) -> str:
-    """The vocabulary word `word` is a typo of, or `word` itself: what get_close_matches over every target says."""
+    """The vocabulary word `word` is a typo of, or `word` itself: two letters typed in the wrong order ("qeum",
+    "dais", "novmebro"), else what get_close_matches over every target says."""
+    # a short word's swap is under difflib's cutoff ("qaul" and "qual" share 3 of 4 letters in order)
+    swapped = {w for i in range(len(word) - 1) if (w := word[:i] + word[i + 1] + word[i] + word[i + 2 :]) in VOCABULARY}
+    if len(word) == 4 and not swapped:  # one letter too many in a three-letter word ("teim"): under the cutoff too
+        swapped = {w for i in range(4) if (w := word[:i] + word[i + 1 :]) in VOCABULARY}
+    if len(swapped) == 1:
+        return swapped.pop()
     counts = np.zeros(len(_LETTERS), dtype=np.int32)
     for c in word:
         index = _LETTERS.get(c)
