@@ -86,6 +86,7 @@ _SAME_PERIOD = re.compile(
     r"|(?:n|d)?(?:esses|estes|aqueles|essas|estas|aquelas) \d{1,2} (?:meses|semanas|dias))\b"  # "nesses 2 meses"
     r"(?! (?:todo|inteiro)\b)"  # "nesse período todo" is all the data (dates._ALL_DATA)
 )
+_THESE_PERIODS = re.compile(r"\b(?:n|d)?(?:esses|estes|aqueles|essas|estas|aquelas|os|as) \d (?:meses|semanas)\b")
 _WHICH_ONES = re.compile(
     r"^(?:e |entao |ta )?(?:quais|quem|qual|quem que) (?:foram|sao|eram|seriam|e|foi)(?: (?:eles|elas|esses|essas))?$"
     r"|^(?:e )?(?:quais|quem)$|^(?:lista|liste|mostra|mostre|manda)(?: (?:eles|elas|quais|os nomes|quem|pra mim))?"
@@ -400,7 +401,10 @@ def _has(text: str, *patterns: str) -> bool:
 OTHER_PEOPLE = "Não posso mostrar dados de outras pessoas."
 _NOT_RECORDED = r"\b(?:nao|sem) (?:apont|lanc|registr)\w*(?: nada)?"  # the period someone stopped in
 # "qual (é) o meu contrato?", "em que contrato eu to?": which contract, not its figures
-_WHICH_CONTRACT = re.compile(r"\b(?:qual|quais|que|em que|em qual|onde)\b(?: \w+){0,3} (?:meus? )?contratos?\b")
+_WHICH_CONTRACT = re.compile(
+    r"\b(?:qual|quais|que|em que|em qual|onde)\b(?: \w+){0,3} (?:meus? )?contratos?\b"
+    r"|\bmeus? contratos?,? (?:quais|qual) (?:sao|e)\b"  # "meus contratos quais são"
+)
 # A gestor's own people and contracts ("minha equipe", "o meu pessoal", "nos meus contratos"): his whole scope.
 _TEAM = re.compile(
     r"\b(?:(?:d|n)?as? |pra |para )?minhas? (?:equipes?|galera|turma)\b"
@@ -1401,7 +1405,10 @@ def _understand(
             slots["contract"] = previous.contract  # "e qnts deles são de devops?" after the 8033's juniors: its
     if previous is not None and previous.contract and not slots.get("contract") and _THIS_CONTRACT.search(text):
         slots["contract"] = previous.contract  # "quantos arquitetos júnior tem nesse contrato?": the one talked about
-    if same_period is not None and (any(slots.get(name) for name in SUBJECT) or _has(rest, "feriados?", "uteis")):
+    both_periods = same_period is not None and previous is not None and previous.versus and _THESE_PERIODS.search(text)
+    if both_periods:
+        pass  # "nesses 2 meses" after two side by side: the two, as inheriting them gives (see _resolve)
+    elif same_period is not None and (any(slots.get(name) for name in SUBJECT) or _has(rest, "feriados?", "uteis")):
         slots["period"] = same_period  # a question without a subject of its own inherits it as a follow-up
     kind = "week_comparison" if against_last_week else kind_of(f" {' '.join(rest.split())} ")
     if kind == "expected_vs_worked" and "period" not in slots and previous is not None and previous.period:
@@ -1605,7 +1612,12 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         question = replace(question, contract=previous.contract)
     # "asker" is only how the person was named ("eu" or her name): the same person is the same subject
     compared = [n for n in SUBJECT if n != "asker" or not (question.person and question.person == previous.person)]
-    same_subject = question.has_subject and all(getattr(question, n) == getattr(previous, n) for n in compared)
+    # "média por pessoa no 8555?" after the 8555 and the 8556 in October: one of the two talked about is the same
+    talked_about = _NAMED_CONTRACTS.get() if previous.contract else ()  # not the rows of a ranking of contracts
+    same_subject = question.has_subject and all(
+        getattr(question, n) == getattr(previous, n) or (n == "contract" and question.contract in talked_about)
+        for n in compared
+    )
     overall = _has(text, "no total", "ao todo", "no geral")  # "quantos contratos tiveram apontamento no total?"
     if previous.kind in _CALENDAR and question.kind in ("holiday_work", "weekend_work") and not overall:
         same_subject = True  # "eu trabalhei em algum feriado?" after November's holidays: in November
@@ -1644,6 +1656,11 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     narrowed = narrowed and question.kind in _NARROWED_KINDS
     if "period" not in slots and previous.period and (follow_up or same_subject or narrowed) and not ever and not habit:
         question = replace(question, period=previous.period)
+        if previous.versus and _THESE_PERIODS.search(text):
+            # "nesses 2 meses, qual atividade pesou mais?" after two months side by side, in an answer that has
+            # one period: the two together (a composition shows them side by side instead)
+            both = (previous.period, previous.versus)
+            question = replace(question, period=Period(min(p.start for p in both), max(p.end for p in both)))
     return _needs_subject(question)
 
 
@@ -2571,6 +2588,8 @@ def _compose(
         of_activity = of_activity or (read.share and previous.activity and _has(text, "isso", "disso"))
         of_activity = of_activity or (read.share and read.weekday is not None)  # "qnt % foi nas sextas?": one part
         remeasured = read.measure and not anew
+        # "e em horas?" after the activities counted in entries: the same breakdown, in hours
+        remeasured = remeasured or (previous.measure not in (None, "hours") and re.search(r"\bem horas\b", text))
         # "ela tem algum apontamento pendente?" after her weekdays: whether she has any, not per weekday
         any_at_all = read.group is None and not read.rank and re.search(r"\b(?:tem|teve|ha|existe) algu[mn]", text)
         if any_at_all:
@@ -2733,6 +2752,8 @@ def _compose(
         r"\bquem (?:mais|menos) (?:fez|trabalhou)\b|\bquem (?:fez|trabalhou) (?:mais|menos)\b", text
     ):
         kept = None  # "quem mais fez isso lá?" after its count of entries: who did most of it, in hours
+    if kept == "entries" and slots.get("activity") and re.search(r"\bquanto (?:foi|deu|tempo)\b", text):
+        kept = None  # "quanto foi só de deploy?" after the activities counted: how much time, not how many
     measure = measure or kept or "hours"
     if bounded and measure == "people" and (slots.get("hours") or 0) <= 24 and slots.get("below") is None:
         # "quantas pessoas passaram de 8 horas ontem?": a day's hours, each person's days above it
@@ -2885,7 +2906,12 @@ def _inherited(
         and "period" not in slots
         and read.measure not in _EVER_MEASURES
         and named_subject
-        and (all(slots.get(name) == getattr(previous, name) for name in compared) or (same_person and read.share))
+        and (
+            all(slots.get(name) == getattr(previous, name) for name in compared)
+            or (same_person and read.share)
+            # "média por pessoa no 8555?" after the 8555 and the 8556 in October: one of the two talked about
+            or (compared == ["contract"] and previous.contract and slots.get("contract") in _NAMED_CONTRACTS.get())
+        )
         and previous.period is not None
         and read.validated is not False
         and read.measure != "open_spans"  # "tenho algum pendente?" asks about now, whatever the last period was
