@@ -703,12 +703,22 @@ def _expected_for_anyone(db: Dataset, question: Question, today: date) -> Answer
     """The hours anyone is expected to record in a period: working days times the daily hours."""
     period = _month_so_far(question, today)
     count = len(rules.working_days(period, db.calendar.subdivision))
+    expected = count * db.calendar.daily_hours
     text = (
         f"{_dates(period).capitalize()}: {fmt.plural(count, 'dia útil', 'dias úteis')}, então "
-        f"{fmt.hours(count * db.calendar.daily_hours)} líquidas esperadas de cada pessoa "
-        f"({fmt.hours(db.calendar.daily_hours)} por dia útil). O saldo de alguém: “saldo de horas da Ana em "
-        "outubro”."
+        f"{fmt.hours(expected)} líquidas esperadas de cada pessoa "
+        f"({fmt.hours(db.calendar.daily_hours)} por dia útil)."
     )
+    if question.contract:
+        # "horas esperadas do 7712 em setembro": what its people did, beside what each was expected to do
+        t = q.total_hours(db, contract=question.contract, period=period)
+        text += (
+            f" A equipe{_scope(db, question)} fez {fmt.hours(t.net_hours)} líquidas, com "
+            f"{fmt.plural(t.resources, 'recurso')}; se cada um cumprisse todos os dias úteis, seriam "
+            f"{fmt.hours(t.resources * expected)}."
+        )
+    else:
+        text += " O saldo de alguém: “saldo de horas da Ana em outubro”."
     return _done(replace(question, period=period), text)
 
 
