@@ -557,6 +557,12 @@ _LISTED_DAY = r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?|
 _CHANGED = r"(?:cresc|aument|diminu|sub|baix|melhor|pior|mud|vari)(?:eu|iu|ou|eram|iram|aram)|caiu|cairam"
 _MONTHS = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
 _FORMAL = (
+    # a contract dictated: "oito quatro quatro seis", "sete nove cinco um", "oito mil cento e vinte"
+    (
+        re.compile(r"\b(\d) (\d) (\d) (\d|um)\b"),
+        lambda m: "".join("1" if d == "um" else d for d in m.groups()),
+    ),
+    (re.compile(r"\b([1-9]) mil(?: e)? (\d{1,3})\b"), lambda m: str(int(m.group(1)) * 1000 + int(m.group(2)))),
     (re.compile(r"\bsob (?:a )?minha (?:gestao|responsabilidade)\b"), "meus"),
     # "quem passou de 8h por dia": in a day, unless it is an average ("mais de 8h por dia em média")
     (
@@ -565,6 +571,21 @@ _FORMAL = (
     ),
     (re.compile(rf"\b(?:n|d)?(?:esse|este) mes de ({_MONTHS})\b"), r"em \1"),
     (re.compile(r"^(?:e )?(?:o )?(ultimo|ultima)$"), r"e o \1"),
+    (re.compile(r"\btop(\d{1,2})\b"), r"top \1"),  # "8447 top5 10/2026"
+    (re.compile(r"\b(?:muito longos? )?estranhos?\b"), "muito longos"),  # "algum apontamento estranho?"
+    # "antes de sair pro feriadão, queria ver se…": the one coming, not a period to answer about
+    (
+        re.compile(r"\bantes de (?:sair|ir|viajar|entrar) (?:pro|para o|no|de) (?:feriadao|feriado|ferias|recesso)\b"),
+        " ",
+    ),
+    # "e a média do contrato 8555 pra eu comparar": why, not whose
+    (re.compile(r"\b(?:pra|para) (?:eu|mim|a gente) (?:comparar|conferir|ter uma ideia|saber|ver)\s*$"), " "),
+    (re.compile(r"^(?:e )?(.+?),? (?:idem|tambem|mesma coisa)$"), r"e \1"),  # "E2789620 idem": the same, of it
+    # "8447 hrs 11/2026": a month and its year, as a report names them
+    (
+        re.compile(r"(?<![\d/])(0?[1-9]|1[0-2])/(20\d{2})\b"),
+        lambda m: f"{next(n for n, i in MONTH_NAMES.items() if i == int(m.group(1)))} de {m.group(2)}",
+    ),
     (
         re.compile(r"^e (?:o|a) (?:que|q) (tem|teve|tiveram|fez|fizeram) (mais|menos)\b"),
         r"e qual \1 \2",
@@ -958,9 +979,17 @@ def corrected(question: str) -> str | None:
     rest = folded[match.end() :]
     rest = rest[taken.end() :] if (taken := _NOT_THAT.match(rest)) else rest
     rest = _SORRY_AT_THE_END.sub("", rest).strip(" ,.!;:-")
+    rest = _NOT_THIS_ONE.sub("", rest)  # "opa errei, era setembro nao outubro": what is meant, then what is not
+    rest = _SAME_QUESTION.sub("", rest).strip(" ,.!;:-")  # "na vdd o contrato é o 7873. mesma pergunta"
     if not rest or _NOT_A_CORRECTION.match(rest):
         return None
     return rest if rest.startswith("e ") else f"e {rest}"
+
+
+_NOT_THIS_ONE = re.compile(r",?\s+(?:e )?(?:nao|n) (?:(?:o|a|em|de|do|da|no|na) )?\w+\s*[.!]*$")
+_SAME_QUESTION = re.compile(
+    r"(?:[,.!;]\s*|\s+)(?:(?:foi mal|desculpa)\W*)?(?:k+|rs+)?\W*(?:a )?mesma (?:pergunta|coisa)\W*$"
+)
 
 
 # A first clause that only tells why the question is asked ("to fechando o mes aqui e queria saber…", "preciso
@@ -971,7 +1000,7 @@ _CONTEXT_CLAUSE = re.compile(
     r"|minha coordenadora|o rh|a gente|me pediram|pediram|(?:(?:o|a|meu|minha) )?chefe|(?:o|a|meu|minha) lider"
     # "sou do RH e to fazendo a checagem, quantas…", "para eu ter uma ideia de como o time distribui o tempo, …"
     r"|voltei|acabei de voltar|sou (?:d[oa]|um|uma|o|a|novo|nova)"
-    r"|(?:pra|para) (?:eu|mim|a gente) (?:ter|entender|saber)"
+    r"|(?:pra|para) (?:eu|mim|a gente) (?:ter|entender|saber)|(?:pra|para) (?:completar|fechar|montar|terminar)"
     # "minhas horas de novembro parecem menores, qto eu tenho?": what looks off, then the question
     r"|(?:\w+ ){1,5}?(?:parece|parecem|parecia|pareciam|ficou|ficaram)"
     r" (?:menor|menores|maior|maiores|baix[oa]s?|alt[oa]s?|errad[oa]s?|estranh[oa]s?|pouc[oa]s?|esquisit[oa]s?)"
@@ -981,7 +1010,7 @@ _CONTEXT_CLAUSE = re.compile(
     r"|\s+(?:pra|para) (?:eu |mim )?(?:detalhar|levantar|mostrar|listar|saber|ver)\s+)"
     r"(?P<question>(?:e |mas |entao )?(?:se possivel |por favor )?(?:(?:voce |vc )?(?:consegue|conseguiria|poderia) )?"
     r"(?:considerando [^,?]*,\s*)?"  # "…e preciso saber, considerando só outubro, quantas pessoas…"
-    r"(?:qnts?|qts?|qnto|qto|qtas?|qntas?|quant[oa]s?|horas|hrs"
+    r"(?:qnts?|qts?|qnto|qto|qtas?|qntas?|quant[oa]s?|horas|hrs|(?:o |a )?(?:total|soma|quantidade)"
     r"|qual|quais|quem|tem|teve|como|em que|em quais|que"
     r"|q|quando|me (?:diz|dizer|fala|falar|mostra|mostrar|passa|passar)|pode|compar\w*|entre)\b[^.!;]*)$"
 )
@@ -989,21 +1018,22 @@ _CONTEXT_CLAUSE = re.compile(
 # "rs brincadeira." (each closed by its punctuation, so "oi quantas horas" is left as typed)
 _OPENING = re.compile(
     r"^(?:\s*(?:"
-    r"(?:o+i+|ola+|opa+|ei|e ai|eai|hey|bom dia|boa tarde|boa noite|prezad[oa]s?)"
+    r"(?:o+i+|ola+|opa+|ei|e ai|eai|eae|e ae|hey|bom dia|boa tarde|boa noite|prezad[oa]s?)"
     r"(?: (?:o+i+|ola+|bom dia|boa tarde|boa noite|pessoal|galera|gente|time|bot))*"
     r"|tudo (?:bem|bom|joia|certo|tranquilo|ok|em ordem)(?: (?:com voce|contigo|por ai|ai))?"
     r"|espero que (?:esteja|estejam|voce esteja|esteja tudo|tudo esteja) bem"
     r"|(?:uma |so uma |mais uma )?(?:duvida|pergunta|perguntinha)(?: rapida| rapidinha| simples)?"
     r"|(?:uma |so uma |e )?(?:ultima|outra) (?:coisa|pergunta|duvida)(?: rapida)?|(?:e )?por ultimo|aproveitando"
     r"|(?:e )?seguindo (?:a mesma linha|nessa linha|na mesma linha)(?: de raciocinio)?"
-    r"|ok|okay|(?:muito )?obrigad[oa]|valeu|vlw"
+    r"|ok|okay|(?:muito )?obrigad[oa](?: de novo| novamente| pela ajuda(?: de sempre)?| pelo retorno)?|valeu|vlw"
+    r"|agora"
     r"|(?:(?:rs+|k{3,}|(?:ha){2,}h?)\s*)?(?:brincadeira|to brincando|so brincando|zoeira|zoando)"
     r"|(?:desculp[ae]|perdao) (?:incomodar|o incomodo|a demora)"
     r"|enfim|bom|certo|ta bom|beleza|blz|show|perfeito|otimo|(?:a+h+|ok|ta|certo|hum+) entendi|entendi|a+h+"
     r"|(?:a+h+,? )?(?:eh|e mesmo|verdade|e verdade)|(?:eu )?nao (?:aponto|registro|lanco)(?: horas?)?"  # a gestor
     r"|me ajuda(?: aqui| ai| rapidinho| por favor)*"
     r"|(?:(?!(?:quant\w*|qual|quais|quem|como|tem|teve)\b)\w+ ){1,5}ne"  # "segunda pos fechamento ne...": chatter
-    r")\s*[,.!?:;-]+)+"
+    r")\s*(?:[,.!?:;-]|[\u2600-\u27bf\U0001f300-\U0001faff])+)+"  # an emoji closes a pleasantry too
 )
 _CONTRACT_NUMBER = re.compile(r"\b(?:\d{4}|e\d{7})\b")
 
@@ -1060,7 +1090,8 @@ def _unsaid(question: str) -> str:
 # "…em outubro, consegue ver?", "…, pode me passar?": asking the bot to answer is not part of the question
 _PLEASE_ANSWER = re.compile(
     r",\s*(?:(?:voce|vc|tu)\s+)?(?:consegue|conseguiria|pode|poderia|da pra|daria pra|tem como)"
-    r"(?:\s+(?:me|pra mim))?(?:\s+(?:ver|dizer|passar|checar|olhar|conferir|informar|responder|mostrar|levantar))?"
+    r"(?:\s+(?:me|pra mim))?"
+    r"(?:\s+(?:ver|dizer|passar|checar|olhar|conferir|informar|responder|mostrar|levantar|ajudar))?"
     r"(?:\s+(?:isso|pra mim|pfv|por favor|ai))*\s*\??\s*$"
 )
 
@@ -1137,6 +1168,11 @@ def without_context(question: str) -> str:
             kept.append(period.text)
         elif unit := re.search(r"\b(mes|semana)\b", context):
             kept.append(f"{'esse' if unit.group(1) == 'mes' else 'essa'} {unit.group(1)}")  # "to fechando o mes aqui"
+    grouping = re.search(r"\b(?:por|cada) (atividade|semana|mes|dia|pessoa|contrato)\b", context)
+    each = re.sub(r"\b(?:de |d[ae] )?cada (?:uma?|qual)\b", " ", asked)
+    if grouping and not _BREAKDOWN.search(each):
+        asked = each  # "meu gestor pediu a quebra por atividade, quanto foi de cada uma?": each activity
+        kept.append(f"por {grouping.group(1)}")
     contracts = [n for n in _CONTRACT_NUMBER.findall(context) if n not in asked]
     if contracts and not _CONTRACT_NUMBER.search(asked):
         kept.append(f"do contrato {contracts[0]}")

@@ -52,6 +52,14 @@ TENS = {
     "noventa": 90,
 }
 HUNDREDS = {"cem": 100, "cento": 100, "duzentos": 200, "duzentas": 200, "trezentos": 300, "trezentas": 300}
+HUNDREDS |= {  # a contract dictated: "oito mil quatrocentos e quarenta e seis"
+    "quatrocentos": 400,
+    "quinhentos": 500,
+    "seiscentos": 600,
+    "setecentos": 700,
+    "oitocentos": 800,
+    "novecentos": 900,
+}
 # Every word a written number is made of (the understanding treats them as known words).
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TEENS) | frozenset(TENS) | frozenset(HUNDREDS) | {"duzia", "duzias"}
 
