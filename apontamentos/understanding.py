@@ -155,6 +155,7 @@ _SELF_PHRASE = re.compile(
     r"\b(?:to|tou|estou|fiquei) (?:mais |menos )?(?:devendo|acima|abaixo|com saldo|positivo|negativo|adiantad[oa]"
     r"|atrasad[oa])\b"
     r"|\b(?:to|tou|estou) (?:fazendo|trabalhando|apontando|rendendo|indo|melhor|pior|bem|mal)\b"
+    r"|\b(?:to|tou|estou) com (?:algum|alguma|algo|apontamentos?|horas?|pendencias?)\b"  # "se to com algum aberto"
     r"|\bcomo (?:to|tou|estou)\b"
     r"|\bfalta (?:pra|para) (?:eu )?bater (?:as|minhas) horas\b(?! d[oa] (?:contrato|\d|e\d))"  # one's own target
 )
@@ -707,7 +708,9 @@ def _understand(
         without = LONG_WEEKEND.sub(" ", text)
         if find_period(without, today, subdivision=db.calendar.subdivision, first_day=db.first_day) is not None:
             text = without  # "voltei do feriadão, qnt apontei sem passada?", "no fds do feriadão, sábado 21 …"
-    if previous is not None and previous.person and (hers := _HER_CONTRACT.search(text)):
+    if previous is not None and previous.person and _HER_CONTRACT.search(text) and _WHICH_CONTRACT.search(text):
+        text = "em quais contratos ela apontou"  # "qual contrato dela?": which, not a figure of it
+    elif previous is not None and previous.person and (hers := _HER_CONTRACT.search(text)):
         rid = db.resources[previous.person].rid if previous.person in db.resources else None
         found = db.query("SELECT DISTINCT supplier::VARCHAR FROM e WHERE rid = ?", [rid]) if rid is not None else []
         if len(found) == 1:
@@ -1299,6 +1302,18 @@ def _understand(
         without = rest.replace(plural.group(0), " ", 1)
         if kind_of(f" {' '.join(without.split())} ") in (None, "total_hours", "ranking", "hours_by_person"):
             period = slots.get("period") or (previous.period if previous is not None else None)
+            if isinstance(named := _activity(db, without), tuple):
+                # "qual dos dois fez mais reunião de alinhamento no mês?": each of them, in that activity
+                return Question(
+                    "compose",
+                    measure="hours",
+                    group="person",
+                    among=tuple(listed),
+                    activity=named[0],
+                    period=period,
+                    order=slots.get("order", "desc"),
+                    output="table",
+                )
             return Question("ranking", people=listed, period=period, order=slots.get("order", "desc"))
     pronoun = _PRONOUN.search(rest)
     if pronoun and pronoun.group(0) in ("nele", "nela") and (slots.get("contract") or (previous and previous.contract)):
@@ -2144,6 +2159,7 @@ CONTRACT_KINDS = frozenset(
 CONTRACT_THREAD_KINDS = frozenset(
     {"ranking", "hours_by_person", "missing_days", "open_spans", "unvalidated", "days_above", "activity_hours"}
     | {"outliers", "average_span", "hours_per_day", "weekend_work", "holiday_work", "activity_distribution"}
+    | {"activity_ranking"}  # "qual atividade teve mais hora em novembro?" in a talk about the 8418
 )
 # In a talk about one person, "teve dia acima de 8h?", "trabalhou no fim de semana?" are about her
 PERSON_THREAD_KINDS = frozenset({"days_above", "weekend_work", "holiday_work"})
@@ -2686,6 +2702,8 @@ def _compose(
     values = _inherited(slots, read, previous, follow_up)
     if named_part:
         values["activity"] = None  # "e qnts % foi reunião?" after a question about bugs: reunião's part of all
+        if previous is not None and previous.part == "person" and not slots.get("person"):
+            values["person"] = values["part"] = None  # "e suporte, qto % foi?" after Márcia's part of the 8422
     if read.group == "weekday" and "period" not in slots and _HABITUAL.search(text) and not follow_up:
         values["period"] = None  # "qual dia da semana eu mais trabalho?": a habit, over all the data
     if anew and read.weekday is None:
