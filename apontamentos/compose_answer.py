@@ -240,6 +240,10 @@ def _answer(db: Dataset, question: Question, c: Composition, result: Result, lin
             result.entries if result.entries is not None else run(db, replace(c, measure="entries"), period).rows[0][1]
         )
         entries = f" em {_value(replace(c, measure='entries'), count)}"
+        if result.other_basis is not None and result.rows[0][1] is not None and c.basis != "gross":
+            # and the gross hours beside them, as the catalogue gave both ("e as horas brutas e líquidas de
+            # novembro?"); gross hours asked for stay alone, so they are never taken for net ones
+            entries += f" ({fmt.hours(float(result.other_basis))} brutas)"
     text, table = _body(db, c, result, line, entries)
     context = question.to_context()
     if MEASURES[c.measure].lookback and c.group is None and c.output == "value":
@@ -276,6 +280,11 @@ def _body(db: Dataset, c: Composition, result: Result, line: str, entries: str =
         if c.output == "share":
             row.append(_percent(float(value or 0), result.total or 0.0))
         rows.append(row)
+    if c.group == "person" and c.among and MEASURES[c.measure].additive and c.output != "share":
+        # "qual dos dois fez mais reunião?": the one who did none is in the answer too, with nothing
+        shown = {r[0] for r in rows}
+        names = [q.resolve_resource(db, v).name for v in c.among]
+        rows += [[name, _value(c, 0.0)] for name in names if name not in shown]
     lines = [f"{r[0]}: {r[1]}" + (f" ({r[2]})" if len(r) > 2 else "") for r in rows]
     ties = ""
     if result.ties:

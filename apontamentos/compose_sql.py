@@ -32,6 +32,7 @@ class Result:
     total: float | None = None
     ties: int = 0  # rows past the limit tied with the last row shown (they are shown too)
     entries: int | None = None  # a total of hours: the entries it comes from, read in the same query
+    other_basis: float | None = None  # and its hours on the other basis (gross of net), in the same query
 
 
 _CONTRACT_NUMBER = re.compile(r"^(?:\d{4}|[Ee]\d{7})$")  # supplier or client; a person is an id or a name
@@ -174,9 +175,10 @@ def run(db: Dataset, c: Composition, period: Period) -> Result:
     A total of hours reads its entries, and a share of an activity its part, in the query of the whole:
     one scan instead of two."""
     if c.measure == "hours" and c.group is None and c.output == "value" and c.versus is None:
-        query = build(db, c, period, value=f"{_measure_sql(db, c)}, count(*)")
-        (_, hours, entries), *_ = db.query(query.sql, query.params)
-        return Result([(None, hours)], entries=int(entries))
+        other = _measure_sql(db, replace(c, basis="net" if c.basis == "gross" else "gross"))
+        query = build(db, c, period, value=f"{_measure_sql(db, c)}, count(*), {other}")
+        (_, hours, entries, other_hours), *_ = db.query(query.sql, query.params)
+        return Result([(None, hours)], entries=int(entries), other_basis=other_hours)
     if c.output == "share" and c.part:
         # the part is the composition as asked; the whole is the same without the part's filter
         condition, values = FILTERS[c.part](db, getattr(c, c.part))
