@@ -55,7 +55,8 @@ MEASURE_WORDS: dict[str, str] = {
     # "e qnts dias?" alone (its "quantos" may be read already)
     r"|^ *(?:e )?(?:em )?(?:(?:quantos|quantas) )?dias(?: (?:foram|ao todo|no total))? *$"
     r"|^ *(?:e )?(?:os )?dias (?:trabalhados|apontados|com apontamento)\b",  # "dias trab. da Natália": a count
-    "entries": r"\b(?:(?:quantos|numero de|quantidade de) )?(?:apontamentos|registros|lancamentos)\b",
+    "entries": r"\b(?:(?:quantos|numero de|quantidade de) )?(?:apontamentos|registros|lancamentos)\b"
+    r"|\b(?:numero|quantidade|qtd) de (?:apontamento|registro|lancamento)\b",  # "e por quantidade de apontamento?"
     "hours": r"\b(?:quantas |total de )?horas\b",
 }
 # A plural article makes a weekday recurring ("às sextas", "aos sábados"; the corrector may have dropped the

@@ -572,6 +572,25 @@ _FORMAL = (
     (re.compile(rf"\b(?:n|d)?(?:esse|este) mes de ({_MONTHS})\b"), r"em \1"),
     (re.compile(r"^(?:e )?(?:o )?(ultimo|ultima)$"), r"e o \1"),
     (re.compile(r"\btop(\d{1,2})\b"), r"top \1"),  # "8447 top5 10/2026"
+    # "total do mês passado e deste": the two months
+    (re.compile(r"\bmes passado e (?:o )?(?:deste|desse|este|esse|o atual)\b(?! mes)"), "mes passado e esse mes"),
+    (
+        re.compile(r"\bsemana passada e (?:a )?(?:desta|dessa|esta|essa|a atual)\b(?! semana)"),
+        "semana passada e essa semana",
+    ),
+    # "o que o pessoal do 8302 mais fez em setembro": which activity
+    (
+        re.compile(r"(?:^|\bo )(?:que|q) ((?:\w+ ){1,4}?)mais (fez|fizeram|fiz|faz|fazem|faco)\b"),
+        r"qual atividade \1mais \2",
+    ),
+    # "evolução mês a mês do 8556": its hours over time, by month unless another step is said
+    (
+        re.compile(
+            r"\b(?:a )?evolucao(?: d[ao]s? horas)?\b(?=.*\b(?:mes a mes|semana a semana|dia a dia|por|mensal|semanal))"
+        ),
+        "horas",
+    ),
+    (re.compile(r"\b(?:a )?evolucao(?: d[ao]s? horas)?\b"), "horas por mes"),
     (re.compile(r"\b(?:muito longos? )?estranhos?\b"), "muito longos"),  # "algum apontamento estranho?"
     # "antes de sair pro feriadão, queria ver se…": the one coming, not a period to answer about
     (
@@ -948,12 +967,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
 _CORRECTION_WORD = (
     r"(?:pera(?:i|ai)?|espera(?: ai)?|ops|oops|foi mal|desculp[ae](?: ai)?|perdao|digo|me enganei|"
     r"errei(?: (?:o|a) (?:nome|contrato|numero|mes|periodo|dia|data|semana|atividade|filtro|pessoa))?|"
-    r"na (?:verdade|vdd)|(?:eu )?(?:quis|queria) dizer|quer dizer|corrigindo|melhor dizendo)"
+    r"na (?:verdade|vdd)|(?:eu )?(?:quis|queria) dizer|quer dizer|corrigindo|melhor dizendo"
+    r"|(?:era|foi) (?:isso|esse|essa))"
 )
 _CORRECTION = re.compile(
     r"^\s*(?:(?:opa|ah|ih|eita|putz|ixi|xi)\b[\s,.!]*)?"
     rf"(?:(?:nao|n)(?:\s*[,.!;:]+\s*|\s+(?={_CORRECTION_WORD}\b))|{_CORRECTION_WORD}\b[\s,.!;:-]*)+"
-    r"(?:(?:era|e|eh|seria|sao|queria|quero)\s+(?!(?:so|isso|tudo|nada)\b))?"
+    r"(?:(?:eu )?(?:era|e|eh|seria|sao|queria|quero)\s+(?!(?:so|isso|tudo|nada)\b))?"
 )
 # "do mes passado nao, quero setembro", "outubro nao, era setembro": what is taken back, then what is meant
 _NOT_THAT = re.compile(
@@ -961,7 +981,9 @@ _NOT_THAT = re.compile(
     r"(?:(?:d|n)?[oa]s? |em |de )?(?:\w+ ){0,2}\w+ nao\s*[,.;:!]+\s*"
     r"(?:(?:era|e|eh|seria|quero|queria)\s+(?!(?:so|isso|tudo|nada)\b))?"
 )
-_SORRY_AT_THE_END = re.compile(r"[\s,.!;:-]*\b(?:foi mal|desculpa|desculpe|perdao|mals)[\s.!]*$")
+_SORRY_AT_THE_END = re.compile(
+    r"[\s,.!;:-]*\b(?:foi mal|desculpa|desculpe|perdao|mals|me confundi|confundi|me enganei)[\s.!]*$"
+)
 _NOT_A_CORRECTION = re.compile(r"^(?:obrigad\w*|valeu|brigad\w*|tchau|ok|blz|beleza|era (?:so )?isso|so isso|nada)\b")
 
 
@@ -973,6 +995,10 @@ def _folded(text: str) -> str:
 def corrected(question: str) -> str | None:
     """A turn correcting the previous one, as the follow-up it means ("e o mes passado"), or None."""
     folded = _folded(question)
+    if _NOT_HOW_MANY.match(folded):
+        return "quem foram"  # "nao quero quantidade, quero saber QUEM": the people counted, by name
+    if way := _NOT_THIS_WAY.match(folded):
+        return f"e {folded[way.end() :].strip(' ?!.')}"  # "nao em horas, em quantidade de apontamentos"
     match = _CORRECTION.match(folded) or _NOT_THAT.match(folded)
     if match is None or match.end() == 0:
         return None
@@ -986,6 +1012,11 @@ def corrected(question: str) -> str | None:
     return rest if rest.startswith("e ") else f"e {rest}"
 
 
+_NOT_HOW_MANY = re.compile(
+    r"^(?:nao|n),? (?:quero |queria |era |e )?(?:a |o )?(?:quantidade|numero|total|qtd)[,.!]? "
+    r"(?:(?:eu )?(?:quero|queria|preciso)(?: saber)? )?(?:quem|os nomes|quais (?:pessoas|recursos))\b"
+)
+_NOT_THIS_WAY = re.compile(r"^(?:nao|n),? (?:em|por|de) \w+,\s*(?:e |mas |quero |queria )?(?=(?:em|por) \w)")
 _NOT_THIS_ONE = re.compile(r",?\s+(?:e )?(?:nao|n) (?:(?:o|a|em|de|do|da|no|na) )?\w+\s*[.!]*$")
 _SAME_QUESTION = re.compile(
     r"(?:[,.!;]\s*|\s+)(?:(?:foi mal|desculpa)\W*)?(?:k+|rs+)?\W*(?:a )?mesma (?:pergunta|coisa)\W*$"
@@ -1168,6 +1199,11 @@ def without_context(question: str) -> str:
             kept.append(period.text)
         elif unit := re.search(r"\b(mes|semana)\b", context):
             kept.append(f"{'esse' if unit.group(1) == 'mes' else 'essa'} {unit.group(1)}")  # "to fechando o mes aqui"
+    others = r"\b(?:meu|minha)s? (?:gestor|gestora|coordenador|coordenadora|chefe|lider|gerente|time|equipe|pessoal"
+    others += r"|contrato)"
+    if re.search(r"\b(?:meu|minha|meus|minhas)\b", context) and not re.search(others, context):
+        if not re.search(r"\b(?:eu|meu|minha|meus|minhas|mim|fiz|apontei|trabalhei|tenho)\b", asked):
+            kept.append("meu")  # "preciso fechar meu mês passado, qnt deu?": mine
     grouping = re.search(r"\b(?:por|cada) (atividade|semana|mes|dia|pessoa|contrato)\b", context)
     each = re.sub(r"\b(?:de |d[ae] )?cada (?:uma?|qual)\b", " ", asked)
     if grouping and not _BREAKDOWN.search(each):
@@ -1184,7 +1220,10 @@ def without_context(question: str) -> str:
 _ASKING = r"(?:qnts?|qntas?|qts?|qnto|quant[oa]s?|quem|qual|quais|em (?:qnts?|qntas?|quant[oa]s?|que|qual))\b"
 # "… ? me mostra semana a semana": a second request (a list the first question picked from)
 _SHOW_ME = r"(?:me )?(?:mostra|mostre|manda|mande|passa|passe|lista|liste|fala|fale)\b"
-_SECOND_QUESTION = re.compile(rf"\?\s+(?=\S)|,?\s+e\s+(?={_ASKING})")
+# "qnto apontei em novembro e se falta algum dia": whether, the second question
+_SECOND_QUESTION = re.compile(
+    rf"\?\s+(?=\S)|,?\s+e\s+(?={_ASKING})|,?\s+e\s+se\s+(?=(?:falta|faltou|tem|teve|ficou)\b)"
+)
 # A first part that compares, or bounds, with what follows: one question ("a diferença entre o que fiz e quanto …")
 _ONE_QUESTION = re.compile(r"\b(?:diferenca|entre|compar\w*|versus|vs|x|contra|mais que|menos que|do que)\b")
 _RANKS_PEOPLE = re.compile(r"\b(?:top ?\d+|ranking|quem (?:mais|menos)|(?:os|as) \d+ (?:que|q) mais)\b")
@@ -1236,7 +1275,7 @@ def compound_parts(question: str) -> list[str]:
         return [question]  # "teve deploy semana passada? quantas horas": how much of it, one question
     if any(_EXPECTED.search(part) for part in parts[:-1]):
         return [question]  # "eu devia ter feito quantas horas? e fiz quanto?": expected against worked, one answer
-    later = rf"e |{_ASKING}|se sim\b|caso sim\b|se tiver\b|{_SHOW_ME}"
+    later = rf"e |{_ASKING}|se sim\b|caso sim\b|se tiver\b|{_SHOW_ME}|(?:falta|faltou|tem|teve|ficou)\b"
     if not all(re.match(later, part) for part in parts[1:]):
         return [question]  # "e o lucas souza? msm contrato q eu", "quem puxou? top 3": the same question
     shown = [parts[0]]
