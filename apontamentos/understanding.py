@@ -490,6 +490,10 @@ def understand(
         contracts_token = _NAMED_CONTRACTS.set(tuple(c for c in named_contracts if c in known))
         try:
             understood = _understand(db, text, previous, today, me, named)
+            mine = role == "colaborador" and me is not None and isinstance(understood, Question)
+            if mine and understood.kind == "period_summary" and not understood.has_subject:  # type: ignore[union-attr]
+                # "então me fala qnt ficou ontem" from someone who sees only her own entries: hers, said as hers
+                understood = replace(understood, kind="total_hours", person=me)  # type: ignore[arg-type]
             if isinstance(understood, Question) and previous is not None and previous.weekday:
                 if understood.weekday == previous.weekday and _EVERY_DAY_OF.search(text):
                     understood = replace(understood, weekday=None)  # "e ela no mês todo?" after her Tuesdays
@@ -1195,6 +1199,19 @@ def _understand(
             return Clarification("not_understood", _SHORT_LIST.format(f"{len(contracts)} contratos"))
         slots["contract"] = contracts[position - 1]
         rest = rest.replace(which.group(0), " ", 1)
+    in_turn = previous is not None and previous.contract in contracts  # asked one by one, not rows of a ranking
+    if (
+        in_turn
+        and not listed
+        and len(contracts) > 1
+        and not slots.get("contract")
+        and re.search(r"\bqual del[ea]s\b", rest)
+    ):
+        # "qual dos dois teve mais hora em outubro?" after the 7950 and the 7951: the two, side by side
+        measure = "people" if re.search(r"\b(?:gente|pessoas|recursos)\b", rest) else "hours"
+        measure = "entries" if re.search(r"\bapontamentos\b", rest) else measure
+        period = slots.get("period") or (previous.period if previous is not None else None)
+        return Question("compose", measure=measure, group="contract", among=contracts, period=period, output="table")
     other = re.search(r"\b(?:n|d|pr)?o outro(?: contrato)?\b", rest) if len(contracts) == 2 else None
     if other and previous is not None and previous.contract in contracts and not slots.get("contract"):
         # "e qnts pessoas tem no outro?" after one of the two contracts listed: the other one
@@ -1348,7 +1365,7 @@ def _understand(
             rest = re.sub(rf"\b{word}\b", " ", rest, count=1)
     if _has(rest, "atividade", "tarefa") and _has(rest, "frequen", "comuns", "vezes", "apontamentos", "registros"):
         slots["by"] = "entries"
-    elif _has(rest, "por (?:numero de |quantidade de )?apontamentos", "por vezes", "por frequencia"):
+    elif _has(rest, "por (?:numero de |quantidade de )?apontamentos?", "por vezes", "por frequencia"):
         slots["by"] = "entries"
     elif _has(rest, "por horas"):
         slots["by"] = "hours"
@@ -1525,6 +1542,8 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         and not (previous is not None and previous.person and _follows(text))  # "e qnto deveria ter feito?"
     ):
         slots["everyone"] = True  # the expected hours of a period are the same for everyone
+        if previous is not None and previous.contract and not slots.get("contract") and _follows(text):
+            slots["contract"] = previous.contract  # "e quanto era o esperado?" in a talk about the 8121: its team
     per_person = BY_NAME["hours_by_person"].asked_by(rest)
     if kind in ("hours_by_person", "list_contracts") and _PER_CONTRACT.search(rest) and per_person:
         return Clarification("not_understood", TWO_BREAKDOWNS)
@@ -2280,14 +2299,20 @@ def _name_word(db: Dataset, word: str) -> bool:
 CONNECTORS = frozenset({"de", "da", "do", "dos", "das"})
 
 
+_NAME_PARTICLES = frozenset({"da", "de", "do", "das", "dos"})
+
+
 def _person(db: Dataset, words: list[str]) -> tuple[str, list[str]] | Ambiguous | Clarification | None:
     """The one person the question names (any order, case or accents), with the words that named them."""
     runs: list[list[str]] = []
     current: list[str] = []
+    bridged: dict[int, list[str]] = {}  # "joao da silva": the particles typed inside each run of names
     for index, word in enumerate(words):
         if _name_word(db, word) or (current and word in db.name_words and _matching(db, [*current, word])):
             current.append(word)  # "Rafael Martins Dias": "dias" is a word, and here a surname
-        elif not (word in CONNECTORS and current and index + 1 < len(words) and _name_word(db, words[index + 1])):
+        elif word in CONNECTORS and current and index + 1 < len(words) and _name_word(db, words[index + 1]):
+            bridged.setdefault(len(runs), []).append(f"{current[-1]} {word} {words[index + 1]}")
+        else:
             if current:
                 runs.append(current)
             current = []
@@ -2297,6 +2322,13 @@ def _person(db: Dataset, words: list[str]) -> tuple[str, list[str]] | Ambiguous 
         return None
     run = max(runs, key=len)
     candidates = _matching(db, run)
+    particles = [p for p in bridged.get(runs.index(run), []) if p.split()[1] in _NAME_PARTICLES]
+    if len(candidates) == 1 and particles and not all(p in normalize(candidates[0].name) for p in particles):
+        # "e o joao da silva?": no one is called that; João Mendes Fernandes Silva is someone else, maybe
+        typed = " ".join(w if w in _NAME_PARTICLES else w.title() for w in particles[0].split())
+        return Clarification(
+            "unknown_person", f"Não encontrei ninguém chamado “{typed}”. Você quis dizer {candidates[0].name}?"
+        )
     after = _word_after(words, run)
     if len(candidates) == 1 and after in db.name_words and not _matching(db, [*run, after]):
         candidates, run = [], [*run, after]  # "e a Sofia Dias?": not the one Sofia who is not a Dias
@@ -2563,6 +2595,10 @@ def _compose(
             f"Por exemplo: “horas {first} em outubro” ou “horas {second} em outubro”.",
         )
     recomposed = follow_up and previous is not None and previous.kind == "compose"
+    if follow_up and previous is not None and previous.kind in _ACTIVITY_LISTS and read.group is None:
+        counted = re.search(r"\b(?:por|em) (?:quantidade|numero|qtd|apontamentos|pessoas)\b", text)
+        if read.measure in ("entries", "people") and counted and not slots.get("activity"):
+            read.group = "activity"  # "e por quantidade de apontamento?" after the activities: each, counted
     # "e quantos dias?" measures the same breakdown; "e qnts dias ela trabalhou no mês?" names a measure, whom
     # and when: a question of its own, not the previous breakdown
     anew = bool(read.measure) and any(slots.get(name) for name in (*SUBJECT, "period"))
@@ -2862,6 +2898,11 @@ def _composes(
             # "e em apontamentos?", "e em pessoas?" after reunião's hours, "e a média por pessoa?" after two
             # months side by side: that measure, same filters
             return True
+    weekend_again = previous is not None and previous.kind in ("holiday_work", "weekend_work") and follow_up
+    hours_asked = re.search(r"\b(?:horas?|hrs?)\b", normalize(_ORIGINAL.get()))
+    weekend_again = weekend_again and not hours_asked  # "e qntas horas nesses dias?": hours
+    if weekend_again and read.weekday == (6, 7) and not (read.measure or read.group or read.rank or read.share):
+        return False  # "e fim de semana esse mês, quantos?" after who worked on a holiday: the days worked, again
     if slots.get("versus") or read.measure in ("first_day", "last_day") or read.weekday is not None or read.share:
         return True
     if read.measure in _READ_AS and (legacy in _COMPOSABLE or legacy in _READ_AS[read.measure]):
