@@ -103,6 +103,8 @@ _FORTNIGHT = re.compile(
     rf"(?:\s+(?:de\s+|do mes de\s+|em\s+)?({_MONTH})\b(?:\s+(?:de\s+)?((?:19|20)\d{{2}})\b)?"
     r"|(?:\s+(?:d|n)?(?:esse|este) mes)?\b)"
 )
+# "essa quinzena": the half of this month today is in; "a quinzena passada": the half before it
+_THIS_FORTNIGHT = re.compile(r"\b(?:(?:n|d)?(?:essa|esta) quinzena|(?:n|d)?a quinzena (?P<past>passada|anterior))\b")
 _LAST_DAYS = re.compile(r"\bultimos\s+(\d{1,3})\s+dias\b")
 # "nas 2 últimas semanas completas": whole weeks, Monday to Sunday, before this one
 _LAST_FULL_WEEKS = re.compile(
@@ -354,6 +356,15 @@ def find_period(
         first = half in ("primeira", "1a")
         period = Period(month.start, middle) if first else Period(middle + timedelta(days=1), month.end)
         return Found(period, match.group(0))
+    if match := _THIS_FORTNIGHT.search(text):
+        month = month_of(today.year, today.month)
+        second = Period(month.start + timedelta(days=15), month.end)
+        first = Period(month.start, month.start + timedelta(days=14))
+        if match.group("past"):
+            before = month_of(*((today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)))
+            earlier = Period(before.start + timedelta(days=15), before.end)
+            return Found(first if today.day > 15 else earlier, match.group(0))
+        return Found(second if today.day > 15 else first, match.group(0))
     if (match := _WEEKEND.search(text)) and (weekend := _weekend(match, today)) is not None:
         return Found(weekend, match.group(0))
     if (match := _PART_OF_YEAR.search(text)) and (part := _part_of_year(match, today)) is not None:

@@ -578,6 +578,23 @@ _FORMAL = (
         re.compile(r"\bsemana passada e (?:a )?(?:desta|dessa|esta|essa|a atual)\b(?! semana)"),
         "semana passada e essa semana",
     ),
+    # "tem algum dia útil que ficou faltando?": a day without an entry
+    (
+        re.compile(r"\b(dias?)(?: util| uteis)? (?:que |q )?(?:ficou|ficaram|esta|estao|ta|tao) faltando\b"),
+        r"\1 sem apontamento",
+    ),
+    # "que horas a jurema tá chegando essa semana": when she arrived each day
+    (
+        re.compile(r"\b(?:ta|esta|tao|estao) (cheg|entr)ando\b"),
+        lambda m: "chegou" if m.group(1) == "cheg" else "entrou",
+    ),
+    # "volta no primeiro, e em outubro?": the first of the contracts talked about
+    (re.compile(r"\b(?:volta|voltando|voltar|retomando) (?:no|pro|para o|ao) (primeiro|segundo|ultimo)\b"), r"e no \1"),
+    # "quanto era pra eu ter até hoje?": the hours expected of me
+    (
+        re.compile(r"\bquanto (?:era|seria) (?:pra|para) (eu|ela|ele) ter(?: feito| apontado)?\b"),
+        r"quanto \1 deveria ter feito",
+    ),
     # "o que o pessoal do 8302 mais fez em setembro": which activity
     (
         re.compile(r"(?:^|\bo )(?:que|q) ((?:\w+ ){1,4}?)mais (fez|fizeram|fiz|faz|fazem|faco)\b"),
@@ -828,10 +845,10 @@ _BUT_WEEKENDS = re.compile(
     r"\b(?:tirando|sem contar|exceto|fora|descontando|desconsiderando|desconsiderar|excluindo|excluir|sem considerar)"
     r"(?: os?| as?)? (?:(?:fim|fins|final|finais) de semana|sabados? e domingos?)\b"
 )
-# "quem mais trabalha na sexta?": a habit, every Friday, not last Friday
+# "quem mais trabalha na sexta?", "quem menos trabalha segunda": a habit, every Friday, not last Friday
 _HABITUAL_WEEKDAY = re.compile(
-    r"\b((?:trabalha|trabalham|aponta|apontam|costuma\w*)\b(?: \w+){0,4}?) na "
-    r"(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?\b"
+    r"\b((?:trabalha|trabalham|aponta|apontam|costuma\w*)\b(?: \w+){0,4}?) (?:na |de )?"
+    r"(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?\b(?! passad| \d)"
 )
 # "qnt % das minhas horas foi na sexta?", "… foi sábado e domingo": a share of every such weekday, not last Friday
 _SHARE_ON_WEEKDAYS = re.compile(
@@ -1041,7 +1058,7 @@ _CONTEXT_CLAUSE = re.compile(
     r"|\s+(?:pra|para) (?:eu |mim )?(?:detalhar|levantar|mostrar|listar|saber|ver)\s+)"
     r"(?P<question>(?:e |mas |entao )?(?:se possivel |por favor )?(?:(?:voce |vc )?(?:consegue|conseguiria|poderia) )?"
     r"(?:considerando [^,?]*,\s*)?"  # "…e preciso saber, considerando só outubro, quantas pessoas…"
-    r"(?:qnts?|qts?|qnto|qto|qtas?|qntas?|quant[oa]s?|horas|hrs|(?:o |a )?(?:total|soma|quantidade)"
+    r"(?:qnts?|qts?|qnto|qto|qtos|qntos|qtas?|qntas?|quant[oa]s?|horas|hrs|(?:o |a )?(?:total|soma|quantidade)"
     r"|qual|quais|quem|tem|teve|como|em que|em quais|que"
     r"|q|quando|me (?:diz|dizer|fala|falar|mostra|mostrar|passa|passar)|pode|compar\w*|entre)\b[^.!;]*)$"
 )
@@ -1060,7 +1077,7 @@ _OPENING = re.compile(
     r"|agora"
     r"|(?:(?:rs+|k{3,}|(?:ha){2,}h?)\s*)?(?:brincadeira|to brincando|so brincando|zoeira|zoando)"
     r"|(?:desculp[ae]|perdao) (?:incomodar|o incomodo|a demora)"
-    r"|enfim|bom|certo|ta bom|beleza|blz|show|perfeito|otimo|(?:a+h+|ok|ta|certo|hum+) entendi|entendi|a+h+"
+    r"|enfim|entao|bom|certo|ta bom|beleza|blz|show|perfeito|otimo|(?:a+h+|ok|ta|certo|hum+) entendi|entendi|a+h+"
     r"|(?:a+h+,? )?(?:eh|e mesmo|verdade|e verdade)|(?:eu )?nao (?:aponto|registro|lanco)(?: horas?)?"  # a gestor
     r"|me ajuda(?: aqui| ai| rapidinho| por favor)*"
     r"|(?:(?!(?:quant\w*|qual|quais|quem|como|tem|teve)\b)\w+ ){1,5}ne"  # "segunda pos fechamento ne...": chatter
