@@ -336,6 +336,10 @@ NO_LIST = (
     "lista primeiro, por exemplo: “top 5 do 8446 em outubro”."
 )
 _SHORT_LIST = "A lista anterior tinha só {}. Diga o nome ou uma posição dessa lista."
+_HOW_MUCH_OF_WHAT = (
+    "Não sei a que “quanto deu” se refere: ainda não respondi nada nesta conversa. Diga de quem ou de qual "
+    "contrato e o período, por exemplo: “quanto o 8446 fez em novembro?”."
+)
 
 
 def _follows(text: str) -> bool:
@@ -465,6 +469,9 @@ def understand(
         return Question("thanks")
     if _THANKED.search(text) and len(words) <= 8 and not _ASKS.search(text):
         return Question("thanks")  # "ai obrigada, vc salvou meu dia"
+    nothing_before = previous is None or previous.kind in ("greeting", "thanks", "help")
+    if nothing_before and re.fullmatch(r"(?:e )?(?:quanto|qnto|qto) (?:deu|foi|ficou|da)(?: entao)?", text.strip()):
+        return Clarification("not_understood", _HOW_MUCH_OF_WHAT)  # "e aí" then "quanto deu": of what?
     who = re.search(r"\bquem\b", text) is not None
     if _WHICH_ONES.match(text) and previous is not None and (listed := _listed(previous, who)) is not None:
         return listed  # "quais foram?", "quem foram?" after a count: the same question, as a list
@@ -712,6 +719,18 @@ def _understand(
         without = LONG_WEEKEND.sub(" ", text)
         if find_period(without, today, subdivision=db.calendar.subdivision, first_day=db.first_day) is not None:
             text = without  # "voltei do feriadão, qnt apontei sem passada?", "no fds do feriadão, sábado 21 …"
+    if (
+        previous is not None
+        and previous.kind == "hours_by_person"
+        and re.fullmatch(r"(?:e )?(?:a media )?por dia", text)
+    ):
+        text = "e a media por dia trabalhado"  # "e por dia" after each one's hours and their average: per day worked
+    about_contracts = previous is not None and (previous.kind == "list_contracts" or previous.group == "contract")
+    if about_contracts and (
+        biggest := re.fullmatch(r"(?:e )?(?:o|qual o|qual e o) (maior|menor)(?: em horas)?", text.strip())
+    ):
+        # "e o maior em horas" after how many contracts had entries: the contract with the most hours
+        text = f"e qual contrato teve {'mais' if biggest.group(1) == 'maior' else 'menos'} horas"
     if previous is not None and previous.person and _HER_CONTRACT.search(text) and _WHICH_CONTRACT.search(text):
         text = "em quais contratos ela apontou"  # "qual contrato dela?": which, not a figure of it
     elif previous is not None and previous.person and (hers := _HER_CONTRACT.search(text)):
@@ -1628,7 +1647,8 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     # "faltou apontar algum dia?" after a person's hours: that person's; "quem faltou?" is everyone's
     theirs = kind == "missing_days" and not _has(rest, "quem", "alguem", "pessoas?", "recursos?", "quant\\w*")
     # "qnto foi de code review?" after my activities: one row of that list, still mine
-    one_of_the_activities = bool(slots.get("activity")) and previous.kind in _ACTIVITY_LISTS
+    activities_shown = previous.kind in _ACTIVITY_LISTS or (previous.kind == "compose" and previous.group == "activity")
+    one_of_the_activities = bool(slots.get("activity")) and activities_shown
     inherit_subject = not has_subject and not slots.get("everyone") and (follow_up or kind in SUBJECT_KINDS or theirs)
     inherit_subject = inherit_subject or (not has_subject and not slots.get("everyone") and one_of_the_activities)
     if not has_subject and not slots.get("everyone") and previous.contract and kind in CONTRACT_THREAD_KINDS:
@@ -2655,8 +2675,9 @@ def _compose(
         other_contract = slots.get("contract") and slots["contract"] != previous.contract and previous.group != "person"
         if people_named and other_contract:
             read.inferred = False  # "e o segundo, top 3 pessoas" after the contracts: that contract's people
+        summed = read.total and not read.rank  # "e qntos apontamentos no total" after a ranking: one figure
         if previous.group and (read.group is None or read.inferred) and (read.rank or remeasured or read.share):
-            read.group = "none" if of_activity else previous.group  # "e o dia que menos?": the same breakdown
+            read.group = "none" if of_activity or summed else previous.group  # "e o dia que menos?": the same
         if read.measure == "people" and read.group == "person":
             read.group = None  # "quantas pessoas?" after a ranking of people counts them
         by_person = read.group is None or (read.group == "person" and not read.said_group)
@@ -3288,6 +3309,8 @@ def _total_of(previous: Question, every_activity: bool = False, hours: bool = Fa
         return replace(previous, weekday=None, page=0)  # "e no total?" after my weekends' hours: every day
     if previous.kind == "compose" and previous.validated is not None:
         return replace(previous, validated=None, page=0)  # "e qnts no total?" after her pending entries: all of hers
+    if hours and previous.kind == "compose" and previous.measure not in (None, "hours") and not previous.group:
+        return replace(previous, measure="hours", page=0)  # "e horas no total?" after its entries: its hours
     if previous.kind == "resource_days" or (previous.kind == "days_above" and previous.person):
         # "e no total?" after Heitor's days: his hours over the same period, whatever the breakdown was
         values = {name: getattr(previous, name) for name in ("person", "contract", "technology", "period", "basis")}
