@@ -121,3 +121,86 @@ def test_a_name_with_a_particle_no_one_has(generated: Dataset, rows: list[Span])
     first, *_, last = name.split()
     (reply,) = ask(generated, f"quanto o {first.lower()} da {last.lower()} fez esse mes")
     assert " h " not in reply and "Não encontrei" in reply and name in reply
+
+
+# -- batches DF and DG: "essa quinzena", "e por dia" after an average, "e horas no total?", "tá chegando",
+# "quem menos trabalha segunda", a bare "quanto deu", "e o maior em horas", "no total" after a ranking, "volta no
+# primeiro", "entao," before a reason, and "que ficou faltando"
+
+
+def test_this_fortnight_and_the_one_before(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    this, before = ask(generated, f"quanto o {name} apontou essa quinzena", "e na quinzena passada")
+    second_half = (date(2026, 11, 16), NOVEMBER[1])
+    first_half = (date(2026, 11, 1), date(2026, 11, 15))
+    assert hours(total(rows, of(name, second_half))) in this and "16/11/2026" in this
+    assert hours(total(rows, of(name, first_half))) in before and "15/11/2026" in before
+
+
+def test_per_day_after_the_average_per_person(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    _, reply = ask(generated, "media de horas por pessoa no 8446 em setembro", "e por dia")
+    days = {(r.name, r.day) for r in rows if of_contract(SEPTEMBER)(r)}
+    assert hours(total(rows, of_contract(SEPTEMBER)) / len(days)) in reply
+
+
+def test_hours_in_total_after_counting_entries(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    *_, reply = ask(generated, "quantos apontamentos o 8446 teve em outubro", "e horas no total?")
+    assert hours(total(rows, of_contract(OCTOBER))) in reply
+
+
+def test_arriving_this_week(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    week = (date(2026, 11, 23), NOVEMBER[1])
+    firsts: dict[date, str] = {}
+    for r in sorted(rows, key=lambda r: r.start):
+        if of(name, week)(r):
+            firsts.setdefault(r.day, f"{r.start:%H:%M}")
+    (reply,) = ask(generated, f"que horas o {name} ta chegando essa semana")
+    assert all(time in reply for time in firsts.values())
+
+
+def test_who_works_least_on_mondays(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    *_, reply = ask(generated, "ranking de quem mais trabalha na sexta no 8446", "e quem menos trabalha segunda")
+    mondays: dict[str, float] = defaultdict(float)
+    for r in rows:
+        if r.supplier == "8446" and r.day.weekday() == 0:
+            mondays[r.name] += r.net or 0
+    least = min(mondays, key=lambda n: (mondays[n], n))
+    assert f"{least}: {hours(mondays[least])}" in reply
+
+
+def test_a_bare_how_much_with_nothing_before(generated: Dataset) -> None:
+    _, reply = ask(generated, "e ai", "quanto deu")
+    assert " h " not in reply and "Não sei" in reply
+
+
+def test_the_biggest_in_hours_after_counting_contracts(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    *_, reply = ask(generated, "quantos contratos tiveram apontamento em novembro", "e o maior em horas")
+    contracts: dict[str, float] = defaultdict(float)
+    for r in rows:
+        if NOVEMBER[0] <= r.day <= NOVEMBER[1]:
+            contracts[r.supplier] += r.net or 0
+    biggest = max(contracts, key=lambda c: contracts[c])
+    assert f"{biggest}: {hours(contracts[biggest])}" in reply
+
+
+def test_entries_in_total_after_a_ranking(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    _, reply = ask(generated, "quem menos apontou no 8446 em novembro", "e qntos apontamentos no total")
+    assert f"{sum(1 for r in rows if of_contract(NOVEMBER)(r))} apontamentos" in reply and "\n-" not in reply
+
+
+def test_back_to_the_first_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    *_, reply = ask(generated, "horas do 8446 em setembro", "e do 8447", "volta no primeiro, e em outubro?")
+    assert hours(total(rows, of_contract(OCTOBER))) in reply and "8446" in reply
+
+
+def test_a_day_left_missing_after_a_reason(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(
+        generated,
+        "oi tudo bem? entao, to fechando meu mes aqui, vc consegue me dizer quantas horas eu apontei em novembro ate"
+        " agora e se tem algum dia util que ficou faltando? obg",
+        user=name,
+    )
+    hours_part, days_part = reply.split("\n\n")
+    assert hours(total(rows, of(name, NOVEMBER))) in hours_part and "dias úteis" not in days_part.split(":")[0]
