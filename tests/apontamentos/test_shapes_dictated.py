@@ -17,7 +17,7 @@ from apontamentos.dataset import Dataset
 from apontamentos.scope import Scope
 
 from ..expected import Span
-from .test_composition_shapes import activity_has, ask, hours, plain, total
+from .test_composition_shapes import activity_has, ask, by, hours, plain, total
 from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
 from .test_gestor import ask as ask_as
 from .test_shapes_parts import percent
@@ -123,10 +123,7 @@ def test_the_grouping_said_in_the_reason(generated: Dataset, rows: list[Span]) -
         "quantas horas o 8446 fez em outubro?",
         "Perfeito, obrigada. Meu gestor também pediu a quebra por atividade, quanto foi de cada uma?",
     )
-    activities: dict[str, float] = defaultdict(float)
-    for r in rows:
-        if of_contract(OCTOBER)(r) and r.activity:
-            activities[plain(r.activity)] += r.net or 0
+    activities = by(rows, lambda r: plain(r.activity), lambda r: of_contract(OCTOBER)(r) and bool(r.activity))
     assert all(hours(value) in reply for value in sorted(activities.values())[-3:])
 
 

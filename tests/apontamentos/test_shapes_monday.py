@@ -21,7 +21,7 @@ from apontamentos.dataset import Dataset
 from apontamentos.scope import Scope
 
 from ..expected import Span
-from .test_composition_shapes import activity_has, ask, day, hours, plain, total
+from .test_composition_shapes import activity_has, ask, by, day, hours, plain, total
 from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
 from .test_gestor import ask as ask_as
 from .test_shapes_periods_lists import LAST_WEEK, NOVEMBER, OCTOBER, SEPTEMBER, THIS_WEEK, of_contract
@@ -187,10 +187,7 @@ def test_these_two_months_after_two_months_side_by_side(generated: Dataset, rows
         "quanto o 8446 apontou em outubro e em novembro? lado a lado",
         "e nesses dois meses, qual atividade pesou mais?",
     )
-    activities: dict[str, float] = defaultdict(float)
-    for r in rows:
-        if of_contract(both)(r) and r.activity:
-            activities[plain(r.activity)] += r.net or 0
+    activities = by(rows, lambda r: plain(r.activity), lambda r: of_contract(both)(r) and bool(r.activity))
     heaviest = max(activities, key=lambda a: activities[a])
     assert "01/10/2026" in reply and "25/11/2026" in reply and hours(activities[heaviest]) in reply
 
