@@ -460,7 +460,18 @@ _BARE_MONTH = re.compile(r"(\bmes\b.*?\b(?:(?:n|d)?o)) (retrasado|passado|anteri
 # "qnts ficaram devendo algum dia?": a day without entries, not the hours' balance
 # "quem ta devendo apontamento essa semana?": days without entries, not the hours' balance
 _OWING_ENTRIES = re.compile(r"\b(?:ta|esta|estao|tao|ficou|ficaram) devendo (?:algum |os |o )?apontamentos?\b")
-_OWING_A_DAY = re.compile(r"\b(?:ficaram|ficou|fica|ficam|esta|estao|ta|tao) devendo (?:algum|alguns|um|uns) dias?\b")
+_OWING_A_DAY = re.compile(
+    r"\b(?:(to|tou|estou)|ficaram|ficou|fica|ficam|esta|estao|ta|tao) devendo "
+    r"(?:algum|alguns|um|uns|(quant[oa]s)) dias?\b"
+)
+
+
+def _owing_a_day(match: re.Match[str]) -> str:
+    """ "tô devendo algum dia?": mine; "ela tá devendo qnts dias": how many."""
+    days = "quantos dias" if match.group(2) else "algum dia"
+    return f"eu fiquei sem apontar {days}" if match.group(1) else f"ficaram sem apontar {days}"
+
+
 # "como tá a semana do time?": this week so far
 _HOW_IS_THE_WEEK = re.compile(r"\bcomo (?:ta|esta|anda|vai|foi) a semana\b(?! passada| retrasada| anterior)")
 # "passaram de 9h30": nine and a half hours
@@ -959,7 +970,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_BARE_MONTH, r"\1 mes \2"),
     (_MY_ACCESS, r"\1 \2 posso ver"),
     (_WHICH_OF_TWO, lambda m: f"{m.group(1)} {'delas' if m.group(2) == 'a' else 'deles'}"),
-    (_OWING_A_DAY, "ficaram sem apontar algum dia"),
+    (_OWING_A_DAY, _owing_a_day),
     (_OWING_ENTRIES, "ficaram sem apontar algum dia"),
     (_HOW_IS_THE_WEEK, "como foi essa semana"),
     (_HOW_MANY_PEOPLE, "quantas pessoas"),

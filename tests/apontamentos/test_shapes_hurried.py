@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+import pytest
+
 from apontamentos.dataset import Dataset
 from apontamentos.scope import Scope
 
@@ -204,3 +206,11 @@ def test_a_day_left_missing_after_a_reason(generated: Dataset, rows: list[Span])
     )
     hours_part, days_part = reply.split("\n\n")
     assert hours(total(rows, of(name, NOVEMBER))) in hours_part and "dias úteis" not in days_part.split(":")[0]
+
+
+@pytest.mark.parametrize("question", ["to devendo algum dia esse mes?", "tô devendo quantos dias em novembro?"])
+def test_owing_a_day_is_a_day_without_entries(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    """Batch DH: "tô devendo algum dia" counts the days I did not record, not the hours I owe."""
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, question, user=name)
+    assert "sem apontar" in reply and "esperadas" not in reply and name in reply
