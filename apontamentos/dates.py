@@ -361,8 +361,7 @@ def find_period(
         second = Period(month.start + timedelta(days=15), month.end)
         first = Period(month.start, month.start + timedelta(days=14))
         if match.group("past"):
-            before = month_of(*((today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)))
-            earlier = Period(before.start + timedelta(days=15), before.end)
+            earlier = Period(_months_later(month.start, -1) + timedelta(days=15), month.start - timedelta(days=1))
             return Found(first if today.day > 15 else earlier, match.group(0))
         return Found(second if today.day > 15 else first, match.group(0))
     if (match := _WEEKEND.search(text)) and (weekend := _weekend(match, today)) is not None:

@@ -1666,10 +1666,9 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         question = replace(question, contract=previous.contract)
     # "asker" is only how the person was named ("eu" or her name): the same person is the same subject
     compared = [n for n in SUBJECT if n != "asker" or not (question.person and question.person == previous.person)]
-    # "média por pessoa no 8555?" after the 8555 and the 8556 in October: one of the two talked about is the same
-    talked_about = _NAMED_CONTRACTS.get() if previous.contract else ()  # not the rows of a ranking of contracts
     same_subject = question.has_subject and all(
-        getattr(question, n) == getattr(previous, n) or (n == "contract" and question.contract in talked_about)
+        getattr(question, n) == getattr(previous, n)
+        or (n == "contract" and _asked_in_turn(question.contract, previous))
         for n in compared
     )
     overall = _has(text, "no total", "ao todo", "no geral")  # "quantos contratos tiveram apontamento no total?"
@@ -2320,6 +2319,12 @@ CONNECTORS = frozenset({"de", "da", "do", "dos", "das"})
 
 
 _NAME_PARTICLES = frozenset({"da", "de", "do", "das", "dos"})
+
+
+def _asked_in_turn(contract: str | None, previous: Question) -> bool:
+    """Whether `contract` is one of the contracts the talk went through one by one ("média por pessoa no 8555?"
+    after the 8555 and the 8556 in October): the same subject, so the same period. Rows of a ranking are not."""
+    return bool(contract and previous.contract and contract in _NAMED_CONTRACTS.get())
 
 
 def _person(db: Dataset, words: list[str]) -> tuple[str, list[str]] | Ambiguous | Clarification | None:
@@ -2989,8 +2994,7 @@ def _inherited(
         and (
             all(slots.get(name) == getattr(previous, name) for name in compared)
             or (same_person and read.share)
-            # "média por pessoa no 8555?" after the 8555 and the 8556 in October: one of the two talked about
-            or (compared == ["contract"] and previous.contract and slots.get("contract") in _NAMED_CONTRACTS.get())
+            or (compared == ["contract"] and _asked_in_turn(slots.get("contract"), previous))
         )
         and previous.period is not None
         and read.validated is not False
