@@ -615,7 +615,8 @@ def _person_days(
     people = len({d.resource.id for d in days})
     scope = _scope(db, question)
     if not days:
-        return _done(question, f"0 dias de trabalho {what}{scope} {_dates(period)}{note}: ninguém trabalhou.")
+        nobody = "não trabalhou (0,0 h)" if question.person else "ninguém trabalhou (0,0 h)"
+        return _done(question, f"0 dias de trabalho {what}{scope} {_dates(period)}{note}: {nobody}.")
     summed = fmt.hours(sum(d.hours for d in days))  # "quantas horas no feriado de 7 de setembro?": the total too
     text = (
         f"{fmt.plural(len(days), 'dia')} de trabalho {what}{scope} {_dates(period)}{note} "
@@ -876,7 +877,8 @@ def activity_hours(db: Dataset, question: Question, today: date) -> Answer:
         which = f"Atividades com “{m.words}” ({', '.join(m.activities)})"
     text = (
         f"{which}{scope}, {_dates(period)}{note}: {fmt.hours(m.hours)} líquidas em "
-        f"{fmt.plural(m.entries, 'apontamento')}."
+        f"{fmt.plural(m.entries, 'apontamento')}"
+        + ("." if question.person or not m.entries else f", {fmt.plural(m.people, 'recurso')}.")  # who did it, too
     )
     return _done(question, text)
 

@@ -81,6 +81,8 @@ def first_line(db: Dataset, c: Composition, dates: str) -> str:
     if c.measure == "entries" and c.validated is not None and c.output != "share":
         label = "Apontamentos validados" if c.validated else "Apontamentos não validados"  # not "… de apontamentos …"
         shown.remove("validated")
+    if c.group == "person":
+        label = label.replace(" (por pessoa)", "")  # not "… (por pessoa) por pessoa"
     parts = [label]
     if c.group and c.output != "share":
         parts.append(GROUPS[c.group].label)
@@ -293,10 +295,12 @@ def _body(db: Dataset, c: Composition, result: Result, line: str, entries: str =
     if c.output == "share" and result.total is not None:
         total = f" (total {_value(c, result.total)})"
     bounded = c.above is not None or c.below is not None
-    if (bounded or c.group == "person") and c.limit is None and c.group in _COUNTED_GROUPS:
+    # "quanto de reunião semana passada, todos contratos": the contracts listed, and the figure asked for
+    every_contract = c.group in ("contract", "client") and not c.among
+    if (bounded or c.group == "person" or every_contract) and c.limit is None and c.group in _COUNTED_GROUPS:
         line += f" — {fmt.plural(len(rows), *_COUNTED_GROUPS[c.group])}"  # "quantas passaram de 8 h?", "quem fez X?"
         summed = MEASURES[c.measure].additive and MEASURES[c.measure].unit == "hours" and c.output != "share"
-        if c.group == "person" and not bounded and summed:
+        if (c.group == "person" or every_contract) and not bounded and summed:
             line += f", {fmt.hours(sum(float(v or 0) for _, v in result.rows))} no total"  # who did it, and how much
     compared = c.among and c.group in ("person", "contract", "client")  # not "os dois somados, por semana"
     if compared and len(result.rows) == 2 and MEASURES[c.measure].unit != "date" and c.output != "share":

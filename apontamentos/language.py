@@ -50,6 +50,7 @@ ABBREVIATIONS = {
     "h": "horas",  # "qnts h eu fiz mes passado"
     "hs": "horas",
     "hj": "hoje",
+    "ent": "entao",
     "hoj": "hoje",
     "vc": "voce",
     "vcs": "voces",
@@ -310,7 +311,7 @@ _WRITE_FIRST = re.compile(
 )
 # Data the bot does not have: pay, rates, money, contact and identity data.
 _PERSONAL = re.compile(
-    r"\b(?:salari\w*|remunera\w*|ganha\w*|pagament\w*|pago|paga|valor|valores|preco\w*|custo\w*|custa\w*|"
+    r"\b(?:salari\w*|remunera\w*|ganha\w*|ganho|ganhei|ganhamos|receber|recebo|recebi|pagament\w*|pago|paga|valor|valores|preco\w*|custo\w*|custa\w*|"
     r"fatur\w*|dinheiro|reais|r|tarifa\w*|taxa\w*|cpf|rg|telefone\w*|celular\w*|whatsapp|zap|e ?mail\w*|"
     r"endereco\w*|aniversario\w*|data de nascimento|nasceu|idade|senha\w*|login|conta bancaria|pix|"
     r"avaliac\w*|demiss\w*|ferias|atestado\w*|doenc\w*)\b"
@@ -568,6 +569,33 @@ _LISTED_DAY = r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?|
 _CHANGED = r"(?:cresc|aument|diminu|sub|baix|melhor|pior|mud|vari)(?:eu|iu|ou|eram|iram|aram)|caiu|cairam"
 _MONTHS = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
 _FORMAL = (
+    # "ele começou que horas hj", "cheguei q horas ontem": the time asked, said after the verb
+    (
+        re.compile(
+            r"\b((?:ele|ela|eu|voce) )?(entrou|entrei|chegou|cheguei|comecou|comecei|saiu|sai) (?:as |a )?que horas\b"
+        ),
+        r"que horas \1\2",
+    ),
+    # "quantos do meu contrato não bateram o ponto ontem": who recorded nothing (the exit forgotten is "a saída")
+    (
+        re.compile(r"\bnao (bateram|bateu|bati|batemos|batem) (?:o )?ponto\b(?! de saida)"),
+        lambda m: "nao " + {"bateram": "apontaram", "bateu": "apontou", "bati": "apontei"}.get(m.group(1), "apontam"),
+    ),
+    # "quantos têm dia útil sem lançamento?", "quantos deixaram algum dia útil sem registro": people, not the calendar
+    (
+        re.compile(
+            r"\bquant[oa]s (?:pessoas |recursos )?((?:\w+ ){0,3}?)(?:tem|teve|tiveram|deixaram|ficaram com) "
+            r"(?:algum |algun?s? )?dias? (?:util|uteis) sem (?:lancamentos?|registros?|apontamentos?|apontar|lancar"
+            r"|registrar)\b"
+        ),
+        r"quantas pessoas \1ficaram sem apontar algum dia",
+    ),
+    (re.compile(r"\bsem (?:a|o) (?:registro de |marcacao de |batida de )?saida\b"), "sem saida"),  # "ficou sem a saída"
+    # "eu queria saber do contrato 8600 quantas horas…": who wants to know, not whose hours
+    (
+        re.compile(r"^((?:entao |ah |bom )?)eu (queria|quero|gostaria de|preciso|precisava) (saber|ver|conferir)\b"),
+        r"\1\2 \3",
+    ),
     # a contract dictated: "oito quatro quatro seis", "sete nove cinco um", "oito mil cento e vinte"
     (
         re.compile(r"\b(\d) (\d) (\d) (\d|um)\b"),
@@ -996,7 +1024,7 @@ _CORRECTION_WORD = (
     r"(?:pera(?:i|ai)?|espera(?: ai)?|ops|oops|foi mal|desculp[ae](?: ai)?|perdao|digo|me enganei|"
     r"errei(?: (?:o|a) (?:nome|contrato|numero|mes|periodo|dia|data|semana|atividade|filtro|pessoa))?|"
     r"na (?:verdade|vdd)|(?:eu )?(?:quis|queria) dizer|quer dizer|corrigindo|melhor dizendo"
-    r"|(?:era|foi) (?:isso|esse|essa))"
+    r"|(?:era|foi) (?:isso|esse|essa)|(?:me )?confundi)"
 )
 _CORRECTION = re.compile(
     r"^\s*(?:(?:opa|ah|ih|eita|putz|ixi|xi)\b[\s,.!]*)?"
@@ -1091,6 +1119,7 @@ _OPENING = re.compile(
     r"|enfim|entao|bom|certo|ta bom|beleza|blz|show|perfeito|otimo|(?:a+h+|ok|ta|certo|hum+) entendi|entendi|a+h+"
     r"|(?:a+h+,? )?(?:eh|e mesmo|verdade|e verdade)|(?:eu )?nao (?:aponto|registro|lanco)(?: horas?)?"  # a gestor
     r"|me ajuda(?: aqui| ai| rapidinho| por favor)*"
+    r"|(?:me )?responde(?: ai)? (?:numa|em uma|em 1) linha(?: so)?"  # how to answer, not what
     r"|(?:(?!(?:quant\w*|qual|quais|quem|como|tem|teve)\b)\w+ ){1,5}ne"  # "segunda pos fechamento ne...": chatter
     r")\s*(?:[,.!?:;-]|[\u2600-\u27bf\U0001f300-\U0001faff])+)+"  # an emoji closes a pleasantry too
 )

@@ -825,6 +825,7 @@ class ActivityMatch:
     hours: float
     resource: ResourceRef | None
     contract: ContractRef | None
+    people: int = 0  # how many people did them
 
 
 def _activities_required(db: Dataset) -> None:
@@ -872,12 +873,12 @@ def activity_hours(
         raise UnknownActivity(words, sorted(db.activities.values()))
     p = data_period(db, period)
     who, ref, where, params = _subject_sql(db, resource, contract)
-    entries, hours = db.query(
-        f"""SELECT count(*), coalesce(sum(net_h), 0) FROM e
+    entries, hours, people = db.query(
+        f"""SELECT count(*), coalesce(sum(net_h), 0), count(DISTINCT rid) FROM e
             WHERE day BETWEEN ? AND ? AND activity_key IN ({", ".join("?" for _ in matched)}){where}""",
         [p.start, p.end, *matched, *params],
     )[0]
-    return ActivityMatch(p, words, [db.activities[k] for k in matched], entries, hours, who, ref)
+    return ActivityMatch(p, words, [db.activities[k] for k in matched], entries, hours, who, ref, people)
 
 
 class PersonCount(NamedTuple):

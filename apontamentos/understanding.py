@@ -498,7 +498,7 @@ def understand(
         try:
             understood = _understand(db, text, previous, today, me, named)
             mine = role == "colaborador" and me is not None and isinstance(understood, Question)
-            if mine and understood.kind == "period_summary" and not understood.has_subject:  # type: ignore[union-attr]
+            if mine and understood.kind in ("period_summary", "total_hours") and not understood.has_subject:  # type: ignore[union-attr]
                 # "então me fala qnt ficou ontem" from someone who sees only her own entries: hers, said as hers
                 understood = replace(understood, kind="total_hours", person=me)  # type: ignore[arg-type]
             if isinstance(understood, Question) and previous is not None and previous.weekday:
@@ -933,6 +933,16 @@ def _understand(
             slots["period"] = Period(month.start, found.period.end)  # type: ignore[union-attr]
         elif owed and found.open_start and month is None:
             slots["period"] = Period(month_of(today.year, today.month).start, found.period.end)  # this month so far
+        half = re.fullmatch(r"(?:(?:n|d)?a )?(primeira|segunda|1a|2a) quinzena", found.text.strip())
+        if half and month is not None and _within_one(month, "month") and month.start.month != today.month:
+            # "e na segunda quinzena?" after October's first: October's second, not this month's
+            whole = month_of(month.start.year, month.start.month)
+            second = half.group(1) in ("segunda", "2a")
+            slots["period"] = (
+                Period(whole.start.replace(day=16), whole.end)
+                if second
+                else Period(whole.start, whole.start.replace(day=15))
+            )
         if (
             re.fullmatch(r"(?:n|d)?o mes(?: todo| inteiro)?|nesse mes|naquele mes|no mesmo mes", found.text.strip())
             and not re.search(r"\bate (?:agora|hoje|aqui)\b", text)  # "e nesse mês até agora?": this one
@@ -1146,8 +1156,10 @@ def _understand(
         consume(match.group(0))
     for pattern, profile in PROFILES:
         if match := pattern.search(rest):
-            slots["profile"] = profile
             consume(match.group(0))
+            slang = re.fullmatch(r"devs?", match.group(0)) and _technology(db, rest) is not None
+            if not slang:  # "devs java": the people who work with Java, whatever their profile
+                slots["profile"] = profile
             break
     technology = _technology(db, rest)
     if technology is not None:
@@ -1230,7 +1242,8 @@ def _understand(
         measure = "people" if re.search(r"\b(?:gente|pessoas|recursos)\b", rest) else "hours"
         measure = "entries" if re.search(r"\bapontamentos\b", rest) else measure
         period = slots.get("period") or (previous.period if previous is not None else None)
-        return Question("compose", measure=measure, group="contract", among=contracts, period=period, output="table")
+        group = "client" if all(re.fullmatch(r"[Ee]\d{7}", c) for c in contracts) else "contract"
+        return Question("compose", measure=measure, group=group, among=contracts, period=period, output="table")
     other = re.search(r"\b(?:n|d|pr)?o outro(?: contrato)?\b", rest) if len(contracts) == 2 else None
     if other and previous is not None and previous.contract in contracts and not slots.get("contract"):
         # "e qnts pessoas tem no outro?" after one of the two contracts listed: the other one
@@ -1336,6 +1349,23 @@ def _understand(
         # "e as horas deles em outubro?", "quanto cada uma fez?": the people the last list (or the last two
         # turns) named, ranked among themselves
         without = rest.replace(plural.group(0), " ", 1)
+        each = None  # "quantos apontamentos cada um", "e a média de horas por dia de cada um": that measure, theirs
+        if re.search(r"\bapontamentos\b", without) and not re.search(r"\bhoras?\b", without):
+            each = "entries"
+        elif re.search(r"\bmedia\b", without) and re.search(r"\bpor dia\b", without):
+            each = "avg_day"
+        elif re.search(r"\bquant[oa]s dias\b", without):
+            each = "days"
+        if each is not None and _activity(db, without) is None:
+            return Question(
+                "compose",
+                measure=each,
+                group="person",
+                among=tuple(listed),
+                period=slots.get("period") or (previous.period if previous is not None else None),
+                order=slots.get("order", "desc"),
+                output="table",
+            )
         if kind_of(f" {' '.join(without.split())} ") in (None, "total_hours", "ranking", "hours_by_person"):
             period = slots.get("period") or (previous.period if previous is not None else None)
             if isinstance(named := _activity(db, without), tuple):
@@ -1803,6 +1833,10 @@ def _with_activity(question: Question) -> Understood:
         if question.count:  # "quantas pessoas fizeram deploy?": how many, not who
             return question_of(Composition(measure="people", **filters))
         return question_of(Composition(group="person", limit=limit, output="table", order=question.order, **filters))
+    if question.kind == "list_contracts" and question.contract is None:
+        # "quanto tempo de reunião semana passada, geral, todos contratos": that activity's hours, contract by contract
+        filters = {n: getattr(question, n) for n in ("period", "basis", "activity") if getattr(question, n) is not None}
+        return question_of(Composition(group="contract", output="table", **filters))
     return Clarification(
         "not_understood",
         f"Não sei responder essa pergunta só para a atividade “{question.activity}”. Pergunte pelas horas da "
@@ -2324,6 +2358,8 @@ _NAME_PARTICLES = frozenset({"da", "de", "do", "das", "dos"})
 def _asked_in_turn(contract: str | None, previous: Question) -> bool:
     """Whether `contract` is one of the contracts the talk went through one by one ("média por pessoa no 8555?"
     after the 8555 and the 8556 in October): the same subject, so the same period. Rows of a ranking are not."""
+    if contract and previous.among and previous.group in ("contract", "client") and contract in previous.among:
+        return True  # "quem mais apontou no E9951270?" after it and another side by side
     return bool(contract and previous.contract and contract in _NAMED_CONTRACTS.get())
 
 
@@ -2483,6 +2519,9 @@ def _or(items: list[str]) -> str:
 
 # -- open periods ("desde 12/11", "até 15/10") --------------------------------------------------
 
+_ALL_ALONG = re.compile(
+    r"\b(?:desde o|do) (?:inicio|comeco)\b|\b(?:periodo|historico) (?:todo|inteiro)\b|\bdesde sempre\b"
+)
 _SINCE = re.compile(r"\b(?:desde|a partir d[eoa]s?|apos|depois d[eoa])(?: (?:o )?dia)?\s*$")
 _UNTIL = re.compile(r"\b(?:ate|antes d[eoa])(?: (?:o )?dia)?\s*$")
 
@@ -2495,8 +2534,17 @@ def _open_ended(db: Dataset, rest: str, found: Found, today: date) -> tuple[Peri
         opened = Period(found.period.start, max(today, found.period.start))
         return (opened, "") if before == "desde" else None
     before = rest[: rest.find(f" {said} ") + 1] if f" {said} " in rest else ""
+    if (match := re.search(r"\b(?:apos|depois)\s*$", before)) and said.startswith(("do ", "da ", "de ")):
+        # "depois do dia 10 até hoje": the range said, from the day after
+        start = found.period.start + timedelta(days=1)
+        return Period(min(start, found.period.end), found.period.end), match.group(0)
     if match := _SINCE.search(before):
-        return Period(found.period.start, max(today, found.period.start)), match.group(0)
+        # "depois do dia 10" / "após outubro" leave the day or month said out, as "antes de" does
+        start = found.period.end + timedelta(days=1) if match.group(0).startswith(("apos", "depois")) else None
+        start = start or found.period.start
+        if start > today:
+            raise InvalidQuery(f"Não há apontamentos depois de {found.period.end:%d/%m/%Y}.")
+        return Period(start, today), match.group(0)
     if match := _UNTIL.search(before):
         first = db.first_day or found.period.start
         end = found.period.start - timedelta(days=1) if match.group(0).startswith("antes") else found.period.end
@@ -2584,6 +2632,15 @@ def _compose(
             del named["activity"]  # "quantas horas de treinamento no total?" after its people: that activity's total
         if read.weekday is not None:
             named["weekday"] = read.weekday  # "somando todos os domingos desde setembro"
+        if (
+            previous is not None
+            and previous.among
+            and previous.group
+            and set(named) == {"period"}
+            and _ALL_ALONG.search(text)
+        ):
+            # "e no total, desde o início dos dados?" after two contracts side by side: the same two, all the data
+            return replace(previous, period=named["period"], page=0)
         if not named and isinstance(total, Clarification) and previous.kind == "total_hours" and previous.person:
             # "e no total?" after her October hours: all her hours; a contract's month is asked (all time, or
             # every contract that month?)
@@ -2650,12 +2707,19 @@ def _compose(
             read.weekday = (day,)  # "e domingo?" after "aos sábados"
         which_day = any(re.fullmatch(r"(?:qual|que|em que)(?: foi)?(?: o)? dia", said) for said in read.said)
         which_day = which_day or bool(re.search(r"\b(?:qual|que|em que)(?: foi)?(?: o)? dia\b", read.rest))
-        if read.group == "day" and (
-            previous.group in ("weekday", "week", "month")
-            and not read.said_group
-            and not (which_day and previous.group != "weekday")
-            or previous.group == "weekday"
-            and which_day
+        a_date = (
+            which_day and slots.get("period") and _has(text, "foi")
+        )  # "e qual foi o dia com mais horas em outubro?"
+        if (
+            read.group == "day"
+            and not a_date
+            and (
+                previous.group in ("weekday", "week", "month")
+                and not read.said_group
+                and not (which_day and previous.group != "weekday")
+                or previous.group == "weekday"
+                and which_day
+            )
         ):
             # "e o dia que menos?", "e qual o dia mais fraco?" after the weekdays: the weekday ("e qual foi o
             # dia que eu mais trabalhei?" after the weeks: a day)
@@ -2842,6 +2906,8 @@ def _compose(
     if bounded and measure == "people":
         # "quantas pessoas passaram de 150 horas?": the bound is on each person's hours; the rows are counted
         measure, group = "hours", group or "person"
+    if measure == "people" and group == "person" and not read.said_group:
+        group, limit = None, None  # "quantas pessoas fizeram suporte?" after who did it: how many, not per person
     inherited = values.get("period") if "period" not in slots else None
     if inherited is not None and group in ("month", "week") and _within_one(inherited, group):
         values.pop("period")  # "minhas horas mês a mês" after an October question: every month, not one
