@@ -151,6 +151,8 @@ class Composition:
             raise ValueError("limit is at least 1")
         if self.output == "share" and not (self.group or self.share_of or self.part):
             raise ValueError("a share is of a grouping, of an activity (share_of) or of a filter (part)")
+        if self.output == "share" and not MEASURES[self.measure].additive:
+            raise ValueError("a share is of a measure whose parts add up to the whole (hours, entries)")
         if self.part is not None and (
             self.part not in get_args(PartName) or getattr(self, self.part) is None or self.group or self.share_of
         ):

@@ -2899,6 +2899,8 @@ def _compose(
     if kept == "entries" and slots.get("activity") and re.search(r"\bquanto (?:foi|deu|tempo)\b", text):
         kept = None  # "quanto foi só de deploy?" after the activities counted: how much time, not how many
     measure = measure or kept or "hours"
+    if share and not MEASURES[measure].additive:
+        measure = "hours"  # "e qnts % foi desenvolvimento?" after an average per person: its part of the hours
     if bounded and measure == "people" and (slots.get("hours") or 0) <= 24 and slots.get("below") is None:
         # "quantas pessoas passaram de 8 horas ontem?": a day's hours, each person's days above it
         subject = {name: values.get(name) for name in ("person", "contract", "technology", "period")}

@@ -292,3 +292,14 @@ def test_how_to_answer_and_shorthand_are_not_the_question(
         assert hours(total(rows, of_contract((TODAY, TODAY)))) in replies[0]
     else:
         assert hours(total(rows, of_contract((date(2026, 9, 1), date(2026, 9, 30))))) in replies[-1]
+
+
+def test_a_share_after_an_average_is_a_share_of_the_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    *_, reply = ask(
+        generated,
+        "horas por semana do 8446 em outubro",
+        "media por pessoa no mesmo periodo",
+        "e qnts % foi code review",
+    )
+    part, whole = total(rows, of_activity("review", OCTOBER, "8446")), total(rows, of_contract(OCTOBER))
+    assert f"{hours(part)} de {hours(whole)}" in reply
