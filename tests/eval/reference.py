@@ -360,7 +360,7 @@ class Reference:
         found = self._activities(self.select(spec)).values()
         if spec.get("by") == "entries":
             ranked = sorted(found, key=lambda a: (-a[1], a[0]))
-            return [f"{shown}: {entries_text(n)}" for shown, n, _ in ranked[:3]]
+            return [f"{shown}: {entries_text(n)}" for shown, n, _ in ranked[: spec.get("top", 3)]]
         ranked = sorted(found, key=lambda a: (-a[2], a[0]))
         return [f"{shown}: {hours_text(h)}" for shown, _, h in ranked[: spec.get("top", 3)]]
 
@@ -388,8 +388,12 @@ class Reference:
         return {k: self._hours(rows, spec) for k, rows in sorted(groups.items())}
 
     def by_month(self, spec: dict[str, Any]) -> list[str]:
-        """The hours of each calendar month of the period (labels vary: `outubro`, `10/2026`; the figures do not)."""
-        return [hours_text(h) for h in self._grouped(spec, lambda d: (d.year, d.month)).values()]
+        """The hours of each calendar month of the period (labels vary: `outubro`, `10/2026`; the figures do not);
+        with `top`, only that many months, most hours first."""
+        months = list(self._grouped(spec, lambda d: (d.year, d.month)).values())
+        if "top" in spec:
+            months = sorted(months, reverse=True)[: spec["top"]]
+        return [hours_text(h) for h in months]
 
     def by_week(self, spec: dict[str, Any]) -> list[str]:
         """The hours of each Monday-to-Sunday week, cut at the period's ends."""
