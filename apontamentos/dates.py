@@ -155,6 +155,9 @@ _DAY_RANGE = re.compile(
     rf"(?P<second>{_DAY}){_IN_WEEK}(?![\w/])"
 )
 
+_SINCE_WEEKDAY_BEFORE = re.compile(
+    rf"\b(?:desde|a partir d[eoa])\s+(?:o\s+|a\s+)?(?P<day>{_WEEKDAY_NAME})\s+(?:{_WEEK_NAME}|passad[oa]\b)"
+)
 _OPEN_END = re.compile(rf"\b(?:desde|a partir d[eoa])\s+(?:o\s+|a\s+)?(?P<day>{_DAY}|(?P<month>{_MONTH}))(?![\w/])")
 _OPEN_START = re.compile(
     rf"\b(?:(?:desde o|do|de) (?:inicio|comeco)(?: dos dados| do periodo)? )?"  # "do início até 15/9"
@@ -318,6 +321,11 @@ def find_period(
         )
         start = _make(int(d1), end.month, end.year, original)
         return Found(Period(start, end), match.group(0))
+    if match := _SINCE_WEEKDAY_BEFORE.search(text):
+        # "desde segunda da semana passada", "desde segunda passada": that Monday, not this week's
+        week = _week(match.group("week") or "da semana passada", today)
+        day = _in_week(match.group("day"), week)
+        return Found(Period(day, max(day, today)), match.group(0), open_end=True)
     if match := _OPEN_END.search(text):
         bound = _bound(match, today, first=True)
         return Found(Period(bound, max(bound, today)), match.group(0), open_end=True)

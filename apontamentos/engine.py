@@ -19,6 +19,7 @@ from .errors import InvalidQuery
 from .language import compound_parts, corrected
 from .question import Question, from_context
 from .registry import BY_NAME
+from .rules import Period
 from .scope import OPEN, Scope, ScopedDataset, granted, scoped
 from .understanding import REFUSALS, STATIC, Clarification, understand
 from .vocabulary import BUILTIN, Vocabulary
@@ -133,6 +134,7 @@ def _answer_one(
             role=scope.role,
             named_people=_strings(context, "named_people"),
             named_contracts=_strings(context, "named_contracts"),
+            named_periods=_periods(context),
             unanswered=bool(context.get("unanswered")),
             named_rows=_rows(context),
         )
@@ -209,6 +211,15 @@ def _remembering(
         # "e o 8121?" after the 8555: "e no total?", "e o outro?" mean those two
         contracts = [previous.contract, question.contract]  # type: ignore[list-item]
         result = replace(result, context={**result.context, "named_contracts": contracts})
+    same_subject = previous is not None and (previous.kind, previous.person, previous.contract) == (
+        question.kind,
+        question.person,
+        question.contract,
+    )
+    if same_subject and previous.period and question.period and previous.period != question.period:  # type: ignore[union-attr]
+        # "quantas horas fiz em outubro?", "e em novembro?": "me mostra os dois lado a lado" means those two
+        periods = [[p.start.isoformat(), p.end.isoformat()] for p in (previous.period, question.period)]  # type: ignore[union-attr]
+        result = replace(result, context={**result.context, "named_periods": periods})
     listed = context.get("named_people")
     if "named_people" in result.context:
         return result
@@ -268,6 +279,14 @@ def _rows(context: dict[str, Any]) -> tuple[tuple[str, str, str, float], ...]:
         return ()
     valid = [r for r in rows if isinstance(r, list) and len(r) == 4 and all(isinstance(v, str) for v in r[:3])]
     return tuple((r[0], r[1], r[2], float(r[3])) for r in valid if isinstance(r[3], int | float))
+
+
+def _periods(context: dict[str, Any]) -> tuple[Period, ...]:
+    """The two periods the last two answers were about, one after the other, or ()."""
+    try:
+        return tuple(Period(date.fromisoformat(a), date.fromisoformat(b)) for a, b in context.get("named_periods", []))
+    except (TypeError, ValueError):
+        return ()
 
 
 def _strings(context: dict[str, Any], key: str) -> tuple[str, ...]:

@@ -568,7 +568,17 @@ _LISTED_DAY = r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?|
 
 _CHANGED = r"(?:cresc|aument|diminu|sub|baix|melhor|pior|mud|vari)(?:eu|iu|ou|eram|iram|aram)|caiu|cairam"
 _MONTHS = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
+_MONTH_WORD = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
 _FORMAL = (
+    # "jurema set x out x nov": three months or more side by side are a table by month, as "set, out e nov" is
+    (
+        re.compile(rf"\b({_MONTH_WORD}) (?:x|vs|versus) ({_MONTH_WORD})((?: (?:x|vs|versus) (?:{_MONTH_WORD}))+)\b"),
+        lambda m: (
+            " ".join([m.group(1), *re.split(r" (?:x|vs|versus) ", f"{m.group(2)}{m.group(3)}")[:-1], "e"])
+            + " "
+            + re.split(r" (?:x|vs|versus) ", m.group(3))[-1]
+        ),
+    ),
     # "ele começou que horas hj", "cheguei q horas ontem": the time asked, said after the verb
     (
         re.compile(
@@ -1114,7 +1124,7 @@ _OPENING = re.compile(
     r"|(?:e )?seguindo (?:a mesma linha|nessa linha|na mesma linha)(?: de raciocinio)?"
     r"|ok|okay|(?:muito )?obrigad[oa](?: de novo| novamente| pela ajuda(?: de sempre)?| pelo retorno)?|valeu|vlw"
     r"|agora"
-    r"|(?:(?:rs+|k{3,}|(?:ha){2,}h?)\s*)?(?:brincadeira|to brincando|so brincando|zoeira|zoando)"
+    r"|(?:(?:rs+|k{3,}|(?:ha){2,}h?)\s*)?(?:brincadeira|brinks|to brincando|so brincando|zoeira|zoando)"
     r"|(?:desculp[ae]|perdao) (?:incomodar|o incomodo|a demora)"
     r"|enfim|entao|bom|certo|ta bom|beleza|blz|show|perfeito|otimo|(?:a+h+|ok|ta|certo|hum+) entendi|entendi|a+h+"
     r"|(?:a+h+,? )?(?:eh|e mesmo|verdade|e verdade)|(?:eu )?nao (?:aponto|registro|lanco)(?: horas?)?"  # a gestor
@@ -1157,6 +1167,9 @@ _PART_SPELLED = re.compile(
 )
 _LONG_WEEKEND_SPELLED = re.compile(r"(feriad[aã]o)\s*\([^)]*\)", re.IGNORECASE)
 # "quantas horas lancei de segunda a quinta (sexta foi feriado)?": an aside that explains, not asks
+_COUNTED_LIST = re.compile(
+    r"\b(?:d?[oa]s|entre [oa]s) (?:\d+|dois|duas|tres|quatro|cinco|seis)\b[^()?]*\(([^)]*)\)\s*", re.IGNORECASE
+)
 _ASIDE = re.compile(r"\s*\((?=[^)]*\b(?:foi|era|e|eh|teve|tive|estava|estive|ficou)\b)[^)]*\)")
 
 
@@ -1167,6 +1180,7 @@ def _unsaid(question: str) -> str:
         # "no trimestre (set a nov)", "no trimestre? set out e nov": the months said are the period
         folded = _folded(question)
         question = f"{folded[: defined.start()]} de {defined.group(1)} a {defined.group(2)} {folded[defined.end() :]}"
+    question = _COUNTED_LIST.sub(r"\1: ", question)  # "dos 4 java do 8447 (a, b, c e d) qm fez mais": those four
     question = _ASIDE.sub("", question) if _ASIDE.sub("", question).strip() else question
     question = _LONG_WEEKEND_SPELLED.sub(r"\1", question)  # "no feriadão (sexta a domingo)": said twice
     folded = _folded(question)
@@ -1197,7 +1211,10 @@ _REASON_AFTER = re.compile(
     r"(?:cobrar|colocar|apresentar|mandar|enviar|montar|levar|mostrar|incluir|falar|usar|botar|por)\b"
     r"|(?:as vezes|geralmente|normalmente)\s+(?:o|a|os|as|eu|a gente)\b"
     r"|(?:o|a) (?:fechamento|mes|semana|entrega) (?:foi|ta|esta|vai|anda)\b"
-    r"|se (?:puder|possivel|der|for possivel) (?:me )?(?:responder|mandar|passar)\b)[^?]*\??\s*$"
+    r"|se (?:puder|possivel|der|for possivel) (?:me )?(?:responder|mandar|passar)\b"
+    # "tenho algum apontamento sem saída esse mês? o gestor reclamou": who wants it, not whose entries
+    r"|(?:o|a|meu|minha) (?:gestor|gestora|chefe|lider|coordenador|coordenadora|rh|cliente)"
+    r" (?:reclamou|pediu|cobrou|perguntou|mandou|quer|falou)\b)[^?]*\??\s*$"
 )
 
 
@@ -1229,6 +1246,13 @@ def _unexplained(question: str) -> str:
 
 _BARE_COMPARE = re.compile(r"(?:e )?compar\w*(?: (?:pra|para) mim)?(?: (?:ate|so ate) \w+)?")
 _BELIEF = re.compile(r"(?:eu )?(?:to|estou) (?:achando|com a impressao de|sentindo|desconfiando) (?:que|q) ")
+
+
+# "preciso fechar o mês da zuleica", "conferir o fechamento do wagner rocha": whom "ela" / "ele" then means
+_WHOSE = re.compile(r"\bd[oa] ([a-z]+(?: [a-z]+){0,3})\s*$")
+_CLAUSE_NOUNS = (
+    r"\b(?:mes|semana|contrato|time|equipe|pessoal|ponto|fechamento|folha|relatorio|cliente|rh|gestor|gestora)\b"
+)
 
 
 def without_context(question: str) -> str:
@@ -1266,6 +1290,9 @@ def without_context(question: str) -> str:
     if grouping and not _BREAKDOWN.search(each):
         asked = each  # "meu gestor pediu a quebra por atividade, quanto foi de cada uma?": each activity
         kept.append(f"por {grouping.group(1)}")
+    whom = _WHOSE.search(context)
+    if whom and re.search(r"\b(?:ele|ela)\b", asked) and not re.search(_CLAUSE_NOUNS, whom.group(1)):
+        asked = re.sub(r"\b(?:ele|ela)\b", whom.group(1), asked, count=1)  # "preciso fechar o mês da zuleica, …ela…"
     contracts = [n for n in _CONTRACT_NUMBER.findall(context) if n not in asked]
     if contracts and not _CONTRACT_NUMBER.search(asked):
         kept.append(f"do contrato {contracts[0]}")

@@ -437,6 +437,7 @@ def understand(
     named_contracts: tuple[str, ...] = (),
     unanswered: bool = False,
     named_rows: tuple[tuple[str, str, str, float], ...] = (),
+    named_periods: tuple[Period, ...] = (),
 ) -> Understood:
     """The typed question (merged with `previous` when it is a follow-up), or a Clarification.
 
@@ -455,10 +456,18 @@ def understand(
         text = f"e {text.strip()}"  # a row of the last breakdown: its subject and filters go on
     if not text.strip("? "):
         return Question("help")
+    side_by_side = previous is not None and previous.kind in ("total_hours", "compose") and not previous.group
+    if side_by_side and len(named_periods) == 2 and _BOTH_PERIODS.search(text):
+        # "me mostra os dois lado a lado" after October, then November: the two periods, side by side
+        first, second = sorted(named_periods, key=lambda p: p.start)
+        composed = {"kind": "compose", "measure": previous.measure or "hours", "output": "value"}  # type: ignore[union-attr]
+        return replace(previous, period=first, versus=second, page=0, **composed)  # type: ignore[arg-type]
     if reason := refusal(prepared) or refusal(text):
         # the person or contract asked about stays the conversation's subject, with its period: "e quantas
         # horas ela fez?", "e em horas?" come next
-        pending = _refused_subject(db, text, today, previous) if reason in ("personal", "write", "forecast") else None
+        pending = (
+            _refused_subject(db, text, today, previous, me) if reason in ("personal", "write", "forecast") else None
+        )
         return Clarification(reason, REFUSALS[reason], pending)
     if (ack := _THANKS.match(text)) and _ASKS.search(text[ack.end() :]):
         text = text[ack.end() :].strip()  # "ok e o 7874?": the question after the acknowledgement
@@ -580,15 +589,26 @@ def _listed(previous: Question, who: bool = False) -> Question | None:
     return replace(previous, page=0) if previous.kind in _LISTING_KINDS else None
 
 
-def _refused_subject(db: Dataset, text: str, today: date, previous: Question | None = None) -> Question | None:
-    """The hours of whom a refused question was about (a person, else a contract), over the period it named
-    (or, about the same subject again, the period the conversation was in)."""
+_BOTH_PERIODS = re.compile(
+    r"\b(?:os|as) (?:dois|duas|2)\b.*\b(?:lado a lado|comparad[oa]s|juntos|juntas)\b"
+    r"|\bcompar\w* (?:os|as) (?:dois|duas|2)\b|\bdiferenca entre (?:os|as) (?:dois|duas|2)\b"
+)
+_FIRST_PERSON_REFUSED = re.compile(r"\b(?:eu|meu|minha|meus|minhas|fiz|tenho|trabalhei|apontei|vou|recebo|ganho)\b")
+
+
+def _refused_subject(
+    db: Dataset, text: str, today: date, previous: Question | None = None, me: str | None = None
+) -> Question | None:
+    """The hours of whom a refused question was about (a person, else a contract, else the asker speaking of
+    themself), over the period it named (or, about the same subject again, the period the conversation was in)."""
     person = _person(db, text.split())
     contract = _contract(db, f" {text} ")
     if isinstance(person, tuple):
         subject = {"person": person[0]}
     elif isinstance(contract, tuple):
         subject = {"contract": contract[0]}
+    elif me is not None and _FIRST_PERSON_REFUSED.search(text):
+        subject = {"person": me}  # "quanto vou receber esse mês com as horas que fiz?": then "só as horas, então"
     else:
         return None
     found = find_period(text, today, subdivision=db.calendar.subdivision, first_day=db.first_day)
@@ -1302,6 +1322,20 @@ def _understand(
         # "qnt eu e o Hugo fizemos mês passado, somando os dois?", "… fizeram juntas": the two of them, summed
         period = slots.get("period") or (previous.period if previous is not None else None)
         return Question("compose", measure="hours", among=slots["among"], period=period, output="value")
+    if (
+        previous is not None
+        and previous.kind == "compose"
+        and previous.versus is not None
+        and re.search(r"\bcada (?:um|uma|periodo|mes|semana)\b", text)
+        and not any(slots.get(name) for name in SUBJECT)
+        and "period" not in slots
+    ):
+        # "qnta gente apontou em cada um?" after October beside November: that measure, the two side by side
+        each = "people" if re.search(r"\b(?:gente|pessoas|recursos|quem)\b", rest) else None
+        each = "entries" if re.search(r"\bapontamentos\b", rest) else each
+        each = "days" if re.search(r"\bdias\b", rest) else each
+        if each is not None:
+            return replace(previous, measure=each, page=0)
     each_or_both = (
         re.search(r"\bcada um\b", text) and _PLURAL_PRONOUN.search(rest) or re.search(r"\bos \d+ somados\b", text)
     )
@@ -2094,6 +2128,9 @@ def _needs_subject(question: Question) -> Understood:
         return replace(question, kind="activity_breakdown")
     if question.kind == "contract_details" and not question.contract:
         return Clarification("ask_contract", ASK_CONTRACT)
+    if question.person and question.kind in ("contract_details", "period_summary"):
+        # "quanto apontei no 8447 esse mês": my hours in it; "a beatriz nunes" after "qnto a beatriz apontou?"
+        question = replace(question, kind="total_hours")
     return _narrowable(question)
 
 
@@ -2383,6 +2420,13 @@ def _person(db: Dataset, words: list[str]) -> tuple[str, list[str]] | Ambiguous 
         return None
     run = max(runs, key=len)
     candidates = _matching(db, run)
+    if not candidates and len(run) >= 4:
+        # "beatriz marques monteiro barbosa, natalia correia souza, …": full names one after another (the
+        # commas are gone); the first of them that is one person's whole name
+        for size in range(len(run) - 1, 1, -1):
+            whole = [c for c in _matching(db, run[:size]) if normalize(c.name).split() == run[:size]]
+            if len(whole) == 1:
+                return whole[0].id, run[:size]
     particles = [p for p in bridged.get(runs.index(run), []) if p.split()[1] in _NAME_PARTICLES]
     if len(candidates) == 1 and particles and not all(p in normalize(candidates[0].name) for p in particles):
         # "e o joao da silva?": no one is called that; João Mendes Fernandes Silva is someone else, maybe
@@ -2745,6 +2789,9 @@ def _compose(
         if people_named and other_contract:
             read.inferred = False  # "e o segundo, top 3 pessoas" after the contracts: that contract's people
         summed = read.total and not read.rank  # "e qntos apontamentos no total" after a ranking: one figure
+        # "média por pessoa no mesmo período" after the weeks: only the period is kept, one figure
+        same_period = re.search(r"\bmesmo periodo\b", text) is not None
+        summed = summed or (same_period and not read.said_group and not read.rank)
         if previous.group and (read.group is None or read.inferred) and (read.rank or remeasured or read.share):
             read.group = "none" if of_activity or summed else previous.group  # "e o dia que menos?": the same
         if read.measure == "people" and read.group == "person":
@@ -3079,6 +3126,12 @@ def _inherited(
     ):
         # "qnt % do contrato foi do Bruno?" after the contract's top 3 this month: his part of it this month
         values["period"] = previous.period
+    ranked_contracts = previous is not None and (
+        previous.kind in ("contract_ranking", "list_contracts") or previous.group in ("contract", "client")
+    )
+    if ranked_contracts and read.share and slots.get("contract") and previous.period and "period" not in slots:
+        # "qnto % do total foi o 8446" after the contracts ranked in October: its part of October
+        values["period"] = previous.period  # type: ignore[union-attr]
     same_topic = again_activity_of(previous, slots)
     if same_topic and previous is not None and previous.period and "period" not in slots and not follow_up:
         # "quem do 7951 mais corrigiu bug?" after my October bug fixing: the same topic, in the same period
