@@ -802,9 +802,14 @@ def people_by(db: Dataset, question: Question, today: date) -> Answer:
         [f"{p.resource.name} ({p.contract}, {p.profile or '—'}, {p.level or '—'})" for p in people]
     )
     rows = [[p.resource.name, p.contract, p.technology or "—", p.profile or "—", p.level or "—"] for p in people]
-    return _done(
+    done = _done(
         question, text, _table(f"Recursos: {filters}", ["Recurso", "Contrato", "Tecnologia", "Perfil", "Nível"], rows)
     )
+    # "quem é o scrum master do 8418?", then "quantas horas ele lançou?": the one listed; "deles": all of them
+    named = {"named_people": [p.resource.id for p in people]} | (
+        {"named": people[0].resource.id} if len(people) == 1 else {}
+    )
+    return replace(done, context={**done.context, **named})
 
 
 # -- activities -------------------------------------------------------------------------------

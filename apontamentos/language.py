@@ -570,6 +570,20 @@ _CHANGED = r"(?:cresc|aument|diminu|sub|baix|melhor|pior|mud|vari)(?:eu|iu|ou|er
 _MONTHS = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
 _MONTH_WORD = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
 _FORMAL = (
+    # "volta pra setembro, top 5 por horas": the same question, in September
+    (re.compile(rf"^volta (?:pra|para|pro|no|em) (?=(?:{_MONTH_WORD}|semana|mes|ontem|hoje)\b)"), "e em "),
+    # "quais os 3 do 7950 que mais apontaram": the top of that contract (the number is how many, not a name)
+    (
+        re.compile(
+            r"\b(?:quais |quem (?:sao|foram) )?(?:os|as) (\d{1,2}) (d[oa] (?:contrato )?(?:\d{4}|e\d{7})) "
+            r"(?=(?:que|q) (?:mais|menos)\b)"
+        ),
+        r"top \1 \2 ",
+    ),
+    (re.compile(r"\bcontrato ([1-9]\d) ([1-9]\d)\b"), r"contrato \1\2"),  # "contrato oitenta e quatro quarenta e seis"
+    (re.compile(r"\bsem (passada|retrasada|anterior)\b"), r"semana \1"),  # "sem passada qnt deu?": last week
+    # "e quem tá acima de todo mundo? top 3" after a contract's average: its top, not everyone's
+    (re.compile(r"\bquem (?:ta|esta|fica|ficou|ficaram) (?:acima|na frente) de todo mundo\b"), "quem fez mais"),
     # "jurema set x out x nov": three months or more side by side are a table by month, as "set, out e nov" is
     (
         re.compile(rf"\b({_MONTH_WORD}) (?:x|vs|versus) ({_MONTH_WORD})((?: (?:x|vs|versus) (?:{_MONTH_WORD}))+)\b"),

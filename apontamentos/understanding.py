@@ -721,10 +721,22 @@ def _second_fortnight(match: re.Match[str]) -> str:
     return "na segunda quinzena" if match.group(1).startswith("desde") else f"{match.group(1)} quinzena"
 
 
+# "volta pro primeiro: quantos dias ele…" (read "e no primeiro …") after two people: the first of them
+_BACK_TO = re.compile(r"^(?:e )?no (primeiro|segundo|ultimo)\b(?= .*\b(?:ele|ela)\b)")
+_BASIS_KINDS = frozenset({"days_above", "ranking", "hours_by_person", "contract_ranking"})
+_ONLY_BASIS = re.compile(
+    r"(?:e )?(?:(?:considerando|contando|em|nas|as|so|pelas|pelo|no|se for|e se for) )?(?:as )?(?:horas? |valor )?"
+    r"(brut[ao]s?|liquid[ao]s?)(?: (?:entao|tambem|ai))?\W*"
+)
+
+
 def _understand(
     db: Dataset, text: str, previous: Question | None, today: date, me: str | None, named: str | None = None
 ) -> Understood:
     slots: dict[str, Any] = {}
+    if previous is not None and previous.kind in _BASIS_KINDS and (basis := _ONLY_BASIS.fullmatch(text.strip())):
+        # "e considerando horas brutas" after who passed 8 h a day: the same question, in gross hours
+        return replace(previous, basis="gross" if basis.group(1).startswith("brut") else "net", page=0)
     if previous is not None and previous.weekday and re.match(r"\s*e\b", text):
         if _EVERY_DAY_OF.search(text):
             previous = replace(previous, weekday=None)  # "e setembro inteiro, sem ser só sexta?": every day
@@ -1198,8 +1210,20 @@ def _understand(
         if person is not None:
             if isinstance(person, Clarification):
                 ambiguous, used = person, person.pending_words
+                other = previous.person if previous is not None and re.search(r"\boutr[oa]\b", text) else None
+                there = _one_there(db, used, slots.get("contract"), other)  # "e o outro caio do 8033"
+                if there is not None:  # "o hugo do 8121": the one Hugo of that contract
+                    ambiguous, slots["person"] = None, there
+                    slots.pop("contract", None)
             else:
                 slots["person"], used = person
+                again = previous is not None and slots["person"] == previous.person
+                if again and re.search(rf"\boutr[oa] {used[0]}\b", rest):
+                    # "e o outro caio do 8033" after Caio Martins Pereira: the other Caio (there)
+                    there = _one_there(db, used[:1], slots.get("contract"), previous.person)  # type: ignore[union-attr]
+                    if there is not None:
+                        slots["person"] = there
+                        slots.pop("contract", None)
             rest = _without_name(rest, used)
             other = _person(db, rest.split()) if "person" in slots else None
             if isinstance(other, tuple) and other[0] != slots["person"]:
@@ -1235,7 +1259,19 @@ def _understand(
                 # "compara c/ a Natália em outubro" after my hours (or hers): the one talked about and the one named
                 slots["among"], slots["person"] = (previous.person, slots["person"]), None
                 rest = _COMPARED_WITH.sub(" ", rest)
+    by_role = _one_of_role(db, slots, text, previous)
+    if isinstance(by_role, Clarification):
+        return by_role
+    if by_role is not None:
+        slots["person"] = by_role  # "a arquiteta do 8033": the one person with that role there
+        for name in ("technology", "profile", "level", "contract"):
+            slots.pop(name, None)
     listed = tuple(p for p in _NAMED_PEOPLE.get() if p in db.resources)
+    back = _BACK_TO.search(text) if "person" not in slots and len(listed) >= 2 else None
+    if back is not None:
+        # "volta pro primeiro: quantos dias ele…" after the two Caios together: the first of them
+        slots["person"] = listed[{"primeiro": 0, "segundo": 1}.get(back.group(1), -1)]
+        rest = re.sub(rf"\bno {back.group(1)}\b|\b(?:ele|ela)\b", " ", rest, count=2)
     if "person" not in slots and listed and (end := _ONE_END_OF_THE_LIST.search(rest)):
         # "e qnts dias o q menos apontou trabalhou?" after "quem menos apontou?": the list's first; after the
         # ones who did most, its last
@@ -1349,11 +1385,17 @@ def _understand(
         # "e desses, qnt foi X?", but not "dessas horas"
         r"|\b(?:desses|dessas)\b(?! (?:horas|apontamentos|dias|semanas|meses|contratos|atividades))"
     )
-    they = re.search(all_of_them, rest) if "person" not in slots and listed else None
+    # "e quantas delas são sênior?" after who has a role: the role narrowed, not their hours
+    narrowing = any(slots.get(name) for name in ("technology", "profile", "level"))
+    they = re.search(all_of_them, rest) if "person" not in slots and listed and not narrowing else None
     summed = (
         r"\b(?:no total|ao todo|juntos|juntas|somad[oa]s|somando)\b|\b(?:foram|fizeram|apontaram|lancaram) de\b|\bfoi\b"
     )
-    if they and re.search(summed, text):
+    # "e qnto de hora eles fizeram em setembro?" after who they are: theirs, summed (not "quem … entre eles")
+    how_much = re.search(r"\b(?:quant[oa]|qnto|qto)\b", text) and re.search(r"\b(?:eles|elas)\b", rest)
+    # "quanto cada um fez": each, not summed; "quanto de tudo eles fizeram?": every activity, read below
+    how_much = how_much and not re.search(r"\bcada\b|\btudo\b", text)
+    if they and (re.search(summed, text) or (how_much and not _has(text, "quem", "quais", "qual"))):
         # "quantos apontamentos eles fizeram no total?", "qntas horas deles foram de X?" after a list: theirs, summed
         entries = bool(re.search(r"\bapontamentos\b", rest)) and not re.search(r"\bhoras?\b", rest)
         period = slots.get("period") or (previous.period if previous is not None else None)
@@ -1378,8 +1420,16 @@ def _understand(
             group={"dia": "day", "semana": "week", "mes": "month"}[per.group(1)] if per else None,
             output="table" if per else "value",
         )
-    plural = _PLURAL_PRONOUN.search(rest) or re.search(r"\bcada (?:um|uma)\b", rest)
-    if "person" not in slots and listed and plural:
+    plural = _PLURAL_PRONOUN.search(rest) or re.search(r"\bcada (?:um|uma)\b|\bentre (?:eles|elas)\b", rest)
+    unknown_they = _PLURAL_PRONOUN.search(rest) or re.search(r"\bentre (?:eles|elas)\b", rest)
+    if unknown_they and not listed and "person" not in slots and not slots.get("among") and not slots.get("contract"):
+        unknown_they = previous is None or _UNANSWERED.get()
+    else:
+        unknown_they = False
+    if unknown_they:
+        # "quem foram os que mais apontaram deles" after a question left unanswered: who "they" are is unknown
+        return Clarification("not_understood", WHO_ARE_THEY)
+    if "person" not in slots and listed and plural and not narrowing:
         # "e as horas deles em outubro?", "quanto cada uma fez?": the people the last list (or the last two
         # turns) named, ranked among themselves
         without = rest.replace(plural.group(0), " ", 1)
@@ -2392,6 +2442,55 @@ CONNECTORS = frozenset({"de", "da", "do", "dos", "das"})
 _NAME_PARTICLES = frozenset({"da", "de", "do", "das", "dos"})
 
 
+# One person named by role: "a arquiteta do 8033", "o scrum master do 8418", and "a de python" once asked which
+_ONE_BY_ROLE = re.compile(
+    r"\b(?:o|a|do|da|pro|pra|ao|pela|pelo)\s+(?:arquitet[oa]|scrum master|analista|engenheir[oa]|desenvolvedora?"
+    r"|tester)\b(?!s)|^(?:e\s+)?(?:o|a|do|da)\s+de\s+\w+"
+)
+_ASKS_WHO_OR_HOW_MANY = re.compile(r"\b(?:quem|quais|quant[oa]s (?:arquitet|scrum|analista|engenheir|dev|pesso))")
+
+
+def _one_of_role(
+    db: Dataset, slots: dict[str, Any], text: str, previous: Question | None
+) -> str | Clarification | None:
+    """The one person a role names within a contract (their id), a question back when several have it, or None."""
+    said = any(slots.get(name) for name in ("technology", "profile", "level"))
+    if not said or "person" in slots or slots.get("among") or _ASKS_WHO_OR_HOW_MANY.search(text):
+        return None
+    if not _ONE_BY_ROLE.search(text):
+        return None
+    role = {name: slots.get(name) for name in ("technology", "profile", "level", "contract")}
+    if previous is not None and (previous.profile or previous.technology) and not previous.person:
+        for name in role:  # "a de python" after "Qual delas?": the architects of the 8033 asked about
+            role[name] = role[name] or getattr(previous, name)
+    elif previous is not None and previous.person:
+        before = next((p for p in q.people_by(db) if p.resource.id == previous.person), None)
+        if before is not None and role["contract"] is None:  # "e a de QA?" after the Python one: her colleague
+            role["contract"], role["profile"] = before.contract, role["profile"] or before.profile
+    if not role["contract"]:
+        return None
+    people = q.people_by(db, **role)
+    if len(people) == 1:
+        return people[0].resource.id
+    if 1 < len(people) <= MAX_CANDIDATES:
+        names = "\n".join(f"- {p.resource.name} ({p.technology or '—'}, {(p.level or '—').lower()})" for p in people)
+        pending = Question("total_hours", period=slots.get("period"), **{k: v for k, v in role.items() if v})
+        text = f"Há {len(people)} pessoas com esse cargo no contrato {role['contract']}. Qual delas?\n{names}"
+        return Clarification("ambiguous_person", text, pending)
+    return None
+
+
+def _one_there(db: Dataset, words: list[str], contract: str | None, other_than: str | None = None) -> str | None:
+    """Of the people a first name (or a partial name) fits, the one who works in `contract` (or who is not
+    `other_than`, the one just talked about), if just one is."""
+    if not contract and not other_than:
+        return None
+    fits = {c.id for c in _matching(db, words)} - {other_than}
+    if contract:
+        fits &= {p.resource.id for p in q.people_by(db, contract=contract)}
+    return next(iter(fits)) if len(fits) == 1 else None
+
+
 def _asked_in_turn(contract: str | None, previous: Question) -> bool:
     """Whether `contract` is one of the contracts the talk went through one by one ("média por pessoa no 8555?"
     after the 8555 and the 8556 in October): the same subject, so the same period. Rows of a ranking are not."""
@@ -2955,6 +3054,10 @@ def _compose(
     if bounded and measure == "people":
         # "quantas pessoas passaram de 150 horas?": the bound is on each person's hours; the rows are counted
         measure, group = "hours", group or "person"
+    his_total = re.search(r"\bd[oa] (?:total|tempo|horas?) (?:dele|dela|meu|seu)\b", text)
+    if share and his_total and values.get("person") and values.get("activity") and values.get("part") == "person":
+        # "isso é qnts % do total dele no mês?" after his code review in the 8447: its part of all his hours
+        values.update(share_of=values.pop("activity"), contract=None, part=None)
     if measure == "people" and group == "person" and not read.said_group:
         group, limit = None, None  # "quantas pessoas fizeram suporte?" after who did it: how many, not per person
     inherited = values.get("period") if "period" not in slots else None
