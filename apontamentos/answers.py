@@ -505,6 +505,15 @@ def holidays(db: Dataset, question: Question, today: date) -> Answer:
 def expected_vs_worked(db: Dataset, question: Question, today: date) -> Answer:
     if not question.person:
         return _expected_for_anyone(db, question, today)
+    if question.period is not None and question.period.start > today:
+        # "qnts horas vou ter que fazer em dezembro?": the calendar's target; nothing is recorded yet
+        count = len(rules.working_days(question.period, db.calendar.subdivision))
+        text = (
+            f"{_person(db, question).name}, {_dates(question.period)} (ainda por vir): "
+            f"{fmt.plural(count, 'dia útil', 'dias úteis')}, {fmt.hours(count * db.calendar.daily_hours)} "
+            f"esperadas ({fmt.hours(db.calendar.daily_hours)} líquidas por dia útil); 0,0 h apontadas até agora."
+        )
+        return _done(question, text)
     period, note = _covered(db, _month_so_far(question, today), today)
     e = q.expected_vs_worked(db, question.person or "", period)
     who = _person(db, question).name

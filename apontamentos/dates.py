@@ -96,7 +96,11 @@ _MONTH_RE = re.compile(
 # "entre setembro e novembro", "de setembro a novembro": one span ("setembro e outubro" alone lists each month)
 _MONTH_SPAN = re.compile(rf"\bentre ({_MONTH}) e ({_MONTH})\b|\bde ({_MONTH}) (?:a|ate) ({_MONTH})\b")
 _MONTH_LIST = re.compile(rf"\b(?:(?:em|de|nos meses de|meses de)\s+)?(?:(?:{_MONTH})\s+){{2,}}e\s+(?:{_MONTH})\b")
-_MONTH_THIS_YEAR = re.compile(rf"\b(?:em\s+|de\s+)?({_MONTH})\s+(?:d|n)?(?:esse|este) ano\b")
+_MONTH_OTHER_YEAR = re.compile(rf"\b(?:em\s+|de\s+)?({_MONTH})\s+(?:d|n)?o ano (passado|anterior|que vem|seguinte)\b")
+_MONTH_THIS_YEAR = re.compile(
+    rf"\b(?:em\s+|de\s+)?({_MONTH})\s+(?:d|n)?(?:esse|este) ano\b"
+    rf"|\b(?:d|n)?(?:esse|este) ano,?\s+(?:em\s+|de\s+|no mes de\s+)?({_MONTH})\b"  # "e esse ano em novembro"
+)
 # "na primeira quinzena de outubro"; "na 2a quinzena" alone is this month's
 _FORTNIGHT = re.compile(
     r"\b(?:n?a\s+|d?a\s+)?(primeira|segunda|1a|2a)\s+quinzena"
@@ -302,8 +306,13 @@ def find_period(
     ("últimos 3 dias úteis"); `first_day` is where an open start ("até ontem") begins (the data's first day)."""
     if match := _WORKING_DAYS.search(text):
         return _working_days(int(match.group(1) or 1), today, subdivision, match.group(0))
+    if match := _MONTH_OTHER_YEAR.search(text):
+        # "novembro do ano passado", "janeiro do ano que vem": that month of that year
+        shift = -1 if match.group(2) in ("passado", "anterior") else 1
+        return Found(month_of(today.year + shift, MONTH_NAMES[match.group(1)]), match.group(0))
     if match := _MONTH_THIS_YEAR.search(text):
-        return Found(month_of(today.year, MONTH_NAMES[match.group(1)]), match.group(0))  # "setembro desse ano"
+        name = match.group(1) or match.group(2)
+        return Found(month_of(today.year, MONTH_NAMES[name]), match.group(0))  # "setembro desse ano"
     if (match := _HOLIDAY_NAME.search(text)) and (day := _holiday(match.group(1), today, subdivision)) is not None:
         return Found(Period(day, day), match.group(0))
     if match := _DAY_RANGE.search(text):

@@ -570,6 +570,17 @@ _CHANGED = r"(?:cresc|aument|diminu|sub|baix|melhor|pior|mud|vari)(?:eu|iu|ou|er
 _MONTHS = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
 _MONTH_WORD = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
 _FORMAL = (
+    (re.compile(r"\bsomando (?:todos )?(?:os )?feriados\b"), "em todos os feriados"),  # "e somando todos os feriados"
+    # "coloca setembro do lado pra eu comparar": that period beside the one just answered
+    (
+        re.compile(
+            r"^(?:e )?(?:coloca|poe|bota|mostra|põe)\s+(?:o |a )?(\w+(?: \w+)?)\s+(?:do lado|lado a lado|junto)\b"
+        ),
+        r"e comparado com \1",
+    ),
+    # "qnts horas vou ter q fazer em dezembro?": what is expected, not what was done
+    (re.compile(r"\b(?:vou|vamos) ter (?:que|q|de) (fazer|trabalhar|cumprir|apontar)\b"), r"eu deveria \1"),
+    (re.compile(r"\b(?:vai|vao) ter (?:que|q|de) (fazer|trabalhar|cumprir|apontar)\b"), r"deveria \1"),
     # "volta pra setembro, top 5 por horas": the same question, in September
     (re.compile(rf"^volta (?:pra|para|pro|no|em) (?=(?:{_MONTH_WORD}|semana|mes|ontem|hoje)\b)"), "e em "),
     # "quais os 3 do 7950 que mais apontaram": the top of that contract (the number is how many, not a name)
@@ -1222,7 +1233,7 @@ _REASON_AFTER = re.compile(
     r"(?:[?.]\s+|,\s*)(?:e\s+)?(?:(?:porque|pq|pois|ja que)\s+(?:eu|a gente|o cliente|preciso|quero|vou|tenho"
     r"|parece|acho)\b"
     r"|(?:queria|quero|preciso|vou|tenho que|a gente vai|vamos)\s+(?:\w+\s+){0,3}?"
-    r"(?:cobrar|colocar|apresentar|mandar|enviar|montar|levar|mostrar|incluir|falar|usar|botar|por)\b"
+    r"(?:cobrar|colocar|apresentar|mandar|enviar|montar|levar|mostrar|incluir|falar|usar|botar|por|comparar)\b"
     r"|(?:as vezes|geralmente|normalmente)\s+(?:o|a|os|as|eu|a gente)\b"
     r"|(?:o|a) (?:fechamento|mes|semana|entrega) (?:foi|ta|esta|vai|anda)\b"
     r"|se (?:puder|possivel|der|for possivel) (?:me )?(?:responder|mandar|passar)\b"

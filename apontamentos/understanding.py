@@ -1124,6 +1124,11 @@ def _understand(
         return replace(
             previous, **dict.fromkeys(("technology", "profile", "level", "person", "part")), asker=False, page=0
         )
+    team_total = _TEAM_TOTAL.fullmatch(text.strip())
+    of_people = previous is not None and (previous.kind in _ABOUT_PEOPLE or previous.group == "person")
+    if team_total and of_people and previous.contract and not people_narrowed:  # type: ignore[union-attr]
+        # "e quantas horas o time todo?" after the 7873's top 5: the contract's total, that week
+        return Question("total_hours", contract=previous.contract, period=previous.period)  # type: ignore[union-attr]
     still = _STILL_ONLY.search(text)
     kept_activity = still is not None and previous is not None and bool(previous.activity)
     said = {word for word in (still.group(1).split() if still else ()) if len(word) > 2}  # not "de", "em"
@@ -1206,7 +1211,9 @@ def _understand(
         person = _person(db, rest.split())
         if isinstance(person, Clarification) and person.reason != "ambiguous_person":
             # what else was asked stays, so "e o 7874?" after an unknown name keeps the period
-            return replace(person, pending=Question("total_hours", period=slots.get("period")))
+            # (or the one the talk was in: "desculpa, era o 8121" after two names not found keeps October)
+            period = slots.get("period") or (previous.period if previous is not None else None)
+            return replace(person, pending=Question("total_hours", period=period))
         if person is not None:
             if isinstance(person, Clarification):
                 ambiguous, used = person, person.pending_words
@@ -1587,8 +1594,10 @@ def _understand(
     ):
         # "e comparado com mês passado?": this period beside that one, not this week against the last
         kind = None
+        ahead = previous is not None and previous.period is not None and previous.period.start > today
         if previous is not None and previous.period and previous.period != found.period and "versus" not in slots:
-            slots["period"], slots["versus"] = sorted((previous.period, found.period), key=lambda p: p.start)
+            if not ahead:  # "e quanto fiz em outubro pra comparar" after December's target: October, on its own
+                slots["period"], slots["versus"] = sorted((previous.period, found.period), key=lambda p: p.start)
         rest = re.sub(_COMPARING, " ", rest)
     ranks_people = kind in ("ranking", "hours_by_person") or bool(_WHO_WORKED_MOST.search(text))
     who_did = re.fullmatch(r"(?:e )?quem (?:fez|apontou|trabalhou|lancou)(?: isso)?", text) is not None
@@ -1892,8 +1901,11 @@ def _coming(question: Question, found: Found, today: date) -> Question:
     """A calendar question about a month named without its year asks about its nearest occurrence ("quantos
     dias úteis tem em dezembro?" in November is this December, "feriados em janeiro" the coming January)."""
     period = question.period
-    bare = re.fullmatch(rf"(?:(?:em|no mes de|mes de) )?(?:{'|'.join(MONTH_NAMES)})", found.text.strip())
-    if period is None or not bare or not _within_one(period, "month"):  # "outubro e novembro": both, as said
+    month = rf"(?:{'|'.join(MONTH_NAMES)})"
+    bare = re.fullmatch(rf"(?:(?:em|no mes de|mes de) )?{month}", found.text.strip())
+    # "feriados em dezembro e janeiro": the coming two, the first month's nearest occurrence deciding the year
+    pair = re.fullmatch(rf"(?:(?:em|de|entre) )?{month} (?:e|a|ate) {month}", found.text.strip())
+    if period is None or not (bare or pair):
         return question
     months = [month_of(today.year + shift, period.start.month) for shift in (-1, 0, 1)]
 
@@ -1901,7 +1913,13 @@ def _coming(question: Question, found: Found, today: date) -> Question:
         return 0 if month.start <= today <= month.end else min(abs((d - today).days) for d in (month.start, month.end))
 
     nearest = min(months, key=distance)
-    return replace(question, period=nearest)
+    years = nearest.start.year - period.start.year
+    if _within_one(period, "month"):
+        return replace(question, period=nearest)
+    if not years:
+        return question  # "outubro e novembro": both, as said
+    end = month_of(period.end.year + years, period.end.month)
+    return replace(question, period=Period(nearest.start, end.end))
 
 
 # Catalogue kinds whose answer is narrowed by an activity; any other must not drop one ("quem fez testes?").
@@ -3396,6 +3414,10 @@ _UNNARROWABLE = frozenset(
 _UNFILTERED_TURN = re.compile(
     r"(?:e )?(?:no geral )?(?:(?:em|de|com|n?as|n?os) )?"
     r"(todas as atividades|todos os contratos|todas as tecnologias|todos os dias)\W*"
+)
+_TEAM_TOTAL = re.compile(
+    r"(?:e )?(?:quant[oa]s? horas? |qnt[oa]s? horas? |e )?(?:d?o time (?:todo|inteiro)|d?a equipe (?:toda|inteira))"
+    r"(?: (?:fez|teve|somou))?\W*"
 )
 _WHOLE_TEAM_TURN = re.compile(
     r"(?:e )?(?:(?:d|n)?o time (?:todo|inteiro)|(?:d|n)?a equipe (?:toda|inteira)|todo mundo)\W*"
