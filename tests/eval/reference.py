@@ -416,9 +416,10 @@ class Reference:
         return [f"{100 * part / whole + 1e-9:,.1f}%".replace(".", ",")]
 
     def top_day(self, spec: dict[str, Any]) -> list[str]:
-        """The day with the most net hours in scope: its date and hours."""
+        """The day with the most net hours in scope (the fewest with `order: asc`): its date and hours."""
         totals = self._grouped(spec, lambda d: d)
-        best = max(totals, key=lambda d: totals[d])
+        pick = min if spec.get("order") == "asc" else max
+        best = pick(totals, key=lambda d: totals[d])
         return [day_text(best), hours_text(totals[best])]
 
     def first_day(self, spec: dict[str, Any]) -> list[str]:
