@@ -133,10 +133,13 @@ def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table | Non
     return Table(title, columns, rows[:MAX_TABLE_ROWS], max(0, len(rows) - MAX_TABLE_ROWS))
 
 
-def _lines(rows: list[str]) -> str:
-    shown = "\n".join(f"- {r}" for r in rows[:TEXT_ROWS])
-    if len(rows) > TEXT_ROWS:
-        shown += f"\n… e mais {fmt.integer(len(rows) - TEXT_ROWS)}."
+MONTH_DAYS = 31
+
+
+def _lines(rows: list[str], most: int = TEXT_ROWS) -> str:
+    shown = "\n".join(f"- {r}" for r in rows[:most])
+    if len(rows) > most:
+        shown += f"\n… e mais {fmt.integer(len(rows) - most)}."
     return shown
 
 
@@ -437,7 +440,7 @@ def resource_days(db: Dataset, question: Question, today: date) -> Answer:
     r = q.resource_days(db, question.person or "", period)
     who = _person(db, question).name
     if not r.days:
-        return _done(question, f"{who} não tem apontamentos {_dates(period)}{note}.")
+        return _done(question, f"{who} não tem apontamentos {_dates(period)}{note} (0,0 h).")
     total = sum(d.net_hours for d in r.days)
     text = (
         f"{who}, {_dates(period)}{note}: {fmt.hours(total)} líquidas em "
@@ -446,7 +449,8 @@ def resource_days(db: Dataset, question: Question, today: date) -> Answer:
             [
                 f"{fmt.day(d.day)}: {fmt.clock(d.first_start)}–{fmt.clock(d.last_end)}, {fmt.hours(d.net_hours)}"
                 for d in r.days
-            ]
+            ],
+            most=MONTH_DAYS,  # "detalha os horários de entrada dele no mês": every day of a month, in the text too
         )
     )
     rows = [[fmt.day(d.day), fmt.clock(d.first_start), fmt.clock(d.last_end), fmt.hours(d.net_hours)] for d in r.days]

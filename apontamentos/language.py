@@ -6,6 +6,7 @@ the understanding as "quantas horas o wagner fez em outubro".
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import re
 import threading
@@ -569,7 +570,19 @@ _LISTED_DAY = r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?|
 _CHANGED = r"(?:cresc|aument|diminu|sub|baix|melhor|pior|mud|vari)(?:eu|iu|ou|eram|iram|aram)|caiu|cairam"
 _MONTHS = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
 _MONTH_WORD = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
+
+
+def _to_month_end(match: re.Match[str]) -> str:
+    """ "de 15/10 até o fim do mês": to the last day of that month (February taken as 28 days)."""
+    day, month = int(match.group(1)), int(match.group(2))
+    last = 28 if month == 2 else calendar.monthrange(2001, month)[1] if 1 <= month <= 12 else day
+    return f"de {day:02d}/{month:02d} a {last:02d}/{month:02d}"
+
+
 _FORMAL = (
+    # "entre setembro e hoje", "de setembro até hoje": from that month's first day
+    (re.compile(rf"(?<!\d )\b(?:entre|de) ({_MONTH_WORD}) (?:e|a|ate) hoje\b"), r"desde \1"),
+    (re.compile(r"\b(?:entre|de) (\d{1,2})/(\d{1,2}) (?:e|a|ate) (?:o )?(?:fim|final) do mes\b"), _to_month_end),
     (re.compile(r"\bsomando (?:todos )?(?:os )?feriados\b"), "em todos os feriados"),  # "e somando todos os feriados"
     # "coloca setembro do lado pra eu comparar": that period beside the one just answered
     (
@@ -668,6 +681,42 @@ _FORMAL = (
     (
         re.compile(r"\bquanto (?:era|seria) (?:pra|para) (eu|ela|ele) ter(?: feito| apontado)?\b"),
         r"quanto \1 deveria ter feito",
+    ),
+    # "em tabela se der", "monta uma tabela com as horas por dia…": the answer is a table wherever it can be
+    (re.compile(r",?\s*\b(?:em|numa|em uma|na|como) tabela(?: se (?:der|puder|possivel)| por favor| pfv)?\b"), " "),
+    (
+        re.compile(
+            r"\b(?:monta|montar|faz|faca|fazer|gera|gerar|me (?:da|de|manda|passa)) (?:uma )?tabela (?:com |de )?"
+        ),
+        "",
+    ),
+    # "qual foi meu dia mais curto?": the fewest hours ("o mais longo" is asked back: hours, or clock-in to out?)
+    (re.compile(r"\b(dias?|semanas?|mes|meses) mais curt[oa]s?\b"), r"\1 com menos horas"),
+    # "só reunião", "só de code review": the last question narrowed, as "e só reunião?"
+    (
+        re.compile(
+            r"^(?:so|somente|apenas) "
+            r"(?!(?:quero|queria|preciso|me|isso|tem|teve|quant\w*|qnt\w*|qual|quais|quem|pra|para)\b)"
+            r"(?=(?:\w+ ?){1,5}\W*$)"
+        ),
+        "e so ",
+    ),
+    # "quero ver a entrada", "que horas ele tá batendo entrada": the clock-in times
+    (
+        re.compile(r"\b(?:quero|queria|preciso|gostaria de) ver (?:a|o|minha|meu) (?:entrada|horario de entrada)\b"),
+        "que horas eu entrei",
+    ),
+    (re.compile(r"\b(?:ta|esta|tem|anda|vem) batendo (?:a )?entrada\b"), "entrou"),
+    (re.compile(r"\bbateu (?:a )?entrada\b"), "entrou"),
+    (re.compile(r"\bque horas (ele|ela|eu|voce) (?:entrava|chegava|comecava)\b"), r"que horas \1 entrou"),
+    (re.compile(r"\bbati (?:a )?entrada\b"), "entrei"),
+    # "detalha o que ela fez", "e oq eu fiz ontem?": the activities, not the clock
+    (
+        re.compile(
+            r"(?<!vs )(?<!x )(?<!versus )(?<!contra )(?<!e )(?<!com )"  # "deveria ter feito vs o q ela fez": hours
+            r"\b(?:o que|oq|o q) (ele|ela|eu|voce|vc) (fez|fiz|fizeram|andou fazendo|tava fazendo)\b(?! de)"
+        ),
+        r"quais atividades \1 fez",
     ),
     # "o que o pessoal do 8302 mais fez em setembro": which activity
     (

@@ -1213,7 +1213,9 @@ def _understand(
             # what else was asked stays, so "e o 7874?" after an unknown name keeps the period
             # (or the one the talk was in: "desculpa, era o 8121" after two names not found keeps October)
             period = slots.get("period") or (previous.period if previous is not None else None)
-            return replace(person, pending=Question("total_hours", period=period))
+            asked = kind_of(f" {' '.join(rest.split())} ")  # "que horas o roberto entrou": then "e a vitória?"
+            pending_kind = asked if asked in ("resource_days", "open_spans", "missing_days") else "total_hours"
+            return replace(person, pending=Question(pending_kind, period=period))
         if person is not None:
             if isinstance(person, Clarification):
                 ambiguous, used = person, person.pending_words
@@ -1564,6 +1566,10 @@ def _understand(
         # "por semana" right after a question left unanswered: its figure was never given, so whose weeks
         # are meant is unknown; everyone's would be a guess
         return Clarification("not_understood", LAST_UNANSWERED)
+    compare_to = re.match(r"(?:e )?compar\w* (?:com|c/)\b", text) is not None
+    if _UNANSWERED.get() and nothing_before and compare_to and not any(slots.get(n) for n in (*SUBJECT, "team")):
+        # "compara com outubro" right after "Você quis dizer …?" went unanswered: compared with what is unknown
+        return Clarification("not_understood", LAST_UNANSWERED)
     if nothing_before and re.match(r"e\b", text) and not any(slots.get(name) for name in (*SUBJECT, "team")):
         known_words = all(_known(w) for w in rest.split())  # an unknown word (a name?) is told as such below
         if not _EVERYONE.search(rest) and not _ASKS_ITSELF.search(text) and known_words:
@@ -1658,6 +1664,9 @@ def _understand(
         return uncovered
     if ambiguous is not None:
         pending = understood if isinstance(understood, Question) else previous
+        if isinstance(understood, Clarification) and kind and "person" in takes(kind):
+            # "os horários de entrada do lucas?": whichever Lucas is meant, the question is his clock-in times
+            pending = Question(kind, period=slots.get("period"), contract=slots.get("contract"))
         return Clarification(ambiguous.reason, ambiguous.text, pending)
     return understood
 
@@ -3022,7 +3031,7 @@ def _compose(
         limit = None  # the people or contracts compared are all shown, the first being the answer
     # "e eu, qnt fiz de deploy?" after deploy's share: my hours; "e reunião?" after it: reunião's share
     own_figure = re.search(
-        r"\b(?:quant\w*|qnt\w*) (?:\w+ )?(?:fiz|fez|fizeram|trabalhei|trabalhou|apontei|apontou)\b", text
+        r"\b(?:quant\w*|qnt\w*) (?:\w+ ){0,2}(?:fiz|fez|fizeram|trabalhei|trabalhou|apontei|apontou)\b", text
     )
     share = read.share or (
         recomposed
