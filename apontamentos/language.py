@@ -557,7 +557,7 @@ _EVERY_WEEKDAY = re.compile(
 )
 # "8447 semana passada vs a anterior": the week before that one, not last week again
 _LAST_AND_BEFORE = re.compile(
-    r"\bsemana passada (?:vs|versus|x|contra|comparad[oa] com|com|e) (?:a |na )?(?:semana )?anterior\b"
+    r"\bsemana passada (?:vs|versus|x|contra|comparad[oa] com|com|e) (?:a |na )?(?:semana )?(?:anterior|retrasada)\b"
 )
 # "top 3 na semana": the week talked about (or this one), like "nessa semana"
 _IN_THE_WEEK = re.compile(r"\bna semana\b(?! (?:passada|retrasada|anterior|atual|que vem|de|do|da|toda|inteira)\b)")
@@ -681,6 +681,19 @@ _FORMAL = (
     (
         re.compile(r"\bquanto (?:era|seria) (?:pra|para) (eu|ela|ele) ter(?: feito| apontado)?\b"),
         r"quanto \1 deveria ter feito",
+    ),
+    (re.compile(r",?\s*\b(?:ou )?(?:e|eh) (?:so )?impressao minha\b"), " "),  # "… ou é impressão minha": not me
+    # "e o 8447 todo?": the whole contract, in the period talked about (as "o contrato 8447 inteiro")
+    (
+        re.compile(r"\b(?:(o|do|no) )?((?!(?:19|20)\d\d\b)\d{4}|e\d{7}) (?:todo|inteiro)\b"),  # not "2025 todo"
+        lambda m: f"{m.group(1) or 'o'} contrato {m.group(2)} inteiro",
+    ),
+    # "tem algum apontamento anormal esse mês? tipo muito longo": the entries far longer than usual
+    (re.compile(r"\bapontamentos? (?:anorma(?:l|is)|fora do normal|esquisitos?)\b"), "apontamentos muito longos"),
+    # "a semana do feriado de 02/11": the week that day is in
+    (
+        re.compile(r"\b(?:a |na |da )?semana do (?:feriado (?:de |do dia )?|dia )?(\d{1,2}/\d{1,2})\b"),
+        r"na semana de \1",
     ),
     # "em tabela se der", "monta uma tabela com as horas por dia…": the answer is a table wherever it can be
     (re.compile(r",?\s*\b(?:em|numa|em uma|na|como) tabela(?: se (?:der|puder|possivel)| por favor| pfv)?\b"), " "),
@@ -1201,7 +1214,8 @@ _OPENING = re.compile(
     r"|(?:(?:rs+|k{3,}|(?:ha){2,}h?)\s*)?(?:brincadeira|brinks|to brincando|so brincando|zoeira|zoando)"
     r"|(?:desculp[ae]|perdao) (?:incomodar|o incomodo|a demora)"
     r"|enfim|entao|bom|certo|ta bom|beleza|blz|show|perfeito|otimo|(?:a+h+|ok|ta|certo|hum+) entendi|entendi|a+h+"
-    r"|(?:a+h+,? )?(?:eh|e mesmo|verdade|e verdade)|(?:eu )?nao (?:aponto|registro|lanco)(?: horas?)?"  # a gestor
+    r"|(?:a+h+,? )?(?:eh|e mesmo|verdade|e verdade|sim|ta|entendi)"
+    r"|(?:eu )?nao (?:aponto|registro|lanco)(?: horas?)?"  # a gestor
     r"|me ajuda(?: aqui| ai| rapidinho| por favor)*"
     r"|(?:me )?responde(?: ai)? (?:numa|em uma|em 1) linha(?: so)?"  # how to answer, not what
     r"|(?:(?!(?:quant\w*|qual|quais|quem|como|tem|teve)\b)\w+ ){1,5}ne"  # "segunda pos fechamento ne...": chatter
@@ -1312,6 +1326,9 @@ def _unexplained(question: str) -> str:
         question = question[: guess.start() + 1]
     if polite := _PLEASE_ANSWER.search(_folded(question)):
         question = question[: polite.start()] + "?"
+    vanished = re.search(r"\?\s*(?:(?:ela|ele) )?(?:sumiu|sumiram|desapareceu)\W*$", _folded(question))
+    if vanished and re.search(r"\b(?:ultim\w*|quando|qnd|qndo)\b", _folded(question)[: vanished.start()]):
+        return question[: vanished.start() + 1]  # "qual foi o último dia que ela apontou? sumiu": why it is asked
     tail = _EXPLAINED.search(question)
     if tail is None or find_period(_folded(question[: tail.start()]), ANY_DAY) is None:
         return question

@@ -965,6 +965,11 @@ def _understand(
             slots["period"] = Period(month.start, found.period.end)  # type: ignore[union-attr]
         elif owed and found.open_start and month is None:
             slots["period"] = Period(month_of(today.year, today.month).start, found.period.end)  # this month so far
+        whole_week = re.fullmatch(r"(?:(?:n|d)?a )?semana (?:toda|inteira)", found.text.strip())
+        if whole_week and month is not None and _within_one(month, "week") and month.end < found.period.start:
+            # "e qnt ele fez na semana toda?" after his 17/11: that day's week, not this one
+            monday = month.start - timedelta(days=month.start.weekday())
+            slots["period"] = Period(monday, monday + timedelta(days=6))
         half = re.fullmatch(r"(?:(?:n|d)?a )?(primeira|segunda|1a|2a) quinzena", found.text.strip())
         if half and month is not None and _within_one(month, "month") and month.start.month != today.month:
             # "e na segunda quinzena?" after October's first: October's second, not this month's
@@ -1144,6 +1149,12 @@ def _understand(
         return replace(
             previous, **unnarrowed, asker=False, output=None if previous.output == "share" else previous.output, page=0
         )
+    client_of = previous is not None and previous.contract and re.fullmatch(r"[Ee]\d{7}", previous.contract)
+    if client_of and _WHOLE_CONTRACT_TURN.fullmatch(text.strip()):
+        # "e o contrato todo?" after one client part of the 8301: the 8301 (the supplier contract it is part of)
+        suppliers = db.query("SELECT DISTINCT supplier FROM e WHERE contract = ?", [previous.contract])  # type: ignore[union-attr]
+        if len(suppliers) == 1:
+            return replace(previous, contract=str(suppliers[0][0]), page=0)  # type: ignore[arg-type]
     if previous is not None and (whole := _WHOLE_CONTRACT.search(rest)) and not _CONTRACT_NUMBER.search(rest):
         # "e no contrato todo?" after a person: her contract (when she has one), everyone in it
         theirs = None if previous.contract else _only_contract(db, previous.person)
@@ -3066,7 +3077,9 @@ def _compose(
     if kept in _NOT_RANKED_BY and _WHO_WORKED_MOST.search(text):
         kept = None  # "e quem menos apontou?" after a last day or a head count: hours, the only thing ranked so
     if kept == "entries" and re.search(
-        r"\bquem (?:mais|menos) (?:fez|trabalhou)\b|\bquem (?:fez|trabalhou) (?:mais|menos)\b", text
+        r"\bquem (?:mais|menos) (?:fez|trabalhou)\b|\bquem (?:fez|trabalhou) (?:mais|menos)\b"
+        r"|\b(?:mais|menos) (?:trabalhei|trabalhou|trabalhamos|trabalharam)\b",  # "qual dia eu mais trabalhei": hours
+        text,
     ):
         kept = None  # "quem mais fez isso lá?" after its count of entries: who did most of it, in hours
     if kept == "entries" and slots.get("activity") and re.search(r"\bquanto (?:foi|deu|tempo)\b", text):
