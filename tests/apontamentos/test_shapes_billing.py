@@ -44,6 +44,16 @@ def two_clients(rows: list[Span]) -> tuple[str, str, str]:
     return supplier, first, second
 
 
+def someone_with_open_entries(rows: list[Span]) -> tuple[str, int]:
+    """A person with entries left without an exit (their id), and how many."""
+    open_by: dict[str, int] = defaultdict(int)
+    for r in rows:
+        if r.end is None:
+            open_by[r.resource_id] += 1
+    me = sorted(open_by)[0]
+    return me, open_by[me]
+
+
 def people(rows: list[Span], keep: object) -> set[str]:
     return {r.name for r in rows if keep(r)}  # type: ignore[operator]
 
@@ -198,13 +208,9 @@ def test_the_time_asked_after_the_verb(generated: Dataset, rows: list[Span], the
     ],
 )
 def test_my_entries_left_without_the_exit(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
-    open_by: dict[str, int] = defaultdict(int)
-    for r in rows:
-        if r.end is None:
-            open_by[r.resource_id] += 1
-    me = sorted(open_by)[0]
+    me, count = someone_with_open_entries(rows)
     (reply,) = ask_as(generated, Scope("colaborador", resource_id=me), question)
-    assert f"{open_by[me]} apontamento" in reply.text.split("\n")[0] and "sem saída" in reply.text
+    assert f"{count} apontamento" in reply.text.split("\n")[0] and "sem saída" in reply.text
 
 
 @pytest.mark.parametrize(

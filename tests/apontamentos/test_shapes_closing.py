@@ -21,6 +21,7 @@ from ..expected import Span
 from .test_composition_shapes import ask, hours, plain, total
 from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
 from .test_gestor import ask as ask_as
+from .test_shapes_billing import someone_with_open_entries
 from .test_shapes_periods_lists import NOVEMBER, OCTOBER, of_contract, one_contract_person
 from .test_shapes_returning import of
 
@@ -156,10 +157,6 @@ def test_since_a_weekday_of_last_week(generated: Dataset, rows: list[Span], ques
     ],
 )
 def test_who_complained_is_not_the_subject(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
-    open_by: dict[str, int] = defaultdict(int)
-    for r in rows:
-        if r.end is None:
-            open_by[r.resource_id] += 1
-    me = sorted(open_by)[0]
+    me, count = someone_with_open_entries(rows)
     (reply,) = ask_as(generated, Scope("colaborador", resource_id=me), question)
-    assert f"{open_by[me]} apontamento" in reply.text and "outras pessoas" not in reply.text
+    assert f"{count} apontamento" in reply.text and "outras pessoas" not in reply.text
