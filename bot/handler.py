@@ -433,12 +433,18 @@ async def _typing(turn_context: TurnContext, *, enabled: bool) -> Any:
         yield
         return
 
+    async def show_typing() -> None:
+        with contextlib.suppress(Exception):  # a lost indicator must not fail the turn
+            await turn_context.send_activity(Activity(type=ActivityTypes.typing))
+
     async def keep_typing() -> None:
         while True:
-            with contextlib.suppress(Exception):  # a lost indicator must not fail the turn
-                await turn_context.send_activity(Activity(type=ActivityTypes.typing))
             await asyncio.sleep(TYPING_EVERY_SECONDS)
+            await show_typing()
 
+    # The first one is sent before the answer starts: a background task scheduled only after a fast answer
+    # would leave the chat without any indicator, and the answer's reply could overtake it.
+    await show_typing()
     task = asyncio.create_task(keep_typing())
     try:
         yield
