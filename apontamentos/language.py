@@ -569,7 +569,6 @@ _LISTED_DAY = r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?|
 
 _CHANGED = r"(?:cresc|aument|diminu|sub|baix|melhor|pior|mud|vari)(?:eu|iu|ou|eram|iram|aram)|caiu|cairam"
 _MONTHS = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
-_MONTH_WORD = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
 
 
 def _to_month_end(match: re.Match[str]) -> str:
@@ -581,7 +580,7 @@ def _to_month_end(match: re.Match[str]) -> str:
 
 _FORMAL = (
     # "entre setembro e hoje", "de setembro até hoje": from that month's first day
-    (re.compile(rf"(?<!\d )\b(?:entre|de) ({_MONTH_WORD}) (?:e|a|ate) hoje\b"), r"desde \1"),
+    (re.compile(rf"(?<!\d )\b(?:entre|de) ({_MONTHS}) (?:e|a|ate) hoje\b"), r"desde \1"),
     (re.compile(r"\b(?:entre|de) (\d{1,2})/(\d{1,2}) (?:e|a|ate) (?:o )?(?:fim|final) do mes\b"), _to_month_end),
     (re.compile(r"\bsomando (?:todos )?(?:os )?feriados\b"), "em todos os feriados"),  # "e somando todos os feriados"
     # "coloca setembro do lado pra eu comparar": that period beside the one just answered
@@ -595,7 +594,7 @@ _FORMAL = (
     (re.compile(r"\b(?:vou|vamos) ter (?:que|q|de) (fazer|trabalhar|cumprir|apontar)\b"), r"eu deveria \1"),
     (re.compile(r"\b(?:vai|vao) ter (?:que|q|de) (fazer|trabalhar|cumprir|apontar)\b"), r"deveria \1"),
     # "volta pra setembro, top 5 por horas": the same question, in September
-    (re.compile(rf"^volta (?:pra|para|pro|no|em) (?=(?:{_MONTH_WORD}|semana|mes|ontem|hoje)\b)"), "e em "),
+    (re.compile(rf"^volta (?:pra|para|pro|no|em) (?=(?:{_MONTHS}|semana|mes|ontem|hoje)\b)"), "e em "),
     # "quais os 3 do 7950 que mais apontaram": the top of that contract (the number is how many, not a name)
     (
         re.compile(
@@ -610,7 +609,7 @@ _FORMAL = (
     (re.compile(r"\bquem (?:ta|esta|fica|ficou|ficaram) (?:acima|na frente) de todo mundo\b"), "quem fez mais"),
     # "jurema set x out x nov": three months or more side by side are a table by month, as "set, out e nov" is
     (
-        re.compile(rf"\b({_MONTH_WORD}) (?:x|vs|versus) ({_MONTH_WORD})((?: (?:x|vs|versus) (?:{_MONTH_WORD}))+)\b"),
+        re.compile(rf"\b({_MONTHS}) (?:x|vs|versus) ({_MONTHS})((?: (?:x|vs|versus) (?:{_MONTHS}))+)\b"),
         lambda m: (
             " ".join([m.group(1), *re.split(r" (?:x|vs|versus) ", f"{m.group(2)}{m.group(3)}")[:-1], "e"])
             + " "

@@ -278,6 +278,12 @@ def contract_ref(db: Dataset, contract: str) -> ContractRef:
     raise InvalidQuery(f"“{str(contract)[:40]}” não é um número de contrato (ex.: 8446 ou E0240282).")
 
 
+def suppliers_of(db: Dataset, client: str) -> list[str]:
+    """The supplier contracts a client contract's entries are recorded under (usually one)."""
+    rows = db.query("SELECT DISTINCT supplier FROM e WHERE contract = ? AND supplier IS NOT NULL", [client])
+    return sorted(str(supplier) for (supplier,) in rows)
+
+
 def _contract_sql(ref: ContractRef | None) -> tuple[str, list[object]]:
     if ref is None:
         return "", []

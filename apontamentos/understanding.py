@@ -1149,12 +1149,12 @@ def _understand(
         return replace(
             previous, **unnarrowed, asker=False, output=None if previous.output == "share" else previous.output, page=0
         )
-    client_of = previous is not None and previous.contract and re.fullmatch(r"[Ee]\d{7}", previous.contract)
+    client_of = previous is not None and previous.contract in db.client_contracts
     if client_of and _WHOLE_CONTRACT_TURN.fullmatch(text.strip()):
         # "e o contrato todo?" after one client part of the 8301: the 8301 (the supplier contract it is part of)
-        suppliers = db.query("SELECT DISTINCT supplier FROM e WHERE contract = ?", [previous.contract])  # type: ignore[union-attr]
+        suppliers = q.suppliers_of(db, previous.contract)  # type: ignore[union-attr, arg-type]
         if len(suppliers) == 1:
-            return replace(previous, contract=str(suppliers[0][0]), page=0)  # type: ignore[arg-type]
+            return replace(previous, contract=suppliers[0], page=0)  # type: ignore[arg-type]
     if previous is not None and (whole := _WHOLE_CONTRACT.search(rest)) and not _CONTRACT_NUMBER.search(rest):
         # "e no contrato todo?" after a person: her contract (when she has one), everyone in it
         theirs = None if previous.contract else _only_contract(db, previous.person)
@@ -1318,7 +1318,7 @@ def _understand(
         measure = "people" if re.search(r"\b(?:gente|pessoas|recursos)\b", rest) else "hours"
         measure = "entries" if re.search(r"\bapontamentos\b", rest) else measure
         period = slots.get("period") or (previous.period if previous is not None else None)
-        group = "client" if all(re.fullmatch(r"[Ee]\d{7}", c) for c in contracts) else "contract"
+        group = "client" if all(c in db.client_contracts for c in contracts) else "contract"
         return Question("compose", measure=measure, group=group, among=contracts, period=period, output="table")
     other = re.search(r"\b(?:n|d|pr)?o outro(?: contrato)?\b", rest) if len(contracts) == 2 else None
     if other and previous is not None and previous.contract in contracts and not slots.get("contract"):
@@ -2700,9 +2700,6 @@ def _or(items: list[str]) -> str:
 
 # -- open periods ("desde 12/11", "até 15/10") --------------------------------------------------
 
-_ALL_ALONG = re.compile(
-    r"\b(?:desde o|do) (?:inicio|comeco)\b|\b(?:periodo|historico) (?:todo|inteiro)\b|\bdesde sempre\b"
-)
 _SINCE = re.compile(r"\b(?:desde|a partir d[eoa]s?|apos|depois d[eoa])(?: (?:o )?dia)?\s*$")
 _UNTIL = re.compile(r"\b(?:ate|antes d[eoa])(?: (?:o )?dia)?\s*$")
 
@@ -2818,7 +2815,8 @@ def _compose(
             and previous.among
             and previous.group
             and set(named) == {"period"}
-            and _ALL_ALONG.search(text)
+            and db.first_day is not None
+            and named["period"].start <= db.first_day  # all the data, as `dates` reads "desde o início"
         ):
             # "e no total, desde o início dos dados?" after two contracts side by side: the same two, all the data
             return replace(previous, period=named["period"], page=0)
