@@ -503,7 +503,10 @@ def holidays(db: Dataset, question: Question, today: date) -> Answer:
     if not w.holidays:
         return _done(question, f"Não há feriados nacionais {_dates(period)}.")
     listed = "; ".join(f"{fmt.day(d)} ({name})" for d, name in w.holidays)
-    return _done(question, f"Feriados nacionais {_dates(period)}: {listed}.")
+    done = _done(question, f"Feriados nacionais {_dates(period)}: {listed}.")
+    # "qnt gente trabalhou nesse dia aí?": the holiday just named, as a breakdown by day remembers its rows
+    named = [["holiday", d.isoformat(), d.isoformat(), 0.0] for d, _ in w.holidays]
+    return replace(done, context={**done.context, "named_rows": named})
 
 
 def expected_vs_worked(db: Dataset, question: Question, today: date) -> Answer:

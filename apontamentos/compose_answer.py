@@ -302,6 +302,10 @@ def _body(db: Dataset, c: Composition, result: Result, line: str, entries: str =
         summed = MEASURES[c.measure].additive and MEASURES[c.measure].unit == "hours" and c.output != "share"
         if (c.group == "person" or every_contract) and not bounded and summed:
             line += f", {fmt.hours(sum(float(v or 0) for _, v in result.rows))} no total"  # who did it, and how much
+    additive_hours = MEASURES[c.measure].additive and MEASURES[c.measure].unit == "hours" and c.output != "share"
+    if c.group in ("day", "week", "month") and c.limit is None and not bounded and additive_hours and rows:
+        # "meu timesheet da semana, por dia": the days and what they add up to
+        total = f" (total {fmt.hours(sum(float(v or 0) for _, v in result.rows))})"
     compared = c.among and c.group in ("person", "contract", "client")  # not "os dois somados, por semana"
     if compared and len(result.rows) == 2 and MEASURES[c.measure].unit != "date" and c.output != "share":
         (first, a), (second, b) = result.rows

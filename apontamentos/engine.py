@@ -16,7 +16,7 @@ from . import queries as q
 from .answers import EXAMPLES, Answer, NoData, Table
 from .dataset import Dataset, normalize
 from .errors import InvalidQuery
-from .language import compound_parts, corrected
+from .language import compound_parts, corrected, doubts
 from .question import Question, from_context
 from .registry import BY_NAME
 from .rules import Period
@@ -118,6 +118,11 @@ def _answer_one(
             context = {"unanswered": True}  # the corrected question was not taken: nothing to follow from
             previous = None
     me = me_in(db, user) if scope.role == "open" else scope.resource_id
+    rechecked = doubts(question)
+    if rechecked and (previous is None or context.get("unanswered")):
+        return Answer(_NOTHING_TO_RECHECK, context, "not_understood", examples=EXAMPLES)
+    if rechecked:
+        question = ""  # "tem certeza?", "mas não era mais?": the last question, checked again
     if question == "" and previous is not None:
         understood: Question | Clarification = previous
     else:
@@ -133,7 +138,7 @@ def _answer_one(
             vocabulary=vocabulary,
             role=scope.role,
             named_people=_strings(context, "named_people"),
-            named_contracts=_strings(context, "named_contracts"),
+            named_contracts=_strings(context, "named_contracts") or _two_granted(db, scope),
             named_periods=_periods(context),
             unanswered=bool(context.get("unanswered")),
             named_rows=_rows(context),
@@ -184,10 +189,10 @@ def _answer_one(
     try:
         result = _paged(BY_NAME[understood.kind].render(view, understood, today), understood.page)  # type: ignore[arg-type]
         result = _remembering(result, context, understood, previous, view.resources)
-        if scope.everything or understood.kind in STATIC:
-            return result
-        parts = view.part_of if isinstance(view, ScopedDataset) else None
-        return replace(result, text=f"{scope.describe(parts)}: {result.text}")
+        if not (scope.everything or understood.kind in STATIC):
+            parts = view.part_of if isinstance(view, ScopedDataset) else None
+            result = replace(result, text=f"{scope.describe(parts)}: {result.text}")
+        return replace(result, text=f"{_RECHECKED}\n{result.text}") if rechecked else result
     except NoData as err:
         return Answer(str(err), understood.to_context(), "no_data")
     except q.AmbiguousResource as err:
@@ -216,6 +221,15 @@ def _remembering(
         question.person,
         question.contract,
     )
+    kept_periods = _periods(context)
+    if question.versus is not None and question.period is not None:
+        # "horas em setembro e outubro, lado a lado": "o primeiro desses meses" next means September
+        periods = [[p.start.isoformat(), p.end.isoformat()] for p in (question.period, question.versus)]
+        result = replace(result, context={**result.context, "named_periods": periods})
+    elif question.period in kept_periods and "named_periods" not in result.context:
+        # "e o primeiro desses meses, só bug?": "e no segundo?" is still one of those two
+        periods = [[p.start.isoformat(), p.end.isoformat()] for p in kept_periods]
+        result = replace(result, context={**result.context, "named_periods": periods})
     if same_subject and previous.period and question.period and previous.period != question.period:  # type: ignore[union-attr]
         # "quantas horas fiz em outubro?", "e em novembro?": "me mostra os dois lado a lado" means those two
         periods = [[p.start.isoformat(), p.end.isoformat()] for p in (previous.period, question.period)]  # type: ignore[union-attr]
@@ -272,6 +286,12 @@ def _ranks_one_contract(question: Question, scope: Scope) -> bool:
     return ranks and scope.role == "gestor" and len(scope.contracts) == 1 and not question.among
 
 
+def _two_granted(db: Dataset, scope: Scope) -> tuple[str, ...]:
+    """A gestor's two supplier contracts ("e o outro contrato?" is the other of his), or ()."""
+    two = len(scope.contracts) == 2 and not any(c in db.client_contracts for c in scope.contracts)
+    return scope.contracts if scope.role == "gestor" and two else ()
+
+
 def _rows(context: dict[str, Any]) -> tuple[tuple[str, str, str, float], ...]:
     """The rows of the breakdown the last answer showed (group, first day, last day, value), as stored."""
     rows = context.get("named_rows")
@@ -295,6 +315,11 @@ def _strings(context: dict[str, Any], key: str) -> tuple[str, ...]:
     return tuple(item for item in listed if isinstance(item, str)) if isinstance(listed, list) else ()
 
 
+_RECHECKED = "Conferi de novo nos apontamentos, com a mesma pergunta, e o resultado é este:"
+_NOTHING_TO_RECHECK = (
+    "Não tenho uma resposta anterior para conferir nesta conversa. Faça a pergunta de novo, com quem ou qual "
+    "contrato e o período, e eu calculo."
+)
 _HIM_OR_HER = re.compile(r"\b(?:ele|ela|dele|dela|nele|nela)\b")
 _NAME_NOT_FOUND = frozenset({"unknown_person", "out_of_scope_person"})
 _YES = re.compile(r"^(?:sim|s|isso|isso mesmo|exato|exatamente|correto|certo|pode ser|pode|quis|quis sim|sim quis)$")

@@ -722,6 +722,17 @@ _FORMAL = (
     (re.compile(r"\bbateu (?:a )?entrada\b"), "entrou"),
     (re.compile(r"\bque horas (ele|ela|eu|voce) (?:entrava|chegava|comecava)\b"), r"que horas \1 entrou"),
     (re.compile(r"\bbati (?:a )?entrada\b"), "entrei"),
+    # "hr de entrada yolanda essa semana", "minha hora de chegada": the clock-in times (the hours are the clock's)
+    (
+        re.compile(r"\b(?:minhas?|meus?) horas? (?:de|da) (?:entrada|chegada)s?\b(?! e saida)"),
+        "que horas eu entrei",
+    ),
+    (
+        re.compile(
+            r"\b(?:(?:a|as|qual|quais) )?horas? (?:de|da) (?:entrada|chegada)s?(?: (?:d[aoe]|n[oa]))?\b(?! e saida)"
+        ),
+        "que horas entrou",
+    ),
     # "detalha o que ela fez", "e oq eu fiz ontem?": the activities, not the clock
     (
         re.compile(
@@ -977,8 +988,10 @@ _MISSED_DAYS_NOTHING = re.compile(r"(\bdias?\b(?: \w+){0,5} (?:nao|sem) (?:apont
 
 # "tirando fim de semana, que dia…": the weekdays, Monday to Friday
 _BUT_WEEKENDS = re.compile(
-    r"\b(?:tirando|sem contar|exceto|fora|descontando|desconsiderando|desconsiderar|excluindo|excluir|sem considerar)"
-    r"(?: os?| as?)? (?:(?:fim|fins|final|finais) de semana|sabados? e domingos?)\b"
+    r"\b(?:(?:apenas |so |somente )?(?:n?os |em )dias uteis,? )?"  # "só nos dias úteis, sem contar sábados": said twice
+    r"(?:tirando|sem contar|exceto|fora|descontando|desconsiderando|desconsiderar|excluindo|excluir|sem considerar"
+    r"|sem)(?: os?| as?)? (?:(?:fim|fins|final|finais) de semana|sabados? e domingos?)\b"
+    r"|\b(?:so )?(?:em|nos|n?os) dias de semana\b(?! (?:d?a semana|passad))"
 )
 # "quem mais trabalha na sexta?", "quem menos trabalha segunda": a habit, every Friday, not last Friday
 _HABITUAL_WEEKDAY = re.compile(
@@ -1022,6 +1035,9 @@ _EVERYONE_SUMMED = re.compile(r"\bsomando (?:todo mundo|todos(?! os| as)|a galer
 # "qnta gente apontou ontem?": a head count
 _HOW_MANY_PEOPLE = re.compile(r"\bquanta gente\b")
 
+_BY = {"day": "por dia", "week": "por semana", "month": "por mes", "person": "por pessoa"}
+_BY |= {"activity": "por atividade", "contract": "por contrato", "weekday": "por dia da semana"}
+
 # Phrases rewritten, in this order, into the words the engine reads (each pattern's comment says why).
 # English an IT team mixes in ("o headcount do 8600 last week", "manda um breakdown", "qual o peak day?")
 _ENGLISH = (
@@ -1033,6 +1049,15 @@ _ENGLISH = (
     (re.compile(r"\b(?:o |a )?weekdays?\b"), "o dia da semana"),
     (re.compile(r"\b(?:qual (?:e |foi )?)?(?:o )?head ?count\b"), "quantas pessoas apontaram"),
     (re.compile(r"\b(?:um |o )?break ?down\b"), "a quebra"),
+    # "breakdown de atividades nov": the hours split by activity, not the list of activities
+    (
+        re.compile(r"\ba quebra (?:de|das|dos|por) (atividade|pessoa|contrato|dia|semana|mes|tarefa)(?:e?s)?\b"),
+        r"horas por \1",
+    ),
+    (re.compile(r"\b(?:by|per) (day|week|month|person|activity|contract|weekday)\b"), lambda m: _BY[m.group(1)]),
+    (re.compile(r"\b(?:wow|week over week|semana contra semana)\b"), "compara"),
+    (re.compile(r"\b(?:mom|month over month|mes contra mes)\b"), "compara"),
+    (re.compile(r"\bstatus(?: report)?\b"), "um relatorio"),
     (re.compile(r"\b(?:(?:o|a|de) )?(?:avg|average) (?:span|duration)\b"), "a duracao media"),
     (re.compile(r"\b(?:avg|average)\b"), "media"),
     (re.compile(r"\b(?:um |o )?report\b"), "um relatorio"),
@@ -1102,7 +1127,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_TOGETHER, _together),
     (_EVERYONE_SUMMED, "no total"),
     (_EACH_A_DAY, "por pessoa por dia"),
-    (_BUT_WEEKENDS, "de segunda a sexta"),
+    (_BUT_WEEKENDS, "nas segundas tercas quartas quintas e sextas"),
     (_HABITUAL_WEEKDAY, r"\1 nas \2s"),
     (_SHARE_ON_WEEKDAYS, _on_weekdays),
     (_HOURS_MINUTES, _as_hours),
@@ -1305,6 +1330,18 @@ _REASON_AFTER = re.compile(
 )
 
 
+# "…em novembro? achei pouco", "…? um deles parece com mt pouco", "…, uns parecem mt curtos": what the asker makes
+# of the figure, said after the question, is not part of it
+_REMARK_AFTER = re.compile(
+    r"(?:[?.!]\s*|,\s*)(?:(?:mas|e|pq|porque|hmm*|sei la)\s+)?"
+    r"(?:(?:eu\s+)?(?:achei|acho|achamos|to achando|estou achando)\s+(?:\w+\s+){0,4}?"
+    r"(?:pouc[oa]s?|baix[oa]s?|alt[oa]s?|muit[oa]s?|mt|demais|estranh\w*|esquisit\w*|errad[oa]s?|exagerad[oa]s?)\b"
+    r"|(?:(?:um|uma) (?:deles|delas|dos dois|das duas)|uns|umas|alguns|algumas|isso|ela|ele|o numero|o total"
+    r"|esse numero|esse total)?\s*(?:parece|parecem|pareceu|pareciam)\b"
+    r"|vi\s+(?:umas?|uns|algo|algumas?|alguns)\b[^?]*?\b(?:estranh\w*|esquisit\w*|errad\w*))[^?]*[?.!]*\s*$"
+)
+
+
 # "qual o overtime do 7950 essa semana? quem passou de 8h por dia": a word the data has no figure for, then what
 # it means; the meaning is the question, with the first part's subject and period
 _DEFINED_AFTER = re.compile(
@@ -1321,6 +1358,9 @@ def _unexplained(question: str) -> str:
     reason = _REASON_AFTER.search(_folded(question))
     if reason and _folded(question)[: reason.start()].strip() and not re.search(rf"\b{_ASKING}", reason.group(0)):
         question = question[: reason.start()] + ("?" if "?" in question[reason.start() : reason.end()][:2] else "")
+    remark = _REMARK_AFTER.search(_folded(question))
+    if remark and _folded(question)[: remark.start()].strip(" ,") and not re.search(rf"\b{_ASKING}", remark.group(0)):
+        question = question[: remark.start()] + ("?" if "?" in question[remark.start() : remark.end()][:2] else "")
     if guess := _GUESS.search(question):
         question = question[: guess.start() + 1]
     if polite := _PLEASE_ANSWER.search(_folded(question)):
@@ -1414,6 +1454,34 @@ _THANKS_AFTER = re.compile(
 )
 
 
+# "tem certeza?", "hmm mas não era mais q isso? confere de novo pfv": each clause doubts the last answer
+_DOUBT_CLAUSE = re.compile(
+    r"(?:(?:hm+|hum+|ue|ah+|mas|e|ok|pera|pera ai|sera)\s+)*(?:"
+    r"(?:(?:voce |vc )?(?:tem|tens) )?(?:certeza|ctz)(?: (?:disso|mesmo|absoluta))?"
+    r"|(?:(?:voce |vc )?(?:pode|poderia|consegue) )?(?:confer\w*|confirm\w*|chec\w*|verific\w*|refaz\w*|revis\w*"
+    r"|olh\w* de novo|ve de novo|calcul\w* de novo)(?: (?:a conta|isso|ai|de novo|dnv|novamente|pra mim|por favor"
+    r"|pfv|pf))*"
+    r"|(?:mas )?(?:nao )?(?:era|deu|da|seria) (?:mais|menos|so isso)(?: (?:q|que|do que) isso)?(?: mesmo)?"
+    r"|(?:isso )?(?:ta|esta) errado(?: isso)?|acho que (?:ta|esta) errado"
+    r")(?:\s+(?:pfv|pf|por favor|ai|pra mim))*"
+)
+# "tá certo", "isso mesmo", "sério": a doubt only when asked ("tá certo, obrigado" agrees)
+_ASKED_DOUBT_CLAUSE = re.compile(
+    r"(?:(?:mas|e|hm+)\s+)*(?:(?:isso )?(?:ta|esta) certo(?: isso)?|(?:e )?isso mesmo|serio)"
+)
+
+
+def doubts(question: str) -> bool:
+    """Whether the message only doubts the last answer ("tem certeza?", "mas não era mais?"): a cue to check the
+    last question again, not a new one."""
+    folded = _folded(_unexplained(question))
+    clauses = [c.strip() for c in re.split(r"[,.!?;]+", folded) if c.strip()]
+    asked = "?" in folded
+    return bool(clauses) and all(
+        _DOUBT_CLAUSE.fullmatch(c) or (asked and _ASKED_DOUBT_CLAUSE.fullmatch(c)) for c in clauses
+    )
+
+
 def compound_parts(question: str) -> list[str]:
     """The questions one message asks, in order: "trabalhei algum fds? se sim qnts horas" is two, the second
     a follow-up of the first ("e qnts horas"). A message that asks one thing is a list of one."""
@@ -1500,9 +1568,17 @@ def correct(words: list[str], protected: frozenset[str]) -> list[str]:
             and word not in protected
             and not any(c.isdigit() for c in word)
         ):
-            word = _closest(word)
+            guess = _closest(word)
+            # "campos" is not a typo of "após": a word that changes the composition is guessed only from a near
+            # miss of it ("porcetagem"), never from another word that happens to share its letters
+            changes = guess in OPERATORS or guess in _PERIOD_OPERATORS
+            near = guess[:1] == word[:1] and abs(len(guess) - len(word)) <= 1
+            word = guess if near or not changes else word
         fixed.append(word)
     return fixed
+
+
+_PERIOD_OPERATORS = frozenset({"apos", "partir"})
 
 
 @lru_cache(maxsize=4096)

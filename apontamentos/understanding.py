@@ -78,6 +78,11 @@ REFUSALS = {
 }
 
 _GREETING = re.compile(r"^(?:oi|ola|opa|salve|hey|hello|e ai|bom dia|boa tarde|boa noite)\b")
+_PRAISE = re.compile(
+    r"(?:(?:muito|mt|super|mto) (?:top|show|bom|boa|util)|top (?:demais|d\+|mesmo)|show de bola|sensacional|excelente"
+    r"|maravilha|incrivel|(?:ajudou|salvou) (?:muito|demais|mt)|(?:top|show|massa|demais|otimo|perfeito)(?= *$))"
+    r"(?: (?:demais|mesmo|hein|viu|bot))*"
+)
 _THANKS = re.compile(r"^(?:valeu|obrigad[oa]|brigad[oa]|beleza|ok|blz|show|perfeito|otimo|legal)\b")
 _THANKED = re.compile(r"\b(?:valeu|obrigad[oa]|brigad[oa]|agradec\w*)\b")
 _SAME_PERIOD = re.compile(
@@ -365,6 +370,10 @@ def _position(match: re.Match[str]) -> int:
     return _ORDINAL_WORDS[match.group("word")] if match.group("word") else int(match.group("number"))
 
 
+EACH_OF_WHAT = (
+    "Não sei a que “cada um” se refere: a conversa era sobre uma pessoa só, {name}. Diga, por exemplo, “duração "
+    "média dos apontamentos de {name}” ou “horas de {name} por dia”."
+)
 WHO_ARE_THEY = (
     "De quem você está falando? Não sei a quem “eles” se refere aqui. Diga os nomes, por exemplo: “quanto a Ana "
     "Souza e o Caio Lima fizeram essa semana?”."
@@ -451,7 +460,11 @@ def understand(
     typed = prepared.split()
     fixed = _activity_typos(db, correct(typed, _protected(db) | _near_names(db, typed)))
     corrections = [(a, b) for a, b in zip(typed, fixed, strict=True) if a != b]  # confirmed below if into a filter
-    text = _row_named(" ".join(fixed), named_rows)
+    two = (previous.period, previous.versus) if previous is not None and previous.period and previous.versus else ()
+    text = _one_of_the_two(_row_named(" ".join(fixed), named_rows), two or named_periods)
+    if previous is not None and previous.person and previous.measure == "entries" and not previous.among:
+        # "duração média de cada um" after one person's count of entries: of each entry
+        text = re.sub(r"\b(?:de |d[oa] )?cada (?:um|uma)\b(?! d[oa]s)", "dos apontamentos", text)
     if text != " ".join(fixed) and not re.match(r"\s*e\b", text):
         text = f"e {text.strip()}"  # a row of the last breakdown: its subject and filters go on
     if not text.strip("? "):
@@ -469,6 +482,10 @@ def understand(
             _refused_subject(db, text, today, previous, me) if reason in ("personal", "write", "forecast") else None
         )
         return Clarification(reason, REFUSALS[reason], pending)
+    if _PRAISE.fullmatch(text.strip()) or (
+        (ack := _THANKS.match(text)) and _PRAISE.fullmatch(text[ack.end() :].strip())
+    ):
+        return Question("thanks")  # "valeu, top demais": praise, not the top of a ranking
     if (ack := _THANKS.match(text)) and _ASKS.search(text[ack.end() :]):
         text = text[ack.end() :].strip()  # "ok e o 7874?": the question after the acknowledgement
     words = text.split()
@@ -1235,6 +1252,19 @@ def _understand(
                 if there is not None:  # "o hugo do 8121": the one Hugo of that contract
                     ambiguous, slots["person"] = None, there
                     slots.pop("contract", None)
+            elif _taken_out(rest, person[1]):
+                those = _NAMED_PEOPLE.get() or (previous.among if previous is not None else None) or ()
+                left = [p for p in those if p != person[0]]
+                if not left or len(left) == len(those):
+                    # "e sem a Júlia?" after a contract's total: no composition takes one person out
+                    return Clarification("not_understood", _CANNOT_TAKE_OUT.format(name=db.resources[person[0]].name))
+                # "e sem o otávio?" after three people summed: the others
+                if len(left) > 1:
+                    slots["among"] = tuple(left)
+                else:
+                    slots["person"] = left[0]
+                used, at = person[1], _name_at(rest, person[1])
+                rest = f"{_TAKEN_OUT.sub(' ', rest[:at])} {rest[at:]}"
             else:
                 slots["person"], used = person
                 again = previous is not None and slots["person"] == previous.person
@@ -1399,6 +1429,10 @@ def _understand(
         if previous is not None and previous.person and not previous.among:
             # "qnt cada um deles fez?" after two people asked one by one: who "they" are is not kept
             return Clarification("not_understood", WHO_ARE_THEY)
+    bare_each = re.search(r"\bcada (?:um|uma)\b(?! d[oa]s)", text) and not any(slots.get(n) for n in SUBJECT)
+    if bare_each and len(listed) < 2 and previous is not None and previous.person and not previous.among:
+        # "duração média de cada um" after one person's entries: each entry? each day? not each person
+        return Clarification("not_understood", EACH_OF_WHAT.format(name=db.resources[previous.person].name))
     all_of_them = (
         rf"\b(?:eles|elas|deles|delas|junt[oa]s|somad[oa]s)\b|\bos \d+ somados\b"
         rf"|\b(?:os|as) {len(listed)}\b(?! \w*(?:primeir|ultim))"
@@ -2057,7 +2091,9 @@ _TOP_ROW = re.compile(
     r"|(?:que|q|em que) (?:\w+ ){0,2}?(?P<rank>mais|menos) (?:horas?|fez|fiz|fizeram|trabalhou|trabalhei|trabalharam"
     r"|apontou|apontei|apontaram|teve|rendeu|lancou|lancei)(?: horas?)?)\b"
 )
-_END_ROW = re.compile(rf"\b(?:(?:n|d)?[oa] )?(?P<end>primeir|ultim)[oa] {_ROW_UNIT} (?:dessa|desta|da) lista\b")
+_END_ROW = re.compile(
+    rf"\b(?:(?:n|d)?[oa] )?(?P<end>primeir|ultim)[oa] {_ROW_UNIT} (?:(?:dessa|desta|da) (?:lista|tabela)|ai|dai|ali)\b"
+)
 _THAT_ROW = re.compile(
     rf"\b(?:(?:n|d)?ess[ea]|(?:n|d)aquel[ea]) {_ROW_UNIT}\b(?! (?:passad|anterior|que vem))|\bnele\b"
 )
@@ -2077,6 +2113,11 @@ def _row_named(text: str, rows: tuple[tuple[str, str, str, float], ...]) -> str:
     if not rows:
         return text
     group = rows[0][0]
+    if group == "holiday":
+        # "qnt gente trabalhou nesse dia aí?" after the one holiday named; "nele" may be the week asked about
+        said = _THAT_ROW.search(text)
+        day = said is not None and said.group("unit") == "dia" and len(rows) == 1
+        return f"{text[: said.start()]} {_row_words(rows[0])} {text[said.end() :]}" if day else text  # type: ignore[union-attr]
     if group == "day" and len(rows) == 1 and (week := _WEEK_OF_THE_DAY.search(text)):
         # "e qnt eu fiz naquela semana toda?" after my busiest day: that day's Monday-to-Sunday week
         first = date.fromisoformat(rows[0][1]) - timedelta(days=date.fromisoformat(rows[0][1]).weekday())
@@ -2117,6 +2158,20 @@ def _row_named(text: str, rows: tuple[tuple[str, str, str, float], ...]) -> str:
 
 
 _LIGHT = frozenset({"leve", "leva", "baixo", "baixa", "fraco", "fraca", "vazio", "vazia"})
+_ONE_OF_THE_TWO = re.compile(
+    r"\b(?:(?:n|d)?[oa] )?(?P<end>primeir|segund|ultim)[oa] (?:desses|destes|dos|daqueles|dessas|destas|das) "
+    r"(?:dois |duas )?(?:meses|periodos|semanas)\b"
+)
+
+
+def _one_of_the_two(text: str, periods: tuple[Period, ...]) -> str:
+    """ "o primeiro desses meses" after two periods side by side (or one after the other): that one, by its dates."""
+    match = _ONE_OF_THE_TWO.search(text)
+    if match is None or len(periods) != 2:
+        return text
+    first, second = sorted(periods, key=lambda p: p.start)
+    chosen = first if match.group("end") == "primeir" else second
+    return f"{text[: match.start()]} de {chosen.start:%d/%m/%Y} a {chosen.end:%d/%m/%Y} {text[match.end() :]}"
 
 
 def _row_words(row: tuple[str, str, str, float]) -> str:
@@ -2594,6 +2649,26 @@ def _person(db: Dataset, words: list[str]) -> tuple[str, list[str]] | Ambiguous 
     more = f"\n… e mais {len(candidates) - MAX_CANDIDATES}." if len(candidates) > MAX_CANDIDATES else ""
     text = f"Há {len(candidates)} pessoas chamadas “{shown}”. Qual delas? Diga também o sobrenome.\n{names}{more}"
     return Ambiguous("ambiguous_person", text, pending_words=run)
+
+
+_TAKEN_OUT = re.compile(
+    r"\b(?:sem(?: contar)?|tirando|exceto|menos|fora|excluindo|descontando)(?: (?:o|a|os|as|com))?\s*$"
+)
+_CANNOT_TAKE_OUT = (
+    "Não sei tirar uma pessoa de um total (“sem {name}”). Posso mostrar as horas por pessoa, para você descontar, "
+    "ou somar só as pessoas que você nomear."
+)
+
+
+def _name_at(rest: str, used: list[str]) -> int:
+    """Where the name made of `used` starts in `rest` (its end when not found)."""
+    at = re.search(r"\b" + re.escape(used[0]) + r"\b", rest) if used else None
+    return at.start() if at is not None else len(rest)
+
+
+def _taken_out(rest: str, used: list[str]) -> bool:
+    """Whether the name in `rest` follows "sem", "tirando", "exceto"…: the person is left out, not asked about."""
+    return _TAKEN_OUT.search(rest[: _name_at(rest, used)]) is not None
 
 
 def _without_name(rest: str, used: list[str]) -> str:
