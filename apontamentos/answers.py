@@ -811,7 +811,7 @@ def people_by(db: Dataset, question: Question, today: date) -> Answer:
         when = f" nos dados {_dates(Period(db.first_day, db.last_day))}"  # which data the count is over
     else:
         when = ""
-    what = f"com {filters}{scope}{when} (pelo cargo mais recente de cada um)"
+    what = f"{f'com {filters}' if filters else ''}{scope}{when} (pelo cargo mais recente de cada um)".lstrip()
     if not people:
         return _done(question, f"Não encontrei recursos {what}.")
     text = f"{fmt.plural(len(people), 'recurso')} {what}:\n" + _lines(

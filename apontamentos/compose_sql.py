@@ -144,6 +144,11 @@ def build(db: Dataset, c: Composition, period: Period, value: str | None = None,
     # Time groupings read in calendar order unless an order was asked for (limit given).
     ordering = "k" if c.group in ("day", "weekday", "week", "month") and c.limit is None else f"v {direction}, k"
     top = []
+    if c.limit is not None and c.group == "activity" and c.output != "share":
+        where.append(
+            "activity_key IS NOT NULL"
+        )  # "as 3 atividades que ele mais fez": entries with no activity are none
+        conditions = " AND ".join(where)
     if c.limit is not None and c.output != "share":
         # the first `limit` rows and those tied with the last of them: only they leave the database (a share's
         # rows are all read, for the whole they are parts of)

@@ -16,7 +16,7 @@ from . import queries as q
 from .answers import EXAMPLES, Answer, NoData, Table
 from .dataset import Dataset, normalize
 from .errors import InvalidQuery
-from .language import compound_parts, corrected, doubts
+from .language import claim_checked, compound_parts, corrected, doubts
 from .question import Question, from_context
 from .registry import BY_NAME
 from .rules import Period
@@ -121,8 +121,11 @@ def _answer_one(
     rechecked = doubts(question)
     if rechecked and (previous is None or context.get("unanswered")):
         return Answer(_NOTHING_TO_RECHECK, context, "not_understood", examples=EXAMPLES)
+    claim = None if rechecked else claim_checked(question)
     if rechecked:
         question = ""  # "tem certeza?", "mas não era mais?": the last question, checked again
+    elif claim:
+        question = claim  # "o rh disse q eu fiz 150h em outubro, confere?": how many I did, from the data
     if question == "" and previous is not None:
         understood: Question | Clarification = previous
     else:
@@ -192,7 +195,9 @@ def _answer_one(
         if not (scope.everything or understood.kind in STATIC):
             parts = view.part_of if isinstance(view, ScopedDataset) else None
             result = replace(result, text=f"{scope.describe(parts)}: {result.text}")
-        return replace(result, text=f"{_RECHECKED}\n{result.text}") if rechecked else result
+        if rechecked or claim:
+            return replace(result, text=f"{_RECHECKED if rechecked else _CHECKED}\n{result.text}")
+        return result
     except NoData as err:
         return Answer(str(err), understood.to_context(), "no_data")
     except q.AmbiguousResource as err:
@@ -316,6 +321,7 @@ def _strings(context: dict[str, Any], key: str) -> tuple[str, ...]:
 
 
 _RECHECKED = "Conferi de novo nos apontamentos, com a mesma pergunta, e o resultado é este:"
+_CHECKED = "Conferi nos apontamentos:"
 _NOTHING_TO_RECHECK = (
     "Não tenho uma resposta anterior para conferir nesta conversa. Faça a pergunta de novo, com quem ou qual "
     "contrato e o período, e eu calculo."

@@ -43,6 +43,16 @@ ABBREVIATIONS = {
     "ql": "qual",
     "qls": "quais",
     "dnv": "de novo",
+    # Portuguese from Portugal: the same words as spelled in Brazil
+    "registei": "registrei",
+    "registou": "registrou",
+    "registaram": "registraram",
+    "registar": "registrar",
+    "registo": "registro",
+    "registos": "registros",
+    "registado": "registrado",
+    "registados": "registrados",
+    "equipa": "equipe",
     "tmb": "tambem",
     "ctz": "certeza",
     "sfv": "por favor",
@@ -463,7 +473,7 @@ _BARE_MONTH = re.compile(r"(\bmes\b.*?\b(?:(?:n|d)?o)) (retrasado|passado|anteri
 # "quem ta devendo apontamento essa semana?": days without entries, not the hours' balance
 _OWING_ENTRIES = re.compile(r"\b(?:ta|esta|estao|tao|ficou|ficaram) devendo (?:algum |os |o )?apontamentos?\b")
 _OWING_A_DAY = re.compile(
-    r"\b(?:(to|tou|estou)|ficaram|ficou|fica|ficam|esta|estao|ta|tao) devendo "
+    r"\b(?:(to|tou|estou|(?:eu )?fiquei)|ficaram|ficou|fica|ficam|esta|estao|ta|tao) devendo "
     r"(?:algum|alguns|um|uns|(quant[oa]s)) dias?\b"
 )
 
@@ -940,6 +950,18 @@ _FORMAL = (
     ),
     # "até o momento", "até o presente momento": so far
     (re.compile(r"\bate (?:o )?(?:presente )?momento\b"), "ate hoje"),
+    # "conforme alinhado na reunião de ontem, solicito …": why it is asked; its "ontem" is not the period asked
+    (
+        re.compile(
+            r"^(?:conforme|como) (?:alinhado|combinado|conversado|falado|acordado|solicitado|pedido)\b.*?"
+            r"(?=\b(?:solicito|solicitamos|peco|pedimos|gostaria|preciso|precisamos|poderia|poderiam)\b)"
+        ),
+        "",
+    ),
+    (
+        re.compile(r"\b(?:se encontra|se encontram|encontram se|encontra se)\b"),
+        "estao",
+    ),  # "… que se encontram pendentes"
     # "solicito o total de horas …", "gostaria de saber …": a request, the question follows
     (re.compile(r"^(?:solicito|solicitamos|peco|pedimos)(?: (?:por gentileza|gentilmente|por favor))?\b"), "qual"),
     # "quem mais escreveu documentação", "quem testou mais": doing the activity named next
@@ -1033,7 +1055,11 @@ _EACH_A_DAY = re.compile(
 # "quantos dias somando todo mundo": everyone's, summed
 _EVERYONE_SUMMED = re.compile(r"\bsomando (?:todo mundo|todos(?! os| as)|a galera|o pessoal|geral)\b")
 # "qnta gente apontou ontem?": a head count
-_HOW_MANY_PEOPLE = re.compile(r"\bquanta gente\b")
+_HOW_MANY_PEOPLE = re.compile(
+    r"\bquanta gente\b"
+    # "quantos apontaram no 8556?", "quantos trabalharam mais de 9h?": how many people did
+    r"|\bquant[oa]s (?=(?:trabalharam|apontaram|fizeram|passaram|ficaram|lancaram|registraram|bateram)\b)"
+)
 
 _BY = {"day": "por dia", "week": "por semana", "month": "por mes", "person": "por pessoa"}
 _BY |= {"activity": "por atividade", "contract": "por contrato", "weekday": "por dia da semana"}
@@ -1122,7 +1148,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_OWING_A_DAY, _owing_a_day),
     (_OWING_ENTRIES, "ficaram sem apontar algum dia"),
     (_HOW_IS_THE_WEEK, "como foi essa semana"),
-    (_HOW_MANY_PEOPLE, "quantas pessoas"),
+    (_HOW_MANY_PEOPLE, "quantas pessoas "),
     (_CONTRACTS_SUMMED, "somando todos os contratos"),
     (_TOGETHER, _together),
     (_EVERYONE_SUMMED, "no total"),
@@ -1239,7 +1265,8 @@ _OPENING = re.compile(
     r"|(?:desculp[ae]|perdao) (?:incomodar|o incomodo|a demora)"
     r"|enfim|entao|bom|certo|ta bom|beleza|blz|show|perfeito|otimo|(?:a+h+|ok|ta|certo|hum+) entendi|entendi|a+h+"
     r"|(?:a+h+,? )?(?:eh|e mesmo|verdade|e verdade|sim|ta|entendi)"
-    r"|(?:eu )?nao (?:aponto|registro|lanco)(?: horas?)?"  # a gestor
+    # a gestor: "ah é verdade eu não aponto rs."
+    r"|(?:a+h+,? )?(?:(?:e )?verdade,? |e mesmo,? )?(?:eu )?nao (?:aponto|registro|lanco)(?: horas?)?(?: rs+| k+)?"
     r"|me ajuda(?: aqui| ai| rapidinho| por favor)*"
     r"|(?:me )?responde(?: ai)? (?:numa|em uma|em 1) linha(?: so)?"  # how to answer, not what
     r"|(?:(?!(?:quant\w*|qual|quais|quem|como|tem|teve)\b)\w+ ){1,5}ne"  # "segunda pos fechamento ne...": chatter
@@ -1338,7 +1365,11 @@ _REMARK_AFTER = re.compile(
     r"(?:pouc[oa]s?|baix[oa]s?|alt[oa]s?|muit[oa]s?|mt|demais|estranh\w*|esquisit\w*|errad[oa]s?|exagerad[oa]s?)\b"
     r"|(?:(?:um|uma) (?:deles|delas|dos dois|das duas)|uns|umas|alguns|algumas|isso|ela|ele|o numero|o total"
     r"|esse numero|esse total)?\s*(?:parece|parecem|pareceu|pareciam)\b"
-    r"|vi\s+(?:umas?|uns|algo|algumas?|alguns)\b[^?]*?\b(?:estranh\w*|esquisit\w*|errad\w*))[^?]*[?.!]*\s*$"
+    r"|vi\s+(?:umas?|uns|algo|algumas?|alguns)\b[^?]*?\b(?:estranh\w*|esquisit\w*|errad\w*)"
+    # "? o financeiro falou 17", ", preciso chegar em 160": somebody's figure, or a goal, not a filter
+    r"|(?:o|a|os|as|meu|minha|um|uma)\s+(?:\w+\s+){0,3}?(?:falou|falaram|disse|disseram|acha|acham|mandou|diz)\b"
+    r"|(?:eu\s+)?(?:preciso|tenho que|tenho de|quero|devia|deveria)\s+(?:chegar|bater|fechar|completar|fazer)\s+"
+    r"(?:em|a|as|os|nas|nos)?\s*\d+)[^?]*[?.!]*\s*$"
 )
 
 
@@ -1482,10 +1513,85 @@ def doubts(question: str) -> bool:
     )
 
 
+# "o rh disse q eu fiz 150h em outubro, confere?": somebody's figure to check. The claim names what is asked (who,
+# what, when); its figure is what the data must give, never a filter or a threshold.
+_CLAIM_VERBS = (
+    r"(?:disse|disseram|falou|falaram|fala|falam|diz|dizem|dizendo|acha|acham|achou|mandou|mandaram|informou"
+    r"|informaram|afirmou|comentou|garante|garantiu|jura|mostra|mostrou|aparece|consta|reclamou|passou)"
+)
+_CHECK = (
+    r"(?:confere|conferem|bate|bate com (?:o )?(?:q|que) (?:vc|voce) tem|procede|(?:e|eh) isso mesmo|(?:e|eh) isso msm"
+    r"|isso mesmo|(?:e|eh) (?:vdd|verdade)|(?:ta|esta) certo|(?:ta|esta) correto|confirma|correto|certo|sera|e real)"
+)
+_CLAIM = re.compile(
+    rf"^(?:(?:oi|ola|opa|bom dia|boa tarde)\W+)?(?P<who>(?:[\w/]+\s+){{0,7}}?){_CLAIM_VERBS}"
+    rf"(?:\s+(?:pra mim|para mim|aqui|hoje|ontem))?\s+(?:que|q)\s+(?P<claim>.+?)\s*[,.;?!]*\s*{_CHECK}[\s?!.]*$"
+)
+_CLAIMED_HOURS = re.compile(
+    r"\b(?:(?:umas|uns|cerca de|quase|mais de|menos de|so|apenas|mais ou menos|por volta de)\s+)?"
+    r"\d+(?:[.,]\d+)?\s*(?:mil\s*)?(?:h|hs|hrs?|horas?)\b(?:\s+(?:liquidas|brutas))?"
+)
+_CLAIMED_COUNT = re.compile(
+    r"\b(?:(?:uns|umas|so|apenas|mais de|menos de|quase)\s+)?\d+\s+"
+    r"(?P<unit>dias?|apontamentos?|pessoas|recursos|registros?|lancamentos?)\b"
+)
+_CLAIMED_SHARE = re.compile(
+    r"\b(?:metade|um terco|um quarto|a maior parte|a maioria|\d+\s*(?:%|por cento))\s+d(?=[oa]s?\s+horas\b)"
+)
+_CLAIMED_TOP = re.compile(r"^(?:o|a)\s+(?:\d{4}|e\d{7}|\w+(?:\s+\w+){0,3}?)\s+(?:e|eh|foi|seria)\s+(?=(?:o|a)\s)")
+_CLAIMED_DAY = re.compile(r"\b(?:foi|e|eh|era)\s+(?:(?:n?o\s+)?dia\s+)?\d{1,2}(?:/\d{1,2})?\b")
+# a claim that starts with its verb in the third person is about who said it ("o caio disse que fez 180h")
+_THIRD_PERSON_FIRST = re.compile(
+    r"(?:fez|faz|trabalhou|trabalha|apontou|aponta|lancou|registrou|faltou|falta|teve|tem|bateu|passou|ficou|ta|esta"
+    r"|estava)\b"
+)
+_COUNT_WORDS = {"dia": "dias", "apontamento": "apontamentos", "registro": "apontamentos", "lancamento": "apontamentos"}
+
+
+def claim_checked(question: str) -> str | None:
+    """The question behind a figure somebody gave, to be checked ("o rh disse q eu fiz 150h em outubro,
+    confere?" asks how many hours I did in October), or None when the message checks no such figure."""
+    match = _CLAIM.match(_folded(question).strip())
+    if match is None or re.search(rf"\b{_ASKING}", match["claim"]):
+        return None
+    claim = match["claim"]
+    who = re.sub(r"^(?:o|a|os|as|meu|minha|me)\s+", "", match["who"].strip())
+    if _THIRD_PERSON_FIRST.match(claim) and who and not re.search(_CLAUSE_NOUNS, who):
+        claim = f"{who} {claim}"  # "o caio disse que fez 180h": he did
+    elif (whose := _WHOSE.search(match["who"].strip())) and not re.search(_CLAUSE_NOUNS, whose.group(1)):
+        claim = re.sub(r"\b(?:ele|ela)\b", whose.group(1), claim, count=1)  # "o gestor do rafael falou q ele …"
+    if hours := _CLAIMED_HOURS.search(claim):
+        return " ".join(f"quantas horas {claim[: hours.start()]} {claim[hours.end() :]}".split())
+    if count := _CLAIMED_COUNT.search(claim):
+        unit = _COUNT_WORDS.get(count["unit"].rstrip("s"), count["unit"])
+        return " ".join(f"quantos {unit} {claim[: count.start()]} {claim[count.end() :]}".split())
+    if share := _CLAIMED_SHARE.search(claim):
+        return " ".join(f"{claim[: share.start()]} qual porcentagem d{claim[share.end() :]}".split())
+    if top := _CLAIMED_TOP.match(claim):
+        # "o 7873 é o contrato com mais horas": the first three, so where the one named stands shows too
+        ranked = re.sub(r"^(?:o|a) (\w+?)s? (?=com|que|q)\b", r"quais os 3 \1s ", claim[top.end() :])
+        return ranked if ranked != claim[top.end() :] else f"qual {claim[top.end() :]}"
+    if day := _CLAIMED_DAY.search(claim):
+        return " ".join(f"qual {claim[: day.start()]} {claim[day.end() :]}".split())  # "meu último … foi dia 20"
+    return f"{claim}?"
+
+
+_AS_WELL_AS = re.compile(r",?\s+bem como (?:a|o) (?:quantidade|n[uú]mero|total) de\b", re.IGNORECASE)
+# The close of an e-mail pasted into the chat, with its signature: "desde" there is no period
+_SIGN_OFF = re.compile(
+    r"[\s.,;!]*(?:\b(?:desde j[aá]|antecipadamente)\s+(?:agrade[cç]o|obrigad[oa])\b"
+    r"|\b(?:atenciosamente|cordialmente|att\.?|abs\.?|abra[cç]os|sauda[cç][oõ]es|grat[oa] desde j[aá])(?=\W|$))"
+    r"[\s\S]*$",
+    re.IGNORECASE,
+)
+
+
 def compound_parts(question: str) -> list[str]:
     """The questions one message asks, in order: "trabalhei algum fds? se sim qnts horas" is two, the second
     a follow-up of the first ("e qnts horas"). A message that asks one thing is a list of one."""
     question = _THANKS_AFTER.sub("?", question)  # "… e quanto já fiz em novembro? obrigada": the thanks ends it
+    question = _SIGN_OFF.sub("", question) or question  # "Desde já agradeço. Atenciosamente, Cláudia": no question
+    question = _AS_WELL_AS.sub(" e quantos ", question)  # "…, bem como a quantidade de apontamentos …": a second one
     lowered = question.casefold()  # accents kept: "isso é quanto %" is one question, "isso e quanto" two
     folded = _folded(lowered)
     if _RANKS_PEOPLE.search(folded) and (both := _TWO_CONTRACTS.search(folded)):

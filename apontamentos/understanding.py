@@ -91,7 +91,10 @@ _SAME_PERIOD = re.compile(
     r"|(?:n|d)?(?:esses|estes|aqueles|essas|estas|aquelas) \d{1,2} (?:meses|semanas|dias))\b"  # "nesses 2 meses"
     r"(?! (?:todo|inteiro)\b)"  # "nesse período todo" is all the data (dates._ALL_DATA)
 )
-_THESE_PERIODS = re.compile(r"\b(?:n|d)?(?:esses|estes|aqueles|essas|estas|aquelas|os|as) \d (?:meses|semanas)\b")
+_THESE_PERIODS = re.compile(
+    r"\b(?:n|d)?(?:esses|estes|aqueles|essas|estas|aquelas|os|as) \d (?:meses|semanas)\b"
+    r"|\b(?:n|d)?(?:esse|este|aquele) (?:mesmo )?periodo\b(?! (?:todo|inteiro)\b)"  # after two side by side: both
+)
 _WHICH_ONES = re.compile(
     r"^(?:e |entao |ta )?(?:quais|quem|qual|quem que) (?:foram|sao|eram|seriam|e|foi)(?: (?:eles|elas|esses|essas))?$"
     r"|^(?:e )?(?:quais|quem)$|^(?:lista|liste|mostra|mostre|manda)(?: (?:eles|elas|quais|os nomes|quem|pra mim))?"
@@ -267,6 +270,7 @@ _HOURS_DONE = re.compile(
 # "quem mais/menos apontou": people ranked by hours, unless another measure is said; a date or a head count
 # carried from the previous question is no ranking of people.
 _WHO_WORKED_MOST = re.compile(r"\bquem (?:\w+ ){0,4}(?:mais|menos) (?:apont|trabalh|fez|fizeram|lanc|registr)\w*")
+_MOST_WORKED = re.compile(r"\b(?:mais|menos) (?:trabalhei|trabalhou|trabalhamos|trabalharam|apontei|apontou|fiz|fez)\b")
 _NOT_RANKED_BY = frozenset({"first_day", "last_day", "people", "idle_people"})
 _MAX_COMPARED = 5
 _OTHER_BOUND = re.compile(r"e (?:de|com|acima de) (\d{1,3}(?:,\d+)?) horas\b")
@@ -2203,6 +2207,9 @@ def _merge(previous: Question, slots: dict[str, Any]) -> Question:
             {name: changes.get(name, None if name not in ("asker", "everyone") else False) for name in SUBJECT}
         )
     kind = previous.kind
+    if kind == "people_by" and changes.get("contract") and not any(changes.get(n) for n in _ROLE_SLOTS):
+        # "e no 8556?" after the 8555's test analysts: the 8556's test analysts
+        changes.update({name: getattr(previous, name) for name in _ROLE_SLOTS})
     if kind in ("ranking", "hours_by_person") and changes.get("person"):
         kind = "total_hours"  # "e o terceiro?" after a ranking: that person's hours, not a ranking of one
     if changes.get("count") and kind in ("ranking", "people_by", "contract_resources"):
@@ -3147,8 +3154,10 @@ def _compose(
     ) and not read.measure
     measure = read.measure or ("hours" if said_hours else None)
     kept = previous.measure if recomposed and previous else None
-    if kept in _NOT_RANKED_BY and _WHO_WORKED_MOST.search(text):
-        kept = None  # "e quem menos apontou?" after a last day or a head count: hours, the only thing ranked so
+    if kept in _NOT_RANKED_BY and (_WHO_WORKED_MOST.search(text) or _MOST_WORKED.search(text)):
+        # "e quem menos apontou?", "e qual o dia q eu mais trabalhei?" after a last day or a head count: hours,
+        # the only thing ranked so
+        kept = None
     if kept == "entries" and re.search(
         r"\bquem (?:mais|menos) (?:fez|trabalhou)\b|\bquem (?:fez|trabalhou) (?:mais|menos)\b"
         r"|\b(?:mais|menos) (?:trabalhei|trabalhou|trabalhamos|trabalharam)\b",  # "qual dia eu mais trabalhei": hours
@@ -3180,6 +3189,10 @@ def _compose(
     same_measure = same_measure or (follow_up and previous is not None and previous.measure in _EVER_MEASURES)
     if measure in ("first_day", "last_day") and "period" not in slots and not same_measure:
         values.pop("period", None)  # "meu primeiro apontamento foi quando?" asks about all the data, not last week
+    if values.get("versus") and values.get("period") and group and _THESE_PERIODS.search(text):
+        # "as 3 atividades que ele mais fez nesse período" after two months side by side: both months together
+        both = (values["period"], values.pop("versus"))
+        values["period"] = Period(min(p.start for p in both), max(p.end for p in both))
     try:
         composition = Composition(
             measure=measure,  # type: ignore[arg-type]
@@ -3624,6 +3637,8 @@ _ALL_CONTRACTS = re.compile(r"\b(?:tod[oa]s os|todos|em todos os|de todos os) co
 def _total_of(previous: Question, every_activity: bool = False, hours: bool = False, summed: bool = True) -> Understood:
     """ "e no total?" after a breakdown or a ranking: the same filters, summed; after a total narrowed to an
     activity, every activity (`every_activity`: said "todas as atividades"); after another narrowed total, asked."""
+    if previous.kind == "compose" and previous.measure in ("avg_day", "avg_person"):
+        previous = replace(previous, measure="hours")  # "e quantas horas no total nas sextas?" after an average
     if previous.kind == "compose" and previous.group in _CALENDAR_GROUPS and every_activity and not summed:
         return replace(previous, activity=None, share_of=None, page=0)  # "e sem ser só bug?" after its days: all
     if previous.kind == "compose" and (previous.group or previous.limit):
