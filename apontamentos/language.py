@@ -590,7 +590,21 @@ def _to_month_end(match: re.Match[str]) -> str:
 
 _FORMAL = (
     # "entre setembro e hoje", "de setembro até hoje": from that month's first day
-    (re.compile(rf"(?<!\d )\b(?:entre|de) ({_MONTHS}) (?:e|a|ate) hoje\b"), r"desde \1"),
+    (re.compile(rf"(?<!\d )(?<!quinzena )\b(?:entre|de) ({_MONTHS}) (?:e|a|ate) hoje\b"), r"desde \1"),
+    # "na segunda quinzena de novembro até agora": that fortnight, which the data ends within
+    (re.compile(rf"\b(quinzena (?:de|do mes de) (?:{_MONTHS})) (?:ate hoje|ate agora)\b"), r"\1"),
+    # "do dia 10/11 pra cá", "do dia 3 de novembro em diante": since that day
+    (
+        re.compile(
+            rf"\b(?:(?:a partir )?d?o )?(?:dia )?(\d{{1,2}}(?:/\d{{1,2}}(?:/\d{{2,4}})?| de (?:{_MONTHS})))"
+            r" (?:em diante|pra ca|para ca)\b"
+        ),
+        r"desde \1",
+    ),
+    (re.compile(r"\b(?:a partir )?do dia (\d{1,2}) (?:em diante|pra ca|para ca)\b"), r"desde o dia \1"),
+    # "até o dia 10 desse mês", "de 1 a 10 desse mês": those days of this month
+    (re.compile(r"\bate o dia (\d{1,2}) (?:desse|deste|do) mes\b"), r"ate o dia \1"),
+    (re.compile(r"\bde (\d{1,2}) a (\d{1,2}) (?:desse|deste) mes\b"), r"do dia \1 ao dia \2"),
     (re.compile(r"\b(?:entre|de) (\d{1,2})/(\d{1,2}) (?:e|a|ate) (?:o )?(?:fim|final) do mes\b"), _to_month_end),
     (re.compile(r"\bsomando (?:todos )?(?:os )?feriados\b"), "em todos os feriados"),  # "e somando todos os feriados"
     # "coloca setembro do lado pra eu comparar": that period beside the one just answered
@@ -602,6 +616,11 @@ _FORMAL = (
     ),
     # "qnts horas vou ter q fazer em dezembro?": what is expected, not what was done
     (re.compile(r"\b(?:vou|vamos) ter (?:que|q|de) (fazer|trabalhar|cumprir|apontar)\b"), r"eu deveria \1"),
+    # "quantas horas ele tinha q fazer em outubro": what was expected of him
+    (
+        re.compile(r"\b(?:tinha|tinham|teria|teriam) (?:que|q|de) (fazer|trabalhar|cumprir|apontar|ter feito)\b"),
+        r"deveria \1",
+    ),
     (re.compile(r"\b(?:vai|vao) ter (?:que|q|de) (fazer|trabalhar|cumprir|apontar)\b"), r"deveria \1"),
     # "volta pra setembro, top 5 por horas": the same question, in September
     (re.compile(rf"^volta (?:pra|para|pro|no|em) (?=(?:{_MONTHS}|semana|mes|ontem|hoje)\b)"), "e em "),
@@ -950,6 +969,15 @@ _FORMAL = (
     ),
     # "até o momento", "até o presente momento": so far
     (re.compile(r"\bate (?:o )?(?:presente )?momento\b"), "ate hoje"),
+    # "o diretor pediu as horas da mariana no mês passado": who wants it, then what is wanted
+    (
+        re.compile(
+            r"^(?:o|a|meu|minha) (?:diretor|diretora|gerente|chefe|cliente|coordenador|coordenadora|gestor|gestora|rh"
+            r"|financeiro|pmo|lider)(?: \w+)? (?:pediu|pediram|quer|querem|mandou|solicitou)(?: (?:pra|para) (?:eu )?"
+            r"(?:ver|levantar|saber|passar))?\b"
+        ),
+        "",
+    ),
     # "conforme alinhado na reunião de ontem, solicito …": why it is asked; its "ontem" is not the period asked
     (
         re.compile(
@@ -1053,7 +1081,7 @@ _EACH_A_DAY = re.compile(
     r"\bcada (?:um|uma|pessoa|recurso|consultor) (?:faz|fez|trabalha|trabalhou|aponta|apontou)(?: em media)? por dia\b"
 )
 # "quantos dias somando todo mundo": everyone's, summed
-_EVERYONE_SUMMED = re.compile(r"\bsomando (?:todo mundo|todos(?! os| as)|a galera|o pessoal|geral)\b")
+_EVERYONE_SUMMED = re.compile(r"\bsomando (?:todo mundo|todos(?! os| as)|a galera|o pessoal|geral|tudo)\b")
 # "qnta gente apontou ontem?": a head count
 _HOW_MANY_PEOPLE = re.compile(
     r"\bquanta gente\b"
@@ -1238,9 +1266,13 @@ _CONTEXT_CLAUSE = re.compile(
     # "minhas horas de novembro parecem menores, qto eu tenho?": what looks off, then the question
     r"|(?:\w+ ){1,5}?(?:parece|parecem|parecia|pareciam|ficou|ficaram)"
     r" (?:menor|menores|maior|maiores|baix[oa]s?|alt[oa]s?|errad[oa]s?|estranh[oa]s?|pouc[oa]s?|esquisit[oa]s?)"
-    r"|(?:o|a|meu|minha) gerente|o cliente)\b[^?!;]*?)"
+    r"|(?:o|a|meu|minha) gerente|o cliente"
+    # "o sindicato tá pegando no pé por causa de hora extra. quantas…", "antes da daily queria saber quem…"
+    r"|(?:o|a) \w+ (?:ta|esta|anda|vive|vem) \w+ndo|antes d[ao] \w+|(?:eu )?acho (?:que|q) (?:eu )?esqueci"
+    # "o Heitor falou q passou outubro fazendo deploy, quanto ele apontou de deploy?": what somebody said
+    r"|(?:o|a) (?:\w+ ){1,5}?(?:falou|disse|comentou|contou|acha)\s+(?:que|q))\b[^?!;]*?)"
     r"(?:\s*[,.;:!]\s+"
-    r"|\s+e\s+(?:queria|quero|gostaria de|preciso|precisava)\s+(?:saber|ver|conferir|entender)?\s*[,:]?\s*"
+    r"|\s+(?:e\s+)?(?:queria|quero|gostaria de|preciso|precisava)\s+(?:saber|ver|conferir|entender)?\s*[,:]?\s*"
     r"|\s+(?:pra|para) (?:eu |mim )?(?:detalhar|levantar|mostrar|listar|saber|ver)\s+)"
     r"(?P<question>(?:e |mas |entao )?(?:se possivel |por favor )?(?:(?:voce |vc )?(?:consegue|conseguiria|poderia) )?"
     r"(?:considerando [^,?]*,\s*)?"  # "…e preciso saber, considerando só outubro, quantas pessoas…"
@@ -1357,6 +1389,12 @@ _REASON_AFTER = re.compile(
 )
 
 
+# what a question the remark may follow has: "bom dia! queria conferir se…" is the question itself
+_ASKS_BEFORE = re.compile(
+    r"\b(?:quant\w*|qnt\w*|qts?|qto\w*|qual|quais|quem|quando|tem|teve|horas?|hrs?|me (?:passa|mostra|da|diz)"
+    r"|duracao|media|total|soma|ranking|top|apontamentos?)\b"
+    r"|\b(?:\d{4}|e\d{7})\b|\?"
+)
 # "…em novembro? achei pouco", "…? um deles parece com mt pouco", "…, uns parecem mt curtos": what the asker makes
 # of the figure, said after the question, is not part of it
 _REMARK_AFTER = re.compile(
@@ -1369,7 +1407,9 @@ _REMARK_AFTER = re.compile(
     # "? o financeiro falou 17", ", preciso chegar em 160": somebody's figure, or a goal, not a filter
     r"|(?:o|a|os|as|meu|minha|um|uma)\s+(?:\w+\s+){0,3}?(?:falou|falaram|disse|disseram|acha|acham|mandou|diz)\b"
     r"|(?:eu\s+)?(?:preciso|tenho que|tenho de|quero|devia|deveria)\s+(?:chegar|bater|fechar|completar|fazer)\s+"
-    r"(?:em|a|as|os|nas|nos)?\s*\d+)[^?]*[?.!]*\s*$"
+    r"(?:em|a|as|os|nas|nos)?\s*\d+"
+    # "…? quero ver se alguma passou de 200h": what the reader will look for in the answer, not a filter of it
+    r"|(?:so\s+)?(?:quero|queria|pra|para|preciso)\s+(?:ver|saber|conferir|checar|entender)\s+se)[^?]*[?.!]*\s*$"
 )
 
 
@@ -1390,7 +1430,8 @@ def _unexplained(question: str) -> str:
     if reason and _folded(question)[: reason.start()].strip() and not re.search(rf"\b{_ASKING}", reason.group(0)):
         question = question[: reason.start()] + ("?" if "?" in question[reason.start() : reason.end()][:2] else "")
     remark = _REMARK_AFTER.search(_folded(question))
-    if remark and _folded(question)[: remark.start()].strip(" ,") and not re.search(rf"\b{_ASKING}", remark.group(0)):
+    asked_before = remark is not None and _ASKS_BEFORE.search(_folded(question)[: remark.start()]) is not None
+    if remark and asked_before and not re.search(rf"\b{_ASKING}", remark.group(0)):
         question = question[: remark.start()] + ("?" if "?" in question[remark.start() : remark.end()][:2] else "")
     if guess := _GUESS.search(question):
         question = question[: guess.start() + 1]
@@ -1411,6 +1452,7 @@ _BELIEF = re.compile(r"(?:eu )?(?:to|estou) (?:achando|com a impressao de|sentin
 
 # "preciso fechar o mês da zuleica", "conferir o fechamento do wagner rocha": whom "ela" / "ele" then means
 _WHOSE = re.compile(r"\bd[oa] ([a-z]+(?: [a-z]+){0,3})\s*$")
+_WHO_SAID = re.compile(r"(?:o|a) ([a-z]+(?: [a-z]+){0,4}) (?:falou|disse|comentou|contou|acha)\b")
 _CLAUSE_NOUNS = (
     r"\b(?:mes|semana|contrato|time|equipe|pessoal|ponto|fechamento|folha|relatorio|cliente|rh|gestor|gestora)\b"
 )
@@ -1451,7 +1493,7 @@ def without_context(question: str) -> str:
     if grouping and not _BREAKDOWN.search(each):
         asked = each  # "meu gestor pediu a quebra por atividade, quanto foi de cada uma?": each activity
         kept.append(f"por {grouping.group(1)}")
-    whom = _WHOSE.search(context)
+    whom = _WHOSE.search(context) or _WHO_SAID.match(context)
     if whom and re.search(r"\b(?:ele|ela)\b", asked) and not re.search(_CLAUSE_NOUNS, whom.group(1)):
         asked = re.sub(r"\b(?:ele|ela)\b", whom.group(1), asked, count=1)  # "preciso fechar o mês da zuleica, …ela…"
     contracts = [n for n in _CONTRACT_NUMBER.findall(context) if n not in asked]
@@ -1468,12 +1510,24 @@ _SHOW_ME = r"(?:me )?(?:mostra|mostre|manda|mande|passa|passe|lista|liste|fala|f
 # "qnto apontei em novembro e se falta algum dia": whether, the second question
 _SECOND_QUESTION = re.compile(
     rf"\?\s+(?=\S)|,?\s+e\s+(?={_ASKING})|,?\s+e\s+se\s+(?=(?:falta|faltou|tem|teve|ficou)\b)"
+    # "quantas horas eu fiz e teve dia sem apontamento?", "a média por dia e a duração média de cada apontamento"
+    r"|,?\s+e\s+(?=(?:teve|tem|houve|faltou|ficou) (?:algum |alguma )?(?:dia|apontamento)s?\b)"
+    r"|,?\s+e\s+(?=(?:a|o) (?:duracao|duração|media|média|soma|quantidade|numero|número)(?: \w+)? d)"
+)
+# "preciso de umas coisas: total de horas, quantos recursos apontaram e quantos sem saída": things listed
+_LISTED_AFTER_COLON = re.compile(
+    r"\b(?:(?:umas|algumas|tres|duas) coisas|(?:os|as|esses|estes) (?:dados|numeros|informacoes|itens)|o seguinte"
+    r"|seguinte)\s*:\s*(?P<items>[^:]+)$"
+)
+_LIST_ITEM_WORDS = 8  # an item of such a list is a figure's name, not a story
+_LIST_ITEM = re.compile(
+    rf",\s*(?:e\s+)?|\s+e\s+(?=(?:{_ASKING}|(?:o |a |os |as )?(?:total|media|quantidade|numero)\b))"
 )
 # A first part that compares, or bounds, with what follows: one question ("a diferença entre o que fiz e quanto …")
 _ONE_QUESTION = re.compile(r"\b(?:diferenca|entre|compar\w*|versus|vs|x|contra|mais que|menos que|do que)\b")
 _RANKS_PEOPLE = re.compile(r"\b(?:top ?\d+|ranking|quem (?:mais|menos)|(?:os|as) \d+ (?:que|q) mais)\b")
 _TWO_CONTRACTS = re.compile(r"\b(d[oa]|n[oa]) (\d{4}|e\d{7}) e (d[oa]|n[oa]) (\d{4}|e\d{7})\b")
-_EXPECTED = re.compile(r"\b(?:devia|deveria|deveriam|esperad[oa]s?|previst[oa]s?)\b")
+_EXPECTED = re.compile(r"\b(?:devia|deveria|deveriam|esperad[oa]s?|previst[oa]s?|tinha (?:que|q|de))\b")
 _BARE_AMOUNT = re.compile(
     r"(?:e )?(?:quantas horas|qnts horas|qntas horas|quanto|qnto|qto)(?: (?:foram|deu|foi))?[?!. ]*"
 )
@@ -1605,6 +1659,12 @@ def compound_parts(question: str) -> list[str]:
     if (total := _AND_THE_TOTAL.search(folded)) and _BREAKDOWN.search(folded[: total.start()]):
         # "quebra semanal do Ulisses em novembro e o total": the breakdown, then its sum
         return [folded[: total.start()].strip(" ,;"), "e no total?"]
+    listed = _LISTED_AFTER_COLON.search(folded)
+    items = _LIST_ITEM.split(listed["items"]) if listed else []
+    if listed and len(items) > 1 and all(len(item.split()) <= _LIST_ITEM_WORDS for item in items):
+        # "preciso de umas coisas: total de horas, quantos recursos apontaram e quantos sem saída": each, in turn
+        first = f"{folded[: listed.start('items')]} {items[0]}"
+        return [" ".join(first.split()), *(f"e {item.strip(' ?.!')}" for item in items[1:] if item.strip(" ?.!"))]
     cuts = list(_SECOND_QUESTION.finditer(lowered))
     if not cuts or _DEFINED_AFTER.match(folded):  # "qual o overtime …? quem passou de 8h": one question, defined
         return [question]
@@ -1623,7 +1683,8 @@ def compound_parts(question: str) -> list[str]:
         return [question]  # "teve deploy semana passada? quantas horas": how much of it, one question
     if any(_EXPECTED.search(part) for part in parts[:-1]):
         return [question]  # "eu devia ter feito quantas horas? e fiz quanto?": expected against worked, one answer
-    later = rf"e |{_ASKING}|se sim\b|caso sim\b|se tiver\b|{_SHOW_ME}|(?:falta|faltou|tem|teve|ficou)\b"
+    later = rf"e |{_ASKING}|se sim\b|caso sim\b|se tiver\b|{_SHOW_ME}|(?:falta|faltou|tem|teve|houve|ficou)\b"
+    later += r"|(?:a|o) (?:duracao|media|soma|quantidade|numero)\b"
     if not all(re.match(later, part) for part in parts[1:]):
         return [question]  # "e o lucas souza? msm contrato q eu", "quem puxou? top 3": the same question
     shown = [parts[0]]

@@ -3094,6 +3094,8 @@ def _compose(
         values["activity"] = None  # "e qnts % foi reunião?" after a question about bugs: reunião's part of all
         if previous is not None and previous.part == "person" and not slots.get("person"):
             values["person"] = values["part"] = None  # "e suporte, qto % foi?" after Márcia's part of the 8422
+        if previous is not None and previous.part == "weekday" and read.weekday is None:
+            values["weekday"] = values["part"] = None  # "e reunião, qnt % foi?" after the Mondays' part: of all
     if read.group == "weekday" and "period" not in slots and _HABITUAL.search(text) and not follow_up:
         values["period"] = None  # "qual dia da semana eu mais trabalho?": a habit, over all the data
     if anew and read.weekday is None:
