@@ -42,6 +42,43 @@ def answer(
     is the scope's own resource id, never a display name. A message that asks two things ("qnt fiz em
     outubro e qnts dias foram") gets both answers, the second read as a follow-up of the first.
     """
+    first = context.get("first") if isinstance(context.get("first"), dict) else None
+    if first is not None and (back := _BACK_TO_FIRST.match(normalize(question))):
+        # "volta na primeira pergunta, mas pro mês passado": the conversation's first question, changed so
+        rest = _STILL.sub("", normalize(question)[back.end() :].strip()).strip()
+        question, context = (f"e {rest}" if rest else ""), {**first, "first": first}
+    return _keeping_first(_answered(db, question, context, today, user, scope, vocabulary), first)
+
+
+def _keeping_first(result: Answer, first: dict[str, Any] | None) -> Answer:
+    """The answer whose context remembers the conversation's first question with data ("volta na primeira")."""
+    if first is None and isinstance(result.context.get("question"), dict) and result.intent not in STATIC:
+        first = {"v": result.context.get("v"), "question": result.context["question"]}
+    return replace(result, context={**result.context, "first": first}) if first is not None else result
+
+
+# "volta naquele do início", "volta na primeira pergunta", "voltando na primeira": the first question again
+_BACK_TO_FIRST = re.compile(
+    r"(?:e |ok |entao )?(?:volta|voltando|voltemos|retomando|de volta)(?: (?:n|pr|para |pra )?(?:a|o|aquel[ae]))?"
+    r" (?:(?:primeira|1a) pergunta|primeir[oa]|(?:pergunta|conta) do (?:inicio|comeco)|do (?:inicio|comeco))\b"
+)
+# what names the first question again ("…, das atividades, mas só do 7950"), not a change to it
+_STILL = re.compile(
+    r"^(?:(?:o|a) (?:total|pergunta|conta)\b|d[aoe]s? \w+\b|mas\b|agora\b|so que\b|e\b)"
+    r"(?:\s+(?:mas|agora|so que|e)\b)*"
+)
+
+
+def _answered(
+    db: Dataset,
+    question: str,
+    context: dict[str, Any],
+    today: date,
+    user: str,
+    scope: Scope,
+    vocabulary: Vocabulary,
+) -> Answer:
+    """The answer to one message, which may ask several things (see `answer`)."""
     parts = compound_parts(question)
     earlier = context.get("compound")
     plain = normalize(question)

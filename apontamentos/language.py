@@ -318,7 +318,7 @@ _WRITE = re.compile(
 # "aprova"/"valida" are also 3rd-person verbs ("quem valida a ana?"); as the first word they are orders.
 _WRITE_FIRST = re.compile(
     r"^(?:(?:por favor|entao|ai|agora|tb|tambem|ja|ok|blz|beleza|oi|ei|bot|aproveita e)\s+)*"
-    r"(?:aprova|valida|corrige|apaga|altera|muda|exclui|remove)\b"
+    r"(?:aprova|valida|corrige|apaga|altera|muda|exclui|remove|refaz|refaca)\b"
 )
 # Data the bot does not have: pay, rates, money, contact and identity data.
 _PERSONAL = re.compile(
@@ -978,6 +978,24 @@ _FORMAL = (
         ),
         "",
     ),
+    # "queria outubro e não setembro", "refaz o total": the month meant, and the same question again
+    (re.compile(rf"\b({_MONTHS}) e nao (?:(?:em|de|o|a) )?(?:{_MONTHS})\b"), r"\1"),
+    (
+        re.compile(
+            r"\b(?:refaz|refaca|refazer|recalcula|recalcule)(?: (?:a conta|o calculo|isso))?"
+            r"(?=\s+(?:o total|a soma|a media|o ranking|as horas)\b|\s*$)"  # "refaz meu apontamento" is a write
+        ),
+        " ",
+    ),
+    # "um panorama rápido pra reunião de diretoria: …": what it is for; that meeting is no activity
+    (
+        re.compile(
+            r"\b(?:pra|para|pro|antes da|antes do) (?:a |uma |o )?(?:reuniao|apresentacao|daily|comite|call|weekly"
+            r"|diretoria|board|cliente)(?: (?:de|da|do|com) (?:a |o )?\w+)?"
+            r"(?= (?:top|quais|quantas|quantos|qual|quem|o total|total|horas|ranking|me)\b|$)"
+        ),
+        "",
+    ),
     # "conforme alinhado na reunião de ontem, solicito …": why it is asked; its "ontem" is not the period asked
     (
         re.compile(
@@ -1199,7 +1217,8 @@ _CORRECTION_WORD = (
     r"(?:pera(?:i|ai)?|espera(?: ai)?|ops|oops|foi mal|desculp[ae](?: ai)?|perdao|digo|me enganei|"
     r"errei(?: (?:o|a) (?:nome|contrato|numero|mes|periodo|dia|data|semana|atividade|filtro|pessoa))?|"
     r"na (?:verdade|vdd)|(?:eu )?(?:quis|queria) dizer|quer dizer|corrigindo|melhor dizendo"
-    r"|(?:era|foi) (?:isso|esse|essa)|(?:me )?confundi)"
+    r"|(?:era|foi) (?:isso|esse|essa)|(?:me )?confundi"
+    r"|(?:digitei|escrevi|coloquei|botei|mandei|passei) (?:errado|o numero errado|o contrato errado|o nome errado))"
 )
 _CORRECTION = re.compile(
     r"^\s*(?:(?:opa|ah|ih|eita|putz|ixi|xi)\b[\s,.!]*)?"
@@ -1293,6 +1312,8 @@ _OPENING = re.compile(
     r"|(?:e )?seguindo (?:a mesma linha|nessa linha|na mesma linha)(?: de raciocinio)?"
     r"|ok|okay|(?:muito )?obrigad[oa](?: de novo| novamente| pela ajuda(?: de sempre)?| pelo retorno)?|valeu|vlw"
     r"|agora"
+    r"|(?:aqui e (?:o|a) )?[a-z]+ aqui|(?:oi,? )?(?:aqui e|quem fala e) (?:o|a) [a-z]+"  # "wagner aqui, …"
+    r"|(?:hm+|hum+|eita|vish|xi+|putz|(?:que )?estranho|esquisito)(?: (?:que )?estranho)?"
     r"|(?:(?:rs+|k{3,}|(?:ha){2,}h?)\s*)?(?:brincadeira|brinks|to brincando|so brincando|zoeira|zoando)"
     r"|(?:desculp[ae]|perdao) (?:incomodar|o incomodo|a demora)"
     r"|enfim|entao|bom|certo|ta bom|beleza|blz|show|perfeito|otimo|(?:a+h+|ok|ta|certo|hum+) entendi|entendi|a+h+"
@@ -1803,10 +1824,11 @@ _FUTURE = re.compile(
 )
 _FORECAST = re.compile(
     r"\b(?:previsao|projecao|projetar|estimativa|estimar|prever|preve|tendencia"
-    r"|(?:vai|vao|vou|iremos|vamos|irao|ira) (?:fazer|apontar|trabalhar|lancar|bater|registrar|dar|fechar))\b"
+    r"|(?:vai|vao|vou|iremos|vamos|irao|ira) (?:fazer|apontar|trabalhar|lancar|bater|registrar|dar|fechar)"
+    r"|(?:vai|vao) (?:ser|ficar) (?:o|a) (?:total|soma)|(?:total|soma) (?:vai|vao) (?:ser|ficar|dar))\b"
 )
 
-_ABOUT_HOURS = re.compile(r"\b(?:horas?|apont\w*|trabalh\w*|fazer|contratos?|lancar|bater|\d{4}|e\d{7})\b")
+_ABOUT_HOURS = re.compile(r"\b(?:horas?|apont\w*|trabalh\w*|fazer|contratos?|lancar|bater|total|\d{4}|e\d{7})\b")
 
 
 def refusal(text: str) -> str | None:

@@ -1888,6 +1888,9 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     # "quais dias o Caio passou das 9h?" after who on the 8422 passed 9h in October: one of them, in October
     narrowed = question.kind == previous.kind and bool(question.person) and not previous.person and not previous.people
     narrowed = narrowed and question.kind in _NARROWED_KINDS
+    # "quanto o diego fez?" right after a list of October's devops juniors, one Diego among them: his October
+    picked = bool(question.person) and question.person in _NAMED_PEOPLE.get() and not question.asker
+    narrowed = narrowed or (picked and question.kind not in _STATE_KINDS)
     if "period" not in slots and previous.period and (follow_up or same_subject or narrowed) and not ever and not habit:
         question = replace(question, period=previous.period)
         if previous.versus and _THESE_PERIODS.search(text):
