@@ -35,9 +35,9 @@ def _contract(db: Dataset, value: Any) -> str:
 
 
 def _activity(db: Dataset, value: Any) -> str:
-    from .compose_sql import _activity_keys
+    from .compose_sql import activity_keys
 
-    shown = [db.activities[k] for k in _activity_keys(db, value)]
+    shown = [db.activities[k] for k in activity_keys(db, value)]
     return f"em “{shown[0]}”" if len(shown) == 1 else f"nas atividades com “{value}” ({', '.join(shown)})"
 
 

@@ -44,7 +44,7 @@ def among_people(c: Composition) -> bool:
     return c.group == "person" or (not grouped_by_them and not _CONTRACT_NUMBER.match(str((c.among or ("",))[0])))
 
 
-def _activity_keys(db: Dataset, words: str) -> list[str]:
+def activity_keys(db: Dataset, words: str) -> list[str]:
     wanted = set(normalize(words).split())
     keys = sorted(k for k in db.activities if wanted and wanted <= set(k.split()))
     if not db.activities:
@@ -68,7 +68,7 @@ def _contract(db: Dataset, value: Any) -> tuple[str, list[Any]]:
 
 
 def _activity(db: Dataset, value: Any) -> tuple[str, list[Any]]:
-    keys = _activity_keys(db, value)
+    keys = activity_keys(db, value)
     return _in("activity_key", keys), keys
 
 

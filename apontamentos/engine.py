@@ -98,6 +98,8 @@ def _answered(
     for part in parts:
         answers.append(_answer_one(db, part, context, today, user, scope, vocabulary))
         context = answers[-1].context
+        if answers[-1].intent == "not_understood":
+            context = {**context, "unanswered": True}  # "…? lista só quem não fez": of what was not understood
         if answers[-1].intent in REFUSALS:
             break  # "meu cpf tá certo? qual é?": what follows a refused question is about it too
     return _combined(answers) if len(answers) > 1 else answers[0]
@@ -185,6 +187,8 @@ def _answer_one(
         )
     if isinstance(understood, Clarification):
         kept = understood.pending.to_context() if understood.pending else context
+        if understood.reason == "not_understood" and understood.pending is None and not context:
+            kept = {"unanswered": True}  # "e no 8556?" next follows a question that was not understood
         refused = understood.reason in ("personal", "write")
         refused_person = understood.pending.person if refused and understood.pending else None
         if refused_person and previous is not None and previous.has_subject and not context.get("unanswered"):

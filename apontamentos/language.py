@@ -588,6 +588,16 @@ def _to_month_end(match: re.Match[str]) -> str:
     return f"de {day:02d}/{month:02d} a {last:02d}/{month:02d}"
 
 
+_WHO_WORDS = frozenset("quem ninguem alguem quantos quantas quais pessoas gente q que tem teve semana mes".split())
+
+
+def _hers(match: re.Match[str]) -> str:
+    """ "a ana soares lima não apontou nada ontem?": her hours then; "e quem não apontou nada?" stays as asked."""
+    if _WHO_WORDS & set(match.group(1).split()):
+        return match.group(0)
+    return f"quanto {match.group(1)} {match.group(2)}"
+
+
 _FORMAL = (
     # "entre setembro e hoje", "de setembro até hoje": from that month's first day
     (re.compile(rf"(?<!\d )(?<!quinzena )\b(?:entre|de) ({_MONTHS}) (?:e|a|ate) hoje\b"), r"desde \1"),
@@ -977,6 +987,31 @@ _FORMAL = (
             r"(?:ver|levantar|saber|passar))?\b"
         ),
         "",
+    ),
+    # "não apontei nada hoje né?", "ela não apontou nada em fim de semana?": how much, which says whether any
+    (
+        re.compile(
+            r"^(?:e |ta bom |ok |entao )?(?:(eu|ele|ela) )?(?:ainda )?(?:nao|n)"
+            r" (apontei|apontou|lancei|lancou|registrei|registrou) nada\b"
+        ),
+        lambda m: f"quanto {m.group(1) or 'eu'} {m.group(2)}",
+    ),
+    # "a ana soares lima não apontou nada ontem?": hers ("quem não apontou nada" asks who, another question)
+    (
+        re.compile(
+            r"^(?:e )?((?:(?:o|a) )?[a-z]+(?: [a-z]+){0,4}) (?:ainda )?(?:nao|n) (apontou|lancou|registrou) nada\b"
+        ),
+        _hers,
+    ),
+    # "por quantidade" after a breakdown in hours: the same breakdown, in entries
+    (re.compile(r"^(?:e )?(?:por|em) (?:quantidade|numero|qtd)$"), "e em numero de apontamentos"),
+    # "o 8447 tem menos de 30 pessoas apontando?": the count is asked; the number is the asker's guess, no bound
+    (
+        re.compile(
+            r"\b((?:\d{4}|e\d{7}|contrato|time|equipe) (?:tem|teve|tinha)) (?:menos|mais|pelo menos|no minimo) de \d+"
+            r" (?:pessoas|recursos|gente)\b"
+        ),
+        r"\1 quantas pessoas",
     ),
     # "queria outubro e não setembro", "refaz o total": the month meant, and the same question again
     (re.compile(rf"\b({_MONTHS}) e nao (?:(?:em|de|o|a) )?(?:{_MONTHS})\b"), r"\1"),

@@ -17,6 +17,7 @@ from typing import Any
 from . import compose_words
 from . import queries as q
 from .compose_answer import question_of
+from .compose_sql import activity_keys
 from .composition import GROUPS, MEASURES, Composition
 from .dataset import Dataset, ResourceRef, normalize
 from .dates import (
@@ -136,11 +137,18 @@ _HELP = re.compile(r"\b(?:ajuda|o que (?:voce )?(?:faz|pode|sabe)|como (?:funcio
 _CLIENT_CONTRACT = re.compile(r"\be\s?(\d{7})\b")
 _CONTRACT_NUMBER = re.compile(r"\bcontratos?\s+(?:n\s+|numero\s+|no\s+|do\s+|de\s+)?(\d{3,6})\b")
 _NUMBER = re.compile(r"(?<![/\d,])\b(\d{1,9})\b(?![/\d]|,\d)")
+# a bound in hours; "mais de 10 apontamentos", "mais de 30 pessoas" bound something else, which no composition
+# bounds, so those words stay unread and the question is declined
+_NOT_HOURS = (
+    r"(?![\d,])(?!\s*(?:apontamentos?|registros?|lancamentos?|pessoas|recursos|gente|dias|contratos|semanas|meses)\b)"
+)
 _THRESHOLD = re.compile(
     r"\b(?:mais de|acima de|superior a|mais que|passou de|passaram de|passei de|passando de|passa de|maior que)\s+"
-    r"(\d{1,4}(?:,\d+)?)\s*(?:horas?)?"
+    rf"(\d{{1,4}}(?:,\d+)?){_NOT_HOURS}\s*(?:horas?)?"
 )
-_BELOW = re.compile(r"\b(?:menos de|abaixo de|inferior a|menos que|menor que)\s+(\d{1,4}(?:,\d+)?)\s*(?:horas?)?")
+_BELOW = re.compile(
+    rf"\b(?:menos de|abaixo de|inferior a|menos que|menor que)\s+(\d{{1,4}}(?:,\d+)?){_NOT_HOURS}\s*(?:horas?)?"
+)
 _TOP = re.compile(
     r"\btop\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:recursos|pessoas|maiores|primeiros|menores|ultimos|que|nomes"
     r"|profissionais|consultores|colaboradores)\b"
@@ -1546,6 +1554,12 @@ def _understand(
         return activity
     if activity is not None:
         slots["activity"], used = activity
+        at = _name_at(rest, used)
+        if at < len(rest) and _ACTIVITY_LEFT_OUT.search(rest[:at]) and not every_activity:
+            # "quantas horas o 8120 fez sem contar reunião?": no composition leaves one activity out
+            keys = activity_keys(db, slots["activity"])
+            shown = db.activities[keys[0]] if len(keys) == 1 else slots["activity"]
+            return Clarification("not_understood", _CANNOT_LEAVE_OUT.format(activity=shown))
         if every_activity:
             del slots["activity"]  # "tudo, não só bug": the activity it widens from, named to be left out
         elif widened := re.search(rf"\bnao (?:so|apenas|somente) (?:(?:de|com|em) )?{used[0]}\b", rest):
@@ -1803,6 +1817,9 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         if _has(rest, "quantos", "quantas", "quem", "quais", "qual"):
             # It asks something about what it names, and no rule says what: not the details of everything.
             return Clarification("not_understood", NOT_UNDERSTOOD)
+        if previous is None and _UNANSWERED.get() and re.match(r"e\b", text):
+            # "e no 8556 especificamente?" right after a question not understood: that question, which is unknown
+            return Clarification("not_understood", LAST_UNANSWERED)
         if slots.get("contract"):
             kind = "contract_details"
         elif slots.get("person"):
@@ -2662,7 +2679,16 @@ def _person(db: Dataset, words: list[str]) -> tuple[str, list[str]] | Ambiguous 
 
 
 _TAKEN_OUT = re.compile(
-    r"\b(?:sem(?: contar)?|tirando|exceto|menos|fora|excluindo|descontando)(?: (?:o|a|os|as|com))?\s*$"
+    r"\b(?:sem(?: contar| considerar)?|tirando|exceto|menos|fora|excluindo|descontando)"
+    r"(?: (?:o|a|os|as|com|de|d[oa]s?))?\s*$"
+)
+# "sem contar reunião" leaves it out; "quem fez menos reunião" ranks by it
+_ACTIVITY_LEFT_OUT = re.compile(
+    r"\b(?:sem(?: contar| considerar)?|tirando|exceto|fora|excluindo|descontando)(?: (?:o|a|os|as|de|d[oa]s?))?\s*$"
+)
+_CANNOT_LEAVE_OUT = (
+    "Não sei tirar uma atividade de um total (“sem {activity}”). Posso mostrar as horas por atividade, para você "
+    "descontar, ou o total e as horas de {activity} separadas."
 )
 _CANNOT_TAKE_OUT = (
     "Não sei tirar uma pessoa de um total (“sem {name}”). Posso mostrar as horas por pessoa, para você descontar, "
@@ -2678,7 +2704,8 @@ def _name_at(rest: str, used: list[str]) -> int:
 
 def _taken_out(rest: str, used: list[str]) -> bool:
     """Whether the name in `rest` follows "sem", "tirando", "exceto"…: the person is left out, not asked about."""
-    return _TAKEN_OUT.search(rest[: _name_at(rest, used)]) is not None
+    at = _name_at(rest, used)
+    return at < len(rest) and _TAKEN_OUT.search(rest[:at]) is not None
 
 
 def _without_name(rest: str, used: list[str]) -> str:
@@ -3137,10 +3164,15 @@ def _compose(
         and not read.rank
         and not own_figure
     )
+    if part is None and share and read.weekday is not None and previous is not None and not slots.get("person"):
+        if previous.part in ("person", "weekday"):
+            part = "weekday"  # "e das sextas?" after Ana's part of the 8422: the Fridays' part of it
     if part is not None:
         values["part"], values["share_of"] = part, None
         if part == "weekday":
             values["weekday"] = read.weekday
+            if previous is not None and previous.part == "person" and not slots.get("person"):
+                values["person"] = None  # "e das sextas?" after Ana's part of the 8422: the Fridays' part of it
     elif not share or values.get("share_of"):
         values.pop("part", None)  # a part asked before is not this question's
     if not share and values.get("share_of"):
@@ -3627,7 +3659,13 @@ def _share_words(
     terms = _activity_terms(db, read)
     if terms and any(set(terms) <= set(key.split()) for key in db.activities):
         return " ".join(dict.fromkeys(terms))
-    if not terms and previous is not None and previous.activity and (_THAT.search(text) or re.match(r"e\b", text)):
+    bare = re.fullmatch(r"(?:e )?(?:em |isso em |e em |quanto (?:e|da) em |qnt |quanto )?porcentagem\W*", text.strip())
+    if (
+        not terms
+        and previous is not None
+        and previous.activity
+        and (_THAT.search(text) or re.match(r"e\b", text) or bare)
+    ):
         return previous.activity  # "e em % do meu mês?" after my code review hours: code review's part
     return Clarification(
         "not_understood",
@@ -3694,6 +3732,11 @@ def _no_total() -> Clarification:
 
 # -- the coverage rule ------------------------------------------------------------------------
 
+
+# ("… que semana passada, não?" ends in a tag asking for agreement, no negation)
+_NEGATION = re.compile(
+    r"\b(?:nao|nunca|ninguem|nenhum|nenhuma|jamais)\b(?! (?:so|somente|apenas|sei|entendi)\b)(?!\s*$)"
+)
 # Words that change what is computed: a kind that does not honour one must not answer without it.
 _OPERATORS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = (
     ("desde", re.compile(r"\b(?:desde|a partir d[eoa]s?)\b"), frozenset()),
@@ -3702,6 +3745,23 @@ _OPERATORS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = (
         "%",
         re.compile(r"\b(?:por cento|porcentagem|percentual|proporcao)\b"),
         frozenset({"activity_distribution", "activity_breakdown", "person_activities"}),
+    ),
+    (
+        # "quem não fez deploy no 7689?": who did not, never the ones who did instead
+        "não",
+        _NEGATION,
+        frozenset(
+            {
+                "missing_days",
+                "unvalidated",
+                "open_spans",
+                "expected_vs_worked",
+                "weekend_work",
+                "holiday_work",
+                "holidays",
+                "working_days",
+            }
+        ),
     ),
     (
         "média",
@@ -3731,6 +3791,9 @@ _OPERATORS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = (
 def _uncovered(question: Question, rest: str, slots: dict[str, Any], text: str) -> Clarification | None:
     """A Clarification when the question holds a word that changes the answer and the kind would drop it."""
     read = compose_words.read(rest)
+    negated = question.validated is False or question.measure in ("idle_people", "open_spans")
+    if question.kind == "compose" and not negated and (no := _NEGATION.search(read.rest)):
+        return _cannot_apply(no.group(0), text)  # "quem não fez deploy?": never the ones who did instead
     if question.kind == "compose":
         return None  # a composition consumed its operator words when it was composed
     if read.group and question.kind not in _LEGACY_GROUPS[read.group] and question.kind not in STATIC:
