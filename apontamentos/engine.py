@@ -52,7 +52,8 @@ def answer(
 
 def _keeping_first(result: Answer, first: dict[str, Any] | None) -> Answer:
     """The answer whose context remembers the conversation's first question with data ("volta na primeira")."""
-    if first is None and isinstance(result.context.get("question"), dict) and result.intent not in STATIC:
+    answered = result.intent in BY_NAME and result.intent not in STATIC  # not a refusal nor a question back
+    if first is None and isinstance(result.context.get("question"), dict) and answered:
         first = {"v": result.context.get("v"), "question": result.context["question"]}
     return replace(result, context={**result.context, "first": first}) if first is not None else result
 

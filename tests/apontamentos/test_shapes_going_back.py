@@ -95,3 +95,14 @@ def test_the_meeting_it_is_for_is_no_activity(generated: Dataset, rows: list[Spa
 def test_the_month_meant_and_not_the_other(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
     _, reply = ask(generated, "horas do 8446 em setembro", "pera, eu queria outubro e nao setembro")
     assert hours(total(rows, of_contract(OCTOBER))) in reply
+
+
+def test_the_first_question_is_one_answered_with_data(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    *_, reply = ask(
+        generated,
+        "o 8418 vai bater as horas esperadas de novembro?",  # a forecast, declined: no first question yet
+        "horas do 8446 em outubro",
+        "e o 8447?",
+        "volta na primeira pergunta",
+    )
+    assert hours(total(rows, of_contract(OCTOBER))) in reply
