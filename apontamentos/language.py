@@ -1003,6 +1003,35 @@ _FORMAL = (
         ),
         _hers,
     ),
+    # "e se considerar hora bruta?": the same question, in gross hours
+    (
+        re.compile(
+            r"^(?:e )?(?:se|e se) (?:considerar|contar|usar|pegar|for|olhar)(?: (?:a|as|em|pela|pelas))?"
+            r" (?:horas?|hr|hrs) (brutas?|liquidas?)$"
+        ),
+        r"e em horas \1",
+    ),
+    # "quanto ela deveria ter feito nele vs o que ela realmente fez": expected against worked, one answer
+    (
+        re.compile(
+            r"\b(deveria (?:ter feito|fazer|trabalhar))\b(.*?)\s+(?:vs|versus|x|contra|e) (?:o )?(?:que|q) "
+            r"(?:ela|ele|eu|elas|eles) (?:realmente |de fato |efetivamente )?(?:fez|fiz|fizeram|trabalhou|trabalhei"
+            r"|apontou|apontei)\b"
+        ),
+        r"\1\2",
+    ),
+    # "me dá um ranking dos contratos, top 5": one ranking, not the top one
+    (re.compile(r"\b(?:um|uma) (ranking|top|resumo|panorama|relatorio|lista|tabela|quebra)\b"), r"\1"),
+    # "setembro e outubro, separado": each month
+    (re.compile(rf"\b({_MONTHS}) e ({_MONTHS}),? separad[oa]s?\b(?! por)"), r"\1 e \2 por mes"),
+    # "top 10 pessoas com mais horas considerando todos os contratos": everyone, not a ranking of contracts
+    (
+        re.compile(
+            r"\b((?:pessoas|quem|recursos|consultores|colaboradores)\b.*?) (?:considerando|contando|somando|juntando)"
+            r" todos os contratos\b"
+        ),
+        r"\1",
+    ),
     # "por quantidade" after a breakdown in hours: the same breakdown, in entries
     (re.compile(r"^(?:e )?(?:por|em) (?:quantidade|numero|qtd)$"), "e em numero de apontamentos"),
     # "o 8447 tem menos de 30 pessoas apontando?": the count is asked; the number is the asker's guess, no bound

@@ -81,7 +81,8 @@ REFUSALS = {
 _GREETING = re.compile(r"^(?:oi|ola|opa|salve|hey|hello|e ai|bom dia|boa tarde|boa noite)\b")
 _PRAISE = re.compile(
     r"(?:(?:muito|mt|super|mto) (?:top|show|bom|boa|util)|top (?:demais|d\+|mesmo)|show de bola|sensacional|excelente"
-    r"|maravilha|incrivel|(?:ajudou|salvou) (?:muito|demais|mt)|(?:top|show|massa|demais|otimo|perfeito)(?= *$))"
+    r"|maravilha|incrivel|(?:ajudou|salvou) (?:muito|demais|mt)|(?:top|show|massa|demais|otimo|perfeito)(?= *$)"
+    r"|era (?:isso|so isso)(?= *$))"  # "valeu, era isso": what was wanted, not a correction
     r"(?: (?:demais|mesmo|hein|viu|bot))*"
 )
 _THANKS = re.compile(r"^(?:valeu|obrigad[oa]|brigad[oa]|beleza|ok|blz|show|perfeito|otimo|legal)\b")
@@ -89,6 +90,7 @@ _THANKED = re.compile(r"\b(?:valeu|obrigad[oa]|brigad[oa]|agradec\w*)\b")
 _SAME_PERIOD = re.compile(
     r"\b(?:(?:n|d)?(?:esse|este|aquele) (?:periodo|intervalo|mesmo periodo|dia)|(?:n|d)?o mesmo (?:periodo|dia)"
     r"|mesmo periodo|(?:n|d)?(?:essa|aquela) data|(?:n|d)?aquela semana|(?:n|d)?aquele mes"
+    r"|(?:n|d)?(?:essa|esta) conta|(?:n|d)?esse calculo"  # "quais feriados entraram nessa conta?"
     r"|(?:n|d)?(?:esses|estes|aqueles|essas|estas|aquelas) \d{1,2} (?:meses|semanas|dias))\b"  # "nesses 2 meses"
     r"(?! (?:todo|inteiro)\b)"  # "nesse período todo" is all the data (dates._ALL_DATA)
 )
@@ -3451,6 +3453,7 @@ def _inherited(
         pending_said = re.search(r"\b(?:valid|pendent|aprov)", asked)
         hours_asked = re.search(r"\b(?:horas?|hrs?|tempo)\b", asked) and slots.get("activity")
         work_asked = re.search(r"\bquant\w* (?:\w+ )?(?:fez|fiz|fizeram|trabalhou|trabalhei|apontou|apontei)\b", asked)
+        work_asked = work_asked or _MOST_WORKED.search(asked)  # "qual o dia q ele mais trabalhou?": all his work
         if (hours_asked or work_asked) and not pending_said and read.validated is None and not read.share:
             # "e quanto tempo em suporte?", "quanto ele fez em novembro?" after pending entries: all the work
             values["validated"] = None

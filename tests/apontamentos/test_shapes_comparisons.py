@@ -1,0 +1,79 @@
+"""Shapes batches EF and EG showed: "me dá um ranking…, top 5" (one ranking, five rows), people ranked "considerando
+todos os contratos", two months "separado", the day someone worked most after their pending entries, "tinha q ter
+feito nele vs o q ela realmente fez", "e se considerar hora bruta?", "nessa conta" and "valeu, era isso".
+
+Expected figures are computed here in plain Python from the export rows, never through the engine's queries.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from apontamentos.dataset import Dataset
+
+from ..expected import Span
+from .test_composition_shapes import ask, hours, plain, total
+from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
+from .test_shapes_periods_lists import OCTOBER, of_contract, one_contract_person
+from .test_shapes_returning import of
+
+SEPTEMBER = (date(2026, 9, 1), date(2026, 9, 30))
+
+
+def test_one_ranking_of_five(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "me da um ranking dos contratos em outubro, top 5")
+    ranked = sorted({r.supplier for r in rows}, key=lambda c: -total(rows, of_contract(OCTOBER, c)))
+    assert all(f"{c}: {hours(total(rows, of_contract(OCTOBER, c)))}" in reply for c in ranked[:5])
+    assert ranked[5] not in reply
+
+
+def test_people_ranked_over_every_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "top 3 pessoas com mais horas em outubro considerando todos os contratos")
+    in_october = [r for r in rows if OCTOBER[0] <= r.day <= OCTOBER[1]]
+    best = max({r.name for r in in_october}, key=lambda n: total(in_october, lambda r, n=n: r.name == n))
+    assert best in reply and "Contratos por" not in reply
+
+
+def test_two_months_separately(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask(generated, f"horas da {plain(name)} em setembro e outubro, separado")
+    assert hours(total(rows, of(name, SEPTEMBER))) in reply and hours(total(rows, of(name, OCTOBER))) in reply
+
+
+def test_the_day_worked_most_after_pending_entries(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    _, reply = ask(generated, f"a {plain(name)} tem apontamentos nao validados?", "qual foi o dia q ela mais trabalhou")
+    days: dict[date, float] = defaultdict(float)
+    for r in rows:
+        if r.name == name:
+            days[r.day] += total([r], lambda _: True)
+    best = max(days, key=days.__getitem__)
+    assert f"{best:%d/%m/%Y}" in reply and "não validados" not in reply
+
+
+def test_expected_against_done_in_the_month_talked_about(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    _, reply = ask(
+        generated,
+        "qtos dias uteis teve em outubro?",
+        f"e qnt hora a {plain(name)} tinha q ter feito nele vs o q ela realmente fez",
+    )
+    assert "168,0 h esperadas" in reply and hours(total(rows, of(name, OCTOBER))) in reply
+
+
+def test_the_same_bound_in_gross_hours(generated: Dataset) -> None:
+    _, reply = ask(
+        generated, "qntas pessoas do 8446 passaram de 10h num dia em setembro", "e se considerar hora bruta?"
+    )
+    assert "10,0 h brutas" in reply
+
+
+def test_the_holidays_in_that_count(generated: Dataset) -> None:
+    _, reply = ask(generated, "qtos dias uteis teve em outubro?", "quais feriados entraram nessa conta")
+    assert "12/10/2026" in reply and "02/11/2026" not in reply
+
+
+def test_that_was_it_is_thanks(generated: Dataset) -> None:
+    _, reply = ask(generated, "horas do 8446 em setembro", "valeu, era isso")
+    assert "Por nada" in reply
