@@ -646,6 +646,8 @@ def _person_days(
 
 
 def weekend_work(db: Dataset, question: Question, today: date) -> Answer:
+    if question.versus:
+        return _each_period(weekend_work, db, question, today)  # "em outubro e em novembro": each month's weekends
     period, note = _covered(db, question.period, today)
     days = q.weekend_work(db, period, question.contract, question.person)
     return _person_days(db, question, days, "em fim de semana", period, note, "Fim de semana")

@@ -11,7 +11,7 @@ from typing import Any
 
 from . import formatting as fmt
 from . import queries as q
-from .answers import Answer, Table, _covered, _dates, _lines, _table
+from .answers import MONTH_DAYS, TEXT_ROWS, Answer, Table, _covered, _dates, _lines, _table
 from .compose_sql import Result, among_people, run, side_by_side
 from .compose_sql import idle as idle_people
 from .composition import GROUPS, MEASURES, Composition
@@ -316,7 +316,8 @@ def _body(db: Dataset, c: Composition, result: Result, line: str, entries: str =
     if c.output == "share":
         columns.append("%")
     table = _table(line, columns, rows)
-    return f"{line}{total}:\n{_lines(lines)}{ties}", table
+    most = MONTH_DAYS if c.group == "day" else TEXT_ROWS  # "me mostra dia a dia": every day of a month, in the text
+    return f"{line}{total}:\n{_lines(lines, most=most)}{ties}", table
 
 
 # What a bounded breakdown's rows are, so their number is said ("5 recursos", "3 dias").

@@ -3295,7 +3295,11 @@ def _composes(
 ) -> bool:
     """Whether the question is a composition rather than one of the catalogue's kinds."""
     new_filter = any(slots.get(name) for name in _NEW_FILTERS) or read.weekday is not None
-    if legacy in ("holidays", "working_days", "resource_days") and slots.get("versus") and not read.group:
+    if (
+        legacy in ("holidays", "working_days", "resource_days", "weekend_work")
+        and slots.get("versus")
+        and not read.group
+    ):
         return False  # the calendar, or someone's days, of two periods: each period's own answer
     if slots.get("among"):
         return True  # contracts compared: only a composition shows just them

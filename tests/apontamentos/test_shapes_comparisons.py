@@ -77,3 +77,16 @@ def test_the_holidays_in_that_count(generated: Dataset) -> None:
 def test_that_was_it_is_thanks(generated: Dataset) -> None:
     _, reply = ask(generated, "horas do 8446 em setembro", "valeu, era isso")
     assert "Por nada" in reply
+
+
+def test_a_month_day_by_day_lists_every_day(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    _, reply = ask(generated, "quanto o 8446 fez em outubro", "me mostra dia a dia")
+    days = {r.day for r in rows if of_contract(OCTOBER)(r)}
+    assert len(days) > 15 and all(f"{d:%d/%m/%Y}" in reply for d in days) and "e mais" not in reply
+
+
+def test_weekend_days_of_two_months(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "qntos dias de fds o pessoal do 8446 trabalhou em setembro e em outubro")
+    for span in (SEPTEMBER, OCTOBER):
+        worked = {(r.name, r.day) for r in rows if of_contract(span)(r) and r.day.weekday() >= 5}
+        assert f"{len(worked)} dias de trabalho em fim de semana" in reply or f"{len(worked)} dia de trabalho" in reply
