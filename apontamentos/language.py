@@ -1032,6 +1032,13 @@ _FORMAL = (
         ),
         r"\1",
     ),
+    # "quais os contratos cliente do 8556?": its client contracts, each with its hours
+    (
+        re.compile(
+            r"\b(?:quais|quantos) (?:sao )?(?:os )?contratos? (?:de )?clientes? (?:do|no|d[oa] contrato) (\d{4})\b"
+        ),
+        r"horas por contrato cliente do \1",
+    ),
     # "por quantidade" after a breakdown in hours: the same breakdown, in entries
     (re.compile(r"^(?:e )?(?:por|em) (?:quantidade|numero|qtd)$"), "e em numero de apontamentos"),
     # "o 8447 tem menos de 30 pessoas apontando?": the count is asked; the number is the asker's guess, no bound

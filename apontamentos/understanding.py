@@ -1444,6 +1444,8 @@ def _understand(
             # "qnt cada um deles fez?" after two people asked one by one: who "they" are is not kept
             return Clarification("not_understood", WHO_ARE_THEY)
     bare_each = re.search(r"\bcada (?:um|uma)\b(?! d[oa]s)", text) and not any(slots.get(n) for n in SUBJECT)
+    if bare_each and len(listed) < 2 and _UNANSWERED.get():
+        return Clarification("not_understood", LAST_UNANSWERED)  # "quanto cada um fez" after "Não entendi …"
     if bare_each and len(listed) < 2 and previous is not None and previous.person and not previous.among:
         # "duração média de cada um" after one person's entries: each entry? each day? not each person
         return Clarification("not_understood", EACH_OF_WHAT.format(name=db.resources[previous.person].name))

@@ -90,3 +90,14 @@ def test_weekend_days_of_two_months(generated: Dataset, rows: list[Span]) -> Non
     for span in (SEPTEMBER, OCTOBER):
         worked = {(r.name, r.day) for r in rows if of_contract(span)(r) and r.day.weekday() >= 5}
         assert f"{len(worked)} dias de trabalho em fim de semana" in reply or f"{len(worked)} dia de trabalho" in reply
+
+
+def test_the_client_contracts_of_a_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "quais os contratos cliente do 8446?")
+    clients = {r.client for r in rows if r.supplier == "8446"}
+    assert clients and all(c in reply for c in clients) and "Não" not in reply
+
+
+def test_each_one_after_a_message_not_understood(generated: Dataset) -> None:
+    _, reply = ask(generated, "a vibe do time ta boa?", "quanto cada um fez em setembro")
+    assert " h\n" not in reply and "anterior" in reply
