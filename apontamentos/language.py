@@ -178,6 +178,7 @@ nenhum nenhuma outro outra outros outras qualquer quaisquer certo certa aqui ali
 realmente exatamente mais menos bem mal ver olhar dar dá deu dado tem haver houve havia fica fiquei ficou
 precisa pegar puxar trazer traz manda mande passa gera gere liste listar retorna calcula calcule some somar
 conte contar checar verifica verificar verifique confere conferir quero queremos tentar tenta seria pessoal
+funciona funcionar funcionando
 acho acha sei vem veio vieram estamos estavam estive esteve dele pra nessa nisso disso daquilo daquele daquela
 cade qual quais porque por que lado tipo assim coisa coisas favorzinho rapidinho urgente please thanks
 to ta tao tou devendo devo deve devem estou esta estamos quantidade bot robo assistente
@@ -1011,6 +1012,8 @@ _FORMAL = (
         ),
         r"e em horas \1",
     ),
+    # "e qnts eram pra ter?" after my hours: what was expected
+    (re.compile(r"\b(?:eram|era|seriam|seria) (?:pra|para) (?:ter|ser|fazer)\b(?: feito)?"), "deveria ter feito"),
     # "quanto ela deveria ter feito nele vs o que ela realmente fez": expected against worked, one answer
     (
         re.compile(
@@ -1173,7 +1176,7 @@ _EACH_A_DAY = re.compile(
 _EVERYONE_SUMMED = re.compile(r"\bsomando (?:todo mundo|todos(?! os| as)|a galera|o pessoal|geral|tudo)\b")
 # "qnta gente apontou ontem?": a head count
 _HOW_MANY_PEOPLE = re.compile(
-    r"\bquanta gente\b"
+    r"\b(?:quanta|quantidade de|quantidade) gente\b"  # "qnt gente apontou": "qnt" reads "quantidade"
     # "quantos apontaram no 8556?", "quantos trabalharam mais de 9h?": how many people did
     r"|\bquant[oa]s (?=(?:trabalharam|apontaram|fizeram|passaram|ficaram|lancaram|registraram|bateram)\b)"
 )

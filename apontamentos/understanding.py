@@ -135,7 +135,10 @@ _MORE = re.compile(
     r"^(?:(?:e )?(?:ver|mostrar?|mostre|manda|traz|quero ver) )?mais(?: (?:linhas|resultados|nomes|itens))?$"
     r"|^(?:proxima|seguinte) pagina$|^continua(?:r)?$|^ver o resto$"
 )
-_HELP = re.compile(r"\b(?:ajuda|o que (?:voce )?(?:faz|pode|sabe)|como (?:funciona|usar|uso)|exemplos?|comandos)\b")
+_HELP = re.compile(
+    r"\b(?:ajuda|o que (?:voce )?(?:faz|pode|sabe)|como (?:funciona|usar|uso)|exemplos?|comandos)\b"
+    r"|^(?:e )?(?:voce|vc|tu) (?:funciona|trabalha|atende|responde|fica)\b"  # "vc funciona no fim de semana tb?"
+)
 _CLIENT_CONTRACT = re.compile(r"\be\s?(\d{7})\b")
 _CONTRACT_NUMBER = re.compile(r"\bcontratos?\s+(?:n\s+|numero\s+|no\s+|do\s+|de\s+)?(\d{3,6})\b")
 _NUMBER = re.compile(r"(?<![/\d,])\b(\d{1,9})\b(?![/\d]|,\d)")
@@ -3002,9 +3005,9 @@ def _compose(
             read.weekday = (day,)  # "e domingo?" after "aos sábados"
         which_day = any(re.fullmatch(r"(?:qual|que|em que)(?: foi)?(?: o)? dia", said) for said in read.said)
         which_day = which_day or bool(re.search(r"\b(?:qual|que|em que)(?: foi)?(?: o)? dia\b", read.rest))
-        a_date = (
-            which_day and slots.get("period") and _has(text, "foi")
-        )  # "e qual foi o dia com mais horas em outubro?"
+        a_date = (which_day and slots.get("period") and _has(text, "foi")) or _has(
+            text, "dia do mes"
+        )  # "e qual foi o dia com mais horas em outubro?", "e qual dia do mês…"
         if (
             read.group == "day"
             and not a_date

@@ -101,3 +101,29 @@ def test_the_client_contracts_of_a_contract(generated: Dataset, rows: list[Span]
 def test_each_one_after_a_message_not_understood(generated: Dataset) -> None:
     _, reply = ask(generated, "a vibe do time ta boa?", "quanto cada um fez em setembro")
     assert " h\n" not in reply and "anterior" in reply
+
+
+def test_asking_whether_the_bot_works_is_help(generated: Dataset) -> None:
+    (reply,) = ask(generated, "vc funciona no fim de semana tb? kkk")
+    assert reply.startswith("Posso responder") and "fim de semana de" not in reply
+
+
+def test_how_many_people_typed_short(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "qnt gente apontou no 8446 em outubro")
+    assert f"{len({r.name for r in rows if of_contract(OCTOBER)(r)})} recursos" in reply and "Horas:" not in reply
+
+
+def test_what_there_was_to_be(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    _, reply = ask(generated, "quanto eu fiz em outubro", "e qnts eram pra ter?", user=name)
+    assert "168,0 h esperadas" in reply
+
+
+def test_the_day_of_the_month_after_the_weekdays(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    _, reply = ask(generated, "em outubro qual dia da semana o 8446 mais apontou?", "e qual dia do mes teve mais hora")
+    days: dict[date, float] = defaultdict(float)
+    for r in rows:
+        if of_contract(OCTOBER)(r):
+            days[r.day] += total([r], lambda _: True)
+    best = max(days, key=days.__getitem__)
+    assert f"{best:%d/%m/%Y}" in reply and hours(days[best]) in reply
