@@ -1042,6 +1042,9 @@ _FORMAL = (
         ),
         r"horas por contrato cliente do \1",
     ),
+    # "horas hj", then "semana", then "mes": the same, this week and this month
+    (re.compile(r"^(?:e )?(?:(?:n|d)?a )?semana$"), "e essa semana"),
+    (re.compile(r"^(?:e )?(?:(?:n|d)?o )?mes$"), "e esse mes"),
     # "por quantidade" after a breakdown in hours: the same breakdown, in entries
     (re.compile(r"^(?:e )?(?:por|em) (?:quantidade|numero|qtd)$"), "e em numero de apontamentos"),
     # "o 8447 tem menos de 30 pessoas apontando?": the count is asked; the number is the asker's guess, no bound

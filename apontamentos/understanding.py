@@ -1862,6 +1862,9 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         inherit_subject = True  # "qual foi a distribuição por atividade?" after my week: mine, not a contract's
     if not has_subject and not slots.get("everyone") and previous.person and kind in PERSON_THREAD_KINDS:
         inherit_subject = not _has(text, "alguem", "ninguem", "todo mundo", "gente", "pessoas", "quem", "quantos")
+    if not has_subject and not inherit_subject and previous.person and kind in ("open_spans", "unvalidated"):
+        # "tem algo sem saída?" after Zuleica's missing days: hers ("quem tem …?", "alguém …?": everyone's)
+        inherit_subject = not _has(text, "alguem", "ninguem", "todo mundo", "gente", "pessoas", "quem", "quantos")
     if inherit_subject and _accepts(kind, previous):
         question = question.with_subject_of(previous)
     roles_only = any(slots.get(n) for n in _ROLE_SLOTS) and not any(slots.get(n) for n in ("person", "contract"))

@@ -127,3 +127,18 @@ def test_the_day_of_the_month_after_the_weekdays(generated: Dataset, rows: list[
             days[r.day] += total([r], lambda _: True)
     best = max(days, key=days.__getitem__)
     assert f"{best:%d/%m/%Y}" in reply and hours(days[best]) in reply
+
+
+def test_a_week_and_a_month_said_in_one_word(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    _, week, month = ask(generated, "horas hj", "semana", "mes", user=name)
+    this_week = (date(2026, 11, 23), date(2026, 11, 25))
+    assert hours(total(rows, of(name, this_week))) in week
+    assert hours(total(rows, of(name, (date(2026, 11, 1), date(2026, 11, 25))))) in month
+
+
+def test_a_state_question_about_the_person_talked_about(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    _, reply = ask(generated, f"qts horas a {plain(name)} apontou em outubro", "tem algo sem saida?")
+    open_ones = sum(1 for r in rows if r.name == name and r.end is None)
+    assert (name in reply or open_ones == 0) and "os 100 mais recentes" not in reply
