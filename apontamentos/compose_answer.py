@@ -297,15 +297,14 @@ def _body(db: Dataset, c: Composition, result: Result, line: str, entries: str =
     bounded = c.above is not None or c.below is not None
     # "quanto de reunião semana passada, todos contratos": the contracts listed, and the figure asked for
     every_contract = c.group in ("contract", "client") and not c.among
+    summed = MEASURES[c.measure].additive and MEASURES[c.measure].unit == "hours" and c.output != "share"
+    whole = fmt.hours(sum(float(v or 0) for _, v in result.rows)) if summed and not bounded else ""
     if (bounded or c.group == "person" or every_contract) and c.limit is None and c.group in _COUNTED_GROUPS:
         line += f" — {fmt.plural(len(rows), *_COUNTED_GROUPS[c.group])}"  # "quantas passaram de 8 h?", "quem fez X?"
-        summed = MEASURES[c.measure].additive and MEASURES[c.measure].unit == "hours" and c.output != "share"
-        if (c.group == "person" or every_contract) and not bounded and summed:
-            line += f", {fmt.hours(sum(float(v or 0) for _, v in result.rows))} no total"  # who did it, and how much
-    additive_hours = MEASURES[c.measure].additive and MEASURES[c.measure].unit == "hours" and c.output != "share"
-    if c.group in ("day", "week", "month") and c.limit is None and not bounded and additive_hours and rows:
-        # "meu timesheet da semana, por dia": the days and what they add up to
-        total = f" (total {fmt.hours(sum(float(v or 0) for _, v in result.rows))})"
+        if (c.group == "person" or every_contract) and whole:
+            line += f", {whole} no total"  # who did it, and how much
+    if c.group in ("day", "week", "month") and c.limit is None and whole and rows:
+        total = f" (total {whole})"  # "meu timesheet da semana, por dia": the days and what they add up to
     compared = c.among and c.group in ("person", "contract", "client")  # not "os dois somados, por semana"
     if compared and len(result.rows) == 2 and MEASURES[c.measure].unit != "date" and c.output != "share":
         (first, a), (second, b) = result.rows

@@ -1654,9 +1654,16 @@ _ASKED_DOUBT_CLAUSE = re.compile(
 )
 
 
+_DOUBT_WORD = re.compile(
+    r"\b(?:certeza|ctz|confer|confirm|chec|verific|refaz|revis|de novo|dnv|era|deu|da|seria|errado|certo|mesmo|serio)"
+)
+
+
 def doubts(question: str) -> bool:
     """Whether the message only doubts the last answer ("tem certeza?", "mas não era mais?"): a cue to check the
     last question again, not a new one."""
+    if not _DOUBT_WORD.search(_folded(question)):
+        return False  # most messages: no need to read them clause by clause
     folded = _folded(_unexplained(question))
     clauses = [c.strip() for c in re.split(r"[,.!?;]+", folded) if c.strip()]
     asked = "?" in folded

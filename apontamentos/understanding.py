@@ -1561,8 +1561,7 @@ def _understand(
         return activity
     if activity is not None:
         slots["activity"], used = activity
-        at = _name_at(rest, used)
-        if at < len(rest) and _ACTIVITY_LEFT_OUT.search(rest[:at]) and not every_activity:
+        if _taken_out(rest, used, _ACTIVITY_LEFT_OUT) and not every_activity:
             # "quantas horas o 8120 fez sem contar reunião?": no composition leaves one activity out
             keys = activity_keys(db, slots["activity"])
             shown = db.activities[keys[0]] if len(keys) == 1 else slots["activity"]
@@ -2688,14 +2687,12 @@ def _person(db: Dataset, words: list[str]) -> tuple[str, list[str]] | Ambiguous 
     return Ambiguous("ambiguous_person", text, pending_words=run)
 
 
-_TAKEN_OUT = re.compile(
-    r"\b(?:sem(?: contar| considerar)?|tirando|exceto|menos|fora|excluindo|descontando)"
-    r"(?: (?:o|a|os|as|com|de|d[oa]s?))?\s*$"
-)
+# The words that leave out what follows them: "e sem o otávio?", "sem contar reunião"
+_LEAVING_OUT = r"sem(?: contar| considerar)?|tirando|exceto|fora|excluindo|descontando"
+_LEFT_OUT_ARTICLE = r"(?: (?:o|a|os|as|com|de|d[oa]s?))?\s*$"
+_TAKEN_OUT = re.compile(rf"\b(?:{_LEAVING_OUT}|menos){_LEFT_OUT_ARTICLE}")  # "todos menos a Ana"
 # "sem contar reunião" leaves it out; "quem fez menos reunião" ranks by it
-_ACTIVITY_LEFT_OUT = re.compile(
-    r"\b(?:sem(?: contar| considerar)?|tirando|exceto|fora|excluindo|descontando)(?: (?:o|a|os|as|de|d[oa]s?))?\s*$"
-)
+_ACTIVITY_LEFT_OUT = re.compile(rf"\b(?:{_LEAVING_OUT}){_LEFT_OUT_ARTICLE}")
 _CANNOT_LEAVE_OUT = (
     "Não sei tirar uma atividade de um total (“sem {activity}”). Posso mostrar as horas por atividade, para você "
     "descontar, ou o total e as horas de {activity} separadas."
@@ -2712,10 +2709,10 @@ def _name_at(rest: str, used: list[str]) -> int:
     return at.start() if at is not None else len(rest)
 
 
-def _taken_out(rest: str, used: list[str]) -> bool:
-    """Whether the name in `rest` follows "sem", "tirando", "exceto"…: the person is left out, not asked about."""
+def _taken_out(rest: str, used: list[str], leaving: re.Pattern[str] = _TAKEN_OUT) -> bool:
+    """Whether the name in `rest` follows "sem", "tirando", "exceto"…: it is left out, not asked about."""
     at = _name_at(rest, used)
-    return at < len(rest) and _TAKEN_OUT.search(rest[:at]) is not None
+    return at < len(rest) and leaving.search(rest[:at]) is not None
 
 
 def _without_name(rest: str, used: list[str]) -> str:
