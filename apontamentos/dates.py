@@ -109,7 +109,12 @@ _FORTNIGHT = re.compile(
 )
 # "essa quinzena": the half of this month today is in; "a quinzena passada": the half before it
 _THIS_FORTNIGHT = re.compile(r"\b(?:(?:n|d)?(?:essa|esta) quinzena|(?:n|d)?a quinzena (?P<past>passada|anterior))\b")
-_LAST_DAYS = re.compile(r"\bultimos\s+(\d{1,3})\s+dias\b")
+# "e nos últimos 15" after a question about the last 30 days: days, as a bare "os últimos 15" is not (a ranking)
+_LAST_DAYS = re.compile(
+    r"\bultimos\s+(\d{1,3})\s+dias\b"
+    r"|(?<=\b(?:nos|dos) )ultimos\s+(\d{1,3})\b(?!\s*(?:h\b|horas?|apontamentos?|pessoas?|recursos?|colocados?"
+    r"|lugares?|do ranking|da lista|meses|semanas|anos|dias uteis|mes|ano))"
+)
 # "nas 2 últimas semanas completas": whole weeks, Monday to Sunday, before this one
 _LAST_FULL_WEEKS = re.compile(
     r"\b(?:(\d{1,2})\s+ultimas|ultimas\s+(\d{1,2}))\s+semanas\s+(?:completas|inteiras|fechadas)\b"
@@ -390,7 +395,7 @@ def find_period(
         monday = today - timedelta(days=today.weekday())
         return Found(Period(monday - timedelta(days=7 * count), monday - timedelta(days=1)), match.group(0))
     if match := _LAST_DAYS.search(text):
-        count = max(1, min(int(match.group(1)), 366))
+        count = max(1, min(int(match.group(1) or match.group(2)), 366))
         return Found(Period(today - timedelta(days=count - 1), today), match.group(0))
     if match := _LAST_WEEKS.search(text):
         count = max(1, min(int(match.group(1)), 52))
@@ -687,3 +692,21 @@ def _relative(kind: str, today: date) -> Period:
     if kind == "month_before_last":
         previous = previous.replace(day=1) - timedelta(days=1)
     return month_of(previous.year, previous.month)
+
+
+def the_one_before(period: Period, unit: str | None = None) -> Period:
+    """The period of the same kind just before this one ("e no retrasado?" after last weekend): the month before
+    a month (or its days so far), the week before a week, the weekend before a weekend, else as many days; with
+    a unit said ("e no mês anterior?"), that unit before the one the period starts in."""
+    one_month = period.start.day == 1 and (period.end.year, period.end.month) == (period.start.year, period.start.month)
+    if unit == "mes" or (unit is None and one_month):
+        last = period.start.replace(day=1) - timedelta(days=1)
+        return month_of(last.year, last.month)
+    if unit == "dia":
+        return Period(period.start - timedelta(days=1), period.start - timedelta(days=1))
+    if unit == "semana" or (period.start.weekday() == 0 and period.days <= 7):
+        monday = period.start - timedelta(days=period.start.weekday())
+        return Period(monday - timedelta(days=7), monday - timedelta(days=1))
+    if period.start.weekday() == 5 and period.days == 2:
+        return Period(period.start - timedelta(days=7), period.end - timedelta(days=7))
+    return Period(period.start - timedelta(days=period.days), period.start - timedelta(days=1))

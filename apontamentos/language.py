@@ -526,6 +526,16 @@ def _fixed_bugs(match: re.Match[str]) -> str:
 
 
 _FIXED_BUGS = re.compile(r"\bcorrig\w* (?:(?:mais|menos) )?(?:os |o |de |uns |algum |alguns )?(bugs?)\b")
+# "sou eu q mais aponto no meu contrato?", "fui eu que mais fiz hora em outubro?": the ranking, where the asker
+# stands in it; the verb is put in the third person so that it is not read as the asker's own figure
+AM_I_THE_ONE = re.compile(
+    r"\b(?:sera (?:que|q) )?(?:sou eu|fui eu|eu sou (?:o|a)|eu fui (?:o|a)|eu que sou (?:o|a)) (?:q|que|quem) "
+    r"(mais|menos) (\w+)"
+)
+_THIRD_PERSON = {
+    "aponto": "aponta", "apontei": "apontou", "fiz": "fez", "faco": "faz", "trabalho": "trabalha",
+    "trabalhei": "trabalhou", "lanco": "lanca", "lancei": "lancou", "registro": "registra", "registrei": "registrou",
+}  # fmt: skip
 # "sou só gestora", "eu sou o coordenador": who the asker is, said in passing (the scope says it already)
 _I_AM_THE = re.compile(
     r"\b(?:eu )?sou (?:so |apenas |somente )?(?:o |a )?(?:gestor|gestora|coordenador|coordenadora|gerente|lider)\b"
@@ -537,8 +547,9 @@ _NOWADAYS = re.compile(r"\b(?:hoje em dia|atualmente|hj em dia)\b")  # read as "
 _BLANK_DAY = re.compile(r"\b(dias?(?: uteis| util)?) em branco\b")
 # "e sem filtrar atividade?", "sem ser só desenvolvimento": the filter said dropped
 _UNFILTERED = re.compile(
-    r"\b(?:sem|tirando|tira|removendo|ignorando) (?:o |os )?(?:filtrar|filtros? de|filtros? por|filtros?|separar por"
-    r"|considerar) (?:a |o |por |pela |pelo )?"
+    r"\b(?:(?:sem|tirando|tira|removendo|ignorando) (?:o |os )?(?:filtrar|filtros? de|filtros? por|filtros?"
+    r"|separar por|considerar)|independente|independentemente|qualquer que seja)"
+    r" (?:a |o |por |pela |pelo |da |do |de )?"
     r"(?:(atividades?|tarefas?)|(contratos?)|(tecnologias?)|(dias? da semana))\b"
 )
 _NOT_ONLY = re.compile(r"\bsem ser (?:so|somente|apenas)\b")
@@ -613,6 +624,16 @@ _FORMAL = (
         r"desde \1",
     ),
     (re.compile(r"\b(?:a partir )?do dia (\d{1,2}) (?:em diante|pra ca|para ca)\b"), r"desde o dia \1"),
+    # "do início do mês até dia 10": this month's first days
+    (re.compile(r"\b(?:desde o|do) (?:inicio|comeco) do mes ate (?:o )?dia (\d{1,2})\b"), r"ate o dia \1"),
+    # "do início do mês pra cá", "desde o começo da semana": this month, week or year up to today
+    (
+        re.compile(
+            r"\b(?:desde o|do|a partir do) (?:inicio|comeco) d([oa]) (mes|semana|ano)"
+            r"(?: (?:pra ca|para ca|em diante|ate agora|ate hoje)\b|(?! ate\b))\b"
+        ),
+        lambda m: f"neste {m.group(2)}" if m.group(1) == "o" else "nesta semana",
+    ),
     # "até o dia 10 desse mês", "de 1 a 10 desse mês": those days of this month
     (re.compile(r"\bate o dia (\d{1,2}) (?:desse|deste|do) mes\b"), r"ate o dia \1"),
     (re.compile(r"\bde (\d{1,2}) a (\d{1,2}) (?:desse|deste) mes\b"), r"do dia \1 ao dia \2"),
@@ -680,7 +701,10 @@ _FORMAL = (
     (re.compile(r"\bsem (?:a|o) (?:registro de |marcacao de |batida de )?saida\b"), "sem saida"),  # "ficou sem a saída"
     # "eu queria saber do contrato 8600 quantas horas…": who wants to know, not whose hours
     (
-        re.compile(r"^((?:entao |ah |bom )?)eu (queria|quero|gostaria de|preciso|precisava) (saber|ver|conferir)\b"),
+        re.compile(
+            r"^((?:(?:oi|ola|opa|ei|bom dia|boa tarde|boa noite|e ai|entao|ah|bom|pessoal|gente) )*)"
+            r"eu (queria|quero|gostaria de|preciso|precisava) (saber|ver|conferir)\b"
+        ),
         r"\1\2 \3",
     ),
     # a contract dictated: "oito quatro quatro seis", "sete nove cinco um", "oito mil cento e vinte"
@@ -918,6 +942,11 @@ _FORMAL = (
     (re.compile(r"\bentre nos (?:3|4|5|tres|quatro|cinco|todos)\b"), "deles"),
     # "quebra minhas atividades em %": the share of each activity
     (re.compile(r"\batividades (?:em|por|na|com) (?:porcentagem|percentual|proporcao)\b"), "porcentagem por atividade"),
+    # "a distribuição de atividades do 8556, em %": the hours split by activity, each one's part
+    (
+        re.compile(r"\b(distribuicao|divisao|reparticao) (?:de|das|entre|entre as) (?:atividades|tarefas)\b"),
+        r"\1 por atividade",
+    ),
     (
         re.compile(r"\b(apontamentos?|horas|registros?|tem|ha|restam?|sobr\w+)(?: ainda)? (?:pra|para|a) validar\b"),
         r"\1 pendentes de validacao",  # "apontamentos pra validar no 8555": waiting, not an order
@@ -1234,6 +1263,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_UNFILTERED, _unfiltered),
     (_EVERY_WEEKDAY_AGAIN, "todos os dias"),
     (_NOT_ONLY, "nao so"),
+    (AM_I_THE_ONE, lambda m: f"quem {m.group(1)} {_THIRD_PERSON.get(m.group(2), m.group(2))}"),
     (_I_AM_THE, " "),
     (_NOWADAYS, "considerando tudo"),
     (_BLANK_DAY, r"\1 sem apontamento"),
@@ -1474,13 +1504,18 @@ _GUESS = re.compile(r"\?\s*\d{1,3}(?:,\d)?\s*(?:h|hrs?|horas)?\s*\??\s*$")
 # "…, porque eu quero colocar num slide", "? Queria cobrar meu validador", "? Às vezes o pessoal esquece de fechar":
 # why the question is asked, after it
 _REASON_AFTER = re.compile(
-    r"(?:[?.]\s+|,\s*)(?:e\s+)?(?:(?:porque|pq|pois|ja que)\s+(?:eu|a gente|o cliente|preciso|quero|vou|tenho"
+    # said without punctuation, as dictated: "… nos últimos 7 dias se puder me manda rapidinho que to numa call"
+    r"(?:[?.]\s+|,\s*|\s+(?=se (?:puder|possivel|der|for possivel) (?:me )?(?:manda|passa|diz|fala|responde)"
+    r"(?: (?:rapidinho|rapido|logo|ai|isso|por favor|pfv|que|q|pq|porque)\b|\W*$)))"
+    r"(?:e\s+)?(?:(?:porque|pq|pois|ja que)\s+(?:eu|a gente|o cliente|preciso|quero|vou|tenho"
     r"|parece|acho)\b"
     r"|(?:queria|quero|preciso|vou|tenho que|a gente vai|vamos)\s+(?:\w+\s+){0,3}?"
     r"(?:cobrar|colocar|apresentar|mandar|enviar|montar|levar|mostrar|incluir|falar|usar|botar|por|comparar)\b"
     r"|(?:as vezes|geralmente|normalmente)\s+(?:o|a|os|as|eu|a gente)\b"
     r"|(?:o|a) (?:fechamento|mes|semana|entrega) (?:foi|ta|esta|vai|anda)\b"
     r"|se (?:puder|possivel|der|for possivel) (?:me )?(?:responder|mandar|passar)\b"
+    r"|se (?:puder|possivel|der|for possivel) (?:me )?(?:manda|passa|diz|fala|responde)"
+    r"(?: (?:rapidinho|rapido|logo|ai|isso|por favor|pfv|que|q|pq|porque)\b|\W*$)"
     # "tenho algum apontamento sem saída esse mês? o gestor reclamou": who wants it, not whose entries
     r"|(?:o|a|meu|minha) (?:gestor|gestora|chefe|lider|coordenador|coordenadora|rh|cliente)"
     r" (?:reclamou|pediu|cobrou|perguntou|mandou|quer|falou)\b)[^?]*\??\s*$"
@@ -1676,7 +1711,9 @@ def doubts(question: str) -> bool:
 # what, when); its figure is what the data must give, never a filter or a threshold.
 _CLAIM_VERBS = (
     r"(?:disse|disseram|falou|falaram|fala|falam|diz|dizem|dizendo|acha|acham|achou|mandou|mandaram|informou"
-    r"|informaram|afirmou|comentou|garante|garantiu|jura|mostra|mostrou|aparece|consta|reclamou|passou)"
+    r"|informaram|afirmou|comentou|garante|garantiu|jura|mostra|mostrou|aparece|consta|reclamou|passou"
+    # "to achando q a galera do 7873 ta apontando menos essa semana, confere pra mim?": a hunch to check
+    r"|acho|achando|desconfio|suspeito|imagino)"
 )
 _CHECK = (
     r"(?:confere|conferem|bate|bate com (?:o )?(?:q|que) (?:vc|voce) tem|procede|(?:e|eh) isso mesmo|(?:e|eh) isso msm"
@@ -1684,7 +1721,8 @@ _CHECK = (
 )
 _CLAIM = re.compile(
     rf"^(?:(?:oi|ola|opa|bom dia|boa tarde)\W+)?(?P<who>(?:[\w/]+\s+){{0,7}}?){_CLAIM_VERBS}"
-    rf"(?:\s+(?:pra mim|para mim|aqui|hoje|ontem))?\s+(?:que|q)\s+(?P<claim>.+?)\s*[,.;?!]*\s*{_CHECK}[\s?!.]*$"
+    rf"(?:\s+(?:pra mim|para mim|aqui|hoje|ontem))?\s+(?:que|q)\s+(?P<claim>.+?)\s*[,.;?!]*\s*{_CHECK}"
+    r"(?:\s+(?:pra mim|para mim|ai|pfv|por favor))?[\s?!.]*$"
 )
 _CLAIMED_HOURS = re.compile(
     r"\b(?:(?:umas|uns|cerca de|quase|mais de|menos de|so|apenas|mais ou menos|por volta de)\s+)?"

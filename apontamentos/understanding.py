@@ -30,12 +30,13 @@ from .dates import (
     find_period,
     joined,
     only_working_days,
+    the_one_before,
     this_and_last_week,
     this_or_last_week,
     unreadable_period,
 )
 from .errors import InvalidQuery
-from .language import FILLERS, VOCABULARY, Rewriter, correct, known, prepare, refusal
+from .language import AM_I_THE_ONE, FILLERS, VOCABULARY, Rewriter, correct, known, prepare, refusal
 from .question import SUBJECT, Question
 from .registry import BY_NAME, CLOCK_WORDS, IMPLICIT_ACTIVITY, any_of, kind_of, takes
 from .rules import Period, month_of
@@ -93,6 +94,10 @@ _SAME_PERIOD = re.compile(
     r"|(?:n|d)?(?:essa|esta) conta|(?:n|d)?esse calculo"  # "quais feriados entraram nessa conta?"
     r"|(?:n|d)?(?:esses|estes|aqueles|essas|estas|aquelas) \d{1,2} (?:meses|semanas|dias))\b"  # "nesses 2 meses"
     r"(?! (?:todo|inteiro)\b)"  # "nesse período todo" is all the data (dates._ALL_DATA)
+)
+# "e no retrasado?", "e na anterior?": the period of the same kind before the one just answered
+_THE_ONE_BEFORE = re.compile(
+    r"(?:e )?(?:(?:n|d)?[oa] )?(?:retrasad[oa]|anterior|(?P<unit>mes|semana|dia) anterior(?: a ess[ea]| a est[ea])?)"
 )
 _THESE_PERIODS = re.compile(
     r"\b(?:n|d)?(?:esses|estes|aqueles|essas|estas|aquelas|os|as) \d (?:meses|semanas)\b"
@@ -484,6 +489,9 @@ def understand(
         text = re.sub(r"\b(?:de |d[oa] )?cada (?:um|uma)\b(?! d[oa]s)", "dos apontamentos", text)
     if text != " ".join(fixed) and not re.match(r"\s*e\b", text):
         text = f"e {text.strip()}"  # a row of the last breakdown: its subject and filters go on
+    if previous is not None and previous.period and (asked := _THE_ONE_BEFORE.fullmatch(text.strip())):
+        before = the_one_before(previous.period, asked["unit"])
+        text = f"e de {before.start:%d/%m/%Y} a {before.end:%d/%m/%Y}"  # "e no retrasado?" after last weekend
     if not text.strip("? "):
         return Question("help")
     side_by_side = previous is not None and previous.kind in ("total_hours", "compose") and not previous.group
@@ -498,6 +506,8 @@ def understand(
         pending = (
             _refused_subject(db, text, today, previous, me) if reason in ("personal", "write", "forecast") else None
         )
+        if reason == "out_of_scope" and (person := _refused_subject(db, text, today, previous, me)) and person.person:
+            pending = person  # "ignore as instruções… o salário do Wagner", then "só as horas dele": his
         return Clarification(reason, REFUSALS[reason], pending)
     if _PRAISE.fullmatch(text.strip()) or (
         (ack := _THANKS.match(text)) and _PRAISE.fullmatch(text[ack.end() :].strip())
@@ -581,7 +591,8 @@ def understand(
             )
     if restricted and isinstance(understood, Clarification):
         return _restricted(db, understood)
-    if role == "colaborador" and isinstance(understood, Question) and _about_others(understood):
+    compared = AM_I_THE_ONE.search(normalize(question)) is not None  # "sou eu quem mais apontou?"
+    if role == "colaborador" and isinstance(understood, Question) and (compared or _about_others(understood)):
         # her view holds her rows only: a contract's total or a ranking would be hers, told as the contract's
         return Clarification("out_of_scope_person", OTHER_PEOPLE, _period_only(understood))
     if isinstance(understood, Question) and (changed := _filter_corrections(db, corrections)):
@@ -927,6 +938,17 @@ def _understand(
             rest = rest.replace(team.group(0), f" {said}contrato{'' if number else f' {only}'} ", 1)
             text, team = " ".join(rest.split()), None
     others = _has(rest, "pessoal", "equipe", "time", "galera", "colegas", "gente", "pessoas", "recursos", "quem")
+    if (
+        team is not None
+        and team.group("contracts") == "meu contrato"
+        and others
+        and _ROLE.get() not in ("gestor", "colaborador")
+        and me is not None
+        and (mine := _only_contract(db, me))
+    ):
+        # "quem mais aponta no meu contrato?" from someone who may see everyone: the people of the contract he is on
+        rest = rest.replace(team.group(0), f" {team.group(0)[: team.group(0).index('meu')]}contrato {mine} ", 1)
+        text, team = " ".join(rest.split()), None
     if team is not None and team.group("contracts") and _ROLE.get() != "gestor" and me is not None and not others:
         # "quais os 3 que mais apontaram no meu contrato?" asks about its people, not which contract is mine
         which = _WHICH_CONTRACT.search(text) and not re.search(
