@@ -93,6 +93,9 @@ def _answered(
             for part in earlier
         ]
         return _combined(answers)
+    if len(parts) == 1 and isinstance(earlier, list) and _THERE.search(plain):
+        # "quem mais fez hora lá?" after "a média por pessoa no 7951 e quanto a Érica fez": the contract asked about
+        context = _part_with_contract(earlier, context) or context
     if len(parts) == 1:
         return _answer_one(db, parts[0], context, today, user, scope, vocabulary)
     answers = []
@@ -112,6 +115,18 @@ def _subjects(contexts: list[Any]) -> int:
     return len({(q.person, q.contract) for q in questions if q is not None})
 
 
+def _part_with_contract(contexts: list[Any], context: dict[str, Any]) -> dict[str, Any] | None:
+    """The context of the last question of a message that was about a contract, when its last one was not."""
+    last = from_context(context)
+    if last is None or last.contract:
+        return None
+    for part in reversed(contexts):
+        question = from_context(part) if isinstance(part, dict) else None
+        if question is not None and question.contract:
+            return part
+    return None
+
+
 def _combined(answers: list[Answer]) -> Answer:
     """The answers to the questions of one message, as one; a table would show only one of them, so none is
     sent. The context is the last answer's, and each one's for a follow-up that changes only what they share."""
@@ -120,6 +135,7 @@ def _combined(answers: list[Answer]) -> Answer:
     return Answer("\n\n".join(a.text for a in answers), context, last.intent, suggestions=last.suggestions)
 
 
+_THERE = re.compile(r"\b(?:la|ali|nesse contrato|desse contrato|naquele contrato|daquele contrato)\b")
 _EACH_OF_THEM = re.compile(r"\b(?:em |de |para |pra |n)?cada (?:um|uma)(?: deles| delas)?\b")
 # A follow-up that changes only the period, the person or the contract ("e setembro?", "e o 8447?", "e ela?"):
 # after a message that asked two things, it asks both again

@@ -94,6 +94,11 @@ ABBREVIATIONS = {
     "obg": "obrigado",
     "obgd": "obrigado",
     "vlw": "valeu",
+    "trampou": "trabalhou",  # slang for work
+    "trampei": "trabalhei",
+    "tramparam": "trabalharam",
+    "trampar": "trabalhar",
+    "trampando": "trabalhando",
     "blz": "beleza",
     "ctt": "contrato",
     "contr": "contrato",
@@ -136,6 +141,7 @@ trabalhadas trabalhados trabalha trabalham trabalho trabalhar trabalhando fez fi
 apontou apontaram apontei apontamento apontamentos apontado apontados apontada apontadas apontar apontando
 lancou lancado lancadas registrou registrado registradas bateu bater bati batido
 entrou entrei chegou cheguei saiu sai comecou terminou horario horarios extra extras
+entra entram entro entrava entravam chega chegam chego chegava chegavam saem saia saiam
 faco fecho fechei absurdo absurdos tamanho data datas exagerado exagerada exageradamente
 frente topo cima lider colocado colocada outro outra naquela naquele daquela daquele
 faltou faltaram faltei falta faltas faltando faltante faltantes ausencia ausencias ausente ausentes
@@ -942,6 +948,16 @@ _FORMAL = (
     (re.compile(r"\bentre nos (?:3|4|5|tres|quatro|cinco|todos)\b"), "deles"),
     # "quebra minhas atividades em %": the share of each activity
     (re.compile(r"\batividades (?:em|por|na|com) (?:porcentagem|percentual|proporcao)\b"), "porcentagem por atividade"),
+    # "num dia típico, qntas horas o pessoal aponta?": the hours of a day worked, on average (not the outliers)
+    (re.compile(r"\b(?:num|em um|um|no|de um|d?o) dia (?:tipico|normal|comum|padrao)\b"), "em media por dia"),
+    # "normalmente qnto do tempo da Ana vai pra reunião?", "quanto % do tempo dela vai para suporte": a share
+    (
+        re.compile(
+            r"\b(?:quanto|qnto|qto|qnt|quanta parte|que parte)(?: porcentagem)? do (?:tempo|trabalho|horario)\b"
+            r"(?P<whose>(?: \w+){0,5}?) (?:vai|vao|foi|foram|ia|iam|fica|ficou) (?:pra|para|com|em)\b"
+        ),
+        lambda m: f"qual porcentagem das horas{m['whose']} foi de",
+    ),
     # "a distribuição de atividades do 8556, em %": the hours split by activity, each one's part
     (
         re.compile(r"\b(distribuicao|divisao|reparticao) (?:de|das|entre|entre as) (?:atividades|tarefas)\b"),
@@ -1541,6 +1557,8 @@ _REMARK_AFTER = re.compile(
     r"|(?:o|a|os|as|meu|minha|um|uma)\s+(?:\w+\s+){0,3}?(?:falou|falaram|disse|disseram|acha|acham|mandou|diz)\b"
     r"|(?:eu\s+)?(?:preciso|tenho que|tenho de|quero|devia|deveria)\s+(?:chegar|bater|fechar|completar|fazer)\s+"
     r"(?:em|a|as|os|nas|nos)?\s*\d+"
+    # "tem algum apontamento fora da curva? tipo gente com 14h seguidas": an example of what is asked, no filter
+    r"|tipo\s+(?:gente|alguem|pessoas?|apontamentos?|registros?|uns|umas|um|uma|algo)\b"
     # "…? quero ver se alguma passou de 200h": what the reader will look for in the answer, not a filter of it
     r"|(?:so\s+)?(?:quero|queria|pra|para|preciso)\s+(?:ver|saber|conferir|checar|entender)\s+se)[^?]*[?.!]*\s*$"
 )
@@ -1717,12 +1735,13 @@ _CLAIM_VERBS = (
 )
 _CHECK = (
     r"(?:confere|conferem|bate|bate com (?:o )?(?:q|que) (?:vc|voce) tem|procede|(?:e|eh) isso mesmo|(?:e|eh) isso msm"
-    r"|isso mesmo|(?:e|eh) (?:vdd|verdade)|(?:ta|esta) certo|(?:ta|esta) correto|confirma|correto|certo|sera|e real)"
+    r"|isso mesmo|(?:e|eh) (?:vdd|verdade)|(?:ta|esta) certo|(?:ta|esta) correto|confirma|correto|certo|sera|e real"
+    r"|compara|ve|olha|checa)"
 )
 _CLAIM = re.compile(
     rf"^(?:(?:oi|ola|opa|bom dia|boa tarde)\W+)?(?P<who>(?:[\w/]+\s+){{0,7}}?){_CLAIM_VERBS}"
     rf"(?:\s+(?:pra mim|para mim|aqui|hoje|ontem))?\s+(?:que|q)\s+(?P<claim>.+?)\s*[,.;?!]*\s*{_CHECK}"
-    r"(?:\s+(?:pra mim|para mim|ai|pfv|por favor))?[\s?!.]*$"
+    r"(?:\s+(?:pra mim|para mim|ai|pfv|por favor))*[\s?!.]*$"
 )
 _CLAIMED_HOURS = re.compile(
     r"\b(?:(?:umas|uns|cerca de|quase|mais de|menos de|so|apenas|mais ou menos|por volta de)\s+)?"

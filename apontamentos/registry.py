@@ -51,9 +51,14 @@ def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
 
 # Asking for clock-in and clock-out times: a person's days, and nobody else's (see the understanding).
 # The first person too ("que horas eu entrei"): the asker's days, as a named person's.
+# "que horas ela chegou", "que horas eu costumo chegar", "ela entra q horas normalmente": when each day began
+_CLOCK_VERB = (
+    "(?:entr(?:ou|ei|a|am|o|ava|avam|ar)|cheg(?:ou|uei|a|am|o|ava|avam|ar)|sa(?:iu|i|em|ia|iam|ir)"
+    "|comec(?:ou|ei|a|am|ava|ar)|termin(?:ou|ei|a|am|ava|ar)|bat(?:eu|i|e|em|ia|er))"
+)
 CLOCK_WORDS = (
-    "(?:que|qual) horas? (?:\\w+ ){0,3}(?:entr(?:ou|ei)|cheg(?:ou|uei)|sa(?:iu|i)|comec(?:ou|ei)|termin(?:ou|ei)"
-    "|bat(?:eu|i))\\b",
+    f"(?:que|qual) horas? (?:\\w+ ){{0,6}}{_CLOCK_VERB}\\b",
+    f"{_CLOCK_VERB} (?:\\w+ )?(?:as |a |por volta das )?(?:que|qual) horas?\\b",
     "horarios?\\b",
 )
 
@@ -250,7 +255,13 @@ REGISTRY: tuple[Kind, ...] = (
             "individualmente",
         ),
     ),
-    Kind("average_span", answers.average_span, (q.average_span,), ("media", "medio", "duracao")),
+    # "quanto dura um apontamento dela normalmente": the average span too
+    Kind(
+        "average_span",
+        answers.average_span,
+        (q.average_span,),
+        ("media", "medio", "duracao", "quanto tempo dura", "quanto dura"),
+    ),
     Kind(
         "expected_vs_worked",
         answers.expected_vs_worked,

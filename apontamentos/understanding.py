@@ -95,6 +95,23 @@ _SAME_PERIOD = re.compile(
     r"|(?:n|d)?(?:esses|estes|aqueles|essas|estas|aquelas) \d{1,2} (?:meses|semanas|dias))\b"  # "nesses 2 meses"
     r"(?! (?:todo|inteiro)\b)"  # "nesse período todo" is all the data (dates._ALL_DATA)
 )
+# "a duração média de um apontamento", "o tamanho médio dos meus apontamentos": the average span, not per day
+_OF_AN_ENTRY = re.compile(r"\b(?:dura\w*|tamanho|apontamentos?|registros?|lancamentos?|brut[oa]s?|tempo)\b")
+_RELATIVE_TO_AVERAGE = re.compile(r"\b(?:abaixo|acima|em cima|embaixo|fora|dentro) da media\b")
+_BELOW_AVERAGE = (
+    "Ainda não sei separar quem ficou acima ou abaixo da média. Posso mostrar as horas de cada um, com a média "
+    "por pessoa, para você comparar, por exemplo: “horas por pessoa do contrato 8446 em outubro”."
+)
+_AVERAGE_OF_WHAT = (
+    "Média de quê? Sei a média de horas por dia trabalhado, por pessoa ou a duração média de um apontamento; "
+    "diga de quem ou de qual contrato, por exemplo: “média de horas por dia da Ana Souza em outubro”."
+)
+_AVERAGES = frozenset({"hours_per_day", "average_span"})
+# "e ela somou qnt no mês?": a person doing something ("a semana anterior a ela" is no one)
+_SHE_DID = re.compile(
+    r"\bela (?:somou|soma|fez|faz|trabalhou|trabalha|apontou|aponta|lancou|registrou|teve|tem|ficou|bateu)\b"
+)
+_THIS_WHOLE_PERIOD = re.compile(r"\b(?:n|d)(?:ess|est)[ea] periodo (?:todo|inteiro)\b(?! d[oe]s? dados)")
 # "e no retrasado?", "e na anterior?": the period of the same kind before the one just answered
 _THE_ONE_BEFORE = re.compile(
     r"(?:e )?(?:(?:n|d)?[oa] )?(?:retrasad[oa]|anterior|(?P<unit>mes|semana|dia) anterior(?: a ess[ea]| a est[ea])?)"
@@ -489,6 +506,9 @@ def understand(
         text = re.sub(r"\b(?:de |d[oa] )?cada (?:um|uma)\b(?! d[oa]s)", "dos apontamentos", text)
     if text != " ".join(fixed) and not re.match(r"\s*e\b", text):
         text = f"e {text.strip()}"  # a row of the last breakdown: its subject and filters go on
+    if previous is not None and previous.period:
+        # "e o total nesse período todo" after a talk about September to today: that period, whole
+        text = _THIS_WHOLE_PERIOD.sub("nesse periodo", text)
     if previous is not None and previous.period and (asked := _THE_ONE_BEFORE.fullmatch(text.strip())):
         before = the_one_before(previous.period, asked["unit"])
         text = f"e de {before.start:%d/%m/%Y} a {before.end:%d/%m/%Y}"  # "e no retrasado?" after last weekend
@@ -1574,6 +1594,9 @@ def _understand(
         elif previous is None or not (previous.contract or previous.person or previous.people):
             # "e o total dela?" with nobody named before: never everyone's total in her place
             return Clarification("not_understood", WHO_IS_IT)
+        elif _SHE_DID.search(rest) and not (previous.person or previous.people):
+            # "e ela somou qnt?" after a contract's figure: "o contrato" is no "ela", so someone not named now
+            return Clarification("not_understood", WHO_IS_IT)
     about_activity = previous is not None and bool(previous.activity or previous.share_of)
     every_activity = about_activity and bool(_EVERY_ACTIVITY.search(rest))
     if every_activity:
@@ -1680,6 +1703,14 @@ def _understand(
     elif same_period is not None and (any(slots.get(name) for name in SUBJECT) or _has(rest, "feriados?", "uteis")):
         slots["period"] = same_period  # a question without a subject of its own inherits it as a follow-up
     kind = "week_comparison" if against_last_week else kind_of(f" {' '.join(rest.split())} ")
+    if kind == "average_span" and _RELATIVE_TO_AVERAGE.search(rest):
+        return Clarification("not_understood", _BELOW_AVERAGE)  # "quem ficou abaixo da média?": not an average
+    if kind == "average_span" and not _OF_AN_ENTRY.search(rest) and not _RELATIVE_TO_AVERAGE.search(rest):
+        # "a média" alone: hours per day worked, of whom or what the talk is about; about nothing, asked back
+        talked = previous is not None and previous.has_subject and previous.kind not in STATIC
+        if not (any(slots.get(name) for name in SUBJECT) or talked or me is not None and _SELF & set(rest.split())):
+            return Clarification("not_understood", _AVERAGE_OF_WHAT)
+        kind = "hours_per_day"
     if kind == "expected_vs_worked" and "period" not in slots and previous is not None and previous.period:
         if previous.kind == "working_days":
             slots["period"] = previous.period  # "quanto eu deveria ter feito então?" after October's working days
@@ -2947,6 +2978,12 @@ def _compose(
         asked_hours = bool(re.search(r"\bhoras\b", text))
         total = _total_of(previous, every_activity, asked_hours, read.total)  # type: ignore[arg-type]
         named = {name: slots[name] for name in (*_FILTER_SLOTS, "period") if slots.get(name) is not None}
+        averaged = previous is not None and (previous.kind in _AVERAGES or previous.kind == "hours_by_person")
+        if averaged and any(name in named for name in SUBJECT):
+            # "e do contrato dela inteiro?" after her hours per day: the contract's, per day; "e no 8033 todo?"
+            # after the average per person of one of its client contracts: the same for all of it
+            cleared = dict.fromkeys(("person", "contract", "technology", "profile", "level"))
+            return replace(previous, **{**cleared, **named}, page=0)  # type: ignore[arg-type]
         if previous is not None and named.get("activity") and named["activity"] == previous.activity:
             del named["activity"]  # "quantas horas de treinamento no total?" after its people: that activity's total
         if read.weekday is not None:
@@ -3716,6 +3753,11 @@ def _total_of(previous: Question, every_activity: bool = False, hours: bool = Fa
     activity, every activity (`every_activity`: said "todas as atividades"); after another narrowed total, asked."""
     if previous.kind == "compose" and previous.measure in ("avg_day", "avg_person"):
         previous = replace(previous, measure="hours")  # "e quantas horas no total nas sextas?" after an average
+    if previous.kind in _AVERAGES and not previous.group:
+        # "e no total?" after Otávio's hours per day in October: his hours then
+        kept = ("person", "contract", "technology", "profile", "level", "period", "basis", "activity", "weekday")
+        values = {name: getattr(previous, name) for name in kept}
+        return question_of(Composition(**{k: v for k, v in values.items() if v is not None}))
     if previous.kind == "compose" and previous.group in _CALENDAR_GROUPS and every_activity and not summed:
         return replace(previous, activity=None, share_of=None, page=0)  # "e sem ser só bug?" after its days: all
     if previous.kind == "compose" and (previous.group or previous.limit):
