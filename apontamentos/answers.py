@@ -616,7 +616,7 @@ def unvalidated(db: Dataset, question: Question, today: date) -> Answer:
     if u.by_contract:
         text += "\n" + _lines(
             [
-                f"{_part_label(db, c.contract)}: {fmt.integer(c.unvalidated)} — validam: "
+                f"{_part_label(db, c.contract)}: {fmt.plural(c.unvalidated, 'apontamento')} — validam: "
                 + (", ".join(c.validators) or "—")
                 for c in u.by_contract
             ]

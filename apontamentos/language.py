@@ -620,7 +620,7 @@ _FORMAL = (
     # "entre setembro e hoje", "de setembro até hoje": from that month's first day
     (re.compile(rf"(?<!\d )(?<!quinzena )\b(?:entre|de) ({_MONTHS}) (?:e|a|ate) hoje\b"), r"desde \1"),
     # "na segunda quinzena de novembro até agora": that fortnight, which the data ends within
-    (re.compile(rf"\b(quinzena (?:de|do mes de) (?:{_MONTHS})) (?:ate hoje|ate agora)\b"), r"\1"),
+    (re.compile(rf"\b(quinzena(?: (?:de|do mes de) (?:{_MONTHS}))?) (?:ate hoje|ate agora)\b"), r"\1"),
     # "do dia 10/11 pra cá", "do dia 3 de novembro em diante": since that day
     (
         re.compile(
@@ -948,6 +948,27 @@ _FORMAL = (
     (re.compile(r"\bentre nos (?:3|4|5|tres|quatro|cinco|todos)\b"), "deles"),
     # "quebra minhas atividades em %": the share of each activity
     (re.compile(r"\batividades (?:em|por|na|com) (?:porcentagem|percentual|proporcao)\b"), "porcentagem por atividade"),
+    (re.compile(r"\b(?:o+i{2,}|o{2,}i+|ola{2,})\b"), "oi"),  # "oii quantas horas eu tenho"
+    # "… lado a lado por favor": the request closes the message, so what reads its end reads the question's
+    (re.compile(r"(?:\s+(?:por favor|por gentileza|obrigad[oa]|valeu))+\s*$"), ""),
+    # "e as atividades dele no mesmo mês, com %": each activity's part
+    (
+        re.compile(r"\batividades((?: \w+){0,5}?) (?:em|com|na|por) (?:porcentagem|percentual|proporcao)\b"),
+        r"porcentagem por atividade\1",
+    ),
+    # "ainda tem coisa pra validar desse mês?": entries waiting, not an order to validate them
+    (
+        re.compile(
+            r"\b(tem|ha|sobrou|resta|falta)(?: ainda)? (?:coisa|coisas|algo|alguma coisa|muita coisa)"
+            r"(?: ainda)? (?:pra|para|a) validar\b"
+        ),
+        r"\1 apontamentos pendentes de validacao",
+    ),
+    # "quem ficou abaixo de todos?": the last of the ranking; "acima de todos": the first
+    (
+        re.compile(r"\b(?:ficou|esta|ta|tava|estava|fica) (abaixo|acima|atras|na frente) de todos\b"),
+        lambda m: "ficou em ultimo lugar" if m.group(1) in ("abaixo", "atras") else "foi o campeao",
+    ),
     # "num dia típico, qntas horas o pessoal aponta?": the hours of a day worked, on average (not the outliers)
     (re.compile(r"\b(?:num|em um|um|no|de um|d?o) dia (?:tipico|normal|comum|padrao)\b"), "em media por dia"),
     # "normalmente qnto do tempo da Ana vai pra reunião?", "quanto % do tempo dela vai para suporte": a share
@@ -1380,11 +1401,19 @@ def corrected(question: str) -> str | None:
     rest = _SORRY_AT_THE_END.sub("", rest).strip(" ,.!;:-")
     rest = _NOT_THIS_ONE.sub("", rest)  # "opa errei, era setembro nao outubro": what is meant, then what is not
     rest = _SAME_QUESTION.sub("", rest).strip(" ,.!;:-")  # "na vdd o contrato é o 7873. mesma pergunta"
+    rest = _SAID_INSTEAD.sub("", rest)  # "ops, falei setembro mas é outubro": what is meant comes last
+    rest = _TRAILING_ACTUALLY.sub("", rest).strip(" ,.!;:-")  # "esse último eu queria do 8446 na verdade"
     if not rest or _NOT_A_CORRECTION.match(rest):
         return None
     return rest if rest.startswith("e ") else f"e {rest}"
 
 
+_SAID_INSTEAD = re.compile(
+    r"^(?:(?:esse|essa|o|a) (?:ultim[oa]|anterior|de antes)(?: pergunta)?\s*,?\s*)?(?:eu )?"
+    r"(?:(?:falei|disse|escrevi|coloquei|pedi|perguntei) .+? mas (?:e|eh|era|seria|queria|quero|quis dizer) "
+    r"|(?<=ultimo )(?:eu )?(?:queria|quero|era)\s+|(?<=ultima )(?:eu )?(?:queria|quero|era)\s+)"
+)
+_TRAILING_ACTUALLY = re.compile(r"[\s,]+(?:na verdade|na vdd)\W*$")
 _NOT_HOW_MANY = re.compile(
     r"^(?:nao|n),? (?:quero |queria |era |e )?(?:a |o )?(?:quantidade|numero|total|qtd)[,.!]? "
     r"(?:(?:eu )?(?:quero|queria|preciso)(?: saber)? )?(?:quem|os nomes|quais (?:pessoas|recursos))\b"
@@ -1649,7 +1678,8 @@ def without_context(question: str) -> str:
         asked = re.sub(r"\b(?:ele|ela)\b", whom.group(1), asked, count=1)  # "preciso fechar o mês da zuleica, …ela…"
     contracts = [n for n in _CONTRACT_NUMBER.findall(context) if n not in asked]
     if contracts and not _CONTRACT_NUMBER.search(asked):
-        kept.append(f"do contrato {contracts[0]}")
+        # "to montando o report do 7873 e do 8446, qual dos dois teve mais horas?": both, when both are named
+        kept.append(f"do contrato {' e '.join(dict.fromkeys(contracts))}")
     return " ".join([asked.rstrip(" ?"), *kept]) + ("?" if asked.rstrip().endswith("?") else "")
 
 

@@ -111,6 +111,7 @@ _AVERAGES = frozenset({"hours_per_day", "average_span"})
 _SHE_DID = re.compile(
     r"\bela (?:somou|soma|fez|faz|trabalhou|trabalha|apontou|aponta|lancou|registrou|teve|tem|ficou|bateu)\b"
 )
+_BARE_TOP = re.compile(r"(?:e )?(?:me (?:da|passa|mostra) )?(?:o |os )?top (\d{1,2})(?: entao)?")
 _THIS_WHOLE_PERIOD = re.compile(r"\b(?:n|d)(?:ess|est)[ea] periodo (?:todo|inteiro)\b(?! d[oe]s? dados)")
 # "e no retrasado?", "e na anterior?": the period of the same kind before the one just answered
 _THE_ONE_BEFORE = re.compile(
@@ -506,6 +507,9 @@ def understand(
         text = re.sub(r"\b(?:de |d[oa] )?cada (?:um|uma)\b(?! d[oa]s)", "dos apontamentos", text)
     if text != " ".join(fixed) and not re.match(r"\s*e\b", text):
         text = f"e {text.strip()}"  # a row of the last breakdown: its subject and filters go on
+    if previous is not None and previous.kind == "contract_resources" and (top := _BARE_TOP.fullmatch(text.strip())):
+        # "top 5" after how many people a contract had: the first five of them by hours
+        return Question("ranking", contract=previous.contract, period=previous.period, limit=int(top.group(1)))
     if previous is not None and previous.period:
         # "e o total nesse período todo" after a talk about September to today: that period, whole
         text = _THIS_WHOLE_PERIOD.sub("nesse periodo", text)
@@ -943,6 +947,13 @@ def _understand(
         if count and count == len(db.scope.contracts) and not any(len(listed) == count for listed in lists):
             # "qual dos três fez mais horas ontem?" from a gestor of three contracts: which of his contracts
             rest = re.sub(r"\b(qual|quais) del[ea]s\b", r"\1 dos meus contratos", rest, count=1)
+            text = " ".join(rest.split())
+    both = re.search(r" (n|d)os (?:dois|2|tres|3)(?! \w*(?:meses|dias|semanas|periodos|anos|pessoas|recursos)) ", rest)
+    if both and _ROLE.get() == "gestor" and isinstance(db, ScopedDataset):
+        count = 3 if re.search(r"tres|3", both.group(0)) else 2
+        if count == len(db.scope.contracts) and len(_NAMED_CONTRACTS.get()) in (0, count):
+            # "qnts apontamentos sem validação nos dois em outubro?" from a gestor of two contracts: both of his
+            rest = rest.replace(both.group(0), f" {both.group(1)}os meus contratos ", 1)
             text = " ".join(rest.split())
     whole_team = re.search(r" (?:d|n)o time(?: todo)? | (?:d|n)a equipe(?: toda)? ", rest)
     if whole_team and _ROLE.get() == "gestor" and previous is not None and previous.person:
@@ -1394,6 +1405,9 @@ def _understand(
         if position > len(contracts):
             return Clarification("not_understood", _SHORT_LIST.format(f"{len(contracts)} contratos"))
         slots["contract"] = contracts[position - 1]
+        this_one = re.search(r"\b(?:(?:n|d)?(?:esse|este)|mesmo) contrato\b", which.group(0)) is not None
+        if this_one and previous is not None and previous.contract in contracts:
+            slots["contract"] = previous.contract  # "nesse contrato" after two asked one by one: the last one
         rest = rest.replace(which.group(0), " ", 1)
     in_turn = previous is not None and previous.contract in contracts  # asked one by one, not rows of a ranking
     if (
@@ -1913,7 +1927,10 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     if not has_subject and not slots.get("everyone") and previous.person and kind == "activity_distribution":
         inherit_subject = True  # "qual foi a distribuição por atividade?" after my week: mine, not a contract's
     if not has_subject and not slots.get("everyone") and previous.person and kind in PERSON_THREAD_KINDS:
-        inherit_subject = not _has(text, "alguem", "ninguem", "todo mundo", "gente", "pessoas", "quem", "quantos")
+        # "quantos trabalharam no fds?" is everyone's; "e fim de semana, quantos dias?" after hers is hers
+        inherit_subject = not _has(
+            text, "alguem", "ninguem", "todo mundo", "gente", "pessoas", "quem", "quantos(?! dias)"
+        )
     if not has_subject and not inherit_subject and previous.person and kind in ("open_spans", "unvalidated"):
         # "tem algo sem saída?" after Zuleica's missing days: hers ("quem tem …?", "alguém …?": everyone's)
         inherit_subject = not _has(text, "alguem", "ninguem", "todo mundo", "gente", "pessoas", "quem", "quantos")
@@ -3087,7 +3104,9 @@ def _compose(
         of_activity = of_activity or (read.share and read.weekday is not None)  # "qnt % foi nas sextas?": one part
         remeasured = read.measure and not anew
         # "e em horas?" after the activities counted in entries: the same breakdown, in hours
-        remeasured = remeasured or (previous.measure not in (None, "hours") and re.search(r"\bem horas\b", text))
+        remeasured = remeasured or (
+            previous.measure not in (None, "hours") and re.search(r"\b(?:em|por) horas\b", text)
+        )
         # "ela tem algum apontamento pendente?" after her weekdays: whether she has any, not per weekday
         any_at_all = read.group is None and not read.rank and re.search(r"\b(?:tem|teve|ha|existe) algu[mn]", text)
         if any_at_all:

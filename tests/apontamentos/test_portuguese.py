@@ -72,7 +72,7 @@ def test_periods_people_type(text: str, period: Period) -> None:
     ("text", "expanded"),
     [
         ("qts hrs vc fez hj?", "quantas horas voce fez hoje"),
-        ("qnts recursos no fds pfv", "quantas recursos no fim de semana por favor"),
+        ("pfv qnts recursos no fds", "por favor quantas recursos no fim de semana"),
         ("mais de 10h", "mais de 10 horas"),
     ],
 )
