@@ -235,6 +235,18 @@ def total_hours(db: Dataset, question: Question, today: date) -> Answer:
     return _done(question, text)
 
 
+def against(db: Dataset, question: Question, today: date, limit: float) -> str:
+    """Which side of a figure a total is on ("já passei das 160h?"), said after the total."""
+    period, _ = _covered(db, question.period, today)
+    t = q.total_hours(db, resource=question.person, contract=question.contract, period=period)
+    total = t.gross_hours if question.basis == "gross" else t.net_hours
+    if total > limit:
+        return f"Sim: passou de {fmt.hours(limit)} ({fmt.hours(total - limit)} acima)."
+    if total == limit:
+        return f"Chegou a {fmt.hours(limit)}, exatamente."
+    return f"Não: ficou abaixo de {fmt.hours(limit)} (faltam {fmt.hours(limit - total)})."
+
+
 def contract_details(db: Dataset, question: Question, today: date) -> Answer:
     assert question.contract is not None
     period, note = _covered(db, question.period, today)
@@ -441,19 +453,22 @@ def resource_days(db: Dataset, question: Question, today: date) -> Answer:
     who = _person(db, question).name
     if not r.days:
         return _done(question, f"{who} não tem apontamentos {_dates(period)}{note} (0,0 h).")
-    total = sum(d.net_hours for d in r.days)
+    gross = question.basis == "gross"  # "minhas horas brutas de setembro, dia a dia"
+    hours_of = {d.day: d.gross_hours if gross else d.net_hours for d in r.days}
     text = (
-        f"{who}, {_dates(period)}{note}: {fmt.hours(total)} líquidas em "
+        f"{who}, {_dates(period)}{note}: {fmt.hours(sum(hours_of.values()))} {_basis(question)} em "
         f"{fmt.plural(len(r.days), 'dia')} com apontamento:\n"
         + _lines(
             [
-                f"{fmt.day(d.day)}: {fmt.clock(d.first_start)}–{fmt.clock(d.last_end)}, {fmt.hours(d.net_hours)}"
+                f"{fmt.day(d.day)}: {fmt.clock(d.first_start)}–{fmt.clock(d.last_end)}, {fmt.hours(hours_of[d.day])}"
                 for d in r.days
             ],
             most=MONTH_DAYS,  # "detalha os horários de entrada dele no mês": every day of a month, in the text too
         )
     )
-    rows = [[fmt.day(d.day), fmt.clock(d.first_start), fmt.clock(d.last_end), fmt.hours(d.net_hours)] for d in r.days]
+    rows = [
+        [fmt.day(d.day), fmt.clock(d.first_start), fmt.clock(d.last_end), fmt.hours(hours_of[d.day])] for d in r.days
+    ]
     done = _done(question, text, _table(who, ["Dia", "Entrada", "Saída", "Horas"], rows))
     # "no dia mais forte, quanto deu bruto?": a day of this list, as a breakdown by day remembers its rows
     named = [["day", d.day.isoformat(), d.day.isoformat(), d.net_hours] for d in r.days]
@@ -720,7 +735,9 @@ def hours_per_day(db: Dataset, question: Question, today: date) -> Answer:
 
 def _expected_for_anyone(db: Dataset, question: Question, today: date) -> Answer:
     """The hours anyone is expected to record in a period: working days times the daily hours."""
-    period = _month_so_far(question, today)
+    period = whole = _month_so_far(question, today)
+    if question.contract and period.start <= today < period.end:
+        period = Period(period.start, today)  # what its people did so far beside what was expected so far
     count = len(rules.working_days(period, db.calendar.subdivision))
     expected = count * db.calendar.daily_hours
     text = (
@@ -728,6 +745,12 @@ def _expected_for_anyone(db: Dataset, question: Question, today: date) -> Answer
         f"{fmt.hours(expected)} líquidas esperadas de cada pessoa "
         f"({fmt.hours(db.calendar.daily_hours)} por dia útil)."
     )
+    if period != whole:
+        days = len(rules.working_days(whole, db.calendar.subdivision))
+        text += (
+            f" No período inteiro ({_dates(whole)}): {fmt.plural(days, 'dia útil', 'dias úteis')}, "
+            f"{fmt.hours(days * db.calendar.daily_hours)} de cada pessoa."
+        )
     if question.contract:
         # "horas esperadas do 7712 em setembro": what its people did, beside what each was expected to do
         t = q.total_hours(db, contract=question.contract, period=period)

@@ -63,7 +63,11 @@ _HOLIDAY_NAME = re.compile(
 _UNREADABLE = re.compile(
     r"\b(?:trimestres?|semestres?|bimestres?|quinzenas?|anos?|anual|natal|carnaval|pascoa|amanha|"
     r"proxim[ao]s?|semana que vem|mes que vem|madrugada|manha|ultim[oa]s \d+ meses|"
-    r"ha \d+ (?:dias?|semanas?|meses))\b"
+    r"ha \d+ (?:dias?|semanas?|meses)|"
+    # "no final de outubro", "começo do mês": which days? (what is left once the month itself was read)
+    r"(?<!hora de )(?<!horario de )(?<!data de )(?:inicio|comeco|comecinho|fim|final|finalzinho|finzinho|meados)"
+    r"(?:(?: d[oe])?(?= *$)| d[oe] (?!semana\b|expediente\b)))"
+    r"\b"
 )
 # Words of periods, read or refused here: the typo corrector must leave them alone ("quinzena" is not
 # "quinze", "quarta" is not "quanta").

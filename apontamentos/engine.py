@@ -13,10 +13,10 @@ from datetime import date
 from typing import Any
 
 from . import queries as q
-from .answers import EXAMPLES, Answer, NoData, Table
+from .answers import EXAMPLES, Answer, NoData, Table, against
 from .dataset import Dataset, normalize
 from .errors import InvalidQuery
-from .language import claim_checked, compound_parts, corrected, doubts
+from .language import claim_checked, compound_parts, corrected, doubts, threshold_checked
 from .question import Question, from_context
 from .registry import BY_NAME
 from .rules import Period
@@ -178,10 +178,13 @@ def _answer_one(
     if rechecked and (previous is None or context.get("unanswered")):
         return Answer(_NOTHING_TO_RECHECK, context, "not_understood", examples=EXAMPLES)
     claim = None if rechecked else claim_checked(question)
+    limit = None if rechecked or claim else threshold_checked(question)
     if rechecked:
         question = ""  # "tem certeza?", "mas não era mais?": the last question, checked again
     elif claim:
         question = claim  # "o rh disse q eu fiz 150h em outubro, confere?": how many I did, from the data
+    elif limit:
+        question = limit[0]  # "já passei das 160h esse mês?": my hours this month, then which side of 160 h
     if question == "" and previous is not None:
         understood: Question | Clarification = previous
     else:
@@ -204,7 +207,7 @@ def _answer_one(
         )
     if isinstance(understood, Clarification):
         kept = understood.pending.to_context() if understood.pending else context
-        if understood.reason == "not_understood" and understood.pending is None and not context:
+        if understood.reason in ("not_understood", "period") and understood.pending is None and not context:
             kept = {"unanswered": True}  # "e no 8556?" next follows a question that was not understood
         refused = understood.reason in ("personal", "write")
         refused_person = understood.pending.person if refused and understood.pending else None
@@ -217,6 +220,9 @@ def _answer_one(
             kept = {**kept, "named": her}
         if understood.reason == "confirm":
             kept = {**kept, "confirm": True}
+        elif understood.reason == "period" and understood.pending is not None and not understood.pending.period:
+            # "quanto o 8600 fez no finzinho de agosto?" asked back: "e quem puxou mais ali?" has no period to use
+            kept = {**kept, "unanswered": True}
         elif understood.pending is not None and not understood.pending.has_subject:
             # only its period is kept: "e o 7874?" may use it, "e ontem?" not; a contract talked about before
             # the name that was not found stays the one "nele" means
@@ -255,6 +261,8 @@ def _answer_one(
             result = replace(result, text=f"{scope.describe(parts)}: {result.text}")
         if rechecked or claim:
             return replace(result, text=f"{_RECHECKED if rechecked else _CHECKED}\n{result.text}")
+        if limit and understood.kind == "total_hours":
+            return replace(result, text=f"{result.text}\n{against(view, understood, today, limit[1])}")
         return result
     except NoData as err:
         return Answer(str(err), understood.to_context(), "no_data")

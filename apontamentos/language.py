@@ -1002,10 +1002,14 @@ _FORMAL = (
         re.compile(rf"\b(?:{_CHANGED})(?: ou (?:{_CHANGED}))? (?:de|entre) ({_MONTHS}) (?:para|e|a) ({_MONTHS})\b"),
         r"quanto fez em \1 vs \2",
     ),
-    # "horas esperadas x feitas": what I should have done, and what I did
+    # "horas esperadas x feitas": what I should have done, and what I did; of a contract or team, theirs
     (
         re.compile(r"\b(?:horas )?esperadas (?:vs|e|contra) (?:as )?(?:feitas|trabalhadas|realizadas|apontadas)\b"),
-        "quantas horas eu deveria ter feito e quanto eu fiz",
+        lambda m: (
+            "esperado vs trabalhado"
+            if re.search(r"\b(?:\d{4}|e\d{7}|contrato|equipe|time|pessoal)\b", m.string)
+            else "quantas horas eu deveria ter feito e quanto eu fiz"
+        ),
     ),
     # "quem já apontou hj?": who recorded time ("já" says nothing more)
     (re.compile(r"\bquem ja (apont\w+|trabalh\w+|lanc\w+|registr\w+)\b"), r"quem \1"),
@@ -1444,12 +1448,14 @@ _CONTEXT_CLAUSE = re.compile(
     r"|(?:o|a) (?:\w+ ){1,5}?(?:falou|disse|comentou|contou|acha)\s+(?:que|q))\b[^?!;]*?)"
     r"(?:\s*[,.;:!]\s+"
     r"|\s+(?:e\s+)?(?:queria|quero|gostaria de|preciso|precisava)\s+(?:saber|ver|conferir|entender)?\s*[,:]?\s*"
-    r"|\s+(?:pra|para) (?:eu |mim )?(?:detalhar|levantar|mostrar|listar|saber|ver)\s+)"
+    r"|\s+(?:pra|para) (?:eu |mim )?(?:detalhar|levantar|mostrar|listar|saber|ver)\s+"
+    r"|\s+(?=me (?:ve|veja|diz|fala|passa|manda|mostra)\b))"  # dictated: "… até as 17h me vê qnt de horas …"
     r"(?P<question>(?:e |mas |entao )?(?:se possivel |por favor )?(?:(?:voce |vc )?(?:consegue|conseguiria|poderia) )?"
     r"(?:considerando [^,?]*,\s*)?"  # "…e preciso saber, considerando só outubro, quantas pessoas…"
     r"(?:qnts?|qts?|qnto|qto|qtos|qntos|qtas?|qntas?|quant[oa]s?|horas|hrs|(?:o |a )?(?:total|soma|quantidade)"
     r"|qual|quais|quem|tem|teve|como|em que|em quais|que"
-    r"|q|quando|me (?:diz|dizer|fala|falar|mostra|mostrar|passa|passar)|pode|compar\w*|entre)\b[^.!;]*)$"
+    r"|q|quando|me (?:diz|dizer|fala|falar|mostra|mostrar|passa|passar|ve|veja|manda)|pode|compar\w*|entre)\b"
+    r"[^.!;]*)$"
 )
 # Pleasantries before the question: "oi, tudo joia?", "olá! espero que esteja bem.", "uma duvida rapida:",
 # "rs brincadeira." (each closed by its punctuation, so "oi quantas horas" is left as typed)
@@ -1820,6 +1826,40 @@ def claim_checked(question: str) -> str | None:
     if day := _CLAIMED_DAY.search(claim):
         return " ".join(f"qual {claim[: day.start()]} {claim[day.end() :]}".split())  # "meu último … foi dia 20"
     return f"{claim}?"
+
+
+# "já passei das 160h esse mês?", "o 7950 fechou outubro acima de 2000h?": a total held against a figure. The
+# figure is no filter: the question is the total, and the answer says on which side of it the total is.
+_THRESHOLD_CHECK = re.compile(
+    r"^(?P<before>.*?)\b(?:ja |sera (?:que|q) )?(?:(?:ta|esta|to|estou) )?"
+    r"(?P<verb>passei|passou|passamos|passaram|bati|bateu|batemos|bateram|fechei|fechou|fechamos|fecharam|cheguei"
+    r"|chegou|chegamos|chegaram|atingi|atingiu|atingimos|ultrapassei|ultrapassou|batendo|passando|chegando)"
+    r"(?P<mid>(?: (?!acima|abaixo|de|das|dos)\w+){0,2}?)"  # "fechou outubro acima de 2000h"
+    r"(?: (?:acima|abaixo|a marca))?(?: (?:de|das|dos|a|as|aos|em|nas|nos|na|no))? (?P<limit>\d{1,5}(?:[.,]\d+)?) ?"
+    r"(?:h|hs|hrs?|horas?)\b(?P<after>.*)$"
+)
+_FIRST_PERSON_VERB = frozenset({"passei", "bati", "fechei", "cheguei", "atingi", "ultrapassei"})
+
+
+def threshold_checked(question: str) -> tuple[str, float] | None:
+    """The total a yes/no about a figure asks for, and that figure ("já passei das 160h esse mês?" asks how many
+    hours I did this month, against 160), or None. "Quem passou de 10h?" and "por dia" are other questions."""
+    folded = _folded(question).strip()
+    if (opening := _OPENING.match(folded)) is not None and folded[opening.end() :].strip():
+        folded = folded[opening.end() :].strip()  # "bom dia! já passei das 160h?"
+    match = _THRESHOLD_CHECK.match(folded)
+    if match is None or re.search(r"\b(?:quem|quant\w*|qnt\w*|qts?|alguem|algum|alguma|quais|qual)\b", folded):
+        return None
+    after = match["after"]
+    if re.search(r"\b(?:por|num|em um|cada) (?:dia|semana|pessoa|mes)\b|\bdiari", after):
+        return None
+    if re.search(r"\b(?:dias?|semanas?|meses|vezes|quando|em que)\b", match["before"]):
+        return None  # "dias em que o 8446 passou de 100 horas": which days, not the total
+    did = "eu fiz" if match["verb"] in _FIRST_PERSON_VERB else "fez"
+    if re.search(r"\beu\s*$", match["before"]):
+        did = did.removeprefix("eu ")  # "eu bati as 40h?"
+    asked = " ".join(f"quantas horas {match['before']} {did}{match['mid']} {after}".split())
+    return asked, float(match["limit"].replace(".", "").replace(",", "."))
 
 
 _AS_WELL_AS = re.compile(r",?\s+bem como (?:a|o) (?:quantidade|n[uú]mero|total) de\b", re.IGNORECASE)

@@ -216,7 +216,7 @@ _FOLLOW_UP = re.compile(
     # "quantas horas deu": the same; "qnt deu só às segundas de outubro?": the same subject, narrowed
     r"|^(?:quanto|quantas horas|quantidade de horas|quantidade) (?:isso )?(?:deu|ficou|somou)\b"
     r"|\b(?:d|n)(?:a equipe|o time|o pessoal)$"  # "top 5 da equipe" after the contract's month: its people then
-    r"|\b(?:la|dele|dela|deles|delas|ele|ela|eles|elas|nele|nela|isso|disso|nisso|desses|dessas|nesse contrato|"
+    r"|\b(?:la|ali|dele|dela|deles|delas|ele|ela|eles|elas|nele|nela|isso|disso|nisso|desses|dessas|nesse contrato|"
     r"desse contrato|neste contrato|deste contrato|esse contrato|este contrato|mesmo contrato)\b"
 )
 # "então" closing a question continues the talk; "minhas horas por semana, então" is a question of its own
@@ -1028,8 +1028,10 @@ def _understand(
     overall = found is not None and re.fullmatch(r"(?:e )?no geral", found.text.strip()) is not None
     besides = find_period(text.replace(found.text.strip(), " ", 1), today, **calendar) if overall and found else None
     period_named = besides is not None and (
-        "/" in besides.text or any(word in MONTH_NAMES for word in besides.text.split())
-    )  # "em outubro", "de 01/10 a 15/10", not "no mês" (which month is the talk's)
+        "/" in besides.text
+        or any(word in MONTH_NAMES for word in besides.text.split())
+        or re.search(r"\b(?:ontem|anteontem|hoje|passad[oa]|retrasad[oa])\b", besides.text) is not None
+    )  # "em outubro", "de 01/10 a 15/10", "ontem no geral", not "no mês" (which month is the talk's)
     if found is not None and overall and (_names_role(text) or period_named):
         # "e qnts seniors no geral?": any profile, in the same period (or the one said besides); not all the data;
         # "reunião em outubro no geral": everyone's October
@@ -1694,6 +1696,10 @@ def _understand(
         # "por semana" right after a question left unanswered: its figure was never given, so whose weeks
         # are meant is unknown; everyone's would be a guess
         return Clarification("not_understood", LAST_UNANSWERED)
+    back = re.search(r"\b(?:disso|nisso|desse total|dessas horas|ali|la)\b", text) is not None
+    if _UNANSWERED.get() and nothing_before and back and not any(slots.get(n) for n in (*SUBJECT, "team")):
+        # "quanto disso foi nas sextas?" right after a question left unanswered: of what was never given
+        return Clarification("not_understood", LAST_UNANSWERED)
     compare_to = re.match(r"(?:e )?compar\w* (?:com|c/)\b", text) is not None
     if _UNANSWERED.get() and nothing_before and compare_to and not any(slots.get(n) for n in (*SUBJECT, "team")):
         # "compara com outubro" right after "Você quis dizer …?" went unanswered: compared with what is unknown
@@ -1820,7 +1826,9 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     if kind == "contract_ranking" and _has(rest, "gente", "pessoas", "recursos", "consultores", "colaboradores"):
         slots["by"] = "people"
     if kind == "resource_days" and not slots.get("person") and any_of(rest, CLOCK_WORDS):
-        return Clarification("not_understood", CLOCK_TIMES)
+        everyone = slots.get("everyone") or _has(rest, "pessoal", "equipe", "time", "todos", "galera", "gente", "quem")
+        if previous is None or not previous.person or everyone:
+            return Clarification("not_understood", CLOCK_TIMES)  # "entrou q horas hj?" after Caio's: his
     kind = _refine(kind, slots, rest)
     if (
         kind == "expected_vs_worked"
@@ -1964,6 +1972,8 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     ever = bool(_EVER.search(text))  # "já trabalhei em algum fds?": over all the data, not the last period
     one_day = previous.period is not None and previous.period.start == previous.period.end
     ever = ever or (one_day and bool(re.search(r"\balgum feriado\b", text)))  # after the 20/11: any holiday
+    # "e somando tudo, quantas vezes alguém trabalhou em feriado?" after the 20/11: every holiday of the data
+    ever = ever or (one_day and question.kind == "holiday_work" and _has(text, "somando tudo", "no total", "ao todo"))
     ever = ever or (overall and question.kind == "list_contracts")  # "e quantos contratos tiveram … no total?"
     named_now = bool(question.person) or bool(slots.get("contract"))  # "qnts abertos tem no 8120?": now
     # "e quantos abertos ele tem?" after another kind of question: now ("e quantos ficaram sem saída?": then)
@@ -2152,8 +2162,8 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
         return None
     if kind == "period_summary" and (slots.get("contract") or slots.get("person")):
         return "contract_details" if slots.get("contract") and not slots.get("person") else "total_hours"
-    if kind == "resource_days" and not slots.get("person"):
-        return "total_hours" if _has(rest, "horas?") else None
+    if kind == "resource_days" and not slots.get("person") and not any_of(rest, CLOCK_WORDS):
+        return "total_hours" if _has(rest, "horas?") else None  # ("entrou q horas?": whose, the talk says)
     if kind == "resource_contracts" and not slots.get("person"):
         return "list_contracts"
     if kind == "list_contracts" and slots.get("person"):
@@ -2459,6 +2469,11 @@ def _unreadable(word: str) -> str:
         return (
             f"Não sei qual {word} você quer: o do calendário (“neste {word}”, até hoje), o anterior "
             f"(“{word} passado”) ou alguns meses (por exemplo, “de setembro a novembro”)?"
+        )
+    if re.match(r"(?:inicio|comeco|comecinho|fim|final|finalzinho|finzinho|meados)\b", word):
+        return (
+            "Não sei quais dias você quer dizer com “início”, “meados” ou “fim” do mês. Diga as datas, por exemplo: "
+            "“de 25/10 a 31/10”."
         )
     return (
         f"Não sei ler o período “{word}”. Diga, por exemplo, “em outubro”, “semana passada”, "
@@ -3272,7 +3287,8 @@ def _compose(
             values["activity"] = previous.activity
     # "qnto líquido no mês?": hours, whatever the previous answer counted
     said_hours = (
-        re.search(r"\bhoras\b|\bquanto (?:de )?(?:liquid|brut)\w*", text) or _HOURS_DONE.search(text)
+        re.search(r"\bhoras\b|\b(?:teve|tem|fez|mais|menos) hora\b|\bquanto (?:de )?(?:liquid|brut)\w*", text)
+        or _HOURS_DONE.search(text)
     ) and not read.measure
     measure = read.measure or ("hours" if said_hours else None)
     kept = previous.measure if recomposed and previous else None
