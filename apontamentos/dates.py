@@ -50,6 +50,7 @@ _SHORT_RANGE = re.compile(
     r"\b(?:de|entre|do dia|dia|dias)\s+(\d{1,2})\s+(?:a|ate|e|ao)\s+(?:dia\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b"
 )
 # "dia 5", "no dia 12": that day of the current month, or of the previous one if it is still ahead.
+_WEEK_OF_DAY = re.compile(r"\b(?:(?:n|d)?a\s+)?semana\s+do\s+dia\s+(\d{1,2})\b(?!\s*/)")
 _DAY_OF_MONTH = re.compile(r"\b(?:no |do |o |neste |nesse )?dia\s+(\d{1,2})\b(?!\s*/)")
 # A national holiday by its name ("no feriado de finados", "e no de finados?"): its most recent date
 _HOLIDAY_NAME = re.compile(
@@ -372,6 +373,11 @@ def find_period(
             return Found(Period(first.start, last.end), match.group(0))
     if (match := _MONTH_LIST.search(text)) and (listed := _month_list(match, today)) is not None:
         return listed
+    if match := _WEEK_OF_DAY.search(text):  # "e na semana do dia 9": that day's week
+        monday = (day := _day_of_month(int(match.group(1)), today, match.group(0).strip())) - timedelta(
+            days=day.weekday()
+        )
+        return Found(Period(monday, monday + timedelta(days=6)), match.group(0))
     if match := _DAY_OF_MONTH.search(text):
         day = _day_of_month(int(match.group(1)), today, match.group(0).strip())
         return Found(Period(day, day), match.group(0))

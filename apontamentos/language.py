@@ -949,6 +949,14 @@ _FORMAL = (
     # "quebra minhas atividades em %": the share of each activity
     (re.compile(r"\batividades (?:em|por|na|com) (?:porcentagem|percentual|proporcao)\b"), "porcentagem por atividade"),
     (re.compile(r"\b(?:o+i{2,}|o{2,}i+|ola{2,})\b"), "oi"),  # "oii quantas horas eu tenho"
+    # "teve gente apontando em agosto?": whether anyone did, answered with how many
+    (
+        re.compile(
+            r"^(?:e )?teve (?:gente|pessoas|alguem) (?:apontando|trabalhando|lancando|registrando)\b"
+            r"(?!.*\b(?:fds|fim de semana|finais de semana|feriados?|sabados?|domingos?)\b)"  # weekend work: its kind
+        ),
+        "quantas pessoas apontaram",
+    ),
     # "… lado a lado por favor": the request closes the message, so what reads its end reads the question's
     (re.compile(r"(?:\s+(?:por favor|por gentileza|obrigad[oa]|valeu))+\s*$"), ""),
     # "e as atividades dele no mesmo mês, com %": each activity's part

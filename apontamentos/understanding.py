@@ -107,10 +107,17 @@ _AVERAGE_OF_WHAT = (
     "diga de quem ou de qual contrato, por exemplo: “média de horas por dia da Ana Souza em outubro”."
 )
 _AVERAGES = frozenset({"hours_per_day", "average_span"})
+_CONTRACT_WHOLE = re.compile(r"\b(?:\d{4}|e\d{7}) (?:tod[oa]|inteir[oa])\b")
 # "e ela somou qnt no mês?": a person doing something ("a semana anterior a ela" is no one)
 _SHE_DID = re.compile(
     r"\bela (?:somou|soma|fez|faz|trabalhou|trabalha|apontou|aponta|lancou|registrou|teve|tem|ficou|bateu)\b"
 )
+_WITHOUT_FILTER = re.compile(r"\bsem (?:o |os )?filtros? (?:d[eo] |por )?(\w+),?")
+_WHOLE_TEAM_OF = re.compile(
+    r"(?:e )?(?:(?:o|a) )?(?:time|equipe|pessoal|galera)(?: tod[oa]| inteir[oa])? (?:d[oa] )?(?:contrato )?"
+    r"(\d{4}|e\d{7})\??"
+)
+_HOW_MANY_WERE = re.compile(r"(?:e )?quant[oa]s (?:foram|sao|eram|deu|deram)(?: (?:no total|ao todo|entao))?\??")
 _BARE_TOP = re.compile(r"(?:e )?(?:me (?:da|passa|mostra) )?(?:o |os )?top (\d{1,2})(?: entao)?")
 _THIS_WHOLE_PERIOD = re.compile(r"\b(?:n|d)(?:ess|est)[ea] periodo (?:todo|inteiro)\b(?! d[oe]s? dados)")
 # "e no retrasado?", "e na anterior?": the period of the same kind before the one just answered
@@ -216,8 +223,10 @@ _FOLLOW_UP = re.compile(
     # "quantas horas deu": the same; "qnt deu só às segundas de outubro?": the same subject, narrowed
     r"|^(?:quanto|quantas horas|quantidade de horas|quantidade) (?:isso )?(?:deu|ficou|somou)\b"
     r"|\b(?:d|n)(?:a equipe|o time|o pessoal)$"  # "top 5 da equipe" after the contract's month: its people then
-    r"|\b(?:la|ali|dele|dela|deles|delas|ele|ela|eles|elas|nele|nela|isso|disso|nisso|desses|dessas|nesse contrato|"
-    r"desse contrato|neste contrato|deste contrato|esse contrato|este contrato|mesmo contrato)\b"
+    r"|\b(?:la|ali|dele|dela|deles|delas|ele|ela|eles|elas|nele|nela|isso|disso|nisso|desses|dessas|esses|essas"
+    r"|nesse contrato|"
+    r"desse contrato|neste contrato|deste contrato|esse contrato|este contrato|mesmo contrato"
+    r"|(?:n|d)?(?:esse|este|essa|esta) (?:pessoal|gente|time|equipe|turma|galera))\b"
 )
 # "então" closing a question continues the talk; "minhas horas por semana, então" is a question of its own
 _THEN_LAST = re.compile(r"\bentao\W*$")
@@ -507,6 +516,20 @@ def understand(
         text = re.sub(r"\b(?:de |d[oa] )?cada (?:um|uma)\b(?! d[oa]s)", "dos apontamentos", text)
     if text != " ".join(fixed) and not re.match(r"\s*e\b", text):
         text = f"e {text.strip()}"  # a row of the last breakdown: its subject and filters go on
+    if previous is not None and (unfiltered := _WITHOUT_FILTER.search(text)):
+        # "e sem o filtro de java, contrato todo?": the last question without the filter named
+        said = unfiltered.group(1)
+        dropped = {n: None for n in _ROLE_SLOTS if said in normalize(str(getattr(previous, n) or "")).split()}
+        if dropped:
+            previous, text = replace(previous, **dropped), " ".join(text.replace(unfiltered.group(0), " ").split())
+            if previous.contract:  # "…, contrato todo?": the one it was about
+                text = re.sub(
+                    r"\b(?:o |no |do )?contrato (?:tod[oa]|inteir[oa])\b", f"o {previous.contract} todo", text
+                )
+    if previous is not None and previous.kind not in STATIC and (team := _WHOLE_TEAM_OF.fullmatch(text.strip())):
+        text = f"e o {team.group(1)}"  # "e o time todo do 7689?" after my entries without exit: the contract's
+    if previous is not None and previous.kind == "contract_resources" and _HOW_MANY_WERE.fullmatch(text.strip()):
+        return replace(previous, count=True, page=0)  # "qntos foram no total" after who worked on the 20/11
     if previous is not None and previous.kind == "contract_resources" and (top := _BARE_TOP.fullmatch(text.strip())):
         # "top 5" after how many people a contract had: the first five of them by hours
         return Question("ranking", contract=previous.contract, period=previous.period, limit=int(top.group(1)))
@@ -1946,7 +1969,15 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         question = question.with_subject_of(previous)
     roles_only = any(slots.get(n) for n in _ROLE_SLOTS) and not any(slots.get(n) for n in ("person", "contract"))
     everywhere = _has(text, "no geral", "no total", "ao todo", "todos", "todo mundo", "empresa")
-    if follow_up and roles_only and kind == previous.kind == "people_by" and previous.contract and not everywhere:
+    role_lists = ("people_by", "hours_by_person")  # "e quantas horas esses de java fizeram?": the 8447's
+    if (
+        follow_up
+        and roles_only
+        and kind in role_lists
+        and previous.kind in role_lists
+        and previous.contract
+        and not everywhere
+    ):
         # "e quantos arquitetos?" after the 8446's scrum masters: the 8446's architects
         question = replace(question, contract=previous.contract)
     # "asker" is only how the person was named ("eu" or her name): the same person is the same subject
@@ -3011,7 +3042,11 @@ def _compose(
         total = _total_of(previous, every_activity, asked_hours, read.total)  # type: ignore[arg-type]
         named = {name: slots[name] for name in (*_FILTER_SLOTS, "period") if slots.get(name) is not None}
         averaged = previous is not None and (previous.kind in _AVERAGES or previous.kind == "hours_by_person")
-        if averaged and any(name in named for name in SUBJECT):
+        # "e no 8302 todo" after its client contract's testing hours: the same question over the whole contract
+        widened = bool(named.get("contract")) and _CONTRACT_WHOLE.search(text) is not None and not every_activity
+        by_activity = previous is not None and (previous.group == "activity" or previous.kind in _ACTIVITY_LISTS)
+        widened = widened and previous is not None and bool(previous.activity or by_activity)
+        if (averaged or widened) and any(name in named for name in SUBJECT):
             # "e do contrato dela inteiro?" after her hours per day: the contract's, per day; "e no 8033 todo?"
             # after the average per person of one of its client contracts: the same for all of it
             cleared = dict.fromkeys(("person", "contract", "technology", "profile", "level"))
@@ -3788,6 +3823,10 @@ def _total_of(previous: Question, every_activity: bool = False, hours: bool = Fa
     activity, every activity (`every_activity`: said "todas as atividades"); after another narrowed total, asked."""
     if previous.kind == "compose" and previous.measure in ("avg_day", "avg_person"):
         previous = replace(previous, measure="hours")  # "e quantas horas no total nas sextas?" after an average
+    if previous.kind in ("period_summary", "contract_details") and hours:
+        # "qnts horas no total" after August's summary: its hours, one figure
+        values = {name: getattr(previous, name) for name in ("contract", "period", "basis")}
+        return question_of(Composition(**{k: v for k, v in values.items() if v is not None}))
     if previous.kind in _AVERAGES and not previous.group:
         # "e no total?" after Otávio's hours per day in October: his hours then
         kept = ("person", "contract", "technology", "profile", "level", "period", "basis", "activity", "weekday")
