@@ -195,6 +195,24 @@ def static(text: str) -> Renderer:
     return render
 
 
+def glossary(db: Dataset, question: Question, today: date) -> Answer:
+    """What the words of the answers mean ("o que é hora líquida?", "de onde sai esse número?")."""
+    daily = f"{db.calendar.daily_hours:g} h"  # said without a decimal: a rule, not a figure of the data
+    text = (
+        "Como eu conto as horas:\n"
+        "- Horas brutas: da entrada à saída de cada apontamento.\n"
+        "- Horas líquidas: as brutas menos o almoço, descontado uma vez por pessoa e dia. É o que respondo quando "
+        "a pergunta não diz “brutas”.\n"
+        f"- Horas esperadas: os dias úteis do período (segunda a sexta, menos os feriados nacionais) vezes {daily} "
+        "líquidas por dia.\n"
+        "- Apontamento sem saída: tem entrada e não tem saída, então não conta horas.\n"
+        "- Apontamento muito longo: bem acima do que é comum no período (a régua é a mediana das durações; o "
+        "limite aparece na resposta).\n"
+        "Cada resposta diz o período e se as horas são líquidas ou brutas."
+    )
+    return Answer(text, {}, question.kind)
+
+
 _EXAMPLE_LINES = "\n".join(f"- {e}" for e in EXAMPLES)
 GREETING = (
     "Olá! Eu respondo perguntas sobre os apontamentos de horas dos contratos de outsourcing. "

@@ -132,7 +132,8 @@ def _combined(answers: list[Answer]) -> Answer:
     sent. The context is the last answer's, and each one's for a follow-up that changes only what they share."""
     last = answers[-1]
     context = {**last.context, "compound": [{k: v for k, v in a.context.items() if k != "compound"} for a in answers]}
-    return Answer("\n\n".join(a.text for a in answers), context, last.intent, suggestions=last.suggestions)
+    texts = list(dict.fromkeys(a.text for a in answers))  # "o que é hora líquida? é diferente de bruta?": once
+    return Answer("\n\n".join(texts), context, last.intent, suggestions=last.suggestions)
 
 
 _THERE = re.compile(r"\b(?:la|ali|nesse contrato|desse contrato|naquele contrato|daquele contrato)\b")
@@ -256,6 +257,8 @@ def _answer_one(
     try:
         result = _paged(BY_NAME[understood.kind].render(view, understood, today), understood.page)  # type: ignore[arg-type]
         result = _remembering(result, context, understood, previous, view.resources)
+        if understood.kind == "glossary":
+            return replace(result, context=context)  # an aside: "e bruta então, quanto deu?" follows what was before
         if not (scope.everything or understood.kind in STATIC):
             parts = view.part_of if isinstance(view, ScopedDataset) else None
             result = replace(result, text=f"{scope.describe(parts)}: {result.text}")

@@ -949,6 +949,21 @@ _FORMAL = (
     # "quebra minhas atividades em %": the share of each activity
     (re.compile(r"\batividades (?:em|por|na|com) (?:porcentagem|percentual|proporcao)\b"), "porcentagem por atividade"),
     (re.compile(r"\b(?:o+i{2,}|o{2,}i+|ola{2,})\b"), "oi"),  # "oii quantas horas eu tenho"
+    # "sou gestor novo, o que eu consigo ver por esse bot?": what his access covers
+    (
+        re.compile(
+            r"\bo que (?:eu )?(?:consigo|posso) (?:ver|consultar|acessar|enxergar)"
+            r"(?: (?:por|nesse|neste|com esse|aqui)\b.*)?$"
+        ),
+        "quais contratos eu consigo ver",
+    ),
+    # "…, se der separa tb qnts apontamentos foram": a second question, asked politely
+    (
+        re.compile(
+            r",?\s*\bse (?:der|puder|possivel),? (?:separa|me passa|passa|manda|mostra|coloca)(?: tambem| tb)?\b"
+        ),
+        " e",
+    ),
     # "teve gente apontando em agosto?": whether anyone did, answered with how many
     (
         re.compile(
@@ -1181,7 +1196,7 @@ _FORMAL = (
     ),
 )
 # "rs", "kkkk", "haha": laughter, not a word of the question
-_LAUGHTER = re.compile(r"\b(?:r+s+|k{3,}|(?:ha){2,}h?|(?:he){2,}|(?:hi){2,})\b")
+_LAUGHTER = re.compile(r"\b(?:r+s+|k{2,}|(?:ha){2,}h?|(?:he){2,}|(?:hi){2,})\b")
 # "desde que começou o registro": since the data began
 _SINCE_THE_START = re.compile(
     r"\bdesde (?:que|quando) (?:(?:ela|ele|eu|eles|elas) )?"
@@ -1485,7 +1500,8 @@ _OPENING = re.compile(
     r"|enfim|entao|bom|certo|ta bom|beleza|blz|show|perfeito|otimo|(?:a+h+|ok|ta|certo|hum+) entendi|entendi|a+h+"
     r"|(?:a+h+,? )?(?:eh|e mesmo|verdade|e verdade|sim|ta|entendi)"
     # a gestor: "ah é verdade eu não aponto rs."
-    r"|(?:a+h+,? )?(?:(?:e )?verdade,? |e mesmo,? )?(?:eu )?nao (?:aponto|registro|lanco)(?: horas?)?(?: rs+| k+)?"
+    r"|(?:a+h+,? )?(?:ta,? )?(?:(?:e )?verdade,? |e mesmo,? )?(?:eu )?nao (?:aponto|registro|lanco)(?: horas?)?"
+    r"(?: mesmo| ne| rs+| k+)*"
     r"|me ajuda(?: aqui| ai| rapidinho| por favor)*"
     r"|(?:me )?responde(?: ai)? (?:numa|em uma|em 1) linha(?: so)?"  # how to answer, not what
     r"|(?:(?!(?:quant\w*|qual|quais|quem|como|tem|teve)\b)\w+ ){1,5}ne"  # "segunda pos fechamento ne...": chatter

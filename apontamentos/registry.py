@@ -82,7 +82,7 @@ TAKES: dict[str, frozenset[str]] = {
     "person_activities": frozenset({"person"}),
     "contract_details": frozenset({"contract"}),
     "compose": frozenset({"person", "contract", "technology", "profile", "level"}),
-    **dict.fromkeys(("working_days", "holidays", "greeting", "help", "thanks"), EVERYONE_ALIKE),
+    **dict.fromkeys(("working_days", "holidays", "greeting", "help", "thanks", "glossary"), EVERYONE_ALIKE),
     **dict.fromkeys(("contract_ranking", "list_contracts", "period_summary"), frozenset()),
 }
 
@@ -410,6 +410,7 @@ REGISTRY: tuple[Kind, ...] = (
     Kind("compose", compose_answer.render),  # chosen by the understanding (composition.py), never by words
     Kind("greeting", answers.static(answers.GREETING)),
     Kind("help", answers.static(answers.HELP)),
+    Kind("glossary", answers.glossary),
     Kind("thanks", answers.static(answers.THANKS)),
 )
 

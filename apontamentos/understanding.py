@@ -119,6 +119,13 @@ _WHOLE_TEAM_OF = re.compile(
 )
 _HOW_MANY_WERE = re.compile(r"(?:e )?quant[oa]s (?:foram|sao|eram|deu|deram)(?: (?:no total|ao todo|entao))?\??")
 _BARE_TOP = re.compile(r"(?:e )?(?:me (?:da|passa|mostra) )?(?:o |os )?top (\d{1,2})(?: entao)?")
+_BARE_WEEKDAY = re.compile(
+    r"(?:e )?(?:n?a )?(segunda|terca|quarta|quinta|sexta|sabado|domingo)\b(?! (?:passad|retrasad|dia)\w*)"
+)
+_HOURS_OF_WHOM = (
+    "Horas de quem, e de quando? Diga a pessoa ou o contrato e o período, por exemplo: “horas do contrato 8446 em "
+    "outubro” ou “quantas horas a Ana Souza fez semana passada?”."
+)
 _THIS_WHOLE_PERIOD = re.compile(r"\b(?:n|d)(?:ess|est)[ea] periodo (?:todo|inteiro)\b(?! d[oe]s? dados)")
 # "e no retrasado?", "e na anterior?": the period of the same kind before the one just answered
 _THE_ONE_BEFORE = re.compile(
@@ -168,6 +175,14 @@ _MORE = re.compile(
 _HELP = re.compile(
     r"\b(?:ajuda|o que (?:voce )?(?:faz|pode|sabe)|como (?:funciona|usar|uso)|exemplos?|comandos)\b"
     r"|^(?:e )?(?:voce|vc|tu) (?:funciona|trabalha|atende|responde|fica)\b"  # "vc funciona no fim de semana tb?"
+)
+# A question about what the answers' words mean, not about the data
+_WHAT_IT_MEANS = re.compile(
+    r"\b(?:o que (?:e|eh|seria|significa|quer dizer)|como assim|qual a diferenca entre|diferenca de|e diferente de)"
+    r" (?:uma |a |o |as |os )?(?:horas? )?(?:liquid|brut|esperad|sem saida|muito long|longo demais|dia util|dias uteis)"
+    r"|\bisso (?:e|eh|sao|foi|foram) (?:em )?(?:horas? )*(?:liquid\w*|brut\w*) (?:ou|e) (?:horas? )?(?:liquid|brut)"
+    r"|\bde onde (?:sai|saiu|vem|veio) (?:esse|essa|esses|o|a) (?:numero|valor|conta|calculo|total)"
+    r"|\bo que (?:voce|vc) (?:consider\w*|chama de|entende por) (?:muito )?(?:longo|longa|estranho)"
 )
 _CLIENT_CONTRACT = re.compile(r"\be\s?(\d{7})\b")
 _CONTRACT_NUMBER = re.compile(r"\bcontratos?\s+(?:n\s+|numero\s+|no\s+|do\s+|de\s+)?(\d{3,6})\b")
@@ -581,6 +596,10 @@ def understand(
         return replace(previous, page=previous.page + 1)
     if _HELP.search(text):
         return Question("help")
+    if _WHAT_IT_MEANS.search(text):
+        return Question("glossary")  # "o que é hora líquida?", "de onde sai esse número?"
+    if previous is None and me is None and re.fullmatch(r"(?:horas?|hrs?|hs)\W*", text.strip()):
+        return Clarification("not_understood", _HOURS_OF_WHOM)  # "horas", typed alone: of whom, when?
     if _UNKNOWN_PROFILE.search(text):
         return Clarification(
             "unknown_profile",
@@ -1786,6 +1805,13 @@ def _understand(
     after_weekends = previous is not None and previous.kind == "weekend_work" and _follows(text)
     if after_weekends and read.weekday is None and re.search(r"\b(?:n|d)?(?:esses|aqueles) dias\b|\bnisso\b", text):
         read.weekday = (6, 7)  # "e qntas horas nesses dias?" after the weekend days worked: those weekends' hours
+    row_day = _BARE_WEEKDAY.match(text) if previous is not None and previous.group == "weekday" else None
+    if row_day and read.weekday is None and (found is None or found.text.strip() == row_day.group(1)):
+        # "e sexta, quanto dá no total?" after the hours by weekday: that row, over the same period
+        read.weekday = (WEEKDAYS[row_day.group(1)] + 1,)
+        slots["period"] = previous.period  # type: ignore[union-attr]
+        if slots["period"] is None:
+            del slots["period"]
     if weekday_range is not None and read.weekday is None:
         read.weekday = weekday_range
         read.group = "weekday" if read.group in (None, "day") else read.group  # "qual dia": which weekday
@@ -2512,7 +2538,7 @@ def _unreadable(word: str) -> str:
     )
 
 
-STATIC = frozenset({"greeting", "help", "thanks"})
+STATIC = frozenset({"greeting", "help", "thanks", "glossary"})
 PERSON_ONLY = frozenset({"resource_days", "resource_contracts", "expected_vs_worked", "person_activities"})
 PERSON_KINDS = frozenset(
     {
