@@ -949,6 +949,8 @@ _FORMAL = (
     # "quebra minhas atividades em %": the share of each activity
     (re.compile(r"\batividades (?:em|por|na|com) (?:porcentagem|percentual|proporcao)\b"), "porcentagem por atividade"),
     (re.compile(r"\b(?:o+i{2,}|o{2,}i+|ola{2,})\b"), "oi"),  # "oii quantas horas eu tenho"
+    # "compara setembro e outubro do contrato pra mim": shown to me, not about me
+    (re.compile(r"^((?:e )?(?:me )?(?:compar\w*|mostra|manda|passa|lista|traz|ve)\b.*?)\s+para mim\s*$"), r"\1"),
     # "sou gestor novo, o que eu consigo ver por esse bot?": what his access covers
     (
         re.compile(

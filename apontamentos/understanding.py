@@ -89,7 +89,8 @@ _PRAISE = re.compile(
 _THANKS = re.compile(r"^(?:valeu|obrigad[oa]|brigad[oa]|beleza|ok|blz|show|perfeito|otimo|legal)\b")
 _THANKED = re.compile(r"\b(?:valeu|obrigad[oa]|brigad[oa]|agradec\w*)\b")
 _SAME_PERIOD = re.compile(
-    r"\b(?:(?:n|d)?(?:esse|este|aquele) (?:periodo|intervalo|mesmo periodo|dia)|(?:n|d)?o mesmo (?:periodo|dia)"
+    r"\b(?:(?:n|d)?(?:esse|este|aquele) (?:periodo|intervalo|mesmo periodo|mesmo mes|dia)"
+    r"|(?:n|d)?o mesmo (?:periodo|dia)"
     r"|mesmo periodo|(?:n|d)?(?:essa|aquela) data|(?:n|d)?aquela semana|(?:n|d)?aquele mes"
     r"|(?:n|d)?(?:essa|esta) conta|(?:n|d)?esse calculo"  # "quais feriados entraram nessa conta?"
     r"|(?:n|d)?(?:esses|estes|aqueles|essas|estas|aquelas) \d{1,2} (?:meses|semanas|dias))\b"  # "nesses 2 meses"
@@ -545,9 +546,15 @@ def understand(
         text = f"e o {team.group(1)}"  # "e o time todo do 7689?" after my entries without exit: the contract's
     if previous is not None and previous.kind == "contract_resources" and _HOW_MANY_WERE.fullmatch(text.strip()):
         return replace(previous, count=True, page=0)  # "qntos foram no total" after who worked on the 20/11
-    if previous is not None and previous.kind == "contract_resources" and (top := _BARE_TOP.fullmatch(text.strip())):
+    top = _BARE_TOP.fullmatch(text.strip()) if previous is not None else None
+    if top and previous.kind == "contract_resources":  # type: ignore[union-attr]
         # "top 5" after how many people a contract had: the first five of them by hours
-        return Question("ranking", contract=previous.contract, period=previous.period, limit=int(top.group(1)))
+        return Question("ranking", contract=previous.contract, period=previous.period, limit=int(top.group(1)))  # type: ignore[union-attr]
+    if top and previous.kind == "compose" and previous.group:  # type: ignore[union-attr]
+        return replace(previous, limit=int(top.group(1)), page=0)  # type: ignore[arg-type]  # "top 5" of those rows
+    if top and previous.kind in ("list_contracts", "contract_ranking"):  # type: ignore[union-attr]
+        # "top 5" after the contracts of September: the five with most hours then
+        return Question("contract_ranking", period=previous.period, limit=int(top.group(1)))  # type: ignore[union-attr]
     if previous is not None and previous.period:
         # "e o total nesse período todo" after a talk about September to today: that period, whole
         text = _THIS_WHOLE_PERIOD.sub("nesse periodo", text)
@@ -1734,7 +1741,8 @@ def _understand(
         # that question, not one about everyone
         return Clarification("not_understood", LAST_UNANSWERED)
     fragment = not _QUESTION_WORD.search(f" {text} ") and "period" not in slots
-    if _UNANSWERED.get() and previous is not None and not previous.has_subject and fragment and not slots:
+    names = bool(set(text.split()) & db.all_name_words)  # "a yasmin lopes" after "qual delas?": the answer
+    if _UNANSWERED.get() and previous is not None and not previous.has_subject and fragment and not slots and not names:
         # "por semana" right after a question left unanswered: its figure was never given, so whose weeks
         # are meant is unknown; everyone's would be a guess
         return Clarification("not_understood", LAST_UNANSWERED)
@@ -3202,6 +3210,8 @@ def _compose(
         summed = summed or (same_period and not read.said_group and not read.rank)
         if previous.group and (read.group is None or read.inferred) and (read.rank or remeasured or read.share):
             read.group = "none" if of_activity or summed else previous.group  # "e o dia que menos?": the same
+        if read.group in ("week", "month") and read.rank and re.search(r"\bo dia\b(?! da semana)", text):
+            read.group = "day"  # "e o dia q ele mais trabalhou no mês" after his weeks: a day, not a week
         if read.measure == "people" and read.group == "person":
             read.group = None  # "quantas pessoas?" after a ranking of people counts them
         by_person = read.group is None or (read.group == "person" and not read.said_group)
