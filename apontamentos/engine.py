@@ -93,6 +93,9 @@ def _answered(
             for part in earlier
         ]
         return _combined(answers)
+    if len(parts) == 1 and isinstance(earlier, list) and _TOP_OF_WHAT.fullmatch(plain.strip(" ?")):
+        # "top 5" after "quais contratos tiveram mais pessoas? e quantos contratos…?": the list the message showed
+        context = next((c for c in reversed(earlier) if _lists(c)), context)
     if len(parts) == 1 and isinstance(earlier, list) and _THERE.search(plain):
         # "quem mais fez hora lá?" after "a média por pessoa no 7951 e quanto a Érica fez": the contract asked about
         context = _part_with_contract(earlier, context) or context
@@ -113,6 +116,11 @@ def _subjects(contexts: list[Any]) -> int:
     """How many people or contracts the questions in these contexts were about ("cada um" means them)."""
     questions = [from_context(c) for c in contexts if isinstance(c, dict)]
     return len({(q.person, q.contract) for q in questions if q is not None})
+
+
+def _lists(context: Any) -> bool:
+    question = from_context(context) if isinstance(context, dict) else None
+    return question is not None and (bool(question.group) or question.kind in ("contract_ranking", "ranking"))
 
 
 def _part_with_contract(contexts: list[Any], context: dict[str, Any]) -> dict[str, Any] | None:
@@ -136,6 +144,7 @@ def _combined(answers: list[Answer]) -> Answer:
     return Answer("\n\n".join(texts), context, last.intent, suggestions=last.suggestions)
 
 
+_TOP_OF_WHAT = re.compile(r"(?:e )?(?:me (?:da|passa|mostra) )?(?:o |os )?top \d{1,2}(?: entao)?")
 _THERE = re.compile(r"\b(?:la|ali|nesse contrato|desse contrato|naquele contrato|daquele contrato)\b")
 _EACH_OF_THEM = re.compile(r"\b(?:em |de |para |pra |n)?cada (?:um|uma)(?: deles| delas)?\b")
 # A follow-up that changes only the period, the person or the contract ("e setembro?", "e o 8447?", "e ela?"):

@@ -949,6 +949,14 @@ _FORMAL = (
     # "quebra minhas atividades em %": the share of each activity
     (re.compile(r"\batividades (?:em|por|na|com) (?:porcentagem|percentual|proporcao)\b"), "porcentagem por atividade"),
     (re.compile(r"\b(?:o+i{2,}|o{2,}i+|ola{2,})\b"), "oi"),  # "oii quantas horas eu tenho"
+    (re.compile(r"\b(?:breve|rapido|pequeno|curto) resumo\b"), "resumo"),  # "um breve resumo do 8447"
+    # "solicito um comparativo das horas do 7873 entre setembro e outubro": the two side by side
+    (re.compile(r"\b(?:qual |um )*comparativo (?:d[aeo]s? )?"), "compara "),
+    # "quem mais contribuiu para esse total?": who recorded most of it
+    (
+        re.compile(r"\b(?:contribuiu|contribuiram|contribui|contribuem)(?: (?:para|com) (?:esse|este|o) total)?\b"),
+        "apontou",
+    ),
     # "compara setembro e outubro do contrato pra mim": shown to me, not about me
     (re.compile(r"^((?:e )?(?:me )?(?:compar\w*|mostra|manda|passa|lista|traz|ve)\b.*?)\s+para mim\s*$"), r"\1"),
     # "sou gestor novo, o que eu consigo ver por esse bot?": what his access covers
@@ -1182,6 +1190,12 @@ _FORMAL = (
     ),  # "… que se encontram pendentes"
     # "solicito o total de horas …", "gostaria de saber …": a request, the question follows
     (re.compile(r"^(?:solicito|solicitamos|peco|pedimos)(?: (?:por gentileza|gentilmente|por favor))?\b"), "qual"),
+    (
+        re.compile(r"^qual (?:um )?(?:comparativo|compara)\b(?: d[aeo]s?\b)?"),
+        "compara",
+    ),  # "solicito um comparativo das …"
+    # "compara … entre setembro e outubro": the two months side by side, not the span from one to the other
+    (re.compile(rf"^(compar\w*\b.*?)\bentre ({_MONTHS}) e ({_MONTHS})\b"), r"\1 \2 vs \3"),
     # "quem mais escreveu documentação", "quem testou mais": doing the activity named next
     (re.compile(r"\b(?:escreveu|escreveram|escreve|escrevem|produziu|produziram|elaborou|elaboraram)\b"), "fez"),
     # "ela esqueceu algum dia?", "esqueci de apontar algum dia?": days without an entry
@@ -1462,6 +1476,8 @@ _CONTEXT_CLAUSE = re.compile(
     r"|minha coordenadora|o rh|a gente|me pediram|pediram|(?:(?:o|a|meu|minha) )?chefe|(?:o|a|meu|minha) lider"
     # "sou do RH e to fazendo a checagem, quantas…", "para eu ter uma ideia de como o time distribui o tempo, …"
     r"|voltei|acabei de voltar|sou (?:d[oa]|um|uma|o|a|novo|nova)"
+    # "Preocupa-me o volume de horas extras. Quantas pessoas…": a worry, then the question
+    r"|preocupa[- ]me|me preocupa|(?:estou|to|fiquei|ando) preocupad[oa]"
     r"|(?:pra|para) (?:eu|mim|a gente) (?:ter|entender|saber)|(?:pra|para) (?:completar|fechar|montar|terminar)"
     # "minhas horas de novembro parecem menores, qto eu tenho?": what looks off, then the question
     r"|(?:\w+ ){1,5}?(?:parece|parecem|parecia|pareciam|ficou|ficaram)"
@@ -1722,7 +1738,8 @@ _ASKING = r"(?:qnts?|qntas?|qts?|qnto|quant[oa]s?|quem|qual|quais|em (?:qnts?|qn
 _SHOW_ME = r"(?:me )?(?:mostra|mostre|manda|mande|passa|passe|lista|liste|fala|fale)\b"
 # "qnto apontei em novembro e se falta algum dia": whether, the second question
 _SECOND_QUESTION = re.compile(
-    rf"\?\s+(?=\S)|,?\s+e\s+(?={_ASKING})|,?\s+e\s+se\s+(?=(?:falta|faltou|tem|teve|ficou)\b)"
+    rf"\?\s+(?=\S)|,?\s+e\s+(?={_ASKING})"
+    r"|,?\s+e\s+se\s+(?=(?:falta|faltou|tem|teve|ficou|deixei|deixou|esqueci|esqueceu)\b)"
     # "quantas horas eu fiz e teve dia sem apontamento?", "a média por dia e a duração média de cada apontamento"
     r"|,?\s+e\s+(?=(?:teve|tem|houve|faltou|ficou) (?:algum |alguma )?(?:dia|apontamento)s?\b)"
     r"|,?\s+e\s+(?=(?:a|o) (?:duracao|duração|media|média|soma|quantidade|numero|número)(?: \w+)? d)"
@@ -1730,7 +1747,7 @@ _SECOND_QUESTION = re.compile(
 # "preciso de umas coisas: total de horas, quantos recursos apontaram e quantos sem saída": things listed
 _LISTED_AFTER_COLON = re.compile(
     r"\b(?:(?:umas|algumas|tres|duas) coisas|(?:os|as|esses|estes) (?:dados|numeros|informacoes|itens)|o seguinte"
-    r"|seguinte)\s*:\s*(?P<items>[^:]+)$"
+    r"|seguinte|resumo\b[^:?]{0,80})\s*:\s*(?P<items>[^:]+)$"  # "um resumo do 8120 em novembro: horas, …"
 )
 _LIST_ITEM_WORDS = 8  # an item of such a list is a figure's name, not a story
 _LIST_ITEM = re.compile(
@@ -1941,7 +1958,8 @@ def compound_parts(question: str) -> list[str]:
         return [question]  # "teve deploy semana passada? quantas horas": how much of it, one question
     if any(_EXPECTED.search(part) for part in parts[:-1]):
         return [question]  # "eu devia ter feito quantas horas? e fiz quanto?": expected against worked, one answer
-    later = rf"e |{_ASKING}|se sim\b|caso sim\b|se tiver\b|{_SHOW_ME}|(?:falta|faltou|tem|teve|houve|ficou)\b"
+    later = rf"e |{_ASKING}|se sim\b|caso sim\b|se tiver\b|{_SHOW_ME}"
+    later += r"|(?:falta|faltou|tem|teve|houve|ficou|deixei|deixou)\b"
     later += r"|(?:a|o) (?:duracao|media|soma|quantidade|numero)\b"
     if not all(re.match(later, part) for part in parts[1:]):
         return [question]  # "e o lucas souza? msm contrato q eu", "quem puxou? top 3": the same question

@@ -90,7 +90,7 @@ _THANKS = re.compile(r"^(?:valeu|obrigad[oa]|brigad[oa]|beleza|ok|blz|show|perfe
 _THANKED = re.compile(r"\b(?:valeu|obrigad[oa]|brigad[oa]|agradec\w*)\b")
 _SAME_PERIOD = re.compile(
     r"\b(?:(?:n|d)?(?:esse|este|aquele) (?:periodo|intervalo|mesmo periodo|mesmo mes|dia)"
-    r"|(?:n|d)?o mesmo (?:periodo|dia)"
+    r"|(?:n|d)?o mesmo (?:periodo|dia|mes)"
     r"|mesmo periodo|(?:n|d)?(?:essa|aquela) data|(?:n|d)?aquela semana|(?:n|d)?aquele mes"
     r"|(?:n|d)?(?:essa|esta) conta|(?:n|d)?esse calculo"  # "quais feriados entraram nessa conta?"
     r"|(?:n|d)?(?:esses|estes|aqueles|essas|estas|aquelas) \d{1,2} (?:meses|semanas|dias))\b"  # "nesses 2 meses"
@@ -115,7 +115,7 @@ _SHE_DID = re.compile(
 )
 _WITHOUT_FILTER = re.compile(r"\bsem (?:o |os )?filtros? (?:d[eo] |por )?(\w+),?")
 _WHOLE_TEAM_OF = re.compile(
-    r"(?:e )?(?:(?:o|a) )?(?:time|equipe|pessoal|galera)(?: tod[oa]| inteir[oa])? (?:d[oa] )?(?:contrato )?"
+    r"(?:e )?(?:(?:n|d)?(?:o|a) )?(?:time|equipe|pessoal|galera)(?: tod[oa]| inteir[oa])? (?:d[oa] )?(?:contrato )?"
     r"(\d{4}|e\d{7})\??"
 )
 _HOW_MANY_WERE = re.compile(r"(?:e )?quant[oa]s (?:foram|sao|eram|deu|deram)(?: (?:no total|ao todo|entao))?\??")
@@ -235,6 +235,7 @@ _ASC = re.compile(r"\b(?:menos|menor|menores|pior|piores)\b")
 _GROSS = re.compile(r"\b(?:brutas?|brutos?|sem descontar|sem desconto)\b")
 _FOLLOW_UP = re.compile(
     r"^(?:e|e ai|entao|tambem)\b|^compar\w* com\b"  # "compara com o mês passado": this against that
+    r"|\btambem\W*$"  # "teve trabalho em fim de semana tb?": the same talk, another question
     r"|\bdeu (?:no total|ao todo|tudo)\b"  # "qnts horas deu no total": of what was shown
     # "quantas horas deu": the same; "qnt deu só às segundas de outubro?": the same subject, narrowed
     r"|^(?:quanto|quantas horas|quantidade de horas|quantidade) (?:isso )?(?:deu|ficou|somou)\b"
@@ -552,7 +553,9 @@ def understand(
         return Question("ranking", contract=previous.contract, period=previous.period, limit=int(top.group(1)))  # type: ignore[union-attr]
     if top and previous.kind == "compose" and previous.group:  # type: ignore[union-attr]
         return replace(previous, limit=int(top.group(1)), page=0)  # type: ignore[arg-type]  # "top 5" of those rows
-    if top and previous.kind in ("list_contracts", "contract_ranking"):  # type: ignore[union-attr]
+    if top and previous.kind == "contract_ranking":  # type: ignore[union-attr]
+        return replace(previous, limit=int(top.group(1)), page=0)  # type: ignore[arg-type]  # ranked the same way
+    if top and previous.kind in ("list_contracts",):  # type: ignore[union-attr]
         # "top 5" after the contracts of September: the five with most hours then
         return Question("contract_ranking", period=previous.period, limit=int(top.group(1)))  # type: ignore[union-attr]
     if previous is not None and previous.period:
@@ -1939,6 +1942,9 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
             return _needs_subject(_merge(previous, slots))  # "e por horas?" re-ranks the same activities
     if kind == "contract_ranking" and "limit" not in slots and _has(rest, "qual", "quem"):
         slots["limit"] = 1
+    uncounted = ("missing_days", "open_spans", "unvalidated", "validators", "working_days", "holidays")
+    if kind is None and previous is not None and previous.kind in uncounted and _GROSS.search(rest):
+        kind = "total_hours"  # "e as brutas dela no mês" after her missing days: her gross hours then
     if kind is None:
         # a bare "contrato" names something the previous question did not ask about: not a follow-up of it
         asks_other = not follow_up and _has(rest, "contratos?") and not slots.get("contract")
