@@ -117,6 +117,8 @@ TOTAL_WORDS = (
 _GROUPS = {name: re.compile(pattern) for name, pattern in GROUP_WORDS.items()}
 _MEASURES = {name: re.compile(pattern) for name, pattern in MEASURE_WORDS.items()}
 _SHARE, _WEEKDAY, _TOTAL = re.compile(SHARE_WORDS), re.compile(WEEKDAY_WORDS), re.compile(TOTAL_WORDS)
+# "sextas feiras de novembro", "domingos": a plural weekday recurs without its article too
+_PLURAL_WEEKDAY = re.compile(r"\b(segunda|terca|quarta|quinta|sexta|sabado|domingo)s(?:[ -]?feiras)?\b")
 _WEEKDAY_SET, _RECURRING = re.compile(WEEKDAY_SET_WORDS), re.compile(RECURRING_WEEKDAYS_WORDS)
 _WORKING_WEEKDAY = re.compile(WORKING_WEEKDAY_WORDS)
 # What a rank without "por"/"cada" ranks, by the noun it names ("os 3 contratos com mais horas").
@@ -197,7 +199,7 @@ def read(text: str, weekday_sets: bool = False, since: bool = False) -> Read:
     elif (match := take(_RECURRING)) or (weekday_sets and (match := take(_WEEKDAY_SET))):
         days = [WEEKDAY_NUMBERS[name] for name in _WEEKDAY_NAME.findall(match.group(0))]
         found.weekday = tuple(sorted(set(days))) if days else (6, 7)
-    if found.weekday is None and (match := take(_WEEKDAY)):
+    if found.weekday is None and (match := take(_WEEKDAY) or take(_PLURAL_WEEKDAY)):
         found.weekday = (WEEKDAY_NUMBERS[match.group(1)],)
     for name, pattern in _GROUPS.items():
         if found.group is None and (match := take(pattern)):

@@ -66,7 +66,8 @@ _UNREADABLE = re.compile(
     r"proxim[ao]s?|semana que vem|mes que vem|madrugada|manha|ultim[oa]s \d+ meses|"
     r"ha \d+ (?:dias?|semanas?|meses)|"
     # "no final de outubro", "começo do mês": which days? (what is left once the month itself was read)
-    r"(?<!hora de )(?<!horario de )(?<!data de )(?:inicio|comeco|comecinho|fim|final|finalzinho|finzinho|meados)"
+    r"(?<!hora de )(?<!horario de )(?<!data de )"
+    r"(?:inicio|comeco|comecinho|fim|final|finalzinho|finzinho|meados|(?:primeiros|ultimos) dias)"
     r"(?:(?: d[oe])?(?= *$)| d[oe] (?!semana\b|expediente\b)))"
     r"\b"
 )

@@ -950,6 +950,8 @@ _FORMAL = (
     (re.compile(r"\batividades (?:em|por|na|com) (?:porcentagem|percentual|proporcao)\b"), "porcentagem por atividade"),
     (re.compile(r"\b(?:o+i{2,}|o{2,}i+|ola{2,})\b"), "oi"),  # "oii quantas horas eu tenho"
     (re.compile(r"\b(?:breve|rapido|pequeno|curto) resumo\b"), "resumo"),  # "um breve resumo do 8447"
+    # "manda o breakdown completo dele" after one activity's hours: every activity, each with its hours
+    (re.compile(r"\bquebra complet[oa] (?=d(?:ele|ela|eles|elas)\b)"), "quebra por atividade, todas as atividades "),
     # "solicito um comparativo das horas do 7873 entre setembro e outubro": the two side by side
     (re.compile(r"\b(?:qual |um )*comparativo (?:d[aeo]s? )?"), "compara "),
     # "quem mais contribuiu para esse total?": who recorded most of it

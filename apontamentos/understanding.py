@@ -124,8 +124,8 @@ _BARE_WEEKDAY = re.compile(
     r"(?:e )?(?:n?a )?(segunda|terca|quarta|quinta|sexta|sabado|domingo)\b(?! (?:passad|retrasad|dia)\w*)"
 )
 _HOURS_OF_WHOM = (
-    "Horas de quem, e de quando? Diga a pessoa ou o contrato e o período, por exemplo: “horas do contrato 8446 em "
-    "outubro” ou “quantas horas a Ana Souza fez semana passada?”."
+    "Não sei de quem nem de quando você quer as horas. Diga a pessoa ou o contrato e o período, por exemplo: "
+    "“horas do contrato 8446 em outubro” ou “quantas horas a Ana Souza fez semana passada?”."
 )
 _THIS_WHOLE_PERIOD = re.compile(r"\b(?:n|d)(?:ess|est)[ea] periodo (?:todo|inteiro)\b(?! d[oe]s? dados)")
 # "e no retrasado?", "e na anterior?": the period of the same kind before the one just answered
@@ -2541,7 +2541,7 @@ def _unreadable(word: str) -> str:
             f"Não sei qual {word} você quer: o do calendário (“neste {word}”, até hoje), o anterior "
             f"(“{word} passado”) ou alguns meses (por exemplo, “de setembro a novembro”)?"
         )
-    if re.match(r"(?:inicio|comeco|comecinho|fim|final|finalzinho|finzinho|meados)\b", word):
+    if re.match(r"(?:in[ií]cio|come[cç]o|comecinho|fim|final|finalzinho|finzinho|meados|primeiros|[uú]ltimos)\b", word):
         return (
             "Não sei quais dias você quer dizer com “início”, “meados” ou “fim” do mês. Diga as datas, por exemplo: "
             "“de 25/10 a 31/10”."

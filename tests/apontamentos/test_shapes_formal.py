@@ -110,3 +110,24 @@ def test_top_five_after_two_questions_in_one_message(generated: Dataset, rows: l
             people[r.supplier].add(r.name)
     fifth = sorted(people, key=lambda c: (-len(people[c]), c))[4]
     assert f"{len(people[fifth])} recursos" in reply and "recursos" in reply.splitlines()[1]
+
+
+# -- batches EZ and FA --------------------------------------------------------------------------------------------
+
+
+def test_his_complete_breakdown_after_one_activity(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    _, reply = ask(generated, f"quanto de reuniao a {plain(name)} fez em outubro?", "manda o breakdown completo dela")
+    split = by(rows, lambda r: " ".join(plain(r.activity).split()), of(name, OCTOBER))
+    top = max((a for a in split if a), key=lambda a: split[a])
+    assert f": {hours(split[top])}" in reply and "por atividade" in reply
+
+
+def test_plural_weekdays_without_an_article(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "sextas feiras de outubro qnts horas deu no total no 8446")
+    assert hours(total(rows, lambda r: of_contract(OCTOBER)(r) and r.day.isoweekday() == 5)) in reply
+
+
+def test_the_last_days_of_a_month_are_asked_back(generated: Dataset) -> None:
+    _, reply = ask(generated, "horas do 8446 em outubro", "e nos ultimos dias de setembro")
+    assert "quais dias" in reply and "h líquidas" not in reply

@@ -55,7 +55,7 @@ def test_what_a_word_means_is_explained_and_the_talk_goes_on(
 
 def test_hours_typed_alone_is_asked_back(generated: Dataset) -> None:
     (reply,) = ask(generated, "horas")
-    assert reply.startswith("Horas de quem") and FIGURE.search(reply) is None
+    assert reply.startswith("Não sei de quem nem de quando") and FIGURE.search(reply) is None
 
 
 def test_what_a_new_gestor_can_see(generated: Dataset) -> None:
