@@ -950,6 +950,16 @@ _FORMAL = (
     (re.compile(r"\batividades (?:em|por|na|com) (?:porcentagem|percentual|proporcao)\b"), "porcentagem por atividade"),
     (re.compile(r"\b(?:o+i{2,}|o{2,}i+|ola{2,})\b"), "oi"),  # "oii quantas horas eu tenho"
     (re.compile(r"\b(?:breve|rapido|pequeno|curto) resumo\b"), "resumo"),  # "um breve resumo do 8447"
+    # "quem apontou menos no 8121? me da uns 5": that many of the ranking
+    (re.compile(r"\b(?:me )?(?:da|passa|mostra|lista|traz) (?:uns|umas|os|as) (\d{1,2})(?: nomes)?\W*$"), r"top \1"),
+    # "do q menos fez pro q mais fez, 5 nomes": the ranking from the bottom, that many
+    (re.compile(r"\bdo (?:que|q) menos \w+ (?:para|pro|ate) o (?:que|q) mais \w+\b"), "do menor para o maior"),
+    (re.compile(r"\b(\d{1,2}) nomes\W*$"), r"top \1"),
+    # "e dias que ele trabalhou de fato nesse período": how many days
+    (
+        re.compile(r"^(?:e )?(?:os )?dias (?:que|q|em que) (ele|ela|eu) (trabalh\w+|apont\w+)(?: de fato| mesmo)?\b"),
+        r"e quantos dias \1 \2",
+    ),
     # "manda o breakdown completo dele" after one activity's hours: every activity, each with its hours
     (re.compile(r"\bquebra complet[oa] (?=d(?:ele|ela|eles|elas)\b)"), "quebra por atividade, todas as atividades "),
     # "solicito um comparativo das horas do 7873 entre setembro e outubro": the two side by side

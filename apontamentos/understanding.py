@@ -3205,6 +3205,10 @@ def _compose(
             read.group = "none"  # "qnts pessoas apontaram nele?" after its weeks: how many in all, not per week
         people_named = read.group == "person" and re.search(r"\b(?:pessoas|recursos|nomes|quem)\b", text) is not None
         plural_verb = re.search(r"\b(?:que|q) (?:mais|menos) (?:apontaram|trabalharam|fizeram)\b", text)
+        if re.search(r"\branking d[oa]s? (?:pessoal|pessoas|recursos|equipe|time|galera)\b", text):
+            read.group, read.inferred = "person", False  # "ranking do pessoal de lá" after its weeks: its people
+        if read.measure in ("avg_day", "avg_person") and previous.group == "day" and not read.said_group:
+            read.group = "none"  # "e média por dia trabalhado" after her strongest day: one average
         if read.group == "person" and plural_verb and previous.group in _CALENDAR_GROUPS:
             read.inferred = False  # "agora os cinco q menos apontaram" after the months: people, not months
         other_contract = slots.get("contract") and slots["contract"] != previous.contract and previous.group != "person"

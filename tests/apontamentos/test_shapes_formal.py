@@ -131,3 +131,40 @@ def test_plural_weekdays_without_an_article(generated: Dataset, rows: list[Span]
 def test_the_last_days_of_a_month_are_asked_back(generated: Dataset) -> None:
     _, reply = ask(generated, "horas do 8446 em outubro", "e nos ultimos dias de setembro")
     assert "quais dias" in reply and "h líquidas" not in reply
+
+
+# -- batches FB and FC --------------------------------------------------------------------------------------------
+
+
+def test_give_me_some_of_the_ranking(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "quem apontou menos no 8446 em setembro? me da uns 5")
+    split = by(rows, lambda r: r.name, of_contract(SEPTEMBER))
+    fifth = sorted(split, key=lambda n: split[n])[4]
+    assert f"{fifth}: {hours(split[fifth])}" in reply
+
+
+def test_the_days_he_actually_worked(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    _, reply = ask(
+        generated, f"a {plain(name)} ficou sem apontar algum dia em outubro?", "e dias que ela trabalhou de fato"
+    )
+    assert f"{len({r.day for r in rows if of(name, OCTOBER)(r)})} dias" in reply
+
+
+def test_the_people_ranked_after_the_weeks(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    _, reply = ask(generated, "horas do 8446 por semana em outubro", "ranking do pessoal de la no mes")
+    split = by(rows, lambda r: r.name, of_contract(OCTOBER))
+    leader = max(split, key=lambda n: split[n])
+    assert f"{leader}: {hours(split[leader])}" in reply and "semana de" not in reply
+
+
+def test_the_average_per_day_after_the_strongest_day(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    _, _, reply = ask(
+        generated,
+        f"horas por mes da {plain(name)}",
+        "qual foi o dia q ela mais trabalhou",
+        "e media por dia trabalhado",
+    )
+    kept = [r for r in rows if r.name == name]
+    assert hours(total(kept, lambda _: True) / len({r.day for r in kept})) in reply
