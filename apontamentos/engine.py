@@ -21,7 +21,7 @@ from .question import Question, from_context
 from .registry import BY_NAME
 from .rules import Period
 from .scope import OPEN, Scope, ScopedDataset, granted, scoped
-from .understanding import REFUSALS, STATIC, Clarification, understand
+from .understanding import BARE_TOP, REFUSALS, STATIC, Clarification, understand
 from .vocabulary import BUILTIN, Vocabulary
 
 __all__ = ["EXAMPLES", "Answer", "Table", "answer", "me_in", "static_answer"]
@@ -93,7 +93,7 @@ def _answered(
             for part in earlier
         ]
         return _combined(answers)
-    if len(parts) == 1 and isinstance(earlier, list) and _TOP_OF_WHAT.fullmatch(plain.strip(" ?")):
+    if len(parts) == 1 and isinstance(earlier, list) and BARE_TOP.fullmatch(plain.strip(" ?")):
         # "top 5" after "quais contratos tiveram mais pessoas? e quantos contratos…?": the list the message showed
         context = next((c for c in reversed(earlier) if _lists(c)), context)
     if len(parts) == 1 and isinstance(earlier, list) and _THERE.search(plain):
@@ -144,7 +144,6 @@ def _combined(answers: list[Answer]) -> Answer:
     return Answer("\n\n".join(texts), context, last.intent, suggestions=last.suggestions)
 
 
-_TOP_OF_WHAT = re.compile(r"(?:e )?(?:me (?:da|passa|mostra) )?(?:o |os )?top \d{1,2}(?: entao)?")
 _THERE = re.compile(r"\b(?:la|ali|nesse contrato|desse contrato|naquele contrato|daquele contrato)\b")
 _EACH_OF_THEM = re.compile(r"\b(?:em |de |para |pra |n)?cada (?:um|uma)(?: deles| delas)?\b")
 # A follow-up that changes only the period, the person or the contract ("e setembro?", "e o 8447?", "e ela?"):

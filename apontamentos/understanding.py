@@ -119,7 +119,8 @@ _WHOLE_TEAM_OF = re.compile(
     r"(\d{4}|e\d{7})\??"
 )
 _HOW_MANY_WERE = re.compile(r"(?:e )?quant[oa]s (?:foram|sao|eram|deu|deram)(?: (?:no total|ao todo|entao))?\??")
-_BARE_TOP = re.compile(r"(?:e )?(?:me (?:da|passa|mostra) )?(?:o |os )?top (\d{1,2})(?: entao)?")
+# "top 5", "me da o top 5": the first rows of the list just shown (the engine also reads it after two questions)
+BARE_TOP = re.compile(r"(?:e )?(?:me (?:da|passa|mostra) )?(?:o |os )?top (\d{1,2})(?: entao)?")
 _BARE_WEEKDAY = re.compile(
     r"(?:e )?(?:n?a )?(segunda|terca|quarta|quinta|sexta|sabado|domingo)\b(?! (?:passad|retrasad|dia)\w*)"
 )
@@ -547,7 +548,7 @@ def understand(
         text = f"e o {team.group(1)}"  # "e o time todo do 7689?" after my entries without exit: the contract's
     if previous is not None and previous.kind == "contract_resources" and _HOW_MANY_WERE.fullmatch(text.strip()):
         return replace(previous, count=True, page=0)  # "qntos foram no total" after who worked on the 20/11
-    top = _BARE_TOP.fullmatch(text.strip()) if previous is not None else None
+    top = BARE_TOP.fullmatch(text.strip()) if previous is not None else None
     if top and previous.kind == "contract_resources":  # type: ignore[union-attr]
         # "top 5" after how many people a contract had: the first five of them by hours
         return Question("ranking", contract=previous.contract, period=previous.period, limit=int(top.group(1)))  # type: ignore[union-attr]

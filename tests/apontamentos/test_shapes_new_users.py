@@ -14,23 +14,12 @@ from datetime import date
 import pytest
 
 from apontamentos.dataset import Dataset
-from apontamentos.engine import answer
-from apontamentos.scope import Scope
 
 from ..expected import Span
-from .test_composition_shapes import FIGURE, TODAY, ask, hours, plain, total
+from .test_composition_shapes import FIGURE, ask, hours, plain, total
 from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
 from .test_shapes_periods_lists import OCTOBER, SEPTEMBER, of_contract
-
-
-def as_gestor(db: Dataset, contracts: tuple[str, ...], *questions: str) -> list[str]:
-    scope = Scope("gestor", contracts=frozenset(contracts))
-    context: dict = {}
-    replies = []
-    for question in questions:
-        reply = answer(db, question, context, TODAY, user="Gestora Sem Apontamentos", scope=scope)
-        context, replies = reply.context, [*replies, reply.text]
-    return replies
+from .test_shapes_reports import as_gestor
 
 
 @pytest.mark.parametrize(
