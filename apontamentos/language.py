@@ -94,6 +94,8 @@ ABBREVIATIONS = {
     "obg": "obrigado",
     "obgd": "obrigado",
     "vlw": "valeu",
+    "rolaram": "foram",  # "quantas horas de deploy rolaram": slang for happened
+    "rolou": "foi",
     "trampou": "trabalhou",  # slang for work
     "trampei": "trabalhei",
     "tramparam": "trabalharam",
@@ -950,6 +952,9 @@ _FORMAL = (
     (re.compile(r"\batividades (?:em|por|na|com) (?:porcentagem|percentual|proporcao)\b"), "porcentagem por atividade"),
     (re.compile(r"\b(?:o+i{2,}|o{2,}i+|ola{2,})\b"), "oi"),  # "oii quantas horas eu tenho"
     (re.compile(r"\b(?:breve|rapido|pequeno|curto) resumo\b"), "resumo"),  # "um breve resumo do 8447"
+    (re.compile(r"\bo seguinte\b"), " "),  # "queria saber o seguinte, do contrato 8121 …": what follows is the question
+    # "olhando a base toda, em q dia da semana ela mais trabalha": all the data
+    (re.compile(r"\b(?:olhando|considerando) (?:a )?base (?:toda|inteira)\b"), "em todo o periodo"),
     # "quem apontou menos no 8121? me da uns 5": that many of the ranking
     (re.compile(r"\b(?:me )?(?:da|passa|mostra|lista|traz) (?:uns|umas|os|as) (\d{1,2})(?: nomes)?\W*$"), r"top \1"),
     # "do q menos fez pro q mais fez, 5 nomes": the ranking from the bottom, that many

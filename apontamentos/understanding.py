@@ -121,6 +121,10 @@ _WHOLE_TEAM_OF = re.compile(
 _HOW_MANY_WERE = re.compile(r"(?:e )?quant[oa]s (?:foram|sao|eram|deu|deram)(?: (?:no total|ao todo|entao))?\??")
 # "top 5", "me da o top 5": the first rows of the list just shown (the engine also reads it after two questions)
 BARE_TOP = re.compile(r"(?:e )?(?:me (?:da|passa|mostra) )?(?:o |os )?top (\d{1,2})(?: entao)?")
+_FEW_OF_THE_LIST = re.compile(
+    r"(?:e |agora |e agora )?(?:os|as|me (?:da|passa|mostra) os) (\d{1,2}) (?:com|de) (mais|menos)"
+    r" (horas|gente|pessoas|recursos)\??"
+)
 _BARE_WEEKDAY = re.compile(
     r"(?:e )?(?:n?a )?(segunda|terca|quarta|quinta|sexta|sabado|domingo)\b(?! (?:passad|retrasad|dia)\w*)"
 )
@@ -556,6 +560,16 @@ def understand(
         return replace(previous, limit=int(top.group(1)), page=0)  # type: ignore[arg-type]  # "top 5" of those rows
     if top and previous.kind == "contract_ranking":  # type: ignore[union-attr]
         return replace(previous, limit=int(top.group(1)), page=0)  # type: ignore[arg-type]  # ranked the same way
+    few = _FEW_OF_THE_LIST.fullmatch(text.strip()) if previous is not None else None
+    if few and previous.kind == "compose" and previous.group in ("contract", "client"):  # type: ignore[union-attr]
+        measure = "people" if few.group(3) in ("gente", "pessoas", "recursos") else "hours"
+        order = "asc" if few.group(2) == "menos" else "desc"
+        return replace(previous, limit=int(few.group(1)), order=order, measure=measure, page=0)  # type: ignore[arg-type]
+    if few and previous.kind in ("list_contracts", "contract_ranking"):  # type: ignore[union-attr]
+        # "agora os 5 com menos horas" after the contracts of November: the five contracts at that end
+        by = "people" if few.group(3) in ("gente", "pessoas", "recursos") else "hours"
+        order = "asc" if few.group(2) == "menos" else "desc"
+        return Question("contract_ranking", period=previous.period, limit=int(few.group(1)), order=order, by=by)  # type: ignore[union-attr]
     if top and previous.kind in ("list_contracts",):  # type: ignore[union-attr]
         # "top 5" after the contracts of September: the five with most hours then
         return Question("contract_ranking", period=previous.period, limit=int(top.group(1)))  # type: ignore[union-attr]
@@ -3206,6 +3220,10 @@ def _compose(
             read.group = "none"  # "qnts pessoas apontaram nele?" after its weeks: how many in all, not per week
         people_named = read.group == "person" and re.search(r"\b(?:pessoas|recursos|nomes|quem)\b", text) is not None
         plural_verb = re.search(r"\b(?:que|q) (?:mais|menos) (?:apontaram|trabalharam|fizeram)\b", text)
+        counted = re.search(r"\bquant\w* (?:apontamentos|registros|lancamentos)\b", text) is not None
+        ranked = previous.group in ("contract", "client") and bool(previous.limit) and not previous.among
+        if counted and ranked and read.group is None and not read.rank:
+            read.group = "none"  # "e qnts apontamentos foram nessas sextas?" after the contracts ranked: how many
         if re.search(r"\branking d[oa]s? (?:pessoal|pessoas|recursos|equipe|time|galera)\b", text):
             read.group, read.inferred = "person", False  # "ranking do pessoal de lá" after its weeks: its people
         if read.measure in ("avg_day", "avg_person") and previous.group == "day" and not read.said_group:

@@ -168,3 +168,42 @@ def test_the_average_per_day_after_the_strongest_day(generated: Dataset, rows: l
     )
     kept = [r for r in rows if r.name == name]
     assert hours(total(kept, lambda _: True) / len({r.day for r in kept})) in reply
+
+
+# -- batches FD and FE --------------------------------------------------------------------------------------------
+
+
+def test_slang_and_a_reason_before_the_question(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(
+        generated,
+        "oi td bem? preciso fechar um relatorio aqui e queria saber o seguinte, do contrato 8446 no mes de setembro "
+        "inteiro quanto foi de hora de treinamento",
+    )
+    assert hours(total(rows, lambda r: of_contract(SEPTEMBER)(r) and "treinamento" in plain(r.activity))) in reply
+    (rolled,) = ask(generated, "quantas horas de reuniao rolaram no 8446 em outubro")
+    assert hours(total(rows, lambda r: of_contract(OCTOBER)(r) and "reuni" in plain(r.activity))) in rolled
+
+
+def test_how_many_entries_after_the_contracts_ranked(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    _, reply = ask(generated, "qual contrato teve mais horas em outubro?", "e qnts apontamentos foram no total?")
+    count = sum(1 for r in rows if OCTOBER[0] <= r.day <= OCTOBER[1])
+    assert f"{count:,} apontamentos".replace(",", ".") in reply
+
+
+def test_the_five_contracts_at_the_other_end(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    _, reply = ask(generated, "qual contrato teve mais horas em outubro?", "agora os 5 com menos horas")
+    split = by(rows, lambda r: r.supplier, lambda r: OCTOBER[0] <= r.day <= OCTOBER[1])
+    fifth = sorted(split, key=lambda c: split[c])[4]
+    assert f"{fifth}: {hours(split[fifth])}" in reply
+
+
+def test_looking_at_the_whole_base(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    _, reply = ask(
+        generated, f"horas da {plain(name)} em outubro", "olhando a base toda, em q dia da semana ela mais trabalha"
+    )
+    days = defaultdict(float)
+    for r in rows:
+        if r.name == name:
+            days[r.day.isoweekday()] += r.net or 0
+    assert hours(max(days.values())) in reply
