@@ -107,8 +107,10 @@ def _answered(
         context = answers[-1].context
         if answers[-1].intent == "not_understood":
             context = {**context, "unanswered": True}  # "…? lista só quem não fez": of what was not understood
-        if answers[-1].intent in REFUSALS:
-            break  # "meu cpf tá certo? qual é?": what follows a refused question is about it too
+        if answers[-1].intent in REFUSALS or answers[-1].intent.startswith("out_of_scope"):
+            # "meu cpf tá certo? qual é?", "e o 7950? qnto deu em setembro": what follows a refused question is
+            # about it too, and is refused with it
+            break
     return _combined(answers) if len(answers) > 1 else answers[0]
 
 

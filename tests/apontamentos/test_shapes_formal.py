@@ -20,6 +20,7 @@ from ..expected import Span
 from .test_composition_shapes import ask, by, hours, plain, total
 from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
 from .test_shapes_periods_lists import OCTOBER, SEPTEMBER, of_contract, one_contract_person
+from .test_shapes_reports import as_gestor
 from .test_shapes_returning import of
 
 LAST_WEEK = (date(2026, 11, 16), date(2026, 11, 22))
@@ -207,3 +208,10 @@ def test_looking_at_the_whole_base(generated: Dataset, rows: list[Span]) -> None
         if r.name == name:
             days[r.day.isoweekday()] += r.net or 0
     assert hours(max(days.values())) in reply
+
+
+def test_a_question_after_a_contract_out_of_scope_is_refused_with_it(generated: Dataset) -> None:
+    # a gestor of the 8446: "e o 7873? qnto deu em setembro" is about the 7873, so nothing of his own is given
+    _, reply = as_gestor(generated, ("8446",), "horas do 8446 em outubro", "e o 7873? qnto deu em setembro")
+    assert "não está entre os que você pode consultar" in reply and "h líquidas" not in reply
+    assert "\n\n" not in reply  # the second question is not answered on its own, for the contract he has
