@@ -561,15 +561,14 @@ def understand(
     if top and previous.kind == "contract_ranking":  # type: ignore[union-attr]
         return replace(previous, limit=int(top.group(1)), page=0)  # type: ignore[arg-type]  # ranked the same way
     few = _FEW_OF_THE_LIST.fullmatch(text.strip()) if previous is not None else None
-    if few and previous.kind == "compose" and previous.group in ("contract", "client"):  # type: ignore[union-attr]
-        measure = "people" if few.group(3) in ("gente", "pessoas", "recursos") else "hours"
-        order = "asc" if few.group(2) == "menos" else "desc"
-        return replace(previous, limit=int(few.group(1)), order=order, measure=measure, page=0)  # type: ignore[arg-type]
-    if few and previous.kind in ("list_contracts", "contract_ranking"):  # type: ignore[union-attr]
+    if few:
         # "agora os 5 com menos horas" after the contracts of November: the five contracts at that end
         by = "people" if few.group(3) in ("gente", "pessoas", "recursos") else "hours"
-        order = "asc" if few.group(2) == "menos" else "desc"
-        return Question("contract_ranking", period=previous.period, limit=int(few.group(1)), order=order, by=by)  # type: ignore[union-attr]
+        order, limit = ("asc" if few.group(2) == "menos" else "desc"), int(few.group(1))
+        if previous.kind == "compose" and previous.group in ("contract", "client"):  # type: ignore[union-attr]
+            return replace(previous, limit=limit, order=order, measure=by, page=0)  # type: ignore[arg-type]
+        if previous.kind in ("list_contracts", "contract_ranking"):  # type: ignore[union-attr]
+            return Question("contract_ranking", period=previous.period, limit=limit, order=order, by=by)  # type: ignore[union-attr, arg-type]
     if top and previous.kind in ("list_contracts",):  # type: ignore[union-attr]
         # "top 5" after the contracts of September: the five with most hours then
         return Question("contract_ranking", period=previous.period, limit=int(top.group(1)))  # type: ignore[union-attr]
