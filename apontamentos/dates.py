@@ -63,7 +63,7 @@ _HOLIDAY_NAME = re.compile(
 # "últimos 3 meses": calendar months or 90 days?) is asked back.
 _UNREADABLE = re.compile(
     r"\b(?:trimestres?|semestres?|bimestres?|quinzenas?|anos?|anual|natal|carnaval|pascoa|amanha|"
-    r"proxim[ao]s?|semana que vem|mes que vem|madrugada|manha|ultim[oa]s \d+ meses|"
+    r"proxim[ao]s?|semana que vem|mes que vem|madrugada|manha|ultim[oa]s (?:\d+ )?meses|(?<!\d )ultimas semanas|"
     r"ha \d+ (?:dias?|semanas?|meses)|"
     # "no final de outubro", "começo do mês": which days? (what is left once the month itself was read)
     r"(?<!hora de )(?<!horario de )(?<!data de )"
@@ -203,7 +203,9 @@ _PART_OF_YEAR = re.compile(
     r"(?:\s+(?P<after>passado|retrasado|anterior|atual|corrente))?(?:\s+(?:de\s+)?(?P<year>\d{4}))?\b"
 )
 _YEAR = re.compile(r"\b(?:em|no ano de|do ano de|de)\s+(?P<year>20\d{2})\b(?![/\d])")
-_LAST_WEEKS = re.compile(r"\b(?:n?as\s+)?ultimas\s+(\d{1,2})\s+semanas\b")
+_LAST_WEEKS = re.compile(
+    r"\b(?:n?as\s+)?(?:ultimas\s+(\d{1,2})|(\d{1,2})\s+ultimas)\s+semanas\b(?!\s+(?:completas|inteiras|fechadas))"
+)
 
 
 @dataclass(frozen=True)
@@ -409,7 +411,7 @@ def find_period(
         count = max(1, min(int(match.group(1) or match.group(2)), 366))
         return Found(Period(today - timedelta(days=count - 1), today), match.group(0))
     if match := _LAST_WEEKS.search(text):
-        count = max(1, min(int(match.group(1)), 52))
+        count = max(1, min(int(match.group(1) or match.group(2)), 52))
         return Found(Period(today - timedelta(days=7 * count - 1), today), match.group(0))
     for match in _WEEKDAY.finditer(text):
         after_verb = _RECORDING_VERB.search(text[: match.start()])  # "quem não apontou segunda?"

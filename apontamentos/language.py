@@ -955,6 +955,8 @@ _FORMAL = (
     (re.compile(r"\bo seguinte\b"), " "),  # "queria saber o seguinte, do contrato 8121 …": what follows is the question
     # "olhando a base toda, em q dia da semana ela mais trabalha": all the data
     (re.compile(r"\b(?:olhando|considerando) (?:a )?base (?:toda|inteira)\b"), "em todo o periodo"),
+    # "trabalhei algum fds nesses ultimos meses?": no count of months, so the recent data, all of it
+    (re.compile(r"\b(?:n|d)?(?:esses|os) ultimos (?:meses|tempos)\b"), "em todo o periodo"),
     # "quem apontou menos no 8121? me da uns 5": that many of the ranking
     (re.compile(r"\b(?:me )?(?:da|passa|mostra|lista|traz) (?:uns|umas|os|as) (\d{1,2})(?: nomes)?\W*$"), r"top \1"),
     # "do q menos fez pro q mais fez, 5 nomes": the ranking from the bottom, that many

@@ -345,7 +345,7 @@ REGISTRY: tuple[Kind, ...] = (
             "em que contrato",
             "contratos (?:d[oa]|que)",
             "qual contrato",
-            "qua(?:l|is) (?:os? )?(?:meus?|seus?) contratos?",  # "qual meu contrato?": the person's contracts
+            "qua(?:l|is) (?:(?:e|sao) )?(?:os? )?(?:meus?|seus?) contratos?",  # "qual é o meu contrato?": the person's
             "onde (?:\\w+ )?trabalh",
         ),
     ),

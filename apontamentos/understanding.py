@@ -490,6 +490,8 @@ _WHICH_CONTRACT = re.compile(
     r"\b(?:qual|quais|que|em que|em qual|onde)\b(?: \w+){0,3} (?:meus? )?contratos?\b"
     r"|\bmeus? contratos?,? (?:quais|qual) (?:sao|e)\b"  # "meus contratos quais são"
 )
+# "meus contratos" typed alone asks which they are, not for their figures
+_MY_CONTRACTS_ALONE = re.compile(r"(?:e )?(?:(?:quais|quais sao) )?(?:os )?meus contratos(?: \w+)?")
 # A gestor's own people and contracts ("minha equipe", "o meu pessoal", "nos meus contratos"): his whole scope.
 _TEAM = re.compile(
     r"\b(?:(?:d|n)?as? |pra |para )?minhas? (?:equipes?|galera|turma)\b"
@@ -1048,7 +1050,7 @@ def _understand(
         text, team = " ".join(rest.split()), None
     if team is not None and team.group("contracts") and _ROLE.get() != "gestor" and me is not None and not others:
         # "quais os 3 que mais apontaram no meu contrato?" asks about its people, not which contract is mine
-        which = _WHICH_CONTRACT.search(text) and not re.search(
+        which = (_WHICH_CONTRACT.search(text) or _MY_CONTRACTS_ALONE.fullmatch(text)) and not re.search(
             r"\b(?:mais|menos) (?:apontaram|trabalharam|fizeram)\b", text
         )
         mine = None if which else _only_contract(db, me)
@@ -2555,7 +2557,9 @@ def _unreadable(word: str) -> str:
             f"Não sei qual {word} você quer: o do calendário (“neste {word}”, até hoje), o anterior "
             f"(“{word} passado”) ou alguns meses (por exemplo, “de setembro a novembro”)?"
         )
-    if re.match(r"(?:in[ií]cio|come[cç]o|comecinho|fim|final|finalzinho|finzinho|meados|primeiros|[uú]ltimos)\b", word):
+    if re.match(
+        r"(?:in[ií]cio|come[cç]o|comecinho|fim|final|finalzinho|finzinho|meados|(?:primeiros|[uú]ltimos) dias)\b", word
+    ):
         return (
             "Não sei quais dias você quer dizer com “início”, “meados” ou “fim” do mês. Diga as datas, por exemplo: "
             "“de 25/10 a 31/10”."
