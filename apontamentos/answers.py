@@ -816,17 +816,23 @@ def week_comparison(db: Dataset, question: Question, today: date) -> Answer:
 
 def outliers(db: Dataset, question: Question, today: date) -> Answer:
     period, note = _covered(db, question.period, today)
-    o = q.outliers(db, period, contract=question.contract, resource=question.person)
+    o = q.outliers(db, period, contract=question.contract, resource=question.person, above=question.hours)
     scope = _scope(db, question)
     norm = (
         f"acima de {fmt.hours(o.threshold_hours)} brutas, o limite calculado sobre todos os apontamentos do "
         f"período; a mediana é {fmt.hours(o.median_hours)}"
     )
+    if question.hours is not None:  # "apontamentos com mais de 12h": the bound asked, from clock-in to clock-out
+        norm = f"mais de {fmt.hours(question.hours)} brutas entre a entrada e a saída"
     if not o.spans:
         text = f"Nenhum apontamento fora do padrão{scope} {_dates(period)}{note} ({norm}): 0 apontamentos."
+        if question.hours is not None:
+            text = f"Nenhum apontamento com {norm}{scope} {_dates(period)}{note}: 0 apontamentos."
         return _done(question, text)
     shown = f"; os {len(o.spans)} mais longos na tabela" if o.total > len(o.spans) else ""
     long_spans = fmt.plural(o.total, "apontamento muito longo", "apontamentos muito longos")
+    if question.hours is not None:
+        long_spans = fmt.plural(o.total, "apontamento longo", "apontamentos longos")
     text = f"{long_spans}{scope} {_dates(period)}{note} ({norm}{shown}):\n" + _lines([_span_line(s) for s in o.spans])
     rows = [[s.resource.name, fmt.day(s.day), fmt.hours(s.hours)] for s in o.spans]
     return _done(question, text, _table("Fora do padrão", ["Recurso", "Dia", "Horas"], rows))

@@ -109,7 +109,8 @@ _RANK_SIZE = re.compile(
 _BEFORE_RANK = re.compile(r"\b(\d{1,3}|um|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez) $")
 _PEOPLE = r"\b(?:pessoas?|recursos?|consultor(?:es|as?)?|colaborador(?:es|as?)?|profissionais)\b"
 TOTAL_WORDS = (
-    r"\b(?:no total|(?<=e )o total|(?:o|do|no) contrato (?:todo|inteiro)|somando tudo|somando|no geral|ao todo"
+    r"\b(?:no total|(?:(?<=e )|(?<=deu )|(?<=foi )|(?<=ficou ))o total|(?:o|do|no) contrato (?:todo|inteiro)"
+    r"|somando tudo|somando|no geral|ao todo"
     r"|tudo junto|somad[oa]s?|inteir[oa])\b"
 )
 

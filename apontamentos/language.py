@@ -220,7 +220,7 @@ FILLERS = frozenset(
     ah eh uai pois bora vamos ok okay certeza novo saber sabe diga diz dizer fala falar mostrar mostre mostra
     ver veja exibir exiba consultar consulta informe informar queria quero gostaria preciso precisava pode
     podes poderia consegue conseguir me mim bot robo assistente aqui nada sozinho sozinha isolado isoladamente
-    especificamente precisamente algo ve
+    especificamente precisamente algo ve hmm hmmm hum humm uhum aham ahh
     """.split()
 )
 
@@ -552,7 +552,11 @@ _I_AM_THE = re.compile(
 # "quantas pessoas tem no 8301 hoje em dia?": now, that is the team as the data has it, not today
 _NOWADAYS = re.compile(r"\b(?:hoje em dia|atualmente|hj em dia)\b")  # read as "considerando tudo"
 # "alguém com dia útil em branco?": a day without entries
-_BLANK_DAY = re.compile(r"\b(dias?(?: uteis| util)?) em branco\b")
+_BLANK_DAY = re.compile(
+    r"\b(dias?(?: uteis| util)?) em branco\b"
+    r"|\b(dias?(?: uteis| util)?)((?: \w+){1,2}) (?:deixou|deixaram|deixei|ficou|ficaram|esta|estao|ta|tao)"
+    r" em branco\b"
+)
 # "e sem filtrar atividade?", "sem ser só desenvolvimento": the filter said dropped
 _UNFILTERED = re.compile(
     r"\b(?:(?:sem|tirando|tira|removendo|ignorando) (?:o |os )?(?:filtrar|filtros? de|filtros? por|filtros?"
@@ -955,6 +959,11 @@ _FORMAL = (
     (re.compile(r"\bo seguinte\b"), " "),  # "queria saber o seguinte, do contrato 8121 …": what follows is the question
     # "olhando a base toda, em q dia da semana ela mais trabalha": all the data
     (re.compile(r"\b(?:olhando|considerando) (?:a )?base (?:toda|inteira)\b"), "em todo o periodo"),
+    # "algum apontamento absurdo tipo 14h direto?": an example of what looks wrong, not a bound ("mais de 14h" is)
+    (
+        re.compile(r"\b((?:absurd|exagerad|suspeit)\w*) tipo (?:de )?\d{1,2} ?(?:h|horas)(?: direto| seguidas?)?\b"),
+        r"\1",
+    ),
     # "trabalhei algum fds nesses ultimos meses?": no count of months, so the recent data, all of it
     (re.compile(r"\b(?:n|d)?(?:esses|os) ultimos (?:meses|tempos)\b"), "em todo o periodo"),
     # "quem apontou menos no 8121? me da uns 5": that many of the ranking
@@ -1365,7 +1374,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (AM_I_THE_ONE, lambda m: f"quem {m.group(1)} {_THIRD_PERSON.get(m.group(2), m.group(2))}"),
     (_I_AM_THE, " "),
     (_NOWADAYS, "considerando tudo"),
-    (_BLANK_DAY, r"\1 sem apontamento"),
+    # "qnts dias uteis ela deixou em branco": the days she recorded nothing
+    (_BLANK_DAY, lambda m: f"{m.group(1)} sem apontamento" if m.group(1) else f"{m.group(2)}{m.group(3)} nao apontou"),
     (_FIXED_BUGS, _fixed_bugs),
     (_FOR_ME, r"\1"),
     (_DEADLINE, r"\1"),

@@ -574,9 +574,11 @@ def outliers(
     limit: int = 50,
     contract: str | None = None,
     resource: str | None = None,
+    above: float | None = None,
 ) -> Outliers:
-    """Unusually long spans by a robust rule: modified z-score over 3.5 (median and MAD). The norm is every
-    span in the period; a contract or a person selects whose spans are checked against it."""
+    """Unusually long spans by a robust rule: modified z-score over 3.5 (median and MAD), or longer than `above`
+    hours when the question names the bound. The norm is every span in the period; a contract or a person
+    selects whose spans are checked against it."""
     p = data_period(db, period)
     _, _, where, params = _subject_sql(db, resource, contract)
     spans = db.arrays("SELECT gross_h FROM e WHERE day BETWEEN ? AND ? AND gross_h IS NOT NULL", [p.start, p.end])[
@@ -587,7 +589,7 @@ def outliers(
     median = float(np.median(spans))
     mad = float(np.median(np.abs(spans - median)))
     # Iglewicz & Hoaglin: 0.6745 (x - median) / MAD > 3.5. A floor keeps a zero MAD meaningful.
-    threshold = median + 3.5 * max(mad, 0.25) / 0.6745
+    threshold = median + 3.5 * max(mad, 0.25) / 0.6745 if above is None else above
     rows = db.query(
         f"""SELECT {_SPAN_COLUMNS}, count(*) OVER () FROM e WHERE day BETWEEN ? AND ? AND gross_h > ?{where}
             ORDER BY gross_h DESC, day, rid LIMIT ?""",

@@ -158,6 +158,11 @@ _SELF_WORDS = re.compile(r"\b(?:eu|meus?|minhas?)\b")
 # the whole of a supplier contract, beyond the client part granted ("com as outras partes"); "o 8447 inteiro" is
 # answered with the part, named as such
 _ALL_PARTS = re.compile(r"\b(?:com|incluindo|e|somando) (?:as|todas as) (?:outras|demais) partes\b|\btodas as partes\b")
+_THAN_ME = re.compile(r"\b(?:quem|alguem)\b(?: \w+){0,6} (?:mais|menos)\b(?: \w+){0,2} (?:do )?(?:que|q) eu\b")
+THAN_ME = (
+    "Ainda não sei listar quem fez mais ou menos do que você. Posso mostrar o ranking do período, com você nele: "
+    "por exemplo, “ranking de horas em outubro”."
+)
 _WHOLE_COMPANY = re.compile(r"\b(?:d?a |n?a )?(?:empresa|firma|companhia)(?: (?:toda|inteira))?\b")
 WHOLE_COMPANY = (
     "Não posso responder pela empresa toda: você só consulta o que o seu acesso permite. Pergunte pelos seus "
@@ -340,6 +345,11 @@ _WHO_WORKED_MOST = re.compile(r"\bquem (?:\w+ ){0,4}(?:mais|menos) (?:apont|trab
 _MOST_WORKED = re.compile(r"\b(?:mais|menos) (?:trabalhei|trabalhou|trabalhamos|trabalharam|apontei|apontou|fiz|fez)\b")
 _NOT_RANKED_BY = frozenset({"first_day", "last_day", "people", "idle_people"})
 _MAX_COMPARED = 5
+# "apontamento com mais de 12 horas", "registros acima de 10h": how long one entry is, not a total
+_LONG_ENTRY = re.compile(
+    r"\b(?:apontamentos?|registros?|lancamentos?)(?: \w+){0,3} (?:com|de|acima de|passaram de|passou de|passando de"
+    r"|maior(?:es)? que|mais longos? que)(?: mais de)? \d{1,2}(?:,\d+)? horas\b"
+)
 _OTHER_BOUND = re.compile(r"e (?:de|com|acima de) (\d{1,3}(?:,\d+)?) horas\b")
 # "do contrato", "no contrato" with no number: one contract, the one being talked about
 _BARE_CONTRACT = re.compile(
@@ -681,6 +691,14 @@ def understand(
                 f"Você só pode consultar {shown}: o contrato {whole} inteiro, com as outras partes, não.",
                 _period_said(db, text, today) or _period_only(previous),
             )
+    if _THAN_ME.search(normalize(question)) and not (
+        isinstance(understood, Clarification) and understood.reason.startswith("out_of_scope")
+    ):
+        # "quem do 7951 fez mais hora q eu": a bound the composition cannot take from the asker's own total
+        asked = _period_only(understood) if isinstance(understood, Question) else None
+        if role == "colaborador":
+            return Clarification("out_of_scope_person", OTHER_PEOPLE, asked)
+        return Clarification("not_understood", THAN_ME, asked)
     if restricted and isinstance(understood, Clarification):
         return _restricted(db, understood)
     compared = AM_I_THE_ONE.search(normalize(question)) is not None  # "sou eu quem mais apontou?"
@@ -1167,7 +1185,9 @@ def _understand(
             consume(found.text)
         said_month = second is not None and _THE_MONTH.fullmatch(second.text.strip()) is not None
         if second is not None and (
-            second.period == found.period or (said_month and _within_one(found.period, "month"))
+            second.period == found.period
+            or (said_month and _within_one(found.period, "month"))
+            or _date_beside(found, second, text)
         ):
             consume(second.text)  # "no dia 20 de novembro, consciência negra": one day, said twice
             second = find_period(rest, today, **calendar)
@@ -1792,6 +1812,8 @@ def _understand(
     elif same_period is not None and (any(slots.get(name) for name in SUBJECT) or _has(rest, "feriados?", "uteis")):
         slots["period"] = same_period  # a question without a subject of its own inherits it as a follow-up
     kind = "week_comparison" if against_last_week else kind_of(f" {' '.join(rest.split())} ")
+    if slots.get("hours") is not None and _LONG_ENTRY.search(text) and not _has(rest, "dias?", "diari\\w*"):
+        kind = "outliers"  # "algum apontamento com mais de 12h?": entries that long, not a total above 12 h
     if kind == "average_span" and _RELATIVE_TO_AVERAGE.search(rest):
         return Clarification("not_understood", _BELOW_AVERAGE)  # "quem ficou abaixo da média?": not an average
     if kind == "average_span" and not _OF_AN_ENTRY.search(rest) and not _RELATIVE_TO_AVERAGE.search(rest):
@@ -1855,7 +1877,7 @@ def _understand(
     )
     composed = (
         None
-        if against_last_week or counted_elsewhere
+        if against_last_week or counted_elsewhere or (kind == "outliers" and slots.get("hours") is not None)
         else _compose(db, read, slots, rest, text, previous, kind, every_activity)
     )
     if every_activity and isinstance(composed, Question):
@@ -2549,6 +2571,17 @@ TWO_PERIODS = (
     "Entendi dois períodos, e não consigo responder sobre os dois de uma vez. Pergunte por um deles ou pelo "
     "intervalo todo, por exemplo: “de 01/09 a 31/10”."
 )
+
+
+def _date_beside(found: Found, second: Found, text: str) -> bool:
+    """ "desde segunda passada (16/11)", "segunda passada, dia 16": the first period's edge, said again beside it."""
+    day = second.period.start
+    if day != second.period.end or day not in (found.period.start, found.period.end):
+        return False
+    return (
+        re.search(rf"{re.escape(found.text.strip())}\W*(?:(?:no )?dia )?{re.escape(second.text.strip())}", text)
+        is not None
+    )
 
 
 def _unreadable(word: str) -> str:
@@ -3357,7 +3390,18 @@ def _compose(
         limit = None  # the people or contracts compared are all shown, the first being the answer
     # "e eu, qnt fiz de deploy?" after deploy's share: my hours; "e reunião?" after it: reunião's share
     own_figure = re.search(
-        r"\b(?:quant\w*|qnt\w*) (?:\w+ ){0,2}(?:fiz|fez|fizeram|trabalhei|trabalhou|apontei|apontou)\b", text
+        r"\b(?:quant\w*|qnt\w*) (?:\w+ ){0,2}(?:fiz|fez|fizeram|trabalhei|trabalhou|apontei|apontou)\b",
+        text,
+    )
+    # "e qnt tempo foi só de treinamento?" after each activity's part: that activity's hours ("quanto disso é
+    # reunião?" is its part; "e reunião, qnto foi?" after one activity's part is reunião's part)
+    amount = (
+        r"(?:de )?(?:tempo|horas?)"
+        if previous is None or previous.group != "activity"
+        else r"(?:de )?(?:tempo|horas?)|foi|deu"
+    )
+    hours_of_named = slots.get("activity") and re.search(
+        rf"\b(?:quant\w*|qnt\w*) (?:{amount})\b(?! (?:disso|desse|dessas?|do total))", text
     )
     share = read.share or (
         recomposed
@@ -3366,6 +3410,7 @@ def _compose(
         and not read.measure
         and not read.rank
         and not own_figure
+        and not hours_of_named
     )
     if part is None and share and read.weekday is not None and previous is not None and not slots.get("person"):
         if previous.part in ("person", "weekday"):
@@ -3384,7 +3429,22 @@ def _compose(
         part = values.pop("share_of")
         if read.group != "activity":  # "quais as 3 atividades que mais consumiram hora?" ranks all of them
             values["activity"] = values.get("activity") or (None if own_figure else part)
-    if recomposed and share and previous is not None and previous.share_of and not read.share:
+    of_the_whole = re.search(r"\b(?:n?o contrato (?:todo|inteiro)|todo o contrato)\b", text) is not None
+    if share and previous is not None and previous.part == "person" and slots.get("activity") and of_the_whole:
+        # "e de testes integrados, no contrato todo" after Ana's part of the 8422: that activity's part of it all
+        values.update(person=None, part=None, share_of=slots["activity"], activity=None)
+    elif (
+        share
+        and previous is not None
+        and previous.group == "activity"
+        and slots.get("activity")
+        and read.group in (None, "none")
+        and re.search(r"\b(?:disso|desse total|do total)\b", text)
+    ):
+        # "quanto disso é reunião?" after each activity's part: that activity's part, one figure
+        values.update(share_of=slots["activity"], activity=previous.activity)
+        group = None
+    elif recomposed and share and previous is not None and previous.share_of and not read.share:
         values["share_of"] = slots.get("activity") or previous.share_of  # "e de reunião?" after a share
         if slots.get("activity"):
             values["activity"] = previous.activity
@@ -4018,7 +4078,7 @@ def _uncovered(question: Question, rest: str, slots: dict[str, Any], text: str) 
         said = next((s for s in read.said if s.split()[0] in ("por", "cada", "em", "a", "de")), None)
         if said:
             return _cannot_apply(said, text)
-    if slots.get("hours") is not None and question.kind not in ("days_above",):
+    if slots.get("hours") is not None and question.kind not in ("days_above", "outliers"):
         return _cannot_apply("mais de", text)
     if slots.get("below") is not None:
         return _cannot_apply("menos de", text)

@@ -1,14 +1,18 @@
 """Shapes batch FF showed, and the batches after it: "qual é o meu contrato?" and "meus contratos" typed alone
 (not understood, or refused as the contract's figures), "nesses últimos meses" (read as the bottom of a ranking),
-"nas 2 últimas semanas" (the two weeks with the fewest hours) and "últimos 3 meses" (asked back about the
-beginning or end of a month).
+"nas 2 últimas semanas" (the two weeks with the fewest hours), "últimos 3 meses" (asked back about the
+beginning or end of a month), "quem fez mais hora q eu" (the asker's own total), "dias úteis que ela deixou em
+branco" (the calendar's working days), an activity or "o total" after each activity's share (not understood),
+"desde segunda passada (16/11)" (two periods), "hmm" and entries longer than a bound (read as a count bound).
 
 Expected figures are computed here in plain Python from the export rows, never through the engine's queries.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+import unicodedata
+from collections import defaultdict
+from datetime import date, timedelta
 
 import pytest
 
@@ -16,11 +20,11 @@ from apontamentos.dataset import Dataset
 from apontamentos.scope import Scope
 
 from ..expected import Span
-from .test_composition_shapes import TODAY, hours, total
+from .test_composition_shapes import OCTOBER, TODAY, ask, by, hours, plain, total
 from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
 from .test_gestor import ask as ask_as
 from .test_shapes_closing import resource_of
-from .test_shapes_periods_lists import one_contract_person
+from .test_shapes_periods_lists import SEPTEMBER, of_contract, one_contract_person
 from .test_shapes_returning import of
 
 
@@ -56,3 +60,127 @@ def test_recent_months_or_weeks_with_no_edge_are_asked_back(
     name, _ = one_contract_person(rows)
     (reply,) = ask_as(generated, Scope("colaborador", resource_id=resource_of(rows, name)), question)
     assert f"período “{said}" in reply.text and "meados" not in reply.text and " h " not in reply.text
+
+
+def activity_of(r: Span) -> str:
+    """An activity as the answers group it: case, accents and spacing aside."""
+    plain_text = unicodedata.normalize("NFKD", r.activity or "").encode("ascii", "ignore").decode()
+    return " ".join(plain_text.lower().split())
+
+
+# -- batches FH and FI -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("whole", ["e o 8447 inteiro no mesmo mes?", "e do 8447 todo?"])
+def test_the_whole_contract_of_a_granted_part_is_that_part_named(
+    generated: Dataset, rows: list[Span], whole: str
+) -> None:  # noqa: F811
+    part = sorted({r.client for r in rows if r.supplier == "8447"})[0]
+    gestor = Scope("gestor", contracts=("8446", part))
+    first, reply = ask_as(generated, gestor, f"qtas horas o {part} teve em outubro", whole)
+    october = total(rows, lambda r: r.client == part and OCTOBER[0] <= r.day <= OCTOBER[1])
+    assert hours(october) in first.text
+    # the whole of 8447 is not his: its part he may see, named as the part, never the contract's total
+    assert f"A parte {part} do contrato 8447 somou {hours(october)}" in reply.text
+
+
+@pytest.mark.parametrize("question", ["quem do {} fez mais hora q eu", "alguem fez menos horas do que eu em outubro?"])
+def test_who_did_more_than_me_is_not_my_own_total(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    name, contract = one_contract_person(rows)
+    question = question.format(contract)
+    (mine,) = ask_as(generated, Scope("colaborador", resource_id=resource_of(rows, name)), question)
+    (open_,) = ask(generated, question, user=name)
+    assert mine.text == "Não posso mostrar dados de outras pessoas."
+    assert open_.startswith("Ainda não sei listar quem fez mais ou menos do que você")
+
+
+def test_working_days_she_left_blank(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    september = [d for d in (date(2026, 9, n) for n in range(1, 31)) if d.weekday() < 5 and d != date(2026, 9, 7)]
+    worked: dict[str, set[date]] = defaultdict(set)
+    for r in rows:
+        worked[r.name].add(r.day)
+    name = min(
+        n for n in worked if "Dias" not in n.split() and set(september) - worked[n] and worked[n] & set(september)
+    )
+    blank = [d for d in september if d not in worked[name]]
+    _, reply = ask(
+        generated,
+        f"a {plain(name)} lancou qnts horas em setembro?",
+        "e qnts dias uteis ela deixou em branco naquele mes",
+    )
+    assert f"ficou sem apontar em {len(blank)} dia" in reply and all(f"{d:%d/%m}" in reply for d in blank)
+
+
+def test_an_activity_and_the_total_after_the_shares_of_activities(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    october = of_contract(OCTOBER)
+    split = by(rows, activity_of, october)
+    smallest = min((a for a in split if a), key=lambda a: split[a])
+    _, _, one, whole = ask(
+        generated,
+        "o que o pessoal do 8446 mais fez em outubro",
+        "consegue em % ?",
+        f"e qnt tempo foi so de {smallest.lower()}",
+        "e qnt deu o total",
+    )
+    assert hours(split[smallest]) in one and "%" not in one
+    assert hours(total(rows, october)) in whole and smallest not in whole
+
+
+def test_an_activity_of_the_whole_contract_after_her_part(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, contract = one_contract_person(rows)
+    september = of_contract(SEPTEMBER, contract)
+    split = by(rows, activity_of, september)
+    activity = max((a for a in split if a), key=lambda a: split[a])
+    share = f"{100 * split[activity] / total(rows, september):.1f}%".replace(".", ",")
+    _, reply = ask(
+        generated,
+        f"qual a participacao da {plain(name)} nas horas do {contract} em setembro",
+        f"e de {activity.lower()}, no contrato todo, msm mes",
+    )
+    assert share in reply and name not in reply
+
+
+def test_a_weekday_and_its_date_said_together_are_one_period(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    monday = TODAY - timedelta(days=TODAY.weekday() + 7)
+    since = total(rows, of_contract((monday, TODAY)))
+    (same,) = ask(generated, f"quanto o 8446 fez desde segunda passada ({monday:%d/%m})?")
+    (other,) = ask(generated, f"quanto o 8446 fez desde segunda passada, dia {(monday + timedelta(days=1)).day}?")
+    assert hours(since) in same and f"{monday:%d/%m/%Y}" in same
+    assert other.startswith("Entendi dois períodos")
+
+
+def test_an_example_of_an_absurd_entry_is_not_a_bound(generated: Dataset) -> None:
+    (example,) = ask(generated, "tem algum apontamento absurdo tipo 14h direto em outubro?")
+    (plain_,) = ask(generated, "tem algum apontamento absurdo em outubro?")
+    assert example == plain_ and "o limite calculado" in example
+
+
+def test_a_sound_before_the_question_is_not_a_word(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask_as(
+        generated, Scope("colaborador", resource_id=resource_of(rows, name)), "hmm ta. quem valida meus apontamentos?"
+    )
+    assert "Quem validou os apontamentos" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "bound"),
+    [
+        ("algum apontamento com mais de 12h em outubro?", 12),
+        ("quais apontamentos passaram de 10 horas em outubro", 10),
+    ],
+)
+def test_entries_longer_than_a_bound(generated: Dataset, rows: list[Span], question: str, bound: int) -> None:  # noqa: F811
+    long = [r for r in rows if OCTOBER[0] <= r.day <= OCTOBER[1] and (r.gross or 0) > bound]
+    (reply,) = ask(generated, question)
+    assert reply.startswith(f"{len(long)} apontamentos longos") and f"mais de {bound},0 h brutas" in reply
+    assert max(long, key=lambda r: r.gross or 0).name in reply
+
+
+def test_how_much_of_it_is_an_activity_after_the_shares(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    october = of_contract(OCTOBER)
+    split = by(rows, activity_of, october)
+    biggest = max((a for a in split if a), key=lambda a: split[a])
+    share = f"{100 * split[biggest] / total(rows, october):.1f}%".replace(".", ",")
+    *_, reply = ask(generated, "o que o pessoal do 8446 mais fez em outubro", "em % pfv", f"quanto disso é {biggest}?")
+    assert share in reply and reply.count("%") == 1
