@@ -209,6 +209,7 @@ perfeito agora dentro considerando considerar incluindo
 olhando olhar vendo representa representam representou representaram equivale
 aconteceu acontece aconteceram ocorreu ocorreram base altura sumiu sumiram apontava apontavam
 unico unica unicos unicas lancamento lancamentos lancados lancadas anda andam andando
+independente independentemente
 """.split()
 
 # Words that never change what is asked: politeness, discourse markers, verbs of asking. A question made of
@@ -220,7 +221,7 @@ FILLERS = frozenset(
     ah eh uai pois bora vamos ok okay certeza novo saber sabe diga diz dizer fala falar mostrar mostre mostra
     ver veja exibir exiba consultar consulta informe informar queria quero gostaria preciso precisava pode
     podes poderia consegue conseguir me mim bot robo assistente aqui nada sozinho sozinha isolado isoladamente
-    especificamente precisamente algo ve hmm hmmm hum humm uhum aham ahh
+    especificamente precisamente algo ve hmm hmmm hum humm uhum aham ahh verdade
     """.split()
 )
 
@@ -1663,6 +1664,8 @@ _REMARK_AFTER = re.compile(
     r"|(?:o|a|os|as|meu|minha|um|uma)\s+(?:\w+\s+){0,3}?(?:falou|falaram|disse|disseram|acha|acham|mandou|diz)\b"
     r"|(?:eu\s+)?(?:preciso|tenho que|tenho de|quero|devia|deveria)\s+(?:chegar|bater|fechar|completar|fazer)\s+"
     r"(?:em|a|as|os|nas|nos)?\s*\d+"
+    # "que horas eu entrei ontem? acho q esqueci de bater": why it is asked, not what
+    r"|(?:eu\s+)?(?:acho|axo)\s+(?:que|q)\s+(?:eu\s+)?(?:esqueci|esqueceu|nao bati|nao apontei|errei|bati errado)\b"
     # "tem algum apontamento fora da curva? tipo gente com 14h seguidas": an example of what is asked, no filter
     r"|tipo\s+(?:gente|alguem|pessoas?|apontamentos?|registros?|uns|umas|um|uma|algo)\b"
     # "…? quero ver se alguma passou de 200h": what the reader will look for in the answer, not a filter of it

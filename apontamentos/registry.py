@@ -153,6 +153,7 @@ REGISTRY: tuple[Kind, ...] = (
             "faltas?\\b",
             "nao (?:fiz|fez|fizeram|tive|teve|houve) (?:nenhum )?apontamento",
             "dias? faltando\\b",
+            "faltando (?:algum |uns |\\d+ )?dias?\\b",  # "quem tá faltando dia esse mês"
             "dias sem",
             "esquec\\w* de apontar",
             "deix\\w+ de apontar",

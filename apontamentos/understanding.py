@@ -311,7 +311,7 @@ _WHO_BOUNDED = re.compile(r"\b(?:quem|quais|pessoas|recursos|consultores|colabor
 _VALIDATED_YES = re.compile(r"\b(?:validad|aprovad)\w*")
 _VALIDATED_NO = re.compile(
     r"\bnao (?:foram |estao |esta |foi )?(?:validad|aprovad)|\bsem (?:validar|validacao|aprovar|aprovacao)\b"
-    r"|pendente|pendencia|falta\w* (?:validar|aprovar)|aguardando"
+    r"|\bpendentes?\b|\bpendencias?\b|\bfalta\w* (?:validar|aprovar)|\baguardando\b"  # ("independente": no)
 )
 _COMPARING = r"\b(?:comparando|compara\w*|versus|vs|x|contra|frente a|lado a lado|diferenca)\b"
 _NAMED_SUBJECT = tuple(name for name in SUBJECT if name != "everyone")
@@ -349,6 +349,11 @@ _MAX_COMPARED = 5
 _LONG_ENTRY = re.compile(
     r"\b(?:apontamentos?|registros?|lancamentos?)(?: \w+){0,3} (?:com|de|acima de|passaram de|passou de|passando de"
     r"|maior(?:es)? que|mais longos? que)(?: mais de)? \d{1,2}(?:,\d+)? horas\b"
+)
+# "o dia com mais horas do mês", "meu dia mais puxado desde setembro": one date of a period, not a weekday
+_A_DATE_NOT_A_WEEKDAY = re.compile(
+    r"\b(?:o|meu|seu) dia\b(?! da semana)(?: \w+){0,4} "
+    rf"(?:d[oe] mes|do periodo|desde|em (?:{'|'.join(MONTH_NAMES)}))\b"
 )
 _OTHER_BOUND = re.compile(r"e (?:de|com|acima de) (\d{1,3}(?:,\d+)?) horas\b")
 # "do contrato", "no contrato" with no number: one contract, the one being talked about
@@ -1822,6 +1827,9 @@ def _understand(
         if not (any(slots.get(name) for name in SUBJECT) or talked or me is not None and _SELF & set(rest.split())):
             return Clarification("not_understood", _AVERAGE_OF_WHAT)
         kind = "hours_per_day"
+    owing_days = previous is not None and previous.kind == "missing_days" and not _has(rest, "horas?", "h")
+    if kind == "expected_vs_worked" and owing_days and re.search(r"\bdevendo (?:algum|alguns|nenhum|mais)\b", rest):
+        kind = "missing_days"  # "e outubro, fiquei devendo algum?" after the days I missed: days, not hours
     if kind == "expected_vs_worked" and "period" not in slots and previous is not None and previous.period:
         if previous.kind == "working_days":
             slots["period"] = previous.period  # "quanto eu deveria ter feito então?" after October's working days
@@ -2129,6 +2137,7 @@ _WHOLE_CONTRACT_KINDS = frozenset(
 _BARE_HOURS = re.compile(r"\s*(?:horas?|hrs?)\s*")
 _ONE_AMOUNT = re.compile(
     r"^(?:e )?(?:quanto|qnto|qnt|qto|quantidade(?! de)|(?:quantas|qnts|qntas|qts) (?:horas|hrs))\b"
+    r"|^(?:e )?(?:as )?(?:minhas |suas )?horas\b"  # "minhas horas de outubro e novembro": each month's
 )
 _NOT_ONE_FIGURE = re.compile(
     r"\b(?:por|cada|quem|quais|qual|top|ranking|mais|menos|media|dias?|lista|juntos?|juntas?)\b"
@@ -3115,7 +3124,8 @@ def _compose(
         if previous is not None and previous.contract and _ALL_CONTRACTS.search(text):
             # "e somando todos os contratos?" after the 8446's open spans: the same question, every contract
             return replace(previous, contract=None, page=0)
-        if previous is not None and (previous.person or previous.asker) and slots.get("everyone"):
+        same_question = "period" not in slots and not re.search(r"\bhoras?\b", text)  # else a question of its own
+        if previous is not None and (previous.person or previous.asker) and slots.get("everyone") and same_question:
             # "e meu time todo, somando os dois contratos?" after my own week: everyone's, the same question
             return replace(previous, person=None, asker=False, everyone=True, page=0)
         if previous is not None and previous.measure in _EVER_MEASURES and not every_activity:
@@ -3277,6 +3287,8 @@ def _compose(
             read.group = "none" if of_activity or summed else previous.group  # "e o dia que menos?": the same
         if read.group in ("week", "month") and read.rank and re.search(r"\bo dia\b(?! da semana)", text):
             read.group = "day"  # "e o dia q ele mais trabalhou no mês" after his weeks: a day, not a week
+        if read.group == "weekday" and read.rank and _A_DATE_NOT_A_WEEKDAY.search(text):
+            read.group = "day"  # "e o dia com mais horas do mês" after the weekdays: a date
         if read.measure == "people" and read.group == "person":
             read.group = None  # "quantas pessoas?" after a ranking of people counts them
         by_person = read.group is None or (read.group == "person" and not read.said_group)

@@ -3,7 +3,10 @@
 "nas 2 últimas semanas" (the two weeks with the fewest hours), "últimos 3 meses" (asked back about the
 beginning or end of a month), "quem fez mais hora q eu" (the asker's own total), "dias úteis que ela deixou em
 branco" (the calendar's working days), an activity or "o total" after each activity's share (not understood),
-"desde segunda passada (16/11)" (two periods), "hmm" and entries longer than a bound (read as a count bound).
+"desde segunda passada (16/11)" (two periods), "hmm" and entries longer than a bound (read as a count bound);
+then FJ and FK: "independente do perfil" (read as pending validation), "fiquei devendo algum?" after missed days
+(hours owed), a reason after the question, "ah verdade", "quem tá faltando dia", the team's total after one
+person's missed days, the busiest date after the busiest weekday and two months' hours each.
 
 Expected figures are computed here in plain Python from the export rows, never through the engine's queries.
 """
@@ -24,7 +27,8 @@ from .test_composition_shapes import OCTOBER, TODAY, ask, by, hours, plain, tota
 from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
 from .test_gestor import ask as ask_as
 from .test_shapes_closing import resource_of
-from .test_shapes_periods_lists import SEPTEMBER, of_contract, one_contract_person
+from .test_shapes_detail import YESTERDAY, first_starts
+from .test_shapes_periods_lists import NOVEMBER, SEPTEMBER, of_contract, one_contract_person
 from .test_shapes_returning import of
 
 
@@ -184,3 +188,72 @@ def test_how_much_of_it_is_an_activity_after_the_shares(generated: Dataset, rows
     share = f"{100 * split[biggest] / total(rows, october):.1f}%".replace(".", ",")
     *_, reply = ask(generated, "o que o pessoal do 8446 mais fez em outubro", "em % pfv", f"quanto disso é {biggest}?")
     assert share in reply and reply.count("%") == 1
+
+
+# -- batches FJ and FK -----------------------------------------------------------------------------------------
+
+
+def test_a_technology_whatever_the_profile(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    technology = sorted({r.technology for r in rows if r.technology})[0]
+    people = {r.name for r in rows if r.technology == technology and NOVEMBER[0] <= r.day <= NOVEMBER[1]}
+    *_, reply = ask(
+        generated,
+        "qts scrum master apontaram em novembro",
+        f"e o pessoal de {technology.lower()}, independente do perfil?",
+    )
+    assert reply.startswith(f"{len(people)} recursos com {technology}") and "validad" not in reply
+
+
+def test_owing_some_after_the_days_i_missed(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    october = [d for d in (date(2026, 10, n) for n in range(1, 32)) if d.weekday() < 5 and d != date(2026, 10, 12)]
+    missed = [d for d in october if d not in {r.day for r in rows if r.name == name}]
+    me = Scope("colaborador", resource_id=resource_of(rows, name))
+    _, reply = ask_as(
+        generated, me, "to devendo qnts dias de apontamento esse mes?", "e outubro, fiquei devendo algum?"
+    )
+    assert f"em {len(missed)} dia" in reply.text and "esperadas" not in reply.text
+
+
+def test_why_it_is_asked_after_the_question(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = next(r.name for r in rows if r.day == YESTERDAY and "Dias" not in r.name.split())
+    me = Scope("colaborador", resource_id=resource_of(rows, name))
+    (reply,) = ask_as(generated, me, "que horas eu entrei ontem? acho q esqueci de bater")
+    assert first_starts(rows, name, (YESTERDAY, YESTERDAY))[YESTERDAY] in reply.text
+
+
+def test_a_remark_then_the_team_of_a_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask_as(generated, Scope("gestor", contracts=("8446",)), "ah verdade kkk entao do time 8446 em novembro")
+    assert hours(total(rows, of_contract(NOVEMBER))) in reply.text
+
+
+def test_who_is_missing_days_this_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask_as(generated, Scope("gestor", contracts=("8446",)), "quem ta faltando dia esse mes")
+    assert "ficaram sem apontar" in reply.text or "ficou sem apontar" in reply.text
+
+
+def test_the_team_total_after_one_persons_missed_days(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = sorted({r.name for r in rows if r.supplier == "8446" and "Dias" not in r.name.split()})[0]
+    last_week = (TODAY - timedelta(days=TODAY.weekday() + 7), TODAY - timedelta(days=TODAY.weekday() + 1))
+    _, reply = ask_as(
+        generated,
+        Scope("gestor", contracts=("8446",)),
+        f"a {plain(name)} faltou qnts dias esse mes?",
+        "ok, e o total de horas do time na semana passada",
+    )
+    assert hours(total(rows, of_contract(last_week))) in reply.text and "sem apontar" not in reply.text
+
+
+def test_the_busiest_date_after_the_busiest_weekday(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    days = by(rows, lambda r: r.day, of_contract(NOVEMBER))
+    best = max(days, key=lambda d: days[d])
+    _, reply = ask(generated, "qual dia da semana rende mais no 8446 em novembro?", "e o dia com mais horas do mes")
+    assert f"{best:%d/%m/%Y}" in reply and hours(days[best]) in reply
+
+
+def test_my_hours_of_two_months_each(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    me = Scope("colaborador", resource_id=resource_of(rows, name))
+    (reply,) = ask_as(generated, me, "minhas horas de outubro e novembro por favor")
+    october, november = total(rows, of(name, OCTOBER)), total(rows, of(name, NOVEMBER))
+    assert hours(october) in reply.text and hours(november) in reply.text and hours(october + november) in reply.text

@@ -57,7 +57,8 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("quais os contratos em setembro?", "list_contracts", {"period": SEPTEMBER}),
     ("Mostre o contrato 8446", "contract_details", {"contract": "8446"}),
     # periods: two joined, two apart, half months, weekdays, and a word it cannot read beside one it can
-    ("horas de setembro e outubro", "total_hours", {"period": Period(date(2025, 9, 1), OCTOBER.end)}),
+    # each month's hours side by side (their sum beside): batch FK
+    ("horas de setembro e outubro", "compose", {"period": SEPTEMBER, "versus": OCTOBER}),
     ("horas em setembro ou outubro", "compose", {"period": SEPTEMBER, "versus": OCTOBER}),
     ("horas em setembro e em outubro", "compose", {"period": SEPTEMBER, "versus": OCTOBER}),
     ("horas de setembro e novembro", "compose", {"period": SEPTEMBER, "versus": NOVEMBER}),
