@@ -209,7 +209,7 @@ perfeito agora dentro considerando considerar incluindo
 olhando olhar vendo representa representam representou representaram equivale
 aconteceu acontece aconteceram ocorreu ocorreram base altura sumiu sumiram apontava apontavam
 unico unica unicos unicas lancamento lancamentos lancados lancadas anda andam andando
-independente independentemente
+independente independentemente indo
 """.split()
 
 # Words that never change what is asked: politeness, discourse markers, verbs of asking. A question made of
@@ -964,6 +964,11 @@ _FORMAL = (
     (
         re.compile(r"\b((?:absurd|exagerad|suspeit)\w*) tipo (?:de )?\d{1,2} ?(?:h|horas)(?: direto| seguidas?)?\b"),
         r"\1",
+    ),
+    # "nesses 3 meses de dados", "na base toda": all the data there is
+    (
+        re.compile(r"\b(?:n|d)?(?:esses|os) (?:\d|dois|tres|quatro) meses (?:de dados|da base|que tem)\b"),
+        "em todo o periodo",
     ),
     # "trabalhei algum fds nesses ultimos meses?": no count of months, so the recent data, all of it
     (re.compile(r"\b(?:n|d)?(?:esses|os) ultimos (?:meses|tempos)\b"), "em todo o periodo"),

@@ -346,6 +346,7 @@ REGISTRY: tuple[Kind, ...] = (
             "em que contrato",
             "contratos (?:d[oa]|que)",
             "qual contrato",
+            "(?:meus?|seus?) contratos? (?:e|sao) (?:qual|quais)\\b",  # "meu contrato é qual mesmo?"
             "qua(?:l|is) (?:(?:e|sao) )?(?:os? )?(?:meus?|seus?) contratos?",  # "qual é o meu contrato?": the person's
             "onde (?:\\w+ )?trabalh",
         ),

@@ -120,7 +120,9 @@ _WHOLE_TEAM_OF = re.compile(
 )
 _HOW_MANY_WERE = re.compile(r"(?:e )?quant[oa]s (?:foram|sao|eram|deu|deram)(?: (?:no total|ao todo|entao))?\??")
 # "top 5", "me da o top 5": the first rows of the list just shown (the engine also reads it after two questions)
-BARE_TOP = re.compile(r"(?:e )?(?:me (?:da|passa|mostra) )?(?:o |os )?top (\d{1,2})(?: entao)?")
+BARE_TOP = re.compile(
+    r"(?:e )?(?:(?:me )?(?:da|passa|mostra|manda|lista) )?(?:o |os |so o |so os )?top (\d{1,2})(?: entao)?"
+)
 _FEW_OF_THE_LIST = re.compile(
     r"(?:e |agora |e agora )?(?:os|as|me (?:da|passa|mostra) os) (\d{1,2}) (?:com|de) (mais|menos)"
     r" (horas|gente|pessoas|recursos)\??"
@@ -504,6 +506,7 @@ _NOT_RECORDED = r"\b(?:nao|sem) (?:apont|lanc|registr)\w*(?: nada)?"  # the peri
 _WHICH_CONTRACT = re.compile(
     r"\b(?:qual|quais|que|em que|em qual|onde)\b(?: \w+){0,3} (?:meus? )?contratos?\b"
     r"|\bmeus? contratos?,? (?:quais|qual) (?:sao|e)\b"  # "meus contratos quais são"
+    r"|\bmeus? contratos? (?:e|sao) (?:qual|quais)\b"  # "meu contrato é qual mesmo"
 )
 # "meus contratos" typed alone asks which they are, not for their figures
 _MY_CONTRACTS_ALONE = re.compile(r"(?:e )?(?:(?:quais|quais sao) )?(?:os )?meus contratos(?: \w+)?")
@@ -836,6 +839,14 @@ _FILTER_VALUES = frozenset(
 
 def _restricted(db: Dataset, clarification: Clarification) -> Clarification:
     """A clarification worded for an asker who sees only part of the data: nothing about anyone else."""
+    said = re.search(r"“([^”]+)”", clarification.text)
+    a_name = said is None or bool(set(normalize(said.group(1)).split()) & db.all_name_words)
+    if clarification.reason == "unknown_person" and not clarification.replace and not a_name:
+        # "quanto apontei de treinamento?" with no such entry of hers: not found in her view, whatever it is
+        mine = "no que você pode consultar"
+        if isinstance(db, ScopedDataset) and db.scope.role == "colaborador":
+            mine = "nos seus apontamentos"
+        return Clarification("unknown_person", f"Não encontrei “{said.group(1)}” {mine}.", clarification.pending)  # type: ignore[union-attr]
     if clarification.reason == "unknown_person" and not clarification.replace:
         # a suggestion names one person of the asker's own view ("André Costa Ferreira" for "ferrera"): kept
         return Clarification("out_of_scope_person", OTHER_PEOPLE, _period_only(clarification.pending))

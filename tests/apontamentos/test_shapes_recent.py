@@ -6,7 +6,9 @@ branco" (the calendar's working days), an activity or "o total" after each activ
 "desde segunda passada (16/11)" (two periods), "hmm" and entries longer than a bound (read as a count bound);
 then FJ and FK: "independente do perfil" (read as pending validation), "fiquei devendo algum?" after missed days
 (hours owed), a reason after the question, "ah verdade", "quem tá faltando dia", the team's total after one
-person's missed days, the busiest date after the busiest weekday and two months' hours each.
+person's missed days, the busiest date after the busiest weekday and two months' hours each; then FL and FM:
+"mostra o top 5" (people's hours), an activity a colaboradora never recorded (refused as someone else's),
+"nesses 3 meses de dados" (a technology), "meu contrato é qual mesmo" and "to indo melhor q semana passada?".
 
 Expected figures are computed here in plain Python from the export rows, never through the engine's queries.
 """
@@ -257,3 +259,53 @@ def test_my_hours_of_two_months_each(generated: Dataset, rows: list[Span]) -> No
     (reply,) = ask_as(generated, me, "minhas horas de outubro e novembro por favor")
     october, november = total(rows, of(name, OCTOBER)), total(rows, of(name, NOVEMBER))
     assert hours(october) in reply.text and hours(november) in reply.text and hours(october + november) in reply.text
+
+
+# -- batches FL and FM -----------------------------------------------------------------------------------------
+
+
+def test_a_bare_top_after_the_activities_counted(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    counts: dict[str, int] = defaultdict(int)
+    for r in rows:
+        if of_contract(OCTOBER)(r):
+            counts[activity_of(r)] += 1
+    top = max(counts, key=lambda a: counts[a])
+    *_, reply = ask(
+        generated,
+        "quais atividades mais consumiram hora no 8446 em outubro",
+        "e por qtd de apontamentos",
+        "mostra o top 5",
+    )
+    assert reply.startswith("Apontamentos por atividade do contrato 8446") and "(os que mais tiveram: 5)" in reply
+    assert f"{counts[top]} apontamentos" in reply.split("\n")[1]
+
+
+def test_an_activity_she_never_recorded_is_not_someone_else(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    done: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        done[r.name].update(activity_of(r).split())
+    everything = sorted({activity_of(r) for r in rows if r.activity})
+    name, other = next(
+        (n, a) for n in sorted(done) if "Dias" not in n.split() for a in everything if not set(a.split()) & done[n]
+    )
+    me = Scope("colaborador", resource_id=resource_of(rows, name))
+    (reply,) = ask_as(generated, me, f"quanto apontei de {other} em setembro")
+    assert reply.text == f"Não encontrei “{other.title()}” nos seus apontamentos."
+
+
+def test_the_months_of_data_are_all_of_it(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    _, reply = ask(
+        generated, f"quanto a {plain(name)} fez?", "ela chegou a trabalhar em algum feriado nesses 3 meses de dados?"
+    )
+    first = min(r.day for r in rows)
+    assert f"de {first:%d/%m/%Y} a {TODAY:%d/%m/%Y}" in reply and "tecnologia" not in reply
+
+
+@pytest.mark.parametrize("question", ["meu contrato é qual mesmo kkk", "to indo melhor q semana passada?"])
+def test_short_questions_about_myself(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    name, contract = one_contract_person(rows)
+    (reply,) = ask_as(generated, Scope("colaborador", resource_id=resource_of(rows, name)), question)
+    assert (
+        (f"- {contract}" in reply.text) if "contrato" in question else ("Mesmos dias da semana passada" in reply.text)
+    )
