@@ -56,7 +56,8 @@ MEASURE_WORDS: dict[str, str] = {
     r"|^ *(?:e )?(?:em )?(?:(?:quantos|quantas) )?dias(?: (?:foram|ao todo|no total))? *$"
     r"|^ *(?:e )?(?:os )?dias (?:trabalhados|apontados|com apontamento)\b",  # "dias trab. da Natália": a count
     "entries": r"\b(?:(?:quantos|numero de|quantidade de) )?(?:apontamentos|registros|lancamentos)\b"
-    r"|\b(?:numero|quantidade|qtd) de (?:apontamento|registro|lancamento)\b",  # "e por quantidade de apontamento?"
+    r"|\b(?:numero|quantidade|qtd) de (?:apontamento|registro|lancamento)\b"  # "e por quantidade de apontamento?"
+    r"|\b(?:mais|menos) (?:apontamento|registro|lancamento)\b",  # "qual atividade tem mais lançamento?"
     "hours": r"\b(?:quantas |total de )?horas\b",
 }
 # A plural article makes a weekday recurring ("às sextas", "aos sábados"; the corrector may have dropped the

@@ -549,6 +549,9 @@ _THIRD_PERSON = {
 _I_AM_THE = re.compile(
     r"\b(?:eu )?sou (?:so |apenas |somente )?(?:o |a )?(?:gestor|gestora|coordenador|coordenadora|gerente|lider)\b"
     r"|^(?:oi |ola )?sou eu(?: (?:o|a) \w+)?\b"  # "sou eu o xavier, quantas horas eu tenho?": the asker, said
+    # "ah ta, eu so gerencio mesmo. e o time …": that the asker records no time, said in passing
+    r"|\beu (?:so |apenas |somente )?gerencio(?: mesmo)?\b(?=\W+\w)"
+    r"|\beu (?:nao aponto|nao registro)(?: mesmo| nada)?(?=\s*[.!;]\W*\w)"
 )
 # "quantas pessoas tem no 8301 hoje em dia?": now, that is the team as the data has it, not today
 _NOWADAYS = re.compile(r"\b(?:hoje em dia|atualmente|hj em dia)\b")  # read as "considerando tudo"
@@ -964,6 +967,15 @@ _FORMAL = (
     (
         re.compile(r"\b((?:absurd|exagerad|suspeit)\w*) tipo (?:de )?\d{1,2} ?(?:h|horas)(?: direto| seguidas?)?\b"),
         r"\1",
+    ),
+    # "qual foi o dia de pico": the day with the most hours
+    (re.compile(r"\b(dia|semana|mes) (?:de|do) pico\b"), r"\1 com mais horas"),
+    # "desde o começo de outubro": from its first day
+    (
+        re.compile(
+            rf"\b(desde|a partir d)(?:o|e)? (?:o )?(?:inicio|comeco|primeiro dia) d[eo] ({'|'.join(MONTH_NAMES)})\b"
+        ),
+        r"\1 o dia 1 de \2",
     ),
     # "nesses 3 meses de dados", "na base toda": all the data there is
     (

@@ -123,6 +123,8 @@ _HOW_MANY_WERE = re.compile(r"(?:e )?quant[oa]s (?:foram|sao|eram|deu|deram)(?: 
 BARE_TOP = re.compile(
     r"(?:e )?(?:(?:me )?(?:da|passa|mostra|manda|lista) )?(?:o |os |so o |so os )?top (\d{1,2})(?: entao)?"
 )
+_THIS_ONE = re.compile(r"e (?:n|d)?e(ssa|sta|sse|ste)(?: agora| atual)?")
+_WHO_LEADS = re.compile(r"e ((?:em|por) (?:horas|apontamentos|pessoas|gente) )?quem mais apontou")
 _FEW_OF_THE_LIST = re.compile(
     r"(?:e |agora |e agora )?(?:os|as|me (?:da|passa|mostra) os) (\d{1,2}) (?:com|de) (mais|menos)"
     r" (horas|gente|pessoas|recursos)\??"
@@ -572,6 +574,11 @@ def understand(
         text = f"e o {team.group(1)}"  # "e o time todo do 7689?" after my entries without exit: the contract's
     if previous is not None and previous.kind == "contract_resources" and _HOW_MANY_WERE.fullmatch(text.strip()):
         return replace(previous, count=True, page=0)  # "qntos foram no total" after who worked on the 20/11
+    contracts_ranked = previous is not None and (
+        previous.kind in ("contract_ranking", "list_contracts") or previous.group in ("contract", "client")
+    )
+    if contracts_ranked and (who := _WHO_LEADS.fullmatch(text.strip())):
+        text = f"e {who.group(1) or ''}qual contrato mais apontou"  # "e em horas quem lidera?" after the contracts
     top = BARE_TOP.fullmatch(text.strip()) if previous is not None else None
     if top and previous.kind == "contract_resources":  # type: ignore[union-attr]
         # "top 5" after how many people a contract had: the first five of them by hours
@@ -595,6 +602,13 @@ def understand(
     if previous is not None and previous.period:
         # "e o total nesse período todo" after a talk about September to today: that period, whole
         text = _THIS_WHOLE_PERIOD.sub("nesse periodo", text)
+    if previous is not None and previous.period and (this_one := _THIS_ONE.fullmatch(text.strip())):
+        # "e nessa?" after last week: this week ("e nesse?" after last month: this month)
+        week, month = _within_one(previous.period, "week"), _within_one(previous.period, "month")
+        if this_one.group(1) in ("ssa", "sta") and week and previous.period.end < today:
+            text = "e nessa semana"
+        elif this_one.group(1) in ("sse", "ste") and month and not week and previous.period.end < today:
+            text = "e nesse mes"
     if previous is not None and previous.period and (asked := _THE_ONE_BEFORE.fullmatch(text.strip())):
         before = the_one_before(previous.period, asked["unit"])
         text = f"e de {before.start:%d/%m/%Y} a {before.end:%d/%m/%Y}"  # "e no retrasado?" after last weekend
@@ -2087,6 +2101,8 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     overall = _has(text, "no total", "ao todo", "no geral")  # "quantos contratos tiveram apontamento no total?"
     if previous.kind in _CALENDAR and question.kind in ("holiday_work", "weekend_work") and not overall:
         same_subject = True  # "eu trabalhei em algum feriado?" after November's holidays: in November
+    if question.kind in _CALENDAR and previous.kind not in STATIC and not question.has_subject:
+        same_subject = True  # "quantos dias úteis teve mesmo?" after October's expected hours: October's
     everyones_talk = not any(getattr(previous, n) for n in _NAMED_SUBJECT) and not previous.people
     # "quantos arquitetos temos apontando?" in a talk about everyone in November: everyone's architects then
     # ("quantos arquitetos a gente tem?" is the headcount, whatever the period)
@@ -2454,6 +2470,8 @@ def _merge(previous: Question, slots: dict[str, Any]) -> Question:
         kind = "people_by" if kind == "people_by" else "contract_resources"
     if kind == "contract_ranking" and changes.get("contract"):
         kind = "contract_details"
+    if kind in ("contract_details", "period_summary") and (changes.get("person") or changes.get("asker")):
+        kind = "total_hours"  # "e eu nessa semana?" after a contract's week: my hours that week
     if kind == "list_contracts" and changes.get("contract"):
         kind = "total_hours"  # "e o 7951 em novembro?" after each contract's hours: that one's hours
     if kind in ("total_hours", "activity_hours") and any(changes.get(name) for name in _ROLE_SLOTS):

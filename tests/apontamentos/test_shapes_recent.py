@@ -8,7 +8,10 @@ then FJ and FK: "independente do perfil" (read as pending validation), "fiquei d
 (hours owed), a reason after the question, "ah verdade", "quem tá faltando dia", the team's total after one
 person's missed days, the busiest date after the busiest weekday and two months' hours each; then FL and FM:
 "mostra o top 5" (people's hours), an activity a colaboradora never recorded (refused as someone else's),
-"nesses 3 meses de dados" (a technology), "meu contrato é qual mesmo" and "to indo melhor q semana passada?".
+"nesses 3 meses de dados" (a technology), "meu contrato é qual mesmo" and "to indo melhor q semana passada?";
+then FN and FO: "desde o começo de outubro" (two periods), "o dia de pico", "mais lançamento" (hours), "e em horas
+quem lidera" after contracts (people), working days after a month's expected hours (this month), "e eu nessa
+semana?" after a contract's week ("de qual contrato?"), "e nessa?" and "eu só gerencio mesmo. e o time …".
 
 Expected figures are computed here in plain Python from the export rows, never through the engine's queries.
 """
@@ -309,3 +312,68 @@ def test_short_questions_about_myself(generated: Dataset, rows: list[Span], ques
     assert (
         (f"- {contract}" in reply.text) if "contrato" in question else ("Mesmos dias da semana passada" in reply.text)
     )
+
+
+# -- batches FN and FO -----------------------------------------------------------------------------------------
+
+
+def test_since_the_start_of_a_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    split = by(rows, lambda r: r.name, of_contract((OCTOBER[0], TODAY)))
+    fifth = sorted(split, key=lambda n: -split[n])[4]
+    (reply,) = ask(generated, "top 5 do 8446 em horas desde o comeco de outubro")
+    assert f"{fifth}: {hours(split[fifth])}" in reply and f"01/10/2026 a {TODAY:%d/%m/%Y}" in reply
+
+
+def test_the_peak_day_after_the_weeks(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    days = by(rows, lambda r: r.day, of_contract(NOVEMBER))
+    best = max(days, key=lambda d: days[d])
+    _, reply = ask(generated, "me da as horas por semana do 8446 em novembro pfv", "qual foi o dia de pico")
+    assert f"{best:%d/%m/%Y}" in reply and hours(days[best]) in reply
+
+
+def test_the_activity_with_most_entries_said_in_the_singular(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    counts: dict[str, int] = defaultdict(int)
+    for r in rows:
+        if of_contract(NOVEMBER)(r):
+            counts[activity_of(r)] += 1
+    top = max(counts, key=lambda a: counts[a])
+    (reply,) = ask(generated, "qual atividade tem mais lancamento no 8446 em novembro")
+    assert reply.startswith("Apontamentos por atividade") and f"{counts[top]} apontamentos" in reply.split("\n")[1]
+
+
+def test_who_leads_in_hours_after_the_contracts_by_people(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    split = by(rows, lambda r: r.supplier, lambda r: NOVEMBER[0] <= r.day <= NOVEMBER[1])
+    best = max(split, key=lambda c: split[c])
+    _, reply = ask(generated, "quais contratos tem mais gente apontando esse mes", "e em horas quem lidera")
+    assert f"{best}: {hours(split[best])}" in reply and "por pessoa" not in reply
+
+
+def test_working_days_again_after_a_months_expected_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    october = [d for d in (date(2026, 10, n) for n in range(1, 32)) if d.weekday() < 5 and d != date(2026, 10, 12)]
+    _, reply = ask(
+        generated, "quantas horas era pra eu ter feito em outubro?", "quantos dias uteis teve mesmo", user=name
+    )
+    assert f"há {len(october)} dias úteis" in reply and "01/10/2026 a 31/10/2026" in reply
+
+
+def test_me_that_week_after_a_contracts_week(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = sorted({r.name for r in rows if r.supplier == "8446" and "Dias" not in r.name.split()})[0]
+    week = (date(2026, 10, 12), date(2026, 10, 18))
+    gestor = Scope("gestor", resource_id=resource_of(rows, name), contracts=("8446",))
+    _, reply = ask_as(generated, gestor, "semana do feriado de 12/10 quanto o 8446 apontou", "e eu nessa semana?")
+    assert hours(total(rows, of(name, week))) in reply.text and "De qual contrato" not in reply.text
+
+
+def test_this_one_after_last_week(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    this_week = (TODAY - timedelta(days=TODAY.weekday()), TODAY)
+    me = Scope("colaborador", resource_id=resource_of(rows, name))
+    _, reply = ask_as(generated, me, "quantas horas eu fiz semana passada", "e nessa?")
+    assert hours(total(rows, of(name, this_week))) in reply.text and f"{this_week[0]:%d/%m/%Y}" in reply.text
+
+
+def test_saying_i_only_manage_before_the_question(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    question = "ah ta, eu so gerencio mesmo. e o time do 8446 em novembro quanto deu"
+    (reply,) = ask_as(generated, Scope("gestor", contracts=("8446",)), question)
+    assert hours(total(rows, of_contract(NOVEMBER))) in reply.text
