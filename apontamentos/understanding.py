@@ -3203,7 +3203,7 @@ def _compose(
             return total
         if previous is not None and previous.output == "share" and named.get("contract"):
             # "e considerando o contrato 7951 inteiro?" after a share of hers: the same part of the contract
-            return replace(previous, **dict.fromkeys(("person", "technology", "profile", "level")), **named)
+            return replace(previous, **{**dict.fromkeys(("person", "technology", "profile", "level")), **named})
         if (
             isinstance(total, Question)
             and previous is not None

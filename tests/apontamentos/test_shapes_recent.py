@@ -377,3 +377,13 @@ def test_saying_i_only_manage_before_the_question(generated: Dataset, rows: list
     question = "ah ta, eu so gerencio mesmo. e o time do 8446 em novembro quanto deu"
     (reply,) = ask_as(generated, Scope("gestor", contracts=("8446",)), question)
     assert hours(total(rows, of_contract(NOVEMBER))) in reply.text
+
+
+def test_a_person_and_the_contracts_total_after_a_share_does_not_crash(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = sorted({r.name for r in rows if r.supplier == "8446" and "Dias" not in r.name.split()})[0]
+    *_, reply = ask(
+        generated,
+        "qnt % das horas do 8446 em outubro foi reuniao",
+        f"e a parte da {plain(name)} no total do contrato",
+    )
+    assert "%" in reply  # it raised TypeError: a person named twice to dataclasses.replace
