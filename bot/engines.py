@@ -24,6 +24,11 @@ log = logging.getLogger(__name__)
 
 REVIEW_SECONDS = 2.0  # counting a miss must not hold the answer back
 DATA_UNAVAILABLE = "Os dados de apontamentos não estão disponíveis no momento. Tente novamente em alguns minutos."
+# A bug in understanding one question must not cost the turn: the user gets this, the log the traceback.
+FAILED = (
+    "Não consegui responder essa pergunta: algo deu errado do meu lado, e o erro foi registrado. Tente "
+    "perguntar de outro jeito, por exemplo em partes."
+)
 NOT_CONFIGURED = (
     "Ainda não há uma fonte de dados de apontamentos configurada, então não consigo responder perguntas sobre "
     "horas e contratos. Peça ao administrador do bot para configurá-la. Enquanto isso, diga “ajuda” para ver o "
@@ -101,7 +106,11 @@ class RulesEngine:
                 return _exchange(question, access.text, session.context, now, kind=f"denied_{access.reason}"), None
             return _exchange(question, greeting.text, session.context, now, kind=greeting.intent), None
         vocabulary = self._vocabulary.get() if self._vocabulary is not None else BUILTIN
-        result = answer(db, question, session.context, today, user_name, access, vocabulary=vocabulary)
+        try:
+            result = answer(db, question, session.context, today, user_name, access, vocabulary=vocabulary)
+        except Exception:  # noqa: BLE001 - an engine bug: retrying the same question would fail the same way
+            log.exception("the rules engine failed on a question")
+            return _exchange(question, FAILED, session.context, now, kind="failed"), None
         reply = _exchange(question, result.text, result.context, now, result.table, result.intent)
         miss = miss_of(question, db.name_words, vocabulary) if result.intent in MISSED and self._review else None
         return replace(reply, suggestions=result.suggestions), miss
