@@ -664,7 +664,7 @@ def _person_days(
     people = len({d.resource.id for d in days})
     scope = _scope(db, question)
     if not days:
-        nobody = "não trabalhou (0,0 h)" if question.person else "ninguém trabalhou (0,0 h)"
+        nobody = "não trabalhou (0,0 h)" if question.person else "ninguém trabalhou (0 recursos, 0,0 h)"
         return _done(question, f"0 dias de trabalho {what}{scope} {_dates(period)}{note}: {nobody}.")
     summed = fmt.hours(sum(d.hours for d in days))  # "quantas horas no feriado de 7 de setembro?": the total too
     text = (

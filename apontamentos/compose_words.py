@@ -111,7 +111,7 @@ _BEFORE_RANK = re.compile(r"\b(\d{1,3}|um|dois|duas|tres|quatro|cinco|seis|sete|
 _PEOPLE = r"\b(?:pessoas?|recursos?|consultor(?:es|as?)?|colaborador(?:es|as?)?|profissionais)\b"
 TOTAL_WORDS = (
     r"\b(?:no total|(?:(?<=e )|(?<=deu )|(?<=foi )|(?<=ficou ))o total|(?:o|do|no) contrato (?:todo|inteiro)"
-    r"|somando tudo|somando|no geral|ao todo"
+    r"|somando tudo|somando|soma tudo|no geral|ao todo"
     r"|tudo junto|somad[oa]s?|inteir[oa])\b"
 )
 

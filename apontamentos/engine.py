@@ -190,6 +190,8 @@ def _answer_one(
         return Answer(_NOTHING_TO_RECHECK, context, "not_understood", examples=EXAMPLES)
     claim = None if rechecked else claim_checked(question)
     limit = None if rechecked or claim else threshold_checked(question)
+    if limit and previous is not None and previous.kind == "days_above" and re.match(r"\s*e\b", question.lower()):
+        limit = None  # "e no 8555 passando de 9h?" after the days above 10 h: those days again, another bound
     if rechecked:
         question = ""  # "tem certeza?", "mas não era mais?": the last question, checked again
     elif claim:

@@ -221,7 +221,7 @@ FILLERS = frozenset(
     ah eh uai pois bora vamos ok okay certeza novo saber sabe diga diz dizer fala falar mostrar mostre mostra
     ver veja exibir exiba consultar consulta informe informar queria quero gostaria preciso precisava pode
     podes poderia consegue conseguir me mim bot robo assistente aqui nada sozinho sozinha isolado isoladamente
-    especificamente precisamente algo ve hmm hmmm hum humm uhum aham ahh verdade
+    especificamente precisamente algo ve hmm hmmm hum humm uhum aham ahh verdade curiosidade
     """.split()
 )
 
@@ -968,8 +968,28 @@ _FORMAL = (
         re.compile(r"\b((?:absurd|exagerad|suspeit)\w*) tipo (?:de )?\d{1,2} ?(?:h|horas)(?: direto| seguidas?)?\b"),
         r"\1",
     ),
-    # "qual foi o dia de pico": the day with the most hours
+    # "desde o dia 3 desse mês": "dia 3" is this month's already
+    (re.compile(r"\b(dia \d{1,2}) d(?:esse|este) mes\b"), r"\1"),
+    # "ele tem mais de um contrato?": which contracts he has (the list answers it)
+    (
+        re.compile(r"\b(?:tem|teve|trabalha em|aponta em) (?:mais de (?:um|1)|outros?|varios|dois|2) contratos?\b"),
+        "apontou em quais contratos",
+    ),
+    # "quantos do 8302 já apontaram?": how many people of it
+    (
+        re.compile(
+            r"\bquant[oa]s ((?:d[oa]|n[oa]) (?:\d{4}|e\d{7}) )((?:ja |nao )?(?:apontaram|trabalharam|lancaram))\b"
+        ),
+        r"quantas pessoas \1\2",
+    ),
+    # "qual foi o dia de pico", "qual foi o pico" after the days: the day with the most hours
     (re.compile(r"\b(dia|semana|mes) (?:de|do) pico\b"), r"\1 com mais horas"),
+    (re.compile(r"\bo pico\b(?! d)"), "o dia com mais horas"),
+    # "quanto eu fiz em setembro e em outubro? poe lado a lado"
+    (
+        re.compile(r"\b(?:poe|poem|bota|coloca|coloque|mostra|deixa)(?: (?:os|as|eles|elas|isso))? (lado a lado)\b"),
+        r"\1",
+    ),
     # "desde o começo de outubro": from its first day
     (
         re.compile(
@@ -1279,7 +1299,10 @@ _MY_ACCESS = re.compile(
 )
 _WHICH_OF_TWO = re.compile(r"\b(qual|quem|quais) d([oa])s (?:2|dois|duas|3|tres)\b")
 # "quem lidera no 8446?", "quem tá na frente?": the top of the ranking
-_LEADS = re.compile(r"\bquem (?:lidera|liderou|(?:ta|esta) (?:liderando|na frente|em primeiro))\b")
+_LEADS = re.compile(
+    r"\bquem (?:lidera|liderou|(?:ta|esta) (?:liderando|na frente|em primeiro))\b"
+    r"|\b(?:quem|qual) (?:ganhou|venceu)\b"  # "e em horas, qual ganhou?"
+)
 
 
 # "quais dias eu não apontei nada": "nada" only stresses the days missed (people who stopped are idle_people)
@@ -1426,6 +1449,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_MY_ACCESS, r"\1 \2 posso ver"),
     (_WHICH_OF_TWO, lambda m: f"{m.group(1)} {'delas' if m.group(2) == 'a' else 'deles'}"),
     (_OWING_A_DAY, _owing_a_day),
+    # "to devendo apontamento de algum dia?": mine
+    (
+        re.compile(r"\b(?:to|tou|estou|(?:eu )?fiquei) devendo (?:algum |os |o )?apontamentos?(?: de algum dia)?\b"),
+        "eu fiquei sem apontar algum dia",
+    ),
     (_OWING_ENTRIES, "ficaram sem apontar algum dia"),
     (_HOW_IS_THE_WEEK, "como foi essa semana"),
     (_HOW_MANY_PEOPLE, "quantas pessoas "),

@@ -53,13 +53,16 @@ def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
 # The first person too ("que horas eu entrei"): the asker's days, as a named person's.
 # "que horas ela chegou", "que horas eu costumo chegar", "ela entra q horas normalmente": when each day began
 _CLOCK_VERB = (
-    "(?:entr(?:ou|ei|a|am|o|ava|avam|ar)|cheg(?:ou|uei|a|am|o|ava|avam|ar)|sa(?:iu|i|em|ia|iam|ir)"
-    "|comec(?:ou|ei|a|am|ava|ar)|termin(?:ou|ei|a|am|ava|ar)|bat(?:eu|i|e|em|ia|er))"
+    "(?:entr(?:ou|ei|a|am|o|ava|avam|ar|ando)|cheg(?:ou|uei|a|am|o|ava|avam|ar|ando)|sa(?:iu|i|em|ia|iam|ir|indo)"
+    "|comec(?:ou|ei|a|am|ava|ar|ando)|termin(?:ou|ei|a|am|ava|ar|ando)|bat(?:eu|i|e|em|ia|er|endo))"
 )
 CLOCK_WORDS = (
     f"(?:que|qual) horas? (?:\\w+ ){{0,6}}{_CLOCK_VERB}\\b",
     f"{_CLOCK_VERB} (?:\\w+ )?(?:as |a |por volta das )?(?:que|qual) horas?\\b",
     "horarios?\\b",
+    # "me mostra a entrada dela em cada dia dessa semana"
+    "(?:a|as|minha|minhas|sua|suas) entradas? (?:d[ao]|dela|dele|em cada dia|de cada dia|por dia|nos dias|dessa|desta)"
+    "\\b",
 )
 
 

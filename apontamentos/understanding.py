@@ -118,13 +118,20 @@ _WHOLE_TEAM_OF = re.compile(
     r"(?:e )?(?:(?:n|d)?(?:o|a) )?(?:time|equipe|pessoal|galera)(?: tod[oa]| inteir[oa])? (?:d[oa] )?(?:contrato )?"
     r"(\d{4}|e\d{7})\??"
 )
+_HOW_MANY_PEOPLE_IN_ALL = re.compile(
+    r"(?:e )?(?:quant[oa]s|qnts|qts) (?:recursos|pessoas|consultores)(?: foram| sao| deu)?(?: no total| ao todo)?\??"
+)
 _HOW_MANY_WERE = re.compile(r"(?:e )?quant[oa]s (?:foram|sao|eram|deu|deram)(?: (?:no total|ao todo|entao))?\??")
 # "top 5", "me da o top 5": the first rows of the list just shown (the engine also reads it after two questions)
 BARE_TOP = re.compile(
     r"(?:e )?(?:(?:me )?(?:da|passa|mostra|manda|lista) )?(?:o |os |so o |so os )?top (\d{1,2})(?: entao)?"
 )
+_WITH_MINE = re.compile(
+    r"(?:e )?(?:compara|comparar|comparando|compare|e comparado)(?: isso)? (?:com|c/|as|os) (?:as |os |o |a )?"
+    r"(?:minhas|meus|minha|meu)(?: horas)?(?: pfv| por favor)?"
+)
 _THIS_ONE = re.compile(r"e (?:n|d)?e(ssa|sta|sse|ste)(?: agora| atual)?")
-_WHO_LEADS = re.compile(r"e ((?:em|por) (?:horas|apontamentos|pessoas|gente) )?quem mais apontou")
+_WHO_LEADS = re.compile(r"e ((?:em|por) (?:horas|apontamentos|pessoas|gente) )?(?:quem|qual) mais apontou")
 _FEW_OF_THE_LIST = re.compile(
     r"(?:e |agora |e agora )?(?:os|as|me (?:da|passa|mostra) os) (\d{1,2}) (?:com|de) (mais|menos)"
     r" (horas|gente|pessoas|recursos)\??"
@@ -574,6 +581,9 @@ def understand(
         text = f"e o {team.group(1)}"  # "e o time todo do 7689?" after my entries without exit: the contract's
     if previous is not None and previous.kind == "contract_resources" and _HOW_MANY_WERE.fullmatch(text.strip()):
         return replace(previous, count=True, page=0)  # "qntos foram no total" after who worked on the 20/11
+    listed_people = previous is not None and previous.kind in ("holiday_work", "weekend_work", "days_above")
+    if listed_people and _HOW_MANY_PEOPLE_IN_ALL.fullmatch(text.strip()):
+        return replace(previous, count=True, page=0)  # type: ignore[arg-type]  # "qnts recursos no total" after them
     contracts_ranked = previous is not None and (
         previous.kind in ("contract_ranking", "list_contracts") or previous.group in ("contract", "client")
     )
@@ -1597,6 +1607,17 @@ def _understand(
         # "e no mês todo, somando nós duas?" after her own hours and a colleague's: the two of them, summed
         period = slots.get("period") or previous.period
         return Question("compose", measure="hours", among=(me, previous.person), period=period, output="value")
+    if (
+        me is not None
+        and previous is not None
+        and previous.person not in (None, me)
+        and "person" not in slots
+        and _WITH_MINE.fullmatch(text.strip())
+    ):
+        # "compara com as minhas" after a colleague's hours: the two side by side, the same period
+        period = slots.get("period") or previous.period
+        among = (previous.person, me)
+        return Question("compose", measure="hours", group="person", among=among, period=period, output="table")
     if slots.get("among") and slots["among"][0] in db.resources and re.search(_SUMMED_TOGETHER, text):
         # "qnt eu e o Hugo fizemos mês passado, somando os dois?", "… fizeram juntas": the two of them, summed
         period = slots.get("period") or (previous.period if previous is not None else None)
@@ -1638,7 +1659,8 @@ def _understand(
     narrowing = any(slots.get(name) for name in ("technology", "profile", "level"))
     they = re.search(all_of_them, rest) if "person" not in slots and listed and not narrowing else None
     summed = (
-        r"\b(?:no total|ao todo|juntos|juntas|somad[oa]s|somando)\b|\b(?:foram|fizeram|apontaram|lancaram) de\b|\bfoi\b"
+        r"\b(?:no total|ao todo|juntos|juntas|somad[oa]s|somando|soma)\b"
+        r"|\b(?:foram|fizeram|apontaram|lancaram) de\b|\bfoi\b"
     )
     # "e qnto de hora eles fizeram em setembro?" after who they are: theirs, summed (not "quem … entre eles")
     how_much = re.search(r"\b(?:quant[oa]|qnto|qto)\b", text) and re.search(r"\b(?:eles|elas)\b", rest)
@@ -1653,6 +1675,7 @@ def _understand(
         return Question(
             "compose",
             measure="entries" if entries else "hours",
+            basis="gross" if re.search(r"\bbrut", rest) else "net",  # "soma tudo de horas brutas deles"
             among=tuple(
                 listed[: int(count.group(1))] if (count := re.search(r"\bos (\d+) somados\b", rest)) else listed
             ),
@@ -1755,7 +1778,9 @@ def _understand(
             rest = re.sub(rf"\b{word}\b", " ", rest, count=1)
     if _has(rest, "atividade", "tarefa") and _has(rest, "frequen", "comuns", "vezes", "apontamentos", "registros"):
         slots["by"] = "entries"
-    elif _has(rest, "por (?:numero de |quantidade de )?apontamentos?", "por vezes", "por frequencia"):
+    elif _has(
+        rest, "por (?:numero de |quantidade de |qtd de )?(?:apontamentos?|lancamentos?)", "por vezes", "por frequencia"
+    ):
         slots["by"] = "entries"
     elif _has(rest, "por horas"):
         slots["by"] = "hours"
@@ -3203,6 +3228,10 @@ def _compose(
             return total
         if previous is not None and previous.output == "share" and named.get("contract"):
             # "e considerando o contrato 7951 inteiro?" after a share of hers: the same part of the contract
+            if named.get("person"):
+                # "e a parte da Sofia no total do contrato" after an activity's part of it: her part of the contract
+                cleared = dict.fromkeys(("technology", "profile", "level", "activity", "share_of"))
+                return replace(previous, **{**cleared, **named}, part="person", page=0)
             return replace(previous, **{**dict.fromkeys(("person", "technology", "profile", "level")), **named})
         if (
             isinstance(total, Question)
@@ -3338,6 +3367,10 @@ def _compose(
     again = recomposed and (legacy in _RECOMPOSABLE or read.weekday is not None or team_subject)
     if not again and not _composes(read, slots, legacy, previous, follow_up):
         return None
+    weekdays_ranked = previous is not None and previous.group == "weekday" and previous.limit is not None
+    yes_or_no = not (read.rank or read.group or read.measure or read.share) and not _has(text, "quant\\w*", "horas?")
+    if legacy == "weekend_work" and weekdays_ranked and yes_or_no and _has(text, "trabalh\\w*", "apont\\w*"):
+        return None  # "o pessoal de lá trabalha sábado/domingo?" after the weekdays ranked: the weekend days worked
     if legacy == "missing_days" and read.measure == "people" and read.group in (None, "day", "person"):
         return None  # "quantas pessoas deixaram de apontar em algum dia?": the catalogue counts them
     days_of_activity = legacy == "resource_days" and read.group == "day" and bool(slots.get("activity"))
