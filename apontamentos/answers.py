@@ -17,7 +17,7 @@ from .dataset import Dataset
 from .errors import InvalidQuery
 from .question import Question
 from .rules import Period, month_of
-from .scope import contract_words
+from .scope import ScopedDataset, contract_words
 
 TEXT_ROWS = 15  # rows listed in a text answer
 PAGE_ROWS = 15  # rows of a table card; "ver mais" shows the next page
@@ -751,10 +751,16 @@ def hours_per_day(db: Dataset, question: Question, today: date) -> Answer:
     return _done(question, text)
 
 
+def _gestor(db: Dataset) -> bool:
+    return isinstance(db, ScopedDataset) and db.scope.role == "gestor"
+
+
 def _expected_for_anyone(db: Dataset, question: Question, today: date) -> Answer:
     """The hours anyone is expected to record in a period: working days times the daily hours."""
     period = whole = _month_so_far(question, today)
-    if question.contract and period.start <= today < period.end:
+    # "quanto era pra ter dado o time todo" from a gestor: his team, the contracts he sees
+    team = bool(question.contract) or (_gestor(db) and (question.everyone or question.team))
+    if team and period.start <= today < period.end:
         period = Period(period.start, today)  # what its people did so far beside what was expected so far
     count = len(rules.working_days(period, db.calendar.subdivision))
     expected = count * db.calendar.daily_hours
@@ -769,7 +775,7 @@ def _expected_for_anyone(db: Dataset, question: Question, today: date) -> Answer
             f" No período inteiro ({_dates(whole)}): {fmt.plural(days, 'dia útil', 'dias úteis')}, "
             f"{fmt.hours(days * db.calendar.daily_hours)} de cada pessoa."
         )
-    if question.contract:
+    if team:
         # "horas esperadas do 7712 em setembro": what its people did, beside what each was expected to do
         t = q.total_hours(db, contract=question.contract, period=period)
         text += (

@@ -71,12 +71,15 @@ FILTER_LABELS: dict[str, Any] = {
 def first_line(db: Dataset, c: Composition, dates: str) -> str:
     """What was computed, in words: measure, grouping, order and limit, filters, period."""
     label = MEASURES[c.measure].label.format(basis="brutas" if c.basis == "gross" else "líquidas")
+    masculine = label.lower().startswith("apontamentos")  # "dos apontamentos", "das horas"
     if c.output == "share" and c.group:
-        label = f"Parte de cada {GROUPS[c.group].label.removeprefix('por ')} nas {label.lower()}"
+        label = (
+            f"Parte de cada {GROUPS[c.group].label.removeprefix('por ')} n{'o' if masculine else 'a'}s {label.lower()}"
+        )
     elif c.output == "share" and c.part:
-        label = f"Parte {FILTER_LABELS[c.part](db, getattr(c, c.part))} das {label.lower()}"
+        label = f"Parte {FILTER_LABELS[c.part](db, getattr(c, c.part))} d{'o' if masculine else 'a'}s {label.lower()}"
     elif c.output == "share":
-        label = f"Parte {_activity(db, c.share_of)} das {label.lower()}"
+        label = f"Parte {_activity(db, c.share_of)} d{'o' if masculine else 'a'}s {label.lower()}"
     shown = [name for name in FILTER_LABELS if getattr(c, name) is not None and name != c.part]
     if c.measure == "entries" and c.validated is not None and c.output != "share":
         label = "Apontamentos validados" if c.validated else "Apontamentos não validados"  # not "… de apontamentos …"

@@ -209,7 +209,7 @@ perfeito agora dentro considerando considerar incluindo
 olhando olhar vendo representa representam representou representaram equivale
 aconteceu acontece aconteceram ocorreu ocorreram base altura sumiu sumiram apontava apontavam
 unico unica unicos unicas lancamento lancamentos lancados lancadas anda andam andando
-independente independentemente indo
+independente independentemente indo junto juntos junta juntas
 """.split()
 
 # Words that never change what is asked: politeness, discourse markers, verbs of asking. A question made of
@@ -558,7 +558,7 @@ _NOWADAYS = re.compile(r"\b(?:hoje em dia|atualmente|hj em dia)\b")  # read as "
 # "alguém com dia útil em branco?": a day without entries
 _BLANK_DAY = re.compile(
     r"\b(dias?(?: uteis| util)?) em branco\b"
-    r"|\b(dias?(?: uteis| util)?)((?: \w+){1,2}) (?:deixou|deixaram|deixei|ficou|ficaram|esta|estao|ta|tao)"
+    r"|\b(dias?(?: uteis| util)?)((?: \w+){1,4}) (?:deixou|deixaram|deixei|ficou|ficaram|esta|estao|ta|tao)"
     r" em branco\b"
 )
 # "e sem filtrar atividade?", "sem ser só desenvolvimento": the filter said dropped
@@ -975,6 +975,20 @@ _FORMAL = (
         re.compile(r"\b(?:tem|teve|trabalha em|aponta em) (?:mais de (?:um|1)|outros?|varios|dois|2) contratos?\b"),
         "apontou em quais contratos",
     ),
+    # "me da mes a mes de tudo q tem dele": all of it
+    (re.compile(r"\bde tudo (?:o )?(?:que|q) (?:tem|teve|ha)\b"), "em todo o periodo"),
+    # "a média por cabeça": per person
+    (re.compile(r"\bpor cabeca\b"), "por pessoa"),
+    # "ok sem valor então, quantas horas…": the money dropped, the hours asked
+    (re.compile(r"^(?:ok |ta |ah )?sem (?:o )?valor(?:es)?(?: em r\$| em reais)?(?: entao)?\b"), " "),
+    # "no finzinho de agosto, de 28 a 31": the days said are the period
+    (
+        re.compile(
+            r"\b(?:n?o )?(?:finzinho|finalzinho|fim|final|inicio|comeco|comecinho|meados) "
+            rf"d[eo] ({'|'.join(MONTH_NAMES)})\W+(?:de |do dia |dia )?(\d{{1,2}}) (?:a|ate) (\d{{1,2}})\b"
+        ),
+        r"de \2 a \3 de \1",
+    ),
     # "quantos do 8302 já apontaram?": how many people of it
     (
         re.compile(
@@ -999,7 +1013,9 @@ _FORMAL = (
     ),
     # "nesses 3 meses de dados", "na base toda": all the data there is
     (
-        re.compile(r"\b(?:n|d)?(?:esses|os) (?:\d|dois|tres|quatro) meses (?:de dados|da base|que tem)\b"),
+        re.compile(
+            r"\b(?:n|d)?(?:esses|os) (?:\d|dois|tres|quatro) meses(?: todos| inteiros)? (?:de dados|da base|que tem)\b"
+        ),
         "em todo o periodo",
     ),
     # "trabalhei algum fds nesses ultimos meses?": no count of months, so the recent data, all of it
@@ -1709,6 +1725,9 @@ _REMARK_AFTER = re.compile(
     r"|(?:o|a|os|as|meu|minha|um|uma)\s+(?:\w+\s+){0,3}?(?:falou|falaram|disse|disseram|acha|acham|mandou|diz)\b"
     r"|(?:eu\s+)?(?:preciso|tenho que|tenho de|quero|devia|deveria)\s+(?:chegar|bater|fechar|completar|fazer)\s+"
     r"(?:em|a|as|os|nas|nos)?\s*\d+"
+    # "q horas a jurema tem chegado? ela ta entrando cedo?": what the reader will judge from the answer
+    r"|(?:ela|ele|eu|eles|elas)\s+(?:ta|esta|to|estou|tao|estao|anda|andam)\s+(?:entrando|chegando|saindo|batendo)"
+    r"\s+(?:muito\s+)?(?:cedo|tarde)\b"
     # "que horas eu entrei ontem? acho q esqueci de bater": why it is asked, not what
     r"|(?:eu\s+)?(?:acho|axo)\s+(?:que|q)\s+(?:eu\s+)?(?:esqueci|esqueceu|nao bati|nao apontei|errei|bati errado)\b"
     # "tem algum apontamento fora da curva? tipo gente com 14h seguidas": an example of what is asked, no filter
@@ -2127,8 +2146,8 @@ def _closest(word: str) -> str:
 # A write verb after these is part of a question about data: "esqueceu de registrar a saída", "faltam validar".
 # "costumo registrar mais horas": a habit, not an order to register anything
 _NOT_AN_ORDER = re.compile(
-    r"\b(?:esquec\w*|deix\w*|falta\w*|sem|nao|pendentes?|costum\w*|cheguei a|chegou a)\s+(?:de\s+|a\s+)?$"
-)
+    r"\b(?:esquec\w*|deix\w*|falta\w*|sem|nao|pendentes?|costum\w*|cheguei a|chegou a|mais|menos)\s+(?:de\s+|a\s+)?$"
+)  # "qual dia o pessoal mais lança hora?": who records most, a question
 
 
 # "fecha os meus pontos abertos aí", "encerra o apontamento de hoje": closing an entry is a write

@@ -53,7 +53,7 @@ def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
 # The first person too ("que horas eu entrei"): the asker's days, as a named person's.
 # "que horas ela chegou", "que horas eu costumo chegar", "ela entra q horas normalmente": when each day began
 _CLOCK_VERB = (
-    "(?:entr(?:ou|ei|a|am|o|ava|avam|ar|ando)|cheg(?:ou|uei|a|am|o|ava|avam|ar|ando)|sa(?:iu|i|em|ia|iam|ir|indo)"
+    "(?:entr(?:ou|ei|a|am|o|ava|avam|ar|ando|ado)|cheg(?:ou|uei|a|am|o|ava|avam|ar|ando|ado)|sa(?:iu|i|em|ia|iam|ir|indo)"
     "|comec(?:ou|ei|a|am|ava|ar|ando)|termin(?:ou|ei|a|am|ava|ar|ando)|bat(?:eu|i|e|em|ia|er|endo))"
 )
 CLOCK_WORDS = (
@@ -79,7 +79,7 @@ TAKES: dict[str, frozenset[str]] = {
     "contract_resources": frozenset({"contract", "technology"}),
     "people_by": frozenset({"contract", "technology", "profile", "level"}),
     "average_span": PERSON_OR_CONTRACT,
-    "expected_vs_worked": frozenset({"person"}),
+    "expected_vs_worked": PERSON_OR_CONTRACT,
     "resource_days": frozenset({"person"}),
     "resource_contracts": frozenset({"person"}),
     "person_activities": frozenset({"person"}),

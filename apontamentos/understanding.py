@@ -154,7 +154,8 @@ _THESE_PERIODS = re.compile(
 )
 _WHICH_ONES = re.compile(
     r"^(?:e |entao |ta )?(?:quais|quem|qual|quem que) (?:foram|sao|eram|seriam|e|foi)(?: (?:eles|elas|esses|essas))?$"
-    r"|^(?:e )?(?:quais|quem)$|^(?:lista|liste|mostra|mostre|manda)(?: (?:eles|elas|quais|os nomes|quem|pra mim))?"
+    r"|^(?:e )?(?:quais|quem)$"
+    r"|^(?:lista|liste|mostra|mostre|manda)(?: (?:eles|elas|quais|os nomes|quem|pra mim|ai|ae|la))?"
     r"(?: (?:por|com|e) (?:as )?horas?| (?:por|em) ordem de horas?)?$"
     # "em quais dias? e qnto em cada" after a count of days: those days, each with its hours
     r"|^(?:e )?(?:em )?(?:quais|que) dias(?: foram| sao)?(?: (?:esses?|essas?|eles))?"
@@ -365,6 +366,7 @@ _LONG_ENTRY = re.compile(
 _A_DATE_NOT_A_WEEKDAY = re.compile(
     r"\b(?:o|meu|seu) dia\b(?! da semana)(?: \w+){0,4} "
     rf"(?:d[oe] mes|do periodo|desde|em (?:{'|'.join(MONTH_NAMES)}))\b"
+    r"|\bo dia em (?:que|q)\b"  # "e o dia em que ela mais trabalhou": a date
 )
 _OTHER_BOUND = re.compile(r"e (?:de|com|acima de) (\d{1,3}(?:,\d+)?) horas\b")
 # "do contrato", "no contrato" with no number: one contract, the one being talked about
@@ -2550,8 +2552,10 @@ def _narrowable(question: Question) -> Understood:
 
 
 def _needs_subject(question: Question) -> Understood:
-    if question.kind == "expected_vs_worked" and not question.person and question.everyone:
-        return question  # "quantas horas deveria fazer em outubro?": the same for everyone
+    if question.kind == "expected_vs_worked" and not question.person and (question.everyone or question.contract):
+        # "quantas horas deveria fazer em outubro?": the same for everyone; "o 8446 tá devendo hora?": its team
+        # beside what each was expected to do
+        return question
     if question.kind in PERSON_ONLY and not question.person:
         return Clarification("no_person", "De quem? Diga o nome da pessoa, por exemplo: “saldo de horas da Ana Souza”.")
     if question.kind == "activity_distribution" and not question.contract:
@@ -3175,6 +3179,9 @@ def _compose(
     # "quantas horas de treinamento no total?" after its people: the activity talked about, summed
     again_activity = again_activity_of(previous, slots)
     if total_of and (follow_up or bare or again_activity) and not read.group and not read.rank and not own_question:
+        if previous is not None and previous.kind == "expected_vs_worked" and slots.get("contract"):
+            # "e o 7712 todo junto?" after one person's expected hours: the contract's team against the same
+            return replace(previous, person=None, asker=False, contract=slots["contract"], page=0)
         if previous is not None and previous.contract and _ALL_CONTRACTS.search(text):
             # "e somando todos os contratos?" after the 8446's open spans: the same question, every contract
             return replace(previous, contract=None, page=0)
@@ -3557,6 +3564,13 @@ def _compose(
         values.update(share_of=values.pop("activity"), contract=None, part=None)
     if measure == "people" and group == "person" and not read.said_group:
         group, limit = None, None  # "quantas pessoas fizeram suporte?" after who did it: how many, not per person
+    inherited_versus = bool(values.get("versus")) and "versus" not in slots and read.said_group
+    if inherited_versus and group and "period" in slots and not _THESE_PERIODS.search(text):
+        values["versus"] = None  # "mês a mês de tudo" after two months side by side: the period said, alone
+    elif inherited_versus and group in _CALENDAR_GROUPS - {"weekday"} and values.get("period") and "cada" not in text:
+        # "e mês a mês?" after two months side by side: a breakdown of both ("em cada mês" keeps them apart)
+        both = (values["period"], values.pop("versus"))
+        values["period"] = Period(min(p.start for p in both), max(p.end for p in both))
     inherited = values.get("period") if "period" not in slots else None
     if inherited is not None and group in ("month", "week") and _within_one(inherited, group):
         values.pop("period")  # "minhas horas mês a mês" after an October question: every month, not one

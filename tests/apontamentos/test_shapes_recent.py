@@ -507,3 +507,97 @@ def test_her_part_of_the_contract_after_an_activitys_part(generated: Dataset, ro
         generated, "qnt % das horas do 8446 em outubro foi reuniao", f"e a parte da {plain(name)} no total do contrato"
     )
     assert share in reply and "reunião" not in reply
+
+
+# -- batches FR and FS -----------------------------------------------------------------------------------------
+
+
+def test_who_records_most_is_a_question_not_an_order(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "qual dia da semana o pessoal do 8446 mais lanca hora")
+    assert reply.startswith("Horas líquidas por dia da semana do contrato 8446")
+
+
+def test_all_the_months_of_data_after_one(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    worked = {(r.name, r.day) for r in rows if r.supplier == "8446" and r.day.weekday() >= 5}
+    _, reply = ask(generated, "quem trampou em fds em setembro no 8446?", "e nos 3 meses todos de dados")
+    assert reply.startswith(f"{len(worked)} dias de trabalho em fim de semana")
+
+
+@pytest.mark.parametrize("follow_up", ["e o 8446?", "e o 8446 todo junto?"])
+def test_a_contracts_team_after_ones_expected_hours(generated: Dataset, rows: list[Span], follow_up: str) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    team = {r.name for r in rows if of_contract(OCTOBER)(r)}
+    _, reply = ask(generated, f"a {plain(name)} bateu a carga esperada em outubro?", follow_up)
+    assert "168,0 h líquidas esperadas de cada pessoa" in reply and hours(total(rows, of_contract(OCTOBER))) in reply
+    assert f"com {len(team)} recursos" in reply and "junho" not in reply.lower()
+
+
+def test_a_gestors_team_against_the_expected_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    so_far = (NOVEMBER[0], TODAY)
+    gestor = Scope("gestor", contracts=("8446",))
+    for question in (
+        "o 8446 ta devendo hora esse mes? esperado x realizado",
+        "quanto era pra ter dado de hora o time todo esse mes, e quanto deu",
+    ):
+        (reply,) = ask_as(generated, gestor, question)
+        assert hours(total(rows, of_contract(so_far))) in reply.text and "esperadas de cada pessoa" in reply.text
+
+
+def test_list_them_and_the_average_per_head(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    split = by(rows, lambda r: r.name, of_contract(OCTOBER))
+    _, listed, average = ask(generated, "qnts pessoas apontaram no 8446 em outubro", "lista ai", "e a media por cabeca")
+    assert all(name in listed for name in split) and hours(sum(split.values()) / len(split)) in average
+
+
+def test_without_the_money_then_the_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    _, reply = ask(
+        generated,
+        f"quanto custa a hora da {plain(name)} pro cliente?",
+        "ok sem valor entao, quantas horas ela apontou desde o comeco",
+    )
+    assert hours(total(rows, lambda r: r.name == name)) in reply
+
+
+def test_the_end_of_a_month_with_its_days_said(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    span = (date(2026, 8, 28), date(2026, 8, 31))
+    (reply,) = ask(generated, "quanto o 8446 teve no finzinho de agosto, de 28 a 31")
+    assert hours(total(rows, of_contract(span))) in reply and "28/08/2026 a 31/08/2026" in reply
+
+
+def test_how_many_people_left_working_days_blank(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "e quantos dias uteis a galera do 8446 deixou em branco em outubro? quantas pessoas")
+    assert "ficaram sem apontar em algum dos 21 dias úteis" in reply or "ficou sem apontar" in reply
+
+
+def test_the_day_she_worked_most_after_her_weekdays(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    days = by(rows, lambda r: r.day, lambda r: r.name == name)
+    best = max(days, key=lambda d: days[d])
+    _, reply = ask(
+        generated,
+        f"a {plain(name)} costuma trabalhar mais em q dia da semana?",
+        "e o dia em q ela mais trabalhou, qual foi",
+    )
+    assert f"{best:%d/%m/%Y}" in reply and hours(days[best]) in reply
+
+
+def test_clock_ins_with_a_judgement_after(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = next(r.name for r in rows if r.day == YESTERDAY and "Dias" not in r.name.split())
+    week = (TODAY - timedelta(days=TODAY.weekday()), TODAY)
+    (reply,) = ask(generated, f"q horas a {plain(name)} tem chegado essa semana? ela ta entrando cedo?")
+    assert all(start in reply for start in first_starts(rows, name, week).values()) and "cedo" not in reply
+
+
+def test_month_by_month_after_two_months_side_by_side(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    first = min(r.day for r in rows)
+    _, both, everything = ask(
+        generated, "compara set x out do 8446 em horas liquidas", "e mes a mes?", "me da mes a mes de tudo q tem dele"
+    )
+    assert "de 01/09/2026 a 31/10/2026" in both and hours(total(rows, of_contract(SEPTEMBER))) in both
+    assert f"de {first:%d/%m/%Y} a {TODAY:%d/%m/%Y}" in everything and "Nos dois períodos" not in everything
+
+
+def test_a_share_of_entries_is_said_in_the_masculine(generated: Dataset) -> None:
+    *_, reply = ask(generated, "qual atividade tem mais lancamento no 8446 em outubro", "qual o % de reuniao ali")
+    assert "dos apontamentos" in reply and "das apontamentos" not in reply
