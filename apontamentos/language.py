@@ -221,7 +221,7 @@ FILLERS = frozenset(
     ah eh uai pois bora vamos ok okay certeza novo saber sabe diga diz dizer fala falar mostrar mostre mostra
     ver veja exibir exiba consultar consulta informe informar queria quero gostaria preciso precisava pode
     podes poderia consegue conseguir me mim bot robo assistente aqui nada sozinho sozinha isolado isoladamente
-    especificamente precisamente algo ve hmm hmmm hum humm uhum aham ahh verdade curiosidade
+    especificamente precisamente algo ve hmm hmmm hum humm uhum aham ahh verdade curiosidade direitinho certinho
     """.split()
 )
 
@@ -343,7 +343,8 @@ _INJECTION = re.compile(
     r"\b(?:system prompt|prompt do sistema|voce agora eh?|agora voce eh?|finja|aja como|modo desenvolvedor|jailbreak|"
     r"modo admin|(?:me )?(?:libera|liberar|libere|conceda|concede) (?:o )?acesso|me (?:da|de) acesso"
     r"|libera\w* (?:o )?(?:contrato )?\d{4}|"
-    r"sem regras|sem filtros?|revele|suas instrucoes)\b"
+    r"sem regras|sem filtros?(?! d[eo] (?:mes|periodo|data|datas|atividade|contrato|tecnologia|dia|semana))|revele"
+    r"|suas instrucoes)\b"
 )
 
 _DATE_SLASH = re.compile(r"(\d)/(\d)")
@@ -566,7 +567,7 @@ _UNFILTERED = re.compile(
     r"\b(?:(?:sem|tirando|tira|removendo|ignorando) (?:o |os )?(?:filtrar|filtros? de|filtros? por|filtros?"
     r"|separar por|considerar)|independente|independentemente|qualquer que seja)"
     r" (?:a |o |por |pela |pelo |da |do |de )?"
-    r"(?:(atividades?|tarefas?)|(contratos?)|(tecnologias?)|(dias? da semana))\b"
+    r"(?:(atividades?|tarefas?)|(contratos?)|(tecnologias?)|(dias? da semana)|(mes|meses|periodo|datas?))\b"
 )
 _NOT_ONLY = re.compile(r"\bsem ser (?:so|somente|apenas)\b")
 # "sem ser só sexta", "não só nas segundas": the weekday filter dropped
@@ -579,6 +580,8 @@ _EVERY_WEEKDAY_AGAIN = re.compile(
 def _unfiltered(match: re.Match[str]) -> str:
     if match.group(4):
         return "todos os dias"  # "tirando o filtro de dia da semana"
+    if match.group(5):
+        return "em todo o periodo"  # "sem filtro de mês": all the data
     return (
         "todas as atividades" if match.group(1) else "todos os contratos" if match.group(2) else "todas as tecnologias"
     )
@@ -977,6 +980,8 @@ _FORMAL = (
     ),
     # "me da mes a mes de tudo q tem dele": all of it
     (re.compile(r"\bde tudo (?:o )?(?:que|q) (?:tem|teve|ha)\b"), "em todo o periodo"),
+    # "nesse período todo de dados": all the data there is ("dados" is no technology here)
+    (re.compile(r"\b(?:n|d)?(?:esse|o) periodo (?:todo |inteiro )?(?:de dados|da base)\b"), "em todo o periodo"),
     # "a média por cabeça": per person
     (re.compile(r"\bpor cabeca\b"), "por pessoa"),
     # "ok sem valor então, quantas horas…": the money dropped, the hours asked
@@ -1914,7 +1919,7 @@ _CHECK = (
     r"|compara|ve|olha|checa)"
 )
 _CLAIM = re.compile(
-    rf"^(?:(?:oi|ola|opa|bom dia|boa tarde)\W+)?(?P<who>(?:[\w/]+\s+){{0,7}}?){_CLAIM_VERBS}"
+    rf"^(?:(?:oi|ola|opa|bom dia|boa tarde)(?: bot| pessoal)?\W+)?(?P<who>(?:[\w/]+\s+){{0,7}}?){_CLAIM_VERBS}"
     rf"(?:\s+(?:pra mim|para mim|aqui|hoje|ontem))?\s+(?:que|q)\s+(?P<claim>.+?)\s*[,.;?!]*\s*{_CHECK}"
     r"(?:\s+(?:pra mim|para mim|ai|pfv|por favor))*[\s?!.]*$"
 )

@@ -366,7 +366,7 @@ _LONG_ENTRY = re.compile(
 _A_DATE_NOT_A_WEEKDAY = re.compile(
     r"\b(?:o|meu|seu) dia\b(?! da semana)(?: \w+){0,4} "
     rf"(?:d[oe] mes|do periodo|desde|em (?:{'|'.join(MONTH_NAMES)}))\b"
-    r"|\bo dia em (?:que|q)\b"  # "e o dia em que ela mais trabalhou": a date
+    r"|\bo dia em (?:que|q)\b|\bdia campeao\b"  # "e o dia em que ela mais trabalhou", "o dia campeão": a date
 )
 _OTHER_BOUND = re.compile(r"e (?:de|com|acima de) (\d{1,3}(?:,\d+)?) horas\b")
 # "do contrato", "no contrato" with no number: one contract, the one being talked about
@@ -614,6 +614,14 @@ def understand(
     if previous is not None and previous.period:
         # "e o total nesse período todo" after a talk about September to today: that period, whole
         text = _THIS_WHOLE_PERIOD.sub("nesse periodo", text)
+    half = previous is not None and previous.period is not None and previous.period.start.day in (1, 16)
+    if (
+        half
+        and previous.period.start.month == previous.period.end.month
+        and 9 <= (previous.period.end - previous.period.start).days <= 15
+    ):  # type: ignore[union-attr]
+        # "e quantos dias úteis teve nessa quinzena?" after the first half of November: that half
+        text = re.sub(r"\b(?:n|d)?essa (?:mesma )?quinzena\b", "nesse periodo", text)
     if previous is not None and previous.period and (this_one := _THIS_ONE.fullmatch(text.strip())):
         # "e nessa?" after last week: this week ("e nesse?" after last month: this month)
         week, month = _within_one(previous.period, "week"), _within_one(previous.period, "month")
@@ -1879,6 +1887,9 @@ def _understand(
         if not (any(slots.get(name) for name in SUBJECT) or talked or me is not None and _SELF & set(rest.split())):
             return Clarification("not_understood", _AVERAGE_OF_WHAT)
         kind = "hours_per_day"
+    days_again = previous is not None and previous.kind == "days_above" and slots.get("hours") is not None
+    if days_again and re.match(r"e\b", text) and not _has(rest, "quem", "pessoas?", "recursos?", "alguem"):
+        kind = "days_above"  # "e contando bruto, quais passaram de 10h?" after her days above 9 h: her days
     owing_days = previous is not None and previous.kind == "missing_days" and not _has(rest, "horas?", "h")
     if kind == "expected_vs_worked" and owing_days and re.search(r"\bdevendo (?:algum|alguns|nenhum|mais)\b", rest):
         kind = "missing_days"  # "e outubro, fiquei devendo algum?" after the days I missed: days, not hours
@@ -3803,6 +3814,9 @@ def _inherited(
             values["period"] = None  # "qual contrato tem mais gente?": its team, not the people of the last period
         if any(re.search(r"\b(?:no total|ao todo|no geral)\b", said) for said in read.said) and read.validated is None:
             values["validated"] = None  # "e quantas horas foram no total?" after the pending ones: all of them
+        in_general = re.search(r"\b(?:no geral|em geral)\b", normalize(_ORIGINAL.get()))
+        if in_general and read.validated is not None and not slots.get("activity"):
+            values["activity"] = None  # "e no geral, tenho algum sem validar?" after my bug fixing: any activity
         asked = normalize(_ORIGINAL.get())
         pending_said = re.search(r"\b(?:valid|pendent|aprov)", asked)
         hours_asked = re.search(r"\b(?:horas?|hrs?|tempo)\b", asked) and slots.get("activity")

@@ -601,3 +601,81 @@ def test_month_by_month_after_two_months_side_by_side(generated: Dataset, rows: 
 def test_a_share_of_entries_is_said_in_the_masculine(generated: Dataset) -> None:
     *_, reply = ask(generated, "qual atividade tem mais lancamento no 8446 em outubro", "qual o % de reuniao ali")
     assert "dos apontamentos" in reply and "das apontamentos" not in reply
+
+
+# -- batches FT and FU -----------------------------------------------------------------------------------------
+
+
+def test_the_champion_day_after_the_weekdays(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    days = by(rows, lambda r: r.day, of_contract((SEPTEMBER[0], TODAY)))
+    best = max(days, key=lambda d: days[d])
+    *_, reply = ask(
+        generated,
+        "em qual dia da semana o pessoal do 8446 mais lanca hora? considerando de setembro ate hoje",
+        "e qual foi o dia campeao nesse periodo",
+    )
+    assert f"{best:%d/%m/%Y}" in reply and hours(days[best]) in reply
+
+
+def test_her_gross_days_after_her_net_ones(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    gross: dict[date, float] = defaultdict(float)
+    for r in rows:
+        if of(name, OCTOBER)(r):
+            gross[r.day] += r.gross or 0
+    above = [d for d, v in gross.items() if v > 9]
+    _, reply = ask(
+        generated, f"em q dias a {plain(name)} passou de 9h em outubro", "e contando bruto, quais passaram de 9h"
+    )
+    assert f"({len(above)} dia" in reply and "brutas" in reply and "por pessoa" not in reply
+
+
+def test_pending_in_general_after_an_activity(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    pending = sum(1 for r in rows if r.name == name and not r.validated)
+    me = Scope("colaborador", resource_id=resource_of(rows, name))
+    _, reply = ask_as(
+        generated,
+        me,
+        "quantos apontamentos eu fiz de reuniao em setembro?",
+        "e no geral, tenho algum apontamento sem validar?",
+    )
+    assert f"{pending} apontamento" in reply.text and "reunião" not in reply.text
+
+
+def test_the_weekday_without_the_months_filter(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    split = by(rows, lambda r: r.day.weekday(), lambda r: r.supplier == "8446")
+    best = max(split, key=lambda d: split[d])
+    _, reply = ask(
+        generated,
+        "o 8446 trabalhou no fim de semana em outubro?",
+        "e no geral, sem filtro de mes, qual dia da semana eles mais apontam",
+    )
+    assert hours(split[best]) in reply and "Não posso" not in reply
+
+
+def test_what_the_manager_said_after_a_greeting(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    me = Scope("colaborador", resource_id=resource_of(rows, name))
+    (reply,) = ask_as(generated, me, "oi bot, meu gestor falou q to devendo hora em outubro, é verdade?")
+    assert hours(total(rows, of(name, OCTOBER))) in reply.text and "168,0 h esperadas" in reply.text
+
+
+def test_that_half_month_again(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    _, reply = ask(
+        generated,
+        "quem menos apontou no 8446 na primeira quinzena de novembro",
+        "e quantos dias uteis teve nessa quinzena",
+    )
+    assert "De 01/11/2026 a 15/11/2026 há 9 dias úteis" in reply
+
+
+def test_all_the_data_said_in_other_words(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    first = min(r.day for r in rows)
+    _, reply = ask(
+        generated,
+        f"a {plain(name)} ta apontando direitinho? ve os dias q ela nao apontou desde setembro",
+        "ela chegou a trabalhar em algum feriado nesse periodo todo de dados?",
+    )
+    assert f"de {first:%d/%m/%Y} a {TODAY:%d/%m/%Y}" in reply and "tecnologia" not in reply
