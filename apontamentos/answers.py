@@ -741,7 +741,7 @@ def hours_per_day(db: Dataset, question: Question, today: date) -> Answer:
     else:
         who = "Todos os recursos"
     if h.average is None:
-        return _done(question, f"{who}: nenhum dia com apontamento {_dates(period)}{note}.")
+        return _done(question, f"{who}: nenhum dia com apontamento {_dates(period)}{note} (0,0 h).")
     text = (
         f"{who}: {fmt.hours(h.average)} líquidas por dia trabalhado {_dates(period)}{note} "
         f"({fmt.hours(h.net_hours)} em {fmt.plural(h.worked_days, 'dia')} com apontamento"

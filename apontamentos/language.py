@@ -222,6 +222,7 @@ FILLERS = frozenset(
     ver veja exibir exiba consultar consulta informe informar queria quero gostaria preciso precisava pode
     podes poderia consegue conseguir me mim bot robo assistente aqui nada sozinho sozinha isolado isoladamente
     especificamente precisamente algo ve hmm hmmm hum humm uhum aham ahh verdade curiosidade direitinho certinho
+    perai pera
     """.split()
 )
 
@@ -982,6 +983,8 @@ _FORMAL = (
     (re.compile(r"\bde tudo (?:o )?(?:que|q) (?:tem|teve|ha)\b"), "em todo o periodo"),
     # "nesse período todo de dados": all the data there is ("dados" is no technology here)
     (re.compile(r"\b(?:n|d)?(?:esse|o) periodo (?:todo |inteiro )?(?:de dados|da base)\b"), "em todo o periodo"),
+    # "e o meu 8121 no mesmo mês": the contract, not the asker's hours in it
+    (re.compile(r"\b(?:o |do |no )?meu (?:contrato )?(\d{4}|e\d{7})\b"), r"o contrato \1"),
     # "a média por cabeça": per person
     (re.compile(r"\bpor cabeca\b"), "por pessoa"),
     # "ok sem valor então, quantas horas…": the money dropped, the hours asked
@@ -1544,6 +1547,8 @@ def corrected(question: str) -> str | None:
     rest = _TRAILING_ACTUALLY.sub("", rest).strip(" ,.!;:-")  # "esse último eu queria do 8446 na verdade"
     if not rest or _NOT_A_CORRECTION.match(rest):
         return None
+    if re.match(r"pera", folded) and re.match(r"(?:quais|quem|qual|quant\w*|qnt\w*|qts?|como|quando)\b", rest):
+        return rest  # "peraí, quais contratos eu consigo ver?": a question of its own, not a correction
     return rest if rest.startswith("e ") else f"e {rest}"
 
 

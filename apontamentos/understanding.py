@@ -367,6 +367,7 @@ _A_DATE_NOT_A_WEEKDAY = re.compile(
     r"\b(?:o|meu|seu) dia\b(?! da semana)(?: \w+){0,4} "
     rf"(?:d[oe] mes|do periodo|desde|em (?:{'|'.join(MONTH_NAMES)}))\b"
     r"|\bo dia em (?:que|q)\b|\bdia campeao\b"  # "e o dia em que ela mais trabalhou", "o dia campeão": a date
+    r"|\bo dia (?:que|q) (?:mais|menos) (?:teve|tem|deu)\b"  # "e o dia que mais teve hora"
 )
 _OTHER_BOUND = re.compile(r"e (?:de|com|acima de) (\d{1,3}(?:,\d+)?) horas\b")
 # "do contrato", "no contrato" with no number: one contract, the one being talked about
@@ -783,6 +784,9 @@ def _listed(previous: Question, who: bool = False) -> Question | None:
     if previous.kind == "compose" and previous.measure == "days" and previous.group is None:
         # "quais?" after "passou de 9h em algum (dia)?": those days, each with its hours
         return replace(previous, measure="hours", group="day", output="table", page=0)
+    if who and previous.kind == "total_hours" and previous.contract and not previous.person and not previous.activity:
+        # "quem foram?" after a contract's hours of a week: its people then, by their hours
+        return Question("contract_resources", contract=previous.contract, period=previous.period)
     return replace(previous, page=0) if previous.kind in _LISTING_KINDS else None
 
 
@@ -3472,7 +3476,8 @@ def _compose(
         group = None  # "e o 8447?" after two contracts side by side: its figure, not a breakdown of one
     limit = read.limit or slots.get("limit")
     if recomposed and limit is None and previous is not None and group == previous.group:
-        if (not read.rank or not read.singular) and not _EVERY_ROW.search(text):
+        every_row = _EVERY_ROW.search(text) or (read.said_group and not read.rank)  # "e por dia, só semana passada"
+        if (not read.rank or not read.singular) and not every_row:
             limit = previous.limit  # "e os que mais?" after the 3 with least: the other end, as many
     if group is None:
         limit = None

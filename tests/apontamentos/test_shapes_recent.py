@@ -679,3 +679,59 @@ def test_all_the_data_said_in_other_words(generated: Dataset, rows: list[Span]) 
         "ela chegou a trabalhar em algum feriado nesse periodo todo de dados?",
     )
     assert f"de {first:%d/%m/%Y} a {TODAY:%d/%m/%Y}" in reply and "tecnologia" not in reply
+
+
+# -- batches FV and FW -----------------------------------------------------------------------------------------
+
+
+def test_my_contract_by_its_number_is_the_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = sorted({r.name for r in rows if r.supplier == "8446" and "Dias" not in r.name.split()})[0]
+    gestor = Scope("gestor", resource_id=resource_of(rows, name), contracts=("8446",))
+    _, reply = ask_as(generated, gestor, "quanto eu fiz em outubro?", "e o meu 8446 no mesmo mes")
+    assert hours(total(rows, of_contract(OCTOBER))) in reply.text
+
+
+def test_a_day_she_did_not_record_says_zero_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    worked = {r.day for r in rows if r.name == name}
+    day = next(d for d in (TODAY - timedelta(days=n) for n in range(1, 40)) if d not in worked)
+    _, reply = ask(
+        generated,
+        f"que horas a {plain(name)} chegou cada dia na semana passada",
+        f"ela apontou alguma coisa no dia {day.day}?",
+    )
+    assert f"{day:%d/%m/%Y}" in reply and "0,0 h" in reply
+
+
+def test_the_day_with_most_hours_after_the_weekdays(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    days = by(rows, lambda r: r.day, lambda r: r.supplier == "8446")
+    best = max(days, key=lambda d: days[d])
+    _, reply = ask(generated, "qual dia da semana o 8446 mais trabalha", "e o dia que mais teve hora, qual foi")
+    assert f"{best:%d/%m/%Y}" in reply and hours(days[best]) in reply
+
+
+def test_each_day_after_the_top_day(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    last_week = (TODAY - timedelta(days=TODAY.weekday() + 7), TODAY - timedelta(days=TODAY.weekday() + 1))
+    days = by(rows, lambda r: r.day, of_contract(last_week))
+    *_, reply = ask(
+        generated,
+        "horas por semana do 8446 em novembro",
+        "qual foi o dia com mais horas",
+        "e por dia, so semana passada",
+    )
+    assert all(hours(v) in reply for v in days.values()) and "(o maior)" not in reply
+
+
+def test_wait_then_a_question_of_its_own(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446",))
+    _, reply = ask_as(
+        generated, gestor, "me passa o total do 8447 em outubro tb", "peraí, quais contratos eu consigo ver aqui?"
+    )
+    assert "- 8446:" in reply.text and "ficou sem resposta" not in reply.text
+
+
+def test_who_they_were_after_a_contracts_week(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    last_week = (TODAY - timedelta(days=TODAY.weekday() + 7), TODAY - timedelta(days=TODAY.weekday() + 1))
+    people = {r.name for r in rows if of_contract(last_week)(r)}
+    *_, reply = ask(generated, "qts recursos apontaram no 8446 na semana passada", "e horas liquidas?", "quem foram")
+    assert all(name in reply for name in sorted(people)[:5]) and f"{len(people)} recursos" in reply
