@@ -43,6 +43,7 @@ ABBREVIATIONS = {
     "ql": "qual",
     "qls": "quais",
     "dnv": "de novo",
+    "qro": "quero",
     # Portuguese from Portugal: the same words as spelled in Brazil
     "registei": "registrei",
     "registou": "registrou",
@@ -222,7 +223,7 @@ FILLERS = frozenset(
     ver veja exibir exiba consultar consulta informe informar queria quero gostaria preciso precisava pode
     podes poderia consegue conseguir me mim bot robo assistente aqui nada sozinho sozinha isolado isoladamente
     especificamente precisamente algo ve hmm hmmm hum humm uhum aham ahh verdade curiosidade direitinho certinho
-    perai pera
+    perai pera proprio proprios propria proprias
     """.split()
 )
 
@@ -985,6 +986,10 @@ _FORMAL = (
     (re.compile(r"\b(?:n|d)?(?:esse|o) periodo (?:todo |inteiro )?(?:de dados|da base)\b"), "em todo o periodo"),
     # "e o meu 8121 no mesmo mês": the contract, not the asker's hours in it
     (re.compile(r"\b(?:o |do |no )?meu (?:contrato )?(\d{4}|e\d{7})\b"), r"o contrato \1"),
+    # "sab/dom em outubro": the weekend days of October, not one Saturday
+    (re.compile(r"\b(?:n?os? )?(?:sab|sabado)s?(?:\s*/\s*|\s+)(?:dom|domingo)s?\b"), "no fim de semana"),
+    # "qts pessoas-dia foram": days of work, one per person and day
+    (re.compile(r"\bpessoas?[- ]dias?\b"), "dias de trabalho"),
     # "a média por cabeça": per person
     (re.compile(r"\bpor cabeca\b"), "por pessoa"),
     # "ok sem valor então, quantas horas…": the money dropped, the hours asked
@@ -1735,6 +1740,8 @@ _REMARK_AFTER = re.compile(
     r"|(?:o|a|os|as|meu|minha|um|uma)\s+(?:\w+\s+){0,3}?(?:falou|falaram|disse|disseram|acha|acham|mandou|diz)\b"
     r"|(?:eu\s+)?(?:preciso|tenho que|tenho de|quero|devia|deveria)\s+(?:chegar|bater|fechar|completar|fazer)\s+"
     r"(?:em|a|as|os|nas|nos)?\s*\d+"
+    # "quais feriados tem entre setembro e hj msm? esqueci": why it is asked
+    r"|(?:(?:eu\s+)?(?:ja\s+)?esqueci|nao lembro|nao me lembro)\W*$"
     # "q horas a jurema tem chegado? ela ta entrando cedo?": what the reader will judge from the answer
     r"|(?:ela|ele|eu|eles|elas)\s+(?:ta|esta|to|estou|tao|estao|anda|andam)\s+(?:entrando|chegando|saindo|batendo)"
     r"\s+(?:muito\s+)?(?:cedo|tarde)\b"

@@ -155,7 +155,8 @@ _THESE_PERIODS = re.compile(
 _WHICH_ONES = re.compile(
     r"^(?:e |entao |ta )?(?:quais|quem|qual|quem que) (?:foram|sao|eram|seriam|e|foi)(?: (?:eles|elas|esses|essas))?$"
     r"|^(?:e )?(?:quais|quem)$"
-    r"|^(?:lista|liste|mostra|mostre|manda)(?: (?:eles|elas|quais|os nomes|quem|pra mim|ai|ae|la))?"
+    r"|^(?:lista|liste|mostra|mostre|manda)"
+    r"(?: (?:eles|elas|quais|os nomes|quem(?: foi| foram| sao)?|pra mim|ai|ae|la))?"
     r"(?: (?:por|com|e) (?:as )?horas?| (?:por|em) ordem de horas?)?$"
     # "em quais dias? e qnto em cada" after a count of days: those days, each with its hours
     r"|^(?:e )?(?:em )?(?:quais|que) dias(?: foram| sao)?(?: (?:esses?|essas?|eles))?"
@@ -1671,7 +1672,10 @@ def _understand(
     )
     # "e quantas delas são sênior?" after who has a role: the role narrowed, not their hours
     narrowing = any(slots.get(name) for name in ("technology", "profile", "level"))
-    they = re.search(all_of_them, rest) if "person" not in slots and listed and not narrowing else None
+    other_topic = _has(rest, "feriados?", "fim de semana", "fins de semana")  # "e nos feriados de … juntos"
+    they = (
+        re.search(all_of_them, rest) if "person" not in slots and listed and not narrowing and not other_topic else None
+    )
     summed = (
         r"\b(?:no total|ao todo|juntos|juntas|somad[oa]s|somando|soma)\b"
         r"|\b(?:foram|fizeram|apontaram|lancaram) de\b|\bfoi\b"
@@ -2141,7 +2145,7 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         for n in compared
     )
     overall = _has(text, "no total", "ao todo", "no geral")  # "quantos contratos tiveram apontamento no total?"
-    if previous.kind in _CALENDAR and question.kind in ("holiday_work", "weekend_work") and not overall:
+    if previous.kind in _CALENDAR and question.kind in ("holiday_work", "weekend_work", "missing_days") and not overall:
         same_subject = True  # "eu trabalhei em algum feriado?" after November's holidays: in November
     if question.kind in _CALENDAR and previous.kind not in STATIC and not question.has_subject:
         same_subject = True  # "quantos dias úteis teve mesmo?" after October's expected hours: October's

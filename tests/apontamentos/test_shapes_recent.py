@@ -735,3 +735,49 @@ def test_who_they_were_after_a_contracts_week(generated: Dataset, rows: list[Spa
     people = {r.name for r in rows if of_contract(last_week)(r)}
     *_, reply = ask(generated, "qts recursos apontaram no 8446 na semana passada", "e horas liquidas?", "quem foram")
     assert all(name in reply for name in sorted(people)[:5]) and f"{len(people)} recursos" in reply
+
+
+# -- batches FX and FY -----------------------------------------------------------------------------------------
+
+
+def test_people_days_on_a_holiday_asked_in_shorthand(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    holiday = date(2026, 11, 20)
+    worked = {r.name for r in rows if r.day == holiday}
+    (reply,) = ask(generated, "bom dia! alguem trabalhou no feriado de 20/11?? qro saber qts pessoas-dia foram")
+    assert f"{len(worked)} " in reply and "20/11/2026" in reply and "Qro" not in reply
+
+
+def test_holidays_asked_with_i_forgot_after(generated: Dataset) -> None:
+    (reply,) = ask(generated, "quais feriados tem entre setembro e hj msm? esqueci")
+    assert "07/09/2026" in reply and "12/10/2026" in reply and "20/11/2026" in reply
+
+
+def test_my_own_hours_from_a_gestor(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = sorted({r.name for r in rows if r.supplier == "8446" and "Dias" not in r.name.split()})[0]
+    last_week = (TODAY - timedelta(days=TODAY.weekday() + 7), TODAY - timedelta(days=TODAY.weekday() + 1))
+    gestor = Scope("gestor", resource_id=resource_of(rows, name), contracts=("8446",))
+    _, reply = ask_as(
+        generated, gestor, "qnts apontamentos nao validados temos?", "e meus proprios, quantas horas semana passada"
+    )
+    assert hours(total(rows, of(name, last_week))) in reply.text
+
+
+def test_list_who_it_was_after_the_count(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = {r.name for r in rows if of_contract(OCTOBER)(r)}
+    _, reply = ask(generated, "qntos recursos o 8446 teve em outubro", "lista quem foi")
+    assert all(name in reply for name in sorted(people)[:5])
+
+
+def test_the_days_i_forgot_after_a_months_working_days(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    october = [d for d in (date(2026, 10, n) for n in range(1, 32)) if d.weekday() < 5 and d != date(2026, 10, 12)]
+    missed = [d for d in october if d not in {r.day for r in rows if r.name == name}]
+    me = Scope("colaborador", resource_id=resource_of(rows, name))
+    _, reply = ask_as(generated, me, "quantos dias uteis teve outubro msm?", "quais dias eu esqueci de apontar")
+    assert f"em {len(missed)} dia" in reply.text and "01/10/2026 a 31/10/2026" in reply.text
+
+
+def test_saturday_slash_sunday_in_a_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    worked = {(r.name, r.day) for r in rows if OCTOBER[0] <= r.day <= OCTOBER[1] and r.day.weekday() >= 5}
+    (reply,) = ask(generated, "quantas pessoas-dia trabalharam sab/dom em outubro")
+    assert reply.startswith(f"{len(worked)} dias de trabalho em fim de semana de 01/10/2026 a 31/10/2026")
