@@ -569,7 +569,8 @@ _UNFILTERED = re.compile(
     r"\b(?:(?:sem|tirando|tira|removendo|ignorando) (?:o |os )?(?:filtrar|filtros? de|filtros? por|filtros?"
     r"|separar por|considerar)|independente|independentemente|qualquer que seja)"
     r" (?:a |o |por |pela |pelo |da |do |de )?"
-    r"(?:(atividades?|tarefas?)|(contratos?)|(tecnologias?)|(dias? da semana)|(mes|meses|periodo|datas?))\b"
+    r"(?:(atividades?|tarefas?)|(contratos?)|(tecnologias?)|(dias? da semana)|(mes|meses|periodo|datas?)"
+    r"|(perfil|perfis|cargos?))\b"
 )
 _NOT_ONLY = re.compile(r"\bsem ser (?:so|somente|apenas)\b")
 # "sem ser só sexta", "não só nas segundas": the weekday filter dropped
@@ -584,6 +585,8 @@ def _unfiltered(match: re.Match[str]) -> str:
         return "todos os dias"  # "tirando o filtro de dia da semana"
     if match.group(5):
         return "em todo o periodo"  # "sem filtro de mês": all the data
+    if match.group(6):
+        return " "  # "e nível júnior, sem filtrar perfil": the level alone names who
     return (
         "todas as atividades" if match.group(1) else "todos os contratos" if match.group(2) else "todas as tecnologias"
     )
@@ -988,6 +991,13 @@ _FORMAL = (
     (re.compile(r"\b(?:o |do |no )?meu (?:contrato )?(\d{4}|e\d{7})\b"), r"o contrato \1"),
     # "sab/dom em outubro": the weekend days of October, not one Saturday
     (re.compile(r"\b(?:n?os? )?(?:sab|sabado)s?(?:\s*/\s*|\s+)(?:dom|domingo)s?\b"), "no fim de semana"),
+    # "descontando almoço" after gross hours: net hours
+    (
+        re.compile(r"\b(?:descontando|tirando|sem|menos) (?:o )?(?:almoco|intervalo|horario de almoco)\b"),
+        "horas liquidas",
+    ),
+    # "total de horas de tudo q eu vejo": everything the asker may see, not her own hours
+    (re.compile(r"\bde tudo (?:o )?(?:que|q) eu (?:vejo|posso ver|consigo ver|tenho acesso|acesso)\b"), "de todos"),
     # "qts pessoas-dia foram": days of work, one per person and day
     (re.compile(r"\bpessoas?[- ]dias?\b"), "dias de trabalho"),
     # "a média por cabeça": per person

@@ -2031,7 +2031,8 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         weekends = previous.kind in ("weekend_work", "holiday_work") or (
             previous.kind == "compose" and previous.weekday == (6, 7)
         )  # "e feriado?" after the hours on weekends: work on holidays
-        if kind in ("working_days", "holidays") and follow_up and weekends:
+        working_days_asked = _has(rest, "dias? ute?is", "dia util")  # "e qnts dias úteis tem novembro?": the calendar
+        if kind in ("working_days", "holidays") and follow_up and weekends and not working_days_asked:
             kind = "holidays" if which_holidays else "holiday_work"  # "q feriados teve nesse período?": the list
     ranked_people = previous is not None and (
         previous.kind in ("ranking", "hours_by_person") or (previous.kind == "compose" and previous.group == "person")

@@ -781,3 +781,42 @@ def test_saturday_slash_sunday_in_a_month(generated: Dataset, rows: list[Span]) 
     worked = {(r.name, r.day) for r in rows if OCTOBER[0] <= r.day <= OCTOBER[1] and r.day.weekday() >= 5}
     (reply,) = ask(generated, "quantas pessoas-dia trabalharam sab/dom em outubro")
     assert reply.startswith(f"{len(worked)} dias de trabalho em fim de semana de 01/10/2026 a 31/10/2026")
+
+
+# -- batches FZ and GA -----------------------------------------------------------------------------------------
+
+
+def test_working_days_after_holiday_work(generated: Dataset) -> None:
+    *_, reply = ask(
+        generated, "alguem do 8446 trabalhou em feriado em setembro?", "e qnts dias uteis tem novembro ate hoje"
+    )
+    assert "até hoje, de 01/11/2026" in reply and "feriado nacional do contrato" not in reply
+
+
+def test_without_lunch_after_gross_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    half = (date(2026, 10, 1), date(2026, 10, 15))
+    *_, reply = ask(
+        generated,
+        f"qnts apontamentos a {plain(name)} fez na primeira quinzena de outubro",
+        "e horas brutas nesse periodo",
+        "descontando almoco",
+    )
+    assert f"{hours(total(rows, of(name, half)))} líquidas" in reply or reply.startswith("Horas líquidas")
+    assert hours(total(rows, of(name, half))) in reply
+
+
+def test_everything_i_see_from_a_gestor_without_entries(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446", "8447"))
+    (reply,) = ask_as(generated, gestor, "total de horas de tudo q eu vejo em novembro")
+    seen = total(rows, lambda r: r.supplier in ("8446", "8447") and NOVEMBER[0] <= r.day <= NOVEMBER[1])
+    assert hours(seen) in reply.text
+
+
+def test_a_level_without_the_profile_filter(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    *_, reply = ask(
+        generated,
+        "qnts pessoas de arquiteto de solucoes apontaram em novembro?",
+        "e nivel junior, no geral, sem filtrar perfil",
+    )
+    assert "com júnior" in reply and "arquiteto" not in reply.split("\n")[0].lower()
