@@ -223,7 +223,7 @@ FILLERS = frozenset(
     ver veja exibir exiba consultar consulta informe informar queria quero gostaria preciso precisava pode
     podes poderia consegue conseguir me mim bot robo assistente aqui nada sozinho sozinha isolado isoladamente
     especificamente precisamente algo ve hmm hmmm hum humm uhum aham ahh verdade curiosidade direitinho certinho
-    perai pera proprio proprios propria proprias
+    perai pera proprio proprios propria proprias agradeco agradecido agradecida
     """.split()
 )
 

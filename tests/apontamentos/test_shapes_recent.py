@@ -820,3 +820,10 @@ def test_a_level_without_the_profile_filter(generated: Dataset, rows: list[Span]
         "e nivel junior, no geral, sem filtrar perfil",
     )
     assert "com júnior" in reply and "arquiteto" not in reply.split("\n")[0].lower()
+
+
+def test_thanks_in_advance_after_the_question(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(
+        generated, "queria saber quantas horas o pessoal do 8446 lancou em outubro, se puder me ajudar agradeco"
+    )
+    assert hours(total(rows, of_contract(OCTOBER))) in reply
