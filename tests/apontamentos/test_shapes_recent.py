@@ -59,6 +59,22 @@ def test_recent_months_or_weeks_with_no_edge_are_asked_back(
     assert f"período “{said}" in reply.text and "meados" not in reply.text and " h " not in reply.text
 
 
+# The generated data's weeks and October's working days (12/10 is a national holiday), as the tests count them
+THIS_WEEK = (TODAY - timedelta(days=TODAY.weekday()), TODAY)
+LAST_WEEK = (TODAY - timedelta(days=TODAY.weekday() + 7), TODAY - timedelta(days=TODAY.weekday() + 1))
+OCTOBER_WORKING_DAYS = [
+    d for d in (date(2026, 10, n) for n in range(1, 32)) if d.weekday() < 5 and d != date(2026, 10, 12)
+]
+
+
+def entries_by_activity(rows: list[Span], keep: object) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for r in rows:
+        if keep(r):  # type: ignore[operator]
+            counts[activity_of(r)] += 1
+    return counts
+
+
 def activity_of(r: Span) -> str:
     """An activity as the answers group it: case, accents and spacing aside."""
     plain_text = unicodedata.normalize("NFKD", r.activity or "").encode("ascii", "ignore").decode()
@@ -199,8 +215,7 @@ def test_a_technology_whatever_the_profile(generated: Dataset, rows: list[Span])
 
 def test_owing_some_after_the_days_i_missed(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
     name, _ = one_contract_person(rows)
-    october = [d for d in (date(2026, 10, n) for n in range(1, 32)) if d.weekday() < 5 and d != date(2026, 10, 12)]
-    missed = [d for d in october if d not in {r.day for r in rows if r.name == name}]
+    missed = [d for d in OCTOBER_WORKING_DAYS if d not in {r.day for r in rows if r.name == name}]
     me = Scope("colaborador", resource_id=resource_of(rows, name))
     _, reply = ask_as(
         generated, me, "to devendo qnts dias de apontamento esse mes?", "e outubro, fiquei devendo algum?"
@@ -227,20 +242,28 @@ def test_who_is_missing_days_this_month(generated: Dataset, rows: list[Span]) ->
 
 def test_the_team_total_after_one_persons_missed_days(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
     name = sorted({r.name for r in rows if r.supplier == "8446" and "Dias" not in r.name.split()})[0]
-    last_week = (TODAY - timedelta(days=TODAY.weekday() + 7), TODAY - timedelta(days=TODAY.weekday() + 1))
     _, reply = ask_as(
         generated,
         Scope("gestor", contracts=("8446",)),
         f"a {plain(name)} faltou qnts dias esse mes?",
         "ok, e o total de horas do time na semana passada",
     )
-    assert hours(total(rows, of_contract(last_week))) in reply.text and "sem apontar" not in reply.text
+    assert hours(total(rows, of_contract(LAST_WEEK))) in reply.text and "sem apontar" not in reply.text
 
 
-def test_the_busiest_date_after_the_busiest_weekday(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+@pytest.mark.parametrize(
+    ("breakdown", "follow_up"),
+    [
+        ("qual dia da semana rende mais no 8446 em novembro?", "e o dia com mais horas do mes"),  # FK
+        ("me da as horas por semana do 8446 em novembro pfv", "qual foi o dia de pico"),  # FO
+    ],
+)
+def test_the_busiest_date_after_a_breakdown(
+    generated: Dataset, rows: list[Span], breakdown: str, follow_up: str
+) -> None:  # noqa: F811
     days = by(rows, lambda r: r.day, of_contract(NOVEMBER))
     best = max(days, key=lambda d: days[d])
-    _, reply = ask(generated, "qual dia da semana rende mais no 8446 em novembro?", "e o dia com mais horas do mes")
+    _, reply = ask(generated, breakdown, follow_up)
     assert f"{best:%d/%m/%Y}" in reply and hours(days[best]) in reply
 
 
@@ -256,10 +279,7 @@ def test_my_hours_of_two_months_each(generated: Dataset, rows: list[Span]) -> No
 
 
 def test_a_bare_top_after_the_activities_counted(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
-    counts: dict[str, int] = defaultdict(int)
-    for r in rows:
-        if of_contract(OCTOBER)(r):
-            counts[activity_of(r)] += 1
+    counts = entries_by_activity(rows, of_contract(OCTOBER))
     top = max(counts, key=lambda a: counts[a])
     *_, reply = ask(
         generated,
@@ -312,18 +332,8 @@ def test_since_the_start_of_a_month(generated: Dataset, rows: list[Span]) -> Non
     assert f"{fifth}: {hours(split[fifth])}" in reply and f"01/10/2026 a {TODAY:%d/%m/%Y}" in reply
 
 
-def test_the_peak_day_after_the_weeks(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
-    days = by(rows, lambda r: r.day, of_contract(NOVEMBER))
-    best = max(days, key=lambda d: days[d])
-    _, reply = ask(generated, "me da as horas por semana do 8446 em novembro pfv", "qual foi o dia de pico")
-    assert f"{best:%d/%m/%Y}" in reply and hours(days[best]) in reply
-
-
 def test_the_activity_with_most_entries_said_in_the_singular(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
-    counts: dict[str, int] = defaultdict(int)
-    for r in rows:
-        if of_contract(NOVEMBER)(r):
-            counts[activity_of(r)] += 1
+    counts = entries_by_activity(rows, of_contract(NOVEMBER))
     top = max(counts, key=lambda a: counts[a])
     (reply,) = ask(generated, "qual atividade tem mais lancamento no 8446 em novembro")
     assert reply.startswith("Apontamentos por atividade") and f"{counts[top]} apontamentos" in reply.split("\n")[1]
@@ -338,11 +348,10 @@ def test_who_leads_in_hours_after_the_contracts_by_people(generated: Dataset, ro
 
 def test_working_days_again_after_a_months_expected_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
     name, _ = one_contract_person(rows)
-    october = [d for d in (date(2026, 10, n) for n in range(1, 32)) if d.weekday() < 5 and d != date(2026, 10, 12)]
     _, reply = ask(
         generated, "quantas horas era pra eu ter feito em outubro?", "quantos dias uteis teve mesmo", user=name
     )
-    assert f"há {len(october)} dias úteis" in reply and "01/10/2026 a 31/10/2026" in reply
+    assert f"há {len(OCTOBER_WORKING_DAYS)} dias úteis" in reply and "01/10/2026 a 31/10/2026" in reply
 
 
 def test_me_that_week_after_a_contracts_week(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
@@ -355,10 +364,9 @@ def test_me_that_week_after_a_contracts_week(generated: Dataset, rows: list[Span
 
 def test_this_one_after_last_week(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
     name, _ = one_contract_person(rows)
-    this_week = (TODAY - timedelta(days=TODAY.weekday()), TODAY)
     me = Scope("colaborador", resource_id=resource_of(rows, name))
     _, reply = ask_as(generated, me, "quantas horas eu fiz semana passada", "e nessa?")
-    assert hours(total(rows, of(name, this_week))) in reply.text and f"{this_week[0]:%d/%m/%Y}" in reply.text
+    assert hours(total(rows, of(name, THIS_WEEK))) in reply.text and f"{THIS_WEEK[0]:%d/%m/%Y}" in reply.text
 
 
 def test_saying_i_only_manage_before_the_question(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
@@ -428,16 +436,14 @@ def test_since_a_day_of_this_month(generated: Dataset, rows: list[Span]) -> None
 
 def test_clock_ins_asked_as_a_habit_then_each_day(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
     name = next(r.name for r in rows if r.day == YESTERDAY and "Dias" not in r.name.split())
-    week = (TODAY - timedelta(days=TODAY.weekday()), TODAY)
     (reply,) = ask(generated, f"me mostra a entrada da {plain(name)} em cada dia dessa semana")
-    assert all(start in reply for start in first_starts(rows, name, week).values()), reply
+    assert all(start in reply for start in first_starts(rows, name, THIS_WEEK).values()), reply
 
 
 def test_another_bound_after_the_days_above_one(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
-    last_week = (TODAY - timedelta(days=TODAY.weekday() + 7), TODAY - timedelta(days=TODAY.weekday() + 1))
     days: dict[tuple[str, date], float] = defaultdict(float)
     for r in rows:
-        if of_contract(last_week)(r):
+        if of_contract(LAST_WEEK)(r):
             days[(r.name, r.day)] += r.gross or 0
     above = [k for k, v in days.items() if v > 9]
     _, reply = ask(
@@ -450,8 +456,7 @@ def test_another_bound_after_the_days_above_one(generated: Dataset, rows: list[S
 
 def test_owing_an_entry_of_some_day(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
     name, _ = one_contract_person(rows)
-    october = [d for d in (date(2026, 10, n) for n in range(1, 32)) if d.weekday() < 5 and d != date(2026, 10, 12)]
-    missed = [d for d in october if d not in {r.day for r in rows if r.name == name}]
+    missed = [d for d in OCTOBER_WORKING_DAYS if d not in {r.day for r in rows if r.name == name}]
     me = Scope("colaborador", resource_id=resource_of(rows, name))
     (reply,) = ask_as(generated, me, "oi, to devendo apontamento de algum dia em outubro??")
     assert f"em {len(missed)} dia" in reply.text and "esperadas" not in reply.text
@@ -464,10 +469,7 @@ def test_more_than_one_contract(generated: Dataset, rows: list[Span]) -> None:  
 
 
 def test_activities_counted_by_entries_said_as_launches(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
-    counts: dict[str, int] = defaultdict(int)
-    for r in rows:
-        if of_contract(SEPTEMBER)(r):
-            counts[activity_of(r)] += 1
+    counts = entries_by_activity(rows, of_contract(SEPTEMBER))
     top = max(counts, key=lambda a: counts[a])
     (reply,) = ask(generated, "no 8446 oq mais se fez em setembro? conta por qtd de lancamento")
     assert (
@@ -493,8 +495,7 @@ def test_do_they_work_weekends_after_the_weekdays_ranked(generated: Dataset, row
 
 
 def test_the_peak_after_the_days(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
-    last_week = (TODAY - timedelta(days=TODAY.weekday() + 7), TODAY - timedelta(days=TODAY.weekday() + 1))
-    days = by(rows, lambda r: r.day, of_contract(last_week))
+    days = by(rows, lambda r: r.day, of_contract(LAST_WEEK))
     best = max(days, key=lambda d: days[d])
     _, reply = ask(generated, "horas por dia do 8446 semana passada", "qual foi o pico")
     assert f"{best:%d/%m/%Y}" in reply and hours(days[best]) in reply and reply.count("\n- ") == 1
@@ -584,9 +585,8 @@ def test_the_day_she_worked_most_after_her_weekdays(generated: Dataset, rows: li
 
 def test_clock_ins_with_a_judgement_after(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
     name = next(r.name for r in rows if r.day == YESTERDAY and "Dias" not in r.name.split())
-    week = (TODAY - timedelta(days=TODAY.weekday()), TODAY)
     (reply,) = ask(generated, f"q horas a {plain(name)} tem chegado essa semana? ela ta entrando cedo?")
-    assert all(start in reply for start in first_starts(rows, name, week).values()) and "cedo" not in reply
+    assert all(start in reply for start in first_starts(rows, name, THIS_WEEK).values()) and "cedo" not in reply
 
 
 def test_month_by_month_after_two_months_side_by_side(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
@@ -711,8 +711,7 @@ def test_the_day_with_most_hours_after_the_weekdays(generated: Dataset, rows: li
 
 
 def test_each_day_after_the_top_day(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
-    last_week = (TODAY - timedelta(days=TODAY.weekday() + 7), TODAY - timedelta(days=TODAY.weekday() + 1))
-    days = by(rows, lambda r: r.day, of_contract(last_week))
+    days = by(rows, lambda r: r.day, of_contract(LAST_WEEK))
     *_, reply = ask(
         generated,
         "horas por semana do 8446 em novembro",
@@ -731,8 +730,7 @@ def test_wait_then_a_question_of_its_own(generated: Dataset, rows: list[Span]) -
 
 
 def test_who_they_were_after_a_contracts_week(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
-    last_week = (TODAY - timedelta(days=TODAY.weekday() + 7), TODAY - timedelta(days=TODAY.weekday() + 1))
-    people = {r.name for r in rows if of_contract(last_week)(r)}
+    people = {r.name for r in rows if of_contract(LAST_WEEK)(r)}
     *_, reply = ask(generated, "qts recursos apontaram no 8446 na semana passada", "e horas liquidas?", "quem foram")
     assert all(name in reply for name in sorted(people)[:5]) and f"{len(people)} recursos" in reply
 
@@ -754,12 +752,11 @@ def test_holidays_asked_with_i_forgot_after(generated: Dataset) -> None:
 
 def test_my_own_hours_from_a_gestor(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
     name = sorted({r.name for r in rows if r.supplier == "8446" and "Dias" not in r.name.split()})[0]
-    last_week = (TODAY - timedelta(days=TODAY.weekday() + 7), TODAY - timedelta(days=TODAY.weekday() + 1))
     gestor = Scope("gestor", resource_id=resource_of(rows, name), contracts=("8446",))
     _, reply = ask_as(
         generated, gestor, "qnts apontamentos nao validados temos?", "e meus proprios, quantas horas semana passada"
     )
-    assert hours(total(rows, of(name, last_week))) in reply.text
+    assert hours(total(rows, of(name, LAST_WEEK))) in reply.text
 
 
 def test_list_who_it_was_after_the_count(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
@@ -770,8 +767,7 @@ def test_list_who_it_was_after_the_count(generated: Dataset, rows: list[Span]) -
 
 def test_the_days_i_forgot_after_a_months_working_days(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
     name, _ = one_contract_person(rows)
-    october = [d for d in (date(2026, 10, n) for n in range(1, 32)) if d.weekday() < 5 and d != date(2026, 10, 12)]
-    missed = [d for d in october if d not in {r.day for r in rows if r.name == name}]
+    missed = [d for d in OCTOBER_WORKING_DAYS if d not in {r.day for r in rows if r.name == name}]
     me = Scope("colaborador", resource_id=resource_of(rows, name))
     _, reply = ask_as(generated, me, "quantos dias uteis teve outubro msm?", "quais dias eu esqueci de apontar")
     assert f"em {len(missed)} dia" in reply.text and "01/10/2026 a 31/10/2026" in reply.text
