@@ -616,12 +616,7 @@ def understand(
     if previous is not None and previous.period:
         # "e o total nesse período todo" after a talk about September to today: that period, whole
         text = _THIS_WHOLE_PERIOD.sub("nesse periodo", text)
-    half = previous is not None and previous.period is not None and previous.period.start.day in (1, 16)
-    if (
-        half
-        and previous.period.start.month == previous.period.end.month
-        and 9 <= (previous.period.end - previous.period.start).days <= 15
-    ):  # type: ignore[union-attr]
+    if previous is not None and previous.period is not None and _half_month(previous.period):
         # "e quantos dias úteis teve nessa quinzena?" after the first half of November: that half
         text = re.sub(r"\b(?:n|d)?essa (?:mesma )?quinzena\b", "nesse periodo", text)
     if previous is not None and previous.period and (this_one := _THIS_ONE.fullmatch(text.strip())):
@@ -735,7 +730,8 @@ def understand(
                 f"Você só pode consultar {shown}: o contrato {whole} inteiro, com as outras partes, não.",
                 _period_said(db, text, today) or _period_only(previous),
             )
-    if _THAN_ME.search(normalize(question)) and not (
+    plain = normalize(question)
+    if _THAN_ME.search(plain) and not (
         isinstance(understood, Clarification) and understood.reason.startswith("out_of_scope")
     ):
         # "quem do 7951 fez mais hora q eu": a bound the composition cannot take from the asker's own total
@@ -745,7 +741,7 @@ def understand(
         return Clarification("not_understood", THAN_ME, asked)
     if restricted and isinstance(understood, Clarification):
         return _restricted(db, understood)
-    compared = AM_I_THE_ONE.search(normalize(question)) is not None  # "sou eu quem mais apontou?"
+    compared = AM_I_THE_ONE.search(plain) is not None  # "sou eu quem mais apontou?"
     if role == "colaborador" and isinstance(understood, Question) and (compared or _about_others(understood)):
         # her view holds her rows only: a contract's total or a ranking would be hers, told as the contract's
         return Clarification("out_of_scope_person", OTHER_PEOPLE, _period_only(understood))
@@ -3622,6 +3618,12 @@ def _compose(
     return question_of(composition)
 
 
+def _half_month(period: Period) -> bool:
+    """Whether `period` is the first or the second half of a month (1 to 15, 16 to its end or to today)."""
+    same_month = (period.start.year, period.start.month) == (period.end.year, period.end.month)
+    return same_month and period.start.day in (1, 16) and 9 <= (period.end - period.start).days <= 15
+
+
 def _within_one(period: Period, group: str) -> bool:
     """Whether `period` lies inside one month (or one week): breaking it down by that unit shows one row."""
     if group == "month":
@@ -3824,10 +3826,9 @@ def _inherited(
             values["period"] = None  # "qual contrato tem mais gente?": its team, not the people of the last period
         if any(re.search(r"\b(?:no total|ao todo|no geral)\b", said) for said in read.said) and read.validated is None:
             values["validated"] = None  # "e quantas horas foram no total?" after the pending ones: all of them
-        in_general = re.search(r"\b(?:no geral|em geral)\b", normalize(_ORIGINAL.get()))
-        if in_general and read.validated is not None and not slots.get("activity"):
-            values["activity"] = None  # "e no geral, tenho algum sem validar?" after my bug fixing: any activity
         asked = normalize(_ORIGINAL.get())
+        if re.search(r"\b(?:no geral|em geral)\b", asked) and read.validated is not None and not slots.get("activity"):
+            values["activity"] = None  # "e no geral, tenho algum sem validar?" after my bug fixing: any activity
         pending_said = re.search(r"\b(?:valid|pendent|aprov)", asked)
         hours_asked = re.search(r"\b(?:horas?|hrs?|tempo)\b", asked) and slots.get("activity")
         work_asked = re.search(r"\bquant\w* (?:\w+ )?(?:fez|fiz|fizeram|trabalhou|trabalhei|apontou|apontei)\b", asked)
