@@ -18,10 +18,13 @@ GROUP_WORDS: dict[str, str] = {
     # "minhas horas por dia na semana passada" lists the days; "quantas horas por dia", an average, does not
     "day": r"\b(?:(?:cada|em cada) dia|(?<!quantas horas )(?<!horas em media )(?<!media )(?<!media de horas )"
     r"por dia(?! trabalhado| util| em media)|dia a dia"
-    r"|diariamente|(?:quebra|visao|divisao|detalhe) diari[oa]|qual (?:o )?dia|em que dia)\b",
+    r"|diariamente|(?:quebra|visao|divisao|detalhe) diari[oa]|qual (?:o )?dia|em que dia"
+    r"|(?<=lista )(?:os )?dias e (?:as )?horas|(?<=mostra )(?:os )?dias e (?:as )?horas)\b",  # each day, its hours
     "activity": r"\b(?:(?:por|cada|em cada) (?:atividades?|tarefas?)|qual (?:a )?(?:atividade|tarefa)"
     r"|(?:no|com o|em) que(?= (?:\w+ ){0,3}(?:gast|dedic|invest)))\b",
-    "client": r"\b(?:por|cada|em cada) contratos? (?:de |do )?clientes?\b",
+    # "qual dos dois contratos cliente do 7874 teve mais hora?": its client contracts, ranked
+    "client": r"\b(?:(?:por|cada|em cada) contratos?|qual (?:deles|dos (?:dois|\d+)) contratos?)"
+    r" (?:de |do )?clientes?\b",
     "contract": r"\b(?:(?:por|cada|em cada) contratos?|qual (?:o )?contrato)\b",
     "person": r"\b(?:por|cada|de cada) (?:pessoa|recurso|consultor|colaborador|profissional|cabeca|um|uma)\b",
 }

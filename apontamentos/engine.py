@@ -366,8 +366,13 @@ def _whom_she_means(context: dict[str, Any]) -> str | None:
 
 def _ranks_one_contract(question: Question, scope: Scope) -> bool:
     """A ranking of contracts asked by a gestor who sees a single contract: no ranking he may see answers it."""
+    # ("qual contrato cliente do 7874 mais apontou?" ranks the parts of his own contract: those he sees)
+    client_parts = question.group == "client" and question.contract is not None
     ranks = question.kind == "contract_ranking" or (
-        question.kind == "compose" and question.group in ("contract", "client") and question.limit is not None
+        question.kind == "compose"
+        and question.group in ("contract", "client")
+        and question.limit is not None
+        and not client_parts
     )
     return ranks and scope.role == "gestor" and len(scope.contracts) == 1 and not question.among
 

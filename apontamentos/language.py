@@ -518,8 +518,32 @@ def _as_hours(match: re.Match[str]) -> str:
 
 # "dez de novembro", "primeiro de outubro": a day in words ("dez" was read as December's abbreviation)
 _DAY_IN_WORDS = re.compile(rf"\b(?:(dezembro)|primeiro) de ({'|'.join(sorted(MONTH_NAMES, key=len, reverse=True))})\b")
-# "o hugo tá atrasado nas horas?": below the expected hours, not a late arrival
-_BEHIND = re.compile(r"\b(?:atrasad[oa]s?|devendo) (?:n?as|com as|nas suas|em) horas\b")
+# "o hugo tá atrasado nas horas?": below the expected hours, not a late arrival; "tá em dia com as horas do mês?",
+# "fechei minhas horas?": whether the expected hours are met, the same balance
+_BEHIND = re.compile(
+    r"\b(?:(?:atrasad[oa]s?|devendo) (?:n?as|com as|nas suas|em) horas"
+    r"|em dia com (?:as |suas |minhas )?horas"
+    r"|(?:fechei|fechou|fecharam|completei|completou|completaram|cumpri|cumpriu|cumpriram|bati|bateu|bateram)"
+    r" (?:as |suas |minhas )?horas(?= d[oa] (?:mes|semana)\b| (?:esse|este|nesse|neste|em|de) \w+|\s*\??$))"
+)
+
+
+def _behind(match: re.Match[str]) -> str:
+    """ "fechei minhas horas?": mine; "ele tá em dia com as horas?": his."""
+    mine = re.match(r"(?:fechei|completei|cumpri|bati)\b|.*\bminhas\b", match.group(0))
+    return "eu estou abaixo do esperado" if mine else "abaixo do esperado"
+
+
+# "qnts dias to devendo?", "quantos dias ela ta devendo": days without entries (read as "tô devendo quantos dias")
+_DAYS_OWED = re.compile(
+    r"\b(?:quant[oa]s|qnts?|qts?|qntos) dias (?:(?:que|q) )?(\w+ )??"
+    r"((?:to|tou|estou|ta|esta|tao|estao|fiquei|ficou|ficaram) devendo)\b"
+)
+# "… de 05/10 até 17/10 pq acho q ele trabalhou no sábado": why it is asked, not what (the sábado is no filter)
+_BECAUSE_I_THINK = re.compile(
+    r"\s*,?\s*\b(?:pq|porque|por que|pois|ja que)\s+(?:eu\s+)?"
+    r"(?:acho|acredito|imagino|lembro|desconfio)\s+(?:que|q)\b.*$"
+)
 # "preciso fechar o relatório até amanhã, me passa …": a deadline, not the period asked about
 _DEADLINE = re.compile(r"\b((?:preciso|tenho que|fechar|entregar|mandar|enviar)\b.*?) (?:ate|para) amanha\b")
 # "quebra isso por semana pra mim": a courtesy, not the asker as the subject
@@ -1459,8 +1483,16 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_FIXED_BUGS, _fixed_bugs),
     (_FOR_ME, r"\1"),
     (_DEADLINE, r"\1"),
+    (_BECAUSE_I_THINK, ""),
     (_SINCE_THE_START, "desde o inicio"),
-    (_BEHIND, "abaixo do esperado"),
+    # "e no contrato dele todo, o 8447", "o contrato dele, o 8246": the contract named, said twice
+    (
+        re.compile(
+            r"\b(n|d)?o contrato (?:dele|dela|seu|meu)( tod[oa]| inteir[oa])?,? (?:(?:n|d)?o )?(\d{4}|e\d{7})\b,?"
+        ),
+        r"\1o contrato \3\2",
+    ),
+    (_BEHIND, _behind),
     (_DAY_IN_WORDS, _day_in_words),
     (_DAY_OF_NAMED_MONTH, _as_date),
     (_REPORT_NAME, r"\1"),
@@ -1487,6 +1519,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_BARE_MONTH, r"\1 mes \2"),
     (_MY_ACCESS, r"\1 \2 posso ver"),
     (_WHICH_OF_TWO, lambda m: f"{m.group(1)} {'delas' if m.group(2) == 'a' else 'deles'}"),
+    (_DAYS_OWED, lambda m: f"{m.group(1) or ''}{m.group(2)} quantos dias"),
     (_OWING_A_DAY, _owing_a_day),
     # "to devendo apontamento de algum dia?": mine
     (
@@ -1802,7 +1835,9 @@ _BELIEF = re.compile(r"(?:eu )?(?:to|estou) (?:achando|com a impressao de|sentin
 
 
 # "preciso fechar o mês da zuleica", "conferir o fechamento do wagner rocha": whom "ela" / "ele" then means
+# "preciso fechar o mês da zuleica", "preciso ver a renata freitas": the person the question's "ela" means
 _WHOSE = re.compile(r"\bd[oa] ([a-z]+(?: [a-z]+){0,3})\s*$")
+_SEEN = re.compile(r"\b(?:ver|olhar|conferir|checar|acompanhar) (?:o|a) ([a-z]+(?: [a-z]+){0,3})\s*$")
 _WHO_SAID = re.compile(r"(?:o|a) ([a-z]+(?: [a-z]+){0,4}) (?:falou|disse|comentou|contou|acha)\b")
 _CLAUSE_NOUNS = (
     r"\b(?:mes|semana|contrato|time|equipe|pessoal|ponto|fechamento|folha|relatorio|cliente|rh|gestor|gestora)\b"
@@ -1844,7 +1879,7 @@ def without_context(question: str) -> str:
     if grouping and not _BREAKDOWN.search(each):
         asked = each  # "meu gestor pediu a quebra por atividade, quanto foi de cada uma?": each activity
         kept.append(f"por {grouping.group(1)}")
-    whom = _WHOSE.search(context) or _WHO_SAID.match(context)
+    whom = _WHOSE.search(context) or _SEEN.search(context) or _WHO_SAID.match(context)
     if whom and re.search(r"\b(?:ele|ela)\b", asked) and not re.search(_CLAUSE_NOUNS, whom.group(1)):
         asked = re.sub(r"\b(?:ele|ela)\b", whom.group(1), asked, count=1)  # "preciso fechar o mês da zuleica, …ela…"
     contracts = [n for n in _CONTRACT_NUMBER.findall(context) if n not in asked]

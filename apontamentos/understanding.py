@@ -130,6 +130,8 @@ _WITH_MINE = re.compile(
     r"(?:e )?(?:compara|comparar|comparando|compare|e comparado)(?: isso)? (?:com|c/|as|os) (?:as |os |o |a )?"
     r"(?:minhas|meus|minha|meu)(?: horas)?(?: pfv| por favor)?"
 )
+# "compara isso com a Íris": the previous figure beside another person's (her name is already taken out)
+_COMPARE_WITH = re.compile(r"(?:e )?(?:compara|comparar|compare|comparando)(?: isso| ele| ela)? (?:com|c/)(?: o| a)?")
 _THIS_ONE = re.compile(r"e (?:n|d)?e(ssa|sta|sse|ste)(?: agora| atual)?")
 _WHO_LEADS = re.compile(r"e ((?:em|por) (?:horas|apontamentos|pessoas|gente) )?(?:quem|qual) mais apontou")
 _FEW_OF_THE_LIST = re.compile(
@@ -1092,7 +1094,7 @@ def _understand(
             # "qnts apontamentos sem validação nos dois em outubro?" from a gestor of two contracts: both of his
             rest = rest.replace(both.group(0), f" {both.group(1)}os meus contratos ", 1)
             text = " ".join(rest.split())
-    whole_team = re.search(r" (?:d|n)o time(?: todo)? | (?:d|n)a equipe(?: toda)? ", rest)
+    whole_team = re.search(r" (?:(?:d|n)?o time|(?:d|n)?a equipe)(?: tod[oa]| inteir[oa])? ", rest)
     if whole_team and _ROLE.get() == "gestor" and previous is not None and previous.person:
         rest = rest.replace(whole_team.group(0), " todos ", 1)  # "e a média do time?" after one of his people
         text = " ".join(rest.split())
@@ -1629,6 +1631,27 @@ def _understand(
         period = slots.get("period") or previous.period
         among = (previous.person, me)
         return Question("compose", measure="hours", group="person", among=among, period=period, output="table")
+    every_holiday = re.search(r"\btodos os feriados\b", text) is not None
+    if previous is not None and previous.kind == "holiday_work" and every_holiday and not _has(rest, "quais"):
+        # "e somando todos os feriados da base inteira" after who worked on the 20/11: every holiday, all the data
+        return replace(previous, period=slots.get("period"), versus=None, page=0)
+    other = slots.get("person")
+    if (
+        previous is not None
+        and previous.person not in (None, other)
+        and other
+        and _COMPARE_WITH.fullmatch(rest.strip())
+    ):
+        measure = previous.measure if previous.kind == "compose" else _MEASURE_OF.get(previous.kind)
+        measure = "hours" if previous.kind == "total_hours" else measure
+        if measure is not None and previous.group is None:
+            # "compara isso com a Íris" after Yolanda's hours per day worked: the two side by side, that measure
+            kept = {name: getattr(previous, name) for name in ("activity", "weekday", "basis", "validated")}
+            period = slots.get("period") or previous.period
+            among = (previous.person, other)
+            return Question(
+                "compose", measure=measure, group="person", among=among, period=period, output="table", **kept
+            )
     if slots.get("among") and slots["among"][0] in db.resources and re.search(_SUMMED_TOGETHER, text):
         # "qnt eu e o Hugo fizemos mês passado, somando os dois?", "… fizeram juntas": the two of them, summed
         period = slots.get("period") or (previous.period if previous is not None else None)
@@ -2056,6 +2079,10 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
             return _needs_subject(_merge(previous, slots))  # "e por horas?" re-ranks the same activities
     if kind == "contract_ranking" and "limit" not in slots and _has(rest, "qual", "quem"):
         slots["limit"] = 1
+    only_hours = re.fullmatch(r"(?:e )?(?:em |as |e as |quantas |qnts )?(?:horas|hrs?)(?: brutas| liquidas)?", text)
+    if follow_up and previous is not None and previous.activity and only_hours and not has_subject:
+        # "e horas?" after how many code review entries he made: the hours of those entries
+        return _needs_subject(_merge(previous, {**slots, "count": False}))
     uncounted = ("missing_days", "open_spans", "unvalidated", "validators", "working_days", "holidays")
     if kind is None and previous is not None and previous.kind in uncounted and _GROSS.search(rest):
         kind = "total_hours"  # "e as brutas dela no mês" after her missing days: her gross hours then
@@ -2170,6 +2197,7 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         and _has(text, "tem", "tenho", "ta", "esta", "tao", "estao")
     )
     now = question.kind in _STATE_KINDS and named_now and (not re.match(r"e\b", text) or changed)
+    now = now and not (previous.period and _has(text, "teve", "tiveram", "houve"))  # "teve algum …?": then
     if now:  # "tenho apontamento sem validar?", "ele tem apontamento aberto?": a person's now, not the last period
         same_subject = follow_up = False
     # "quanto tempo dura meu apontamento?", "em quais contratos eu apontei?": all the data, not the last period
@@ -2740,7 +2768,7 @@ CONTRACT_THREAD_KINDS = frozenset(
     | {"activity_ranking"}  # "qual atividade teve mais hora em novembro?" in a talk about the 8418
 )
 # In a talk about one person, "teve dia acima de 8h?", "trabalhou no fim de semana?" are about her
-PERSON_THREAD_KINDS = frozenset({"days_above", "weekend_work", "holiday_work"})
+PERSON_THREAD_KINDS = frozenset({"days_above", "weekend_work", "holiday_work", "outliers"})
 SUBJECT_KINDS = frozenset(
     {
         "total_hours",
@@ -3224,12 +3252,15 @@ def _compose(
         widened = bool(named.get("contract")) and _CONTRACT_WHOLE.search(text) is not None and not every_activity
         by_activity = previous is not None and (previous.group == "activity" or previous.kind in _ACTIVITY_LISTS)
         widened = widened and previous is not None and bool(previous.activity or by_activity)
+        # "e qto o 8446 inteiro gastou com isso?" after the 8446's top 5 in it: its total, not the top 5 again
+        widened = widened and (named.get("contract") != previous.contract or bool(previous.person))  # type: ignore[union-attr]
         if (averaged or widened) and any(name in named for name in SUBJECT):
             # "e do contrato dela inteiro?" after her hours per day: the contract's, per day; "e no 8033 todo?"
             # after the average per person of one of its client contracts: the same for all of it
             cleared = dict.fromkeys(("person", "contract", "technology", "profile", "level"))
             return replace(previous, **{**cleared, **named}, page=0)  # type: ignore[arg-type]
-        if previous is not None and named.get("activity") and named["activity"] == previous.activity:
+        activity_said = previous is not None and bool(named.get("activity")) and named["activity"] == previous.activity
+        if activity_said:
             del named["activity"]  # "quantas horas de treinamento no total?" after its people: that activity's total
         if read.weekday is not None:
             named["weekday"] = read.weekday  # "somando todos os domingos desde setembro"
@@ -3268,7 +3299,7 @@ def _compose(
             if any(name in named for name in SUBJECT) and not only_narrowing:
                 # "e o total dela?": her total, not the contract's ("e o pessoal de QA?" narrows it instead)
                 total = replace(total, **dict.fromkeys(("person", "contract", "technology", "profile", "level")))
-                if _listed_people(previous) and "activity" not in named:  # type: ignore[arg-type]
+                if _listed_people(previous) and not activity_said:  # type: ignore[arg-type]
                     # her row of a list inside an activity was its figure already: her total is every activity
                     total = replace(total, activity=None, share_of=None)
             return replace(total, **named)
@@ -3385,6 +3416,9 @@ def _compose(
     if legacy == "unvalidated" and _VALIDATED_YES.search(text) and not _VALIDATED_NO.search(text):
         read.validated = True  # "quantas horas foram validadas": the validated ones, not the pending ones
         read.measure = read.measure or ("entries" if not re.search(r"\bhoras\b", text) else None)
+    pending_hours = legacy == "unvalidated" and not read.validated and re.search(r"\bquant\w* horas\b", text)
+    if pending_hours and read.measure in (None, "hours") and not re.search(r"\bapontamentos\b", text):
+        read.validated, read.measure = False, "hours"  # "quantas horas sem validar?": those entries' hours
     # "e do time todo do 8302?" after a share names a new subject, not the catalogue's list of its people
     team_subject = legacy == "contract_resources" and not _has(rest, "quem", "quais", "quant\\w*", "lista\\w*")
     again = recomposed and (legacy in _RECOMPOSABLE or read.weekday is not None or team_subject)
@@ -3527,6 +3561,12 @@ def _compose(
         part = values.pop("share_of")
         if read.group != "activity":  # "quais as 3 atividades que mais consumiram hora?" ranks all of them
             values["activity"] = values.get("activity") or (None if own_figure else part)
+    of_the_total = re.search(r"\bd?o total\b", text) is not None and previous is not None
+    her_part_of_all = share and of_the_total and bool(previous.share_of and previous.contract)  # type: ignore[union-attr]
+    her_part_of_all = her_part_of_all and bool(slots.get("person")) and not slots.get("activity")
+    if her_part_of_all and not slots.get("contract"):
+        # "e quanto do total foi só a Renata?" after an activity's part of the 8556: her part of the 8556
+        values.update(contract=previous.contract, part="person", share_of=None, activity=None)  # type: ignore[union-attr]
     of_the_whole = re.search(r"\b(?:n?o contrato (?:todo|inteiro)|todo o contrato)\b", text) is not None
     if share and previous is not None and previous.part == "person" and slots.get("activity") and of_the_whole:
         # "e de testes integrados, no contrato todo" after Ana's part of the 8422: that activity's part of it all
@@ -3542,7 +3582,7 @@ def _compose(
         # "quanto disso é reunião?" after each activity's part: that activity's part, one figure
         values.update(share_of=slots["activity"], activity=previous.activity)
         group = None
-    elif recomposed and share and previous is not None and previous.share_of and not read.share:
+    elif recomposed and share and previous is not None and previous.share_of and not read.share and not her_part_of_all:
         values["share_of"] = slots.get("activity") or previous.share_of  # "e de reunião?" after a share
         if slots.get("activity"):
             values["activity"] = previous.activity
@@ -3676,6 +3716,8 @@ def _composes(
         return False  # the calendar, or someone's days, of two periods: each period's own answer
     if slots.get("among"):
         return True  # contracts compared: only a composition shows just them
+    if legacy == "unvalidated" and read.validated is False and read.measure == "hours":
+        return True  # "quantas horas sem validar?": the catalogue counts the entries, not their hours
     activity = slots.get("activity") or (follow_up and previous is not None and previous.activity)
     if activity and slots.get("technology") and legacy in (None, "activity_hours", "total_hours"):
         return True  # "e só do pessoal de QA?" after the testing hours: the catalogue counts activities for all
@@ -3833,6 +3875,8 @@ def _inherited(
         hours_asked = re.search(r"\b(?:horas?|hrs?|tempo)\b", asked) and slots.get("activity")
         work_asked = re.search(r"\bquant\w* (?:\w+ )?(?:fez|fiz|fizeram|trabalhou|trabalhei|apontou|apontei)\b", asked)
         work_asked = work_asked or _MOST_WORKED.search(asked)  # "qual o dia q ele mais trabalhou?": all his work
+        # "e minhas horas brutas do mês?" after my pending entries: a month's hours, all of them
+        work_asked = work_asked or (re.search(r"\b(?:horas?|hrs?)\b", asked) and "period" in slots)
         if (hours_asked or work_asked) and not pending_said and read.validated is None and not read.share:
             # "e quanto tempo em suporte?", "quanto ele fez em novembro?" after pending entries: all the work
             values["validated"] = None

@@ -1,0 +1,218 @@
+"""Shapes the blind batches GD to GG showed (long conversations, managers closing the month, people in a hurry):
+each test a phrasing people typed that the engine answered with a figure for another question, or did not read.
+
+Expected figures are computed here in plain Python from the export rows, never through the engine's queries.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+import pytest
+
+from apontamentos.dataset import Dataset
+from apontamentos.scope import Scope
+
+from ..expected import Span
+from .test_composition_shapes import OCTOBER, TODAY, ask, by, hours, plain, total
+from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
+from .test_gestor import ask as ask_as
+from .test_shapes_closing import resource_of
+from .test_shapes_detail import first_starts
+from .test_shapes_parts import percent
+from .test_shapes_periods_lists import NOVEMBER, SEPTEMBER, of_contract, one_contract_person
+from .test_shapes_recent import LAST_WEEK, activity_of
+from .test_shapes_returning import of
+
+# National holidays inside the generated data (28/08 to 25/11/2026); 15/11 is a Sunday
+HOLIDAYS = (date(2026, 9, 7), date(2026, 10, 12), date(2026, 11, 2), date(2026, 11, 15), date(2026, 11, 20))
+NOVEMBER_WORKING_DAYS = [
+    d
+    for d in (NOVEMBER[0] + timedelta(days=n) for n in range((NOVEMBER[1] - NOVEMBER[0]).days + 1))
+    if d.weekday() < 5 and d not in HOLIDAYS
+]
+FIRST_HALF_OF_OCTOBER = (date(2026, 10, 1), date(2026, 10, 15))
+
+
+def person_of(rows: list[Span], contract: str = "8446") -> str:
+    """Someone of `contract` whose surnames are not words ("Dias")."""
+    return sorted({r.name for r in rows if r.supplier == contract and "Dias" not in r.name.split()})[0]
+
+
+def colaborador(rows: list[Span], name: str) -> Scope:
+    return Scope("colaborador", resource_id=resource_of(rows, name))
+
+
+def bugs(r: Span) -> bool:
+    return activity_of(r) == "correcao de bugs"
+
+
+# -- what a phrase means ---------------------------------------------------------------------------------------
+
+
+def test_the_pronoun_of_the_person_the_first_clause_names(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    gestor = Scope("gestor", contracts=("8446",))
+    (reply,) = ask_as(generated, gestor, f"preciso ver a {plain(name)}, qnto ela apontou em novembro")
+    assert hours(total(rows, of(name, NOVEMBER))) in reply.text and "De quem" not in reply.text
+
+
+@pytest.mark.parametrize("question", ["qnts dias to devendo?", "quantos dias eu to devendo em novembro"])
+def test_days_owed_are_working_days_without_entries(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    worked = {r.day for r in rows if r.name == name}
+    missed = [d for d in NOVEMBER_WORKING_DAYS if d not in worked]
+    _, reply = ask_as(generated, colaborador(rows, name), "qnt eu tenho em novembro", question)
+    assert f"em {len(missed)} dia" in reply.text and "esperadas" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "question", ["fechei minhas horas do mes?", "to em dia com as horas do mes?", "bati as horas esse mes?"]
+)
+def test_meeting_the_months_hours_is_the_balance(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    (reply,) = ask_as(generated, colaborador(rows, name), question)
+    expected = hours(8.0 * len(NOVEMBER_WORKING_DAYS))
+    assert f"{expected} esperadas" in reply.text and hours(total(rows, of(name, NOVEMBER))) in reply.text
+
+
+def test_reason_clause_is_no_filter(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    span = (date(2026, 10, 5), date(2026, 10, 17))
+    (reply,) = ask(
+        generated,
+        f"preciso das horas brutas do {plain(name)} de 05/10 ate 16/10, alias, ate 17/10 pq acho q ele foi no sab",
+    )
+    assert f"{hours(total(rows, of(name, span), 'gross'))} brutas" in reply and "fim de semana" not in reply
+
+
+def test_the_hour_he_arrived_each_day(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    *_, reply = ask(
+        generated,
+        f"qual foi o dia q o {plain(name)} mais trabalhou em setembro",
+        "e a hora q ele chegou cada dia na semana passada",
+    )
+    assert all(start in reply for start in first_starts(rows, name, LAST_WEEK).values())
+
+
+def test_pending_hours_are_those_entries_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    pending = total(rows, lambda r: r.supplier == "8446" and not r.validated)
+    (reply,) = ask(generated, "quantas horas estao pendentes de validacao no 8446?")
+    assert hours(pending) in reply
+
+
+# -- a follow-up that changes one thing ------------------------------------------------------------------------
+
+
+def test_hours_after_an_activitys_entries(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = sorted({r.name for r in rows if r.supplier == "8446" and bugs(r) and "Dias" not in r.name.split()})[0]
+    since = (SEPTEMBER[0], TODAY)
+    fixed = total(rows, lambda r: of(name, since)(r) and bugs(r))
+    _, reply = ask(generated, f"qnts lançamentos de correcao de bugs o {plain(name)} fez desde 1/9", "e horas?")
+    assert hours(fixed) in reply and hours(total(rows, of(name, since))) not in reply
+
+
+def test_the_whole_contract_in_an_activity_after_its_top_5(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    fixed = total(rows, lambda r: of_contract(FIRST_HALF_OF_OCTOBER)(r) and bugs(r))
+    _, reply = ask(
+        generated,
+        "na primeira quinzena de outubro quem mais corrigiu bug no 8446? top 5",
+        "e qto o 8446 inteiro gastou com correcao de bug nessa quinzena",
+    )
+    assert hours(fixed) in reply and "\n- " not in reply
+
+
+def test_a_persons_part_of_the_total_after_an_activitys_part(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    whole = total(rows, of_contract(OCTOBER))
+    hers = total(rows, lambda r: of_contract(OCTOBER)(r) and r.name == name)
+    _, reply = ask(
+        generated,
+        "quanto % das horas do 8446 em outubro foi reuniao de alinhamento?",
+        f"e quanto do total foi so a {plain(name)}",
+    )
+    assert percent(hers, whole) in reply and hours(whole) in reply
+
+
+def test_compare_that_with_another_person(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    first, second = sorted({r.name for r in rows if r.supplier == "8447" and "Dias" not in r.name.split()})[:2]
+
+    def per_day(name: str) -> float:
+        days = {r.day for r in rows if r.name == name and (r.net or 0) > 0}
+        return total(rows, lambda r: r.name == name) / len(days)
+
+    _, reply = ask(
+        generated,
+        f"quantas horas liquidas a {plain(first)} faz por dia trabalhado em media",
+        f"compara isso com a {plain(second)}",
+    )
+    assert hours(per_day(first)) in reply and hours(per_day(second)) in reply and "semana passada" not in reply
+
+
+def test_every_holiday_after_one(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    worked = {(r.name, r.day) for r in rows if r.day in HOLIDAYS}
+    _, reply = ask(generated, "alguem trabalhou no feriado de 12 de outubro??", "e somando todos os feriados da base")
+    assert reply.startswith(f"{len(worked)} dias de trabalho em feriado")
+
+
+def test_the_whole_team_after_one_person(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    gestor = Scope("gestor", contracts=("8446",))
+    _, reply = ask_as(
+        generated,
+        gestor,
+        f"o {plain(name)} faltou algum dia em outubro?",
+        "ok, e o time inteiro em outubro, qnt horas deu",
+    )
+    assert hours(total(rows, of_contract(OCTOBER))) in reply.text and name not in reply.text
+
+
+def test_long_entries_in_a_talk_about_someone(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    _, reply = ask(
+        generated, f"me ve as horas do {plain(name)} em novembro", "teve algum apontamento muito longo fora do normal?"
+    )
+    assert name in reply and "01/11/2026 a 25/11/2026" in reply
+
+
+def test_the_contract_said_twice(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    *_, reply = ask(
+        generated,
+        f"qnts horas o {plain(name)} fez desde 12/11?",
+        "media diaria?",
+        "e o contrato dele, o 8446, no mesmo periodo",
+    )
+    assert hours(total(rows, of_contract((date(2026, 11, 12), TODAY)))) in reply
+
+
+def test_a_months_hours_after_pending_entries_are_all_of_them(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    _, reply = ask_as(
+        generated,
+        colaborador(rows, name),
+        "quantos apontamentos meus ainda tao sem validar?",
+        "e minhas horas brutas do mes?",
+    )
+    assert hours(total(rows, of(name, NOVEMBER), "gross")) in reply.text and "não validados" not in reply.text
+
+
+# -- a list asked for --------------------------------------------------------------------------------------------
+
+
+def test_client_contracts_ranked_for_their_gestor(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    parts: dict[str, float] = defaultdict(float)
+    for r in rows:
+        if of_contract(NOVEMBER, "7874")(r):
+            parts[r.client] += r.net or 0
+    gestor = Scope("gestor", contracts=("7874",))
+    (reply,) = ask_as(generated, gestor, "qual dos dois contratos cliente do 7874 teve mais hora em novembro?")
+    assert all(f"{client}: {hours(value)}" in reply.text for client, value in parts.items())
+
+
+def test_the_days_and_their_hours_after_days_above(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    days = by(rows, lambda r: r.day, of_contract(NOVEMBER))
+    _, reply = ask(generated, "no 8446 quem passou de 10h num dia esse mes", "lista os dias e as horas")
+    assert all(hours(value) in reply for value in days.values())
