@@ -151,7 +151,9 @@ _EACH_OF_THEM = re.compile(r"\b(?:em |de |para |pra |n)?cada (?:um|uma)(?: deles
 # A follow-up that changes only the period, the person or the contract ("e setembro?", "e o 8447?", "e ela?"):
 # after a message that asked two things, it asks both again
 _SAME_QUESTIONS_AGAIN = re.compile(
-    r"e (?!.*\b(?:horas?|dias?|apontamentos?|pessoas?|recursos?|quem|qual|quais|quant\w*|qnt\w*|top|media|porcentagem"
+    # "e setembro?", "mesma comparação só q em setembro"
+    r"(?:e |(?:e )?(?:faz |faca )?(?:a )?mesma (?:comparacao|coisa|conta|pergunta)(?: (?:so|mas))?(?: (?:que|q))? )"
+    r"(?!.*\b(?:horas?|dias?|apontamentos?|pessoas?|recursos?|quem|qual|quais|quant\w*|qnt\w*|top|media|porcentagem"
     r"|por|contratos|ranking|total)\b)(?:\S+ ?){1,5}"
 )
 

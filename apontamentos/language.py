@@ -875,6 +875,13 @@ _FORMAL = (
     # "e a média do contrato 8555 pra eu comparar": why, not whose
     (re.compile(r"\b(?:pra|para) (?:eu|mim|a gente) (?:comparar|conferir|ter uma ideia|saber|ver)\s*$"), " "),
     (re.compile(r"^(?:e )?(.+?),? (?:idem|tambem|mesma coisa)$"), r"e \1"),  # "E2789620 idem": the same, of it
+    # "mesma comparação só q em setembro": the question before (the two compared), in September
+    (
+        re.compile(
+            r"^(?:e )?(?:faz |faca )?(?:a )?mesma (?:comparacao|coisa|conta|pergunta)(?: (?:so|mas))?(?: que)? "
+        ),
+        "e ",
+    ),
     # "8447 hrs 11/2026": a month and its year, as a report names them
     (
         re.compile(r"(?<![\d/])(0?[1-9]|1[0-2])/(20\d{2})\b"),
@@ -1485,6 +1492,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_DEADLINE, r"\1"),
     (_BECAUSE_I_THINK, ""),
     (_SINCE_THE_START, "desde o inicio"),
+    (re.compile(r"\bpovo\b"), "pessoal"),  # "o q o povo do 7712 mais fez": its people
     # "e no contrato dele todo, o 8447", "o contrato dele, o 8246": the contract named, said twice
     (
         re.compile(

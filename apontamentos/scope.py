@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .dataset import Dataset, Resource, ResourceRef
+from .dataset import Dataset, Resource, ResourceRef, normalize
 
 Role = Literal["open", "admin", "gestor", "colaborador"]
 _SUPPLIER = re.compile(r"^\d{3,6}$")
@@ -134,6 +134,13 @@ class ScopedDataset:
         keys = {k for (k,) in db.query(f"SELECT DISTINCT activity_key FROM e WHERE {self._filter}") if k}
         self.activities = {k: shown for k, shown in db.activities.items() if k in keys}
         self.activity_words = frozenset(w for key in self.activities for w in key.split())
+
+    def named_outside(self, words: list[str]) -> bool:
+        """Whether `words` are the whole name of someone this scope does not see ("hugo pinto cardoso" is not
+        "Hugo Monteiro Pinto Cardoso", whom it sees)."""
+        rids = set.intersection(*(self._db.rids_by_word.get(w, set()) for w in words)) if words else set()
+        hidden = (self._db.refs[rid] for rid in rids if self._db.refs[rid].id not in self.resources)
+        return any(normalize(ref.name).split() == words for ref in hidden)
 
     def _cursor(self) -> Any:
         # Creating the two views took ~1.7 ms, a third of a scoped query: each thread keeps its connection with

@@ -2992,6 +2992,9 @@ def _person(db: Dataset, words: list[str]) -> tuple[str, list[str]] | Ambiguous 
     talked = [c for c in candidates if c.id in _TALKED_ABOUT.get()]
     if len(candidates) > 1 and len(talked) == 1:
         candidates = talked  # "quantos dias a Ana trabalhou?" in a talk about Ana Soares Lima: her
+    outside = isinstance(db, ScopedDataset) and len(candidates) == 1 and not exact and len(run) >= 2
+    if outside and db.named_outside(run):  # type: ignore[union-attr]
+        return Clarification("out_of_scope_person", OTHER_PEOPLE)
     if len(candidates) == 1:
         return candidates[0].id, run
     shown = " ".join(run).title()
@@ -3882,6 +3885,8 @@ def _inherited(
             values["validated"] = None
         if read.measure in _EVER_MEASURES and read.validated is None:
             values["validated"] = None  # "qual o último dia que ela apontou?" after her pending entries: any entry
+        if _MOST_WORKED.search(asked) and "period" in slots and not slots.get("activity"):
+            values["activity"] = None  # "e qual dia eu mais trabalhei em novembro?" after my support hours: all work
         narrowing = not any(slots.get(n) for n in ("person", "asker", "contract", "everyone", "among"))
         if any(slots.get(name) for name in SUBJECT) and narrowing and previous.contract:
             # "e só do pessoal de QA?" after the 8555's testing hours: its QA people, not everyone's QA

@@ -216,3 +216,59 @@ def test_the_days_and_their_hours_after_days_above(generated: Dataset, rows: lis
     days = by(rows, lambda r: r.day, of_contract(NOVEMBER))
     _, reply = ask(generated, "no 8446 quem passou de 10h num dia esse mes", "lista os dias e as horas")
     assert all(hours(value) in reply for value in days.values())
+
+
+# -- batches GH and GI -----------------------------------------------------------------------------------------
+
+
+def test_a_name_of_someone_outside_the_scope_is_not_a_longer_name_inside(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    contracts: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        contracts[r.name].add(r.supplier)
+    # a whole name outside a contract whose words all belong to a longer name inside it
+    pairs = [
+        (short, long, next(iter(contracts[long])))
+        for short in sorted(contracts)
+        for long in sorted(contracts)
+        if len(contracts[long]) == 1
+        and not contracts[short] & contracts[long]
+        and set(plain(short).split()) < set(plain(long).split())
+    ]
+    assert pairs, "the generated data has no such pair"
+    short, long, contract = pairs[0]
+    gestor = Scope("gestor", contracts=(contract,))
+    (reply,) = ask_as(generated, gestor, f"quanto o {plain(short)} fez em outubro")
+    assert long not in reply.text and "h líquidas" not in reply.text
+
+
+def test_the_same_comparison_in_another_month_after_two_people(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    first, second = sorted({r.name for r in rows if r.supplier == "8447" and "Dias" not in r.name.split()})[:2]
+    _, reply = ask(
+        generated,
+        f"qnts horas a {plain(first)} fez em outubro? e a {plain(second)} tb",
+        "mesma comparacao so q em setembro",
+    )
+    assert hours(total(rows, of(first, SEPTEMBER))) in reply and hours(total(rows, of(second, SEPTEMBER))) in reply
+
+
+def test_the_day_i_worked_most_after_an_activity_is_all_my_work(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    days = by(rows, lambda r: r.day, lambda r: of(name, NOVEMBER)(r))
+    best = max(days, key=lambda d: days[d])
+    _, reply = ask_as(
+        generated,
+        colaborador(rows, name),
+        "qnto eu fiz de correcao de bugs em novembro",
+        "e qual dia eu mais trabalhei em novembro",
+    )
+    assert f"{best:%d/%m/%Y}" in reply.text and hours(days[best]) in reply.text
+
+
+def test_the_people_of_a_contract_called_o_povo(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    activities: dict[str, float] = defaultdict(float)
+    for r in rows:
+        if of_contract(OCTOBER)(r):
+            activities[activity_of(r)] += r.net or 0
+    top = max(activities, key=lambda a: activities[a])
+    (reply,) = ask(generated, "o q o povo do 8446 mais fez em outubro? em horas")
+    assert hours(activities[top]) in reply and "Povo" not in reply
