@@ -137,6 +137,7 @@ MONTH_DAYS = 31
 
 
 def _lines(rows: list[str], most: int = TEXT_ROWS) -> str:
+    most = most if len(rows) > most + 1 else len(rows)  # "… e mais 1." would take the line the row takes
     shown = "\n".join(f"- {r}" for r in rows[:most])
     if len(rows) > most:
         shown += f"\n… e mais {fmt.integer(len(rows) - most)}."
@@ -705,7 +706,10 @@ def days_above(db: Dataset, question: Question, today: date) -> Answer:
     text = (
         f"{who} passaram de {threshold} em um dia {_dates(period)}{note} "
         f"({fmt.plural(len(days), 'dia')} no total):\n"
-        + _lines([f"{d.resource.name}: {fmt.day(d.day)}, {fmt.hours(d.hours)}" for d in days])
+        # one person's days need no name on each line
+        + _lines(
+            [f"{'' if question.person else f'{d.resource.name}: '}{fmt.day(d.day)}, {fmt.hours(d.hours)}" for d in days]
+        )
     )
     if people == 1:
         text = text.replace("passaram", "passou", 1)

@@ -80,9 +80,11 @@ def _answered(
     vocabulary: Vocabulary,
 ) -> Answer:
     """The answer to one message, which may ask several things (see `answer`)."""
+    plain = normalize(question)
+    if _NEW_TOPIC.match(plain):
+        context = {}  # "muda de assunto, quantas pessoas apontaram ontem?": nothing said before applies
     parts = compound_parts(question)
     earlier = context.get("compound")
-    plain = normalize(question)
     each = _EACH_OF_THEM.search(plain) if isinstance(earlier, list) and _subjects(earlier) > 1 else None
     if len(parts) == 1 and isinstance(earlier, list) and (_SAME_QUESTIONS_AGAIN.fullmatch(plain) or each):
         # "e setembro?" after "qnt fiz em outubro e qnts dias foram": both questions again, in September;
@@ -150,6 +152,10 @@ _THERE = re.compile(r"\b(?:la|ali|nesse contrato|desse contrato|naquele contrato
 _EACH_OF_THEM = re.compile(r"\b(?:em |de |para |pra |n)?cada (?:um|uma)(?: deles| delas)?\b")
 # A follow-up that changes only the period, the person or the contract ("e setembro?", "e o 8447?", "e ela?"):
 # after a message that asked two things, it asks both again
+_NEW_TOPIC = re.compile(
+    r"\W*(?:(?:ok|bom|blz|beleza|enfim|agora|outra coisa)\W+)?"
+    r"(?:muda(?:ndo)? de assunto|mudando o assunto|outro assunto)\b"
+)
 _SAME_QUESTIONS_AGAIN = re.compile(
     # "e setembro?", "mesma comparação só q em setembro"
     r"(?:e |(?:e )?(?:faz |faca )?(?:a )?mesma (?:comparacao|coisa|conta|pergunta)(?: (?:so|mas))?(?: (?:que|q))? )"
@@ -249,8 +255,10 @@ def _answer_one(
                 and not previous.person
                 and understood.reason in _NAME_NOT_FOUND
             ):
+                # ("e a Yasmin?" after "quantas horas o Xavier fez esse mês?" refused: her hours this month)
                 period = understood.pending.period or previous.period
-                kept = {**replace(previous, period=period).to_context(), "unanswered": True}
+                asked = replace(understood.pending, contract=previous.contract, period=period)
+                kept = {**asked.to_context(), "unanswered": True}
         text = understood.text
         if understood.reason == "unknown_self" and user.strip():
             text = (

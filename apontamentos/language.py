@@ -853,6 +853,22 @@ _FORMAL = (
         ),
         r"quais atividades \1 fez",
     ),
+    # "no 8422 o q mais consumiu hora em outubro" (read "o que mais horas"): which activity took most hours
+    (
+        re.compile(
+            r"\bo (?:que|q) mais (?:consumiu|consumiram|gastou|tomou|levou|ocupou|comeu) (?:hora|horas|tempo)\b"
+        ),
+        "qual atividade teve mais horas",
+    ),
+    # "isso é qnts % do total do contrato": of the contract's hours (its total is the whole)
+    (re.compile(r"\b(porcentagem|porcento|por cento) do total do contrato\b"), r"\1 do contrato"),
+    # "quem tá mais abaixo? os 3 q menos apontaram": the bottom, not the top
+    (
+        re.compile(r"\bquem ((?:(?:d|n)[oa] \S+ )?)(?:ta|esta|esteve|ficou) mais abaixo\b(?! d)"),
+        r"quem \1menos apontou",
+    ),
+    # "nesse mes (outubro)": the month named again, one period
+    (re.compile(r"\b(?:n|d)?(?:esse|este) mes,? (" + "|".join(MONTH_NAMES) + r")\b"), r"em \1"),
     # "o que o pessoal do 8302 mais fez em setembro": which activity
     (
         re.compile(r"(?:^|\bo )(?:que|q) ((?:\w+ ){1,4}?)mais (fez|fizeram|fiz|faz|fazem|faco)\b"),
@@ -2118,6 +2134,8 @@ def compound_parts(question: str) -> list[str]:
         parts = parts[1:]  # "oi, tudo bem? quantas horas eu fiz?": the question
     if len(parts) == 1:
         return parts
+    if re.fullmatch(r"(?:e )?(?:isso|isto)", parts[0]):
+        return [question]  # "e isso e qnts % do contrato": "é" typed without its accent, one question
     if any(len(part.split()) < 2 for part in parts) or any(_ONE_QUESTION.search(part) for part in parts[:-1]):
         return [question]  # "quem? e quanto?" is too short to stand alone; "a diferença entre …" is one question
     if any(_BARE_AMOUNT.fullmatch(part) for part in parts[1:]) and not re.match(_ASKING, parts[0]):

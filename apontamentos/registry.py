@@ -234,7 +234,7 @@ REGISTRY: tuple[Kind, ...] = (
         answers.outliers,
         (q.outliers,),
         ("fora do padrao", "fora da curva", "anormai", "outlier", "atipic", "muito long", "longos? demais", "excessiv")
-        + ("suspeit", "absurd", "mto long", "exagerad"),
+        + ("suspeit", "absurd", "mto long", "exagerad", "anormalmente"),
     ),
     Kind(
         "hours_per_day",

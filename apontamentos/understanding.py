@@ -3235,7 +3235,8 @@ def _compose(
         same_question = "period" not in slots and not re.search(r"\bhoras?\b", text)  # else a question of its own
         if previous is not None and (previous.person or previous.asker) and slots.get("everyone") and same_question:
             # "e meu time todo, somando os dois contratos?" after my own week: everyone's, the same question
-            return replace(previous, person=None, asker=False, everyone=True, page=0)
+            contract = slots.get("contract") or previous.contract  # "e o 8246 no geral?": its people, all of them
+            return replace(previous, person=None, asker=False, everyone=True, contract=contract, page=0)
         if previous is not None and previous.measure in _EVER_MEASURES and not every_activity:
             # "qnts horas no total?" after my first or last day: my hours, all of them ("… de treinamento no
             # total?" after the last day of it: that activity's; "ela tem no total?" after her first code review: all)

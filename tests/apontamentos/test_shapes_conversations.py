@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from apontamentos.answers import TEXT_ROWS
 from apontamentos.dataset import Dataset
 from apontamentos.scope import Scope
 
@@ -272,3 +273,83 @@ def test_the_people_of_a_contract_called_o_povo(generated: Dataset, rows: list[S
     top = max(activities, key=lambda a: activities[a])
     (reply,) = ask(generated, "o q o povo do 8446 mais fez em outubro? em horas")
     assert hours(activities[top]) in reply and "Povo" not in reply
+
+
+# -- batches GJ and GK -----------------------------------------------------------------------------------------
+
+
+def test_what_took_most_hours_is_an_activity(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    activities: dict[str, float] = defaultdict(float)
+    for r in rows:
+        if of_contract(OCTOBER)(r):
+            activities[activity_of(r)] += r.net or 0
+    top = max(activities, key=lambda a: activities[a])
+    (reply,) = ask(generated, "no 8446 o q mais consumiu hora em outubro")
+    assert hours(activities[top]) in reply and "atividade" in reply.split("\n")[0]
+
+
+def test_who_is_furthest_below_is_the_bottom(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, of_contract(OCTOBER))
+    bottom = sorted(people, key=lambda n: people[n])[:3]
+    (reply,) = ask(generated, "quem do 8446 ta mais abaixo em outubro? os 3 q menos apontaram")
+    assert all(f"{name}: {hours(people[name])}" in reply for name in bottom)
+
+
+def test_this_month_named_again_in_brackets(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "quantas horas o 8446 fez nesse mes (outubro)")
+    assert hours(total(rows, of_contract(OCTOBER))) in reply and "dois períodos" not in reply
+
+
+def test_a_share_of_that_with_e_for_is(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    fixed = total(rows, lambda r: of_contract(OCTOBER)(r) and bugs(r))
+    _, reply = ask(
+        generated, "quantas horas de correcao de bugs no 8446 em outubro", "e isso e qnts % do total do contrato"
+    )
+    assert reply.startswith("Parte") and percent(fixed, total(rows, of_contract(OCTOBER))) in reply
+
+
+def test_abnormally_long_entries_are_the_outliers(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    _, reply = ask(
+        generated, "alguem do 8446 passou de 10h num dia em setembro?", "tem algum apontamento anormalmente longo?"
+    )
+    assert "muito longo" in reply and "passaram de" not in reply
+
+
+def test_a_new_topic_forgets_the_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    yesterday = TODAY - timedelta(days=1)
+    people = {r.name for r in rows if r.day == yesterday}
+    _, reply = ask(generated, "qts horas no 8446 semana passada", "muda de assunto, quantas pessoas apontaram ontem")
+    assert reply.startswith(f"{len(people)} recursos apontaram")
+
+
+def test_the_next_person_after_a_refused_one_gets_the_refused_question(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    gestor = Scope("gestor", contracts=("8446",))
+    *_, reply = ask_as(
+        generated,
+        gestor,
+        "quantas pessoas do 8446 nao apontaram ontem",
+        "quantas horas o fulano de tal fez esse mes",
+        f"e o {plain(name)}",
+    )
+    assert hours(total(rows, of(name, NOVEMBER))) in reply.text and "sem apontar" not in reply.text
+
+
+def test_the_contract_in_general_from_a_colaborador_is_refused(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, contract = one_contract_person(rows)
+    _, reply = ask_as(
+        generated, colaborador(rows, name), "minhas horas em outubro", f"e o {contract} no geral quanto deu"
+    )
+    assert hours(total(rows, of(name, OCTOBER))) not in reply.text and " h" not in reply.text
+
+
+def test_one_persons_days_above_are_all_listed_without_her_name(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    days = by(rows, lambda r: (r.name, r.day), lambda r: "Dias" not in r.name.split())
+    above: dict[str, dict[date, float]] = defaultdict(dict)
+    for (name, day), value in days.items():
+        if value > 9:
+            above[name][day] = value
+    # the longest list a reply shows whole: one row more than its lines is shown, not "… e mais 1"
+    name = max(sorted(n for n in above if len(above[n]) <= TEXT_ROWS + 1), key=lambda n: len(above[n]))
+    (reply,) = ask(generated, f"em quais dias o {plain(name)} passou de 9h")
+    assert all(f"{d:%d/%m/%Y}, {hours(v)}" in reply for d, v in above[name].items()) and f"- {name}" not in reply
