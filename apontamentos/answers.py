@@ -305,7 +305,7 @@ def people(db: Dataset, question: Question, today: date) -> Answer:
         header = f"1 recurso{scope} apontou {_dates(period)}{note}"
     else:
         header = f"{fmt.plural(len(people), 'recurso')}{scope} apontaram {_dates(period)}{note}"
-    if question.count:
+    if question.count or not people:  # nobody recorded: no empty list after the count
         return _done(question, header + ".")
     lines, table = _hours_of_each(people, f"Recursos{scope}")
     summed = fmt.hours(sum(p.hours for p in people))  # "e o time todo no mês?": the team's total first

@@ -659,6 +659,14 @@ def _hers(match: re.Match[str]) -> str:
 
 
 _FORMAL = (
+    # "qm foi o q mais fez": who did most (not "o que fez", the activities)
+    (re.compile(r"\bquem foi (?:o|a) (?:que|q) (mais|menos) (fez|trabalhou|apontou|lancou)\b"), r"quem \1 \2"),
+    # "as horas normais dela": her hours (not "fora do normal", the outliers)
+    (re.compile(r"\bhoras normais\b"), "horas"),
+    # "qual fornecedor mais apontou": the supplier contracts
+    (re.compile(r"\bfornecedor(es)?\b"), lambda m: "contratos" if m.group(1) else "contrato"),
+    # "e o dia com mais hrs" after the weekdays: the date (not the weekday) with most hours
+    (re.compile(r"\bo dia (?:com|que teve|de) mais (horas|apontamentos)\b"), r"o dia que mais teve \1"),
     # "entre setembro e hoje", "de setembro até hoje": from that month's first day
     (re.compile(rf"(?<!\d )(?<!quinzena )\b(?:entre|de) ({_MONTHS}) (?:e|a|ate) hoje\b"), r"desde \1"),
     # "na segunda quinzena de novembro até agora": that fortnight, which the data ends within

@@ -39,7 +39,7 @@ from .errors import InvalidQuery
 from .language import AM_I_THE_ONE, FILLERS, VOCABULARY, Rewriter, correct, known, prepare, refusal
 from .question import SUBJECT, Question
 from .registry import BY_NAME, CLOCK_WORDS, IMPLICIT_ACTIVITY, any_of, kind_of, takes
-from .rules import Period, month_of
+from .rules import Period, holidays_in, month_of
 from .scope import ScopedDataset, granted
 from .vocabulary import BUILTIN
 
@@ -260,6 +260,7 @@ _ASC = re.compile(r"\b(?:menos|menor|menores|pior|piores)\b")
 _GROSS = re.compile(r"\b(?:brutas?|brutos?|sem descontar|sem desconto)\b")
 _FOLLOW_UP = re.compile(
     r"^(?:e|e ai|entao|tambem)\b|^compar\w* com\b"  # "compara com o mês passado": this against that
+    r"|^(?:agora )?(?:por|em) (?:quantidade|numero|qtd) de (?:apontamentos?|lancamentos?|registros?)\W*$"  # re-count
     r"|\btambem\W*$"  # "teve trabalho em fim de semana tb?": the same talk, another question
     r"|\bdeu (?:no total|ao todo|tudo)\b"  # "qnts horas deu no total": of what was shown
     # "quantas horas deu": the same; "qnt deu só às segundas de outubro?": the same subject, narrowed
@@ -585,6 +586,12 @@ def understand(
                 )
     if previous is not None and previous.kind not in STATIC and (team := _WHOLE_TEAM_OF.fullmatch(text.strip())):
         text = f"e o {team.group(1)}"  # "e o time todo do 7689?" after my entries without exit: the contract's
+    if previous is not None and previous.kind == "holiday_work" and re.match(r"e\b", text) and "feriado" not in text:
+        said = find_period(text, today, subdivision=db.calendar.subdivision, first_day=db.first_day)
+        if said is not None and not holidays_in(said.period, db.calendar.subdivision):
+            # "e no dia 19?" after who worked on the 20/11 holiday: who recorded time that day (no holiday in it)
+            kind = "contract_resources" if previous.contract else "total_hours" if previous.person else "ranking"
+            previous = replace(previous, kind=kind)
     if previous is not None and previous.kind == "contract_resources" and _HOW_MANY_WERE.fullmatch(text.strip()):
         return replace(previous, count=True, page=0)  # "qntos foram no total" after who worked on the 20/11
     listed_people = previous is not None and previous.kind in ("holiday_work", "weekend_work", "days_above")
@@ -1961,7 +1968,8 @@ def _understand(
             del slots["period"]
     if weekday_range is not None and read.weekday is None:
         read.weekday = weekday_range
-        read.group = "weekday" if read.group in (None, "day") else read.group  # "qual dia": which weekday
+        if not read.total:  # "só de seg a sex, quanto deu no total?": one figure
+            read.group = "weekday" if read.group in (None, "day") else read.group  # "qual dia": which weekday
     if beside is not None and read.weekday is None:
         read.weekday = beside
         if read.group in (None, "day") and re.search(r"\b(?:qual|que|em que) dia\b(?! \d)", text):
@@ -3975,7 +3983,8 @@ def _weekday_range(found: Found | None, text: str, previous: Question | None) ->
     """ "de segunda a sexta" beside a breakdown by weekday: those weekdays (ISO numbers), not last week's days."""
     if found is None or not (match := _WEEKDAY_SPAN.fullmatch(found.text.strip())):
         return None
-    by_weekday = (previous is not None and previous.group == "weekday") or bool(
+    # ("só de seg a sex quanto deu?" after the busiest date of the weekday ranking: those weekdays too)
+    by_weekday = (previous is not None and previous.group in ("weekday", "day")) or bool(
         re.search(r"\b(?:dia da semana|qual dia|que dia)\b", text)
     )
     first, last = (compose_words.WEEKDAY_NUMBERS[day] for day in match.groups())

@@ -353,3 +353,53 @@ def test_one_persons_days_above_are_all_listed_without_her_name(generated: Datas
     name = max(sorted(n for n in above if len(above[n]) <= TEXT_ROWS + 1), key=lambda n: len(above[n]))
     (reply,) = ask(generated, f"em quais dias o {plain(name)} passou de 9h")
     assert all(f"{d:%d/%m/%Y}, {hours(v)}" in reply for d, v in above[name].items()) and f"- {name}" not in reply
+
+
+# -- batches GL and GM -----------------------------------------------------------------------------------------
+
+
+def test_who_was_it_that_did_most_is_a_person(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, of_contract(OCTOBER))
+    top = max(people, key=lambda n: people[n])
+    _, reply = ask(generated, "horas do 8446 em outubro", "qm foi o q mais fez")
+    assert f"{top}: {hours(people[top])}" in reply and "atividades" not in reply
+
+
+def test_normal_hours_are_her_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    _, reply = ask(generated, f"horas da {plain(name)} em setembro", "ok e as horas normais dela em outubro")
+    assert hours(total(rows, of(name, OCTOBER))) in reply and "fora do padrão" not in reply
+
+
+def test_a_supplier_is_a_supplier_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    contracts = by(rows, lambda r: r.supplier, lambda r: SEPTEMBER[0] <= r.day <= SEPTEMBER[1])
+    top = max(contracts, key=lambda c: contracts[c])
+    (reply,) = ask(generated, "qual fornecedor mais apontou hora em setembro")
+    assert f"{top}: {hours(contracts[top])}" in reply
+
+
+def test_the_busiest_date_then_weekdays_summed(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    days = by(rows, lambda r: r.day, lambda r: r.supplier == "8446")
+    best = max(days, key=lambda d: days[d])
+    weekdays = total(rows, lambda r: r.supplier == "8446" and r.day.weekday() < 5)
+    _, busiest, summed = ask(
+        generated, "dia da semana q o 8446 mais aponta", "e o dia com mais hrs", "so de seg a sex quanto deu no total"
+    )
+    assert f"{best:%d/%m/%Y}" in busiest and hours(days[best]) in busiest
+    assert hours(weekdays) in summed and "\n- " not in summed
+
+
+def test_a_day_without_a_holiday_after_holiday_work_is_who_recorded(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    day = date(2026, 11, 19)
+    people = {r.name for r in rows if r.supplier == "8446" and r.day == day}
+    _, reply = ask(generated, "quem apontou no 8446 no feriado de 20/11?", "e no dia 19?")
+    assert f"{len(people)} recursos com apontamentos em 19/11/2026" in reply
+
+
+def test_by_count_of_entries_without_e(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    _, reply = ask(generated, "top atividades do 8446 em outubro", "por qtd de apontamento")
+    entries = defaultdict(int)
+    for r in rows:
+        if of_contract(OCTOBER)(r):
+            entries[activity_of(r)] += 1
+    assert reply.startswith("Apontamentos por atividade") and f"{max(entries.values())} apontamentos" in reply
