@@ -51,7 +51,7 @@ MEASURE_WORDS: dict[str, str] = {
     # "e em dias?" after hours asks the same in days
     "days": r"\b(?:(?:em )?(?:quantos|quantas|numero de|quantidade de) dias?\s+"
     r"(?:com apontamento|apontados|com registro"
-    r"|(?:(?:diferentes|distintos|eu|ele|ela|eles|elas|voce|o|a|os|as|que|ja|tem|teve|tiveram|houve)\s+)*"
+    r"|(?:(?:diferentes|distintos|eu|ele|ela|eles|elas|voce|o|a|os|as|que|ja|tem|teve|tiveram|houve|gente)\s+)*"
     r"(?:trabalh\w*|apont\w*|registr\w*|lanc\w*|fiz|fez|fizeram))|em dias(?! ute?is)"
     r"|(?:trabalh\w*|apont\w*|registr\w*|lanc\w*) (?:em )?(?:quantos|quantas) dias"  # "apontei em quantos dias"
     r"(?! (?:de|d[eo]s?|n[oa]s?|em) (?:fim|fins|final|finais|fds|feriados?|sabados?|domingos?)\b))\b"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from .dataset import Dataset, Resource, ResourceRef, normalize
@@ -131,6 +131,10 @@ class ScopedDataset:
         self.parts: dict[str, tuple[str, ...]] = {s: tuple(sorted(c)) for s, c in parts.items()}
         self.part_of = {c: s for s, clients in self.parts.items() for c in clients}
         self.client_contracts = frozenset(c for _, _, c in visible if c)
+        # the contracts seen through the grant itself, not only through the asker's own entries in them
+        grant_only = _row_filter(db, replace(scope, resource_id=None))
+        granted_rows = db.query(f"SELECT DISTINCT supplier::VARCHAR, contract::VARCHAR FROM e WHERE {grant_only}")
+        self.granted_contracts = frozenset(c for pair in granted_rows for c in pair if c)
         keys = {k for (k,) in db.query(f"SELECT DISTINCT activity_key FROM e WHERE {self._filter}") if k}
         self.activities = {k: shown for k, shown in db.activities.items() if k in keys}
         self.activity_words = frozenset(w for key in self.activities for w in key.split())

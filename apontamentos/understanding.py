@@ -132,6 +132,7 @@ _WITH_MINE = re.compile(
 )
 # "compara isso com a Íris": the previous figure beside another person's (her name is already taken out)
 _COMPARE_WITH = re.compile(r"(?:e )?(?:compara|comparar|compare|comparando)(?: isso| ele| ela)? (?:com|c/)(?: o| a)?")
+_WHOLE_WEEKEND = re.compile(r"\b(?:fds|fim de semana|final de semana) (?:todo|inteiro)\b")
 _THIS_ONE = re.compile(r"e (?:n|d)?e(ssa|sta|sse|ste)(?: agora| atual)?")
 _WHO_LEADS = re.compile(r"e ((?:em|por) (?:horas|apontamentos|pessoas|gente) )?(?:quem|qual) mais apontou")
 _FEW_OF_THE_LIST = re.compile(
@@ -754,6 +755,15 @@ def understand(
     if role == "colaborador" and isinstance(understood, Question) and (compared or _about_others(understood)):
         # her view holds her rows only: a contract's total or a ranking would be hers, told as the contract's
         return Clarification("out_of_scope_person", OTHER_PEOPLE, _period_only(understood))
+    if role == "gestor" and isinstance(understood, Question) and _only_own_rows_of(db, understood, me):
+        # "e o 8121 todo?" from a gestor of 8246 who records time on the 8121: only his own rows are there
+        shown = granted(tuple(db.scope.contracts), db.part_of)  # type: ignore[union-attr]
+        return Clarification(
+            "out_of_scope_contract",
+            f"Você só pode consultar {shown}. Do contrato {understood.contract}, só os seus próprios apontamentos: "
+            f"pergunte, por exemplo, “quanto eu fiz no contrato {understood.contract}?”.",
+            _period_only(understood),
+        )
     if isinstance(understood, Question) and (changed := _filter_corrections(db, corrections)):
         # A typo corrected into a filter value ("lento" → "pleno") narrows the question: asked, not applied.
         typed = _or([f"“{typed}”" for typed, _ in changed]).replace(" ou ", " nem ")
@@ -825,6 +835,13 @@ def _refused_subject(
 
 
 _ABOUT_PEOPLE = frozenset({"ranking", "hours_by_person", "contract_resources", "people_by", "person_average"})
+
+
+def _only_own_rows_of(db: Dataset, question: Question, me: str | None) -> bool:
+    """A gestor's question about a whole contract he sees only through his own entries (not granted to him)."""
+    if not isinstance(db, ScopedDataset) or not question.contract or (question.person and question.person == me):
+        return False
+    return question.contract not in db.granted_contracts
 
 
 def _about_others(question: Question) -> bool:
@@ -1950,6 +1967,11 @@ def _understand(
             slots["activity"] = previous.activity  # "quem mais fez?" after an activity's hours: in that activity
             if who_did:
                 kind = "contract_resources"  # "e quem fez?": the people in it, by their hours
+    one_day = previous is not None and previous.period is not None and previous.period.start == previous.period.end
+    if one_day and "period" not in slots and _WHOLE_WEEKEND.search(text) and previous.period.start.weekday() >= 5:  # type: ignore[union-attr]
+        # "qnts lançamentos no fds todo" after Saturday's and then Sunday's: that weekend, both days
+        saturday = previous.period.start - timedelta(days=previous.period.start.weekday() - 5)  # type: ignore[union-attr]
+        slots["period"] = Period(saturday, saturday + timedelta(days=1))
     # a period said from a day on ("desde o dia 16"); "quantos dias sem apontar desde" counts missing days
     since = found is not None and bool(_SINCE_SAID.search(text)) and not re.search(r"\bdias?\b", rest)
     sets = _HOW_MUCH.search(rest) is not None and not _WHO_ON.search(rest) and not _COUNTS_WEEKENDS.search(rest)
@@ -3326,6 +3348,9 @@ def _compose(
             f"Por exemplo: “horas {first} em outubro” ou “horas {second} em outubro”.",
         )
     recomposed = follow_up and previous is not None and previous.kind == "compose"
+    counted_before = previous is not None and previous.measure == "entries"
+    if recomposed and counted_before and read.measure is None and re.search(r"\b(?:liquid|brut)\w*", text):
+        read.measure = "hours"  # "e desde 12/11 quanto foi de líquido?" after its entries: the hours
     if follow_up and previous is not None and previous.kind in _ACTIVITY_LISTS and read.group is None:
         counted = re.search(r"\b(?:por|em) (?:quantidade|numero|qtd|apontamentos|pessoas)\b", text)
         if read.measure in ("entries", "people") and counted and not slots.get("activity"):

@@ -403,3 +403,44 @@ def test_by_count_of_entries_without_e(generated: Dataset, rows: list[Span]) -> 
         if of_contract(OCTOBER)(r):
             entries[activity_of(r)] += 1
     assert reply.startswith("Apontamentos por atividade") and f"{max(entries.values())} apontamentos" in reply
+
+
+# -- batches GN and GO -----------------------------------------------------------------------------------------
+
+
+def test_a_whole_contract_a_gestor_sees_only_his_own_rows_of(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    contracts: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        contracts[r.name].add(r.supplier)
+    name, theirs = next((n, c) for n, c in sorted(contracts.items()) if "8446" not in c and "Dias" not in n.split())
+    other = sorted(theirs)[0]
+    gestor = Scope("gestor", resource_id=resource_of(rows, name), contracts=("8446",))
+    (reply,) = ask_as(generated, gestor, f"e o {other} todo em outubro?")
+    mine = total(rows, lambda r: r.name == name and r.supplier == other and OCTOBER[0] <= r.day <= OCTOBER[1])
+    assert hours(mine) not in reply.text and f"Do contrato {other}, só os seus próprios apontamentos" in reply.text
+
+
+def test_days_the_team_recorded_after_its_entries(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    days = {r.day for r in rows if r.supplier == "8446"}
+    *_, reply = ask(
+        generated,
+        "horas por mes do 8446",
+        "isso da qnts apontamentos no total",
+        "e quantos dias a gente teve lancamento",
+    )
+    assert f"{len(days)} dias" in reply
+
+
+def test_net_hours_after_a_count_of_entries(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    since = (date(2026, 11, 12), TODAY)
+    *_, reply = ask(
+        generated, "horas brutas do 8446 em setembro", "qnts apontamentos", "e desde 12/11 quanto foi de liquido"
+    )
+    assert hours(total(rows, of_contract(since))) in reply
+
+
+def test_the_whole_weekend_after_its_two_days(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    weekend = (date(2026, 11, 21), date(2026, 11, 22))
+    entries = sum(1 for r in rows if of_contract(weekend)(r))
+    *_, reply = ask(generated, "quem apontou no 8446 sabado passado?", "e no domingo", "qnts lancamentos no fds todo")
+    assert f"{entries} apontamento" in reply and "21/11/2026 a 22/11/2026" in reply
