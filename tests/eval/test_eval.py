@@ -34,7 +34,8 @@ SCORED = [QUESTIONS, HOLDOUT] + [
         "aa ab ac ad ae af ag ah ai aj ak al am an ap aq ar as at av aw ax ay az ba bb bc bd be bf bg bh bi bj bk "
         "bl bm bn bp bq br bs bt bv bx by bz ca cc cd ce cf ch ci cj ck cl cm cn co cp cq cr cs cu cx cy cz da db dc "
         "dd de df dg dh di dj dk dl dm dn do dp dq dr ds dt du dv dw dx dy dz ea ec ee ef eh ej ek el en eo ep eq es "
-        "et eu ev ew ey ez fa fd fe fg ff fh fi fj fk fl fn fo fp fq fr fs ft fu fv fx fy fz ga gc bw"
+        "et eu ev ew ey ez fa fd fe fg ff fh fi fj fk fl fn fo fp fq fr fs ft fu fv fx fy fz ga gc gd ge gf gg gh gi "
+        "gj gk gl gm gn go bw"
     ).split()
 ]
 WEEK = ["2026-11-16", "2026-11-22"]
