@@ -875,6 +875,10 @@ _FORMAL = (
         re.compile(r"\bquem ((?:(?:d|n)[oa] \S+ )?)(?:ta|esta|esteve|ficou) mais abaixo\b(?! d)"),
         r"quem \1menos apontou",
     ),
+    # "e na semana passada inteira": that week (already whole), not a total of the last answer
+    (re.compile(r"\b(semana (?:passada|retrasada)|mes (?:passado|retrasado)) (?:inteir[oa]|tod[oa])\b"), r"\1"),
+    # "… e me pediram as horas do 8418": what was asked for is the question
+    (re.compile(r"\b(?:e )?(?:me|nos) pediram (?:para |pra )?(?:eu )?(?:levantar |passar |mandar |enviar )?"), " "),
     # "nesse mes (outubro)": the month named again, one period
     (re.compile(r"\b(?:n|d)?(?:esse|este) mes,? (" + "|".join(MONTH_NAMES) + r")\b"), r"em \1"),
     # "o que o pessoal do 8302 mais fez em setembro": which activity
@@ -1912,8 +1916,10 @@ def without_context(question: str) -> str:
         asked = each  # "meu gestor pediu a quebra por atividade, quanto foi de cada uma?": each activity
         kept.append(f"por {grouping.group(1)}")
     whom = _WHOSE.search(context) or _SEEN.search(context) or _WHO_SAID.match(context)
-    if whom and re.search(r"\b(?:ele|ela)\b", asked) and not re.search(_CLAUSE_NOUNS, whom.group(1)):
-        asked = re.sub(r"\b(?:ele|ela)\b", whom.group(1), asked, count=1)  # "preciso fechar o mês da zuleica, …ela…"
+    if whom and re.search(r"\b(?:d?ele|d?ela)\b", asked) and not re.search(_CLAUSE_NOUNS, whom.group(1)):
+        # "preciso fechar o mês da zuleica, …ela…", "to montando a avaliação do otávio, … por atividade dele"
+        asked = re.sub(r"\bd(?:ele|ela)\b", f"de {whom.group(1)}", asked, count=1)
+        asked = re.sub(r"\b(?:ele|ela)\b", whom.group(1), asked, count=1)
     contracts = [n for n in _CONTRACT_NUMBER.findall(context) if n not in asked]
     if contracts and not _CONTRACT_NUMBER.search(asked):
         # "to montando o report do 7873 e do 8446, qual dos dois teve mais horas?": both, when both are named
@@ -2271,7 +2277,10 @@ _FUTURE = re.compile(
 )
 _FORECAST = re.compile(
     r"\b(?:previsao|projecao|projetar|estimativa|estimar|prever|preve|tendencia"
-    r"|(?:vai|vao|vou|iremos|vamos|irao|ira) (?:fazer|apontar|trabalhar|lancar|bater|registrar|dar|fechar)"
+    r"|(?:vai|vao|vou|iremos|vamos|irao|ira) (?:fazer|apontar|trabalhar|lancar|bater|registrar|dar)"
+    # "qnts horas vou fechar no fim do mês?" ("vou fechar um relatório pro cliente": the asker's reason)
+    r"|(?:vai|vao|vou|iremos|vamos|irao|ira) fechar"
+    r"(?! (?:(?:um|uma|1|o|a|meu|minha) )?(?:relatorio|report|planilha|ponto|folha|fechamento|apresentacao)\b)"
     r"|(?:vai|vao) (?:ser|ficar) (?:o|a) (?:total|soma)|(?:total|soma) (?:vai|vao) (?:ser|ficar|dar))\b"
 )
 

@@ -444,3 +444,35 @@ def test_the_whole_weekend_after_its_two_days(generated: Dataset, rows: list[Spa
     entries = sum(1 for r in rows if of_contract(weekend)(r))
     *_, reply = ask(generated, "quem apontou no 8446 sabado passado?", "e no domingo", "qnts lancamentos no fds todo")
     assert f"{entries} apontamento" in reply and "21/11/2026 a 22/11/2026" in reply
+
+
+# -- batches GP and GQ -----------------------------------------------------------------------------------------
+
+
+def test_his_after_a_first_clause_that_names_him(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    activities: dict[str, float] = defaultdict(float)
+    for r in rows:
+        if of(name, OCTOBER)(r):
+            activities[activity_of(r)] += r.net or 0
+    (reply,) = ask(
+        generated, f"to montando a avaliacao do {plain(name)}, como ficou a distribuicao por atividade dele em outubro?"
+    )
+    assert name in reply and all(hours(v) in reply for v in activities.values())
+
+
+def test_what_they_asked_me_for_is_the_question(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    two_weeks_ago = (date(2026, 11, 9), date(2026, 11, 15))
+    people = {r.name for r in rows if of_contract(two_weeks_ago)(r)}
+    first, second = ask(
+        generated,
+        "boa tarde! vou fechar um relatorio pro cliente e me pediram as horas do 8446 da semana retrasada, consegue?",
+        "qts pessoas apontaram nessa semana",
+    )
+    assert hours(total(rows, of_contract(two_weeks_ago))) in first and f"{len(people)} recursos" in second
+
+
+def test_last_week_whole_after_who_they_are(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, of_contract(LAST_WEEK))
+    *_, reply = ask(generated, "qtas pessoas apontaram no 8446 essa semana", "quem sao", "e na semana passada inteira")
+    assert f"{len(people)} recursos" in reply and all(f"{n}: {hours(v)}" in reply for n, v in list(people.items())[:5])
