@@ -398,6 +398,11 @@ def contract_ranking(db: Dataset, question: Question, today: date) -> Answer:
         else f"{i}. {_part_label(db, c.contract)}: {fmt.hours(c.hours)}"
         for i, c in enumerate(shown, 1)
     )
+    runners = contracts[1:3] if question.limit == 1 and not few else []
+    if runners:
+        # "qual contrato teve mais horas?": the answer, then the two after it, so its lead can be judged
+        value = (lambda c: fmt.plural(c.resources, "recurso")) if people else (lambda c: fmt.hours(c.hours))
+        text += "\nEm seguida:\n" + _lines([f"{_part_label(db, c.contract)}: {value(c)}" for c in runners])
     rows = [[str(i), c.contract, fmt.hours(c.hours), fmt.integer(c.resources)] for i, c in enumerate(shown, 1)]
     answer = _done(question, text, _table("Contratos por horas", [RANK, "Contrato", "Horas", "Recursos"], rows))
     return _naming_contracts(answer, [c.contract for c in shown])

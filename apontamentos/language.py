@@ -877,6 +877,11 @@ _FORMAL = (
     ),
     # "e na semana passada inteira": that week (already whole), not a total of the last answer
     (re.compile(r"\b(semana (?:passada|retrasada)|mes (?:passado|retrasado)) (?:inteir[oa]|tod[oa])\b"), r"\1"),
+    # "volta pra horas" after a count of entries: the same, in hours (not a new topic)
+    (
+        re.compile(r"^(?:e )?(?:volta|voltando|voltar|volte) (?:pra|para|a|as|pras) (?:as )?(horas|apontamentos)$"),
+        r"e em \1",
+    ),
     # "… e me pediram as horas do 8418": what was asked for is the question
     (re.compile(r"\b(?:e )?(?:me|nos) pediram (?:para |pra )?(?:eu )?(?:levantar |passar |mandar |enviar )?"), " "),
     # "nesse mes (outubro)": the month named again, one period

@@ -133,6 +133,7 @@ _WITH_MINE = re.compile(
 # "compara isso com a Íris": the previous figure beside another person's (her name is already taken out)
 _COMPARE_WITH = re.compile(r"(?:e )?(?:compara|comparar|compare|comparando)(?: isso| ele| ela)? (?:com|c/)(?: o| a)?")
 _WHOLE_WEEKEND = re.compile(r"\b(?:fds|fim de semana|final de semana) (?:todo|inteiro)\b")
+_BARE_DAYS = re.compile(r"\b(?:de|do dia|entre) (\d{1,2}) (?:a|ate|e) (\d{1,2})\b(?! ?(?:/|de \w|h\b|horas|hrs))")
 _THIS_ONE = re.compile(r"e (?:n|d)?e(ssa|sta|sse|ste)(?: agora| atual)?")
 _WHO_LEADS = re.compile(r"e ((?:em|por) (?:horas|apontamentos|pessoas|gente) )?(?:quem|qual) mais apontou")
 _FEW_OF_THE_LIST = re.compile(
@@ -452,6 +453,15 @@ _HOW_MUCH_OF_WHAT = (
 )
 
 
+def _continues(text: str, previous: Question | None) -> bool:
+    """Whether the question continues `previous` (see _follows); "me dá o 8447 inteiro" right after one of its
+    client contracts widens that question to the whole contract, in the same period."""
+    if previous is None:
+        return False
+    widened = str(previous.contract or "")[:1] == "E" and _CONTRACT_WHOLE.search(text) is not None
+    return _follows(text) or widened
+
+
 def _follows(text: str) -> bool:
     """Whether the question continues the previous one: "e …", a pronoun, a position in its list, or "nesse
     período"."""
@@ -585,6 +595,12 @@ def understand(
                 text = re.sub(
                     r"\b(?:o |no |do )?contrato (?:tod[oa]|inteir[oa])\b", f"o {previous.contract} todo", text
                 )
+    days_of_month = _BARE_DAYS.search(text) if previous is not None and previous.period is not None else None
+    if days_of_month and 1 <= int(days_of_month.group(1)) <= int(days_of_month.group(2)) <= 31:
+        # "e antes disso, de 1 a 11?" in a talk about November: those days of that month
+        month = previous.period.start  # type: ignore[union-attr]
+        first, last = (f"{int(days_of_month.group(n))}/{month.month}/{month.year}" for n in (1, 2))
+        text = f"{text[: days_of_month.start()]}de {first} a {last}{text[days_of_month.end() :]}"
     if previous is not None and previous.kind not in STATIC and (team := _WHOLE_TEAM_OF.fullmatch(text.strip())):
         text = f"e o {team.group(1)}"  # "e o time todo do 7689?" after my entries without exit: the contract's
     if previous is not None and previous.kind == "holiday_work" and re.match(r"e\b", text) and "feriado" not in text:
@@ -2056,6 +2072,9 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         if previous is None or not previous.person or everyone:
             return Clarification("not_understood", CLOCK_TIMES)  # "entrou q horas hj?" after Caio's: his
     kind = _refine(kind, slots, rest)
+    someone = any(slots.get(name) for name in ("person", "asker", "contract", "technology"))
+    if kind == "holidays" and someone and _has(rest, "fez", "fiz", "fizeram", "trabalh\\w*", "apont\\w*", "horas?"):
+        kind = "holiday_work"  # "qnts horas eu fiz no feriado de 20/11?": the work done on it, not the calendar
     if (
         kind == "expected_vs_worked"
         and not slots.get("person")
@@ -2070,7 +2089,7 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         return Clarification("not_understood", TWO_BREAKDOWNS)
     if previous is not None and previous.kind in STATIC:
         previous = None
-    follow_up = previous is not None and _follows(text)
+    follow_up = _continues(text, previous)
     has_subject = any(slots.get(name) for name in SUBJECT)
     if previous is not None:
         people = _has(rest, "pessoal", "pessoas", "recursos", "galera", "turma", "equipe", "time", "quem")
@@ -3238,7 +3257,7 @@ def _compose(
     catalogue's reading of the same words; `every_activity`: "todas as atividades" after an activity)."""
     if previous is not None and previous.kind in STATIC:
         previous = None
-    follow_up = previous is not None and _follows(text)
+    follow_up = _continues(text, previous)
     legacy = _refine(kind, slots, rest)
     if read.share and legacy == "people_by" and not read.measure and re.search(r"\bhoras?\b", text):
         legacy = None  # "qnts % das horas foram de java?": Java's part of the hours, not how many people

@@ -476,3 +476,50 @@ def test_last_week_whole_after_who_they_are(generated: Dataset, rows: list[Span]
     people = by(rows, lambda r: r.name, of_contract(LAST_WEEK))
     *_, reply = ask(generated, "qtas pessoas apontaram no 8446 essa semana", "quem sao", "e na semana passada inteira")
     assert f"{len(people)} recursos" in reply and all(f"{n}: {hours(v)}" in reply for n, v in list(people.items())[:5])
+
+
+# -- batches GR and GS -----------------------------------------------------------------------------------------
+
+
+def test_bare_days_are_days_of_the_month_talked_about(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    first_days = (date(2026, 11, 1), date(2026, 11, 11))
+    *_, gross = ask(generated, "preciso do total do 8446 desde 12/11", "e antes disso, de 1 a 11?", "em bruto")
+    assert (
+        f"{hours(total(rows, of_contract(first_days), 'gross'))} brutas" in gross and "01/11/2026 a 11/11/2026" in gross
+    )
+
+
+def test_back_to_hours_after_a_count(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    activities: dict[str, float] = defaultdict(float)
+    for r in rows:
+        if of_contract(OCTOBER)(r):
+            activities[activity_of(r)] += r.net or 0
+    top = max(activities, key=lambda a: activities[a])
+    *_, reply = ask(
+        generated,
+        "quais as atividades q mais consumiram horas em outubro no 8446",
+        "e por quantidade de apontamentos?",
+        "volta pra horas",
+    )
+    assert hours(activities[top]) in reply and "apontamentos:" not in reply
+
+
+def test_hours_on_a_holiday_are_the_work_on_it(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    holiday = date(2026, 11, 20)
+    worked = total(rows, lambda r: r.supplier == "8446" and r.day == holiday)
+    (reply,) = ask(generated, "qnts horas o 8446 fez no feriado de 20/11")
+    assert hours(worked) in reply and "Feriados nacionais" not in reply
+
+
+def test_the_contract_that_led_shows_the_next_two(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    contracts = by(rows, lambda r: r.supplier, lambda r: SEPTEMBER[0] <= r.day <= SEPTEMBER[1])
+    first, second, third = sorted(contracts, key=lambda c: -contracts[c])[:3]
+    (reply,) = ask(generated, "qual contrato teve mais horas em setembro")
+    assert f"1. {first}: {hours(contracts[first])}" in reply
+    assert f"Em seguida:\n- {second}: {hours(contracts[second])}\n- {third}: {hours(contracts[third])}" in reply
+
+
+def test_the_whole_contract_after_its_client_part_keeps_the_period(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    client = sorted({r.client for r in rows if r.supplier == "8447"})[0]
+    _, reply = ask(generated, f"e o {client} em outubro?", "me da o 8447 inteiro")
+    assert hours(total(rows, of_contract(OCTOBER, "8447"))) in reply and "01/10/2026 a 31/10/2026" in reply
