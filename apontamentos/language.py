@@ -443,6 +443,11 @@ _TOPIC_SHIFT = re.compile(
     r"\b(?:muda(?:ndo)? de assunto|mudando o assunto|outra pergunta"
     r"|(?:volta|voltando|voltar|retomando) (?:pro|pra|para o|para a|ao|a|para|em|no|na|nos|nas)(?= \w))"
 )
+# "volta pro time: top 5", "volta pro 8120": back to the team (or the one named alone), a follow-up of the talk
+_GOING_BACK = re.compile(
+    r"^(?:e )?(?:volta|voltando|voltar|retomando) (?:pro|pra|para o|para a|ao|a|para|em|no|na|nos|nas)"
+    r"(?= (?:(?P<team>time|pessoal)|(?P<crew>equipe))\b| \S+$)"
+)
 # "e a Tânia que eu perguntei antes": she is named; when she was asked about does not matter
 _ASKED_BEFORE = re.compile(
     r"\b(?:que|q) (?:eu )?(?:te )?(?:perguntei|falei|mencionei|citei)(?: antes| agora pouco| ha pouco| no comeco)?\b"
@@ -877,6 +882,13 @@ _FORMAL = (
     ),
     # "e na semana passada inteira": that week (already whole), not a total of the last answer
     (re.compile(r"\b(semana (?:passada|retrasada)|mes (?:passado|retrasado)) (?:inteir[oa]|tod[oa])\b"), r"\1"),
+    # "e no geral, todo mundo": everyone (not all the data's period)
+    (re.compile(r"\bno geral (todo mundo|todos|a empresa toda)\b"), r"\1"),
+    # "nesses 3 meses eu trabalhei em algum feriado?": the months the data holds
+    (
+        re.compile(r"\b(?:n|d)?(?:esses|estes) (?:[3-9]|tres|quatro) (?:ultimos )?meses(?: de dados)?\b"),
+        "nesses ultimos meses",
+    ),
     # "volta pra horas" after a count of entries: the same, in hours (not a new topic)
     (
         re.compile(r"^(?:e )?(?:volta|voltando|voltar|volte) (?:pra|para|a|as|pras) (?:as )?(horas|apontamentos)$"),
@@ -1545,6 +1557,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_LAST_CUT, _last_cut),
     (_THESE_N, "eles"),
     (_SAME_CONDITIONS, " "),
+    (_GOING_BACK, lambda m: "e o" if m.group("team") else "e a" if m.group("crew") else "e"),
     (_TOPIC_SHIFT, " "),
     (_ASKED_BEFORE, " "),
     (_DONE_WORK, "trabalhado"),

@@ -453,15 +453,6 @@ _HOW_MUCH_OF_WHAT = (
 )
 
 
-def _continues(text: str, previous: Question | None) -> bool:
-    """Whether the question continues `previous` (see _follows); "me dá o 8447 inteiro" right after one of its
-    client contracts widens that question to the whole contract, in the same period."""
-    if previous is None:
-        return False
-    widened = str(previous.contract or "")[:1] == "E" and _CONTRACT_WHOLE.search(text) is not None
-    return _follows(text) or widened
-
-
 def _follows(text: str) -> bool:
     """Whether the question continues the previous one: "e …", a pronoun, a position in its list, or "nesse
     período"."""
@@ -2089,7 +2080,7 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         return Clarification("not_understood", TWO_BREAKDOWNS)
     if previous is not None and previous.kind in STATIC:
         previous = None
-    follow_up = _continues(text, previous)
+    follow_up = previous is not None and _follows(text)
     has_subject = any(slots.get(name) for name in SUBJECT)
     if previous is not None:
         people = _has(rest, "pessoal", "pessoas", "recursos", "galera", "turma", "equipe", "time", "quem")
@@ -2261,7 +2252,15 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     # "quanto o diego fez?" right after a list of October's devops juniors, one Diego among them: his October
     picked = bool(question.person) and question.person in _NAMED_PEOPLE.get() and not question.asker
     narrowed = narrowed or (picked and question.kind not in _STATE_KINDS)
-    if "period" not in slots and previous.period and (follow_up or same_subject or narrowed) and not ever and not habit:
+    # "me dá o 8447 inteiro" right after one of its client contracts: the whole of it, in the same period
+    widened = str(previous.contract or "")[:1] == "E" and _CONTRACT_WHOLE.search(text) is not None
+    if (
+        "period" not in slots
+        and previous.period
+        and (follow_up or same_subject or narrowed or widened)
+        and not ever
+        and not habit
+    ):
         question = replace(question, period=previous.period)
         if previous.versus and _THESE_PERIODS.search(text):
             # "nesses 2 meses, qual atividade pesou mais?" after two months side by side, in an answer that has
@@ -3257,7 +3256,7 @@ def _compose(
     catalogue's reading of the same words; `every_activity`: "todas as atividades" after an activity)."""
     if previous is not None and previous.kind in STATIC:
         previous = None
-    follow_up = _continues(text, previous)
+    follow_up = previous is not None and _follows(text)
     legacy = _refine(kind, slots, rest)
     if read.share and legacy == "people_by" and not read.measure and re.search(r"\bhoras?\b", text):
         legacy = None  # "qnts % das horas foram de java?": Java's part of the hours, not how many people

@@ -523,3 +523,39 @@ def test_the_whole_contract_after_its_client_part_keeps_the_period(generated: Da
     client = sorted({r.client for r in rows if r.supplier == "8447"})[0]
     _, reply = ask(generated, f"e o {client} em outubro?", "me da o 8447 inteiro")
     assert hours(total(rows, of_contract(OCTOBER, "8447"))) in reply and "01/10/2026 a 31/10/2026" in reply
+
+
+# -- batches GT and GU -----------------------------------------------------------------------------------------
+
+
+def test_everyone_after_a_contracts_week_against_the_last(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    this_week = (date(2026, 11, 23), TODAY)
+    _, reply = ask(generated, "essa semana ta melhor ou pior q a passada no 8446?", "e no geral, todo mundo")
+    assert hours(total(rows, lambda r: this_week[0] <= r.day <= this_week[1])) in reply and "Mesmos dias" in reply
+
+
+def test_back_to_the_team_keeps_the_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    people = by(rows, lambda r: r.name, of_contract(NOVEMBER))
+    top = sorted(people, key=lambda n: -people[n])[:5]
+    gestor = Scope("gestor", contracts=("8446",))
+    *_, reply = ask_as(
+        generated,
+        gestor,
+        f"qnts horas a {plain(name)} fez no mes",
+        "e comparado com o esperado?",
+        "volta pro time: top 5 q mais apontaram",
+    )
+    assert all(f"{n}: {hours(people[n])}" in reply.text for n in top)
+
+
+def test_these_three_months_are_the_data(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    worked = {r.day for r in rows if r.name == name and r.day in HOLIDAYS}
+    _, reply = ask_as(
+        generated,
+        colaborador(rows, name),
+        "qual dia eu mais trabalhei em novembro",
+        "nesses 3 meses eu trabalhei em algum feriado?",
+    )
+    assert f"{len(worked)} dia" in reply.text and "28/08/2026 a 25/11/2026" in reply.text
