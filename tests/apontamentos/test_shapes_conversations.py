@@ -266,10 +266,7 @@ def test_the_day_i_worked_most_after_an_activity_is_all_my_work(generated: Datas
 
 
 def test_the_people_of_a_contract_called_o_povo(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
-    activities: dict[str, float] = defaultdict(float)
-    for r in rows:
-        if of_contract(OCTOBER)(r):
-            activities[activity_of(r)] += r.net or 0
+    activities = by(rows, activity_of, of_contract(OCTOBER))
     top = max(activities, key=lambda a: activities[a])
     (reply,) = ask(generated, "o q o povo do 8446 mais fez em outubro? em horas")
     assert hours(activities[top]) in reply and "Povo" not in reply
@@ -279,10 +276,7 @@ def test_the_people_of_a_contract_called_o_povo(generated: Dataset, rows: list[S
 
 
 def test_what_took_most_hours_is_an_activity(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
-    activities: dict[str, float] = defaultdict(float)
-    for r in rows:
-        if of_contract(OCTOBER)(r):
-            activities[activity_of(r)] += r.net or 0
+    activities = by(rows, activity_of, of_contract(OCTOBER))
     top = max(activities, key=lambda a: activities[a])
     (reply,) = ask(generated, "no 8446 o q mais consumiu hora em outubro")
     assert hours(activities[top]) in reply and "atividade" in reply.split("\n")[0]
@@ -451,10 +445,7 @@ def test_the_whole_weekend_after_its_two_days(generated: Dataset, rows: list[Spa
 
 def test_his_after_a_first_clause_that_names_him(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
     name = person_of(rows)
-    activities: dict[str, float] = defaultdict(float)
-    for r in rows:
-        if of(name, OCTOBER)(r):
-            activities[activity_of(r)] += r.net or 0
+    activities = by(rows, activity_of, of(name, OCTOBER))
     (reply,) = ask(
         generated, f"to montando a avaliacao do {plain(name)}, como ficou a distribuicao por atividade dele em outubro?"
     )
@@ -490,10 +481,7 @@ def test_bare_days_are_days_of_the_month_talked_about(generated: Dataset, rows: 
 
 
 def test_back_to_hours_after_a_count(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
-    activities: dict[str, float] = defaultdict(float)
-    for r in rows:
-        if of_contract(OCTOBER)(r):
-            activities[activity_of(r)] += r.net or 0
+    activities = by(rows, activity_of, of_contract(OCTOBER))
     top = max(activities, key=lambda a: activities[a])
     *_, reply = ask(
         generated,
