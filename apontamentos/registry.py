@@ -159,8 +159,8 @@ REGISTRY: tuple[Kind, ...] = (
             "dias? faltando\\b",
             "faltando (?:algum |uns |\\d+ )?dias?\\b",  # "quem tá faltando dia esse mês"
             "dias sem",
-            "esquec\\w* de apontar",
-            "deix\\w+ de apontar",
+            "esquec\\w* de (?:apontar|lancar|registrar)(?! (?:a |as )?saidas?)",
+            "deix\\w+ de (?:apontar|lancar|registrar)(?! (?:a |as )?saidas?)",
             "(?:deix|esquec)\\w+ de bater\\b(?! (?:a |as )?saidas?)",  # "esqueci de bater em outubro": a day missed
             "ausen",
             "nao lanc",

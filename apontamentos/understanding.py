@@ -134,6 +134,13 @@ _WITH_MINE = re.compile(
 _COMPARE_WITH = re.compile(r"(?:e )?(?:compara|comparar|compare|comparando)(?: isso| ele| ela)? (?:com|c/)(?: o| a)?")
 _WHOLE_WEEKEND = re.compile(r"\b(?:fds|fim de semana|final de semana) (?:todo|inteiro)\b")
 _BARE_DAYS = re.compile(r"\b(?:de|do dia|entre) (\d{1,2}) (?:a|ate|e) (\d{1,2})\b(?! ?(?:/|de \w|h\b|horas|hrs))")
+_ONLY_HOURS = re.compile(
+    r"(?:(?:eu )?(?:preciso|quero|queria|gostaria)(?: de)?(?: d?as)? |(?:me )?(?:passa|da|manda|mostra)(?: as)? )?horas"
+)
+HOURS_OF_WHAT = (
+    "Não sei de quem nem de quando são as horas que você quer. Diga a pessoa ou o contrato e o período, por exemplo: "
+    "“horas do contrato 8446 em outubro” ou “horas da Ana Souza nesta semana”."
+)
 _THIS_ONE = re.compile(r"e (?:n|d)?e(ssa|sta|sse|ste)(?: agora| atual)?")
 _WHO_LEADS = re.compile(r"e ((?:em|por) (?:horas|apontamentos|pessoas|gente) )?(?:quem|qual) mais apontou")
 _FEW_OF_THE_LIST = re.compile(
@@ -762,6 +769,9 @@ def understand(
     if role == "colaborador" and isinstance(understood, Question) and (compared or _about_others(understood)):
         # her view holds her rows only: a contract's total or a ranking would be hers, told as the contract's
         return Clarification("out_of_scope_person", OTHER_PEOPLE, _period_only(understood))
+    if previous is None and me is None and _ONLY_HOURS.fullmatch(prepared):
+        # "preciso das horas", with nothing said before: whose and when are unknown, not everyone's all-time total
+        return Clarification("not_understood", HOURS_OF_WHAT)
     if role == "gestor" and isinstance(understood, Question) and _only_own_rows_of(db, understood, me):
         # "e o 8121 todo?" from a gestor of 8246 who records time on the 8121: only his own rows are there
         shown = granted(tuple(db.scope.contracts), db.part_of)  # type: ignore[union-attr]

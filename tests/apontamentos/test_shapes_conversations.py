@@ -16,7 +16,7 @@ from apontamentos.dataset import Dataset
 from apontamentos.scope import Scope
 
 from ..expected import Span
-from .test_composition_shapes import OCTOBER, TODAY, ask, by, hours, plain, total
+from .test_composition_shapes import FIGURE, OCTOBER, TODAY, ask, by, hours, plain, total
 from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
 from .test_gestor import ask as ask_as
 from .test_shapes_closing import resource_of
@@ -547,3 +547,23 @@ def test_these_three_months_are_the_data(generated: Dataset, rows: list[Span]) -
         "nesses 3 meses eu trabalhei em algum feriado?",
     )
     assert f"{len(worked)} dia" in reply.text and "28/08/2026 a 25/11/2026" in reply.text
+
+
+# -- batches GV and GW (the last pair: scored first, then these two fixed) -----------------------------------
+
+
+def test_the_days_i_forgot_to_record_after_my_balance(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, _ = one_contract_person(rows)
+    worked = {r.day for r in rows if r.name == name}
+    missed = [d for d in NOVEMBER_WORKING_DAYS if d not in worked]
+    _, reply = ask_as(
+        generated, colaborador(rows, name), "to devendo hora esse mes??", "quais dias eu esqueci de lancar entao"
+    )
+    assert f"em {len(missed)} dia" in reply.text and "esperadas" not in reply.text
+
+
+def test_hours_alone_with_nothing_before_are_asked_back(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    asked, answered = ask(generated, "preciso das horas", f"do {plain(name)} em setembro")
+    assert asked.startswith("Não sei de quem nem de quando") and not FIGURE.search(asked)
+    assert hours(total(rows, of(name, SEPTEMBER))) in answered
