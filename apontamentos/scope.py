@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from .dataset import Dataset, Resource, ResourceRef, normalize
@@ -132,9 +132,14 @@ class ScopedDataset:
         self.part_of = {c: s for s, clients in self.parts.items() for c in clients}
         self.client_contracts = frozenset(c for _, _, c in visible if c)
         # the contracts seen through the grant itself, not only through the asker's own entries in them
-        grant_only = _row_filter(db, replace(scope, resource_id=None))
-        granted_rows = db.query(f"SELECT DISTINCT supplier::VARCHAR, contract::VARCHAR FROM e WHERE {grant_only}")
-        self.granted_contracts = frozenset(c for pair in granted_rows for c in pair if c)
+        grant = set(scope.contracts) if scope.role == "gestor" else set()
+        self.granted_contracts = frozenset(
+            c
+            for _, supplier, client in visible
+            if supplier in grant or client in grant
+            for c in (supplier, client)
+            if c
+        )
         keys = {k for (k,) in db.query(f"SELECT DISTINCT activity_key FROM e WHERE {self._filter}") if k}
         self.activities = {k: shown for k, shown in db.activities.items() if k in keys}
         self.activity_words = frozenset(w for key in self.activities for w in key.split())
