@@ -87,7 +87,7 @@ _WEEKDAY_NAME = re.compile(r"segunda|terca|quarta|quinta|sexta|sabado|domingo")
 WORKING_WEEKDAY_WORDS = r"\b(?:(?:em )?(?:qual|que) (?:o )?dia util|(?:por|cada) dia util da semana)\b"
 VALIDATED_WORDS = r"\b(?:nao (?:foram |estao )?(?:validad|aprovad)\w*|(?:validad|aprovad)\w*)"
 SHARE_WORDS = (
-    r"\b(?:quant[oa]s? )?(?:por cento|porcentagem|percentual|proporcao|fatia|participacao)\b(?: (?:d[aoe]s?|em)\b)?"
+    r"\b(?:quanto )?(?:por cento|porcentagem|percentual|proporcao|fatia|participacao)\b(?: (?:d[aoe]s?|em)\b)?"
     r"|\b(?:isso|isto) (?:representa|equivale)(?: a)?\b"  # "qnto isso representa do 8446?": a share of it
     r"|\b(?:representou|representa|representaram)(?= d[aeo]s? )"  # "qual % o Felipe representou das horas do time"
     r"|\bquant[oa] d[ao]s(?= (?:\w+ )?horas\b(?: \w+)* (?:foi|foram)\b)"  # "quanto das minhas horas foi nas sextas"

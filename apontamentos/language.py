@@ -873,8 +873,6 @@ _FORMAL = (
         ),
         "qual atividade teve mais horas",
     ),
-    # "isso é qnts % do total do contrato": of the contract's hours (its total is the whole)
-    (re.compile(r"\b(porcentagem|porcento|por cento) do total do contrato\b"), r"\1 do contrato"),
     # "quem tá mais abaixo? os 3 q menos apontaram": the bottom, not the top
     (
         re.compile(r"\bquem ((?:(?:d|n)[oa] \S+ )?)(?:ta|esta|esteve|ficou) mais abaixo\b(?! d)"),
