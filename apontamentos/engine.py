@@ -16,7 +16,7 @@ from . import queries as q
 from .answers import EXAMPLES, Answer, NoData, Table, against
 from .dataset import Dataset, normalize
 from .errors import InvalidQuery
-from .language import claim_checked, compound_parts, corrected, doubts, threshold_checked
+from .language import SAME_AGAIN, claim_checked, compound_parts, corrected, doubts, threshold_checked
 from .question import Question, from_context
 from .registry import BY_NAME
 from .rules import Period
@@ -158,7 +158,7 @@ _NEW_TOPIC = re.compile(
 )
 _SAME_QUESTIONS_AGAIN = re.compile(
     # "e setembro?", "mesma comparação só q em setembro"
-    r"(?:e |(?:e )?(?:faz |faca )?(?:a )?mesma (?:comparacao|coisa|conta|pergunta)(?: (?:so|mas))?(?: (?:que|q))? )"
+    rf"(?:e |{SAME_AGAIN})"
     r"(?!.*\b(?:horas?|dias?|apontamentos?|pessoas?|recursos?|quem|qual|quais|quant\w*|qnt\w*|top|media|porcentagem"
     r"|por|contratos|ranking|total)\b)(?:\S+ ?){1,5}"
 )

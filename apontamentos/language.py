@@ -663,6 +663,8 @@ def _hers(match: re.Match[str]) -> str:
     return f"quanto {match.group(1)} {match.group(2)}"
 
 
+# "mesma comparação só q em setembro", "faz a mesma conta para agosto": the question before, something changed
+SAME_AGAIN = r"(?:e )?(?:faz |faca )?(?:a )?mesma (?:comparacao|coisa|conta|pergunta)(?: (?:so|mas))?(?: (?:que|q))? "
 _FORMAL = (
     # "qm foi o q mais fez": who did most (not "o que fez", the activities)
     (re.compile(r"\bquem foi (?:o|a) (?:que|q) (mais|menos) (fez|trabalhou|apontou|lancou)\b"), r"quem \1 \2"),
@@ -919,12 +921,7 @@ _FORMAL = (
     (re.compile(r"\b(?:pra|para) (?:eu|mim|a gente) (?:comparar|conferir|ter uma ideia|saber|ver)\s*$"), " "),
     (re.compile(r"^(?:e )?(.+?),? (?:idem|tambem|mesma coisa)$"), r"e \1"),  # "E2789620 idem": the same, of it
     # "mesma comparação só q em setembro": the question before (the two compared), in September
-    (
-        re.compile(
-            r"^(?:e )?(?:faz |faca )?(?:a )?mesma (?:comparacao|coisa|conta|pergunta)(?: (?:so|mas))?(?: que)? "
-        ),
-        "e ",
-    ),
+    (re.compile(rf"^{SAME_AGAIN}"), "e "),
     # "8447 hrs 11/2026": a month and its year, as a report names them
     (
         re.compile(r"(?<![\d/])(0?[1-9]|1[0-2])/(20\d{2})\b"),
