@@ -164,6 +164,19 @@ _SAME_QUESTIONS_AGAIN = re.compile(
 )
 
 
+_CONTRACT_NUMBER = re.compile(r"\b(?:\d{4}|e\d{7})\b")
+_STARTING_OVER = re.compile(r"\b(?:no geral|pergunta geral|outra pergunta)\b")
+
+
+def _starts_over(question: str, previous: Question | None, db: Dataset) -> bool:
+    """Whether a question names a subject of its own (another contract, someone's first name, "no geral")
+    rather than continuing the one before it ("lista os dias", "em quais ela passou de 9h?")."""
+    text = normalize(question)
+    contracts = set(_CONTRACT_NUMBER.findall(text)) - {normalize(previous.contract or "")} if previous else set()
+    first_names = {resource.words[0] for resource in db.resources.values() if resource.words}
+    return bool(contracts or _STARTING_OVER.search(text) or first_names & set(text.split()))
+
+
 def _answer_one(
     db: Dataset,
     question: str,
@@ -228,8 +241,11 @@ def _answer_one(
         )
     if isinstance(understood, Clarification):
         kept = understood.pending.to_context() if understood.pending else context
-        if understood.reason in ("not_understood", "period") and understood.pending is None and not context:
-            kept = {"unanswered": True}  # "e no 8556?" next follows a question that was not understood
+        if understood.reason in ("not_understood", "period") and understood.pending is None:
+            if not context or _starts_over(question, previous, db):
+                # "em qntos dias distintos", "e com mais horas?" next follow the new question that was not
+                # understood, not the one answered before it
+                kept = {"unanswered": True}
         refused = understood.reason in ("personal", "write")
         refused_person = understood.pending.person if refused and understood.pending else None
         if refused_person and previous is not None and previous.has_subject and not context.get("unanswered"):

@@ -829,6 +829,46 @@ _FORMAL = (
         ),
         "",
     ),
+    # "preciso de uma tabela por pessoa do meu contrato": hours by person
+    (
+        re.compile(
+            r"\b(?:(?:preciso|precisava|quero|queria) (?:de )?)?(?:uma |a )?(?:tabela|tabelinha|planilha) (?=por\b)"
+        ),
+        "horas ",
+    ),
+    # "lista todo mundo do 7951 por horas", "lista as pessoas do 8121": each person's hours there
+    (
+        re.compile(
+            r"\b(?:lista|liste|listar|mostra|mostre|traz|traga|manda|passa) (?:todo mundo|todos|todas as pessoas"
+            r"|as pessoas|o pessoal|a galera|os recursos|a equipe toda|o time todo)(?: por horas?)?"
+            r"(?= (?:do|da|no|na|de) (?:contrato )?(?:\d{4}|e\d{7})\b)"
+        ),
+        "horas por pessoa",
+    ),
+    # "agora os 3 de baixo", "mostra os 2 de cima" alone: that end of the list just shown
+    (
+        re.compile(
+            r"^(?:e |agora |entao |ai )?(?:me )?(?:mostra |manda |lista |passa |ve )?(?:so )?(?:os|as) (\d{1,2}) "
+            r"(?:la )?de (baixo|cima)(?: da lista)?\W*$"
+        ),
+        lambda m: f"e os {m.group(1)} com {'menos' if m.group(2) == 'baixo' else 'mais'}",
+    ),
+    # "em qntos dias distintos", "quantos dias diferentes ela apontou": the days with an entry
+    (re.compile(r"\b(dias?) (?:distintos|diferentes|unicos)\b(?! (?:de|da|do)\b)"), r"\1 com apontamento"),
+    # "todos os 13, não só os 3 primeiros": the whole list
+    (
+        re.compile(r",?\s*\b(?:quero )?(?:todos|todas) (?:os|as) \d{1,3}\b(?! (?:dias|horas|h|semanas|meses|primeir))"),
+        " todos",
+    ),
+    (re.compile(r",?\s*\bnao (?:so|somente|apenas) (?:os|as) \d{1,2} (?:primeir[oa]s|de cima|maiores)\b"), " "),
+    # "me dá só a semana que começa dia 26/10": the Monday-to-Sunday week of that day
+    (
+        re.compile(
+            r"\b(?:a |na |da )?semana (?:que (?:comeca|comecou|inicia|iniciou)|comecando|iniciando)"
+            r"(?: (?:em|no|dia|no dia))* (\d{1,2}/\d{1,2})\b"
+        ),
+        r"na semana de \1",
+    ),
     # "qual foi meu dia mais curto?": the fewest hours ("o mais longo" is asked back: hours, or clock-in to out?)
     (re.compile(r"\b(dias?|semanas?|mes|meses) mais curt[oa]s?\b"), r"\1 com menos horas"),
     # "só reunião", "só de code review": the last question narrowed, as "e só reunião?"
@@ -1391,7 +1431,8 @@ _FORMAL = (
 _LAUGHTER = re.compile(r"\b(?:r+s+|k{2,}|(?:ha){2,}h?|(?:he){2,}|(?:hi){2,})\b")
 # "desde que começou o registro": since the data began
 _SINCE_THE_START = re.compile(
-    r"\bdesde (?:que|quando) (?:(?:ela|ele|eu|eles|elas) )?"
+    r"\bdesde sempre\b|\bde todos os tempos\b"  # "quantos apontamentos a ivone fez desde sempre"
+    r"|\bdesde (?:que|quando) (?:(?:ela|ele|eu|eles|elas) )?"
     r"(?:comecou|comecaram|comecei|iniciou|iniciaram|entrou|entrei|entraram|chegou|cheguei|tem|temos|existe)"
     r"(?: (?:o|os|a|as) (?:registros?|apontamentos?|dados|base|sistema|bot))?\b"
 )
@@ -1801,7 +1842,9 @@ _REASON_AFTER = re.compile(
     r"(?:e\s+)?(?:(?:porque|pq|pois|ja que)\s+(?:eu|a gente|o cliente|preciso|quero|vou|tenho"
     r"|parece|acho)\b"
     r"|(?:queria|quero|preciso|vou|tenho que|a gente vai|vamos)\s+(?:\w+\s+){0,3}?"
-    r"(?:cobrar|colocar|apresentar|mandar|enviar|montar|levar|mostrar|incluir|falar|usar|botar|por|comparar)\b"
+    r"(?:cobrar|colocar|apresentar|mandar|enviar|montar|levar|mostrar|incluir|falar|usar|botar|comparar"
+    # "preciso de uma tabela por pessoa": the preposition, not "pôr"
+    r"|por(?! (?:pessoa|recurso|colaborador|dia|semana|mes|contrato|atividade|hora|cliente|data)s?\b))\b"
     r"|(?:as vezes|geralmente|normalmente)\s+(?:o|a|os|as|eu|a gente)\b"
     r"|(?:o|a) (?:fechamento|mes|semana|entrega) (?:foi|ta|esta|vai|anda)\b"
     r"|se (?:puder|possivel|der|for possivel) (?:me )?(?:responder|mandar|passar)\b"

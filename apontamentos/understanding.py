@@ -449,6 +449,19 @@ _ORDINAL = re.compile(
     # "o primeiro e o último dia", "o primeiro a chegar" (but "o primeiro, em que dia …?" is the list's first)
     r"(?! e (?:o|a) ultim| (?:a|de)\b| em\b(?! (?:que|qual|quais)\b))"
 )
+_END_OF_OTHER_LIST = re.compile(r"(?:e |so |somente |agora |me da )*(?:[oa] )?(primeir|ultim)[oa](?: da lista)?\W*")
+
+
+def _lists_rows(question: Question) -> bool:
+    """Whether the answer was a ranked list of activities or contracts ("a primeira" of days or months is the
+    earliest, not the top)."""
+    return question.kind in ("contract_ranking", "activity_ranking") or question.group in (
+        "activity",
+        "contract",
+        "client",
+    )
+
+
 NO_LIST = (
     "De qual lista? Não mostrei uma lista de pessoas antes desta pergunta. Diga o nome da pessoa, ou peça a "
     "lista primeiro, por exemplo: “top 5 do 8446 em outubro”."
@@ -1370,8 +1383,9 @@ def _understand(
         previous.kind in _RANKING_KINDS or (previous.kind == "compose" and previous.limit)
     )
     if ranked and previous is not None and (top := _LIMIT_TURN.fullmatch(text.strip())):
-        other_end = top.group(2) in ("menores", "menos", "ultimos", "ultimas")
-        order = ("asc" if previous.order == "desc" else "desc") if other_end else previous.order
+        # "e os 3 últimos" after the bottom three is still the bottom, not the top: the words name an end
+        bottom = top.group(2) in ("menores", "menos", "ultimos", "ultimas")
+        order = "asc" if bottom else "desc" if top.group(2) in ("maiores", "mais") else previous.order
         return replace(previous, limit=int(top.group(1)), order=order, page=0)
     unfiltered = _UNFILTERED_TURN.fullmatch(text.strip())
     all_contracts = unfiltered is not None and unfiltered.group(1) == "todos os contratos"
@@ -1624,6 +1638,12 @@ def _understand(
         return Question("compose", measure="hours", among=contracts, period=previous.period, output="value")
     if "person" not in slots and (ordinal := _ORDINAL.search(rest)):
         # "e a segunda?", "o quinto da lista": the person at that position of the list the bot just showed
+        end = _END_OF_OTHER_LIST.fullmatch(text.strip())
+        if not listed and end and previous is not None and _lists_rows(previous):
+            # "só a primeira" after the activities' ranking: its top row (the last: its other end)
+            first = end.group(1) == "primeir"
+            order = previous.order if first else ("asc" if previous.order != "asc" else "desc")
+            return replace(previous, limit=1, order=order, page=0)
         if not listed:
             return Clarification("not_understood", NO_LIST)
         position = _position(ordinal)
@@ -1926,9 +1946,11 @@ def _understand(
     if _UNANSWERED.get() and nothing_before and compare_to and not any(slots.get(n) for n in (*SUBJECT, "team")):
         # "compara com outubro" right after "Você quis dizer …?" went unanswered: compared with what is unknown
         return Clarification("not_understood", LAST_UNANSWERED)
-    if nothing_before and re.match(r"e\b", text) and not any(slots.get(name) for name in (*SUBJECT, "team")):
+    # "em qntos dias distintos" right after a question left unanswered: a fragment of it, like "e …"
+    preposition = _UNANSWERED.get() and re.match(r"(?:em|no|na|nos|nas|por|com)\b", text) is not None
+    if nothing_before and (re.match(r"e\b", text) or preposition) and not any(slots.get(n) for n in (*SUBJECT, "team")):
         known_words = all(_known(w) for w in rest.split())  # an unknown word (a name?) is told as such below
-        if not _EVERYONE.search(rest) and not _ASKS_ITSELF.search(text) and known_words:
+        if not _EVERYONE.search(rest) and (preposition or not _ASKS_ITSELF.search(text)) and known_words:
             # "e em novembro?" after a question declined (or as the first question)
             return Clarification("not_understood", LAST_UNANSWERED if _UNANSWERED.get() else NOTHING_TO_FOLLOW)
     if previous is not None and _AMONG_THOSE.search(text) and any(slots.get(n) for n in _GROUP_SLOTS):
