@@ -954,14 +954,15 @@ def activity_ranking(db: Dataset, question: Question, today: date) -> Answer:
 
 def activity_hours(db: Dataset, question: Question, today: date) -> Answer:
     period, note = _covered(db, question.period, today)
-    m = q.activity_hours(db, question.activity or "", period, question.contract, question.person)
+    gross = question.basis == "gross"
+    m = q.activity_hours(db, question.activity or "", period, question.contract, question.person, question.basis)
     scope = _activity_scope(db, question)
     if len(m.activities) == 1:
         which = m.activities[0][:1].upper() + m.activities[0][1:]
     else:
         which = f"Atividades com “{m.words}” ({', '.join(m.activities)})"
     text = (
-        f"{which}{scope}, {_dates(period)}{note}: {fmt.hours(m.hours)} líquidas em "
+        f"{which}{scope}, {_dates(period)}{note}: {fmt.hours(m.hours)} {'brutas' if gross else 'líquidas'} em "
         f"{fmt.plural(m.entries, 'apontamento')}"
         + ("." if question.person or not m.entries else f", {fmt.plural(m.people, 'recurso')}.")  # who did it, too
     )

@@ -855,6 +855,22 @@ _FORMAL = (
     ),
     # "em qntos dias distintos", "quantos dias diferentes ela apontou": the days with an entry
     (re.compile(r"\b(dias?) (?:distintos|diferentes|unicos)\b(?! (?:de|da|do)\b)"), r"\1 com apontamento"),
+    # "a primeira quinzena de outubro (1 a 15)": the days the fortnight already says; "outubro (1 a 10)": those
+    (
+        re.compile(rf"\b(quinzena (?:de|do mes de) (?:{_MONTHS})),? (?:dia )?\d{{1,2}} (?:a|ate) \d{{1,2}}\b(?!/)"),
+        r"\1",
+    ),
+    (re.compile(rf"\b(?:de |em )?({_MONTHS}),? (\d{{1,2}}) (?:a|ate) (\d{{1,2}})\b(?![/\d]| ?h)"), r"de \2 a \3 de \1"),
+    # "pergunta geral: qual contrato…", "dúvida rápida:": an announcement, not part of the question
+    (
+        re.compile(r"^(?:(?:uma|outra|1) )?(?:pergunta|duvida)(?: (?:geral|rapida|rapidinha|simples|aqui))?\s+(?=\w)"),
+        "",
+    ),
+    # "no dia 20 teve alguém apontando? quantos": how many people recorded
+    (
+        re.compile(r"\b(?:teve|tem|tinha|houve) alguem (?:apontando|trabalhando|lancando)\b(?: quantos\b)?"),
+        "quantas pessoas apontaram",
+    ),
     # "todos os 13, não só os 3 primeiros": the whole list
     (
         re.compile(r",?\s*\b(?:quero )?(?:todos|todas) (?:os|as) \d{1,3}\b(?! (?:dias|horas|h|semanas|meses|primeir))"),
@@ -1132,6 +1148,7 @@ _FORMAL = (
     ),
     # "qual foi o dia de pico", "qual foi o pico" after the days: the day with the most hours
     (re.compile(r"\b(dia|semana|mes) (?:de|do) pico\b"), r"\1 com mais horas"),
+    (re.compile(r"\b(?:qual|que) (dia|semana|mes) (?:foi|e) o pico\b(?! d)"), r"qual foi o \1 com mais horas"),
     (re.compile(r"\bo pico\b(?! d)"), "o dia com mais horas"),
     # "quanto eu fiz em setembro e em outubro? poe lado a lado"
     (

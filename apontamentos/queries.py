@@ -870,10 +870,15 @@ def activity_summary(
 
 
 def activity_hours(
-    db: Dataset, words: str, period: Period | None = None, contract: str | None = None, resource: str | None = None
+    db: Dataset,
+    words: str,
+    period: Period | None = None,
+    contract: str | None = None,
+    resource: str | None = None,
+    basis: Basis = "net",
 ) -> ActivityMatch:
-    """Entries and net hours of the activities whose description holds every word given (accent- and
-    case-insensitive, whole words), within a period, a contract or a person."""
+    """Entries and net (or gross) hours of the activities whose description holds every word given (accent-
+    and case-insensitive, whole words), within a period, a contract or a person."""
     _activities_required(db)
     wanted = normalize(words).split()
     matched = sorted(k for k in db.activities if wanted and set(wanted) <= set(k.split()))
@@ -882,8 +887,8 @@ def activity_hours(
     p = data_period(db, period)
     who, ref, where, params = _subject_sql(db, resource, contract)
     entries, hours, people = db.query(
-        f"""SELECT count(*), coalesce(sum(net_h), 0), count(DISTINCT rid) FROM e
-            WHERE day BETWEEN ? AND ? AND activity_key IN ({", ".join("?" for _ in matched)}){where}""",
+        f"""SELECT count(*), coalesce(sum({"gross_h" if basis == "gross" else "net_h"}), 0), count(DISTINCT rid)
+            FROM e WHERE day BETWEEN ? AND ? AND activity_key IN ({", ".join("?" for _ in matched)}){where}""",
         [p.start, p.end, *matched, *params],
     )[0]
     return ActivityMatch(p, words, [db.activities[k] for k in matched], entries, hours, who, ref, people)

@@ -1961,6 +1961,15 @@ def _understand(
             slots["contract"] = previous.contract  # "e qnts deles são de devops?" after the 8033's juniors: its
     if previous is not None and previous.contract and not slots.get("contract") and _THIS_CONTRACT.search(text):
         slots["contract"] = previous.contract  # "quantos arquitetos júnior tem nesse contrato?": the one talked about
+    listed_people = previous is not None and (
+        previous.kind in ("contract_resources", "ranking")
+        or (previous.kind == "compose" and previous.group == "person")
+    )
+    if listed_people and previous.contract and not any(slots.get(n) for n in (*SUBJECT, "team")):  # type: ignore[union-attr]
+        if _IN_ALL.search(text) and not _EVERYONE.search(rest) and slots.get("period"):
+            # "quantos apontamentos no total hj" after who recorded on the 8301 today: that list's total (a
+            # question with a period of its own would otherwise be everyone's)
+            slots["contract"] = previous.contract  # type: ignore[union-attr]
     both_periods = same_period is not None and previous is not None and previous.versus and _THESE_PERIODS.search(text)
     if both_periods:
         pass  # "nesses 2 meses" after two side by side: the two, as inheriting them gives (see _resolve)
@@ -2514,6 +2523,12 @@ _NTH_ROW = re.compile(
 _WEEK_OF_THE_DAY = re.compile(
     r"\b(?:n|d)aquela semana(?: toda| inteira)?\b|\b(?:n|d)?(?:ess|aquel)?a semana (?:toda|inteira)\b"
 )
+_IN_ALL = re.compile(r"\b(?:no total|ao todo|somando tudo)\b")
+_ONE_WEEKDAY = re.compile(
+    r"(?<!ultima )(?<!ultimo )(?<!proxima )(?<!proximo )(?<!essa )(?<!esse )(?<!dessa )(?<!nessa )"
+    r"\b(?:(?:n|d)?[ao] )?(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?\b"
+    r"(?! (?:passad|retrasad|que vem|dia\b|\d))"
+)
 _ROW_GROUPS = {"semana": "week", "mes": "month", "dia": "day", "dia da semana": "weekday"}
 
 
@@ -2527,6 +2542,11 @@ def _row_named(text: str, rows: tuple[tuple[str, str, str, float], ...]) -> str:
         said = _THAT_ROW.search(text)
         day = said is not None and said.group("unit") == "dia" and len(rows) == 1
         return f"{text[: said.start()]} {_row_words(rows[0])} {text[said.end() :]}" if day else text  # type: ignore[union-attr]
+    ranged = re.search(r"\b(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)\w* (?:a|ate|e) \w", text)
+    if group == "weekday" and not ranged and (weekday := _ONE_WEEKDAY.search(text)):
+        # "e sexta-feira especificamente?" after the weekdays: every Friday of that period, not last Friday
+        plural = WEEKDAY_PLURALS[[w[:5] for w in WEEKDAY_PLURALS].index(weekday.group(1)[:5])]
+        return f"{text[: weekday.start()]} nas {plural} {text[weekday.end() :]}"
     if group == "day" and len(rows) == 1 and (week := _WEEK_OF_THE_DAY.search(text)):
         # "e qnt eu fiz naquela semana toda?" after my busiest day: that day's Monday-to-Sunday week
         first = date.fromisoformat(rows[0][1]) - timedelta(days=date.fromisoformat(rows[0][1]).weekday())
@@ -3646,8 +3666,10 @@ def _compose(
         # "e quem mais fez code review lá?" after its share: the part becomes the filter of the new question;
         # "e eu, quanto fiz em outubro?": all my hours (an activity said again is in slots)
         part = values.pop("share_of")
+        # ("e quem mais apontou lá nesse mês?" ranks everyone of the contract: the part was its numerator)
+        ranks_all = read.group == "person" and read.rank is not None
         if read.group != "activity":  # "quais as 3 atividades que mais consumiram hora?" ranks all of them
-            values["activity"] = values.get("activity") or (None if own_figure else part)
+            values["activity"] = values.get("activity") or (None if own_figure or ranks_all else part)
     of_the_total = re.search(r"\bd?o total\b", text) is not None and previous is not None
     her_part_of_all = share and of_the_total and bool(previous.share_of and previous.contract)  # type: ignore[union-attr]
     her_part_of_all = her_part_of_all and bool(slots.get("person")) and not slots.get("activity")

@@ -7,17 +7,17 @@ Expected figures are computed here in plain Python from the export rows, never t
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from apontamentos.dataset import Dataset
 from apontamentos.scope import Scope
 
 from ..expected import Span
-from .test_composition_shapes import FIGURE, OCTOBER, ask, by, hours, plain, total
+from .test_composition_shapes import FIGURE, OCTOBER, TODAY, ask, by, hours, plain, total
 from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
 from .test_gestor import ask as ask_as
-from .test_shapes_conversations import person_of
-from .test_shapes_periods_lists import NOVEMBER, SEPTEMBER, of_contract
+from .test_shapes_conversations import FIRST_HALF_OF_OCTOBER, bugs, person_of
+from .test_shapes_periods_lists import LAST_WEEK, NOVEMBER, SEPTEMBER, of_contract
 from .test_shapes_recent import activity_of
 from .test_shapes_returning import of
 
@@ -95,3 +95,65 @@ def test_a_fragment_after_a_new_question_not_understood_is_not_the_old_one(gener
 def test_a_fragment_after_a_follow_up_not_understood_is_still_the_old_one(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
     *_, after = ask(generated, "horas do 8446 em outubro", "lista os dias zorbados pfv", "e em setembro?")
     assert hours(total(rows, of_contract(SEPTEMBER))) in after
+
+
+# -- a row, a part or the total of what was just shown ------------------------------------------------------------
+
+
+def test_a_weekday_after_the_weekdays_is_every_one_of_them(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    fridays = total(rows, lambda r: of_contract(SEPTEMBER)(r) and r.day.weekday() == 4)
+    _, reply = ask(
+        generated, "em q dia da semana o pessoal do 8446 mais apontou em setembro", "e sexta-feira especificamente?"
+    )
+    assert hours(fridays) in reply and "01/09/2026 a 30/09/2026" in reply
+
+
+def test_the_peak_day_of_the_days_shown(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    days = by(rows, lambda r: r.day, of_contract(LAST_WEEK))
+    peak = max(days, key=lambda d: days[d])
+    _, reply = ask(generated, "horas por dia do 8446 na semana passada", "qual dia foi o pico?")
+    assert f"{peak:%d/%m/%Y}" in reply and hours(days[peak]) in reply
+    assert f"{LAST_WEEK[0]:%d/%m/%Y} a {LAST_WEEK[1]:%d/%m/%Y}" in reply
+
+
+def test_a_fortnight_with_its_days_in_brackets(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "total de horas do 8446 na primeira quinzena de outubro (1 a 15)")
+    assert hours(total(rows, of_contract(FIRST_HALF_OF_OCTOBER))) in reply
+
+
+def test_how_many_recorded_on_a_day_of_the_list(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    day = LAST_WEEK[0] + timedelta(days=3)
+    people = {r.name for r in rows if r.supplier == "8446" and r.day == day}
+    _, reply = ask(
+        generated, "horas por dia do 8446 semana passada", f"no dia {day.day} teve alguem apontando? quantos"
+    )
+    assert f"{len(people)} recursos" in reply
+
+
+def test_entries_in_all_after_who_recorded_there(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    entries = sum(r.supplier == "8446" and r.day == TODAY for r in rows)
+    _, reply = ask(generated, "quem apontou no 8446 hoje?", "quantos apontamentos no total hj")
+    assert f"{entries} apontamentos" in reply and "8446" in reply
+
+
+def test_gross_hours_of_an_activity(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    _, reply = ask(generated, "quanto de correcao de bugs o 8446 teve em outubro?", "e em horas brutas?")
+    assert f"{hours(total(rows, lambda r: bugs(r) and of_contract(OCTOBER)(r), 'gross'))} brutas" in reply
+
+
+def test_who_recorded_most_after_an_activitys_share_is_everyone(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = people_of(rows, OCTOBER)
+    *_, reply = ask(
+        generated, "do total de horas do 8446 em outubro qnt % foi correcao de bugs", "e quem mais apontou la nesse mes"
+    )
+    assert f"{people[0][0]}: {hours(people[0][1])}" in reply
+
+
+def test_an_announced_question(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people: dict[str, set[str]] = {}
+    for r in rows:
+        if NOVEMBER[0] <= r.day <= NOVEMBER[1]:
+            people.setdefault(r.supplier, set()).add(r.name)
+    top = max(people, key=lambda c: (len(people[c]), c))
+    (reply,) = ask(generated, "pergunta geral: qual contrato teve mais gente apontando em novembro?")
+    assert f"{top}: {len(people[top])}" in reply
