@@ -825,7 +825,8 @@ _FORMAL = (
     (re.compile(r",?\s*\b(?:em|numa|em uma|na|como) tabela(?: se (?:der|puder|possivel)| por favor| pfv)?\b"), " "),
     (
         re.compile(
-            r"\b(?:monta|montar|faz|faca|fazer|gera|gerar|me (?:da|de|manda|passa)) (?:uma )?tabela (?:com |de )?"
+            r"\b(?:(?:me )?(?:monta|montar|faz|faca|fazer|gera|gerar)|me (?:da|de|manda|passa)) (?:uma )?"
+            r"(?:tabela|tabelinha|planilha) (?:com |de )?"
         ),
         "",
     ),
@@ -870,6 +871,57 @@ _FORMAL = (
     (
         re.compile(r"\b(?:teve|tem|tinha|houve) alguem (?:apontando|trabalhando|lancando)\b(?: quantos\b)?"),
         "quantas pessoas apontaram",
+    ),
+    # "agora ordena por qtd de lançamentos em vez de horas": the same list, by that measure
+    (
+        re.compile(
+            r"^(?:e |agora |entao )?(?:me )?(?:ordena|ordene|ordenar|classifica|organiza)(?: (?:isso|a lista|ai))? por "
+            r"(?:(?:qtd|quantidade|numero) de )?(gente|pessoas|recursos)?"
+        ),
+        lambda m: "e por numero de pessoas" if m.group(1) else "e por ",
+    ),
+    (re.compile(r",?\s*\b(?:em vez|ao inves|no lugar) de (?:horas|apontamentos|lancamentos|pessoas)\b"), " "),
+    # "ah sim, eu n aponto. e o 8121 essa semana?": a remark about oneself before the question
+    (
+        re.compile(
+            r"^(?:(?:ah|a|ok|ta|sim|verdade|entendi|e mesmo)\W+)*(?:eu )?nao (?:aponto|lanco|registro|bato ponto)\W+(?=e )"
+        ),
+        "",
+    ),
+    # "e em entradas?" after someone's hours: the entries (not the clock-in times)
+    (re.compile(r"^(?:e )?(?:em|por) (?:qtd de |quantidade de |numero de )?entradas\W*$"), "e em apontamentos"),
+    # "quem tá no topo lá": who did most
+    (re.compile(r"\bquem (?:ta|esta|fica|ficou) (?:no topo|na frente|em primeiro|na lideranca)\b"), "quem fez mais"),
+    # "lançamento muito comprido esquisito": abnormal entries
+    (
+        re.compile(
+            r"\b(apontamentos?|lancamentos?|registros?)((?: muito)? (?:comprid|long)[oa]s?)?,? (?:esquisit|estranh)[oa]s?\b"
+        ),
+        r"\1 anormais",
+    ),
+    (re.compile(r"\bmuito comprid[oa]s?\b"), "muito longo"),
+    # "media por lancamento" alone after someone's entries: theirs, as "e a média por apontamento?"
+    (re.compile(r"^(?:e )?(?:a )?media (?:por|de cada) (?:lancamento|apontamento)\W*$"), "e a media por apontamento"),
+    # "quantos caras de SAP", "os caras do 8446": people
+    (
+        re.compile(r"\b(?:quantos|os|dos|pros|aos|esses|desses) caras\b"),
+        lambda m: (
+            m.group(0)
+            .replace("caras", "pessoas")
+            .replace("quantos", "quantas")
+            .replace("esses", "essas")
+            .replace("desses", "dessas")
+            .replace("os pessoas", "as pessoas")
+        ),
+    ),
+    # "e por qtd de gente" after the contracts by hours: by how many people
+    (re.compile(r"\bpor (?:qtd|quantidade|numero) de (?:gente|pessoas|recursos)\b"), "por numero de pessoas"),
+    # "quanto cada um dos meus dois contratos fez": by contract
+    (
+        re.compile(
+            r"\b(?:em |de |para |pra )?cada um dos (?:meus |seus |nossos |teus )?(?:dois |2 |tres |3 )?contratos\b"
+        ),
+        "por contrato",
     ),
     # "todos os 13, não só os 3 primeiros": the whole list
     (
@@ -1216,7 +1268,7 @@ _FORMAL = (
         "quantas pessoas apontaram",
     ),
     # "… lado a lado por favor": the request closes the message, so what reads its end reads the question's
-    (re.compile(r"(?:\s+(?:por favor|por gentileza|obrigad[oa]|valeu))+\s*$"), ""),
+    (re.compile(r"(?<!^muito)(?<!^mto)(?:\s+(?:por favor|por gentileza|obrigad[oa]|valeu))+\s*$"), ""),
     # "e as atividades dele no mesmo mês, com %": each activity's part
     (
         re.compile(r"\batividades((?: \w+){0,5}?) (?:em|com|na|por) (?:porcentagem|percentual|proporcao)\b"),

@@ -3425,6 +3425,11 @@ def _compose(
         counted = re.search(r"\b(?:por|em) (?:quantidade|numero|qtd|apontamentos|pessoas)\b", text)
         if read.measure in ("entries", "people") and counted and not slots.get("activity"):
             read.group = "activity"  # "e por quantidade de apontamento?" after the activities: each, counted
+    ranked_contracts = previous is not None and (previous.kind == "contract_ranking" or previous.group == "contract")
+    if follow_up and ranked_contracts and read.group is None and not slots.get("contract"):
+        counted = re.search(r"\b(?:por|em) (?:quantidade|numero|qtd|apontamentos|pessoas)\b", text)
+        if read.measure in ("entries", "people") and counted:
+            read.group = "contract"  # "e por qtd de gente" after the contracts by hours: each, by its people
     # "e quantos dias?" measures the same breakdown; "e qnts dias ela trabalhou no mês?" names a measure, whom
     # and when: a question of its own, not the previous breakdown
     anew = bool(read.measure) and any(slots.get(name) for name in (*SUBJECT, "period"))
@@ -3744,7 +3749,9 @@ def _compose(
     same_measure = same_measure or (follow_up and previous is not None and previous.measure in _EVER_MEASURES)
     if measure in ("first_day", "last_day") and "period" not in slots and not same_measure:
         values.pop("period", None)  # "meu primeiro apontamento foi quando?" asks about all the data, not last week
-    if values.get("versus") and values.get("period") and group and _THESE_PERIODS.search(text):
+    # "semana a semana em outubro e novembro": one table over both ("lado a lado" keeps them apart)
+    joined = read.group in ("day", "week", "month") and "versus" in slots and "lado a lado" not in text
+    if values.get("versus") and values.get("period") and group and (joined or _THESE_PERIODS.search(text)):
         # "as 3 atividades que ele mais fez nesse período" after two months side by side: both months together
         both = (values["period"], values.pop("versus"))
         values["period"] = Period(min(p.start for p in both), max(p.end for p in both))

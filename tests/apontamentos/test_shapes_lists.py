@@ -157,3 +157,68 @@ def test_an_announced_question(generated: Dataset, rows: list[Span]) -> None:  #
     top = max(people, key=lambda c: (len(people[c]), c))
     (reply,) = ask(generated, "pergunta geral: qual contrato teve mais gente apontando em novembro?")
     assert f"{top}: {len(people[top])}" in reply
+
+
+# -- batches HB and HC ------------------------------------------------------------------------------------------
+
+
+def test_a_little_table_month_by_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    october = total(rows, of_contract(OCTOBER))
+    (reply,) = ask(generated, "me monta uma tabelinha com as horas do 8446 mes a mes")
+    assert f"outubro/2026: {hours(october)}" in reply
+
+
+def test_week_by_week_over_two_months_is_one_table(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    both = (OCTOBER[0], NOVEMBER[1])
+    (reply,) = ask(generated, "horas do 8446 semana a semana em outubro e novembro")
+    assert f"total {hours(total(rows, of_contract(both)))}" in reply and "semana de 26/10/2026" in reply
+
+
+def test_contracts_ordered_by_people_after_by_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people: dict[str, set[str]] = {}
+    for r in rows:
+        if OCTOBER[0] <= r.day <= OCTOBER[1]:
+            people.setdefault(r.supplier, set()).add(r.name)
+    top = max(people, key=lambda c: (len(people[c]), c))
+    _, reply = ask(generated, "ranking de contratos por hora em outubro", "agora ordena por qtd de gente")
+    assert reply.startswith("Pessoas com apontamento por contrato") and f"{top}: {len(people[top])}" in reply
+
+
+def test_a_remark_about_oneself_before_the_question(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446",))
+    this_week = (date(2026, 11, 23), TODAY)
+    _, reply = ask_as(
+        generated, gestor, "quantas horas eu apontei essa semana", "ah sim, eu n aponto. e o 8446 essa semana por dia?"
+    )
+    assert f"total {hours(total(rows, of_contract(this_week)))}" in reply.text
+
+
+def test_entries_then_the_average_per_entry_of_the_same_person(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    spans = [r for r in rows if r.name == name and SEPTEMBER[0] <= r.day <= SEPTEMBER[1] and r.gross is not None]
+    *_, entries, average = ask(generated, f"{plain(name)} fez qnt em setembro", "em entradas?", "media por lancamento")
+    assert f"{sum(r.name == name and SEPTEMBER[0] <= r.day <= SEPTEMBER[1] for r in rows)} apontamentos" in entries
+    assert hours(sum(r.gross or 0 for r in spans) / len(spans)) in average and name in average
+
+
+def test_an_odd_long_entry_is_an_outlier(generated: Dataset) -> None:
+    (reply,) = ask(generated, "tem lancamento muito comprido esquisito no 8446?")
+    assert "muito longo" in reply and "requisitos" not in reply
+
+
+def test_many_thanks(generated: Dataset) -> None:
+    (reply,) = ask(generated, "mt obrigada!!")
+    assert reply.startswith("Por nada")
+
+
+def test_each_of_my_contracts(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446", "8447"))
+    (reply,) = ask_as(generated, gestor, "quanto cada um dos meus dois contratos fez em outubro")
+    for contract in ("8446", "8447"):
+        assert f"{contract}: {hours(total(rows, of_contract(OCTOBER, contract)))}" in reply.text
+
+
+def test_the_guys_of_a_contract_and_who_is_on_top(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = people_of(rows, OCTOBER)
+    count, top = ask(generated, "quantos caras do 8446 apontaram em outubro", "quem ta no topo la")
+    assert f"{len(people)} recursos" in count and f"{people[0][0]}: {hours(people[0][1])}" in top
