@@ -21,7 +21,7 @@ from .question import Question, from_context
 from .registry import BY_NAME
 from .rules import Period
 from .scope import OPEN, Scope, ScopedDataset, granted, scoped
-from .understanding import BARE_TOP, REFUSALS, STATIC, Clarification, understand
+from .understanding import BARE_TOP, REFUSALS, STATIC, Ambiguous, Clarification, understand
 from .vocabulary import BUILTIN, Vocabulary
 
 __all__ = ["EXAMPLES", "Answer", "Table", "answer", "me_in", "static_answer"]
@@ -177,6 +177,32 @@ def _starts_over(question: str, previous: Question | None, db: Dataset) -> bool:
     return bool(contracts or _STARTING_OVER.search(text) or first_names & set(text.split()))
 
 
+# "o do 8121", "a que trabalha no 7950", "e a do E6699778?": which of the people just listed
+_OF_CONTRACT = re.compile(
+    r"(?:e )?(?:[oa] )?(?:d[oa]|que (?:trabalha|ta|esta|e) n[oa]|no|na) (?:contrato )?(\d{4}|e\d{7})\W*"
+)
+_NAME_ONLY = re.compile(r"(?:e )?(?:[oa] )?([a-z]+(?: [a-z]+){0,2})\W*")
+
+
+def _with_the_one_meant(question: str, context: dict[str, Any], db: Dataset) -> str:
+    """The question "Qual delas?" was asked about, with the contract or the surname the reply gives; the reply as
+    it came otherwise."""
+    asked = context.get("ambiguous")
+    if not isinstance(asked, dict) or not isinstance(asked.get("question"), str):
+        return question
+    reply, words = normalize(question).strip(), [str(w) for w in asked.get("words") or []]
+    if contract := _OF_CONTRACT.fullmatch(reply):
+        return f"{asked['question']} do {contract.group(1)}"  # "quanto o hugo fez ontem do 8121"
+    named = _NAME_ONLY.fullmatch(reply)
+    more = [w for w in named.group(1).split() if w not in words] if named else []
+    if more and all(w in db.all_name_words for w in more):
+        said = normalize(asked["question"])
+        run = re.compile(rf"\b{re.escape(' '.join(words))}\b")
+        if run.search(said):
+            return run.sub(" ".join([*words, *more]), said, count=1)  # "quanto o hugo cardoso fez ontem"
+    return question
+
+
 def _answer_one(
     db: Dataset,
     question: str,
@@ -206,6 +232,7 @@ def _answer_one(
             context = {"unanswered": True}  # the corrected question was not taken: nothing to follow from
             previous = None
     me = me_in(db, user) if scope.role == "open" else scope.resource_id
+    question = _with_the_one_meant(question, context, db)
     rechecked = doubts(question)
     if rechecked and (previous is None or context.get("unanswered")):
         return Answer(_NOTHING_TO_RECHECK, context, "not_understood", examples=EXAMPLES)
@@ -275,6 +302,9 @@ def _answer_one(
                 period = understood.pending.period or previous.period
                 asked = replace(understood.pending, contract=previous.contract, period=period)
                 kept = {**asked.to_context(), "unanswered": True}
+        if isinstance(understood, Ambiguous) and understood.pending_words:
+            # "o do 8121", "a lopes" next say which one: the question is asked again with it
+            kept = {**kept, "ambiguous": {"question": question, "words": understood.pending_words}}
         text = understood.text
         if understood.reason == "unknown_self" and user.strip():
             text = (

@@ -862,6 +862,8 @@ _FORMAL = (
         r"\1",
     ),
     (re.compile(rf"\b(?:de |em )?({_MONTHS}),? (\d{{1,2}}) (?:a|ate) (\d{{1,2}})\b(?![/\d]| ?h)"), r"de \2 a \3 de \1"),
+    # "hm ok. e o time todo…": a hesitation
+    (re.compile(r"^(?:h+m+|hu+m+|u+h+m+)\b\W*(?=\w)"), ""),
     # "pergunta geral: qual contrato…", "dúvida rápida:": an announcement, not part of the question
     (
         re.compile(r"^(?:(?:uma|outra|1) )?(?:pergunta|duvida)(?: (?:geral|rapida|rapidinha|simples|aqui))?\s+(?=\w)"),

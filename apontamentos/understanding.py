@@ -1536,6 +1536,11 @@ def _understand(
             else:
                 slots["person"], used = person
                 again = previous is not None and slots["person"] == previous.person
+                there = _one_there(db, used[:1], slots.get("contract")) if again and len(used) == 1 else None
+                if there is not None and there != slots["person"]:
+                    # "e a beatriz do 8556" after another Beatriz: the one of that contract
+                    slots["person"], again = there, False
+                    slots.pop("contract", None)
                 if again and re.search(rf"\boutr[oa] {used[0]}\b", rest):
                     # "e o outro caio do 8033" after Caio Martins Pereira: the other Caio (there)
                     there = _one_there(db, used[:1], slots.get("contract"), previous.person)  # type: ignore[union-attr]
@@ -2061,7 +2066,7 @@ def _understand(
     if composed is not None:
         if ambiguous is not None:
             pending = composed if isinstance(composed, Question) else previous
-            return Clarification(ambiguous.reason, ambiguous.text, pending)
+            return _still_ambiguous(ambiguous, pending)
         return composed
     unknown = [w for w in rest.split() if not _known(w)]
     if unknown:
@@ -2083,8 +2088,14 @@ def _understand(
         if isinstance(understood, Clarification) and kind and "person" in takes(kind):
             # "os horários de entrada do lucas?": whichever Lucas is meant, the question is his clock-in times
             pending = Question(kind, period=slots.get("period"), contract=slots.get("contract"))
-        return Clarification(ambiguous.reason, ambiguous.text, pending)
+        return _still_ambiguous(ambiguous, pending)
     return understood
+
+
+def _still_ambiguous(ambiguous: Clarification, pending: Question | None) -> Clarification:
+    """ "Qual delas?", keeping what was asked and the name's words, so the reply can say which one."""
+    words = ambiguous.pending_words if isinstance(ambiguous, Ambiguous) else []
+    return Ambiguous(ambiguous.reason, ambiguous.text, pending, pending_words=words)
 
 
 def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, previous: Question | None) -> Understood:

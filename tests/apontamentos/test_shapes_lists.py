@@ -222,3 +222,38 @@ def test_the_guys_of_a_contract_and_who_is_on_top(generated: Dataset, rows: list
     people = people_of(rows, OCTOBER)
     count, top = ask(generated, "quantos caras do 8446 apontaram em outubro", "quem ta no topo la")
     assert f"{len(people)} recursos" in count and f"{people[0][0]}: {hours(people[0][1])}" in top
+
+
+# -- batches HD and HE ------------------------------------------------------------------------------------------
+
+
+def two_of_a_first_name(rows: list[Span]) -> tuple[str, str, str]:  # noqa: F811
+    """A first name two people share who each record on one contract only, different ones: (first, name, contract)
+    of the first of them."""
+    contracts: dict[str, set[str]] = {}
+    for r in rows:
+        contracts.setdefault(r.name, set()).add(r.supplier)
+    alone = {n: next(iter(c)) for n, c in contracts.items() if len(c) == 1 and "Dias" not in n.split()}
+    by_first: dict[str, list[str]] = {}
+    for name in sorted(alone):
+        by_first.setdefault(name.split()[0], []).append(name)
+    first, names = next((f, ns) for f, ns in sorted(by_first.items()) if len(ns) >= 2)
+    return plain(first), names[0], alone[names[0]]
+
+
+def test_which_one_by_contract_after_which_one_was_asked(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    first, name, contract = two_of_a_first_name(rows)
+    asked, answered = ask(generated, f"quanto o {first} fez em outubro", f"o do {contract}")
+    assert "Qual delas?" in asked and hours(total(rows, of(name, OCTOBER))) in answered and name in answered
+
+
+def test_which_one_by_surname_then_a_follow_up(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    first, name, _ = two_of_a_first_name(rows)
+    surnames = plain(" ".join(name.split()[1:]))
+    *_, named, then = ask(generated, f"quanto o {first} fez em outubro", f"o {surnames}", "e em setembro?")
+    assert hours(total(rows, of(name, OCTOBER))) in named and hours(total(rows, of(name, SEPTEMBER))) in then
+
+
+def test_a_hesitation_before_the_question(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(generated, "hm ok. e o time todo do 8446 mes passado")
+    assert hours(total(rows, of_contract(OCTOBER))) in reply
