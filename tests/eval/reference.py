@@ -206,7 +206,7 @@ class Reference:
         return totals
 
     def ranking(self, spec: dict[str, Any]) -> list[str]:
-        totals = self._totals(self.select(spec))
+        totals = self._totals(self.select(spec), spec.get("basis", "net"))
         reverse = spec.get("order", "desc") == "desc"
         ranked = sorted(totals.items(), key=lambda kv: (-kv[1] if reverse else kv[1], self.names[kv[0]]))
         top = ranked[: spec.get("top", 3)]
