@@ -334,6 +334,7 @@ def ranking(db: Dataset, question: Question, today: date) -> Answer:
         technology=question.technology,
         period=period,
         order=question.order,
+        basis=question.basis,
     )
     if question.people:  # "e as horas deles?": only the people the last answers named
         people = [p for p in people if p.resource.id in question.people]
@@ -351,7 +352,8 @@ def ranking(db: Dataset, question: Question, today: date) -> Answer:
         if question.people and len(people) > 1
         else ""
     )
-    text = f"Ranking de horas líquidas{scope}, {_dates(period)}{note} ({which}){summary}:\n" + "\n".join(
+    basis = "brutas" if question.basis == "gross" else "líquidas"
+    text = f"Ranking de horas {basis}{scope}, {_dates(period)}{note} ({which}){summary}:\n" + "\n".join(
         f"{i}. {p.resource.name}: {fmt.hours(p.hours)}" for i, p in enumerate(people, 1)
     )
     rows = [[str(i), p.resource.name, fmt.hours(p.hours)] for i, p in enumerate(people, 1)]

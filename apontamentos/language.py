@@ -886,7 +886,8 @@ _FORMAL = (
     # "ah sim, eu n aponto. e o 8121 essa semana?": a remark about oneself before the question
     (
         re.compile(
-            r"^(?:(?:ah|a|ok|ta|sim|verdade|entendi|e mesmo)\W+)*(?:eu )?nao (?:aponto|lanco|registro|bato ponto)\W+(?=e )"
+            r"^(?:(?:ah|a|ok|ta|sim|verdade|entendi|e mesmo)\W+)*"
+            r"(?:eu )?nao (?:aponto|lanco|registro|bato ponto)\W+(?=e )"
         ),
         "",
     ),
@@ -897,7 +898,8 @@ _FORMAL = (
     # "lançamento muito comprido esquisito": abnormal entries
     (
         re.compile(
-            r"\b(apontamentos?|lancamentos?|registros?)((?: muito)? (?:comprid|long)[oa]s?)?,? (?:esquisit|estranh)[oa]s?\b"
+            r"\b(apontamentos?|lancamentos?|registros?)((?: muito)? (?:comprid|long)[oa]s?)?,? "
+            r"(?:esquisit|estranh)[oa]s?\b"
         ),
         r"\1 anormais",
     ),
@@ -925,6 +927,9 @@ _FORMAL = (
         ),
         "por contrato",
     ),
+    # "o total geral dela, todos os meses somados": hers, over all the data
+    (re.compile(r"\btotal geral (dela|dele|deles|delas|meu|minha|seu|sua)\b"), r"total \1 no geral"),
+    (re.compile(r",?\s*\b(?:de |em )?todos os meses(?: somados| juntos)?\b"), " no geral"),
     # "todos os 13, não só os 3 primeiros": the whole list
     (
         re.compile(r",?\s*\b(?:quero )?(?:todos|todas) (?:os|as) \d{1,3}\b(?! (?:dias|horas|h|semanas|meses|primeir))"),

@@ -406,8 +406,10 @@ def ranking(
     technology: str | None = None,
     period: Period | None = None,
     order: Order = "desc",
+    basis: Basis = "net",
 ) -> list[ResourceHours]:
-    """Resources by net hours, most first (or least first with order "asc"); within a contract, technology, period."""
+    """Resources by net (or gross) hours, most first (or least first with order "asc"); within a contract,
+    technology, period."""
     p = data_period(db, period)
     where, params = _contract_sql(contract_ref(db, contract) if contract else None)
     if technology:
@@ -415,7 +417,7 @@ def ranking(
         params.append(technology.strip())
     limit = "" if top is None else " LIMIT ?"
     rows = db.query(
-        f"""SELECT rid, coalesce(sum(net_h), 0), count(*) FROM e
+        f"""SELECT rid, coalesce(sum({"gross_h" if basis == "gross" else "net_h"}), 0), count(*) FROM e
             WHERE day BETWEEN ? AND ?{where} GROUP BY rid ORDER BY 2 {"ASC" if order == "asc" else "DESC"}, 1{limit}""",
         [p.start, p.end, *params, *([] if top is None else [max(1, int(top))])],
     )

@@ -239,6 +239,10 @@ _TOP = re.compile(
     r"|profissionais|consultores|colaboradores)\b"
 )
 # "me mostra os cinco primeiros", "top 5", "e os 3 menores?" after a ranking: the same ranking, that many
+# "e em horas brutas?", "em brutas", "e líquidas?": the same question on the other basis
+_BASIS_TURN = re.compile(
+    r"(?:e |so |agora |mas )?(?:em |nas |as |de |por )?(?:horas? |hrs? )?(brut|liquid)[oa]s?(?: entao| agora| ai)?\W*"
+)
 _LIMIT_TURN = re.compile(
     r"(?:e )?(?:(?:me )?(?:mostra|mostre|lista|liste|manda|traz|ve|quero|da|de|passa|passe|fala|fale|diz|diga)"
     r"(?: ai)? )?(?:(?:o|os|as) )?"
@@ -1382,6 +1386,11 @@ def _understand(
     ranked = previous is not None and (
         previous.kind in _RANKING_KINDS or (previous.kind == "compose" and previous.limit)
     )
+    basis = _BASIS_TURN.fullmatch(text.strip())
+    hours_before = previous is not None and (previous.kind != "compose" or previous.measure == "hours")
+    if basis and hours_before and previous.kind in ("compose", "ranking", "activity_hours"):  # type: ignore[union-attr]
+        # "e em horas brutas?" after the weekday she records most on: that weekday, gross
+        return replace(previous, basis="gross" if basis.group(1) == "brut" else "net", page=0)
     if ranked and previous is not None and (top := _LIMIT_TURN.fullmatch(text.strip())):
         # "e os 3 últimos" after the bottom three is still the bottom, not the top: the words name an end
         bottom = top.group(2) in ("menores", "menos", "ultimos", "ultimas")
@@ -3760,6 +3769,16 @@ def _compose(
     same_measure = same_measure or (follow_up and previous is not None and previous.measure in _EVER_MEASURES)
     if measure in ("first_day", "last_day") and "period" not in slots and not same_measure:
         values.pop("period", None)  # "meu primeiro apontamento foi quando?" asks about all the data, not last week
+    among = values.get("among") or ()
+    if group in _CALENDAR_GROUPS and len(among) > 1 and among[0] in db.resources:
+        # "e por semana?" after two people side by side: each one's weeks is a table the composition cannot draw,
+        # and the two summed is not what was compared
+        label = GROUPS[group].label
+        return Clarification(
+            "not_understood",
+            f"Não consigo dividir {label} e por pessoa ao mesmo tempo. Pergunte por uma pessoa de cada vez, por "
+            f"exemplo: “horas da {db.resources[among[0]].name.split()[0]} {label}”.",
+        )
     # "semana a semana em outubro e novembro": one table over both ("lado a lado" keeps them apart)
     joined = read.group in ("day", "week", "month") and "versus" in slots and "lado a lado" not in text
     if values.get("versus") and values.get("period") and group and (joined or _THESE_PERIODS.search(text)):

@@ -257,3 +257,39 @@ def test_which_one_by_surname_then_a_follow_up(generated: Dataset, rows: list[Sp
 def test_a_hesitation_before_the_question(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
     (reply,) = ask(generated, "hm ok. e o time todo do 8446 mes passado")
     assert hours(total(rows, of_contract(OCTOBER))) in reply
+
+
+def test_gross_hours_of_the_same_breakdown(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    weekdays: dict[int, float] = {}
+    for r in rows:
+        if r.name == name:
+            weekdays[r.day.weekday()] = weekdays.get(r.day.weekday(), 0) + (r.net or 0)
+    top = max(weekdays, key=lambda d: weekdays[d])
+    gross = total(rows, lambda r: r.name == name and r.day.weekday() == top, "gross")
+    _, reply = ask(generated, f"a {plain(name)} aponta mais em qual dia da semana?", "e em horas brutas?")
+    assert reply.startswith("Horas brutas por dia da semana") and hours(gross) in reply
+
+
+def test_a_ranking_in_gross_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people: dict[str, float] = {}
+    for r in rows:
+        if of_contract(OCTOBER)(r):
+            people[r.name] = people.get(r.name, 0) + (r.gross or 0)
+    first = max(people, key=lambda n: (people[n], n))
+    _, reply = ask(generated, "ranking do 8446 em outubro", "e em horas brutas?")
+    assert "Ranking de horas brutas" in reply and f"1. {first}: {hours(people[first])}" in reply
+
+
+def test_her_grand_total_after_one_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    *_, reply = ask(
+        generated, f"horas da {plain(name)} mes a mes", "so outubro", "e o total geral dela, todos os meses somados?"
+    )
+    assert hours(total(rows, lambda r: r.name == name)) in reply and name in reply
+
+
+def test_weeks_of_two_people_are_not_summed(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    one, other = (p for p, _ in people_of(rows, OCTOBER)[:2])
+    _, reply = ask(generated, f"compara as horas da {plain(one)} e do {plain(other)} em outubro", "e por semana?")
+    assert "Não consigo dividir por semana e por pessoa" in reply and not FIGURE.search(reply)
