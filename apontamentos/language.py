@@ -930,6 +930,15 @@ _FORMAL = (
     # "o total geral dela, todos os meses somados": hers, over all the data
     (re.compile(r"\btotal geral (dela|dele|deles|delas|meu|minha|seu|sua)\b"), r"total \1 no geral"),
     (re.compile(r",?\s*\b(?:de |em )?todos os meses(?: somados| juntos)?\b"), " no geral"),
+    # "setembro e outubro, um do lado do outro": side by side
+    (re.compile(r"\b(?:um|uma) do lado d[oa] outr[oa]\b"), "lado a lado"),
+    # "quais eu esqueci?" after my days with entries: the days I did not record
+    (
+        re.compile(r"^(?:e )?quais (?:dias )?(?:que )?(?:eu )?esqueci(?: de (?:apontar|lancar|bater))?\W*$"),
+        "quais dias eu esqueci de lancar",
+    ),
+    # "o q mais vc consegue fazer?": what the bot answers
+    (re.compile(r"\bo (?:que|q) mais (?:voce|vc) (?:consegue|sabe|pode) (?:fazer|responder)\b"), "ajuda"),
     # "todos os 13, não só os 3 primeiros": the whole list
     (
         re.compile(r",?\s*\b(?:quero )?(?:todos|todas) (?:os|as) \d{1,3}\b(?! (?:dias|horas|h|semanas|meses|primeir))"),

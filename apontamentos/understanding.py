@@ -244,7 +244,8 @@ _BASIS_TURN = re.compile(
     r"(?:e |so |agora |mas )?(?:em |nas |as |de |por )?(?:horas? |hrs? )?(brut|liquid)[oa]s?(?: entao| agora| ai)?\W*"
 )
 _LIMIT_TURN = re.compile(
-    r"(?:e )?(?:(?:me )?(?:mostra|mostre|lista|liste|manda|traz|ve|quero|da|de|passa|passe|fala|fale|diz|diga)"
+    r"(?:e )?(?:so |somente |apenas )?"
+    r"(?:(?:me )?(?:mostra|mostre|lista|liste|manda|traz|ve|quero|da|de|passa|passe|fala|fale|diz|diga)"
     r"(?: ai)? )?(?:(?:o|os|as) )?"
     r"(?:top )?(\d{1,3})(?: (primeir[oa]s|maiores|mais|menores|menos|ultim[oa]s))?"
 )
@@ -289,7 +290,11 @@ _THEN_LAST = re.compile(r"\bentao\W*$")
 # "quanto foi só de code review?" after her activities: a part of what was just shown
 _SUMMED_TOGETHER = re.compile(r"\bos \d+ somados\b|\b(?:junt[oa]s|somad[oa]s)\b")
 _ONLY_PART = re.compile(r"\b(?:foi|foram|deu|deram) (?:so|somente|apenas) (?:de|com|em)\b")
-_THIS_CONTRACT = re.compile(r"\b(?:n|d)?(?:esse|este|aquele) contrato\b|\bno mesmo contrato\b")
+_THIS_CONTRACT = re.compile(
+    r"\b(?:n|d)?(?:esse|este|aquele) contrato\b|\bno mesmo contrato\b"
+    # "e o Leonardo, quanto fez lá?" after a contract's ranking: there
+    r"|\b(?:fez|fizeram|trabalhou|trabalharam|apontou|apontaram|lancou|lancaram) (?:la|ali)\b"
+)
 _THE_SECOND = re.compile(r"\b((?:d|n)?a segunda|desde (?:a )?segunda)\b(?! feira| quinzena)")
 # "nós dois", "nós duas" (accents gone: "nos 2"), not "nos 2 contratos"
 _WE_TWO = re.compile(r"\bnos (?:2|dois|duas)\b(?! (?:\w+ )?(?:contrat|mes|semana|dia|period|ultim|primeir|turno)\w*)")
@@ -1384,13 +1389,20 @@ def _understand(
         slots["limit"] = int(number)
         consume(number)
     ranked = previous is not None and (
-        previous.kind in _RANKING_KINDS or (previous.kind == "compose" and previous.limit)
+        previous.kind in _RANKING_KINDS
+        or (previous.kind == "compose" and previous.limit)
+        # "só as 3 maiores" after each activity's hours: the list just shown, ordered by size
+        or (previous.kind == "compose" and previous.group in ("activity", "contract", "client", "person"))
     )
     basis = _BASIS_TURN.fullmatch(text.strip())
     hours_before = previous is not None and (previous.kind != "compose" or previous.measure == "hours")
     if basis and hours_before and previous.kind in ("compose", "ranking", "activity_hours"):  # type: ignore[union-attr]
         # "e em horas brutas?" after the weekday she records most on: that weekday, gross
         return replace(previous, basis="gross" if basis.group(1) == "brut" else "net", page=0)
+    if previous is not None and previous.kind in _ACTIVITY_LISTS and (top := _LIMIT_TURN.fullmatch(text.strip())):
+        if top.group(2) not in ("menores", "menos", "ultimos", "ultimas"):
+            # "só as 3 maiores" after each activity's hours: the activities' ranking, that many
+            return replace(previous, kind="activity_ranking", limit=int(top.group(1)), page=0)
     if ranked and previous is not None and (top := _LIMIT_TURN.fullmatch(text.strip())):
         # "e os 3 últimos" after the bottom three is still the bottom, not the top: the words name an end
         bottom = top.group(2) in ("menores", "menos", "ultimos", "ultimas")

@@ -293,3 +293,31 @@ def test_weeks_of_two_people_are_not_summed(generated: Dataset, rows: list[Span]
     one, other = (p for p, _ in people_of(rows, OCTOBER)[:2])
     _, reply = ask(generated, f"compara as horas da {plain(one)} e do {plain(other)} em outubro", "e por semana?")
     assert "Não consigo dividir por semana e por pessoa" in reply and not FIGURE.search(reply)
+
+
+# -- batches HF and HG ------------------------------------------------------------------------------------------
+
+
+def test_two_months_one_beside_the_other(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    (reply,) = ask(generated, f"me da as horas da {plain(name)} em setembro e outubro, um do lado do outro")
+    assert "lado a lado" in reply
+    assert hours(total(rows, of(name, SEPTEMBER))) in reply and hours(total(rows, of(name, OCTOBER))) in reply
+
+
+def test_the_three_biggest_activities_of_the_breakdown(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    activities = by(rows, activity_of, of_contract(OCTOBER))
+    ranked = sorted(activities, key=lambda a: -activities[a])
+    _, reply = ask(generated, "horas por atividade do 8446 em outubro", "so as 3 maiores")
+    assert all(hours(activities[a]) in reply for a in ranked[:3]) and hours(activities[ranked[3]]) not in reply
+
+
+def test_someone_outside_the_ranking_there(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    outside = sorted({r.name for r in rows if r.supplier != "8446"} - {r.name for r in rows if r.supplier == "8446"})[0]
+    _, reply = ask(generated, "top 3 do 8446 em outubro", f"e o {plain(outside)} quanto fez la")
+    assert "no contrato 8446" in reply and "0,0 h" in reply
+
+
+def test_what_else_the_bot_does(generated: Dataset) -> None:
+    (reply,) = ask(generated, "o q mais vc consegue fazer?")
+    assert reply.startswith("Posso responder") and not FIGURE.search(reply)
