@@ -177,6 +177,10 @@ def _starts_over(question: str, previous: Question | None, db: Dataset) -> bool:
     return bool(contracts or _STARTING_OVER.search(text) or first_names & set(text.split()))
 
 
+_OTHER_CONTRACT = re.compile(
+    r"(?:(?:foi mal|desculpa|desculpe|ops|opa|errei|perdao)\W+)?(?:na verdade\W+)?(?:e|era|eh|quis dizer)"
+    r"(?: o)?(?: contrato)? (\d{4}|e\d{7})\W*"
+)
 # "o do 8121", "a que trabalha no 7950", "e a do E6699778?": which of the people just listed
 _OF_CONTRACT = re.compile(
     r"(?:e )?(?:[oa] )?(?:d[oa]|que (?:trabalha|ta|esta|e) n[oa]|no|na) (?:contrato )?(\d{4}|e\d{7})\W*"
@@ -222,6 +226,10 @@ def _answer_one(
             question = ""
         elif _NO.match(reply):
             return Answer("Tudo bem, não vou usar a correção. Pergunte de novo com outras palavras.", {}, "declined")
+        elif previous.contract and (other := _OTHER_CONTRACT.fullmatch(reply)):
+            # "foi mal, é o 7874" after "Não encontrei o contrato 9999. Você quis dizer …?": that one instead
+            context = replace(previous, contract=other.group(1).upper()).to_context()
+            question = ""
         elif previous.person and _HIM_OR_HER.search(reply):
             # "quantas horas ele fez?" right after "Você quis dizer Hugo …?": the correction, taken as said
             context = {**previous.to_context(), "named": previous.person}

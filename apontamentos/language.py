@@ -833,7 +833,8 @@ _FORMAL = (
     # "preciso de uma tabela por pessoa do meu contrato": hours by person
     (
         re.compile(
-            r"\b(?:(?:preciso|precisava|quero|queria) (?:de )?)?(?:uma |a )?(?:tabela|tabelinha|planilha) (?=por\b)"
+            r"\b(?:(?:preciso|precisava|quero|queria) (?:de )?)?(?:uma |a )?(?:tabela|tabelinha|planilha) "
+            r"(?:de horas )?(?=por\b)"
         ),
         "horas ",
     ),
@@ -930,6 +931,10 @@ _FORMAL = (
     # "o total geral dela, todos os meses somados": hers, over all the data
     (re.compile(r"\btotal geral (dela|dele|deles|delas|meu|minha|seu|sua)\b"), r"total \1 no geral"),
     (re.compile(r",?\s*\b(?:de |em )?todos os meses(?: somados| juntos)?\b"), " no geral"),
+    # "filtra só testes integrados": the same list, narrowed
+    (re.compile(r"^(?:e |agora )?(?:filtra|filtre|filtrar)(?: (?:so|somente|apenas|por|pra|para))? "), "e so "),
+    # "qnts dias úteis teve o mês até hj": this month
+    (re.compile(r"\bo mes (?=ate (?:hoje|agora)\b)"), "esse mes "),
     # "setembro e outubro, um do lado do outro": side by side
     (re.compile(r"\b(?:um|uma) do lado d[oa] outr[oa]\b"), "lado a lado"),
     # "quais eu esqueci?" after my days with entries: the days I did not record

@@ -2732,6 +2732,11 @@ def _needs_subject(question: Question) -> Understood:
         # "quantas horas deveria fazer em outubro?": the same for everyone; "o 8446 tá devendo hora?": its team
         # beside what each was expected to do
         return question
+    if question.kind == "resource_days" and question.contract and not question.person:
+        # "horas por dia do 7874 essa semana" (once the contract is said again): the contract's days
+        values = {"contract": question.contract, "period": question.period, "basis": question.basis}
+        kept = {k: v for k, v in values.items() if v is not None}
+        return question_of(Composition(group="day", output="table", **kept))
     if question.kind in PERSON_ONLY and not question.person:
         return Clarification("no_person", "De quem? Diga o nome da pessoa, por exemplo: “saldo de horas da Ana Souza”.")
     if question.kind == "activity_distribution" and not question.contract:
@@ -4282,6 +4287,8 @@ def _total_of(previous: Question, every_activity: bool = False, hours: bool = Fa
         return replace(previous, activity=None, share_of=None, page=0)  # "e sem ser só bug?" after its days: all
     if previous.kind == "compose" and (previous.group or previous.limit):
         total = replace(previous, group=None, limit=None, output="value", order="desc", page=0)
+        if hours and previous.measure != "hours":
+            total = replace(total, measure="hours")  # "e somando tudo, qts horas?" after people per contract
         return replace(total, activity=None, share_of=None) if every_activity else total
     if previous.kind in _RANKING_KINDS or previous.kind in ("list_contracts", "activity_breakdown"):
         values = {name: getattr(previous, name) for name in ("contract", "technology", "period", "basis")}

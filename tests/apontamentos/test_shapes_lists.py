@@ -16,7 +16,7 @@ from ..expected import Span
 from .test_composition_shapes import FIGURE, OCTOBER, TODAY, ask, by, hours, plain, total
 from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
 from .test_gestor import ask as ask_as
-from .test_shapes_conversations import FIRST_HALF_OF_OCTOBER, bugs, person_of
+from .test_shapes_conversations import FIRST_HALF_OF_OCTOBER, NOVEMBER_WORKING_DAYS, bugs, person_of
 from .test_shapes_periods_lists import LAST_WEEK, NOVEMBER, SEPTEMBER, of_contract
 from .test_shapes_recent import activity_of
 from .test_shapes_returning import of
@@ -321,3 +321,32 @@ def test_someone_outside_the_ranking_there(generated: Dataset, rows: list[Span])
 def test_what_else_the_bot_does(generated: Dataset) -> None:
     (reply,) = ask(generated, "o q mais vc consegue fazer?")
     assert reply.startswith("Posso responder") and not FIGURE.search(reply)
+
+
+# -- batches HH and HI (the last pair: scored first, then fixed) -------------------------------------------------
+
+
+def test_hours_summed_after_people_per_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    _, reply = ask(
+        generated, "quais contratos tem mais gente apontando em outubro", "e somando tudo, qts horas foram no mes todo"
+    )
+    assert hours(total(rows, lambda r: OCTOBER[0] <= r.day <= OCTOBER[1])) in reply
+
+
+def test_a_table_of_hours_by_week_then_filtered_and_summed(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    *_, filtered, summed = ask(
+        generated, "tabela de horas por semana do 8446 em outubro", "filtra so correcao de bugs", "total disso"
+    )
+    bugs_october = total(rows, lambda r: bugs(r) and of_contract(OCTOBER)(r))
+    assert f"total {hours(bugs_october)}" in filtered and hours(bugs_october) in summed
+
+
+def test_working_days_of_the_month_until_today(generated: Dataset) -> None:
+    _, reply = ask(generated, "quem do 8446 ficou devendo dia util em novembro?", "qnts dias uteis teve o mes ate hj")
+    assert f"{len(NOVEMBER_WORKING_DAYS)} dias úteis" in reply and "28/08/2026" not in reply
+
+
+def test_the_contract_meant_after_one_not_found(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    days = by(rows, lambda r: r.day, of_contract(LAST_WEEK))
+    _, reply = ask(generated, "horas por dia do contrato 9999 semana passada", "foi mal, é o 8446")
+    assert all(hours(h) in reply for h in days.values()) and reply.startswith("Horas líquidas por dia do contrato 8446")
