@@ -2737,6 +2737,8 @@ def _needs_subject(question: Question) -> Understood:
         values = {"contract": question.contract, "period": question.period, "basis": question.basis}
         kept = {k: v for k, v in values.items() if v is not None}
         return question_of(Composition(group="day", output="table", **kept))
+    if question.kind == "person_activities" and question.contract and not question.person:
+        return replace(question, kind="activity_breakdown")  # "e da equipe toda do 8033?" after my activities
     if question.kind in PERSON_ONLY and not question.person:
         return Clarification("no_person", "De quem? Diga o nome da pessoa, por exemplo: “saldo de horas da Ana Souza”.")
     if question.kind == "activity_distribution" and not question.contract:

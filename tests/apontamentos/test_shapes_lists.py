@@ -16,7 +16,7 @@ from ..expected import Span
 from .test_composition_shapes import FIGURE, OCTOBER, TODAY, ask, by, hours, plain, total
 from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
 from .test_gestor import ask as ask_as
-from .test_shapes_conversations import FIRST_HALF_OF_OCTOBER, NOVEMBER_WORKING_DAYS, bugs, person_of
+from .test_shapes_conversations import FIRST_HALF_OF_OCTOBER, NOVEMBER_WORKING_DAYS, bugs, colaborador, person_of
 from .test_shapes_periods_lists import LAST_WEEK, NOVEMBER, SEPTEMBER, of_contract
 from .test_shapes_recent import activity_of
 from .test_shapes_returning import of
@@ -350,3 +350,15 @@ def test_the_contract_meant_after_one_not_found(generated: Dataset, rows: list[S
     days = by(rows, lambda r: r.day, of_contract(LAST_WEEK))
     _, reply = ask(generated, "horas por dia do contrato 9999 semana passada", "foi mal, é o 8446")
     assert all(hours(h) in reply for h in days.values()) and reply.startswith("Horas líquidas por dia do contrato 8446")
+
+
+def test_the_whole_team_after_my_activities_is_the_contracts(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    activities = by(rows, activity_of, of_contract(NOVEMBER))
+    top = max(activities, key=lambda a: activities[a])
+    _, reply = ask(generated, f"ranking das atividades da {plain(name)} em novembro", "e da equipe toda do 8446?")
+    assert hours(activities[top]) in reply and "De quem?" not in reply
+    (_, refused) = ask_as(
+        generated, colaborador(rows, name), "ranking das minhas atividades em novembro", "e da equipe toda do 8446?"
+    )
+    assert not FIGURE.search(refused.text)
