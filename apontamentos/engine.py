@@ -164,7 +164,8 @@ _SAME_QUESTIONS_AGAIN = re.compile(
 )
 
 
-_CONTRACT_NUMBER = re.compile(r"\b(?:\d{4}|e\d{7})\b")
+_CONTRACT = r"(\d{4}|e\d{7})"  # a supplier or client contract's number, as normalize() leaves it
+_A_CONTRACT = re.compile(rf"\b{_CONTRACT}\b")
 _STARTING_OVER = re.compile(r"\b(?:no geral|pergunta geral|outra pergunta)\b")
 
 
@@ -172,18 +173,19 @@ def _starts_over(question: str, previous: Question | None, db: Dataset) -> bool:
     """Whether a question names a subject of its own (another contract, someone's first name, "no geral")
     rather than continuing the one before it ("lista os dias", "em quais ela passou de 9h?")."""
     text = normalize(question)
-    contracts = set(_CONTRACT_NUMBER.findall(text)) - {normalize(previous.contract or "")} if previous else set()
+    said = set(_A_CONTRACT.findall(text))
+    contracts = said - {normalize(previous.contract or "")} if previous is not None else set()
     first_names = {resource.words[0] for resource in db.resources.values() if resource.words}
     return bool(contracts or _STARTING_OVER.search(text) or first_names & set(text.split()))
 
 
 _OTHER_CONTRACT = re.compile(
     r"(?:(?:foi mal|desculpa|desculpe|ops|opa|errei|perdao)\W+)?(?:na verdade\W+)?(?:e|era|eh|quis dizer)"
-    r"(?: o)?(?: contrato)? (\d{4}|e\d{7})\W*"
+    rf"(?: o)?(?: contrato)? {_CONTRACT}\W*"
 )
 # "o do 8121", "a que trabalha no 7950", "e a do E6699778?": which of the people just listed
 _OF_CONTRACT = re.compile(
-    r"(?:e )?(?:[oa] )?(?:d[oa]|que (?:trabalha|ta|esta|e) n[oa]|no|na) (?:contrato )?(\d{4}|e\d{7})\W*"
+    rf"(?:e )?(?:[oa] )?(?:d[oa]|que (?:trabalha|ta|esta|e) n[oa]|no|na) (?:contrato )?{_CONTRACT}\W*"
 )
 _NAME_ONLY = re.compile(r"(?:e )?(?:[oa] )?([a-z]+(?: [a-z]+){0,2})\W*")
 

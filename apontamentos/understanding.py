@@ -2577,7 +2577,7 @@ def _row_named(text: str, rows: tuple[tuple[str, str, str, float], ...]) -> str:
     ranged = re.search(r"\b(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)\w* (?:a|ate|e) \w", text)
     if group == "weekday" and not ranged and (weekday := _ONE_WEEKDAY.search(text)):
         # "e sexta-feira especificamente?" after the weekdays: every Friday of that period, not last Friday
-        plural = WEEKDAY_PLURALS[[w[:5] for w in WEEKDAY_PLURALS].index(weekday.group(1)[:5])]
+        plural = WEEKDAY_PLURALS[compose_words.WEEKDAY_NUMBERS[weekday.group(1)] - 1]
         return f"{text[: weekday.start()]} nas {plural} {text[weekday.end() :]}"
     if group == "day" and len(rows) == 1 and (week := _WEEK_OF_THE_DAY.search(text)):
         # "e qnt eu fiz naquela semana toda?" after my busiest day: that day's Monday-to-Sunday week
@@ -3460,15 +3460,17 @@ def _compose(
     counted_before = previous is not None and previous.measure == "entries"
     if recomposed and counted_before and read.measure is None and re.search(r"\b(?:liquid|brut)\w*", text):
         read.measure = "hours"  # "e desde 12/11 quanto foi de líquido?" after its entries: the hours
-    if follow_up and previous is not None and previous.kind in _ACTIVITY_LISTS and read.group is None:
-        counted = re.search(r"\b(?:por|em) (?:quantidade|numero|qtd|apontamentos|pessoas)\b", text)
-        if read.measure in ("entries", "people") and counted and not slots.get("activity"):
-            read.group = "activity"  # "e por quantidade de apontamento?" after the activities: each, counted
-    ranked_contracts = previous is not None and (previous.kind == "contract_ranking" or previous.group == "contract")
-    if follow_up and ranked_contracts and read.group is None and not slots.get("contract"):
-        counted = re.search(r"\b(?:por|em) (?:quantidade|numero|qtd|apontamentos|pessoas)\b", text)
-        if read.measure in ("entries", "people") and counted:
-            read.group = "contract"  # "e por qtd de gente" after the contracts by hours: each, by its people
+    # "e por quantidade de apontamento?" after the activities, "e por qtd de gente" after the contracts by hours:
+    # the same list, each row counted
+    listed_by = None
+    if previous is not None and previous.kind in _ACTIVITY_LISTS:
+        listed_by = "activity"
+    elif previous is not None and (previous.kind == "contract_ranking" or previous.group == "contract"):
+        listed_by = "contract"
+    counted = re.search(r"\b(?:por|em) (?:quantidade|numero|qtd|apontamentos|pessoas)\b", text)
+    if follow_up and listed_by and read.group is None and counted and read.measure in ("entries", "people"):
+        if not slots.get(listed_by):
+            read.group = listed_by
     # "e quantos dias?" measures the same breakdown; "e qnts dias ela trabalhou no mês?" names a measure, whom
     # and when: a question of its own, not the previous breakdown
     anew = bool(read.measure) and any(slots.get(name) for name in (*SUBJECT, "period"))
