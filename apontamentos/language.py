@@ -825,11 +825,12 @@ _FORMAL = (
     (re.compile(r",?\s*\b(?:em|numa|em uma|na|como) tabela(?: se (?:der|puder|possivel)| por favor| pfv)?\b"), " "),
     (
         re.compile(
-            r"\b(?:(?:me )?(?:monta|montar|faz|faca|fazer|gera|gerar)|me (?:da|de|manda|passa)) (?:uma )?"
+            r"\b(?:(?:me )?(?:monta|montar|faz|faca|fazer|gera|gerar)|me (?:da|de|manda|passa)) (?:uma |a )?"
             r"(?:tabela|tabelinha|planilha) (?:com |de )?"
         ),
         "",
     ),
+    (re.compile(r"^(?:e )?(?:a|uma) (?:tabela|tabelinha|planilha) (?:com|de) (?=(?:as )?horas\b)"), ""),
     # "preciso de uma tabela por pessoa do meu contrato": hours by person
     (
         re.compile(
@@ -930,7 +931,18 @@ _FORMAL = (
     ),
     # "o total geral dela, todos os meses somados": hers, over all the data
     (re.compile(r"\btotal geral (dela|dele|deles|delas|meu|minha|seu|sua)\b"), r"total \1 no geral"),
+    # "e o total geral líquido" after her months: hers, summed
+    (re.compile(r"\btotal geral( (?:liquid|brut)[oa]s?)?\b(?! d[eoa]s?\b)"), r"total\1 no geral"),
     (re.compile(r",?\s*\b(?:de |em )?todos os meses(?: somados| juntos)?\b"), " no geral"),
+    # "divide isso por atividade", "quebra td por atividade": what was just answered, broken down (not everyone's)
+    (
+        re.compile(
+            r"\b(?:divide|divida|dividir|separa|separe|quebra|quebre|abre|abra|detalha|detalhe)"
+            r" (?:tudo|todos|isso|isto) por\b"
+        ),
+        "quebra isso por",
+    ),
+    (re.compile(r"\b(?:divide|divida|dividir) por\b"), "quebra por"),
     # "filtra só testes integrados": the same list, narrowed
     (re.compile(r"^(?:e |agora )?(?:filtra|filtre|filtrar)(?: (?:so|somente|apenas|por|pra|para))? "), "e so "),
     # "qnts dias úteis teve o mês até hj": this month
@@ -1048,6 +1060,14 @@ _FORMAL = (
     ),
     # "e a média do contrato 8555 pra eu comparar": why, not whose
     (re.compile(r"\b(?:pra|para) (?:eu|mim|a gente) (?:comparar|conferir|ter uma ideia|saber|ver)\s*$"), " "),
+    # "quantas horas o 8555 fez em outubro q eu calculo aqui": why, not whose
+    (
+        re.compile(
+            r",?\s*\b(?:que|pra|para) (?:eu|a gente) (?:calcul|confir|confer|compar|fech|lanc|anot|coloc|bot|mont)\w*"
+            r"(?: (?:aqui|ai|la|a fatura|o relatorio|a planilha))?\W*$"
+        ),
+        " ",
+    ),
     (re.compile(r"^(?:e )?(.+?),? (?:idem|tambem|mesma coisa)$"), r"e \1"),  # "E2789620 idem": the same, of it
     # "mesma comparação só q em setembro": the question before (the two compared), in September
     (re.compile(rf"^{SAME_AGAIN}"), "e "),

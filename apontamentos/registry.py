@@ -53,8 +53,8 @@ def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
 # The first person too ("que horas eu entrei"): the asker's days, as a named person's.
 # "que horas ela chegou", "que horas eu costumo chegar", "ela entra q horas normalmente": when each day began
 _CLOCK_VERB = (
-    "(?:entr(?:ou|ei|a|am|o|ava|avam|ar|ando|ado)|cheg(?:ou|uei|a|am|o|ava|avam|ar|ando|ado)|sa(?:iu|i|em|ia|iam|ir|indo)"
-    "|comec(?:ou|ei|a|am|ava|ar|ando)|termin(?:ou|ei|a|am|ava|ar|ando)|bat(?:eu|i|e|em|ia|er|endo))"
+    "(?:entr(?:ou|ei|a|am|o|ava|avam|ar|ando|ado)|cheg(?:ou|uei|a|am|o|ava|avam|ar|ando|ado)|sa(?:iu|i|em|ia|iam|ir|indo|ido)"
+    "|comec(?:ou|ei|a|am|ava|ar|ando)|termin(?:ou|ei|a|am|ava|ar|ando)|bat(?:eu|i|e|em|ia|er|endo|ido))"
 )
 CLOCK_WORDS = (
     f"(?:que|qual) horas? (?:\\w+ ){{0,6}}{_CLOCK_VERB}\\b",

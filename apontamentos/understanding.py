@@ -149,6 +149,7 @@ _FEW_OF_THE_LIST = re.compile(
 )
 _BARE_WEEKDAY = re.compile(
     r"(?:e )?(?:n?a )?(segunda|terca|quarta|quinta|sexta|sabado|domingo)\b(?! (?:passad|retrasad|dia)\w*)"
+    r"(?!(?: feira)? (?:e|ou|a) (?:n?[ao] )?(?:segunda|terca|quarta|quinta|sexta|sabado|domingo))"  # "sábado e domingo"
 )
 _HOURS_OF_WHOM = (
     "Não sei de quem nem de quando você quer as horas. Diga a pessoa ou o contrato e o período, por exemplo: "
@@ -288,6 +289,10 @@ _FOLLOW_UP = re.compile(
 # "então" closing a question continues the talk; "minhas horas por semana, então" is a question of its own
 _THEN_LAST = re.compile(r"\bentao\W*$")
 # "quanto foi só de code review?" after her activities: a part of what was just shown
+_TWO_WEEKDAYS = re.compile(
+    r"\b(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)s?(?: feiras?)? e (?:(?:n|d)?[ao]s? )?"
+    r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)"
+)
 _SUMMED_TOGETHER = re.compile(r"\bos \d+ somados\b|\b(?:junt[oa]s|somad[oa]s)\b")
 _ONLY_PART = re.compile(r"\b(?:foi|foram|deu|deram) (?:so|somente|apenas) (?:de|com|em)\b")
 _THIS_CONTRACT = re.compile(
@@ -390,6 +395,7 @@ _A_DATE_NOT_A_WEEKDAY = re.compile(
     rf"(?:d[oe] mes|do periodo|desde|em (?:{'|'.join(MONTH_NAMES)}))\b"
     r"|\bo dia em (?:que|q)\b|\bdia campeao\b"  # "e o dia em que ela mais trabalhou", "o dia campeão": a date
     r"|\bo dia (?:que|q) (?:mais|menos) (?:teve|tem|deu)\b"  # "e o dia que mais teve hora"
+    r"|\bo dia (?:que|q) (?:ela|ele|eu) (?:mais|menos) (?:trabalh|apont|fez|fiz)"  # "e o dia q ela mais trabalhou"
 )
 _OTHER_BOUND = re.compile(r"e (?:de|com|acima de) (\d{1,3}(?:,\d+)?) horas\b")
 # "do contrato", "no contrato" with no number: one contract, the one being talked about
@@ -1779,8 +1785,11 @@ def _understand(
     # "e quantas delas são sênior?" after who has a role: the role narrowed, not their hours
     narrowing = any(slots.get(name) for name in ("technology", "profile", "level"))
     other_topic = _has(rest, "feriados?", "fim de semana", "fins de semana")  # "e nos feriados de … juntos"
+    other_topic = other_topic or bool(_TWO_WEEKDAYS.search(rest))  # "e segunda e terça juntas?": those days summed
     they = (
-        re.search(all_of_them, rest) if "person" not in slots and listed and not narrowing and not other_topic else None
+        re.search(all_of_them, rest)
+        if "person" not in slots and len(listed) > 1 and not narrowing and not other_topic
+        else None
     )
     summed = (
         r"\b(?:no total|ao todo|juntos|juntas|somad[oa]s|somando|soma)\b"
@@ -2310,7 +2319,10 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         and _has(text, "tem", "tenho", "ta", "esta", "tao", "estao")
     )
     now = question.kind in _STATE_KINDS and named_now and (not re.match(r"e\b", text) or changed)
-    now = now and not (previous.period and _has(text, "teve", "tiveram", "houve"))  # "teve algum …?": then
+    # "teve algum …?", "algum deles ficou sem saída?" (of the entries just counted): then
+    then = _has(text, "teve", "tiveram", "houve", "deles", "delas", "desses", "dessas")
+    then = then or (_has(text, "ficou", "ficaram") and not _has(text, "tem", "tenho", "ta", "esta", "tao", "estao"))
+    now = now and not (previous.period and then)
     if now:  # "tenho apontamento sem validar?", "ele tem apontamento aberto?": a person's now, not the last period
         same_subject = follow_up = False
     # "quanto tempo dura meu apontamento?", "em quais contratos eu apontei?": all the data, not the last period
@@ -2394,7 +2406,7 @@ _HELD_IN_TOTAL = re.compile(r"\b(?:tenho|tem|temos)\b(?:\s+\w+){0,3}\s+(?:no tot
 _STATE_KINDS = frozenset({"unvalidated", "open_spans", "outliers"})  # "tenho …?": about now, all the data
 # Asking how much (hours, days, entries), where several weekdays are a filter ("qnt foi no sábado e domingo?");
 # asking who, or for the weekend days worked ("dias de trabalho"), is the weekend answer's list.
-_HOW_MUCH = re.compile(r"\b(?:quant\w*|horas?|total|soma\w*|somou|somaram|deu)\b")
+_HOW_MUCH = re.compile(r"\b(?:quant\w*|horas?|total|soma\w*|somou|somaram|deu|junt[oa]s)\b")
 _SINCE_SAID = re.compile(r"\b(?:desde|a partir d[eoa]s?)\b")
 # "trabalhei quantos fins de semana?" counts the weekend days worked, it does not filter hours by them
 _COUNTS_WEEKENDS = re.compile(r"\bquant\w* (?:fins|finais|fim|final|fds|sabados|domingos)\b")
@@ -3389,6 +3401,8 @@ def _compose(
             )
         asked_hours = bool(re.search(r"\bhoras\b", text))
         total = _total_of(previous, every_activity, asked_hours, read.total)  # type: ignore[arg-type]
+        if isinstance(total, Question) and total.kind == "compose" and slots.get("basis"):
+            total = replace(total, basis=slots["basis"])  # "e o total geral líquido" after her months in gross hours
         named = {name: slots[name] for name in (*_FILTER_SLOTS, "period") if slots.get(name) is not None}
         averaged = previous is not None and (previous.kind in _AVERAGES or previous.kind == "hours_by_person")
         # "e no 8302 todo" after its client contract's testing hours: the same question over the whole contract
@@ -3457,6 +3471,9 @@ def _compose(
             f"Por exemplo: “horas {first} em outubro” ou “horas {second} em outubro”.",
         )
     recomposed = follow_up and previous is not None and previous.kind == "compose"
+    if follow_up and previous is not None and previous.kind == "resource_days" and slots.get("activity"):
+        if read.group is None and not (read.measure or read.total or read.rank or read.share):
+            read.group = "day"  # "então só os dias com code review" after his days: those days, each
     counted_before = previous is not None and previous.measure == "entries"
     if recomposed and counted_before and read.measure is None and re.search(r"\b(?:liquid|brut)\w*", text):
         read.measure = "hours"  # "e desde 12/11 quanto foi de líquido?" after its entries: the hours
@@ -3500,6 +3517,7 @@ def _compose(
         a_date = (which_day and slots.get("period") and _has(text, "foi")) or _has(
             text, "dia do mes"
         )  # "e qual foi o dia com mais horas em outubro?", "e qual dia do mês…"
+        a_date = a_date or bool(_A_DATE_NOT_A_WEEKDAY.search(text))
         if (
             read.group == "day"
             and not a_date
@@ -4044,6 +4062,8 @@ def _inherited(
         work_asked = work_asked or _MOST_WORKED.search(asked)  # "qual o dia q ele mais trabalhou?": all his work
         # "e minhas horas brutas do mês?" after my pending entries: a month's hours, all of them
         work_asked = work_asked or (re.search(r"\b(?:horas?|hrs?)\b", asked) and "period" in slots)
+        # "e minhas horas por mês" after my pending entries: all my hours
+        work_asked = work_asked or re.search(r"\b(?:minhas|suas|nossas) (?:horas|hrs)\b|\bhoras (?:dela|dele)\b", asked)
         if (hours_asked or work_asked) and not pending_said and read.validated is None and not read.share:
             # "e quanto tempo em suporte?", "quanto ele fez em novembro?" after pending entries: all the work
             values["validated"] = None

@@ -1,4 +1,4 @@
-"""Shapes the blind batches GX to HA showed (lists and tables and what people ask of them next, long
+"""Shapes the blind batches GX to HM showed (lists and tables and what people ask of them next, long
 conversations, managers checking their team): each test a phrasing people typed that the engine answered with a
 figure for another question, or did not read.
 
@@ -13,11 +13,11 @@ from apontamentos.dataset import Dataset
 from apontamentos.scope import Scope
 
 from ..expected import Span
-from .test_composition_shapes import FIGURE, OCTOBER, TODAY, ask, by, hours, plain, total
+from .test_composition_shapes import FIGURE, OCTOBER, TODAY, WEEKDAYS, ask, by, hours, plain, total
 from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
 from .test_gestor import ask as ask_as
 from .test_shapes_conversations import FIRST_HALF_OF_OCTOBER, NOVEMBER_WORKING_DAYS, bugs, colaborador, person_of
-from .test_shapes_periods_lists import LAST_WEEK, NOVEMBER, SEPTEMBER, of_contract
+from .test_shapes_periods_lists import LAST_WEEK, NOVEMBER, SEPTEMBER, THIS_WEEK, of_contract
 from .test_shapes_recent import activity_of
 from .test_shapes_returning import of
 
@@ -362,3 +362,93 @@ def test_the_whole_team_after_my_activities_is_the_contracts(generated: Dataset,
         generated, colaborador(rows, name), "ranking das minhas atividades em novembro", "e da equipe toda do 8446?"
     )
     assert not FIGURE.search(refused.text)
+
+
+# -- batches HJ to HM (four at once: scored first, then fixed) ---------------------------------------------------
+
+
+def test_saturday_and_sunday_after_the_weekdays(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    weekend = {(r.name, r.day) for r in rows if of_contract(OCTOBER)(r) and r.day.weekday() >= 5}
+    monday_tuesday = total(rows, lambda r: of_contract(OCTOBER)(r) and r.day.weekday() < 2)
+    _, who, summed = ask(
+        generated,
+        "horas por dia da semana do 8446 em outubro",
+        "sabado e domingo teve alguem?",
+        "e segunda e terca juntas?",
+    )
+    assert f"{len(weekend)} dia" in who and "fim de semana" in who  # not the Saturdays' hours alone
+    assert hours(monday_tuesday) in summed and "segunda-feira:" not in summed
+
+
+def test_the_grand_total_in_net_hours_then_broken_down(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    activities = by(rows, activity_of, lambda r: r.name == name)
+    *_, grand, broken = ask(
+        generated,
+        f"horas por mes da {plain(name)}",
+        "e em brutas?",
+        "e o total geral liquido",
+        "divide isso por atividade",
+    )
+    assert hours(total(rows, lambda r: r.name == name)) in grand and "líquidas" in grand and name in grand
+    assert name in broken and all(hours(h) in broken for h in sorted(activities.values())[-3:])
+
+
+def test_everything_broken_down_after_a_share(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    activities = by(rows, activity_of, of(name, OCTOBER))
+    _, reply = ask(
+        generated, f"qnto % do tempo da {plain(name)} em outubro foi correcao de bugs", "quebra td por atividade"
+    )
+    assert name in reply and all(hours(h) in reply for h in activities.values())
+
+
+def test_the_day_she_worked_most_after_her_best_weekday(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    days = by(rows, lambda r: r.day, lambda r: r.name == name)
+    best = max(days, key=lambda d: days[d])
+    _, reply = ask(generated, f"em qual dia da semana a {plain(name)} rende mais", "e o dia q ela mais trabalhou")
+    assert f"{best:%d/%m/%Y}" in reply and hours(days[best]) in reply
+
+
+def test_any_of_those_entries_left_open_is_in_their_period(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    open_ones = [r for r in rows if of(name, OCTOBER)(r) and r.end is None]
+    _, reply = ask(
+        generated, f"qnts apontamentos a {plain(name)} fez em outubro", "algum deles ficou sem hora de saida?"
+    )
+    assert "01/10/2026 a 31/10/2026" in reply and f"{len(open_ones)} apontamento" in reply
+
+
+def test_a_table_asked_for_with_its_article_then_one_activity(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    days = by(rows, lambda r: r.day, lambda r: of(name, NOVEMBER)(r) and bugs(r))
+    table, only = ask(
+        generated,
+        f"me passa a tabela de horas da {plain(name)} por dia em novembro",
+        "entao so os dias com correcao de bugs",
+    )
+    assert name in table and "Tabela" not in table
+    assert all(f"{d:%d/%m/%Y} ({WEEKDAYS[d.weekday()]}): {hours(h)}" in only for d, h in days.items())
+
+
+def test_why_i_ask_is_not_whose_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    net, gross = (total(rows, of_contract(OCTOBER), basis) for basis in ("net", "gross"))
+    first, second = ask(
+        generated, "quantas horas o 8446 fez em outubro q eu calculo aqui", "brutas", user="Fulana Inventada"
+    )
+    assert hours(net) in first and hours(gross) in second and "31/10/2026" in second
+
+
+def test_my_hours_after_my_pending_entries_are_all_of_them(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    months = by(rows, lambda r: r.day.month, lambda r: r.name == name)
+    _, reply = ask_as(generated, colaborador(rows, name), "tenho apontamento sem validar?", "e minhas horas por mes")
+    assert "não validados" not in reply.text and all(hours(h) in reply.text for h in months.values())
+
+
+def test_what_time_she_has_been_clocking_in(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    starts = [r.start for r in rows if of(name, THIS_WEEK)(r)]
+    (reply,) = ask(generated, f"que horas a {plain(name)} tem batido entrada essa semana")
+    assert all(f"{s:%H:%M}–" in reply for s in starts)
