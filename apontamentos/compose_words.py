@@ -90,6 +90,7 @@ SHARE_WORDS = (
     r"\b(?:quanto )?(?:por cento|porcentagem|percentual|proporcao|fatia|participacao)\b(?: (?:d[aoe]s?|em)\b)?"
     r"|\b(?:isso|isto) (?:representa|equivale)(?: a)?\b"  # "qnto isso representa do 8446?": a share of it
     r"|\b(?:representou|representa|representaram)(?= d[aeo]s? )"  # "qual % o Felipe representou das horas do time"
+    r"|\b(?:representou|representa|representaram)(?= n(?:ele|ela|eles|elas|o|a|os|as)\b)"  # "cada uma representa nele"
     r"|\bquant[oa] d[ao]s(?= (?:\w+ )?horas\b(?: \w+)* (?:foi|foram)\b)"  # "quanto das minhas horas foi nas sextas"
 )
 RANK_WORDS = re.compile(

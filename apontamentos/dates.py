@@ -173,6 +173,10 @@ _DAY_RANGE = re.compile(
 _SINCE_WEEKDAY_BEFORE = re.compile(
     rf"\b(?:desde|a partir d[eoa])\s+(?:o\s+|a\s+)?(?P<day>{_WEEKDAY_NAME})\s+(?:{_WEEK_NAME}|passad[oa]\b)"
 )
+_SINCE_RELATIVE = re.compile(
+    r"\b(?:desde|a partir d[eoa])\s+(?:o\s+|a\s+)?(?P<relative>(?:mes|semana)\s+(?:passad|retrasad)[oa])\b"
+    r"|\bd[oa]\s+(?P<relative_to_now>(?:mes|semana)\s+(?:passad|retrasad)[oa])\s+(?:pra|para)\s+ca\b"
+)
 _OPEN_END = re.compile(rf"\b(?:desde|a partir d[eoa])\s+(?:o\s+|a\s+)?(?P<day>{_DAY}|(?P<month>{_MONTH}))(?![\w/])")
 _OPEN_START = re.compile(
     rf"\b(?:(?:desde o|do|de) (?:inicio|comeco)(?: dos dados| do periodo)? )?"  # "do início até 15/9"
@@ -348,6 +352,11 @@ def find_period(
         week = _week(match.group("week") or "da semana passada", today)
         day = _in_week(match.group("day"), week)
         return Found(Period(day, max(day, today)), match.group(0), open_end=True)
+    if match := _SINCE_RELATIVE.search(text):
+        # "desde o mês passado", "do mês passado pra cá": from that period's first day to today
+        since = find_period(match.group("relative") or match.group("relative_to_now"), today, first_day=first_day)
+        if since is not None:
+            return Found(Period(since.period.start, today), match.group(0), open_end=True)
     if match := _OPEN_END.search(text):
         bound = _bound(match, today, first=True)
         return Found(Period(bound, max(bound, today)), match.group(0), open_end=True)

@@ -943,6 +943,14 @@ _FORMAL = (
         "quebra isso por",
     ),
     (re.compile(r"\b(?:divide|divida|dividir) por\b"), "quebra por"),
+    # "tira agosto, de setembro pra cá": the period said after, not two periods
+    (
+        re.compile(
+            r"\b(?:tira|tirando|sem|exclui|excluindo|remove|removendo) (?:o )?(?:mes de )?"
+            rf"(?:{'|'.join(MONTH_NAMES)})\b,?\s*(?=(?:e |so |mas )?(?:de|desde|a partir de) )"
+        ),
+        "",
+    ),
     # "filtra só testes integrados": the same list, narrowed
     (re.compile(r"^(?:e |agora )?(?:filtra|filtre|filtrar)(?: (?:so|somente|apenas|por|pra|para))? "), "e so "),
     # "qnts dias úteis teve o mês até hj": this month
@@ -2457,7 +2465,7 @@ def refusal(text: str) -> str | None:
     """Why a (prepared, corrected) question must not be answered with data, or None."""
     if _INJECTION.search(text) or _WEATHER.search(text):
         return "out_of_scope"
-    future = _FUTURE.search(text) or re.search(r"\b(?:vai|vao|vou|iremos|irao|ira)\b", text)
+    future = _FUTURE.search(text) or re.search(r"\b(?:vai|vao|vou|iremos|vamos|irao|ira)\b", text)
     future = future or re.search(r"\b(?:previsao|projecao|estimativa|tendencia)\b", text)  # a forecast, named
     if _FORECAST.search(text) and future and _ABOUT_HOURS.search(text):
         return "forecast"  # (the weather's forecast is out of scope, below)

@@ -96,6 +96,9 @@ IMPLICIT_ACTIVITY = (
     "(?:no|com|em) (?:o )?(?:que|q|oq) (?:(?!contrat|dia|cliente|projet|mes\\b|semana|hora|periodo)\\w+ ){0,3}"
     "(?:trabalh|gast|ocup|dedic)",
     "\\btrabalh\\w* (?:com|em|no) (?:o que|oq|que|q)\\b",
+    # "no que o pessoal do 8418 mais gastou hora?": a team and its contract between
+    "(?:no|com|em) (?:o )?(?:que|q|oq) (?:o|a) (?:pessoal|time|equipe|galera) d[oa] \\w+ "
+    "(?:mais )?(?:trabalh|gast|ocup)",
     "o que (?:\\w+ ){1,3}(?:fez|fizeram|faz|fazem)\\b",
 )
 

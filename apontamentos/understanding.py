@@ -244,11 +244,24 @@ _TOP = re.compile(
 _BASIS_TURN = re.compile(
     r"(?:e |so |agora |mas )?(?:em |nas |as |de |por )?(?:horas? |hrs? )?(brut|liquid)[oa]s?(?: entao| agora| ai)?\W*"
 )
+# "lista esses dias com as horas", "quais foram os dias?" after who passed 10 h in a day
+_THOSE_DAYS_LISTED = re.compile(
+    r"(?:e )?(?:(?:me )?(?:lista|mostra|manda|passa)|quais (?:foram|sao)?)\s*(?:ess[ea]s?|os|quais) dias"
+    r"(?: (?:com|e) (?:as )?horas(?: de cada um)?)?(?: pfv| por favor| pra mim)?\W*"
+)
+# "e só nos fins de semana", "só às sextas" after a list: the same list, over those weekdays
+_ONLY_ON_DAYS = re.compile(
+    rf"(?:e |mas )?(?:so |somente |apenas )?(?:contando (?:so )?)?"
+    rf"(?P<days>{compose_words.WEEKDAY_SET_WORDS}|{compose_words.WEEKDAY_WORDS})(?: entao| agora)?\W*"
+)
+_LISTED_GROUPS = frozenset({"person", "contract", "client", "activity", "day", "week", "month"})
 _LIMIT_TURN = re.compile(
     r"(?:e )?(?:so |somente |apenas )?"
     r"(?:(?:me )?(?:mostra|mostre|lista|liste|manda|traz|ve|quero|da|de|passa|passe|fala|fale|diz|diga)"
     r"(?: ai)? )?(?:(?:o|os|as) )?"
-    r"(?:top )?(\d{1,3})(?: (primeir[oa]s|maiores|mais|menores|menos|ultim[oa]s))?"
+    r"(?:top )?(\d{1,3})(?: (primeir[oa]s|maiores|mais|menores|menos|ultim[oa]s))?(?: so| somente| apenas)?"
+    # "top 2 por qtd de lançamento" after the activities: the same list, counted in entries
+    r"(?P<counted> (?:por|em) (?:quantidade|numero) de (?:lancamentos?|apontamentos?|registros?|entradas?))?"
 )
 _RESOURCE_ID = re.compile(r"\b(?:recurso|id|matricula)\s+(\d{1,9})\b")
 
@@ -640,6 +653,16 @@ def understand(
     listed_people = previous is not None and previous.kind in ("holiday_work", "weekend_work", "days_above")
     if listed_people and _HOW_MANY_PEOPLE_IN_ALL.fullmatch(text.strip()):
         return replace(previous, count=True, page=0)  # type: ignore[arg-type]  # "qnts recursos no total" after them
+    those_days = previous is not None and _THOSE_DAYS_LISTED.fullmatch(text.strip()) is not None
+    if those_days and previous.kind == "compose" and previous.group == "day":  # type: ignore[union-attr]
+        return replace(previous, page=0)  # type: ignore[arg-type]  # "lista esses dias com as horas" after them
+    if those_days and previous.kind == "days_above":  # type: ignore[union-attr]
+        if previous.person:  # type: ignore[union-attr]
+            return replace(previous, count=False, page=0)  # type: ignore[arg-type]  # her days, each with its hours
+        # after who of a contract passed 10 h in a day: its days and their hours, as the composition states them
+        kept = ("contract", "technology", "profile", "level", "period", "basis", "activity")
+        filters = {name: getattr(previous, name) for name in kept if getattr(previous, name) is not None}
+        return question_of(Composition(group="day", above=previous.hours, output="table", **filters))  # type: ignore[union-attr]
     contracts_ranked = previous is not None and (
         previous.kind in ("contract_ranking", "list_contracts") or previous.group in ("contract", "client")
     )
@@ -1337,6 +1360,8 @@ def _understand(
             ):
                 # "de segunda a sexta, em outubro": those weekdays of the other period, a filter
                 beside, slots["period"] = days, (second if _weekday_span(found) else found).period
+            elif _ANY_DAY_OF_EITHER.search(text) and (span := _adjacent(found.period, second.period)):
+                slots["period"] = span  # "passou de 9h em algum dia essa semana ou na passada?": either, so both
             elif _each_amount(*sorted((found, second), key=lambda f: text.find(f.text)), text, rest):
                 # "quanto eu fiz essa semana e semana passada?": each one, side by side (their sum beside)
                 slots["period"], slots["versus"] = sorted((found.period, second.period), key=lambda p: p.start)
@@ -1405,14 +1430,32 @@ def _understand(
     if basis and hours_before and previous.kind in ("compose", "ranking", "activity_hours"):  # type: ignore[union-attr]
         # "e em horas brutas?" after the weekday she records most on: that weekday, gross
         return replace(previous, basis="gross" if basis.group(1) == "brut" else "net", page=0)
-    if previous is not None and previous.kind in _ACTIVITY_LISTS and (top := _LIMIT_TURN.fullmatch(text.strip())):
+    only_on = _ONLY_ON_DAYS.fullmatch(text.strip())
+    days = compose_words.read(only_on.group("days"), weekday_sets=True).weekday if only_on else None
+    if days and previous is not None and previous.kind == "ranking":
+        # "e só nos fins de semana" after the top 10: the same ranking, over those days
+        kept = ("contract", "technology", "profile", "level", "period", "basis", "activity")
+        filters = {name: getattr(previous, name) for name in kept if getattr(previous, name) is not None}
+        limit, order = previous.limit, previous.order
+        return question_of(
+            Composition(group="person", limit=limit, order=order, weekday=days, output="table", **filters)
+        )
+    if days and previous is not None and previous.kind == "compose" and previous.group in _LISTED_GROUPS:
+        return replace(previous, weekday=days, page=0)  # "só às sextas" after the hours by person or by week
+    activities_listed = previous is not None and previous.kind in (*_ACTIVITY_LISTS, "activity_list")
+    if activities_listed and (top := _LIMIT_TURN.fullmatch(text.strip())):
         if top.group(2) not in ("menores", "menos", "ultimos", "ultimas"):
             # "só as 3 maiores" after each activity's hours: the activities' ranking, that many
-            return replace(previous, kind="activity_ranking", limit=int(top.group(1)), page=0)
+            by = "entries" if top.group("counted") else previous.by  # type: ignore[union-attr]
+            return replace(previous, kind="activity_ranking", limit=int(top.group(1)), by=by, page=0)  # type: ignore[type-var]
     if ranked and previous is not None and (top := _LIMIT_TURN.fullmatch(text.strip())):
         # "e os 3 últimos" after the bottom three is still the bottom, not the top: the words name an end
         bottom = top.group(2) in ("menores", "menos", "ultimos", "ultimas")
         order = "asc" if bottom else "desc" if top.group(2) in ("maiores", "mais") else previous.order
+        if top.group("counted") and previous.kind == "compose":
+            return replace(previous, limit=int(top.group(1)), order=order, measure="entries", page=0)
+        if top.group("counted"):
+            return replace(previous, limit=int(top.group(1)), order=order, by="entries", page=0)
         return replace(previous, limit=int(top.group(1)), order=order, page=0)
     unfiltered = _UNFILTERED_TURN.fullmatch(text.strip())
     all_contracts = unfiltered is not None and unfiltered.group(1) == "todos os contratos"
@@ -1778,7 +1821,7 @@ def _understand(
         return Clarification("not_understood", EACH_OF_WHAT.format(name=db.resources[previous.person].name))
     all_of_them = (
         rf"\b(?:eles|elas|deles|delas|junt[oa]s|somad[oa]s)\b|\bos \d+ somados\b"
-        rf"|\b(?:os|as) {len(listed)}\b(?! \w*(?:primeir|ultim))"
+        rf"|\b(?:d|n)?(?:os|as) {len(listed)}\b(?! \w*(?:primeir|ultim))"  # "soma as horas das 2"
         # "e desses, qnt foi X?", but not "dessas horas"
         r"|\b(?:desses|dessas)\b(?! (?:horas|apontamentos|dias|semanas|meses|contratos|atividades))"
     )
@@ -2060,6 +2103,8 @@ def _understand(
     sets = _HOW_MUCH.search(rest) is not None and not _WHO_ON.search(rest) and not _COUNTS_WEEKENDS.search(rest)
     sets = sets or bool(_WHO_WORKED_MOST.search(rest))  # "quem mais trabalhou em fim de semana?": hours ranked
     sets = sets or bool(_FIRST_OR_LAST_DAY.search(rest))  # "qual o último dia que apontei no fds?": on weekends
+    # "e segundas e terças" after the Fridays' hours: those days, as the Fridays were a filter
+    sets = sets or (previous is not None and bool(previous.weekday) and bool(_TWO_WEEKDAYS.search(rest)))
     read = compose_words.read(rest, weekday_sets=sets, since=since)
     after_weekends = previous is not None and previous.kind == "weekend_work" and _follows(text)
     if after_weekends and read.weekday is None and re.search(r"\b(?:n|d)?(?:esses|aqueles) dias\b|\bnisso\b", text):
@@ -2319,6 +2364,8 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         and _has(text, "tem", "tenho", "ta", "esta", "tao", "estao")
     )
     now = question.kind in _STATE_KINDS and named_now and (not re.match(r"e\b", text) or changed)
+    # "tem algum muito fora da curva?" after her average entry in October: one of those (not "tem algum apontamento …")
+    now = now and not (question.kind == "outliers" and not _has(text, "apontamentos?", "registros?", "lancamentos?"))
     # "teve algum …?", "algum deles ficou sem saída?" (of the entries just counted): then
     then = _has(text, "teve", "tiveram", "houve", "deles", "delas", "desses", "dessas")
     then = then or (_has(text, "ficou", "ficaram") and not _has(text, "tem", "tenho", "ta", "esta", "tao", "estao"))
@@ -2409,7 +2456,7 @@ _STATE_KINDS = frozenset({"unvalidated", "open_spans", "outliers"})  # "tenho �
 _HOW_MUCH = re.compile(r"\b(?:quant\w*|horas?|total|soma\w*|somou|somaram|deu|junt[oa]s)\b")
 _SINCE_SAID = re.compile(r"\b(?:desde|a partir d[eoa]s?)\b")
 # "trabalhei quantos fins de semana?" counts the weekend days worked, it does not filter hours by them
-_COUNTS_WEEKENDS = re.compile(r"\bquant\w* (?:fins|finais|fim|final|fds|sabados|domingos)\b")
+_COUNTS_WEEKENDS = re.compile(r"\bquant\w* (?:vezes|fins|finais|fim|final|fds|sabados|domingos)\b")
 _WHO_ON = re.compile(r"\b(?:quem|quais|alguem|algum|alguma|gente|pessoas?|dias)\b")
 
 
@@ -2833,6 +2880,15 @@ TWO_PERIODS = (
     "Entendi dois períodos, e não consigo responder sobre os dois de uma vez. Pergunte por um deles ou pelo "
     "intervalo todo, por exemplo: “de 01/09 a 31/10”."
 )
+
+
+_ANY_DAY_OF_EITHER = re.compile(r"\b(?:algum dia|alguma vez|algum apontamento)\b.*\bou\b")
+
+
+def _adjacent(one: Period, other: Period) -> Period | None:
+    """The two periods as one span when one ends the day before the other starts."""
+    first, second = sorted((one, other), key=lambda p: p.start)
+    return Period(first.start, second.end) if first.end + timedelta(days=1) == second.start else None
 
 
 def _date_beside(found: Found, second: Found, text: str) -> bool:
@@ -3493,6 +3549,10 @@ def _compose(
     anew = bool(read.measure) and any(slots.get(name) for name in (*SUBJECT, "period"))
     if slots.get("among") and slots["among"][0] in db.resources:
         read.group, read.said_group = "person", True
+        before = None if previous is None else previous.measure if previous.kind == "compose" else None
+        before = before or (_MEASURE_OF.get(previous.kind) if previous is not None else None)
+        if read.measure is None and before and _COMPARED_WITH.search(text):
+            read.measure = before  # "compara com a Júlia" after her hours per day worked: that measure, each
     elif slots.get("among"):
         read.group = "client" if q.contract_ref(db, slots["among"][0]).kind == "cliente" else "contract"
         read.said_group = True
@@ -3599,8 +3659,10 @@ def _compose(
     yes_or_no = not (read.rank or read.group or read.measure or read.share) and not _has(text, "quant\\w*", "horas?")
     if legacy == "weekend_work" and weekdays_ranked and yes_or_no and _has(text, "trabalh\\w*", "apont\\w*"):
         return None  # "o pessoal de lá trabalha sábado/domingo?" after the weekdays ranked: the weekend days worked
-    if legacy == "missing_days" and read.measure == "people" and read.group in (None, "day", "person"):
-        return None  # "quantas pessoas deixaram de apontar em algum dia?": the catalogue counts them
+    if legacy in ("missing_days", "days_above") and read.measure == "people" and read.group in (None, "day", "person"):
+        # "quantas pessoas deixaram de apontar em algum dia?", "e quantas pessoas passaram de 10h em algum dia"
+        # after a contract's days: the catalogue counts them
+        return None
     days_of_activity = legacy == "resource_days" and read.group == "day" and bool(slots.get("activity"))
     if legacy == "resource_days" and read.group == "day" and not slots.get("activity") and not read.rank:
         return None  # "a que horas entrei em cada dia da semana passada?": the catalogue lists each day already
@@ -3804,6 +3866,8 @@ def _compose(
     inherited = values.get("period") if "period" not in slots else None
     if inherited is not None and group in ("month", "week") and _within_one(inherited, group):
         values.pop("period")  # "minhas horas mês a mês" after an October question: every month, not one
+    if measure == "avg_person" and values.get("person") and "por pessoa" not in text:
+        measure = "hours"  # "e do Thiago mês a mês" after the contract's average per person: his hours
     same_measure = previous is not None and previous.measure == measure
     same_measure = same_measure or (follow_up and previous is not None and previous.measure in _EVER_MEASURES)
     if measure in ("first_day", "last_day") and "period" not in slots and not same_measure:
@@ -4069,6 +4133,9 @@ def _inherited(
             values["validated"] = None
         if read.measure in _EVER_MEASURES and read.validated is None:
             values["validated"] = None  # "qual o último dia que ela apontou?" after her pending entries: any entry
+        whole_mine = re.search(r"\b(?:minha|sua|nossa) media\b|\b(?:minhas|suas|nossas) (?:horas|hrs)\b", asked)
+        if whole_mine and not slots.get("activity") and not read.share:
+            values["activity"] = None  # "qual minha média de horas por dia nesses 2 meses" after my meetings: all
         if _MOST_WORKED.search(asked) and "period" in slots and not slots.get("activity"):
             values["activity"] = None  # "e qual dia eu mais trabalhei em novembro?" after my support hours: all work
         narrowing = not any(slots.get(n) for n in ("person", "asker", "contract", "everyone", "among"))

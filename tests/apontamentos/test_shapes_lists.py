@@ -452,3 +452,139 @@ def test_what_time_she_has_been_clocking_in(generated: Dataset, rows: list[Span]
     starts = [r.start for r in rows if of(name, THIS_WEEK)(r)]
     (reply,) = ask(generated, f"que horas a {plain(name)} tem batido entrada essa semana")
     assert all(f"{s:%H:%M}–" in reply for s in starts)
+
+
+# -- batches HN to HQ (four at once, scored on the fixes of HJ to HM, then fixed) ---------------------------------
+
+
+def test_the_first_five_contracts_then_since_last_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    contracts = by(rows, lambda r: r.supplier, lambda r: SEPTEMBER[0] <= r.day <= SEPTEMBER[1])
+    first = sorted(contracts, key=lambda c: -contracts[c])[:5]
+    _, five = ask(generated, "ranking dos contratos por hora em setembro", "mostra os 5 primeiros so")
+    assert all(f"{c}: {hours(contracts[c])}" in five for c in first) and "por pessoa" not in five
+    (weeks,) = ask(generated, "horas do 8446 por semana desde o mes passado")
+    assert f"01/10/2026 a {TODAY:%d/%m/%Y}" in weeks
+
+
+def test_a_month_left_out_then_one_person_month_by_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    months = by(rows, lambda r: r.day.month, lambda r: r.name == name and r.day >= SEPTEMBER[0])
+    *_, theirs = ask(
+        generated,
+        "horas por mes do contrato 8446",
+        "tira agosto, de setembro pra ca",
+        "quanto isso da em media por pessoa?",
+        f"e da {plain(name)} mes a mes, mesmo periodo",
+    )
+    assert theirs.startswith("Horas líquidas por mês") and all(hours(h) in theirs for h in months.values())
+    assert "agosto" not in theirs
+
+
+def test_the_top_two_activities_by_entries_then_one_of_them(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    entries: dict[str, int] = {}
+    for r in rows:
+        if of(name, SEPTEMBER)(r):
+            entries[activity_of(r)] = entries.get(activity_of(r), 0) + 1
+    top = sorted(entries.values(), reverse=True)[:2]
+    _, two, testing = ask(
+        generated,
+        f"em q atividades a {plain(name)} gastou tempo em setembro?",
+        "top 2 por qtd de lancamento",
+        "e correcao de bugs deu qts horas",
+    )
+    assert all(f"{n} apontamento" in two for n in top)
+    assert hours(total(rows, lambda r: of(name, SEPTEMBER)(r) and bugs(r))) in testing and name in testing
+
+
+def test_a_forecast_said_with_vamos_is_declined(generated: Dataset) -> None:
+    _, reply = ask(
+        generated, "horas do 8446 por semana em novembro", "e qnts horas vcs acham q vamos fechar em dezembro?"
+    )
+    assert "prever" in reply and not FIGURE.search(reply)
+
+
+def test_the_top_ten_only_on_weekends(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, lambda r: NOVEMBER[0] <= r.day <= NOVEMBER[1] and r.day.weekday() >= 5)
+    first = max(people, key=lambda n: (people[n], n))
+    _, reply = ask(generated, "top 10 geral de horas em novembro", "e so nos fins de semana")
+    assert f"{first}: {hours(people[first])}" in reply and "fins de semana" in reply
+
+
+def test_one_out_of_the_ordinary_among_those_entries(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    _, reply = ask(
+        generated, f"tempo medio de cada apontamento da {plain(name)} em outubro", "tem algum muito fora da curva?"
+    )
+    assert "01/10/2026 a 31/10/2026" in reply
+
+
+def test_people_above_a_bound_after_a_contracts_days(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    days = by(rows, lambda r: (r.name, r.day), of_contract(OCTOBER))
+    above = {name for (name, _), h in days.items() if h > 10}
+    contract_days = by(rows, lambda r: r.day, of_contract(OCTOBER))
+    _, people, listed = ask(
+        generated,
+        "horas por dia do contrato 8446 em outubro",
+        "e quantas pessoas passaram de 10h em algum dia",
+        "lista esses dias com as horas",
+    )
+    assert f"{len(above)} recurso" in people
+    assert all(hours(h) in listed for h in contract_days.values() if h > 10)
+
+
+def test_my_average_over_both_months_is_every_activity(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    both = (SEPTEMBER[0], OCTOBER[1])
+    days = by(rows, lambda r: r.day, of(name, both))
+    _, reply = ask_as(
+        generated,
+        colaborador(rows, name),
+        "quanto eu fiz de correcao de bugs em setembro e outubro junto",
+        "qual minha media de horas por dia nesses 2 meses",
+    )
+    assert hours(sum(days.values()) / len(days)) in reply.text and "correção" not in reply.text
+
+
+def test_mondays_and_tuesdays_after_the_fridays(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    monday_tuesday = total(rows, lambda r: of_contract(OCTOBER)(r) and r.day.weekday() < 2)
+    _, reply = ask(generated, "quanto o 8446 fez so nas sextas de outubro", "e segundas e tercas")
+    assert hours(monday_tuesday) in reply
+
+
+def test_what_each_activity_represents_in_a_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    activities = by(rows, activity_of, of_contract(SEPTEMBER))
+    whole = sum(activities.values())
+    top = max(activities, key=lambda a: activities[a])
+    _, reply = ask(generated, "quem apontou no 8446 em setembro", "quanto cada atividade representa nele")
+    assert f"{hours(activities[top])} ({100 * activities[top] / whole:.1f}%)".replace(".", ",", 1) in reply
+
+
+def test_either_week_then_compared_by_the_same_measure(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    one, other = (p for p, _ in people_of(rows, OCTOBER)[:2])
+    span = (LAST_WEEK[0], TODAY)
+    either, _, compared, summed = ask(
+        generated,
+        f"a {plain(one)} passou de 9h em algum dia essa semana ou na passada?",
+        "e a media por dia dela",
+        f"compara com a {plain(other)}",
+        "soma as horas das duas nesse periodo",
+    )
+    assert f"{LAST_WEEK[0]:%d/%m/%Y} a {TODAY:%d/%m/%Y}" in either
+    for name in (one, other):
+        days = by(rows, lambda r: r.day, of(name, span))  # noqa: B023
+        assert hours(sum(days.values()) / len(days)) in compared
+    assert hours(total(rows, lambda r: r.name in (one, other) and span[0] <= r.day <= span[1])) in summed
+
+
+def test_what_a_contracts_people_spent_most_on(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    activities = by(rows, activity_of, of_contract(NOVEMBER))
+    (reply,) = ask(generated, "no que o pessoal do 8446 mais gastou hora esse mes?")
+    assert hours(max(activities.values())) in reply
+
+
+def test_how_many_times_a_contract_worked_on_weekends(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    since = (OCTOBER[0], TODAY)
+    weekend = {(r.name, r.day) for r in rows if of_contract(since)(r) and r.day.weekday() >= 5}
+    (reply,) = ask(generated, "qnts vezes o pessoal do 8446 trabalhou no fds desde 01/10")
+    assert f"{len(weekend)} dia" in reply and "de trabalho em fim de semana" in reply
