@@ -187,12 +187,19 @@ _OTHER_CONTRACT = re.compile(
 _OF_CONTRACT = re.compile(
     rf"(?:e )?(?:[oa] )?(?:d[oa]|que (?:trabalha|ta|esta|e) n[oa]|no|na) (?:contrato )?{_CONTRACT}\W*"
 )
-_NAME_ONLY = re.compile(r"(?:e )?(?:[oa] )?([a-z]+(?: [a-z]+){0,2})\W*")
+_NAME_ONLY = re.compile(r"(?:e )?(?:[oa] )?([a-z]+(?: [a-z]+){0,4})\W*")
 
 
 def _with_the_one_meant(question: str, context: dict[str, Any], db: Dataset) -> str:
-    """The question "Qual delas?" was asked about, with the contract or the surname the reply gives; the reply as
-    it came otherwise."""
+    """The question "Qual delas?" (or "Não encontrei o contrato …") was asked about, with the contract or the
+    surname the reply gives; the reply as it came otherwise."""
+    unknown = context.get("unknown_contract")
+    if isinstance(unknown, dict) and isinstance(unknown.get("question"), str):
+        meant = _OTHER_CONTRACT.fullmatch(normalize(question).strip())
+        said = normalize(unknown["question"])
+        number = re.escape(normalize(str(unknown.get("number", ""))))
+        if meant and number and re.search(rf"\b{number}\b", said):
+            return re.sub(rf"\b{number}\b", meant.group(1), said, count=1)  # "horas por semana do contrato 8121"
     asked = context.get("ambiguous")
     if not isinstance(asked, dict) or not isinstance(asked.get("question"), str):
         return question
@@ -312,6 +319,9 @@ def _answer_one(
                 period = understood.pending.period or previous.period
                 asked = replace(understood.pending, contract=previous.contract, period=period)
                 kept = {**asked.to_context(), "unanswered": True}
+        if understood.reason == "unknown_contract" and (unknown := re.search(r"contrato (\S+) nos", understood.text)):
+            # "foi mal, é o 8121" next says which contract: the question is asked again with it
+            kept = {**kept, "unknown_contract": {"question": question, "number": unknown.group(1)}}
         if isinstance(understood, Ambiguous) and understood.pending_words:
             # "o do 8121", "a lopes" next say which one: the question is asked again with it
             kept = {**kept, "ambiguous": {"question": question, "words": understood.pending_words}}

@@ -825,8 +825,8 @@ _FORMAL = (
     (re.compile(r",?\s*\b(?:em|numa|em uma|na|como) tabela(?: se (?:der|puder|possivel)| por favor| pfv)?\b"), " "),
     (
         re.compile(
-            r"\b(?:(?:me )?(?:monta|montar|faz|faca|fazer|gera|gerar)|me (?:da|de|manda|passa)) (?:uma |a )?"
-            r"(?:tabela|tabelinha|planilha) (?:com |de )?"
+            r"\b(?:(?:me )?(?:monta|montar|faz|faca|fazer|gera|gerar)|me (?:da|de|manda|passa|mostra|mostre))"
+            r" (?:uma |a )?(?:tabela|tabelinha|planilha) (?:com |de |(?=d[oa] (?:meu|minha|seu|sua)\b))?"
         ),
         "",
     ),

@@ -280,7 +280,9 @@ _SELF_PHRASE = re.compile(
     r"|\bfalta (?:pra|para) (?:eu )?bater (?:as|minhas) horas\b(?! d[oa] (?:contrato|\d|e\d))"  # one's own target
 )
 _EVERYONE = re.compile(
-    r"\b(?:todos|todas|todo mundo|geral|empresa toda|equipe|base (?:toda|inteira)"
+    # ("todos os dias do mês", "todas as semanas": every row of the subject's list, not everyone)
+    r"\b(?:todos(?! os (?:dias|meses|apontamentos|registros|lancamentos)\b)|todas(?! as semanas\b)|todo mundo|geral"
+    r"|empresa toda|equipe|base (?:toda|inteira)"
     r"|(?:pessoal|galera|time) tod[oa]|tod[oa] (?:o|a) (?:pessoal|galera|time))\b"  # "e o pessoal todo em novembro?"
 )
 _COUNT = re.compile(r"\b(?:quantos|quantas|quantidade|numero de)\b")
@@ -1614,9 +1616,10 @@ def _understand(
                 if again and re.search(rf"\boutr[oa] {used[0]}\b", rest):
                     # "e o outro caio do 8033" after Caio Martins Pereira: the other Caio (there)
                     there = _one_there(db, used[:1], slots.get("contract"), previous.person)  # type: ignore[union-attr]
-                    if there is not None:
-                        slots["person"] = there
-                        slots.pop("contract", None)
+                    if there is None:
+                        return _which_other(db, used[0], slots.get("contract"), previous.person)  # type: ignore[union-attr]
+                    slots["person"] = there
+                    slots.pop("contract", None)
             rest = _without_name(rest, used)
             other = _person(db, rest.split()) if "person" in slots else None
             if isinstance(other, tuple) and other[0] != slots["person"]:
@@ -3145,6 +3148,19 @@ def _one_there(db: Dataset, words: list[str], contract: str | None, other_than: 
     return next(iter(fits)) if len(fits) == 1 else None
 
 
+def _which_other(db: Dataset, word: str, contract: str | None, other_than: str) -> Clarification:
+    """ "e o outro diego do 8301?" when more than one other Diego (or none) works there: asked back, never the same."""
+    fits = [c for c in _matching(db, [word]) if c.id != other_than]
+    if contract:
+        there = {p.resource.id for p in q.people_by(db, contract=contract)}
+        fits = [c for c in fits if c.id in there]
+    shown = word.title()
+    if not fits:
+        return Clarification("unknown_person", f"Não encontrei outra pessoa chamada “{shown}” ali.")
+    names = "\n".join(f"- {c.name}" for c in fits[:MAX_CANDIDATES])
+    return Ambiguous("ambiguous_person", f"Há {len(fits)} outras pessoas chamadas “{shown}”. Qual delas?\n{names}")
+
+
 def _asked_in_turn(contract: str | None, previous: Question) -> bool:
     """Whether `contract` is one of the contracts the talk went through one by one ("média por pessoa no 8555?"
     after the 8555 and the 8556 in October): the same subject, so the same period. Rows of a ranking are not."""
@@ -3833,7 +3849,7 @@ def _compose(
         # the only thing ranked so
         kept = None
     if kept == "entries" and re.search(
-        r"\bquem (?:mais|menos) (?:fez|trabalhou)\b|\bquem (?:fez|trabalhou) (?:mais|menos)\b"
+        r"\bquem (?:mais|menos) (?:fez|trabalhou|apontou)\b|\bquem (?:fez|trabalhou) (?:mais|menos)\b"
         r"|\b(?:mais|menos) (?:trabalhei|trabalhou|trabalhamos|trabalharam)\b",  # "qual dia eu mais trabalhei": hours
         text,
     ):

@@ -7,7 +7,7 @@ Expected figures are computed here in plain Python from the export rows, never t
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from apontamentos.dataset import Dataset
 from apontamentos.scope import Scope
@@ -588,3 +588,73 @@ def test_how_many_times_a_contract_worked_on_weekends(generated: Dataset, rows: 
     weekend = {(r.name, r.day) for r in rows if of_contract(since)(r) and r.day.weekday() >= 5}
     (reply,) = ask(generated, "qnts vezes o pessoal do 8446 trabalhou no fds desde 01/10")
     assert f"{len(weekend)} dia" in reply and "de trabalho em fim de semana" in reply
+
+
+# -- batches HR to HU (four at once, scored on the fixes of HN to HQ, then fixed) ---------------------------------
+
+
+def test_who_logged_most_of_an_activity_after_activities_counted(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    since = (date(2026, 11, 12), TODAY)
+    people = by(rows, lambda r: r.name, lambda r: of_contract(since)(r) and bugs(r))
+    first = max(people, key=lambda n: (people[n], n))
+    _, reply = ask(
+        generated,
+        "quais as 5 atividades mais lancadas no 8446 em qtd de apontamento, desde 12/11",
+        "e quem mais apontou correcao de bugs la nesse periodo",
+    )
+    assert f"{first}: {hours(people[first])}" in reply
+
+
+def test_my_day_to_day_table_then_my_busiest_day(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    days = by(rows, lambda r: r.day, of(name, OCTOBER))
+    busiest = max(days, key=lambda d: days[d])
+    table, top = ask_as(
+        generated,
+        colaborador(rows, name),
+        "me mostra a tabela do meu dia a dia de outubro",
+        "qual foi meu dia mais puxado",
+    )
+    assert hours(sum(days.values())) in table.text
+    assert f"{busiest:%d/%m/%Y}" in top.text and hours(days[busiest]) in top.text
+
+
+def test_the_whole_name_after_which_one_keeps_the_daily_list(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    sharing: dict[str, set[str]] = {}
+    for r in rows:
+        sharing.setdefault(r.name.split()[0], set()).add(r.name)
+    # a whole name of four words (the reply "o Hugo Nunes Teixeira Martins"), its first name shared
+    name = min(n for ns in sharing.values() if len(ns) > 1 for n in ns if len(n.split()) == 4 and "Dias" not in n)
+    starts: dict[date, datetime] = {}
+    for r in rows:
+        if r.name == name and THIS_WEEK[0] <= r.day <= THIS_WEEK[1]:
+            starts[r.day] = min(starts.get(r.day, r.start), r.start)  # each day from its first clock-in
+    which, reply = ask(generated, f"lista diaria do {plain(name.split()[0])} essa semana", f"o {name}")
+    assert "Qual delas?" in which
+    assert starts and all(f"{s:%H:%M}–" in reply for s in starts.values())
+
+
+def test_the_other_one_of_a_name_is_never_the_same_one(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    by_first: dict[str, set[str]] = {}
+    for r in rows:
+        by_first.setdefault(r.name.split()[0], set()).add(r.name)
+    first, names = next((f, sorted(ns)) for f, ns in sorted(by_first.items()) if len(ns) >= 3)
+    _, reply = ask(
+        generated,
+        f"quanto {'a' if first.endswith('a') else 'o'} {plain(names[0])} fez em outubro",
+        f"e o outro {plain(first)}?",
+    )
+    assert "Qual delas?" in reply and names[0] not in reply and all(n in reply for n in names[1:4])
+
+
+def test_every_day_of_the_month_after_its_top_day(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    days = by(rows, lambda r: r.day, of_contract(OCTOBER))
+    _, reply = ask(generated, "qual foi o dia com mais horas no 8446 em outubro", "e mostra todos os dias do mes")
+    assert all(hours(h) in reply for h in days.values()) and "contrato 8446" in reply
+
+
+def test_the_contract_meant_keeps_the_grouping_asked(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    weeks = by(rows, lambda r: r.day - timedelta(days=r.day.weekday()), of_contract(NOVEMBER))
+    _, meant, november = ask(generated, "horas por semana do contrato 9123", "foi mal, é o 8446", "so novembro")
+    assert meant.startswith("Horas líquidas por semana do contrato 8446")
+    assert all(hours(h) in november for h in weeks.values())
