@@ -87,6 +87,7 @@ ABBREVIATIONS = {
     "td": "todos",
     "tds": "todos",
     "msm": "mesmo",
+    "prod": "producao",  # "deploy em prod"
     "mt": "muito",
     "mto": "muito",
     "dps": "depois",
@@ -950,6 +951,16 @@ _FORMAL = (
             rf"(?:{'|'.join(MONTH_NAMES)})\b,?\s*(?=(?:e |so |mas )?(?:de|desde|a partir de) )"
         ),
         "",
+    ),
+    # "e quem fez mais? só o primeiro": the top one, not the first of the list shown before
+    (
+        re.compile(r"^((?:e )?quem (?:\w+ ){0,2}(?:mais|menos)\b.*?)\W+(?:so|somente|apenas) (?:o|a) primeir[oa]\W*$"),
+        r"\1 top 1",
+    ),
+    # "apontamento absurdamente longo, tipo esqueceram de fechar": a long entry, its likely cause said beside it
+    (
+        re.compile(r"(\blong[oa]s?\b[^?]*?),? tipo (?:esqueceram|esqueceu|esqueci) de (?:fechar|bater a saida|sair)\b"),
+        r"\1",
     ),
     # "filtra só testes integrados": the same list, narrowed
     (re.compile(r"^(?:e |agora )?(?:filtra|filtre|filtrar)(?: (?:so|somente|apenas|por|pra|para))? "), "e so "),

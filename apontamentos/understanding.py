@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from calendar import monthrange
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -125,6 +126,11 @@ _HOW_MANY_WERE = re.compile(r"(?:e )?quant[oa]s (?:foram|sao|eram|deu|deram)(?: 
 # "top 5", "me da o top 5": the first rows of the list just shown (the engine also reads it after two questions)
 BARE_TOP = re.compile(
     r"(?:e )?(?:(?:me )?(?:da|passa|mostra|manda|lista) )?(?:o |os |so o |so os )?top (\d{1,2})(?: entao)?"
+)
+_BARE_DAY_OF_MONTH = re.compile(r"\bdia (\d{1,2})\b(?! ?(?:/|de \w|a \d|e \d|ate|h\b|horas))")
+_NUMBERED_WHOLE_TURN = re.compile(r"(?:e )?(?:n|d)?o (?:contrato )?(\d{4}|e\d{7}) (?:tod[oa]|inteir[oa])\W*")
+_TOP_OVERALL = re.compile(
+    r"(?:e )?(?:o |os )?top (\d{1,2}),? (?:considerando tudo|no geral|de tudo|desde o inicio|no periodo todo)"
 )
 _WITH_MINE = re.compile(
     r"(?:e )?(?:compara|comparar|comparando|compare|e comparado)(?: isso)? (?:com|c/|as|os) (?:as |os |o |a )?"
@@ -290,6 +296,8 @@ _ASC = re.compile(r"\b(?:menos|menor|menores|pior|piores)\b")
 _GROSS = re.compile(r"\b(?:brutas?|brutos?|sem descontar|sem desconto)\b")
 _FOLLOW_UP = re.compile(
     r"^(?:e|e ai|entao|tambem)\b|^compar\w* com\b"  # "compara com o mês passado": this against that
+    # "só setembro e outubro lado a lado": the same subject, narrowed
+    r"|^(?:so|somente|apenas) (?!(?:queria|quero|preciso|uma|pra|para|pergunt|confirm)\w*)"
     r"|^(?:agora )?(?:por|em) (?:quantidade|numero|qtd) de (?:apontamentos?|lancamentos?|registros?)\W*$"  # re-count
     r"|\btambem\W*$"  # "teve trabalho em fim de semana tb?": the same talk, another question
     r"|\bdeu (?:no total|ao todo|tudo)\b"  # "qnts horas deu no total": of what was shown
@@ -375,6 +383,7 @@ _COMPARATIVE = (
     r"(?:(?:melhor|pior|mais|menos|acima|abaixo|igual|diferente)(?: ou (?:melhor|pior|mais|menos|igual))?"
     r"(?: do que| que| a| ao| com| da| do)|do que|comparad[oa](?: com| a)|em relacao a|vs|versus|x|frente a|contra)"
 )
+_MORE_THAN_IN = re.compile(r"\b(?:mais|menos|melhor|pior)\b(?: \w+){0,5} (?:do )?(?:que|q) (?:em|no|na|n[oa]s)\b")
 _AGAINST_LAST_WEEK = re.compile(
     rf"\b(?:{_COMPARATIVE}|(?:melhor|pior|mais|menos)(?: \w+){{1,3}}? (?:do )?que)"  # "mais essa semana que"
     r" (?:(?:n?a|com a) |(?:n|com )?os mesmos dias d[ae] |(?:n?a |com a )?mesma altura d[ae] )?"
@@ -642,6 +651,16 @@ def understand(
         month = previous.period.start  # type: ignore[union-attr]
         first, last = (f"{int(days_of_month.group(n))}/{month.month}/{month.year}" for n in (1, 2))
         text = f"{text[: days_of_month.start()]}de {first} a {last}{text[days_of_month.end() :]}"
+    talked_month = previous.period if previous is not None and previous.period is not None else None
+    talked_month = talked_month if talked_month and _within_one(talked_month, "month") and _follows(text) else None
+    if talked_month and "feriado" in text and (day := _BARE_DAY_OF_MONTH.search(text)):
+        # "ele trabalhou no feriado do dia 7?" in a talk about early September: the holiday of that month
+        # ("e no dia 3?" alone is this month's)
+        year, month = talked_month.start.year, talked_month.start.month
+        if int(day.group(1)) <= monthrange(year, month)[1]:
+            that_day = date(year, month, int(day.group(1)))
+            if holidays_in(Period(that_day, that_day), db.calendar.subdivision):
+                text = f"{text[: day.start()]}dia {that_day:%d/%m/%Y}{text[day.end() :]}"
     if previous is not None and previous.kind not in STATIC and (team := _WHOLE_TEAM_OF.fullmatch(text.strip())):
         text = f"e o {team.group(1)}"  # "e o time todo do 7689?" after my entries without exit: the contract's
     if previous is not None and previous.kind == "holiday_work" and re.match(r"e\b", text) and "feriado" not in text:
@@ -678,6 +697,16 @@ def understand(
         return replace(previous, limit=int(top.group(1)), page=0)  # type: ignore[arg-type]  # "top 5" of those rows
     if top and previous.kind == "contract_ranking":  # type: ignore[union-attr]
         return replace(previous, limit=int(top.group(1)), page=0)  # type: ignore[arg-type]  # ranked the same way
+    whole = _NUMBERED_WHOLE_TURN.fullmatch(text.strip()) if previous is not None else None
+    if whole and previous.kind in _COUNTING_KINDS and not previous.person and whole.group(1) != previous.contract:  # type: ignore[union-attr]
+        # "e no 7874 inteiro" after who of one of its client contracts worked on weekends: the whole contract's
+        return replace(previous, contract=whole.group(1).upper(), page=0)  # type: ignore[arg-type]
+    overall_top = _TOP_OVERALL.fullmatch(text.strip()) if previous is not None else None
+    if overall_top and previous.kind in ("contract_ranking", "list_contracts"):  # type: ignore[union-attr]
+        # "top 5 considerando tudo" after the contracts of a few days: the five with most hours, all the data
+        return Question("contract_ranking", limit=int(overall_top.group(1)))
+    if overall_top and previous.kind == "compose" and previous.group:  # type: ignore[union-attr]
+        return replace(previous, limit=int(overall_top.group(1)), period=None, versus=None, page=0)  # type: ignore[arg-type]
     few = _FEW_OF_THE_LIST.fullmatch(text.strip()) if previous is not None else None
     if few:
         # "agora os 5 com menos horas" after the contracts of November: the five contracts at that end
@@ -1344,6 +1373,8 @@ def _understand(
                 rest, "compar", "versus\\b", "vs\\b", "x\\b", "contra\\b", "frente a", "lado a lado", "diferenca"
             )
             comparing = comparing or bool(_AGAINST_LAST_WEEK.search(text))  # "essa semana fiz mais que a passada?"
+            # "a jurema fez menos hora em novembro do q em outubro?": the two, side by side
+            comparing = comparing or bool(_MORE_THAN_IN.search(text))
             if found.open_start and this_or_last_week(second, today) and _AGAINST_LAST_WEEK.search(text):
                 # "ta apontando mais q sem passada até quarta?": this week so far against the same days of last
                 found, comparing = second, False
@@ -2159,6 +2190,10 @@ def _understand(
         understood = _with_activity(understood)
     if isinstance(understood, Question) and understood.kind in _NEAREST_MONTH and found is not None:
         understood = _coming(understood, found, today)
+    all_data = previous is not None and previous.kind in ("holiday_work", "weekend_work") and not previous.period
+    if isinstance(understood, Question) and understood.kind == "holidays" and not understood.period and all_data:
+        if db.first_day and db.last_day:  # "quais feriados vc tá considerando aí?" after who ever worked on one
+            understood = replace(understood, period=Period(db.first_day, db.last_day))
     if isinstance(understood, Question) and (uncovered := _uncovered(understood, rest, slots, text)) is not None:
         return uncovered
     if ambiguous is not None:
@@ -3471,7 +3506,7 @@ def _compose(
                 period=slots.get("period") or previous.period,
                 output="value",
             )
-        asked_hours = bool(re.search(r"\bhoras\b", text))
+        asked_hours = bool(re.search(r"\b(?:horas|tempo)\b", text))
         total = _total_of(previous, every_activity, asked_hours, read.total)  # type: ignore[arg-type]
         if isinstance(total, Question) and total.kind == "compose" and slots.get("basis"):
             total = replace(total, basis=slots["basis"])  # "e o total geral líquido" after her months in gross hours
@@ -3758,6 +3793,10 @@ def _compose(
         group = None  # "e ele, quanto fez?" after a ranking: his figure, not a ranking of one
     if group in ("contract", "client") and values.get("contract") and not read.said_group:
         group = None  # "e o 8447?" after two contracts side by side: its figure, not a breakdown of one
+    if group == "person" and not read.said_group and re.search(r"\bquant\w* \w+ (?:disso|nisso)\b", text):
+        group = None  # "qnts apontamentos disso" after who did deploys: how many in all
+    if group in _CALENDAR_GROUPS and not read.said_group and "versus" in slots and "lado a lado" in text:
+        group = None  # "só setembro e outubro lado a lado" after her months: the two, each one figure
     limit = read.limit or slots.get("limit")
     if recomposed and limit is None and previous is not None and group == previous.group:
         every_row = _EVERY_ROW.search(text) or (read.said_group and not read.rank)  # "e por dia, só semana passada"
@@ -4400,6 +4439,9 @@ def _total_of(previous: Question, every_activity: bool = False, hours: bool = Fa
     if previous.kind in _RANKING_KINDS or previous.kind in ("list_contracts", "activity_breakdown"):
         values = {name: getattr(previous, name) for name in ("contract", "technology", "period", "basis")}
         return question_of(Composition(**{k: v for k, v in values.items() if v is not None}))
+    if hours and previous.kind == "compose" and previous.measure == "entries" and not previous.group:
+        # "e qnto tempo somado" after its entries: their hours ("no total": pending or not)
+        return replace(previous, measure="hours", validated=None, page=0)
     if previous.activity or previous.share_of:
         # the activity was what narrowed it: the same subject and period over every activity
         kept = ("person", "contract", "technology", "profile", "level", "period", "basis")

@@ -658,3 +658,76 @@ def test_the_contract_meant_keeps_the_grouping_asked(generated: Dataset, rows: l
     _, meant, november = ask(generated, "horas por semana do contrato 9123", "foi mal, é o 8446", "so novembro")
     assert meant.startswith("Horas líquidas por semana do contrato 8446")
     assert all(hours(h) in november for h in weeks.values())
+
+
+# -- batches HV to HY (four at once, scored on the fixes of HR to HU, then fixed) ---------------------------------
+
+
+def test_two_of_her_months_side_by_side(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    _, side = ask(generated, f"horas por mes da {plain(name)}", "so setembro e outubro lado a lado")
+    assert name in side and all(hours(total(rows, of(name, m))) in side for m in (SEPTEMBER, OCTOBER))
+
+
+def test_the_time_of_an_activitys_entries_counted_then_how_many(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    yesterday = TODAY - timedelta(days=1)
+    _, _, summed = ask(
+        generated, "quem apontou correcao de bugs ontem no 8446", "qnts apontamentos", "e qnto tempo somado"
+    )
+    assert hours(total(rows, lambda r: bugs(r) and of_contract((yesterday, yesterday))(r))) in summed
+    span = (date(2026, 11, 9), date(2026, 11, 13))
+    entries = [r for r in rows if bugs(r) and span[0] <= r.day <= span[1]]
+    _, counted = ask(generated, "quem fez correcao de bugs entre 9 e 13/11", "qnts apontamentos disso")
+    assert f"{len(entries)} apontamentos" in counted and "por pessoa" not in counted
+
+
+def test_the_top_five_contracts_over_all_the_data(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    contracts = by(rows, lambda r: r.supplier, lambda r: True)
+    first = sorted(contracts, key=lambda c: -contracts[c])[:5]
+    _, reply = ask(generated, "qual contrato apontou mais semana passada", "top 5 considerando tudo")
+    assert all(f"{c}: {hours(contracts[c])}" in reply for c in first)
+
+
+def test_the_first_one_after_the_bottom_is_the_top_one(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = dict(people_of(rows, OCTOBER))
+    first = max(people, key=lambda n: (people[n], n))
+    _, reply = ask(generated, "quem ficou com menos horas no 8446 em outubro", "e quem fez mais? so o primeiro")
+    assert f"{first}: {hours(people[first])}" in reply
+
+
+def test_less_in_one_month_than_in_another_is_both(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    (reply,) = ask(generated, f"a {plain(name)} fez menos hora em novembro do q em outubro?")
+    assert all(hours(total(rows, of(name, m))) in reply for m in (OCTOBER, NOVEMBER))
+
+
+def test_the_whole_contract_after_a_client_part_keeps_the_question(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    client = sorted({r.client for r in rows if r.supplier == "8446"})[0]
+    weekend = {(r.name, r.day) for r in rows if of_contract(OCTOBER)(r) and r.day.weekday() >= 5}
+    _, reply = ask(generated, f"alguem do {client} trabalhou sabado ou domingo em outubro?", "e no 8446 inteiro")
+    assert f"{len(weekend)} dia" in reply and "fim de semana do contrato 8446" in reply
+
+
+def test_holidays_in_the_talk_and_of_all_the_data(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    _, holiday = ask(
+        generated,
+        f"horas por dia da {plain(name)} na primeira quinzena de setembro",
+        "ela trabalhou no feriado do dia 7?",
+    )
+    assert "07/09/2026" in holiday
+    *_, considered = ask(
+        generated, "alguem do 8446 trabalhou em feriado?", "e fim de semana", "quais feriados vc ta considerando ai"
+    )
+    assert "07/09/2026" in considered and "12/10/2026" in considered
+
+
+def test_a_long_entry_with_its_likely_cause_beside_it(generated: Dataset) -> None:
+    (reply,) = ask(generated, "tem algum apontamento absurdamente longo, tipo esqueceram de fechar, no 8446 esse mes?")
+    assert "fora do padrão" in reply and "sem saída" not in reply
+
+
+def test_deploy_em_prod_is_production(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    deploys = total(rows, lambda r: of_contract(OCTOBER)(r) and activity_of(r) == "deploy em producao")
+    (reply,) = ask(generated, "qnts horas o 8446 fez de deploy em prod em outubro")
+    assert hours(deploys) in reply and "Não entendi" not in reply
