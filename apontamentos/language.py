@@ -962,6 +962,16 @@ _FORMAL = (
         re.compile(r"(\blong[oa]s?\b[^?]*?),? tipo (?:esqueceram|esqueceu|esqueci) de (?:fechar|bater a saida|sair)\b"),
         r"\1",
     ),
+    # "troca pra mês", "muda pra por semana": the same list, grouped another way
+    (
+        re.compile(
+            r"^(?:e )?(?:troca|trocar|muda|mudar|passa|agora)(?: isso)? (?:pra|para) (?:por )?"
+            r"(dia|semana|mes|pessoa|atividade|contrato)\b"
+        ),
+        r"e por \1",
+    ),
+    # "qnts pessoas ficaram algum dia útil sem lançar": without recording
+    (re.compile(r"\bsem lancar\b"), "sem apontar"),
     # "filtra só testes integrados": the same list, narrowed
     (re.compile(r"^(?:e |agora )?(?:filtra|filtre|filtrar)(?: (?:so|somente|apenas|por|pra|para))? "), "e so "),
     # "qnts dias úteis teve o mês até hj": this month

@@ -663,6 +663,8 @@ def understand(
                 text = f"{text[: day.start()]}dia {that_day:%d/%m/%Y}{text[day.end() :]}"
     if previous is not None and previous.kind not in STATIC and (team := _WHOLE_TEAM_OF.fullmatch(text.strip())):
         text = f"e o {team.group(1)}"  # "e o time todo do 7689?" after my entries without exit: the contract's
+    if previous is not None and previous.kind == "weekend_work" and re.match(r"e (?:n?o )?feriado\b", text):
+        previous = replace(previous, kind="holiday_work")  # "e no feriado da consciência negra" after the weekends
     if previous is not None and previous.kind == "holiday_work" and re.match(r"e\b", text) and "feriado" not in text:
         said = find_period(text, today, subdivision=db.calendar.subdivision, first_day=db.first_day)
         if said is not None and not holidays_in(said.period, db.calendar.subdivision):
@@ -701,6 +703,9 @@ def understand(
     if whole and previous.kind in _COUNTING_KINDS and not previous.person and whole.group(1) != previous.contract:  # type: ignore[union-attr]
         # "e no 7874 inteiro" after who of one of its client contracts worked on weekends: the whole contract's
         return replace(previous, contract=whole.group(1).upper(), page=0)  # type: ignore[arg-type]
+    only_first = previous is not None and re.fullmatch(r"(?:e )?(?:so|somente|apenas) o primeiro\W*", text.strip())
+    if only_first and (previous.kind == "ranking" or (previous.kind == "compose" and previous.group == "person")):  # type: ignore[union-attr]
+        return replace(previous, limit=1, page=0)  # type: ignore[arg-type]  # "só o primeiro" after who did most
     overall_top = _TOP_OVERALL.fullmatch(text.strip()) if previous is not None else None
     if overall_top and previous.kind in ("contract_ranking", "list_contracts"):  # type: ignore[union-attr]
         # "top 5 considerando tudo" after the contracts of a few days: the five with most hours, all the data
@@ -2190,6 +2195,13 @@ def _understand(
         understood = _with_activity(understood)
     if isinstance(understood, Question) and understood.kind in _NEAREST_MONTH and found is not None:
         understood = _coming(understood, found, today)
+    open_start = found is not None and found.open_start and previous is not None and previous.period is not None
+    open_start = open_start and re.fullmatch(r"(?:ate|até) (?:hoje|hj|agora)", found.text.strip()) is not None  # type: ignore[union-attr]
+    if open_start and isinstance(understood, Question) and understood.kind == "working_days" and understood.period:
+        from_the_start = db.first_day is not None and understood.period.start <= db.first_day  # nothing else said
+        if from_the_start and previous.period.start <= understood.period.end <= previous.period.end:  # type: ignore[union-attr]
+            # "qnts dias úteis teve até hj" after "tô devendo hora esse mês?": this month's, up to today
+            understood = replace(understood, period=Period(previous.period.start, understood.period.end))  # type: ignore[union-attr]
     all_data = previous is not None and previous.kind in ("holiday_work", "weekend_work") and not previous.period
     if isinstance(understood, Question) and understood.kind == "holidays" and not understood.period and all_data:
         if db.first_day and db.last_day:  # "quais feriados vc tá considerando aí?" after who ever worked on one
@@ -2402,8 +2414,10 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         and _has(text, "tem", "tenho", "ta", "esta", "tao", "estao")
     )
     now = question.kind in _STATE_KINDS and named_now and (not re.match(r"e\b", text) or changed)
-    # "tem algum muito fora da curva?" after her average entry in October: one of those (not "tem algum apontamento …")
-    now = now and not (question.kind == "outliers" and not _has(text, "apontamentos?", "registros?", "lancamentos?"))
+    # "tem algum muito fora da curva?" after her average entry in October, "tem algum sem hora de saída?" after
+    # her entries counted: one of those ("tem algum apontamento …?" is now)
+    elliptic = not _has(text, "apontamentos?", "registros?", "lancamentos?")
+    now = now and not (elliptic and (question.kind == "outliers" or previous.measure == "entries"))
     # "teve algum …?", "algum deles ficou sem saída?" (of the entries just counted): then
     then = _has(text, "teve", "tiveram", "houve", "deles", "delas", "desses", "dessas")
     then = then or (_has(text, "ficou", "ficaram") and not _has(text, "tem", "tenho", "ta", "esta", "tao", "estao"))
@@ -3506,7 +3520,7 @@ def _compose(
                 period=slots.get("period") or previous.period,
                 output="value",
             )
-        asked_hours = bool(re.search(r"\b(?:horas|tempo)\b", text))
+        asked_hours = bool(re.search(r"\b(?:horas|tempo|total geral)\b", text))  # "e o total geral de outubro?"
         total = _total_of(previous, every_activity, asked_hours, read.total)  # type: ignore[arg-type]
         if isinstance(total, Question) and total.kind == "compose" and slots.get("basis"):
             total = replace(total, basis=slots["basis"])  # "e o total geral líquido" after her months in gross hours
@@ -4311,7 +4325,7 @@ _STILL_ONLY = re.compile(
 )
 _WHOLE_CONTRACT_TURN = re.compile(
     r"(?:e )?(?:(?:n|d)?o contrato (?:todo|inteiro)|(?:d|n)?e todo mundo do contrato|(?:d|n)?o contrato sem filtro)"
-    r"(?: (?:n|d)?(?:esse|nesse|mesmo) periodo)?\W*"
+    r"(?: (?:n|d)?(?:o )?(?:esse|nesse|mesmo) (?:periodo|mes))?\W*"  # "e o contrato todo no mesmo mês"
 )
 
 

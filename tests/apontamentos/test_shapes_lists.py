@@ -731,3 +731,59 @@ def test_deploy_em_prod_is_production(generated: Dataset, rows: list[Span]) -> N
     deploys = total(rows, lambda r: of_contract(OCTOBER)(r) and activity_of(r) == "deploy em producao")
     (reply,) = ask(generated, "qnts horas o 8446 fez de deploy em prod em outubro")
     assert hours(deploys) in reply and "Não entendi" not in reply
+
+
+# -- batches HZ to IC (four at once, scored on the fixes of HV to HY, then fixed) ---------------------------------
+
+
+def test_working_days_until_today_in_a_talk_about_this_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    _, reply = ask_as(generated, colaborador(rows, name), "to devendo hora esse mes?", "qnts dias uteis teve ate hj")
+    assert f"{len(NOVEMBER_WORKING_DAYS)} dias úteis" in reply.text and "28/08/2026" not in reply.text
+
+
+def test_the_grand_total_after_contracts_by_people_is_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    *_, reply = ask(
+        generated,
+        "ranking dos contratos por hora em outubro",
+        "e qual contrato teve mais gente apontando?",
+        "e o total geral de outubro?",
+    )
+    assert hours(total(rows, lambda r: OCTOBER[0] <= r.day <= OCTOBER[1])) in reply
+
+
+def test_switch_to_months_then_only_the_first(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    months = by(rows, lambda r: r.day.month, lambda r: r.supplier == "8446")
+    _, switched = ask(
+        generated, "horas por semana do contrato 8446 em setembro", "troca pra mes, desde o inicio dos dados"
+    )
+    assert switched.startswith("Horas líquidas por mês") and all(hours(h) in switched for h in months.values())
+    people = dict(people_of(rows, OCTOBER))
+    first = max(people, key=lambda n: (people[n], n))
+    _, only = ask(generated, "quem mais apontou no 8446 em outubro?", "so o primeiro")
+    assert f"{first}: {hours(people[first])}" in only
+
+
+def test_without_recording_said_as_sem_lancar(generated: Dataset) -> None:
+    (reply,) = ask(generated, "qnts pessoas ficaram algum dia util sem lançar em setembro no 8446")
+    assert "ficaram sem apontar" in reply
+
+
+def test_open_entries_among_those_counted_then_the_whole_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    _, _, reply = ask_as(
+        generated,
+        colaborador(rows, name),
+        "minhas horas em outubro",
+        "quantos apontamentos foram",
+        "tem algum sem hora de saida?",
+    )
+    assert "01/10/2026 a 31/10/2026" in reply.text
+    _, whole = ask(generated, f"a {plain(name)} apontou quanto no 8446 em setembro", "e o contrato todo no mesmo mes")
+    assert hours(total(rows, of_contract(SEPTEMBER))) in whole
+
+
+def test_the_holiday_after_the_weekends(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    worked = {(r.name, r.day) for r in rows if r.day == date(2026, 11, 20)}
+    _, reply = ask(generated, "alguem trabalhou fim de semana em outubro?", "e no feriado da consciencia negra")
+    assert "feriado" in reply and f"{len(worked)} dia" in reply and "20/11/2026" in reply
