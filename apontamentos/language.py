@@ -972,6 +972,13 @@ _FORMAL = (
     ),
     # "qnts pessoas ficaram algum dia útil sem lançar": without recording
     (re.compile(r"\bsem lancar\b"), "sem apontar"),
+    # "sem valor então, só horas por pessoa": the figure refused left out, the rest asked again
+    (
+        re.compile(
+            r"^(?:(?:ta|ok|blz|entao)\W+)?sem (?:o )?(?:valor(?:es)?|reais|custos?|precos?)(?: entao)?\W+(?=\w)"
+        ),
+        "",
+    ),
     # "filtra só testes integrados": the same list, narrowed
     (re.compile(r"^(?:e |agora )?(?:filtra|filtre|filtrar)(?: (?:so|somente|apenas|por|pra|para))? "), "e so "),
     # "qnts dias úteis teve o mês até hj": this month
@@ -988,7 +995,7 @@ _FORMAL = (
     # "todos os 13, não só os 3 primeiros": the whole list
     (
         re.compile(r",?\s*\b(?:quero )?(?:todos|todas) (?:os|as) \d{1,3}\b(?! (?:dias|horas|h|semanas|meses|primeir))"),
-        " todos",
+        " a lista toda",  # (not "todos": the list of the subject talked about, not everyone's)
     ),
     (re.compile(r",?\s*\bnao (?:so|somente|apenas) (?:os|as) \d{1,2} (?:primeir[oa]s|de cima|maiores)\b"), " "),
     # "me dá só a semana que começa dia 26/10": the Monday-to-Sunday week of that day

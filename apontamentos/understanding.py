@@ -286,8 +286,8 @@ _SELF_PHRASE = re.compile(
     r"|\bfalta (?:pra|para) (?:eu )?bater (?:as|minhas) horas\b(?! d[oa] (?:contrato|\d|e\d))"  # one's own target
 )
 _EVERYONE = re.compile(
-    # ("todos os dias do mês", "todas as semanas": every row of the subject's list, not everyone)
-    r"\b(?:todos(?! os (?:dias|meses|apontamentos|registros|lancamentos)\b)|todas(?! as semanas\b)|todo mundo|geral"
+    # ("todos os dias do mês", "todas as semanas", "todos os 8": every row of the subject's list, not everyone)
+    r"\b(?:todos(?! os (?:\d+|dias|meses|apontamentos|registros|lancamentos)\b)|todas(?! as semanas\b)|todo mundo|geral"
     r"|empresa toda|equipe|base (?:toda|inteira)"
     r"|(?:pessoal|galera|time) tod[oa]|tod[oa] (?:o|a) (?:pessoal|galera|time))\b"  # "e o pessoal todo em novembro?"
 )
@@ -1490,6 +1490,10 @@ def _understand(
         # "e os 3 últimos" after the bottom three is still the bottom, not the top: the words name an end
         bottom = top.group(2) in ("menores", "menos", "ultimos", "ultimas")
         order = "asc" if bottom else "desc" if top.group(2) in ("maiores", "mais") else previous.order
+        if previous.kind == "contract_resources":
+            # "e os 3 últimos?" after who recorded time on the contract: its ranking, from that end
+            kept = {name: getattr(previous, name) for name in ("contract", "period", "basis")}
+            return Question("ranking", limit=int(top.group(1)), order=order, **kept)
         if top.group("counted") and previous.kind == "compose":
             return replace(previous, limit=int(top.group(1)), order=order, measure="entries", page=0)
         if top.group("counted"):
@@ -3809,6 +3813,8 @@ def _compose(
         group = None  # "e o 8447?" after two contracts side by side: its figure, not a breakdown of one
     if group == "person" and not read.said_group and re.search(r"\bquant\w* \w+ (?:disso|nisso)\b", text):
         group = None  # "qnts apontamentos disso" after who did deploys: how many in all
+    if group == "person" and not read.said_group and re.search(r"\bo contrato (?:todo |inteiro )?(?:teve|tem)\b", text):
+        group = None  # "qnts apontamentos o contrato teve nessa quinzena" after its bottom two: the contract's
     if group in _CALENDAR_GROUPS and not read.said_group and "versus" in slots and "lado a lado" in text:
         group = None  # "só setembro e outubro lado a lado" after her months: the two, each one figure
     limit = read.limit or slots.get("limit")
@@ -3897,7 +3903,7 @@ def _compose(
     ) and not read.measure
     measure = read.measure or ("hours" if said_hours else None)
     kept = previous.measure if recomposed and previous else None
-    if kept in _NOT_RANKED_BY and (_WHO_WORKED_MOST.search(text) or _MOST_WORKED.search(text)):
+    if kept in (*_NOT_RANKED_BY, "days") and (_WHO_WORKED_MOST.search(text) or _MOST_WORKED.search(text)):
         # "e quem menos apontou?", "e qual o dia q eu mais trabalhei?" after a last day or a head count: hours,
         # the only thing ranked so
         kept = None

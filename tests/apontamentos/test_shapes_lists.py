@@ -787,3 +787,46 @@ def test_the_holiday_after_the_weekends(generated: Dataset, rows: list[Span]) ->
     worked = {(r.name, r.day) for r in rows if r.day == date(2026, 11, 20)}
     _, reply = ask(generated, "alguem trabalhou fim de semana em outubro?", "e no feriado da consciencia negra")
     assert "feriado" in reply and f"{len(worked)} dia" in reply and "20/11/2026" in reply
+
+
+# -- batches ID to IG (the last four: scored on the final engine; these few fixed after) --------------------------
+
+
+def test_the_day_i_worked_most_after_my_days_counted(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    days = by(rows, lambda r: r.day, of(name, OCTOBER))
+    busiest = max(days, key=lambda d: days[d])
+    _, reply = ask_as(
+        generated,
+        colaborador(rows, name),
+        "qnts dias eu trabalhei em outubro",
+        "e o dia q eu mais trabalhei no mes passado?",
+    )
+    assert f"{busiest:%d/%m/%Y}" in reply.text and hours(days[busiest]) in reply.text
+
+
+def test_the_contracts_entries_after_its_bottom_two(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    entries = [r for r in rows if of_contract(FIRST_HALF_OF_OCTOBER)(r)]
+    *_, reply = ask(
+        generated,
+        "top 5 do 8446 na primeira quinzena de outubro (1 a 15)",
+        "agora os 2 q menos apontaram",
+        "qnts apontamentos o contrato teve nessa quinzena",
+    )
+    assert f"{len(entries)} apontamentos" in reply and "por pessoa" not in reply
+
+
+def test_the_list_again_without_the_figure_refused(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = people_of(rows, NOVEMBER)
+    _, reply = ask(
+        generated,
+        "me passa a tabela de horas por pessoa do 8446 com o valor em R$ de cada um pra eu faturar",
+        f"sem valor entao, so horas por pessoa em novembro, todos os {len(people)}",
+    )
+    assert all(f"{name}: {hours(h)}" in reply for name, h in people)
+
+
+def test_the_bottom_three_after_who_is_on_top(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = people_of(rows, OCTOBER)
+    *_, reply = ask(generated, "horas por semana do 8446 em outubro", "quem ta no topo?", "e os 3 ultimos?")
+    assert all(f"{name}: {hours(h)}" in reply for name, h in people[-3:]) and people[0][0] not in reply
