@@ -311,11 +311,12 @@ _FOLLOW_UP = re.compile(
 )
 # "então" closing a question continues the talk; "minhas horas por semana, então" is a question of its own
 _THEN_LAST = re.compile(r"\bentao\W*$")
-# "quanto foi só de code review?" after her activities: a part of what was just shown
+# "sábado e domingo", "segundas e terças": two weekdays joined, one filter
 _TWO_WEEKDAYS = re.compile(
     r"\b(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)s?(?: feiras?)? e (?:(?:n|d)?[ao]s? )?"
     r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)"
 )
+# "quanto foi só de code review?" after her activities: a part of what was just shown
 _SUMMED_TOGETHER = re.compile(r"\bos \d+ somados\b|\b(?:junt[oa]s|somad[oa]s)\b")
 _ONLY_PART = re.compile(r"\b(?:foi|foram|deu|deram) (?:so|somente|apenas) (?:de|com|em)\b")
 _THIS_CONTRACT = re.compile(
@@ -2200,7 +2201,7 @@ def _understand(
     if isinstance(understood, Question) and understood.kind in _NEAREST_MONTH and found is not None:
         understood = _coming(understood, found, today)
     open_start = found is not None and found.open_start and previous is not None and previous.period is not None
-    open_start = open_start and re.fullmatch(r"(?:ate|até) (?:hoje|hj|agora)", found.text.strip()) is not None  # type: ignore[union-attr]
+    open_start = open_start and re.fullmatch(r"ate (?:hoje|hj|agora)", found.text.strip()) is not None  # type: ignore[union-attr]
     if open_start and isinstance(understood, Question) and understood.kind == "working_days" and understood.period:
         from_the_start = db.first_day is not None and understood.period.start <= db.first_day  # nothing else said
         if from_the_start and previous.period.start <= understood.period.end <= previous.period.end:  # type: ignore[union-attr]
@@ -3209,7 +3210,8 @@ def _which_other(db: Dataset, word: str, contract: str | None, other_than: str) 
         fits = [c for c in fits if c.id in there]
     shown = word.title()
     if not fits:
-        return Clarification("unknown_person", f"Não encontrei outra pessoa chamada “{shown}” ali.")
+        where = f" no contrato {contract}" if contract else ""
+        return Clarification("unknown_person", f"Não encontrei outra pessoa chamada “{shown}”{where}.")
     names = "\n".join(f"- {c.name}" for c in fits[:MAX_CANDIDATES])
     return Ambiguous("ambiguous_person", f"Há {len(fits)} outras pessoas chamadas “{shown}”. Qual delas?\n{names}")
 
@@ -4202,13 +4204,14 @@ def _inherited(
         # "e minhas horas brutas do mês?" after my pending entries: a month's hours, all of them
         work_asked = work_asked or (re.search(r"\b(?:horas?|hrs?)\b", asked) and "period" in slots)
         # "e minhas horas por mês" after my pending entries: all my hours
-        work_asked = work_asked or re.search(r"\b(?:minhas|suas|nossas) (?:horas|hrs)\b|\bhoras (?:dela|dele)\b", asked)
+        whose_hours = re.search(r"\b(?:minhas|suas|nossas) (?:horas|hrs)\b|\bhoras (?:dela|dele)\b", asked)
+        work_asked = work_asked or whose_hours
         if (hours_asked or work_asked) and not pending_said and read.validated is None and not read.share:
             # "e quanto tempo em suporte?", "quanto ele fez em novembro?" after pending entries: all the work
             values["validated"] = None
         if read.measure in _EVER_MEASURES and read.validated is None:
             values["validated"] = None  # "qual o último dia que ela apontou?" after her pending entries: any entry
-        whole_mine = re.search(r"\b(?:minha|sua|nossa) media\b|\b(?:minhas|suas|nossas) (?:horas|hrs)\b", asked)
+        whole_mine = whose_hours or re.search(r"\b(?:minha|sua|nossa) media\b", asked)
         if whole_mine and not slots.get("activity") and not read.share:
             values["activity"] = None  # "qual minha média de horas por dia nesses 2 meses" after my meetings: all
         if _MOST_WORKED.search(asked) and "period" in slots and not slots.get("activity"):

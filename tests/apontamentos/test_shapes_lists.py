@@ -30,6 +30,13 @@ def people_of(rows: list[Span], span: tuple[date, date], contract: str = "8446")
     return sorted(people.items(), key=lambda p: (-p[1], p[0]))
 
 
+def busiest_day(rows: list[Span], name: str, span: tuple[date, date] | None = None) -> tuple[date, float]:
+    """The day `name` recorded most net hours (within `span`), and those hours."""
+    days = by(rows, lambda r: r.day, lambda r: r.name == name and (span is None or span[0] <= r.day <= span[1]))
+    day = max(days, key=lambda d: days[d])
+    return day, days[day]
+
+
 # -- the whole list, its ends, one row --------------------------------------------------------------------------
 
 
@@ -405,10 +412,9 @@ def test_everything_broken_down_after_a_share(generated: Dataset, rows: list[Spa
 
 def test_the_day_she_worked_most_after_her_best_weekday(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
     name = person_of(rows)
-    days = by(rows, lambda r: r.day, lambda r: r.name == name)
-    best = max(days, key=lambda d: days[d])
+    best, most = busiest_day(rows, name)
     _, reply = ask(generated, f"em qual dia da semana a {plain(name)} rende mais", "e o dia q ela mais trabalhou")
-    assert f"{best:%d/%m/%Y}" in reply and hours(days[best]) in reply
+    assert f"{best:%d/%m/%Y}" in reply and hours(most) in reply
 
 
 def test_any_of_those_entries_left_open_is_in_their_period(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
@@ -608,7 +614,7 @@ def test_who_logged_most_of_an_activity_after_activities_counted(generated: Data
 def test_my_day_to_day_table_then_my_busiest_day(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
     name = person_of(rows)
     days = by(rows, lambda r: r.day, of(name, OCTOBER))
-    busiest = max(days, key=lambda d: days[d])
+    busiest, most = busiest_day(rows, name, OCTOBER)
     table, top = ask_as(
         generated,
         colaborador(rows, name),
@@ -616,7 +622,7 @@ def test_my_day_to_day_table_then_my_busiest_day(generated: Dataset, rows: list[
         "qual foi meu dia mais puxado",
     )
     assert hours(sum(days.values())) in table.text
-    assert f"{busiest:%d/%m/%Y}" in top.text and hours(days[busiest]) in top.text
+    assert f"{busiest:%d/%m/%Y}" in top.text and hours(most) in top.text
 
 
 def test_the_whole_name_after_which_one_keeps_the_daily_list(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
@@ -794,15 +800,14 @@ def test_the_holiday_after_the_weekends(generated: Dataset, rows: list[Span]) ->
 
 def test_the_day_i_worked_most_after_my_days_counted(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
     name = person_of(rows)
-    days = by(rows, lambda r: r.day, of(name, OCTOBER))
-    busiest = max(days, key=lambda d: days[d])
+    busiest, most = busiest_day(rows, name, OCTOBER)
     _, reply = ask_as(
         generated,
         colaborador(rows, name),
         "qnts dias eu trabalhei em outubro",
         "e o dia q eu mais trabalhei no mes passado?",
     )
-    assert f"{busiest:%d/%m/%Y}" in reply.text and hours(days[busiest]) in reply.text
+    assert f"{busiest:%d/%m/%Y}" in reply.text and hours(most) in reply.text
 
 
 def test_the_contracts_entries_after_its_bottom_two(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
