@@ -832,6 +832,14 @@ _FORMAL = (
         "",
     ),
     (re.compile(r"^(?:e )?(?:a|uma) (?:tabela|tabelinha|planilha) (?:com|de) (?=(?:as )?horas\b)"), ""),
+    # "tabela mês a mês do 7951", "me passa a tabela diária do hugo": hours, so grouped
+    (
+        re.compile(
+            r"\b(?:(?:me )?(?:mostra|mostre|manda|passa|da|de) )?(?:a |uma )?(?:tabela|tabelinha|planilha) "
+            r"(?=(?:mes a mes|semana a semana|dia a dia|semanal|mensal|diari[oa])\b)"
+        ),
+        "horas ",
+    ),
     # "preciso de uma tabela por pessoa do meu contrato": hours by person
     (
         re.compile(

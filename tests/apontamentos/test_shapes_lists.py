@@ -835,3 +835,12 @@ def test_the_bottom_three_after_who_is_on_top(generated: Dataset, rows: list[Spa
     people = people_of(rows, OCTOBER)
     *_, reply = ask(generated, "horas por semana do 8446 em outubro", "quem ta no topo?", "e os 3 ultimos?")
     assert all(f"{name}: {hours(h)}" in reply for name, h in people[-3:]) and people[0][0] not in reply
+
+
+def test_a_table_month_by_month_or_daily(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    months = by(rows, lambda r: r.day.month, lambda r: r.supplier == "8446")
+    (monthly,) = ask(generated, "tabela mes a mes do 8446 pfv")
+    assert monthly.startswith("Horas líquidas por mês") and all(hours(h) in monthly for h in months.values())
+    name = person_of(rows)
+    (daily,) = ask(generated, f"me passa a tabela diaria da {plain(name)} em novembro")
+    assert name in daily and hours(total(rows, of(name, NOVEMBER))) in daily and "tabela" not in daily
