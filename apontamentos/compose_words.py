@@ -120,6 +120,12 @@ TOTAL_WORDS = (
 )
 
 
+def _rank_size(text: str) -> bool:
+    """Whether a ranking in `text` says how many: "os 3 com mais", "top 5", "os 3 top"."""
+    match = RANK_WORDS.search(text)
+    return bool(match and (match.group(1) or match.group(4) or _BEFORE_RANK.search(text[: match.start()])))
+
+
 _GROUPS = {name: re.compile(pattern) for name, pattern in GROUP_WORDS.items()}
 _MEASURES = {name: re.compile(pattern) for name, pattern in MEASURE_WORDS.items()}
 _SHARE, _WEEKDAY, _TOTAL = re.compile(SHARE_WORDS), re.compile(WEEKDAY_WORDS), re.compile(TOTAL_WORDS)
@@ -215,6 +221,9 @@ def read(text: str, weekday_sets: bool = False, since: bool = False) -> Read:
             if found.group == "weekday" and name == "day" and re.match(r"(?:qual|em que)\b", second.group(0)):
                 continue  # "por dia da semana, qual dia rende mais": which of those weekdays
             found.second_group = name  # "horas de cada pessoa por contrato": two breakdowns at once
+    joined = " ".join(found.rest.split())
+    if _rank_size(joined) and not _rank_size(found.rest):
+        found.rest = joined  # "os 3 dias da semana com mais": "os 3 com mais", once the group is read
     if match := RANK_WORDS.search(found.rest):
         bottom = (match.group(3) or "").startswith(("menores", "piores", "ultim", "lanterna"))
         found.rank = "asc" if match.group(2) == "menos" or bottom else "desc"

@@ -180,8 +180,12 @@ def _starts_over(question: str, previous: Question | None, db: Dataset) -> bool:
 
 
 _OTHER_CONTRACT = re.compile(
-    r"(?:(?:foi mal|desculpa|desculpe|ops|opa|errei|perdao)\W+)?(?:na verdade\W+)?(?:e|era|eh|quis dizer)"
-    rf"(?: o)?(?: contrato)? {_CONTRACT}\W*"
+    r"(?:(?:foi mal|desculpa|desculpe|ops|opa|errei|perdao)\W+)?(?:na verdade\W+)?(?:(?:e|era|eh|quis dizer) )?"
+    rf"(?:o )?(?:contrato )?{_CONTRACT}\W*"
+)
+_NEW_BOUND = re.compile(
+    r"\s*e (?:(?:de|acima de|mais de|passando de|com mais de|quem passou de|que passaram de) )?"
+    r"(\d{1,3}(?:[.,]\d)?) ?(?:h|hs|hrs?|horas?)?\W*"
 )
 # "o do 8121", "a que trabalha no 7950", "e a do E6699778?": which of the people just listed
 _OF_CONTRACT = re.compile(
@@ -250,6 +254,9 @@ def _answer_one(
             previous = None
     me = me_in(db, user) if scope.role == "open" else scope.resource_id
     question = _with_the_one_meant(question, context, db)
+    if previous is not None and previous.hours is not None and (bound := _NEW_BOUND.fullmatch(normalize(question))):
+        # "e de 12?" after who passed 10 h in a day: the same question, the other bound
+        previous, question = replace(previous, hours=float(bound.group(1).replace(",", ".")), page=0), ""
     rechecked = doubts(question)
     if rechecked and (previous is None or context.get("unanswered")):
         return Answer(_NOTHING_TO_RECHECK, context, "not_understood", examples=EXAMPLES)
@@ -282,6 +289,7 @@ def _answer_one(
             named_periods=_periods(context),
             unanswered=bool(context.get("unanswered")),
             named_rows=_rows(context),
+            talked_before=_first_person(context),
         )
     if isinstance(understood, Clarification):
         kept = understood.pending.to_context() if understood.pending else context
@@ -350,6 +358,8 @@ def _answer_one(
         if not (scope.everything or understood.kind in STATIC):
             parts = view.part_of if isinstance(view, ScopedDataset) else None
             result = replace(result, text=f"{scope.describe(parts)}: {result.text}")
+        if (whole := _whole_of_a_part(view, understood, question)) is not None:
+            result = replace(result, text=f"{whole}\n{result.text}")
         if rechecked or claim:
             return replace(result, text=f"{_RECHECKED if rechecked else _CHECKED}\n{result.text}")
         if limit and understood.kind == "total_hours":
@@ -432,6 +442,13 @@ def _usable(previous: Question | None, view: Dataset | ScopedDataset) -> Questio
     return previous
 
 
+def _first_person(context: dict[str, Any]) -> tuple[str, ...]:
+    """The person the conversation's first question was about ("voltando pra carla" means her), if any."""
+    first = context.get("first")
+    question = from_context(first) if isinstance(first, dict) else None
+    return (question.person,) if question is not None and question.person else ()
+
+
 def _whom_she_means(context: dict[str, Any]) -> str | None:
     """The person "ele"/"ela" points at after this context: the one it names, else its question's person."""
     if isinstance(named := context.get("named"), str):
@@ -451,6 +468,20 @@ def _ranks_one_contract(question: Question, scope: Scope) -> bool:
         and not client_parts
     )
     return ranks and scope.role == "gestor" and len(scope.contracts) == 1 and not question.among
+
+
+_WHOLE = re.compile(r"\b(?:inteir[oa]|complet[oa]|tod[oa](?! (?:mundo|dia|semana|mes|mês)\b))\b")
+
+
+def _whole_of_a_part(view: Dataset, question: Question, text: str) -> str | None:
+    """What "e o 8447 inteiro?" gets from a gestor who sees only part of 8447: a warning that the figure that
+    follows is of that part, not of the whole contract asked for."""
+    parts = view.parts.get(question.contract or "") if isinstance(view, ScopedDataset) else None
+    if not parts or not _WHOLE.search(normalize(text)):
+        return None
+    part = f"a parte {parts[0]}" if len(parts) == 1 else f"as partes {', '.join(parts[:-1])} e {parts[-1]}"
+    whole = f"Você só pode consultar {part} do contrato {question.contract}, não o contrato inteiro"
+    return f"{whole}: os números são d{part}."
 
 
 def _two_granted(db: Dataset, scope: Scope) -> tuple[str, ...]:

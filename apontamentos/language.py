@@ -987,6 +987,25 @@ _FORMAL = (
         ),
         "",
     ),
+    # "quem mais trabalhou no meu?" (a gestor, after his contract's figures): "meu" alone at the end is the contract
+    (re.compile(r"\b((?:n|d)o) meu$"), r"\1 meu contrato"),
+    # "ela apontou td dia útil?", "lançou hora em todos os dias úteis?": whether a working day went without entries
+    (
+        re.compile(
+            r"\b(?:apont\w*|lanc\w*|registr\w*)(?: (?:as |suas )?(?:horas?|hrs?|ponto))? (?:em |n?os )?"
+            r"(?:tod[oa]s?|tds?) (?:os )?dias? (?:uteis|util|de trabalho)\b"
+        ),
+        "ficou algum dia util sem apontar",
+    ),
+    # "no geral, não só nov": the period named is the one the question does not want to be limited to
+    (
+        re.compile(
+            r"\b(?:e )?nao (?:so|somente|apenas) (?:(?:n|d)?[oa] |em )?(?:mes (?:de )?)?(?:jan|janeiro|fev|fevereiro"
+            r"|mar|marco|abr|abril|mai|maio|jun|junho|jul|julho|ago|agosto|set|setembro|out|outubro|nov|novembro"
+            r"|dez|dezembro|esse mes|este mes|essa semana|esta semana|hoje|ontem)\b"
+        ),
+        "",
+    ),
     # "filtra só testes integrados": the same list, narrowed
     (re.compile(r"^(?:e |agora )?(?:filtra|filtre|filtrar)(?: (?:so|somente|apenas|por|pra|para))? "), "e so "),
     # "qnts dias úteis teve o mês até hj": this month
@@ -2458,7 +2477,8 @@ def _closest(word: str) -> str:
 # A write verb after these is part of a question about data: "esqueceu de registrar a saída", "faltam validar".
 # "costumo registrar mais horas": a habit, not an order to register anything
 _NOT_AN_ORDER = re.compile(
-    r"\b(?:esquec\w*|deix\w*|falta\w*|sem|nao|pendentes?|costum\w*|cheguei a|chegou a|mais|menos)\s+(?:de\s+|a\s+)?$"
+    r"\b(?:esquec\w*|deix\w*|falta\w*|sem|nao|pendentes?|costum\w*|cheguei a|chegou a|mais|menos|par[oa]\w*)"
+    r"\s+(?:de\s+|a\s+)?$"
 )  # "qual dia o pessoal mais lança hora?": who records most, a question
 
 
@@ -2505,6 +2525,8 @@ def refusal(text: str) -> str | None:
     future = future or re.search(r"\b(?:previsao|projecao|estimativa|tendencia)\b", text)  # a forecast, named
     if _FORECAST.search(text) and future and _ABOUT_HOURS.search(text):
         return "forecast"  # (the weather's forecast is out of scope, below)
+    if re.search(r"\b(?:previsao|projecao|estimativa)\b", text):
+        return "forecast"  # "e a previsão dele pra dezembro?": a forecast named needs no word of hours
     if _orders_a_write(text):
         return "write"
     if _PERSONAL.search(text) and "banco de horas" not in text:

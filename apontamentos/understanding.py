@@ -428,7 +428,18 @@ _BARE_CONTRACT = re.compile(
     r"(?<!cada )(?<!por )(?<!qual )(?<!que )(?<!meu )(?<!seu )(?<!esse )(?<!este )(?<!mesmo )"
     r"\b(?:d|n)o contrato\b(?! (?:todo|inteiro|de cliente|\d|e\d))"
 )
-_ENDS_OF_LIST = re.compile(r"\b(?:os|as) (?:(\d{1,2}) +)?(primeiros|primeiras|ultimos|ultimas)\b")
+# "bateu as 8h por dia útil", "fez 8 horas diárias": the daily journey, a rule the expected hours follow
+_DAILY_JOURNEY = re.compile(
+    r"\b(bat\w*|fez|fiz|fizeram|faz|fazem|cumpr\w*|atingi\w*) (?:as |a meta de |suas |minhas |os )?"
+    r"(\d{1,2}(?:,\d)?) horas? (?:por dia|ao dia|diarias|todo dia)(?: util| uteis)?\b"
+)
+_OTHER_JOURNEY = (
+    "As horas esperadas aqui seguem {} h líquidas por dia útil; não sei comparar com outra jornada. Pergunte, por "
+    "exemplo: “ela fez as horas esperadas esse mês?”."
+)
+_ENDS_OF_LIST = re.compile(
+    r"\b(?:os|as|esses|essas|estes|estas) (?:(\d{1,2}) +)?(primeiros|primeiras|ultimos|ultimas)\b"
+)
 # "e esses 3, quanto fizeram?" (read as "eles"): each of those listed; "quanto eles fizeram?" is their sum
 _THESE = re.compile(r"\b(?:esses|estes|essas|estas) (\d{1,2})\b")
 _THESE_HOW_MUCH = frozenset(
@@ -616,6 +627,7 @@ def understand(
     unanswered: bool = False,
     named_rows: tuple[tuple[str, str, str, float], ...] = (),
     named_periods: tuple[Period, ...] = (),
+    talked_before: tuple[str, ...] = (),
 ) -> Understood:
     """The typed question (merged with `previous` when it is a follow-up), or a Clarification.
 
@@ -623,7 +635,8 @@ def understand(
     answer named first (a ranking's top), whom "ele"/"ela" then mean. `db` is the data the asker may
     see; when `restricted`, a name or contract it does not hold gets one answer, whether or not it exists
     elsewhere, so the reply reveals nothing about other people. `role` is the asker's (scope.Role): for a
-    gestor "minha equipe", "meus contratos" mean everything he may see.
+    gestor "minha equipe", "meus contratos" mean everything he may see. `talked_before`: people the conversation
+    was about earlier (its first question's), whom a first name alone may still mean.
     """
     prepared = prepare(question.replace("%", " porcentagem "), vocabulary)
     typed = prepared.split()
@@ -646,6 +659,11 @@ def understand(
                 text = re.sub(
                     r"\b(?:o |no |do )?contrato (?:tod[oa]|inteir[oa])\b", f"o {previous.contract} todo", text
                 )
+    if (journey := _DAILY_JOURNEY.search(text)) is not None:
+        # "o quirino bateu as 8h por dia útil?": the expected hours, when 8 h is the journey the company set
+        if float(journey.group(2).replace(",", ".")) != db.calendar.daily_hours:
+            return Clarification("not_understood", _OTHER_JOURNEY.format(f"{db.calendar.daily_hours:g}"))
+        text = f"{text[: journey.start()]}{journey.group(1)} as horas esperadas{text[journey.end() :]}"
     days_of_month = _BARE_DAYS.search(text) if previous is not None and previous.period is not None else None
     if days_of_month and 1 <= int(days_of_month.group(1)) <= int(days_of_month.group(2)) <= 31:
         # "e antes disso, de 1 a 11?" in a talk about November: those days of that month
@@ -797,7 +815,8 @@ def understand(
         token, role_token = _ORIGINAL.set(question), _ROLE.set(role)
         unanswered_token = _UNANSWERED.set(unanswered)
         people_token = _NAMED_PEOPLE.set(named_people)
-        talked = tuple(p for p in (previous.person if previous is not None else None, named) if p)
+        talked = tuple(p for p in (previous.person if previous is not None else None, named, *talked_before) if p)
+        talked = tuple(dict.fromkeys(talked))  # one person named twice is still one
         talked_token = _TALKED_ABOUT.set(talked)
         known = db.supplier_contracts | db.client_contracts
         contracts_token = _NAMED_CONTRACTS.set(tuple(c for c in named_contracts if c in known))
@@ -1773,14 +1792,20 @@ def _understand(
         slots["person"] = listed[position - 1]
         rest = rest.replace(ordinal.group(0), " ", 1)
     ends = _ENDS_OF_LIST.search(rest) if "person" not in slots and listed else None
+    if ends is None and "person" not in slots and listed:
+        # "esses 3 primeiros, qnto deram somados?": preparing reads "esses 3" as "eles", the count is in what was said
+        ends = _ENDS_OF_LIST.search(normalize(_ORIGINAL.get()))
     if ends and (ends.group(1) or slots.get("limit")) and _THEIR_FIGURES.search(rest):
         # "e os 3 primeiros, qnto fizeram em setembro?": those people of the list just shown, in that period
         count, end = int(ends.group(1) or slots.get("limit") or 0), ends.group(2)  # the number may be read already
         chosen = listed[:count] if end.startswith("primeir") else listed[-count:]
         period = slots.get("period") or (previous.period if previous is not None else None)
         if re.search(r"\b(?:juntos|juntas|somad[oa]s|somaram|somando|no total|ao todo)\b", rest):
-            # "quanto os 5 primeiros somaram juntos?": their sum, each beside it
-            return Question("compose", measure="hours", among=tuple(chosen), period=period, output="value")
+            # "quanto os 5 primeiros somaram juntos?": their sum, each beside it (in the contract ranked)
+            contract = slots.get("contract") or (previous.contract if previous is not None else None)
+            return Question(
+                "compose", measure="hours", among=tuple(chosen), contract=contract, period=period, output="value"
+            )
         return Question("ranking", people=chosen, period=period, order=slots.get("order", "desc"))
     these = _THESE.search(normalize(_ORIGINAL.get())) if "person" not in slots and len(listed) > 1 else None
     only_how_much = not set(rest.split()) - _THESE_HOW_MUCH
@@ -2383,6 +2408,13 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     ):
         # "e quantos arquitetos?" after the 8446's scrum masters: the 8446's architects
         question = replace(question, contract=previous.contract)
+    their_roles = {n: getattr(previous, n) for n in _ROLE_SLOTS if getattr(previous, n)}
+    of_those = (
+        follow_up and previous.kind in role_lists and not has_subject and not everywhere and not slots.get("activity")
+    )
+    if of_those and kind == "contract_resources" and their_roles:
+        # "e qnts pessoas são?" after the hours of DEVOPS: how many of them, not everyone
+        question = replace(question, kind="people_by", contract=previous.contract, **their_roles)
     # "asker" is only how the person was named ("eu" or her name): the same person is the same subject
     compared = [n for n in SUBJECT if n != "asker" or not (question.person and question.person == previous.person)]
     same_subject = question.has_subject and all(
@@ -3758,6 +3790,11 @@ def _compose(
     if read.share and read.group is None and activity_list and not previous.activity:
         if not (slots.get("activity") or _activity_terms(db, read)):
             read.group = "activity"  # "em %?" after the activities' hours: each activity's part
+    someone_of_it = previous is not None and bool(previous.contract) and not previous.person and slots.get("person")
+    his_part = read.share and not read.said_group and someone_of_it
+    his_part = his_part and re.search(r"\b(?:n|d)?isso\b|\bdo total\b", text) is not None
+    if his_part:
+        read.group = None  # "qual o % do leonardo nisso" after the 8556's weeks: his part of its total, one figure
     named_part = read.share and read.group in (None, "none")
     whole_contract = previous.contract if previous is not None and follow_up else None
     if named_part and read.weekday is None and previous is not None and previous.weekday and _THAT.search(text):
@@ -3766,7 +3803,14 @@ def _compose(
     if her_part and _THAT.search(text) and not slots.get("person") and read.weekday is None:
         # "e qnto isso representa do contrato?" after my hours in the 7873: my part of the 7873's hours
         slots = {**slots, "person": previous.person}
-    part = _share_part(db, read, {"contract": whole_contract, **slots}, text) if named_part else None
+    with_whole = {**slots, "contract": slots.get("contract") or whole_contract}
+    part = _share_part(db, read, with_whole, text) if named_part else None
+    their_role = next((n for n in _ROLE_SLOTS if previous is not None and getattr(previous, n)), None)
+    role_talk = their_role and not (previous.person or previous.activity)  # type: ignore[union-attr]
+    if part is None and named_part and role_talk and _THAT.search(text):
+        if not (slots.get("activity") or _activity_terms(db, read) or slots.get("person")):
+            # "e qnto isso dá em % do total de outubro?" after Java's hours: Java's part of everyone's
+            part, slots = their_role, {**slots, their_role: getattr(previous, their_role)}
     talked = previous.contract if previous is not None else None
     if (
         part == "contract"
@@ -3790,6 +3834,10 @@ def _compose(
     unknown = [w for w in read.rest.split() if not _known(w)]
     if unknown:
         return _kept(_not_understood(db, read.rest.split(), unknown), slots, previous)
+    split_before = previous is not None and previous.output == "share"
+    split_before = split_before and (previous.group == "activity" or bool(previous.share_of))  # type: ignore[union-attr]
+    if split_before and named_part and not any(slots.get(name) for name in SUBJECT):
+        follow_up = True  # "qnto % foi reunião nesse mês" after her time split by activity, in %: her part
     values = _inherited(slots, read, previous, follow_up)
     if named_part:
         values["activity"] = None  # "e qnts % foi reunião?" after a question about bugs: reunião's part of all
@@ -3809,6 +3857,10 @@ def _compose(
     if read.group == "weekday" and read.weekday is None:
         values["weekday"] = None  # "qual dia da semana ele mais trabalhou?" after "nas segundas": every weekday
     group = read.group if read.group is not None or not recomposed or anew else previous.group  # type: ignore[union-attr]
+    if his_part:
+        group = None
+    if group is None and read.rank and not values.get("person") and re.search(r"\b(?:ranking|top \d+)\b", text):
+        group = "person"  # "e o ranking em horas brutas, top 5" after three of a ranking summed: people ranked again
     if group == "none" or (group == "person" and values.get("person") and not read.said_group):
         group = None  # "e ele, quanto fez?" after a ranking: his figure, not a ranking of one
     if group in ("contract", "client") and values.get("contract") and not read.said_group:

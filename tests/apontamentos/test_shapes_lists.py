@@ -840,3 +840,149 @@ def test_a_table_month_by_month_or_daily(generated: Dataset, rows: list[Span]) -
     name = person_of(rows)
     (daily,) = ask(generated, f"me passa a tabela diaria da {plain(name)} em novembro")
     assert name in daily and hours(total(rows, of(name, NOVEMBER))) in daily and "tabela" not in daily
+
+
+# -- batches IL to IO (a new session's four, from a rewritten brief) --------------------------------------------
+
+
+def test_the_whole_contract_from_a_gestor_of_one_part_is_named_as_that_part(
+    generated: Dataset, rows: list[Span]
+) -> None:  # noqa: F811
+    client = sorted({r.client for r in rows if r.supplier == "8447"})[0]
+    gestor = Scope("gestor", contracts=(client,))
+    _, reply = ask_as(generated, gestor, "horas do meu contrato em novembro", "e o contrato 8447 inteiro, qnto deu?")
+    part = total(rows, lambda r: r.client == client and NOVEMBER[0] <= r.day <= NOVEMBER[1])
+    assert reply.text.startswith(f"Você só pode consultar a parte {client} do contrato 8447, não o contrato inteiro")
+    assert hours(part) in reply.text and hours(total(rows, of_contract(NOVEMBER, "8447"))) not in reply.text
+
+
+@pytest.mark.parametrize("question", ["e previsao pra dezembro?", "e a previsão dele pra dezembro?"])
+def test_a_forecast_named_without_hours_is_refused(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    _, reply = ask(generated, f"horas da {plain(person_of(rows))} em novembro", question)
+    assert "prever" in reply and not FIGURE.search(reply)
+
+
+def test_these_three_first_summed_then_the_ranking_in_gross_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = people_of(rows, SEPTEMBER)
+    _, summed, gross = ask(
+        generated,
+        "ranking do 8446 em setembro inteiro, top 5",
+        "esses 3 primeiros, qnto deram somados?",
+        "e o ranking em horas brutas, top 5",
+    )
+    assert hours(sum(h for _, h in people[:3])) in summed and people[3][0] not in summed
+    names = {r.name for r in rows if of_contract(SEPTEMBER)(r)}
+    in_gross = {n: total(rows, lambda r, n=n: r.name == n and of_contract(SEPTEMBER)(r), "gross") for n in names}
+    top = sorted(in_gross.items(), key=lambda p: (-p[1], p[0]))[:5]
+    assert all(f"{name}: {hours(h)}" in gross for name, h in top)
+
+
+def test_mine_alone_after_a_gestors_contract_is_the_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446",))
+    _, reply = ask_as(generated, gestor, "horas do meu contrato em outubro", "ok. quem mais trabalhou no meu?")
+    name, h = people_of(rows, OCTOBER)[0]
+    assert f"{name}: {hours(h)}" in reply.text
+
+
+def test_how_many_people_after_a_technologys_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    technology = sorted({r.technology for r in rows if r.technology})[0]
+    people = {r.name for r in rows if r.technology == technology and SEPTEMBER[0] <= r.day <= SEPTEMBER[1]}
+    _, reply = ask(generated, f"qnts horas o pessoal de {technology} apontou em setembro", "e qnts pessoas sao")
+    assert reply.startswith(f"{len(people)} recursos")
+
+
+def test_a_share_after_a_split_keeps_whom_it_was_about(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    mine = total(rows, of(name, NOVEMBER))
+    meetings = total(rows, lambda r: of(name, NOVEMBER)(r) and "reuniao" in activity_of(r))
+    _, reply = ask(generated, f"divisao por atividade da {plain(name)} em novembro, em %", "qnto % foi reuniao no mes")
+    assert name in reply and f"{100 * meetings / mine:.1f}%".replace(".", ",") in reply
+
+
+def test_someones_part_of_the_contracts_weeks(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    whole, his = (
+        total(rows, of_contract(NOVEMBER)),
+        total(rows, lambda r: of(name, NOVEMBER)(r) and r.supplier == "8446"),
+    )
+    _, reply = ask(generated, "qnt o 8446 fez em novembro, quebra por semana", f"qual o % da {plain(name)} nisso")
+    assert f"{100 * his / whole:.1f}%".replace(".", ",") in reply and "semana de" not in reply
+
+
+def test_the_contract_meant_said_alone_after_one_not_found(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name, h = people_of(rows, OCTOBER)[0]
+    _, reply = ask(generated, "ranking do contrato 9999 em outubro", "foi mal, 8446")
+    assert reply.startswith("Ranking") and f"{name}: {hours(h)}" in reply
+
+
+@pytest.mark.parametrize("question", ["ela apontou td dia util?", "ela lançou hora em todos os dias úteis?"])
+def test_every_working_day_recorded_is_the_days_missed(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    name = person_of(rows)
+    worked = {r.day for r in rows if of(name, NOVEMBER)(r)}
+    missed = [d for d in NOVEMBER_WORKING_DAYS if d not in worked]
+    _, reply = ask(generated, f"horas da {plain(name)} em novembro", question)
+    assert name in reply and "dias úteis" in reply and f"{len(missed)} dia" in reply
+
+
+def test_who_stopped_recording_is_not_a_write(generated: Dataset) -> None:
+    (reply,) = ask(generated, "quem parou de lançar hora esse mes? tava lançando antes e sumiu")
+    assert reply.startswith("Recursos que pararam de apontar")
+
+
+def test_another_bound_said_alone(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    per_day = by(rows, lambda r: (r.name, r.day), lambda r: LAST_WEEK[0] <= r.day <= LAST_WEEK[1])
+    above = {name for (name, _), h in per_day.items() if h > 12}
+    _, reply = ask(generated, "quem passou de 10h num dia semana passada?", "e de 12?")
+    assert f"{len(above)} recurso" in reply and "12,0 h" in reply
+
+
+def test_the_three_weekdays_with_most_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    weekdays = by(rows, lambda r: r.day.weekday(), lambda r: r.supplier == "8446")
+    top = sorted(weekdays.items(), key=lambda p: -p[1])[:3]
+    _, reply = ask(generated, "qual dia da semana o 8446 mais aponta?", "os 3 dias da semana com mais horas")
+    assert all(f"{WEEKDAYS[d]}: {hours(h)}" in reply for d, h in top)
+
+
+def test_the_daily_journey_is_the_expected_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    worked = total(rows, of(name, NOVEMBER))
+    expected, other = ask(generated, f"a {plain(name)} bateu as 8h por dia util esse mes?", "e ela fez 6h por dia?")
+    assert "esperadas" in expected and hours(worked) in expected
+    assert "8 h líquidas por dia útil" in other and not FIGURE.search(other)
+
+
+def test_a_technologys_part_of_the_month_after_its_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    technology = sorted({r.technology for r in rows if r.technology})[0]
+    month = total(rows, lambda r: OCTOBER[0] <= r.day <= OCTOBER[1])
+    theirs = total(rows, lambda r: OCTOBER[0] <= r.day <= OCTOBER[1] and r.technology == technology)
+    _, reply = ask(
+        generated, f"qnts horas o pessoal de {technology} fez em outubro", "e qnto isso da em % do total de outubro?"
+    )
+    assert f"{100 * theirs / month:.1f}%".replace(".", ",") in reply
+
+
+def test_a_first_name_back_to_whom_the_talk_began_with(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    first_names: dict[str, set[str]] = {}
+    for r in rows:
+        first_names.setdefault(r.name.split()[0], set()).add(r.name)
+    name = sorted(n for n in {r.name for r in rows if r.supplier == "8446"} if len(first_names[n.split()[0]]) > 1)[0]
+    validators = sorted({r.validator for r in rows if r.name == name and r.validator})
+    *_, reply = ask(
+        generated,
+        f"qnts horas a {plain(name)} fez em outubro?",
+        "e o 8447, quem mais apontou nesse periodo?",
+        f"voltando pra {plain(name.split()[0])}, quem valida os apontamentos dela?",
+    )
+    assert name in reply and all(v in reply for v in validators)
+
+
+def test_not_only_the_month_talked_about(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    pending = [r for r in rows if r.name == name and not r.validated]
+    _, reply = ask_as(
+        generated,
+        colaborador(rows, name),
+        "minhas horas em novembro",
+        "qnts apontamentos meus ainda nao foram validados? no geral, nao so nov",
+    )
+    assert f"{len(pending)} apontamento" in reply.text and "01/11/2026" not in reply.text
