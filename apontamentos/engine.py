@@ -181,7 +181,7 @@ def _starts_over(question: str, previous: Question | None, db: Dataset) -> bool:
 
 _OTHER_CONTRACT = re.compile(
     r"(?:(?:foi mal|desculpa|desculpe|ops|opa|errei|perdao)\W+)?(?:na verdade\W+)?(?:(?:e|era|eh|quis dizer) )?"
-    rf"(?:o )?(?:contrato )?{_CONTRACT}\W*"
+    rf"(?:(?:d|n)?o )?(?:contrato )?{_CONTRACT}\W*"
 )
 _NEW_BOUND = re.compile(
     r"\s*e (?:(?:de|acima de|mais de|passando de|com mais de|quem passou de|que passaram de) )?"
@@ -350,6 +350,8 @@ def _answer_one(
             "apontou entre todos. Posso mostrar os números do seu contrato."
         )
         return Answer(text, context, "out_of_scope_contract")
+    if (rest := _rest_of_a_part(view, understood, question)) is not None:
+        return Answer(rest, context, "out_of_scope_contract")
     try:
         result = _paged(BY_NAME[understood.kind].render(view, understood, today), understood.page)  # type: ignore[arg-type]
         result = _remembering(result, context, understood, previous, view.resources)
@@ -482,6 +484,21 @@ def _whole_of_a_part(view: Dataset, question: Question, text: str) -> str | None
     part = f"a parte {parts[0]}" if len(parts) == 1 else f"as partes {', '.join(parts[:-1])} e {parts[-1]}"
     whole = f"Você só pode consultar {part} do contrato {question.contract}, não o contrato inteiro"
     return f"{whole}: os números são d{part}."
+
+
+_REST = re.compile(r"\b(?:o )?resto d[oa]\b|\b(?:as )?(?:outras|demais) partes\b")
+
+
+def _rest_of_a_part(view: Dataset, question: Question, text: str) -> str | None:
+    """The refusal of "e o resto do 8447?" from a gestor who sees only part of 8447: nothing of it is his."""
+    parts = view.parts.get(question.contract or "") if isinstance(view, ScopedDataset) else None
+    if not parts or not _REST.search(normalize(text)):
+        return None
+    part = f"a parte {parts[0]}" if len(parts) == 1 else f"as partes {', '.join(parts[:-1])} e {parts[-1]}"
+    return (
+        f"Você só pode consultar {part} do contrato {question.contract}: o resto do contrato não está entre os "
+        "que você pode ver."
+    )
 
 
 def _two_granted(db: Dataset, scope: Scope) -> tuple[str, ...]:

@@ -338,7 +338,8 @@ _PERSONAL = re.compile(
     r"\b(?:salari\w*|remunera\w*|ganha\w*|ganho|ganhei|ganhamos|receber|recebo|recebi|pagament\w*|pago|paga|valor|valores|preco\w*|custo\w*|custa\w*|"
     r"fatur\w*|dinheiro|reais|r|tarifa\w*|taxa\w*|cpf|rg|telefone\w*|celular\w*|whatsapp|zap|e ?mail\w*|"
     r"endereco\w*|aniversario\w*|data de nascimento|nasceu|idade|senha\w*|login|conta bancaria|pix|"
-    r"avaliac\w*|demiss\w*|ferias|atestado\w*|doenc\w*)\b"
+    r"avaliac\w*|demiss\w*|ferias|atestado\w*|doenc\w*"
+    r"|quanto (?:que )?(?:vale|valem)|vale (?:a )?(?:minha|sua|nossa|a) hora)\b"
 )
 # Text that tries to change the bot's instructions is refused like any other out-of-scope request.
 _INJECTION = re.compile(
@@ -1006,6 +1007,17 @@ _FORMAL = (
         ),
         "",
     ),
+    # "e em outubro esse percentual mudou?": the share just given, asked again
+    (
+        re.compile(
+            r"\b(?:esse|essa|este|esta|o mesmo|a mesma) (?:percentual|porcentagem|proporcao|fatia|participacao)\b"
+        ),
+        "isso",
+    ),
+    # "e em setembro como foi isso": the same question, another period ("como foi" alone is a month's summary)
+    (re.compile(r"\bcomo (?:foi|ficou|fica|ta|esta|estava) (?:isso|isto)\b"), ""),
+    # "me passa os dados aí": the data as a whole, not the people of the DADOS technology
+    (re.compile(r"(?<!todos )\b(?:os|esses|estes) dados\b(?! (?:todos|inteiros))"), "as informacoes"),
     # "filtra só testes integrados": the same list, narrowed
     (re.compile(r"^(?:e |agora )?(?:filtra|filtre|filtrar)(?: (?:so|somente|apenas|por|pra|para))? "), "e so "),
     # "qnts dias úteis teve o mês até hj": this month
@@ -1161,7 +1173,7 @@ _FORMAL = (
     ),
     # "as atividades mais apontadas": counted in entries, as "apontar" counts them
     (
-        re.compile(r"\b(atividades?) mais (?:apontadas?|registradas?|lancadas?|frequentes|comuns)\b"),
+        re.compile(r"\b(atividades?) mais (?:apontadas?|registradas?|lancadas?|frequentes?|comu(?:m|ns))\b"),
         r"\1 com mais apontamentos",
     ),  # "1o apont da Natália" then "ultimo"
     (re.compile(r"\b(duracao media|tempo medio)(?: d(?:e|os) (?:um |cada )?apontamentos?)\b"), r"\1 de um apontamento"),
@@ -2385,6 +2397,8 @@ def compound_parts(question: str) -> list[str]:
         return [question]  # "teve deploy semana passada? quantas horas": how much of it, one question
     if any(_EXPECTED.search(part) for part in parts[:-1]):
         return [question]  # "eu devia ter feito quantas horas? e fiz quanto?": expected against worked, one answer
+    if len(parts) == 2 and _BARE_SUBJECT.fullmatch(parts[0]) and not parts[1].startswith("e "):
+        return [question]  # "e a paula? quanto fez em setembro": whom, then what of her, one question
     later = rf"e |{_ASKING}|se sim\b|caso sim\b|se tiver\b|{_SHOW_ME}"
     later += r"|(?:falta|faltou|tem|teve|houve|ficou|deixei|deixou)\b"
     later += r"|(?:a|o) (?:duracao|media|soma|quantidade|numero)\b"
@@ -2400,6 +2414,7 @@ def compound_parts(question: str) -> list[str]:
     return shown
 
 
+_BARE_SUBJECT = re.compile(r"e (?:o|a|os|as|do|da|no|na)(?: \w+){1,4}")
 _FIRST_AND_LAST = re.compile(r"\b(primeir[oa]) e (?:o |a )?ultim[oa]\b")
 _AND_THE_TOTAL = re.compile(r"[\s,]+e (?:o|no) total\s*[?!.]*$")
 _BREAKDOWN = re.compile(r"\b(?:por|cada|quebra\w*|semanal|mensal|diari[oa]|separad\w*)\b")

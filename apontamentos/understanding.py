@@ -127,6 +127,10 @@ _HOW_MANY_WERE = re.compile(r"(?:e )?quant[oa]s (?:foram|sao|eram|deu|deram)(?: 
 BARE_TOP = re.compile(
     r"(?:e )?(?:(?:me )?(?:da|passa|mostra|manda|lista) )?(?:o |os |so o |so os )?top (\d{1,2})(?: entao)?"
 )
+_ANY_DAY = re.compile(
+    r"(?:e )?(?:no total,? |no geral,? |ao todo,? )?(?:de |em |n?o )?"
+    r"(?:qualquer (?:dia|data|periodo|epoca)|todos os dias|desde sempre|(?:periodo|base) (?:tod[oa]|inteir[oa]))"
+)
 _BARE_DAY_OF_MONTH = re.compile(r"\bdia (\d{1,2})\b(?! ?(?:/|de \w|a \d|e \d|ate|h\b|horas))")
 _NUMBERED_WHOLE_TURN = re.compile(r"(?:e )?(?:n|d)?o (?:contrato )?(\d{4}|e\d{7}) (?:tod[oa]|inteir[oa])\W*")
 _TOP_OVERALL = re.compile(
@@ -714,10 +718,19 @@ def understand(
     if top and previous.kind == "contract_resources":  # type: ignore[union-attr]
         # "top 5" after how many people a contract had: the first five of them by hours
         return Question("ranking", contract=previous.contract, period=previous.period, limit=int(top.group(1)))  # type: ignore[union-attr]
+    # "top 5" of those rows, in their order; "me dá o top 5 então" after the ones with least: the top end
+    order = "desc" if top and re.search(r"\bo top\b", text) else (previous.order if previous else "desc")  # type: ignore[union-attr]
     if top and previous.kind == "compose" and previous.group:  # type: ignore[union-attr]
-        return replace(previous, limit=int(top.group(1)), page=0)  # type: ignore[arg-type]  # "top 5" of those rows
+        return replace(previous, limit=int(top.group(1)), order=order, page=0)  # type: ignore[arg-type]
     if top and previous.kind == "contract_ranking":  # type: ignore[union-attr]
-        return replace(previous, limit=int(top.group(1)), page=0)  # type: ignore[arg-type]  # ranked the same way
+        return replace(previous, limit=int(top.group(1)), order=order, page=0)  # type: ignore[arg-type]
+    if (
+        previous is not None
+        and previous.kind in _COUNTING_KINDS
+        and previous.period
+        and _ANY_DAY.fullmatch(text.strip())
+    ):
+        return replace(previous, period=None, page=0)  # "e no total, qualquer dia" after today's open entries: all
     whole = _NUMBERED_WHOLE_TURN.fullmatch(text.strip()) if previous is not None else None
     if whole and previous.kind in _COUNTING_KINDS and not previous.person and whole.group(1) != previous.contract:  # type: ignore[union-attr]
         # "e no 7874 inteiro" after who of one of its client contracts worked on weekends: the whole contract's
@@ -1288,6 +1301,8 @@ def _understand(
         people = _has(rest, "recursos", "pessoas", "gente", "consultores", "colaboradores", "quem")
         # "compara os meus dois contratos", "quantas pessoas em cada contrato meu?": one line per contract
         each = re.search(rf"{_COMPARING}|\bcada\b", rest) is not None
+        # ("compara essa semana com a passada, nos meus contratos": the weeks compared, over all of them)
+        each = each and not re.search(r"\bcom (?:a |o )?(?:passad[oa]|anterior|semana passada|mes passado)\b", rest)
         rest = _TEAM.sub(
             lambda m: (
                 " por contrato "
@@ -1795,7 +1810,8 @@ def _understand(
     if ends is None and "person" not in slots and listed:
         # "esses 3 primeiros, qnto deram somados?": preparing reads "esses 3" as "eles", the count is in what was said
         ends = _ENDS_OF_LIST.search(normalize(_ORIGINAL.get()))
-    if ends and (ends.group(1) or slots.get("limit")) and _THEIR_FIGURES.search(rest):
+    ranks_anew = re.search(r"\b(?:que|q) (?:mais|menos)\b", text) is not None  # "…, dos q mais fizeram": a ranking
+    if ends and (ends.group(1) or slots.get("limit")) and _THEIR_FIGURES.search(rest) and not ranks_anew:
         # "e os 3 primeiros, qnto fizeram em setembro?": those people of the list just shown, in that period
         count, end = int(ends.group(1) or slots.get("limit") or 0), ends.group(2)  # the number may be read already
         chosen = listed[:count] if end.startswith("primeir") else listed[-count:]
@@ -2442,7 +2458,9 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     ever = ever or (one_day and bool(re.search(r"\balgum feriado\b", text)))  # after the 20/11: any holiday
     # "e somando tudo, quantas vezes alguém trabalhou em feriado?" after the 20/11: every holiday of the data
     ever = ever or (one_day and question.kind == "holiday_work" and _has(text, "somando tudo", "no total", "ao todo"))
-    ever = ever or (overall and question.kind == "list_contracts")  # "e quantos contratos tiveram … no total?"
+    # "e quantos contratos tiveram … no total?" ("… no total nesse período": in the period talked about)
+    that_period = re.search(r"\b(?:n|d)?(?:esse|este|aquele|mesmo) (?:periodo|mes)\b", text) is not None
+    ever = ever or (overall and question.kind == "list_contracts" and not that_period)
     named_now = bool(question.person) or bool(slots.get("contract"))  # "qnts abertos tem no 8120?": now
     # "e quantos abertos ele tem?" after another kind of question: now ("e quantos ficaram sem saída?": then)
     changed = (
@@ -2868,6 +2886,8 @@ def _narrowable(question: Question) -> Understood:
         return replace(question, contract=None)  # "que horas a Renata do 7712 chegou?": the contract says who
     if not extra:
         return question
+    if question.kind == "hours_by_person" and question.count and set(extra) <= {"profile", "level"}:
+        return replace(question, kind="people_by")  # "e analistas de testes?" after how many SAP people: how many
     return Clarification(
         "not_understood",
         f"Não consigo responder essa pergunta só {_NARROWED[extra[0]]}: a resposta que tenho vale para todos. "
@@ -3720,6 +3740,8 @@ def _compose(
             read.group, read.inferred = "person", False  # "ranking do pessoal de lá" after its weeks: its people
         if read.measure in ("avg_day", "avg_person") and previous.group == "day" and not read.said_group:
             read.group = "none"  # "e média por dia trabalhado" after her strongest day: one average
+        if read.measure == "days" and previous.group == "day" and read.group is None and not read.rank:
+            read.group = "none"  # "e em qnts dias teve apontamento" after the busiest day: how many days in all
         if read.group == "person" and plural_verb and previous.group in _CALENDAR_GROUPS:
             read.inferred = False  # "agora os cinco q menos apontaram" after the months: people, not months
         other_contract = slots.get("contract") and slots["contract"] != previous.contract and previous.group != "person"
@@ -3839,6 +3861,8 @@ def _compose(
     if split_before and named_part and not any(slots.get(name) for name in SUBJECT):
         follow_up = True  # "qnto % foi reunião nesse mês" after her time split by activity, in %: her part
     values = _inherited(slots, read, previous, follow_up)
+    if read.share and read.weekday is None and previous is not None and previous.part == "weekday":
+        values["weekday"] = None  # "e qnt % foi da Carla?" after the weekends' part of the 8033: her part of it all
     if named_part:
         values["activity"] = None  # "e qnts % foi reunião?" after a question about bugs: reunião's part of all
         if previous is not None and previous.part == "person" and not slots.get("person"):

@@ -986,3 +986,121 @@ def test_not_only_the_month_talked_about(generated: Dataset, rows: list[Span]) -
         "qnts apontamentos meus ainda nao foram validados? no geral, nao so nov",
     )
     assert f"{len(pending)} apontamento" in reply.text and "01/11/2026" not in reply.text
+
+
+# -- batches IP to IS --------------------------------------------------------------------------------------------
+
+
+def test_a_first_name_then_what_of_her_is_one_question(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    first_names: dict[str, set[str]] = {}
+    for r in rows:
+        first_names.setdefault(r.name.split()[0], set()).add(r.name)
+    shared = sorted(f for f, names in first_names.items() if len(names) > 1)[0]
+    _, reply = ask(
+        generated, f"horas da {plain(person_of(rows))} em outubro", f"e a {plain(shared)}? quanto fez em setembro"
+    )
+    assert "Qual del" in reply and not FIGURE.search(reply)
+
+
+def test_what_an_hour_is_worth_is_money(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask_as(generated, colaborador(rows, person_of(rows)), "quanto que vale minha hora?")
+    assert not FIGURE.search(reply.text) and "valores" in reply.text
+
+
+def test_the_top_asked_after_the_bottom(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = people_of(rows, OCTOBER)
+    for follow_up in ("me da o top 5 entao", "mostra os 5 primeiros entao, dos q mais fizeram"):
+        *_, reply = ask(generated, "quem mais apontou hora no 8446 em outubro", "e os que menos?", follow_up)
+        assert all(f"{name}: {hours(h)}" in reply for name, h in people[:5]) and people[-1][0] not in reply
+    *_, bare = ask(generated, "quem apontou menos no 8446 em outubro", "top 5")  # the size of the list shown
+    assert all(f"{name}: {hours(h)}" in bare for name, h in people[-5:])
+
+
+def test_someones_part_after_the_weekends_part(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    whole = total(rows, of_contract(OCTOBER))
+    hers = total(rows, lambda r: of(name, OCTOBER)(r) and r.supplier == "8446")
+    _, reply = ask(
+        generated, "que % das horas do 8446 foi em fim de semana no mes passado?", f"e qnt % foi da {plain(name)}?"
+    )
+    assert f"{100 * hers / whole:.1f}%".replace(".", ",") in reply and "fins de semana" not in reply
+
+
+def test_the_contract_meant_with_its_preposition(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    weeks = by(rows, lambda r: r.day - timedelta(days=r.day.weekday()), lambda r: r.supplier == "8446")
+    _, reply = ask(generated, "horas por semana do contrato 9999", "e do 8446?")
+    assert reply.startswith("Horas líquidas por semana do contrato 8446") and all(
+        hours(h) in reply for h in weeks.values()
+    )
+
+
+def test_how_many_of_a_profile_after_how_many_of_a_technology(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    technology = sorted({r.technology for r in rows if r.technology})[0]
+    testers = {r.name for r in rows if NOVEMBER[0] <= r.day <= NOVEMBER[1] and "testes" in plain(r.profile)}
+    _, reply = ask(generated, f"qnts recursos {technology} apontaram hora esse mes?", "e analistas de testes?")
+    assert reply.startswith(f"{len(testers)} recursos") and "01/11/2026" in reply
+
+
+def test_this_week_against_the_last_over_a_gestors_contracts(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446", "8447"))
+    this = total(rows, lambda r: r.supplier in ("8446", "8447") and THIS_WEEK[0] <= r.day <= THIS_WEEK[1])
+    (reply,) = ask_as(generated, gestor, "compara essa semana com a passada, nos meus contratos")
+    assert hours(this) in reply.text and "Mesmos dias da semana passada" in reply.text
+
+
+def test_how_many_days_after_the_busiest_day(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    days = {r.day for r in rows if of_contract(OCTOBER)(r)}
+    *_, reply = ask(
+        generated, "horas do 8446 em outubro", "qual foi o dia com mais horas?", "e em qnts dias teve apontamento"
+    )
+    assert f"{len(days)} dias" in reply and "1 dia\n" not in reply
+
+
+def test_that_share_in_another_month_and_that_average_in_another(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    meetings = total(rows, lambda r: of_contract(OCTOBER)(r) and "reuniao" in activity_of(r))
+    *_, share = ask(
+        generated, "qnto % das horas do 8446 foi reuniao em setembro", "e em outubro esse percentual mudou?"
+    )
+    assert f"{100 * meetings / total(rows, of_contract(OCTOBER)):.1f}%".replace(".", ",") in share
+    people = people_of(rows, SEPTEMBER)
+    *_, average = ask(generated, "media de horas por pessoa no 8446 em outubro", "e em setembro como foi isso")
+    assert hours(sum(h for _, h in people) / len(people)) in average
+
+
+def test_contracts_in_total_in_the_period_talked_about(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    contracts = {r.supplier for r in rows if NOVEMBER[0] <= r.day <= NOVEMBER[1]}
+    _, reply = ask(
+        generated, "qual contrato teve mais horas esse mes", "qnts contratos tiveram apontamento no total nesse periodo"
+    )
+    assert f"{len(contracts)} contratos" in reply and "01/11/2026" in reply
+
+
+def test_the_rest_of_a_contract_seen_in_part_is_refused(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    client = sorted({r.client for r in rows if r.supplier == "8447"})[0]
+    _, reply = ask_as(
+        generated,
+        Scope("gestor", contracts=(client,)),
+        "horas do meu contrato em outubro",
+        "e o resto do 8447, como ta?",
+    )
+    assert f"a parte {client} do contrato 8447" in reply.text and not FIGURE.search(reply.text)
+
+
+def test_the_most_common_activity_is_counted_in_entries(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    counts: dict[str, int] = {}
+    for r in rows:
+        if of_contract(OCTOBER)(r) and r.activity:
+            counts[activity_of(r)] = counts.get(activity_of(r), 0) + 1
+    (reply,) = ask(generated, "qual atividade mais comum no 8446 em outubro")
+    assert f"{max(counts.values())} apontamentos" in reply and "Não entendi" not in reply
+
+
+def test_open_entries_on_any_day_after_todays(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    open_ones = [r for r in rows if r.end is None]
+    _, reply = ask(generated, "tem apontamento em aberto hj?", "e no total, qualquer dia")
+    assert reply.startswith(f"{len(open_ones)} apontamentos sem saída")
+
+
+def test_the_data_as_a_whole_is_not_a_technology(generated: Dataset) -> None:
+    (reply,) = ask(generated, "me passa os dados ai")
+    assert not FIGURE.search(reply) and "DADOS" not in reply
