@@ -274,6 +274,10 @@ def _answer_one(
         understood: Question | Clarification = previous
     else:
         named = context.get("named") if isinstance(context.get("named"), str) else None
+        listed = _strings(context, "named_people")
+        first = _first_person(context)
+        if named is None and first and previous is not None and not previous.person and first[0] in listed:
+            named = first[0]  # "e a quebra dela" after the 8422's table, in a talk that began with Paula: her
         understood = understand(
             view,
             question,

@@ -943,6 +943,8 @@ _FORMAL = (
     (re.compile(r"\btotal geral (dela|dele|deles|delas|meu|minha|seu|sua)\b"), r"total \1 no geral"),
     # "e o total geral líquido" after her months: hers, summed
     (re.compile(r"\btotal geral( (?:liquid|brut)[oa]s?)?\b(?! d[eoa]s?\b)"), r"total\1 no geral"),
+    # "mostra todos os meses" after the busiest month: every month, each (else all of them, as one)
+    (re.compile(r"\b(?:mostra|lista|manda|passa|abre|ve) (?:todos os|cada) (?:meses|mes)\b"), "mes a mes"),
     (re.compile(r",?\s*\b(?:de |em )?todos os meses(?: somados| juntos)?\b"), " no geral"),
     # "divide isso por atividade", "quebra td por atividade": what was just answered, broken down (not everyone's)
     (
@@ -990,6 +992,7 @@ _FORMAL = (
     ),
     # "quem mais trabalhou no meu?" (a gestor, after his contract's figures): "meu" alone at the end is the contract
     (re.compile(r"\b((?:n|d)o) meu$"), r"\1 meu contrato"),
+    (re.compile(r"\b(volta\w*) (?:pro|pra|para o|ao|no) meu\b(?! contrato)"), r"\1 pro meu contrato"),
     # "ela apontou td dia útil?", "lançou hora em todos os dias úteis?": whether a working day went without entries
     (
         re.compile(
@@ -1018,6 +1021,24 @@ _FORMAL = (
     (re.compile(r"\bcomo (?:foi|ficou|fica|ta|esta|estava) (?:isso|isto)\b"), ""),
     # "me passa os dados aí": the data as a whole, not the people of the DADOS technology
     (re.compile(r"(?<!todos )\b(?:os|esses|estes) dados\b(?! (?:todos|inteiros))"), "as informacoes"),
+    # "… de 1/10 a 15/10, se puder me ajuda aí": a courtesy after the question, not a request for help
+    (re.compile(r"(?<=\w) (?:se (?:puder|possivel|der|conseguir) (?:me )?ajud\w*|me ajuda ai)(?: ai| aqui| ae)?$"), ""),
+    # "e agora ao contrário, os 5 q menos": the order turned, which the rest says (not a contract)
+    (re.compile(r"\b(?:ao|o|pelo) contrario\b(?=.*\b(?:mais|menos)\b)"), ""),
+    # "ela trabalha em q contratos?": which contracts, as "em quais contratos ela trabalha" (not her activities)
+    (
+        re.compile(r"\b(trabalh\w*|apont\w*|atua\w*|esta|ta|lanca\w*) em (?:que|quais|qual) contratos?\b"),
+        r"em quais contratos \1",
+    ),
+    # "qnts horas era pra gente ter feito?": the expected hours; "ele tá em dia?": his hours against them
+    (
+        re.compile(
+            r"\bera (?:pra|para|pro) (?:((?:a )?gente|eu|mim|ele|ela|eles|elas|nos|o time|a equipe) )?"
+            r"ter (feito|trabalhado|apontado)\b"
+        ),
+        lambda m: f"{m.group(1) or ''} deveria ter {m.group(2)}".replace("mim deveria", "eu deveria").strip(),
+    ),
+    (re.compile(r"\b(?:ta|esta|estao|tao|tava|estava) em dia\b(?! com)"), "fez as horas esperadas"),
     # "filtra só testes integrados": the same list, narrowed
     (re.compile(r"^(?:e |agora )?(?:filtra|filtre|filtrar)(?: (?:so|somente|apenas|por|pra|para))? "), "e so "),
     # "qnts dias úteis teve o mês até hj": this month
@@ -1178,6 +1199,8 @@ _FORMAL = (
     ),  # "1o apont da Natália" then "ultimo"
     (re.compile(r"\b(duracao media|tempo medio)(?: d(?:e|os) (?:um |cada )?apontamentos?)\b"), r"\1 de um apontamento"),
     (re.compile(r"\b(?:duracao )?fora do (?:comum|normal|padrao)\b"), "muito longos"),
+    # "apontamento com duração estranha, tipo mto longo": an outlier, as the rest of the sentence says
+    (re.compile(r"\b(?:com )?duracao (?:estranha|esquisita|anormal|absurda)\b"), "muito longo"),
     (re.compile(r"\bsem (?:horario|hora|registro|marcacao) de saida\b"), "sem saida"),
     (re.compile(r"\btenho (?:permissao|acesso|autorizacao) (?:para|de|a) (consultar|ver|acessar)\b"), r"posso \1"),
     (
@@ -2194,7 +2217,9 @@ _LIST_ITEM = re.compile(
 _ONE_QUESTION = re.compile(r"\b(?:diferenca|entre|compar\w*|versus|vs|x|contra|mais que|menos que|do que)\b")
 _RANKS_PEOPLE = re.compile(r"\b(?:top ?\d+|ranking|quem (?:mais|menos)|(?:os|as) \d+ (?:que|q) mais)\b")
 _TWO_CONTRACTS = re.compile(r"\b(d[oa]|n[oa]) (\d{4}|e\d{7}) e (d[oa]|n[oa]) (\d{4}|e\d{7})\b")
-_EXPECTED = re.compile(r"\b(?:devia|deveria|deveriam|esperad[oa]s?|previst[oa]s?|tinha (?:que|q|de))\b")
+_EXPECTED = re.compile(
+    r"\b(?:devia|deveria|deveriam|esperad[oa]s?|previst[oa]s?|tinha (?:que|q|de)|era (?:pra|para|pro) (?:\w+ )?ter)\b"
+)
 _BARE_AMOUNT = re.compile(
     r"(?:e )?(?:quantas horas|qnts horas|qntas horas|quanto|qnto|qto)(?: (?:foram|deu|foi))?[?!. ]*"
 )

@@ -125,7 +125,11 @@ _HOW_MANY_PEOPLE_IN_ALL = re.compile(
 _HOW_MANY_WERE = re.compile(r"(?:e )?quant[oa]s (?:foram|sao|eram|deu|deram)(?: (?:no total|ao todo|entao))?\??")
 # "top 5", "me da o top 5": the first rows of the list just shown (the engine also reads it after two questions)
 BARE_TOP = re.compile(
-    r"(?:e )?(?:(?:me )?(?:da|passa|mostra|manda|lista) )?(?:o |os |so o |so os )?top (\d{1,2})(?: entao)?"
+    r"(?:e )?(?:quem (?:fez )?mais )?(?:(?:me )?(?:da|passa|mostra|manda|lista) )?(?:o |os |so o |so os )?top (\d{1,2})"
+    r"(?: entao)?"
+)
+_THE_OTHER_WAY = re.compile(
+    r"(?:e )?(?:agora )?(?:(?:ao|o|pelo) )?(?:contrario|inverso|inverte|ordem inversa)(?: entao)?"
 )
 _ANY_DAY = re.compile(
     r"(?:e )?(?:no total,? |no geral,? |ao todo,? )?(?:de |em |n?o )?"
@@ -719,11 +723,17 @@ def understand(
         # "top 5" after how many people a contract had: the first five of them by hours
         return Question("ranking", contract=previous.contract, period=previous.period, limit=int(top.group(1)))  # type: ignore[union-attr]
     # "top 5" of those rows, in their order; "me dá o top 5 então" after the ones with least: the top end
-    order = "desc" if top and re.search(r"\bo top\b", text) else (previous.order if previous else "desc")  # type: ignore[union-attr]
+    top_end = top and re.search(r"\bo top\b|\bmais\b", text)  # "o top 5", "quem fez mais? só o primeiro"
+    order = "desc" if top_end else (previous.order if previous else "desc")  # type: ignore[union-attr]
     if top and previous.kind == "compose" and previous.group:  # type: ignore[union-attr]
         return replace(previous, limit=int(top.group(1)), order=order, page=0)  # type: ignore[arg-type]
+    if top and previous.kind == "hours_by_person":  # type: ignore[union-attr]
+        return replace(previous, limit=int(top.group(1)), order="desc", page=0)  # type: ignore[arg-type]  # Java's top 5
     if top and previous.kind == "contract_ranking":  # type: ignore[union-attr]
         return replace(previous, limit=int(top.group(1)), order=order, page=0)  # type: ignore[arg-type]
+    if previous is not None and previous.limit and _THE_OTHER_WAY.fullmatch(prepared.strip()):
+        end = "menos" if previous.order == "desc" else "mais"  # "e o contrário?" after a top 10: the bottom 10
+        text = f"e os {previous.limit} que {end}"
     if (
         previous is not None
         and previous.kind in _COUNTING_KINDS
@@ -1927,7 +1937,8 @@ def _understand(
     how_much = re.search(r"\b(?:quant[oa]|qnto|qto)\b", text) and re.search(r"\b(?:eles|elas)\b", rest)
     # "quanto cada um fez": each, not summed; "quanto de tudo eles fizeram?": every activity, read below
     how_much = how_much and not re.search(r"\bcada\b|\btudo\b", text)
-    if they and (re.search(summed, text) or (how_much and not _has(text, "quem", "quais", "qual"))):
+    which_of = re.search(r"\bqual (?:del[ae]s|dos dois|das duas)\b", text)  # "qual delas tem mais …, no total"
+    if they and not which_of and (re.search(summed, text) or (how_much and not _has(text, "quem", "quais", "qual"))):
         # "quantos apontamentos eles fizeram no total?", "qntas horas deles foram de X?" after a list: theirs, summed
         entries = bool(re.search(r"\bapontamentos\b", rest)) and not re.search(r"\bhoras?\b", rest)
         period = slots.get("period") or (previous.period if previous is not None else None)
@@ -1971,8 +1982,8 @@ def _understand(
             each = "entries"
         elif re.search(r"\bmedia\b", without) and re.search(r"\bpor dia\b", without):
             each = "avg_day"
-        elif re.search(r"\bquant[oa]s dias\b", without):
-            each = "days"
+        elif re.search(r"\bquant[oa]s dias\b|\bdias (?:trabalhados|com apontamento|apontados)\b", without):
+            each = "days"  # "qual delas tem mais dias trabalhados?": each one's days
         if each is not None and _activity(db, without) is None:
             return Question(
                 "compose",
@@ -2272,7 +2283,10 @@ def _still_ambiguous(ambiguous: Clarification, pending: Question | None) -> Clar
 def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, previous: Question | None) -> Understood:
     """Choose the kind and fill what the question leaves open from the previous one (a follow-up)."""
     group = slots.get("technology") or slots.get("profile") or slots.get("level")
-    if group and (_has(rest, "horas?") or _WHO_WORKED_MOST.search(text)) and not _has(rest, *_ASKS_FOR_PEOPLE):
+    # ("quanto o pessoal de java fez em outubro": how much, in hours)
+    how_much = re.search(r"\bquant[oa] (?:\w+ ){0,5}(?:fez|fizeram|apont\w+|trabalh\w+|lanc\w+)\b", text) is not None
+    hours_of = _has(rest, "horas?") or how_much or _WHO_WORKED_MOST.search(text)
+    if group and hours_of and not _has(rest, *_ASKS_FOR_PEOPLE):
         # "quantas horas o time de java fez": hours of a group, which only the per-person query filters
         if slots.get("profile") or slots.get("level"):
             return Clarification("not_understood", GROUP_HOURS)
@@ -2453,6 +2467,8 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         # after "quanto a equipe fez desde segunda?" (or "qnt o time apontou sem passada?", no one named),
         # "quem mais trabalhou?" is about that time
         same_subject = True
+    if overall and previous.group in ("contract", "client") and not question.has_subject:
+        same_subject = True  # "no total qnts recursos apontaram" after each contract's people: all, that month
     ever = bool(_EVER.search(text))  # "já trabalhei em algum fds?": over all the data, not the last period
     one_day = previous.period is not None and previous.period.start == previous.period.end
     ever = ever or (one_day and bool(re.search(r"\balgum feriado\b", text)))  # after the 20/11: any holiday
@@ -3900,6 +3916,8 @@ def _compose(
         every_row = _EVERY_ROW.search(text) or (read.said_group and not read.rank)  # "e por dia, só semana passada"
         if (not read.rank or not read.singular) and not every_row:
             limit = previous.limit  # "e os que mais?" after the 3 with least: the other end, as many
+    if slots.get("hours") is not None and previous is not None and previous.hours is None and not read.rank:
+        limit = None  # "e em quais dias passou de 200h?" after the day with least: every day above the bound
     if group is None:
         limit = None
     if limit is None and read.singular and read.rank and group != "person":
@@ -4330,6 +4348,9 @@ def _inherited(
     if "period" not in slots and _HELD_IN_TOTAL.search(said) and not read.group and not read.rank:
         # "quantos apontamentos eu tenho no total?" after a day of mine: what I have, all of it
         values["period"] = values["versus"] = None
+    terse = len(normalize(_ORIGINAL.get()).split()) <= 4 and read.measure == "entries" and not named_subject
+    if terse and "period" in slots and previous is not None and previous.contract and not previous.person:
+        values["contract"] = previous.contract  # "qnts apontamentos hj?" in a talk about the 8555: the 8555's
     for name in (*_FILTER_SLOTS, "period", "basis", "versus", "share_of", "part", "among"):
         if slots.get(name) is not None:
             values[name] = slots[name]

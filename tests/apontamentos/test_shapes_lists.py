@@ -1104,3 +1104,132 @@ def test_open_entries_on_any_day_after_todays(generated: Dataset, rows: list[Spa
 def test_the_data_as_a_whole_is_not_a_technology(generated: Dataset) -> None:
     (reply,) = ask(generated, "me passa os dados ai")
     assert not FIGURE.search(reply) and "DADOS" not in reply
+
+
+# -- batches IT to IW --------------------------------------------------------------------------------------------
+
+
+def test_an_odd_length_then_the_average_entry_that_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    closed = [r.gross for r in rows if OCTOBER[0] <= r.day <= OCTOBER[1] and r.gross is not None]
+    odd, average = ask(
+        generated,
+        "tem apontamento com duracao estranha, tipo mto longo, em outubro?",
+        "e qual a duracao media de um apontamento nesse mes?",
+    )
+    assert "muito longo" in odd and "01/10/2026 a 31/10/2026" in average and hours(sum(closed) / len(closed)) in average
+
+
+def test_a_courtesy_asking_for_help_after_the_question(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    (reply,) = ask(
+        generated, "to fechando o relatorio e preciso das horas do 8446 de 1/10 a 15/10, se puder me ajuda ai"
+    )
+    assert hours(total(rows, of_contract(FIRST_HALF_OF_OCTOBER))) in reply
+
+
+def test_the_other_way_round(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = people_of(rows, OCTOBER)
+    *_, said = ask(
+        generated, "top 10 do 8446 em outubro", "so os 5 primeiros", "e agora ao contrario, os 5 q menos fizeram"
+    )
+    assert all(f"{name}: {hours(h)}" in said for name, h in people[-5:]) and "por contrato" not in said
+    _, alone = ask(generated, "top 10 do 8446 em outubro", "e o contrario?")
+    assert f"{people[-1][0]}: {hours(people[-1][1])}" in alone and people[0][0] not in alone
+
+
+def test_which_contracts_she_works_in(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    contracts = sorted({r.supplier for r in rows if r.name == name})
+    (reply,) = ask(generated, f"a {plain(name)} trabalha em q contratos?")
+    assert all(c in reply for c in contracts) and "atividade" not in reply
+
+
+def test_back_to_mine_after_one_refused(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    clients = sorted({r.client for r in rows if r.supplier == "8447"})
+    gestor = Scope("gestor", contracts=(clients[0],))
+    *_, reply = ask_as(
+        generated,
+        gestor,
+        "horas por mes do meu contrato",
+        f"e o {clients[1]}?",
+        "volta pro meu, quebra outubro por atividade",
+    )
+    assert f"parte {clients[0]}" in reply.text and "por atividade" in reply.text
+
+
+def test_every_day_above_a_bound_after_the_day_with_least(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    days = by(rows, lambda r: r.day, lambda r: r.supplier == "8446" and NOVEMBER[0] <= r.day <= date(2026, 11, 15))
+    bound = int(sorted(days.values())[len(days) // 2])
+    above = [d for d, h in days.items() if h > bound]
+    *_, reply = ask(
+        generated,
+        "8446 dia a dia na primeira quinzena de novembro",
+        "qual foi o dia com menos horas?",
+        f"e em quais dias passou de {bound}h?",
+    )
+    assert len(above) > 1 and all(f"{d:%d/%m/%Y}" in reply for d in above)
+
+
+def test_a_terse_count_in_a_contracts_talk(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    today = [r for r in rows if r.supplier == "8446" and r.day == TODAY]
+    *_, reply = ask(generated, "quem lancou hora no 8446 ontem?", "e hj?", "qnts apontamentos hj?")
+    assert f"{len(today)} apontamentos" in reply and "8446" in reply
+
+
+def test_her_split_after_a_table_in_a_talk_that_began_with_her(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    *_, reply = ask(
+        generated,
+        f"qnt % das horas do 8446 em outubro foi da {plain(name)}?",
+        "me manda a tabela por pessoa do 8446 em outubro, td mundo",
+        "e a quebra por atividade dela em outubro",
+    )
+    assert name in reply and hours(total(rows, of(name, OCTOBER))) in reply
+
+
+def test_which_of_the_two_has_more_days_worked(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    one, two = (name for name, _ in people_of(rows, OCTOBER)[:2])
+    days = {n: len({r.day for r in rows if r.name == n}) for n in (one, two)}
+    _, reply = ask(
+        generated,
+        f"compara a {plain(one)} e a {plain(two)} em outubro",
+        "qual delas tem mais dias trabalhados no total, desde o inicio",
+    )
+    assert all(f"{n}: {d} dias" in reply for n, d in days.items())
+
+
+def test_how_much_a_technology_did_then_its_top_five(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    technology = sorted({r.technology for r in rows if r.technology})[0]
+    people = by(rows, lambda r: r.name, lambda r: r.technology == technology and OCTOBER[0] <= r.day <= OCTOBER[1])
+    top = sorted(people.items(), key=lambda p: (-p[1], p[0]))[:5]
+    hours_of, ranked = ask(generated, f"quanto o pessoal de {technology} fez em outubro", "quem mais? top 5")
+    assert hours(sum(people.values())) in hours_of and all(f"{n}: {hours(h)}" in ranked for n, h in top)
+
+
+def test_every_month_after_the_busiest(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    months = by(rows, lambda r: r.day.month, lambda r: True)
+    _, reply = ask(generated, "qual o mes com mais horas lancadas no geral", "mostra todos os meses")
+    assert all(hours(h) in reply for h in months.values())
+
+
+def test_people_in_total_after_each_contracts_people(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446", "8447"))
+    people = {r.name for r in rows if r.supplier in ("8446", "8447") and NOVEMBER[0] <= r.day <= NOVEMBER[1]}
+    *_, reply = ask_as(
+        generated,
+        gestor,
+        "qual dos meus contratos teve mais horas esse mes",
+        "e qnts pessoas em cada um",
+        "no total qnts recursos apontaram",
+    )
+    assert f"{len(people)} recursos" in reply.text and "01/11/2026" in reply.text
+
+
+def test_what_the_team_should_have_done_and_whether_one_is_up_to_date(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446",))
+    name = person_of(rows)
+    expected = len(NOVEMBER_WORKING_DAYS) * 8
+    team, one = ask_as(
+        generated, gestor, "e qnts horas era pra gente ter feito esse mes? e qnto fez", f"e a {plain(name)}, ta em dia?"
+    )
+    assert hours(expected) in team.text and hours(total(rows, of_contract(NOVEMBER))) in team.text
+    assert name in one.text and hours(expected) in one.text and hours(total(rows, of(name, NOVEMBER))) in one.text
