@@ -20,6 +20,7 @@ from .rules import Period, month_of
 from .scope import ScopedDataset, contract_words
 
 TEXT_ROWS = 15  # rows listed in a text answer
+CONTRACT_ROWS = 30  # contracts listed in a text answer
 PAGE_ROWS = 15  # rows of a table card; "ver mais" shows the next page
 MAX_TABLE_ROWS = 2_000  # rows an answer keeps for paging
 RANK = "Nº"  # not "#": Teams reads a lone "#" in a card as an empty Markdown heading and shows nothing
@@ -420,7 +421,8 @@ def list_contracts(db: Dataset, question: Question, today: date) -> Answer:
             f"{_part_label(db, c.contract)}: {fmt.hours(c.hours)} líquidas, {fmt.plural(c.entries, 'apontamento')}, "
             f"{fmt.plural(c.resources, 'recurso')}"
             for c in contracts
-        ]
+        ],
+        most=CONTRACT_ROWS,  # a company has a few dozen contracts: "todos os contratos" lists each of them
     )
     rows = [[c.contract, fmt.hours(c.hours), fmt.integer(c.entries), fmt.integer(c.resources)] for c in contracts]
     answer = _done(question, text, _table("Contratos", ["Contrato", "Horas", "Apontamentos", "Recursos"], rows))

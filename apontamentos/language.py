@@ -1039,6 +1039,25 @@ _FORMAL = (
         lambda m: f"{m.group(1) or ''} deveria ter {m.group(2)}".replace("mim deveria", "eu deveria").strip(),
     ),
     (re.compile(r"\b(?:ta|esta|estao|tao|tava|estava) em dia\b(?! com)"), "fez as horas esperadas"),
+    # "qual mês foi o maior de todos?": of every one of them, not of everyone
+    (re.compile(r"\b(maior|menor|melhor|pior|mais forte|mais fraco) de todos\b"), r"\1 de todo o periodo"),
+    # "qual mês foi o maior?": the one with most hours
+    (
+        re.compile(r"\b(qual (?:mes|semana|dia|contrato|atividade)) (?:foi|e|eh) (?:o|a) (maior|menor)\b"),
+        lambda m: f"{m.group(1)} teve {'mais' if m.group(2) == 'maior' else 'menos'} horas",
+    ),
+    # "o contrato inteiro dele, 8447, …": the contract named, which is his
+    (re.compile(r"\bcontrato (?:inteiro |todo )?(?:dele|dela),? (\d{4}|e\d{7})\b"), r"contrato \1"),
+    # "e eu bati quanto essa semana?": how much I did
+    (
+        re.compile(
+            r"\b(bati|bateu|bateram|batemos) quanto\b|\bquanto (?:eu |ele |ela )?(bati|bateu|bateram|batemos)\b"
+        ),
+        lambda m: (
+            "quanto "
+            + {"bati": "fiz", "bateu": "fez", "bateram": "fizeram", "batemos": "fizemos"}[m.group(1) or m.group(2)]
+        ),
+    ),
     # "filtra só testes integrados": the same list, narrowed
     (re.compile(r"^(?:e |agora )?(?:filtra|filtre|filtrar)(?: (?:so|somente|apenas|por|pra|para))? "), "e so "),
     # "qnts dias úteis teve o mês até hj": this month

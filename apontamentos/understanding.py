@@ -128,6 +128,7 @@ BARE_TOP = re.compile(
     r"(?:e )?(?:quem (?:fez )?mais )?(?:(?:me )?(?:da|passa|mostra|manda|lista) )?(?:o |os |so o |so os )?top (\d{1,2})"
     r"(?: entao)?"
 )
+_THE_FORTNIGHT = re.compile(r"\b(?:d|n)a quinzena\b(?! (?:passada|anterior|que vem|de|d[oa]))")
 _THE_OTHER_WAY = re.compile(
     r"(?:e )?(?:agora )?(?:(?:ao|o|pelo) )?(?:contrario|inverso|inverte|ordem inversa)(?: entao)?"
 )
@@ -414,7 +415,10 @@ _HOURS_DONE = re.compile(
 # "quem mais/menos apontou": people ranked by hours, unless another measure is said; a date or a head count
 # carried from the previous question is no ranking of people.
 _WHO_WORKED_MOST = re.compile(r"\bquem (?:\w+ ){0,4}(?:mais|menos) (?:apont|trabalh|fez|fizeram|lanc|registr)\w*")
-_MOST_WORKED = re.compile(r"\b(?:mais|menos) (?:trabalhei|trabalhou|trabalhamos|trabalharam|apontei|apontou|fiz|fez)\b")
+_MOST_WORKED = re.compile(
+    r"\b(?:mais|menos) (?:trabalhei|trabalhou|trabalhamos|trabalharam|apontei|apontou|fiz|fez)\b"
+    r"|\b(?:trabalhei|trabalhou|trabalharam|apontei|apontou) (?:mais|menos)\b"  # "em que dia ela trabalhou mais"
+)
 _NOT_RANKED_BY = frozenset({"first_day", "last_day", "people", "idle_people"})
 _MAX_COMPARED = 5
 # "apontamento com mais de 12 horas", "registros acima de 10h": how long one entry is, not a total
@@ -672,10 +676,22 @@ def understand(
         if float(journey.group(2).replace(",", ".")) != db.calendar.daily_hours:
             return Clarification("not_understood", _OTHER_JOURNEY.format(f"{db.calendar.daily_hours:g}"))
         text = f"{text[: journey.start()]}{journey.group(1)} as horas esperadas{text[journey.end() :]}"
-    days_of_month = _BARE_DAYS.search(text) if previous is not None and previous.period is not None else None
-    if days_of_month and 1 <= int(days_of_month.group(1)) <= int(days_of_month.group(2)) <= 31:
+    that_half = _THE_FORTNIGHT.search(text) if previous is not None and previous.period is not None else None
+    if that_half and _half_month(previous.period):  # type: ignore[union-attr, arg-type]
+        # "e o total da quinzena" in a talk about October's first half: that fortnight
+        start, end = previous.period.start, previous.period.end  # type: ignore[union-attr]
+        text = f"{text[: that_half.start()]} de {start:%d/%m/%Y} a {end:%d/%m/%Y}{text[that_half.end() :]}"
+    talked = previous.period if previous is not None and previous.period is not None else None
+    days_of_month = _BARE_DAYS.search(text)
+    # ("no fds de 21 e 22" with no month talked about: this month's, when they have come)
+    this_month = talked is None and days_of_month is not None and int(days_of_month.group(2)) <= today.day
+    if (
+        days_of_month
+        and (talked or this_month)
+        and 1 <= int(days_of_month.group(1)) <= int(days_of_month.group(2)) <= 31
+    ):
         # "e antes disso, de 1 a 11?" in a talk about November: those days of that month
-        month = previous.period.start  # type: ignore[union-attr]
+        month = talked.start if talked is not None else today
         first, last = (f"{int(days_of_month.group(n))}/{month.month}/{month.year}" for n in (1, 2))
         text = f"{text[: days_of_month.start()]}de {first} a {last}{text[days_of_month.end() :]}"
     talked_month = previous.period if previous is not None and previous.period is not None else None
@@ -2642,6 +2658,8 @@ def _refine(kind: str | None, slots: dict[str, Any], rest: str) -> str | None:
         )
     ):  # "quanto a equipe do 8556 fez?", "qnts horas o time apontou?" ask for hours, not for the people
         kind = "total_hours"
+    if kind == "contract_resources" and _has(rest, "quant\\w* (?:de )?apontamentos"):
+        return None  # "qnts apontamentos o time fez ontem": entries counted, not the people
     if kind == "hours_by_person" and slots.get("person"):
         return "total_hours"
     if (
@@ -4034,6 +4052,9 @@ def _compose(
         # "e mês a mês?" after two months side by side: a breakdown of both ("em cada mês" keeps them apart)
         both = (values["period"], values.pop("versus"))
         values["period"] = Period(min(p.start for p in both), max(p.end for p in both))
+    of_all = re.search(r"\b(?:de todos|no geral|de todo o periodo|de toda a base)\b", text) is not None
+    if of_all and read.rank and group in _CALENDAR_GROUPS and "period" not in slots:
+        values["period"] = values["versus"] = None  # "e qual mês foi o maior de todos?" after two months: all of them
     inherited = values.get("period") if "period" not in slots else None
     if inherited is not None and group in ("month", "week") and _within_one(inherited, group):
         values.pop("period")  # "minhas horas mês a mês" after an October question: every month, not one

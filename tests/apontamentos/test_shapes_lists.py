@@ -18,6 +18,7 @@ from ..expected import Span
 from .test_composition_shapes import FIGURE, OCTOBER, TODAY, WEEKDAYS, ask, by, hours, plain, total
 from .test_composition_shapes import rows as rows  # noqa: F401  (the module's fixture)
 from .test_gestor import ask as ask_as
+from .test_shapes_closing import resource_of
 from .test_shapes_conversations import FIRST_HALF_OF_OCTOBER, NOVEMBER_WORKING_DAYS, bugs, colaborador, person_of
 from .test_shapes_periods_lists import LAST_WEEK, NOVEMBER, SEPTEMBER, THIS_WEEK, of_contract
 from .test_shapes_recent import activity_of
@@ -1233,3 +1234,75 @@ def test_what_the_team_should_have_done_and_whether_one_is_up_to_date(generated:
     )
     assert hours(expected) in team.text and hours(total(rows, of_contract(NOVEMBER))) in team.text
     assert name in one.text and hours(expected) in one.text and hours(total(rows, of(name, NOVEMBER))) in one.text
+
+
+# -- batches IX to JA --------------------------------------------------------------------------------------------
+
+
+def test_the_biggest_month_of_all_after_two_side_by_side(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    months = by(rows, lambda r: r.day.month, lambda r: r.supplier == "8446")
+    best = max(months.values())
+    _, reply = ask(
+        generated, "qnts horas o 8446 teve em setembro e outubro, lado a lado?", "e qual mes foi o maior de todos?"
+    )
+    assert hours(best) in reply and "(o maior)" in reply
+
+
+def test_every_contract_listed_when_all_are_asked(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    contracts = by(rows, lambda r: r.supplier, lambda r: OCTOBER[0] <= r.day <= OCTOBER[1])
+    (reply,) = ask(generated, "me passa uma tabela de horas por contrato de outubro, todos os contratos")
+    assert all(f"{c}: {hours(h)}" in reply for c, h in contracts.items()) and "e mais" not in reply
+
+
+def test_the_total_of_the_fortnight_talked_about(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    *_, net, gross = ask(
+        generated,
+        "tabela de horas por dia no 8446 na primeira quinzena de outubro",
+        "qual foi o pior dia",
+        "e o total da quinzena",
+        "e brutas?",
+    )
+    span = of_contract(FIRST_HALF_OF_OCTOBER)
+    assert hours(total(rows, span)) in net and hours(total(rows, span, "gross")) in gross and "por dia" not in gross
+
+
+def test_his_whole_contract_named_after_him(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    people = {r.name for r in rows if of_contract(NOVEMBER)(r)}
+    _, reply = ask(
+        generated,
+        f"quantas horas a {plain(name)} fez em novembro?",
+        "blz. agora olhando o contrato inteiro dela, 8446, nesse mesmo periodo, qnts recursos lançaram hora?",
+    )
+    assert f"{len(people)} recursos" in reply
+
+
+def test_how_much_i_did_said_as_bati_quanto(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    gestor = Scope("gestor", resource_id=resource_of(rows, name), contracts=("8446",))
+    _, reply = ask_as(generated, gestor, "quem passou de 10h num dia esse mes?", "e eu bati quanto essa semana?")
+    assert hours(total(rows, of(name, THIS_WEEK))) in reply.text and "passou de" not in reply.text
+
+
+def test_the_teams_entries_are_counted(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    yesterday = [r for r in rows if r.supplier == "8446" and r.day == date(2026, 11, 24)]
+    (reply,) = ask_as(generated, Scope("gestor", contracts=("8446",)), "qnts apontamentos o time fez ontem")
+    assert f"{len(yesterday)} apontamentos" in reply.text
+
+
+def test_the_day_she_worked_most_after_her_last_day(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    day, h = busiest_day(rows, name, NOVEMBER)
+    *_, reply = ask(
+        generated,
+        f"qual foi o primeiro dia que a {plain(name)} apontou?",
+        "e o ultimo?",
+        "em que dia ela trabalhou mais esse mes",
+    )
+    assert f"{day:%d/%m/%Y}" in reply and hours(h) in reply
+
+
+def test_two_days_of_this_month_said_bare(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    weekend = total(rows, lambda r: r.supplier == "8446" and date(2026, 11, 21) <= r.day <= date(2026, 11, 22))
+    (reply,) = ask(generated, "quantas horas o 8446 fez no fds de 21 e 22?")
+    assert "21/11/2026 a 22/11/2026" in reply and hours(weekend) in reply
