@@ -422,7 +422,7 @@ _BUSIEST = re.compile(
     r"|intens[oa]s?)\b"
 )
 _QUIETEST = re.compile(
-    r"\bmais (?:fracos?|fracas?|vazi[oa]s?|parad[oa]s?|tranquil[oa]s?|baix[oa]s?|(?:para|pra) tras)\b"
+    r"\bmais (?:fracos?|fracas?|vazi[oa]s?|parad[oa]s?|tranquil[oa]s?|baix[oa]s?|leves?|(?:para|pra) tras)\b"
 )
 # "teve dia útil q passou batido?": a day without entries
 _SLIPPED = re.compile(r"\b(?:que|q) (?:passou|passaram|ficou|ficaram) batidos?\b")
@@ -1058,6 +1058,18 @@ _FORMAL = (
             + {"bati": "fiz", "bateu": "fez", "bateram": "fizeram", "batemos": "fizemos"}[m.group(1) or m.group(2)]
         ),
     ),
+    # "e essa semana td": the whole week ("td" is "todos" by now), not everyone
+    (re.compile(r"\b((?:n|d)?(?:essa|esta) (?:semana|quinzena)) todos\b(?! os| as)"), r"\1 toda"),
+    (re.compile(r"\b((?:n|d)?(?:esse|este) (?:mes|periodo)) todos\b(?! os| as)"), r"\1 todo"),
+    # "mostra as semanas de novembro": each of them
+    (
+        re.compile(r"\b(?:mostra|lista|passa|manda|abre|quero ver) (?:as|os) (semanas|meses)\b"),
+        lambda m: {"semanas": "semana a semana", "meses": "mes a mes"}[m.group(1)],
+    ),
+    # "quem ficou parado esse mês, que tinha apontado antes?": who stopped recording
+    (re.compile(r"\b(?:ficou|ficaram|esta|estao|ta|tao) parad[oa]s?\b"), "parou de apontar"),
+    # "e analista de testes no geral, qualquer tecnologia?": no other filter, as "no geral" says
+    (re.compile(r"\b(?:de |em )?qualquer (?:tecnologia|perfil|nivel|cargo|senioridade)\b"), ""),
     # "filtra só testes integrados": the same list, narrowed
     (re.compile(r"^(?:e |agora )?(?:filtra|filtre|filtrar)(?: (?:so|somente|apenas|por|pra|para))? "), "e so "),
     # "qnts dias úteis teve o mês até hj": this month

@@ -1946,7 +1946,7 @@ def _understand(
         else None
     )
     summed = (
-        r"\b(?:no total|ao todo|juntos|juntas|somad[oa]s|somando|soma)\b"
+        r"\b(?:no total|ao todo|juntos|juntas|somad[oa]s|somando|soma|somam|somaram)\b"
         r"|\b(?:foram|fizeram|apontaram|lancaram) de\b|\bfoi\b"
     )
     # "e qnto de hora eles fizeram em setembro?" after who they are: theirs, summed (not "quem … entre eles")
@@ -3307,6 +3307,17 @@ def _asked_in_turn(contract: str | None, previous: Question) -> bool:
     after the 8555 and the 8556 in October): the same subject, so the same period. Rows of a ranking are not."""
     if contract and previous.among and previous.group in ("contract", "client") and contract in previous.among:
         return True  # "quem mais apontou no E9951270?" after it and another side by side
+    has_now = (
+        re.search(r"\b(?:tem|temos|tenho)\b", normalize(_ORIGINAL.get())) is not None
+    )  # "qnts pessoas tem no 8600?"
+    if (
+        contract
+        and _ROLE.get() == "gestor"
+        and not previous.contract
+        and contract in _NAMED_CONTRACTS.get()
+        and not has_now
+    ):
+        return True  # "quebra por atividade só do 7689" after his two contracts in October: one of them, then
     return bool(contract and previous.contract and contract in _NAMED_CONTRACTS.get())
 
 
@@ -3764,6 +3775,9 @@ def _compose(
             read.group = "none"
         if read.group is None and read.measure == "people" and _HOW_MANY_PEOPLE.search(text):
             read.group = "none"  # "qnts pessoas apontaram nele?" after its weeks: how many in all, not per week
+        entries_in_all = re.search(r"\bquant\w* apontamentos (?:foram|foi|deu|deram|teve|tiveram)\b", text)
+        if read.group is None and read.measure == "entries" and entries_in_all and previous.group in _CALENDAR_GROUPS:
+            read.group = "none"  # "e qnts apontamentos foram?" after its weeks: how many in all
         people_named = read.group == "person" and re.search(r"\b(?:pessoas|recursos|nomes|quem)\b", text) is not None
         plural_verb = re.search(r"\b(?:que|q) (?:mais|menos) (?:apontaram|trabalharam|fizeram)\b", text)
         counted = re.search(r"\bquant\w* (?:apontamentos|registros|lancamentos)\b", text) is not None
@@ -3787,7 +3801,8 @@ def _compose(
         summed = summed or (same_period and not read.said_group and not read.rank)
         if previous.group and (read.group is None or read.inferred) and (read.rank or remeasured or read.share):
             read.group = "none" if of_activity or summed else previous.group  # "e o dia que menos?": the same
-        if read.group in ("week", "month") and read.rank and re.search(r"\bo dia\b(?! da semana)", text):
+        a_day = r"\b(?:o|meu|seu|qual|que) dia\b(?! da semana)|\bdia mais\b"  # "qual foi meu dia mais puxado"
+        if read.group in ("week", "month") and read.rank and re.search(a_day, text):
             read.group = "day"  # "e o dia q ele mais trabalhou no mês" after his weeks: a day, not a week
         if read.group == "weekday" and read.rank and _A_DATE_NOT_A_WEEKDAY.search(text):
             read.group = "day"  # "e o dia com mais horas do mês" after the weekdays: a date
@@ -4029,6 +4044,9 @@ def _compose(
         kept = None  # "quem mais fez isso lá?" after its count of entries: who did most of it, in hours
     if kept == "entries" and slots.get("activity") and re.search(r"\bquanto (?:foi|deu|tempo)\b", text):
         kept = None  # "quanto foi só de deploy?" after the activities counted: how much time, not how many
+    who_now = kept == "entries" and read.measure is None and read.group is None and not read.rank
+    if who_now and group is None and re.search(r"(?:^|\s)quem\W*$", text):
+        measure, group = "hours", "person"  # "e essa semana, quem?" after its entries counted: who recorded, each
     measure = measure or kept or "hours"
     if share and not MEASURES[measure].additive:
         measure = "hours"  # "e qnts % foi desenvolvimento?" after an average per person: its part of the hours

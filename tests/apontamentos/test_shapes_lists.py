@@ -1306,3 +1306,76 @@ def test_two_days_of_this_month_said_bare(generated: Dataset, rows: list[Span]) 
     weekend = total(rows, lambda r: r.supplier == "8446" and date(2026, 11, 21) <= r.day <= date(2026, 11, 22))
     (reply,) = ask(generated, "quantas horas o 8446 fez no fds de 21 e 22?")
     assert "21/11/2026 a 22/11/2026" in reply and hours(weekend) in reply
+
+
+# -- batches JB to JE (the last four: scored on the engine of this stop's end; these fixed after) ----------------
+
+
+def test_the_whole_week_said_with_td(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    _, reply = ask(generated, f"qnt a {plain(name)} fez ontem", "e essa semana td")
+    assert name in reply and hours(total(rows, of(name, THIS_WEEK))) in reply
+
+
+def test_the_weeks_shown_and_who_stopped(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    weeks = by(rows, lambda r: r.day - timedelta(days=r.day.weekday()), lambda r: NOVEMBER[0] <= r.day <= NOVEMBER[1])
+    (shown,) = ask(generated, "entao so mostra as semanas de novembro")
+    assert shown.startswith("Horas líquidas por semana") and all(hours(h) in shown for h in weeks.values())
+    (stopped,) = ask(generated, "quem ficou parado esse mes, que tinha apontado antes?")
+    assert stopped.startswith("Recursos que pararam de apontar")
+
+
+def test_those_three_summed_in_another_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    three = [name for name, _ in people_of(rows, OCTOBER)[:3]]
+    summed = total(rows, lambda r: r.name in three and of_contract(SEPTEMBER)(r))
+    *_, reply = ask(
+        generated, "quem mais apontou no 8446 em outubro? so os 3 primeiros", "e qnt esses 3 somam em setembro?"
+    )
+    assert hours(summed) in reply
+
+
+def test_the_entries_in_all_after_the_weeks(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    entries = [r for r in rows if of_contract(NOVEMBER)(r)]
+    _, reply = ask(generated, "horas do 8446 em novembro por semana", "show, e qnts apontamentos foram?")
+    assert f"{len(entries)} apontamentos" in reply and "semana de" not in reply
+
+
+def test_my_heaviest_day_after_my_weeks_and_the_lightest(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    day, h = busiest_day(rows, name, OCTOBER)
+    *_, reply = ask_as(
+        generated,
+        colaborador(rows, name),
+        "quantas horas eu fiz no mes passado",
+        "quebra por semana",
+        "qual foi meu dia mais puxado nesse periodo",
+    )
+    assert f"{day:%d/%m/%Y}" in reply.text and hours(h) in reply.text
+    days = by(rows, lambda r: r.day, of_contract(OCTOBER))
+    lightest = min(days, key=lambda d: days[d])
+    *_, light = ask(generated, "horas do 8446 dia a dia em outubro", "qual foi o dia mais pesado?", "e o mais leve?")
+    assert f"{lightest:%d/%m/%Y}" in light
+
+
+def test_who_after_the_entries_counted(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = people_of(rows, THIS_WEEK)
+    *_, reply = ask(generated, "quem apontou no 8446 semana passada", "qnts apontamentos foram", "e essa semana, quem?")
+    assert all(f"{name}: {hours(h)}" in reply for name, h in people[:3])
+
+
+def test_one_of_a_gestors_two_contracts_keeps_the_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446", "8447"))
+    *_, reply = ask_as(generated, gestor, "horas por contrato no mes passado", "top 3 pessoas do 8447")
+    name, h = people_of(rows, OCTOBER, "8447")[0]
+    assert f"{name}: {hours(h)}" in reply.text and "01/10/2026" in reply.text
+
+
+def test_a_profile_in_general_whatever_the_technology(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    testers = {r.name for r in rows if NOVEMBER[0] <= r.day <= NOVEMBER[1] and "testes" in plain(r.profile)}
+    technology = sorted({r.technology for r in rows if r.technology})[0]
+    _, reply = ask(
+        generated,
+        f"qnts recursos {technology} apontaram hora esse mes?",
+        "e analista de testes no geral, qualquer tecnologia?",
+    )
+    assert reply.startswith(f"{len(testers)} recursos")
