@@ -2582,7 +2582,8 @@ _FORECAST = re.compile(
     # "qnts horas vou fechar no fim do mês?" ("vou fechar um relatório pro cliente": the asker's reason)
     r"|(?:vai|vao|vou|iremos|vamos|irao|ira) fechar"
     r"(?! (?:(?:um|uma|1|o|a|meu|minha) )?(?:relatorio|report|planilha|ponto|folha|fechamento|apresentacao)\b)"
-    r"|(?:vai|vao) (?:ser|ficar) (?:o|a) (?:total|soma)|(?:total|soma) (?:vai|vao) (?:ser|ficar|dar))\b"
+    r"|(?:vai|vao) (?:ser|ficar) (?:o|a) (?:total|soma)|(?:total|soma) (?:vai|vao) (?:ser|ficar|dar)"
+    r"|(?:vai|vao) ficar (?:o |a |meu |minha |seu |sua )?(?:banco|saldo))\b"  # "qnt vai ficar meu banco de horas?"
 )
 
 _ABOUT_HOURS = re.compile(r"\b(?:horas?|apont\w*|trabalh\w*|fazer|contratos?|lancar|bater|total|\d{4}|e\d{7})\b")

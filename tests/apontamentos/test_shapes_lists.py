@@ -857,7 +857,14 @@ def test_the_whole_contract_from_a_gestor_of_one_part_is_named_as_that_part(
     assert hours(part) in reply.text and hours(total(rows, of_contract(NOVEMBER, "8447"))) not in reply.text
 
 
-@pytest.mark.parametrize("question", ["e previsao pra dezembro?", "e a previsão dele pra dezembro?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "e previsao pra dezembro?",
+        "e a previsão dele pra dezembro?",
+        "e qnt vai ficar o banco de horas dela em dezembro?",
+    ],
+)
 def test_a_forecast_named_without_hours_is_refused(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
     _, reply = ask(generated, f"horas da {plain(person_of(rows))} em novembro", question)
     assert "prever" in reply and not FIGURE.search(reply)
