@@ -36,7 +36,8 @@ SCORED = [QUESTIONS, HOLDOUT] + [
         "dd de df dg dh di dj dk dl dm dn do dp dq dr ds dt du dv dw dx dy dz ea ec ee ef eh ej ek el en eo ep eq es "
         "et eu ev ew ey ez fa fd fe fg ff fh fi fj fk fl fn fo fp fq fr fs ft fu fv fx fy fz ga gc gd ge gf gg gh gi "
         "gj gk gl gm gn go gp gq gr gs gt gv gx gy gz ha hb hd hf hh hi bw eg er ex fb fw gu "
-        "hj hk hl hm hn ho hp hq hr hs ht hu hv hw hx hy hz ia ib ic id if ik"
+        "hj hk hl hm hn ho hp hq hr hs ht hu hv hw hx hy hz ia ib ic id if ik ij "
+        "il in ip ir is it iu iv iw ix iy iz jb"
     ).split()
 ]
 WEEK = ["2026-11-16", "2026-11-22"]
