@@ -1964,8 +1964,12 @@ def _understand(
             "compose",
             measure="entries" if entries else "hours",
             basis="gross" if re.search(r"\bbrut", rest) else "net",  # "soma tudo de horas brutas deles"
+            # "os 3 somados", "e qnt esses 3 somam juntos?" (preparing reads "esses 3" as "eles": the count is in
+            # what was said): the first of them
             among=tuple(
-                listed[: int(count.group(1))] if (count := re.search(r"\bos (\d+) somados\b", rest)) else listed
+                listed[: int(count.group(1))]
+                if (count := re.search(r"\bos (\d+) somados\b", rest) or _THESE.search(normalize(_ORIGINAL.get())))
+                else listed
             ),
             period=period,
             # the people of a contract's ranking: their hours in that contract, as ranked

@@ -1386,3 +1386,9 @@ def test_a_profile_in_general_whatever_the_technology(generated: Dataset, rows: 
         "e analista de testes no geral, qualquer tecnologia?",
     )
     assert reply.startswith(f"{len(testers)} recursos")
+
+
+def test_three_of_a_longer_list_summed(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = people_of(rows, OCTOBER)
+    _, reply = ask(generated, "top 10 do 8446 em outubro", "e qnt esses 3 somam juntos?")
+    assert hours(sum(h for _, h in people[:3])) in reply and people[3][0] not in reply
