@@ -293,7 +293,7 @@ def _answer_one(
             named_periods=_periods(context),
             unanswered=bool(context.get("unanswered")),
             named_rows=_rows(context),
-            talked_before=_first_person(context),
+            talked_before=first,
         )
     if isinstance(understood, Clarification):
         kept = understood.pending.to_context() if understood.pending else context
@@ -476,7 +476,7 @@ def _ranks_one_contract(question: Question, scope: Scope) -> bool:
     return ranks and scope.role == "gestor" and len(scope.contracts) == 1 and not question.among
 
 
-_WHOLE = re.compile(r"\b(?:inteir[oa]|complet[oa]|tod[oa](?! (?:mundo|dia|semana|mes|mês)\b))\b")
+_WHOLE = re.compile(r"\b(?:inteir[oa]|complet[oa]|tod[oa](?! (?:mundo|dia|semana|mes)\b))\b")
 
 
 def _whole_of_a_part(view: Dataset, question: Question, text: str) -> str | None:
@@ -485,7 +485,7 @@ def _whole_of_a_part(view: Dataset, question: Question, text: str) -> str | None
     parts = view.parts.get(question.contract or "") if isinstance(view, ScopedDataset) else None
     if not parts or not _WHOLE.search(normalize(text)):
         return None
-    part = f"a parte {parts[0]}" if len(parts) == 1 else f"as partes {', '.join(parts[:-1])} e {parts[-1]}"
+    part = _the_parts(parts)
     whole = f"Você só pode consultar {part} do contrato {question.contract}, não o contrato inteiro"
     return f"{whole}: os números são d{part}."
 
@@ -498,11 +498,15 @@ def _rest_of_a_part(view: Dataset, question: Question, text: str) -> str | None:
     parts = view.parts.get(question.contract or "") if isinstance(view, ScopedDataset) else None
     if not parts or not _REST.search(normalize(text)):
         return None
-    part = f"a parte {parts[0]}" if len(parts) == 1 else f"as partes {', '.join(parts[:-1])} e {parts[-1]}"
     return (
-        f"Você só pode consultar {part} do contrato {question.contract}: o resto do contrato não está entre os "
-        "que você pode ver."
+        f"Você só pode consultar {_the_parts(parts)} do contrato {question.contract}: o resto do contrato não está "
+        "entre os que você pode ver."
     )
+
+
+def _the_parts(parts: tuple[str, ...]) -> str:
+    """ "a parte E5067620", "as partes E2789620 e E5067620": the client contracts a gestor sees of a contract."""
+    return f"a parte {parts[0]}" if len(parts) == 1 else f"as partes {', '.join(parts[:-1])} e {parts[-1]}"
 
 
 def _two_granted(db: Dataset, scope: Scope) -> tuple[str, ...]:

@@ -3311,9 +3311,8 @@ def _asked_in_turn(contract: str | None, previous: Question) -> bool:
     after the 8555 and the 8556 in October): the same subject, so the same period. Rows of a ranking are not."""
     if contract and previous.among and previous.group in ("contract", "client") and contract in previous.among:
         return True  # "quem mais apontou no E9951270?" after it and another side by side
-    has_now = (
-        re.search(r"\b(?:tem|temos|tenho)\b", normalize(_ORIGINAL.get())) is not None
-    )  # "qnts pessoas tem no 8600?"
+    # ("qnts pessoas tem no 8600?" asks about now, not the month talked about)
+    has_now = re.search(r"\b(?:tem|temos|tenho)\b", normalize(_ORIGINAL.get())) is not None
     if (
         contract
         and _ROLE.get() == "gestor"
