@@ -1392,3 +1392,12 @@ def test_three_of_a_longer_list_summed(generated: Dataset, rows: list[Span]) -> 
     people = people_of(rows, OCTOBER)
     _, reply = ask(generated, "top 10 do 8446 em outubro", "e qnt esses 3 somam juntos?")
     assert hours(sum(h for _, h in people[:3])) in reply and people[3][0] not in reply
+
+
+def test_mine_in_the_middle_of_a_gestors_question(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    weeks = by(rows, lambda r: r.day - timedelta(days=r.day.weekday()), of_contract(NOVEMBER))
+    gestor = Scope("gestor", contracts=("8446",))
+    _, reply = ask_as(
+        generated, gestor, "horas do meu contrato em outubro", "ok. e no meu, como foi semana a semana esse mes?"
+    )
+    assert all(hours(h) in reply.text for h in weeks.values())
