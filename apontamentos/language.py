@@ -990,10 +990,9 @@ _FORMAL = (
         ),
         "",
     ),
-    # "quem mais trabalhou no meu?" (a gestor, after his contract's figures): "meu" alone at the end is the contract
-    (re.compile(r"\b((?:n|d)o) meu$"), r"\1 meu contrato"),
-    # "e no meu, como foi semana a semana?": the same, a question word right after it
-    (re.compile(r"\b((?:n|d)o) meu (?=(?:como|quanto|quantas?|quantos|qual|quais|quem)\b)"), r"\1 meu contrato "),
+    # "quem mais trabalhou no meu?", "e no meu, como foi semana a semana?" (a gestor, after his contract's
+    # figures): "meu" with no noun, at the end or before a question word, is the contract
+    (re.compile(r"\b((?:n|d)o) meu(?:$| (?=(?:como|quanto|quantas?|quantos|qual|quais|quem)\b))"), r"\1 meu contrato "),
     (re.compile(r"\b(volta\w*) (?:pro|pra|para o|ao|no) meu\b(?! contrato)"), r"\1 pro meu contrato"),
     # "ela apontou td dia útil?", "lançou hora em todos os dias úteis?": whether a working day went without entries
     (
