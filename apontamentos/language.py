@@ -445,10 +445,11 @@ _TOPIC_SHIFT = re.compile(
     r"\b(?:muda(?:ndo)? de assunto|mudando o assunto|outra pergunta"
     r"|(?:volta|voltando|voltar|retomando) (?:pro|pra|para o|para a|ao|a|para|em|no|na|nos|nas)(?= \w))"
 )
-# "volta pro time: top 5", "volta pro 8120": back to the team (or the one named alone), a follow-up of the talk
+# "volta pro time: top 5", "volta pro contrato todo, …", "volta pro 8120": back to the team (or the one named
+# alone), a follow-up of the talk
 _GOING_BACK = re.compile(
     r"^(?:e )?(?:volta|voltando|voltar|retomando) (?:pro|pra|para o|para a|ao|a|para|em|no|na|nos|nas)"
-    r"(?= (?:(?P<team>time|pessoal)|(?P<crew>equipe))\b| \S+$)"
+    r"(?= (?:(?P<team>time|pessoal)|(?P<crew>equipe)|(?P<whole>contrato (?:todo|inteiro)(?!.*\b\d{4}\b)))\b| \S+$)"
 )
 # "e a Tânia que eu perguntei antes": she is named; when she was asked about does not matter
 _ASKED_BEFORE = re.compile(
@@ -464,7 +465,12 @@ _BOTH_BASES = re.compile(
     r"\b(?:brut[oa]s? (?:e|x|vs|ou|versus) liquid[oa]s?|liquid[oa]s? (?:e|x|vs|ou|versus) brut[oa]s?)\b"
 )
 # "qnts recursos eu tenho no total?" from a gestor: his team's size, not his own entries
-_MY_PEOPLE = re.compile(r"\b(quant[oa]s (?:recursos|pessoas|consultores|colaboradores)) (?:eu )?tenho\b")
+_MY_PEOPLE = re.compile(
+    r"\b(quant[oa]s (?:recursos|pessoas|consultores|colaboradores|analistas|desenvolvedores|devs|arquitetos"
+    r"|engenheiros|scrum masters|testers|juniors?|plenos?|seniors?|especialistas|java|sap|devops|python|azure"
+    r"|mobile|frontend|dados|qa|dot net|net)(?: (?:de|da|do) \w+)?(?: (?:junior|pleno|senior|especialista)s?)?) "
+    r"(?:eu )?tenho\b"
+)
 _DONE_WORK = re.compile(r"\brealizad[oa]s?\b")  # "esperado vs realizado": the hours worked
 _EACH_PERSON_EACH_DAY = re.compile(r"\bcontando cada (?:pessoa|recurso) (?:em|por) cada dia\b")
 _STOPPED_DEFINED = re.compile(
@@ -1071,6 +1077,37 @@ _FORMAL = (
     (re.compile(r"\b(?:ficou|ficaram|esta|estao|ta|tao) parad[oa]s?\b"), "parou de apontar"),
     # "e analista de testes no geral, qualquer tecnologia?": no other filter, as "no geral" says
     (re.compile(r"\b(?:de |em )?qualquer (?:tecnologia|perfil|nivel|cargo|senioridade)\b"), ""),
+    # "inverte aí, do menor pro maior", "ordena do menor pro maior": the direction said is the question
+    (
+        re.compile(
+            r"^(?:e |agora )?(?:invert[ea]|inverter|ordena|ordene|ordenar|ordenad[oa]|reordena|classifica)"
+            r"(?: (?:ai|isso|a ordem|a lista|o ranking|a tabela|para mim|por favor))*[, ]*"
+            r"(?=(?:d?[oa] )?(?:menor|maior|mais|menos)\b)"
+        ),
+        "",
+    ),
+    # "inverte aí", "inverte a ordem": the other end of the list just shown
+    (
+        re.compile(
+            r"^(?:e |agora )?(?:invert[ea]|inverter)"
+            r"(?: (?:ai|isso|a ordem|a lista|o ranking|a tabela|para mim|por favor))*\W*$"
+        ),
+        "ordem inversa",
+    ),
+    # "quebra todas as atividades dele": his hours by activity ("todas as atividades" is otherwise no filter)
+    (re.compile(r"\b(quebra|abre|detalha|divide|separa)r? (?:todas )?(?:as |em )?atividades\b"), r"\1 por atividade"),
+    # "média por dia dos meus recursos", "os meus consultores": a gestor's team, not his own entries
+    (
+        re.compile(r"\b(?:(d|n)?os )?meus (?:recursos|consultores|colaboradores|funcionarios|liderados)\b"),
+        lambda m: f"{m.group(1) or ''}{'a ' if m.group(0).startswith(('os', 'dos', 'nos')) else ''}minha equipe",
+    ),
+    # "quanto disso foi reunião?": a part of what was just shown, as a share (whose answer says the hours too)
+    (
+        re.compile(
+            r"\bquant(?:o|as horas) (disso|daquilo|desse total|dessas horas|desse tempo) (?=(?:foi|foram|era|eram) )"
+        ),
+        r"quanto porcentagem \1 ",
+    ),
     # "filtra só testes integrados": the same list, narrowed
     (re.compile(r"^(?:e |agora )?(?:filtra|filtre|filtrar)(?: (?:so|somente|apenas|por|pra|para))? "), "e so "),
     # "qnts dias úteis teve o mês até hj": this month
@@ -1738,8 +1775,12 @@ def _together(match: re.Match[str]) -> str:
     return f"os {({'dois': '2', 'duas': '2', 'tres': '3'}).get(said, said)} somados"  # how many stays
 
 
-# "somando os dois contratos": all the contracts talked about (for a gestor, his)
-_CONTRACTS_SUMMED = re.compile(r"\bsomando (?:os )?(?:2|3|4|dois|tres|quatro) contratos\b")
+# "somando os dois contratos": all the contracts talked about (for a gestor, his); "qnts recursos tenho …, somando
+# os dois contratos": everyone of them, not a list of contracts
+_CONTRACTS_SUMMED = re.compile(
+    r"(?P<people>\b(?:pessoas|quem|recursos|consultores|colaboradores)\b.*?)?"
+    r"\bsomando (?:os )?(?:2|3|4|dois|tres|quatro) contratos\b"
+)
 # "em média qnts horas cada um faz por dia?": the average per person per day
 _EACH_A_DAY = re.compile(
     r"\bcada (?:um|uma|pessoa|recurso|consultor) (?:faz|fez|trabalha|trabalhou|aponta|apontou)(?: em media)? por dia\b"
@@ -1833,7 +1874,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_LAST_CUT, _last_cut),
     (_THESE_N, "eles"),
     (_SAME_CONDITIONS, " "),
-    (_GOING_BACK, lambda m: "e o" if m.group("team") else "e a" if m.group("crew") else "e"),
+    (
+        _GOING_BACK,
+        lambda m: "e o" if m.group("team") else "e a" if m.group("crew") else "e no" if m.group("whole") else "e",
+    ),
     (_TOPIC_SHIFT, " "),
     (_ASKED_BEFORE, " "),
     (_DONE_WORK, "trabalhado"),
@@ -1859,7 +1903,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_OWING_ENTRIES, "ficaram sem apontar algum dia"),
     (_HOW_IS_THE_WEEK, "como foi essa semana"),
     (_HOW_MANY_PEOPLE, "quantas pessoas "),
-    (_CONTRACTS_SUMMED, "somando todos os contratos"),
+    (_CONTRACTS_SUMMED, lambda m: m.group("people") or "somando todos os contratos"),
     (_TOGETHER, _together),
     (_EVERYONE_SUMMED, "no total"),
     (_EACH_A_DAY, "por pessoa por dia"),
@@ -2476,7 +2520,8 @@ _FIRST_AND_LAST = re.compile(r"\b(primeir[oa]) e (?:o |a )?ultim[oa]\b")
 _AND_THE_TOTAL = re.compile(r"[\s,]+e (?:o|no) total\s*[?!.]*$")
 _BREAKDOWN = re.compile(r"\b(?:por|cada|quebra\w*|semanal|mensal|diari[oa]|separad\w*)\b")
 _GREETING_ONLY = re.compile(
-    r"(?:oi|ola|opa|e ai|bom dia|boa tarde|boa noite)(?:[\s,!.]+(?:tudo bem|tudo bom|tudo certo|pessoal|bot))*[\s,!.]*"
+    r"(?:oi+|ola+|opa+|e ai|bom dia+|boa tarde+|boa noite+)"
+    r"(?:[\s,!.]+(?:tudo bem|tudo bom|tudo certo|pessoal|bot))*[\s,!.]*"
     r"|(?:tudo bem|tudo bom)[\s,!.]*"
 )
 

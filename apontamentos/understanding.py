@@ -80,7 +80,7 @@ REFUSALS = {
     ),
 }
 
-_GREETING = re.compile(r"^(?:oi|ola|opa|salve|hey|hello|e ai|bom dia|boa tarde|boa noite)\b")
+_GREETING = re.compile(r"^(?:oi+|ola+|opa+|salve|hey|hello|e ai|bom dia+|boa tarde+|boa noite+)\b")
 _PRAISE = re.compile(
     r"(?:(?:muito|mt|super|mto) (?:top|show|bom|boa|util)|top (?:demais|d\+|mesmo)|show de bola|sensacional|excelente"
     r"|maravilha|incrivel|(?:ajudou|salvou) (?:muito|demais|mt)|(?:top|show|massa|demais|otimo|perfeito)(?= *$)"
@@ -1274,12 +1274,15 @@ def _understand(
             # "qual dos três fez mais horas ontem?" from a gestor of three contracts: which of his contracts
             rest = re.sub(r"\b(qual|quais) del[ea]s\b", r"\1 dos meus contratos", rest, count=1)
             text = " ".join(rest.split())
-    both = re.search(r" (n|d)os (?:dois|2|tres|3)(?! \w*(?:meses|dias|semanas|periodos|anos|pessoas|recursos)) ", rest)
+    both = _BOTH_CONTRACTS.search(rest)
     if both and _ROLE.get() == "gestor" and isinstance(db, ScopedDataset):
         count = 3 if re.search(r"tres|3", both.group(0)) else 2
         if count == len(db.scope.contracts) and len(_NAMED_CONTRACTS.get()) in (0, count):
-            # "qnts apontamentos sem validação nos dois em outubro?" from a gestor of two contracts: both of his
-            rest = rest.replace(both.group(0), f" {both.group(1)}os meus contratos ", 1)
+            # "qnts apontamentos sem validação nos dois em outubro?" from a gestor of two contracts: both of his;
+            # "top 5 recursos somando os dois" after each of them this month: everyone he sees, this month
+            whole = previous is not None and not (previous.contract or previous.person or previous.asker)
+            whole = whole and not _UNANSWERED.get()
+            rest = rest.replace(both.group(0), " " if whole else f" {both.group(1) or 'n'}os meus contratos ", 1)
             text = " ".join(rest.split())
     whole_team = re.search(r" (?:(?:d|n)?o time|(?:d|n)?a equipe)(?: tod[oa]| inteir[oa])? ", rest)
     if whole_team and _ROLE.get() == "gestor" and previous is not None and previous.person:
@@ -2242,6 +2245,12 @@ def _understand(
             read.group = "weekday"  # "de seg a sex, qual dia menos?": which weekday
     if found is not None and found.months >= 3 and read.group is None and not read.total:
         read.group = "month"  # "set, out e nov": each month, as listed
+    if _TOP_PEOPLE.search(text):
+        read.group, read.said_group, read.inferred = "person", True, False  # "top 5 pessoas nesse período": people
+    weekdays_shown = previous is not None and previous.group == "weekday" and "period" not in slots
+    weekdays_shown = weekdays_shown and not any(slots.get(name) for name in SUBJECT)
+    if weekdays_shown and read.group == "day" and read.rank and _WEEKDAY_ROWS.search(rest):
+        read.group = "weekday"  # "me dá os 3 dias top" after the hours by weekday: the top 3 weekdays
     # Counts a catalogue answer gives and a composition would miscount: "quantos dias eu trabalhei no fim de
     # semana" (the weekend days worked), "e qntos contratos existem no total?" (contracts, not their people)
     counted_elsewhere = (kind == "weekend_work" and read.measure == "days" and read.weekday is None) or (
@@ -2445,6 +2454,9 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         inherit_subject = not _has(text, "alguem", "ninguem", "todo mundo", "gente", "pessoas", "quem", "quantos")
     if inherit_subject and _accepts(kind, previous):
         question = question.with_subject_of(previous)
+        if kind == "contract_resources" and question.person and question.contract:
+            # "e qnts pessoas ao todo?" after one of the 8033's people day by day: the 8033's people
+            question = replace(question, person=None, asker=False)
     roles_only = any(slots.get(n) for n in _ROLE_SLOTS) and not any(slots.get(n) for n in ("person", "contract"))
     everywhere = _has(text, "no geral", "no total", "ao todo", "todos", "todo mundo", "empresa")
     role_lists = ("people_by", "hours_by_person")  # "e quantas horas esses de java fizeram?": the 8447's
@@ -2537,6 +2549,8 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         and not habit
     ):
         question = replace(question, period=previous.period)
+        if picked and previous.contract and not question.contract and question.kind == "resource_days":
+            question = replace(question, contract=previous.contract)  # "o primeiro aí, dia a dia": in that contract
         if previous.versus and _THESE_PERIODS.search(text):
             # "nesses 2 meses, qual atividade pesou mais?" after two months side by side, in an answer that has
             # one period: the two together (a composition shows them side by side instead)
@@ -2574,6 +2588,11 @@ def _each_amount(first: Found, second: Found, text: str, rest: str) -> bool:
 
 _ACTIVITY_LISTS = frozenset({"activity_ranking", "person_activities", "activity_breakdown", "activity_distribution"})
 _NOW_ON = re.compile(r"\b(?:no total|ao todo)\b")
+# "tem algum apontamento dela sem validar?", "quantos ainda não foram validados?": pending now, whenever recorded
+_PENDING_NOW = re.compile(r"\b(?:tem|tenho|temos|ainda|ta|esta|estao|tao)\b")
+_PENDING_THEN = re.compile(
+    r"\b(?:teve|tiveram|houve|ficou|ficaram|deles|delas|desses|dessas|nesse|nessa|naquele|naquela|isso|disso|esses|essas)\b"
+)
 _RECORDED_ON = re.compile(
     r"(?:e )?(?:(?:eu|ele|ela) )?(?:apontei|apontou|trabalhei|trabalhou|lancei|lancou|registrei|registrou)"
     r"(?: (?!nao\b|sem\b|esquec|falt)\w+){1,3}"
@@ -2920,6 +2939,11 @@ _NARROWED = {
 def _narrowable(question: Question) -> Understood:
     """The question, or a Clarification when it names a subject its kind cannot be narrowed to."""
     extra = [name for name in _NARROWED if getattr(question, name) and name not in takes(question.kind)]
+    clock = any_of(normalize(_ORIGINAL.get()), CLOCK_WORDS)
+    if extra == ["contract"] and question.person and question.kind == "resource_days" and not clock:
+        # "o primeiro aí, dia a dia" after a contract's ranking: her days in that contract, not in every one
+        values = {name: getattr(question, name) for name in ("person", "contract", "period", "basis")}
+        return question_of(Composition(group="day", output="table", **{k: v for k, v in values.items() if v}))
     if extra == ["contract"] and question.person:
         return replace(question, contract=None)  # "que horas a Renata do 7712 chegou?": the contract says who
     if not extra:
@@ -3604,6 +3628,12 @@ def _compose(
     # "quantas horas de treinamento no total?" after its people: the activity talked about, summed
     again_activity = again_activity_of(previous, slots)
     if total_of and (follow_up or bare or again_activity) and not read.group and not read.rank and not own_question:
+        back_to_whole = previous is not None and previous.person and previous.contract and not slots.get("person")
+        back_to_whole = back_to_whole and not slots.get("activity") and not read.share
+        if back_to_whole and read.measure is None and _WHOLE_CONTRACT_SAID.search(text):
+            # "volta pro contrato todo, e em novembro como tá?" after one of its people's weeks: the contract's total
+            period = slots.get("period") or previous.period  # type: ignore[union-attr]
+            return Question("total_hours", contract=previous.contract, period=period)  # type: ignore[union-attr]
         if previous is not None and previous.kind == "expected_vs_worked" and slots.get("contract"):
             # "e o 7712 todo junto?" after one person's expected hours: the contract's team against the same
             return replace(previous, person=None, asker=False, contract=slots["contract"], page=0)
@@ -3937,6 +3967,9 @@ def _compose(
         group = None
     if group is None and read.rank and not values.get("person") and re.search(r"\b(?:ranking|top \d+)\b", text):
         group = "person"  # "e o ranking em horas brutas, top 5" after three of a ranking summed: people ranked again
+    contracts_shown = previous is not None and previous.kind in ("list_contracts", "contract_ranking")
+    if group == "person" and not read.said_group and contracts_shown and _WHICH_OF_THEM.search(text):
+        group = "contract"  # "quais os 3 com mais horas" after the contracts of last week: 3 of those contracts
     if group == "none" or (group == "person" and values.get("person") and not read.said_group):
         group = None  # "e ele, quanto fez?" after a ranking: his figure, not a ranking of one
     if group in ("contract", "client") and values.get("contract") and not read.said_group:
@@ -4278,6 +4311,10 @@ def _inherited(
     ranked_contracts = previous is not None and (
         previous.kind in ("contract_ranking", "list_contracts") or previous.group in ("contract", "client")
     )
+    drilled = ranked_contracts and slots.get("contract") and not slots.get("person") and not read.rank
+    drilled = drilled and read.measure != "open_spans" and read.validated is None  # states are now
+    if drilled and previous.period and "period" not in slots and read.measure not in _EVER_MEASURES:  # type: ignore[union-attr]
+        values["period"] = previous.period  # type: ignore[union-attr]  # "o 8447 quebra por semana" after October's contracts
     if ranked_contracts and read.share and slots.get("contract") and previous.period and "period" not in slots:
         # "qnto % do total foi o 8446" after the contracts ranked in October: its part of October
         values["period"] = previous.period  # type: ignore[union-attr]
@@ -4326,6 +4363,12 @@ def _inherited(
             and any("contrato" in said for said in (*read.said, read.rest))
             and _IS_NOW.search(read.rest)
             and "apontando" not in read.rest.split()  # "… tem mais gente apontando?": in the period talked about
+            # (after "74 recursos apontaram em novembro", the people of that period are the talk)
+            and (
+                previous.measure != "people"
+                and previous.kind != "contract_resources"
+                or "aloca" in normalize(_ORIGINAL.get())
+            )
         ):
             values["period"] = None  # "qual contrato tem mais gente?": its team, not the people of the last period
         if any(re.search(r"\b(?:no total|ao todo|no geral)\b", said) for said in read.said) and read.validated is None:
@@ -4364,6 +4407,8 @@ def _inherited(
                 values[previous.part] = getattr(previous, previous.part)  # "e no 8446?" after Azure's part of the 8033
         if "period" in slots:
             values["versus"] = None
+        if previous.person and previous.contract and not named_subject and _WHOLE_CONTRACT_SAID.search(asked):
+            values["person"] = None  # "e no contrato todo, em novembro?" after one of its people: everyone in it
         own_period = "period" in slots or read.total
         if previous.weekday and read.weekday is None and own_period and (read.rank or read.total or read.measure):
             # "quais os cinco com mais horas em outubro?" after October without weekends: every day again
@@ -4384,7 +4429,10 @@ def _inherited(
         values["period"] = values["versus"] = None  # "meu primeiro apontamento foi quando?": ever, not this week
     said = f" {read.rest} {' '.join(read.said)} "
     pending_before = previous is not None and (previous.validated is False or previous.kind == "unvalidated")
-    if read.validated is False and not pending_before and "period" not in slots and re.search(_NOW_ON, said):
+    # (as the catalogue reads state: "e …" continues the talk's period; writers split evenly on those)
+    asked = normalize(_ORIGINAL.get())
+    asked_now = _PENDING_NOW.search(asked) and not _PENDING_THEN.search(said) and not re.match(r"e\b", asked)
+    if read.validated is False and not pending_before and "period" not in slots and (_NOW_ON.search(said) or asked_now):
         # "e no total, quantos meus tão sem validar?" after her missing days in November: now, all of them
         values["period"] = values["versus"] = None
     if "period" not in slots and _HELD_IN_TOTAL.search(said) and not read.group and not read.rank:
@@ -4450,7 +4498,19 @@ def _weekday_range(found: Found | None, text: str, previous: Question | None) ->
     return tuple(range(first, last + 1)) if by_weekday and first < last else None
 
 
+_BOTH_CONTRACTS = re.compile(
+    r" (?:(n|d)os|(?:somando|juntando|considerando|entre) os|em ambos os|os(?= \w+ somad[oa]s)) (?:dois|2|tres|3)"
+    r"(?: contratos)?(?! \w*(?:meses|dias|semanas|periodos|anos|pessoas|recursos))(?: somad[oa]s)? "
+)
+_TOP_PEOPLE = re.compile(r"\btop \d+ (?:pessoas|recursos|consultores|colaboradores)\b")
+# "os 3 dias top", "os dias com mais": rows of a table of weekdays ("dia a dia", "por dia", a date: calendar days)
+_WEEKDAY_ROWS = re.compile(r"\bdias\b(?! a dia| com apontamento| uteis| corridos)")
+# "quais os 3 com mais horas", "qual o maior" with no noun: rows of the list just shown
+_WHICH_OF_THEM = re.compile(
+    r"^(?:e )?(?:quais|qual) (?:os|o|as|a) (?:\d+ |tres |dois |cinco )?(?:com|que|q|de|maior|menor)\b"
+)
 _WHOLE_CONTRACT = re.compile(r"\b(?:n|d)?o contrato (?:todo|inteiro)\b")
+_WHOLE_CONTRACT_SAID = re.compile(r"\bcontrato (?:todo|inteiro)\b")  # "volta pro contrato todo", as typed
 # The kinds whose question stands without a narrowing filter (a count of a profile's people does not)
 _UNNARROWABLE = frozenset(
     {"compose", "ranking", "total_hours", "activity_hours", "hours_by_person", "contract_ranking"}
@@ -4567,6 +4627,8 @@ def _share_words(
         and (_THAT.search(text) or re.match(r"e\b", text) or bare)
     ):
         return previous.activity  # "e em % do meu mês?" after my code review hours: code review's part
+    if bare and previous is not None and previous.share_of:
+        return previous.share_of  # "em porcentagem" after "quanto disso foi suporte" (a share already): the same
     return Clarification(
         "not_understood",
         "Entendi que você quer uma porcentagem, mas não entendi de quê. Diga a atividade, por exemplo: “quanto % "

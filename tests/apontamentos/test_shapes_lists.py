@@ -1401,3 +1401,150 @@ def test_mine_in_the_middle_of_a_gestors_question(generated: Dataset, rows: list
         generated, gestor, "horas do meu contrato em outubro", "ok. e no meu, como foi semana a semana esse mes?"
     )
     assert all(hours(h) in reply.text for h in weeks.values())
+
+
+# -- batches JF to JM (JF to JI left as scored by the stop before; JJ to JM scored on 048a17f) -------------------
+
+
+def test_back_to_the_whole_contract_after_one_of_its_people(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    *_, reply, people = ask(
+        generated,
+        "qnts horas o contrato 8446 teve em outubro?",
+        f"e a {plain(name)}, qnto ela fez la em outubro?",
+        "quebra isso por semana",
+        "volta pro contrato todo, e em novembro como ta?",
+        "qnts recursos apontaram nesse periodo?",
+    )
+    assert hours(total(rows, of_contract(NOVEMBER))) in reply
+    assert f"{len({r.name for r in rows if of_contract(NOVEMBER)(r)})} recursos" in people
+
+
+def test_the_list_turned_around(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = people_of(rows, NOVEMBER)
+    for turn in ("inverte ai, do menor pro maior", "inverte a ordem", "ordena do menor pro maior"):
+        _, reply = ask(generated, "quem mais apontou hora no 8446 esse mes? top 10", turn)
+        assert reply.index(people[-1][0]) < reply.index(people[-2][0]) and people[0][0] not in reply.split("\n")[1]
+
+
+def test_the_first_of_a_contracts_list_day_by_day_and_how_many_in_all(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+) -> None:
+    first = people_of(rows, OCTOBER)[0][0]
+    days = by(rows, lambda r: r.day, lambda r: r.name == first and of_contract(OCTOBER)(r))
+    *_, daily, count = ask(
+        generated,
+        "horas do 8446 por semana em outubro",
+        "e quem mais contribuiu",
+        "o primeiro ai, dia a dia",
+        "e qnts pessoas ao todo",
+    )
+    assert hours(sum(days.values())) in daily and "8446" in daily
+    assert f"{len({r.name for r in rows if of_contract(OCTOBER)(r)})} recursos" in count
+
+
+def test_the_top_days_of_a_table_of_weekdays(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    weekdays = by(rows, lambda r: r.day.weekday(), lambda r: r.supplier == "8446")
+    top = sorted(weekdays, key=lambda d: -weekdays[d])[:3]
+    _, reply = ask(generated, "em q dia da semana o pessoal do 8446 mais aponta hora?", "me da os 3 dias top")
+    assert all(f"{WEEKDAYS[d]}: {hours(weekdays[d])}" in reply for d in top)
+
+
+def test_a_gestors_two_contracts_summed_keep_the_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446", "8447"))
+    both = lambda r: r.supplier in ("8446", "8447") and NOVEMBER[0] <= r.day <= NOVEMBER[1]  # noqa: E731
+    people = sorted(by(rows, lambda r: r.name, both).items(), key=lambda p: (-p[1], p[0]))
+    for turn in ("top 5 recursos somando os dois", "top 5 pessoas nos dois contratos"):
+        _, reply = ask_as(generated, gestor, "horas por contrato esse mes", turn)
+        assert all(f"{name}: {hours(h)}" in reply.text for name, h in people[:5])
+
+
+def test_every_activity_of_his_broken_down(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    activities = by(rows, activity_of, lambda r: r.name == name and OCTOBER[0] <= r.day <= OCTOBER[1])
+    _, reply = ask(
+        generated, f"qnto tempo o {plain(name)} passou em reuniao em outubro", "quebra todas as atividades dele"
+    )
+    assert all(hours(h) in reply for h in activities.values())
+
+
+def test_her_pending_entries_are_all_of_them_asked_anew(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    pending = [r for r in rows if r.name == name and not r.validated]
+    _, reply = ask(
+        generated, f"a {plain(name)} apontou quanto desde segunda?", "tem algum apontamento dela sem validar?"
+    )
+    assert f"{len(pending)} apontamentos" in reply
+
+
+def test_how_many_testers_a_gestor_has(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    latest: dict[str, Span] = {}
+    for r in sorted(rows, key=lambda r: r.start):
+        latest[r.name] = r
+    worked = {r.name for r in rows if of_contract(NOVEMBER)(r)}
+    testers = {n for n in worked if latest[n].profile == "ANALISTA DE TESTES"}
+    gestor = Scope("gestor", contracts=("8446",))
+    (reply,) = ask_as(generated, gestor, "quantos analistas de testes tenho lançando esse mês")
+    assert f"{len(testers)} recurso" in reply.text
+
+
+def test_which_three_of_the_contracts_just_listed(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    contracts = by(rows, lambda r: r.supplier, lambda r: LAST_WEEK[0] <= r.day <= LAST_WEEK[1])
+    top = sorted(contracts, key=lambda c: -contracts[c])[:3]
+    _, reply = ask(generated, "quantos contratos tiveram apontamento semana passada", "quais os 3 com mais horas")
+    assert all(f"{c}: {hours(contracts[c])}" in reply for c in top)
+
+
+def test_one_contract_of_a_months_table_keeps_the_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    *_, reply = ask(
+        generated, "tabela de horas por contrato em outubro", "so os 5 primeiros", "o 8447 quebra por semana pfv"
+    )
+    assert hours(total(rows, of_contract(OCTOBER, "8447"))) in reply and "31/10/2026" in reply
+
+
+def test_which_contract_has_more_people_in_the_day_talked_about(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+) -> None:
+    gestor = Scope("gestor", contracts=("8447", "7873"))
+    yesterday = (TODAY - timedelta(days=1),) * 2
+    counts = {c: len({r.name for r in rows if of_contract(yesterday, c)(r)}) for c in ("8447", "7873")}
+    _, reply = ask_as(
+        generated,
+        gestor,
+        "qnts recursos tenho no total ontem, somando os dois contratos",
+        "qual contrato tem mais gente",
+    )
+    assert all(f"{c}: {n} recursos" in reply.text for c, n in counts.items())
+
+
+def test_my_people_are_my_team(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    mine = person_of(rows)
+    gestor = Scope("gestor", resource_id=resource_of(rows, mine), contracts=("8446",))
+    team = total(rows, of_contract(OCTOBER))
+    (reply,) = ask_as(generated, gestor, "qnts horas os meus recursos fizeram em outubro")
+    assert hours(team) in reply.text
+
+
+def test_how_much_of_that_is_a_share(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    mine = lambda r: r.name == name and SEPTEMBER[0] <= r.day <= SEPTEMBER[1]  # noqa: E731
+    meetings = total(rows, lambda r: mine(r) and "reuniao" in activity_of(r))
+    share = f"{100 * meetings / total(rows, mine):.1f}%".replace(".", ",")
+    _, reply = ask(
+        generated, f"divisao do tempo do {plain(name)} por atividade em setembro", "quanto disso foi reuniao?"
+    )
+    assert share in reply and hours(meetings) in reply
+
+
+def test_top_people_after_the_weeks(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = people_of(rows, NOVEMBER)
+    _, reply = ask(generated, "horas do 8446 por semana em novembro", "top 5 pessoas nesse periodo")
+    assert all(f"{name}: {hours(h)}" in reply for name, h in people[:5]) and "semana de" not in reply
+
+
+@pytest.mark.parametrize("greeting", ["bom diaa", "opaaa"])
+def test_a_greeting_with_its_vowel_held(generated: Dataset, greeting: str) -> None:
+    (reply,) = ask(generated, greeting)
+    assert reply.startswith("Olá")
