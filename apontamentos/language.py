@@ -336,6 +336,7 @@ _WRITE_FIRST = re.compile(
 # Data the bot does not have: pay, rates, money, contact and identity data.
 _PERSONAL = re.compile(
     r"\b(?:salari\w*|remunera\w*|ganha\w*|ganho|ganhei|ganhamos|receber|recebo|recebi|pagament\w*|pago|paga|valor|valores|preco\w*|custo\w*|custa\w*|"
+    r"pagar|pagam|pagou|pagamos|pagaram|pagara|cobrar|cobra|cobram|cobrou|cobrad[oa]s?|cobramos|cobranca\w*|"
     r"fatur\w*|dinheiro|reais|r|tarifa\w*|taxa\w*|cpf|rg|telefone\w*|celular\w*|whatsapp|zap|e ?mail\w*|"
     r"endereco\w*|aniversario\w*|data de nascimento|nasceu|idade|senha\w*|login|conta bancaria|pix|"
     r"avaliac\w*|demiss\w*|ferias|atestado\w*|doenc\w*"
@@ -396,6 +397,7 @@ _SEM_WEEK = re.compile(
 
 # "de 1/11 pra cá", "de setembro até agora": open at today's end, as "desde" is
 _UNTIL_NOW = re.compile(
+    r"(?<!fim )(?<!final )(?<!fins )(?<!finais )"  # "no fim de semana de setembro pra cá": since September
     r"\bd[ea] (?!(?:horas?|tempo|apontamentos?|dias?|trabalho)\b)((?:\S+ ){0,2}?\S+) (?:para|ate) (?:ca|agora|hoje)\b"
 )
 
@@ -1108,6 +1110,18 @@ _FORMAL = (
         ),
         r"quanto porcentagem \1 ",
     ),
+    # "o último aí, o 7712, mês a mês": the row named, so its position says nothing more (not "the least")
+    (
+        re.compile(
+            r"\b(?:o|a) (?:ultim[oa]|primeir[oa]|segund[oa]|terceir[oa])(?: (?:ai|dai|da lista|dessa lista))?,? "
+            r"(?:o |a |contrato )?(?=\d{4}\b|e\d{7}\b)"
+        ),
+        "o ",
+    ),
+    # "e se for por qtd de apontamentos?", "e se fosse em horas brutas?": the same, measured so
+    (re.compile(r"^(e |mas |agora )?se (?:for|fosse|contar|contasse|olhar|olhasse) (?=por |em |pel[oa] |so )"), r"\1"),
+    # "e setembro? põe os dois lado a lado": side by side, the two talked about
+    (re.compile(r"\b(?:poe|coloca|bota|deixa) (?=(?:(?:os|as) (?:2|3) )?lado a lado\b)"), ""),
     # "filtra só testes integrados": the same list, narrowed
     (re.compile(r"^(?:e |agora )?(?:filtra|filtre|filtrar)(?: (?:so|somente|apenas|por|pra|para))? "), "e so "),
     # "qnts dias úteis teve o mês até hj": this month
@@ -1767,11 +1781,15 @@ def _on_weekdays(match: re.Match[str]) -> str:
 _TOGETHER = re.compile(
     r"\b(?:os|as) (?P<n>\d{1,2}|dois|duas|tres) (?:junt[oa]s|somad[oa]s|somaram|juntos somaram|fizeram juntos)\b"
     r"|\bsomando (?:os|as) (?P<m>\d{1,2}|dois|duas|tres)\b(?! contratos)"
+    # "soma desses 3", "o total dos 5" after a list: those, summed
+    r"|\b(?:(?:a )?soma d(?:esses|estes|essas|estas|os|as)|(?:o )?total d(?:esses|estes|essas|estas))"
+    r" (?P<k>\d{1,2}|dois|duas|tres)\b"
+    r"(?! (?:contratos|dias|meses|semanas|primeir|ultim)\w*)"
 )
 
 
 def _together(match: re.Match[str]) -> str:
-    said = match.group("n") or match.group("m")
+    said = match.group("n") or match.group("m") or match.group("k")
     return f"os {({'dois': '2', 'duas': '2', 'tres': '3'}).get(said, said)} somados"  # how many stays
 
 
@@ -2643,7 +2661,7 @@ def refusal(text: str) -> str | None:
     future = future or re.search(r"\b(?:previsao|projecao|estimativa|tendencia)\b", text)  # a forecast, named
     if _FORECAST.search(text) and future and _ABOUT_HOURS.search(text):
         return "forecast"  # (the weather's forecast is out of scope, below)
-    if re.search(r"\b(?:previsao|projecao|estimativa)\b", text):
+    if re.search(r"\b(?:previsao|projecao|estimativa|prever|projetar)\b", text):
         return "forecast"  # "e a previsão dele pra dezembro?": a forecast named needs no word of hours
     if _orders_a_write(text):
         return "write"

@@ -1281,7 +1281,7 @@ def _understand(
             # "qnts apontamentos sem validação nos dois em outubro?" from a gestor of two contracts: both of his;
             # "top 5 recursos somando os dois" after each of them this month: everyone he sees, this month
             whole = previous is not None and not (previous.contract or previous.person or previous.asker)
-            whole = whole and not _UNANSWERED.get()
+            whole = whole and not _UNANSWERED.get() and not re.search(r"\b(?:fatia|porcentagem|parte)\b", rest)
             rest = rest.replace(both.group(0), " " if whole else f" {both.group(1) or 'n'}os meus contratos ", 1)
             text = " ".join(rest.split())
     whole_team = re.search(r" (?:(?:d|n)?o time|(?:d|n)?a equipe)(?: tod[oa]| inteir[oa])? ", rest)
@@ -1480,6 +1480,11 @@ def _understand(
                 slots["period"] = stopped[0].period  # "apontava em outubro e não apontou nada em novembro"
             elif not (this_and_last_week(found, second, today) and comparing):
                 return Clarification("period", TWO_PERIODS)
+        side_by_side = re.search(r"\blado a lado\b", rest) is not None and previous is not None
+        if second is None and side_by_side and previous.period and previous.period != found.period:  # type: ignore[union-attr]
+            # "e setembro? põe os dois lado a lado" after October: September beside October
+            slots["versus"] = previous.period  # type: ignore[union-attr]
+            rest = re.sub(r"(?: (?:os|as) 2)? lado a lado ", " ", rest, count=1)
     same_period = None
     if found is None and previous is not None and (same := _SAME_PERIOD.search(rest)):
         # "nesse período", "no mesmo período": the one the conversation is in (all of the data when it had none)
@@ -1636,6 +1641,12 @@ def _understand(
             return Clarification("ask_contract", ASK_CONTRACT)
         slots["contract"] = talked or only  # the one talked about, or the only one the asker sees
         consume(bare.group(0))
+        team_talk = previous is not None and not (previous.person or previous.asker or previous.contract)
+        team_talk = team_talk and "contratos" not in bare.group(0) and not _STATE_WORDS.search(rest)
+        if only and team_talk and previous.period and "period" not in slots:  # type: ignore[union-attr]
+            # "quebra por semana do contrato" after the ranking of a gestor's team this month: his one contract,
+            # which is what that talk was about, this month
+            slots["period"] = previous.period  # type: ignore[union-attr]
     if contract is not None:
         slots["contract"], fragment = contract
         consume(fragment)
@@ -2092,7 +2103,9 @@ def _understand(
     if (said_self or _SELF & set(rest.split()) or _SELF_PHRASE.search(text)) and "person" not in slots:
         if me is None and _ROLE.get() == "gestor":
             # the period stays, so "e a minha equipe?" is the team's hours then
-            kept = Question("total_hours", period=slots.get("period"))
+            # ("e as minhas horas nesse período?" in a talk about last week: that week, for what comes next)
+            period = slots.get("period") or same_period
+            kept = Question("total_hours", period=period)
             return Clarification("no_own_entries", NO_OWN_ENTRIES, kept, suggestion=_TEAM_OFFER)
         if me is None:
             return Clarification(
@@ -2247,6 +2260,10 @@ def _understand(
         read.group = "month"  # "set, out e nov": each month, as listed
     if _TOP_PEOPLE.search(text):
         read.group, read.said_group, read.inferred = "person", True, False  # "top 5 pessoas nesse período": people
+    shares_shown = previous is not None and previous.output == "share" and previous.group == "activity"
+    shares_shown = shares_shown and not re.search(r"\b(?:tempo|horas?|hrs?)\b", text)  # "qnt tempo foi": hours
+    if shares_shown and slots.get("activity") and not (read.measure or read.group) and _HOW_MUCH.search(rest):
+        read.share = True  # "qnto foi reunião?" after each activity's part in %: that part, in % (and hours)
     weekdays_shown = previous is not None and previous.group == "weekday" and "period" not in slots
     weekdays_shown = weekdays_shown and not any(slots.get(name) for name in SUBJECT)
     if weekdays_shown and read.group == "day" and read.rank and _WEEKDAY_ROWS.search(rest):
@@ -2509,6 +2526,8 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     # "e quantos contratos tiveram … no total?" ("… no total nesse período": in the period talked about)
     that_period = re.search(r"\b(?:n|d)?(?:esse|este|aquele|mesmo) (?:periodo|mes)\b", text) is not None
     ever = ever or (overall and question.kind == "list_contracts" and not that_period)
+    # "e ponto aberto, tem algum? no geral" after October's pending entries: any, whenever
+    ever = ever or (overall and question.kind in ("open_spans", "unvalidated") and not that_period)
     named_now = bool(question.person) or bool(slots.get("contract"))  # "qnts abertos tem no 8120?": now
     # "e quantos abertos ele tem?" after another kind of question: now ("e quantos ficaram sem saída?": then)
     changed = (
@@ -2918,7 +2937,12 @@ def _merge(previous: Question, slots: dict[str, Any]) -> Question:
         changes.update(measure="people", group=None, output="value", limit=None, order="desc", count=False)
     if kind == "activity_list" and "by" in changes:
         kind = "activity_ranking"
+    if kind == "contract_resources" and changes.get("period") and _HOW_IT_STANDS.search(normalize(_ORIGINAL.get())):
+        kind = "total_hours"  # "volta pro 8447, e em novembro como tá?" after its people: its month, people too
     return replace(previous, kind=kind, **changes)
+
+
+_HOW_IT_STANDS = re.compile(r"\bcomo (?:ta|esta|ficou|anda|vai|foi)\W*$")
 
 
 def _accepts(kind: str, previous: Question) -> bool:
@@ -3831,6 +3855,10 @@ def _compose(
         summed = read.total and not read.rank  # "e qntos apontamentos no total" after a ranking: one figure
         # "média por pessoa no mesmo período" after the weeks: only the period is kept, one figure
         same_period = re.search(r"\bmesmo periodo\b", text) is not None
+        # "média por pessoa nesse período" after the strongest weekday: one average over the period
+        same_period = same_period or (
+            read.measure == "avg_person" and re.search(r"\bness?e periodo\b", text) is not None
+        )
         summed = summed or (same_period and not read.said_group and not read.rank)
         if previous.group and (read.group is None or read.inferred) and (read.rank or remeasured or read.share):
             read.group = "none" if of_activity or summed else previous.group  # "e o dia que menos?": the same
@@ -4502,6 +4530,7 @@ _BOTH_CONTRACTS = re.compile(
     r" (?:(n|d)os|(?:somando|juntando|considerando|entre) os|em ambos os|os(?= \w+ somad[oa]s)) (?:dois|2|tres|3)"
     r"(?: contratos)?(?! \w*(?:meses|dias|semanas|periodos|anos|pessoas|recursos))(?: somad[oa]s)? "
 )
+_STATE_WORDS = re.compile(r"\b(?:valid\w*|pendente\w*|aberto\w*|sem saida|aprova\w*)")  # now, not then
 _TOP_PEOPLE = re.compile(r"\btop \d+ (?:pessoas|recursos|consultores|colaboradores)\b")
 # "os 3 dias top", "os dias com mais": rows of a table of weekdays ("dia a dia", "por dia", a date: calendar days)
 _WEEKDAY_ROWS = re.compile(r"\bdias\b(?! a dia| com apontamento| uteis| corridos)")
@@ -4627,8 +4656,10 @@ def _share_words(
         and (_THAT.search(text) or re.match(r"e\b", text) or bare)
     ):
         return previous.activity  # "e em % do meu mês?" after my code review hours: code review's part
-    if bare and previous is not None and previous.share_of:
-        return previous.share_of  # "em porcentagem" after "quanto disso foi suporte" (a share already): the same
+    that = _THAT.search(text) or bare
+    if that and previous is not None and previous.share_of and not terms:
+        # "em porcentagem", "isso dá qtos % do total?" after "quanto disso foi suporte" (a share already): the same
+        return previous.share_of
     return Clarification(
         "not_understood",
         "Entendi que você quer uma porcentagem, mas não entendi de quê. Diga a atividade, por exemplo: “quanto % "

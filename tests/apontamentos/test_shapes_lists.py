@@ -1548,3 +1548,130 @@ def test_top_people_after_the_weeks(generated: Dataset, rows: list[Span]) -> Non
 def test_a_greeting_with_its_vowel_held(generated: Dataset, greeting: str) -> None:
     (reply,) = ask(generated, greeting)
     assert reply.startswith("Olá")
+
+
+# -- batches JN to JQ ----------------------------------------------------------------------------------------------
+
+
+def test_what_the_client_will_pay_is_refused(generated: Dataset) -> None:
+    gestor = Scope("gestor", contracts=("8446",))
+    _, reply = ask_as(generated, gestor, "horas do meu contrato esse mes", "e qnto o cliente vai pagar esse mes")
+    assert "Não tenho essa informação" in reply.text and not FIGURE.search(reply.text)
+
+
+def test_the_period_stays_through_a_gestors_own_hours_he_does_not_have(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+) -> None:
+    name = person_of(rows)
+    gestor = Scope("gestor", contracts=("8446",))
+    *_, reply = ask_as(
+        generated,
+        gestor,
+        "qnts hrs meu contrato teve semana passada?",
+        "e as minhas horas nesse periodo?",
+        f"e o {plain(name)}, quanto fez nesse periodo?",
+    )
+    assert hours(total(rows, lambda r: r.name == name and of_contract(LAST_WEEK)(r))) in reply.text
+
+
+def test_weekend_days_from_a_month_on(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    worked = {(r.name, r.day) for r in rows if r.day.weekday() >= 5 and r.day >= SEPTEMBER[0]}
+    name = sorted(worked)[0][0]
+    days = {d for n, d in worked if n == name}
+    _, reply = ask(
+        generated, f"qnts horas a {plain(name)} fez no mes?", "quantos dias ela trabalhou no fds de setembro pra ca"
+    )
+    assert f"{len(days)} dia" in reply and "01/09/2026" in reply and "30/09/2026" not in reply
+
+
+def test_the_sum_of_those_three(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = people_of(rows, OCTOBER)
+    _, reply = ask(generated, "top 10 do 8446 em outubro", "soma desses 3")
+    assert hours(sum(h for _, h in people[:3])) in reply and people[3][0] not in reply
+
+
+def test_the_last_contract_named_month_by_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    months = by(rows, lambda r: r.day.month, lambda r: r.supplier == "8121")
+    *_, reply = ask(
+        generated, "horas por contrato no mes passado, os 5 maiores", "e os 3 q menos", "o ultimo ai, o 8121, mes a mes"
+    )
+    assert all(hours(h) in reply for h in months.values())
+
+
+def test_the_activities_counted_in_entries_if_asked_so(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    counts: dict[str, int] = {}
+    for r in rows:
+        if of_contract(SEPTEMBER)(r):
+            counts[activity_of(r)] = counts.get(activity_of(r), 0) + 1
+    top = sorted(counts.values(), reverse=True)[:3]
+    _, reply = ask(
+        generated,
+        "top 3 atividades do 8446 em setembro",
+        "e se for por qtd de apontamentos em vez de horas?",
+    )
+    assert all(f"{n} apontamentos" in reply for n in top)
+
+
+def test_the_weeks_of_a_gestors_only_contract_in_the_month_talked_about(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+) -> None:
+    weeks = by(rows, lambda r: r.day - timedelta(days=r.day.weekday()), of_contract(NOVEMBER))
+    gestor = Scope("gestor", contracts=("8446",))
+    _, reply = ask_as(generated, gestor, "ranking da minha equipe esse mes, top 5", "quebra por semana do contrato")
+    assert all(hours(h) in reply.text for h in weeks.values()) and "01/11/2026" in reply.text
+
+
+def test_a_forecast_said_with_prever_then_the_talk_goes_on(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    contracts = by(rows, lambda r: r.supplier, lambda r: date(2026, 10, 16) <= r.day <= OCTOBER[1])
+    top = sorted(contracts, key=lambda c: -contracts[c])[:5]
+    _, refused, reply = ask(
+        generated,
+        "na primeira quinzena de outubro, quais os 5 contratos com mais horas?",
+        "e qual vai ser o top 5 em dezembro? da pra prever?",
+        "e na segunda quinzena, top 5 em horas",
+    )
+    assert "prever" in refused and not FIGURE.search(refused)
+    assert all(f"{c}: {hours(contracts[c])}" in reply for c in top)
+
+
+def test_how_a_contract_stands_after_its_people(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    *_, reply = ask(
+        generated, "horas do 8446 em outubro", "qnts recursos apontaram nele?", "volta pro 8447, e em novembro como ta?"
+    )
+    assert hours(total(rows, of_contract(NOVEMBER, "8447"))) in reply
+
+
+def test_the_average_per_person_over_the_period_after_the_weekdays(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+) -> None:
+    people = by(rows, lambda r: r.name, of_contract(OCTOBER))
+    _, reply = ask(generated, "qual dia da semana rende mais no 8446 em outubro?", "media por pessoa nesse periodo")
+    assert hours(sum(people.values()) / len(people)) in reply and "feira" not in reply
+
+
+def test_open_entries_in_general_after_a_months_pending(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446",))
+    open_ones = [r for r in rows if r.supplier == "8446" and r.end is None]
+    _, _, reply = ask_as(
+        generated,
+        gestor,
+        "qnts apontamentos pendentes de validacao em outubro?",
+        "e so de outubro",
+        "e ponto aberto, sem saida, tem algum? no geral msm",
+    )
+    assert f"{len(open_ones)} apontamentos sem saída" in reply.text
+
+
+def test_how_much_one_activity_was_after_the_shares(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    meetings = total(rows, lambda r: of_contract(OCTOBER)(r) and "reuniao" in activity_of(r))
+    share = f"{100 * meetings / total(rows, of_contract(OCTOBER)):.1f}%".replace(".", ",")
+    *_, reply = ask(generated, "horas por atividade do 8446 em outubro", "mostra em %", "qnto foi reuniao?")
+    assert share in reply and hours(meetings) in reply
+
+
+def test_a_month_put_beside_the_one_talked_about(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    _, reply = ask(generated, "horas do 8446 mes passado?", "e setembro? poe os dois lado a lado")
+    assert hours(total(rows, of_contract(SEPTEMBER))) in reply and hours(total(rows, of_contract(OCTOBER))) in reply
