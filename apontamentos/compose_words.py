@@ -57,7 +57,9 @@ MEASURE_WORDS: dict[str, str] = {
     r"(?! (?:de|d[eo]s?|n[oa]s?|em) (?:fim|fins|final|finais|fds|feriados?|sabados?|domingos?)\b))\b"
     # "e qnts dias?" alone (its "quantos" may be read already)
     r"|^ *(?:e )?(?:em )?(?:(?:quantos|quantas) )?dias(?: (?:foram|ao todo|no total))? *$"
-    r"|^ *(?:e )?(?:os )?dias (?:trabalhados|apontados|com apontamento)\b",  # "dias trab. da Natália": a count
+    r"|^ *(?:e )?(?:os )?dias (?:trabalhados|apontados|com apontamento)\b"  # "dias trab. da Natália": a count
+    # "quem trabalhou mais dias", "qual dos dois apontou menos dias": days with an entry, ranked (the rank word stays)
+    r"|(?:(?<=mais )|(?<=menos ))dias\b(?! (?:uteis|sem|de|d[eo]s|n[oa]s?|com|acima|abaixo)\b)",
     "entries": r"\b(?:(?:quantos|numero de|quantidade de) )?(?:apontamentos|registros|lancamentos)\b"
     r"|\b(?:numero|quantidade|qtd) de (?:apontamento|registro|lancamento)\b"  # "e por quantidade de apontamento?"
     r"|\b(?:mais|menos) (?:apontamento|registro|lancamento)\b",  # "qual atividade tem mais lançamento?"
@@ -111,6 +113,8 @@ _RANK_SIZE = re.compile(
     r"\b(?:os|as) (\d{1,3}|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez) "
     r"(?:ultimos|ultimas|primeiros|primeiras|de baixo|de cima|piores|melhores)\b"
 )
+_FIRST = ("primeiros", "primeiras", "top")
+_ASCENDING = re.compile(r"\bdo menor (?:para|pro|ao) (?:o )?maior\b|\bcrescente\b")
 _BEFORE_RANK = re.compile(r"\b(\d{1,3}|um|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez) $")
 _PEOPLE = r"\b(?:pessoas?|recursos?|consultor(?:es|as?)?|colaborador(?:es|as?)?|profissionais)\b"
 TOTAL_WORDS = (
@@ -226,6 +230,8 @@ def read(text: str, weekday_sets: bool = False, since: bool = False) -> Read:
         found.rest = joined  # "os 3 dias da semana com mais": "os 3 com mais", once the group is read
     if match := RANK_WORDS.search(found.rest):
         bottom = (match.group(3) or "").startswith(("menores", "piores", "ultim", "lanterna"))
+        # "do menor para o maior, 5 primeiros": the first five of that order, the least
+        bottom = bottom or ((match.group(3) or "") in _FIRST and _ASCENDING.search(text) is not None)
         found.rank = "asc" if match.group(2) == "menos" or bottom else "desc"
         number = match.group(1) or match.group(4)
         if number is None and (before := _BEFORE_RANK.search(found.rest[: match.start()])):

@@ -160,7 +160,7 @@ _SAME_QUESTIONS_AGAIN = re.compile(
     # "e setembro?", "mesma comparação só q em setembro"
     rf"(?:e |{SAME_AGAIN})"
     r"(?!.*\b(?:horas?|dias?|apontamentos?|pessoas?|recursos?|quem|qual|quais|quant\w*|qnt\w*|top|media|porcentagem"
-    r"|por|contratos|ranking|total)\b)(?:\S+ ?){1,5}"
+    r"|por|contratos|ranking|total)\b)(?:\S+ ?){1,7}"  # "e de 1/10 a 15/10?" is seven words once normalized
 )
 
 
@@ -356,6 +356,10 @@ def _answer_one(
         return Answer(text, context, "out_of_scope_contract")
     if (rest := _rest_of_a_part(view, understood, question)) is not None:
         return Answer(rest, context, "out_of_scope_contract")
+    if (whole := _whole_of_a_part(view, understood, question)) is not None:
+        # what follows ("e o 7712 no mesmo mês?", "qnts pessoas?") is about the part he sees, in that period
+        part = replace(understood, contract=whole[1], page=0)
+        return Answer(whole[0], part.to_context(), "out_of_scope_contract", suggestions=(f"E o {whole[1]}?",))
     try:
         result = _paged(BY_NAME[understood.kind].render(view, understood, today), understood.page)  # type: ignore[arg-type]
         result = _remembering(result, context, understood, previous, view.resources)
@@ -364,8 +368,6 @@ def _answer_one(
         if not (scope.everything or understood.kind in STATIC):
             parts = view.part_of if isinstance(view, ScopedDataset) else None
             result = replace(result, text=f"{scope.describe(parts)}: {result.text}")
-        if (whole := _whole_of_a_part(view, understood, question)) is not None:
-            result = replace(result, text=f"{whole}\n{result.text}")
         if rechecked or claim:
             return replace(result, text=f"{_RECHECKED if rechecked else _CHECKED}\n{result.text}")
         if limit and understood.kind == "total_hours":
@@ -479,15 +481,18 @@ def _ranks_one_contract(question: Question, scope: Scope) -> bool:
 _WHOLE = re.compile(r"\b(?:inteir[oa]|complet[oa]|tod[oa](?! (?:mundo|dia|semana|mes)\b))\b")
 
 
-def _whole_of_a_part(view: Dataset, question: Question, text: str) -> str | None:
-    """What "e o 8447 inteiro?" gets from a gestor who sees only part of 8447: a warning that the figure that
-    follows is of that part, not of the whole contract asked for."""
+def _whole_of_a_part(view: Dataset, question: Question, text: str) -> tuple[str, str] | None:
+    """The refusal of "e o 8447 inteiro?" from a gestor who sees only part of 8447, and the part to offer
+    instead: the part's figure given for the whole would answer another question."""
     parts = view.parts.get(question.contract or "") if isinstance(view, ScopedDataset) else None
     if not parts or not _WHOLE.search(normalize(text)):
         return None
     part = _the_parts(parts)
-    whole = f"Você só pode consultar {part} do contrato {question.contract}, não o contrato inteiro"
-    return f"{whole}: os números são d{part}."
+    refusal = (
+        f"Não posso mostrar o contrato {question.contract} inteiro: você só pode consultar {part} do contrato "
+        f"{question.contract}, não o contrato inteiro. Posso mostrar os números d{part}."
+    )
+    return refusal, parts[0]
 
 
 _REST = re.compile(r"\b(?:o )?resto d[oa]\b|\b(?:as )?(?:outras|demais) partes\b")

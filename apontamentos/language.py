@@ -1084,7 +1084,7 @@ _FORMAL = (
         re.compile(
             r"^(?:e |agora )?(?:invert[ea]|inverter|ordena|ordene|ordenar|ordenad[oa]|reordena|classifica)"
             r"(?: (?:ai|isso|a ordem|a lista|o ranking|a tabela|para mim|por favor))*[, ]*"
-            r"(?=(?:d?[oa] )?(?:menor|maior|mais|menos)\b)"
+            r"(?=(?:d?[oa] )?(?:que )?(?:menor|maior|mais|menos)\b)"
         ),
         "",
     ),
@@ -1122,6 +1122,31 @@ _FORMAL = (
     (re.compile(r"^(e |mas |agora )?se (?:for|fosse|contar|contasse|olhar|olhasse) (?=por |em |pel[oa] |so )"), r"\1"),
     # "e setembro? põe os dois lado a lado": side by side, the two talked about
     (re.compile(r"\b(?:poe|coloca|bota|deixa) (?=(?:(?:os|as) (?:2|3) )?lado a lado\b)"), ""),
+    # "os dois são do 8446 né? quanto o contrato todo fez": an aside that names the contract the question is about
+    (
+        re.compile(
+            r"^(?:e )?(?:(?:os|as) (?:2|ambos)|ambos|ambas|eles|elas|ele|ela) (?:sao|e|trabalham|estao|ficam) "
+            r"(?:no |do |n[oa] contrato |d[oa] contrato )(\d{4}|e\d{7}),? (?:ne|certo|nao e|correto)\b\W*"
+        ),
+        r"no \1 ",
+    ),
+    # "soma os 3 primeiros do ranking": those of the list, summed
+    (
+        re.compile(r"\bsoma (?:os|as|esses|essas) (\d{1,2}) (primeir|ultim)([oa]s)(?: d[oa] (?:ranking|lista))?\b"),
+        r"os \1 \2\3 somados",
+    ),
+    # "os dias que ele passou de 9h, com as horas de cada um": each of those days with its hours, as listed anyway
+    (re.compile(r"(\bdias\b.*?),? (?:com|e) (?:as )?(?:horas|hrs) de cada (?:um|uma|dia)\b"), r"\1"),
+    # "e considerando horas brutas?": the same, in gross hours
+    (
+        re.compile(
+            r"^(e |mas )?(?:considerando|contando|olhando|vendo|usando|pegando) (?:as |o |a )?"
+            r"(?=(?:horas? )?(?:brut|liquid))"
+        ),
+        r"\1em ",
+    ),
+    # "e o mês a mês real do 8600": the hours recorded, which are what the bot has ("reais" is money)
+    (re.compile(r"(?<!\bem )(?<!\bde )(?<!\bvalor )\b(?:o )?real\b(?! ?\d)"), " "),
     # "filtra só testes integrados": the same list, narrowed
     (re.compile(r"^(?:e |agora )?(?:filtra|filtre|filtrar)(?: (?:so|somente|apenas|por|pra|para))? "), "e so "),
     # "qnts dias úteis teve o mês até hj": this month
@@ -2292,7 +2317,7 @@ _ASKING = r"(?:qnts?|qntas?|qts?|qnto|quant[oa]s?|quem|qual|quais|em (?:qnts?|qn
 _SHOW_ME = r"(?:me )?(?:mostra|mostre|manda|mande|passa|passe|lista|liste|fala|fale)\b"
 # "qnto apontei em novembro e se falta algum dia": whether, the second question
 _SECOND_QUESTION = re.compile(
-    rf"\?\s+(?=\S)|,?\s+e\s+(?={_ASKING})"
+    rf"\?\s+(?=\S)|,?\s+e\s+(?:tb\s+|tambem\s+|também\s+)?(?={_ASKING})"  # "… e tb qnts pessoas apontaram"
     r"|,?\s+e\s+se\s+(?=(?:falta|faltou|tem|teve|ficou|deixei|deixou|esqueci|esqueceu)\b)"
     # "quantas horas eu fiz e teve dia sem apontamento?", "a média por dia e a duração média de cada apontamento"
     r"|,?\s+e\s+(?=(?:teve|tem|houve|faltou|ficou) (?:algum |alguma )?(?:dia|apontamento)s?\b)"
@@ -2539,8 +2564,8 @@ _AND_THE_TOTAL = re.compile(r"[\s,]+e (?:o|no) total\s*[?!.]*$")
 _BREAKDOWN = re.compile(r"\b(?:por|cada|quebra\w*|semanal|mensal|diari[oa]|separad\w*)\b")
 _GREETING_ONLY = re.compile(
     r"(?:oi+|ola+|opa+|e ai|bom dia+|boa tarde+|boa noite+)"
-    r"(?:[\s,!.]+(?:tudo bem|tudo bom|tudo certo|pessoal|bot))*[\s,!.]*"
-    r"|(?:tudo bem|tudo bom)[\s,!.]*"
+    r"(?:[\s,!.]+(?:tudo bem|tudo bom|tudo certo|td bem|td bom|tdb|blz|beleza|pessoal|bot))*[\s,!.]*"
+    r"|(?:tudo bem|tudo bom|td bem|td bom)[\s,!.]*"
 )
 
 

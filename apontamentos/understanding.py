@@ -414,7 +414,10 @@ _HOURS_DONE = re.compile(
 )
 # "quem mais/menos apontou": people ranked by hours, unless another measure is said; a date or a head count
 # carried from the previous question is no ranking of people.
-_WHO_WORKED_MOST = re.compile(r"\bquem (?:\w+ ){0,4}(?:mais|menos) (?:apont|trabalh|fez|fizeram|lanc|registr)\w*")
+_WHO_WORKED_MOST = re.compile(
+    r"\bquem (?:\w+ ){0,4}(?:mais|menos) (?:apont|trabalh|fez|fizeram|lanc|registr)\w*"
+    r"|\bquem (?:\w+ ){0,2}(?:fez|fizeram|trabalhou|trabalharam|apontou|apontaram) (?:mais|menos)\b"  # "fez mais horas"
+)
 _MOST_WORKED = re.compile(
     r"\b(?:mais|menos) (?:trabalhei|trabalhou|trabalhamos|trabalharam|apontei|apontou|fiz|fez)\b"
     r"|\b(?:trabalhei|trabalhou|trabalharam|apontei|apontou) (?:mais|menos)\b"  # "em que dia ela trabalhou mais"
@@ -1706,7 +1709,8 @@ def _understand(
                 there = _one_there(db, used, slots.get("contract"), other)  # "e o outro caio do 8033"
                 if there is not None:  # "o hugo do 8121": the one Hugo of that contract
                     ambiguous, slots["person"] = None, there
-                    slots.pop("contract", None)
+                    if not _has(rest, "porcentagem", "percentual", "fatia", "parte", "proporcao"):
+                        slots.pop("contract", None)  # (in "qual % do 8446 foi do thiago", the whole he is part of)
             elif _taken_out(rest, person[1]):
                 those = _NAMED_PEOPLE.get() or (previous.among if previous is not None else None) or ()
                 left = [p for p in those if p != person[0]]
@@ -2016,7 +2020,9 @@ def _understand(
             each = "entries"
         elif re.search(r"\bmedia\b", without) and re.search(r"\bpor dia\b", without):
             each = "avg_day"
-        elif re.search(r"\bquant[oa]s dias\b|\bdias (?:trabalhados|com apontamento|apontados)\b", without):
+        elif re.search(
+            r"\bquant[oa]s dias\b|\bdias (?:trabalhados|com apontamento|apontados)\b|\b(?:mais|menos) dias\b", without
+        ):
             each = "days"  # "qual delas tem mais dias trabalhados?": each one's days
         if each is not None and _activity(db, without) is None:
             return Question(
@@ -2258,6 +2264,14 @@ def _understand(
             read.group = "weekday"  # "de seg a sex, qual dia menos?": which weekday
     if found is not None and found.months >= 3 and read.group is None and not read.total:
         read.group = "month"  # "set, out e nov": each month, as listed
+    contracts_listed = previous is not None and (
+        previous.group in ("contract", "client") or previous.kind in ("list_contracts", "contract_ranking")
+    )
+    those_who = _THOSE_WHO.search(text) is not None and not contracts_listed  # "e os 3 q menos apontaram?": contracts
+    if those_who and not read.said_group:
+        # "me dá os 5 q mais fizeram correção de bug" after the activities counted: people, in hours
+        read.group, read.said_group, read.inferred = "person", True, False
+        read.measure = read.measure or "hours"
     if _TOP_PEOPLE.search(text):
         read.group, read.said_group, read.inferred = "person", True, False  # "top 5 pessoas nesse período": people
     shares_shown = previous is not None and previous.output == "share" and previous.group == "activity"
@@ -4531,7 +4545,13 @@ _BOTH_CONTRACTS = re.compile(
     r"(?: contratos)?(?! \w*(?:meses|dias|semanas|periodos|anos|pessoas|recursos))(?: somad[oa]s)? "
 )
 _STATE_WORDS = re.compile(r"\b(?:valid\w*|pendente\w*|aberto\w*|sem saida|aprova\w*)")  # now, not then
-_TOP_PEOPLE = re.compile(r"\btop \d+ (?:pessoas|recursos|consultores|colaboradores)\b")
+_THOSE_WHO = re.compile(
+    r"\b(?:os|as) \d+ (?:que|q) (?:mais|menos) (?:fizeram|apontaram|trabalharam|lancaram|registraram)\b"
+)
+_TOP_PEOPLE = re.compile(
+    r"\btop \d+ (?:pessoas|recursos|consultores|colaboradores)\b"
+    r"|\b(?:(?:os|as) \d+ (?:primeir|ultim)[oa]s|top \d+) do ranking\b"  # "só os 3 primeiros do ranking" after weeks
+)
 # "os 3 dias top", "os dias com mais": rows of a table of weekdays ("dia a dia", "por dia", a date: calendar days)
 _WEEKDAY_ROWS = re.compile(r"\bdias\b(?! a dia| com apontamento| uteis| corridos)")
 # "quais os 3 com mais horas", "qual o maior" with no noun: rows of the list just shown

@@ -846,15 +846,20 @@ def test_a_table_month_by_month_or_daily(generated: Dataset, rows: list[Span]) -
 # -- batches IL to IO (a new session's four, from a rewritten brief) --------------------------------------------
 
 
-def test_the_whole_contract_from_a_gestor_of_one_part_is_named_as_that_part(
+def test_the_whole_contract_from_a_gestor_of_one_part_is_refused_and_the_part_offered(
     generated: Dataset, rows: list[Span]
 ) -> None:  # noqa: F811
     client = sorted({r.client for r in rows if r.supplier == "8447"})[0]
     gestor = Scope("gestor", contracts=(client,))
-    _, reply = ask_as(generated, gestor, "horas do meu contrato em novembro", "e o contrato 8447 inteiro, qnto deu?")
+    _, refused = ask_as(generated, gestor, "horas do meu contrato em novembro", "e o contrato 8447 inteiro, qnto deu?")
+    assert refused.text.startswith("Não posso mostrar o contrato 8447 inteiro")
+    assert f"você só pode consultar a parte {client} do contrato 8447" in refused.text
+    assert not FIGURE.search(refused.text) and refused.suggestions
+    *_, offered = ask_as(
+        generated, gestor, "horas do meu contrato em novembro", "e o 8447 inteiro?", refused.suggestions[0]
+    )
     part = total(rows, lambda r: r.client == client and NOVEMBER[0] <= r.day <= NOVEMBER[1])
-    assert reply.text.startswith(f"Você só pode consultar a parte {client} do contrato 8447, não o contrato inteiro")
-    assert hours(part) in reply.text and hours(total(rows, of_contract(NOVEMBER, "8447"))) not in reply.text
+    assert hours(part) in offered.text and hours(total(rows, of_contract(NOVEMBER, "8447"))) not in offered.text
 
 
 @pytest.mark.parametrize(
@@ -1675,3 +1680,140 @@ def test_how_much_one_activity_was_after_the_shares(generated: Dataset, rows: li
 def test_a_month_put_beside_the_one_talked_about(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
     _, reply = ask(generated, "horas do 8446 mes passado?", "e setembro? poe os dois lado a lado")
     assert hours(total(rows, of_contract(SEPTEMBER))) in reply and hours(total(rows, of_contract(OCTOBER))) in reply
+
+
+# -- batches JR to JU ----------------------------------------------------------------------------------------------
+
+
+def test_a_persons_share_of_the_contract_that_told_which_one(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    first_names = {}
+    for r in rows:
+        first_names.setdefault(r.name.split()[0], set()).add(r.name)
+    # a first name two people share, one of them only in the 8446: the contract says which, and is the whole
+    name = next(
+        n
+        for names in first_names.values()
+        if len(names) > 1
+        for n in sorted(names)
+        if {r.supplier for r in rows if r.name == n} == {"8446"}
+        and sum(1 for m in names if "8446" in {r.supplier for r in rows if r.name == m}) == 1
+    )
+    mine = total(rows, lambda r: r.name == name and of_contract(OCTOBER)(r))
+    share = f"{100 * mine / total(rows, of_contract(OCTOBER)):.1f}%".replace(".", ",")
+    (reply,) = ask(generated, f"qual % das horas do 8446 em outubro foi do {plain(name.split()[0])}")
+    assert share in reply and hours(total(rows, of_contract(OCTOBER))) in reply
+
+
+def test_an_aside_that_names_the_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    one, two = (n for n, _ in people_of(rows, LAST_WEEK)[:2])
+    *_, reply = ask(
+        generated,
+        f"qnt o {plain(one)} fez na semana passada?",
+        f"e o {plain(two)}?",
+        "os dois sao do 8446 ne? quanto o contrato todo fez nesse periodo",
+    )
+    assert hours(total(rows, of_contract(LAST_WEEK))) in reply
+
+
+def test_two_questions_joined_by_e_tb_and_both_again_for_dates(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    first_half = (date(2026, 10, 1), date(2026, 10, 15))
+    people = len({r.name for r in rows if of_contract(SEPTEMBER)(r)})
+    both, again = ask(
+        generated,
+        "opa, td bem? preciso do total de horas do 8446 setembro inteiro e tb qnts pessoas apontaram la",
+        "e de 1/10 a 15/10?",
+    )
+    assert hours(total(rows, of_contract(SEPTEMBER))) in both and f"{people} recursos" in both
+    assert hours(total(rows, of_contract(first_half))) in again
+
+
+def test_who_did_most_hours_on_weekends_then_on_saturdays(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446",))
+    weekend = by(
+        rows, lambda r: r.name, lambda r: r.supplier == "8446" and r.day >= SEPTEMBER[0] and r.day.weekday() >= 5
+    )
+    saturday = by(
+        rows, lambda r: r.name, lambda r: r.supplier == "8446" and r.day >= SEPTEMBER[0] and r.day.weekday() == 5
+    )
+    _, most, saturdays = ask_as(
+        generated,
+        gestor,
+        "qnt % das horas do 8446 foi em fim de semana desde setembro?",
+        "quem fez mais horas em fim de semana?",
+        "e so no sabado?",
+    )
+    top = max(weekend, key=lambda n: (weekend[n], n))
+    assert f"{top}: {hours(weekend[top])}" in most.text
+    assert all(f"{n}: {hours(h)}" in saturdays.text for n, h in saturday.items())
+
+
+def test_the_first_of_the_ranking_after_the_weeks(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446",))
+    since = (date(2026, 11, 3), TODAY)
+    people = people_of(rows, since)
+    *_, reply = ask_as(
+        generated, gestor, "de 3 de novembro pra ca quanto o time fez?", "por semana", "so os 3 primeiros do ranking"
+    )
+    assert all(f"{name}: {hours(h)}" in reply.text for name, h in people[:3]) and "semana de" not in reply.text
+
+
+def test_the_first_of_an_ascending_order_and_those_summed(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = people_of(rows, LAST_WEEK)
+    _, bottom, summed = ask(
+        generated,
+        "quem apontou no 8446 semana passada",
+        "ordena do q menos fez pro q mais fez, 5 primeiros",
+        "soma esses 5",
+    )
+    assert all(name in bottom for name, _ in people[-5:]) and people[0][0] not in bottom
+    assert hours(sum(h for _, h in people[-5:])) in summed
+
+
+def test_the_days_over_a_bound_with_their_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    days = by(rows, lambda r: r.day, lambda r: r.name == name)
+    over = {d: h for d, h in days.items() if h > 9}
+    (reply,) = ask(generated, f"os dias que o {plain(name)} passou de 9h, com as horas de cada um")
+    assert over and f"{len(over)} dias" in reply and all(hours(h) in reply for h in over.values())
+
+
+def test_a_ranking_considered_in_gross_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gross = by_gross = {}
+    for r in rows:
+        if OCTOBER[0] <= r.day <= OCTOBER[1]:
+            by_gross[r.name] = by_gross.get(r.name, 0) + (r.gross or 0)
+    least = min(gross, key=lambda n: (gross[n], n))
+    _, reply = ask(generated, "quem apontou menos horas em outubro, geral?", "e considerando horas brutas?")
+    assert f"{least}: {hours(gross[least])}" in reply
+
+
+def test_who_worked_more_days(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    days = {
+        n: len({r.day for r in rows if r.name == n and of_contract(OCTOBER)(r)}) for n, _ in people_of(rows, OCTOBER)
+    }
+    most = max(days.values())
+    (reply,) = ask(generated, "quem do 8446 trabalhou mais dias em outubro?")
+    assert f"{most} dias" in reply and " h\n" not in reply
+    one, two = (n for n, _ in people_of(rows, OCTOBER)[:2])
+    *_, pair = ask(
+        generated,
+        f"quantas horas o {plain(one)} fez em outubro?",
+        f"e o {plain(two)}?",
+        "qual dos dois trabalhou mais dias nesse periodo?",
+    )
+    assert f"{one}: {days[one]} dias" in pair and f"{two}: {days[two]} dias" in pair
+
+
+def test_those_who_did_most_of_an_activity_after_the_activities_counted(
+    generated: Dataset,
+    rows: list[Span],  # noqa: F811
+) -> None:
+    people = by(rows, lambda r: r.name, lambda r: of_contract(OCTOBER)(r) and bugs(r))
+    top = sorted(people.items(), key=lambda p: (-p[1], p[0]))[:3]
+    *_, reply = ask(
+        generated,
+        "qnts horas por atividade no 8446 em outubro? quero a quebra com %",
+        "top 3 atividades por numero de apontamentos, mesmo periodo",
+        "me da os 3 q mais fizeram correcao de bugs la nesse mes",
+    )
+    assert all(f"{name}: {hours(h)}" in reply for name, h in top)

@@ -85,7 +85,7 @@ def activity_of(r: Span) -> str:
 
 
 @pytest.mark.parametrize("whole", ["e o 8447 inteiro no mesmo mes?", "e do 8447 todo?"])
-def test_the_whole_contract_of_a_granted_part_is_that_part_named(
+def test_the_whole_contract_of_a_granted_part_is_refused_naming_that_part(
     generated: Dataset, rows: list[Span], whole: str
 ) -> None:  # noqa: F811
     part = sorted({r.client for r in rows if r.supplier == "8447"})[0]
@@ -93,8 +93,8 @@ def test_the_whole_contract_of_a_granted_part_is_that_part_named(
     first, reply = ask_as(generated, gestor, f"qtas horas o {part} teve em outubro", whole)
     october = total(rows, lambda r: r.client == part and OCTOBER[0] <= r.day <= OCTOBER[1])
     assert hours(october) in first.text
-    # the whole of 8447 is not his: its part he may see, named as the part, never the contract's total
-    assert f"A parte {part} do contrato 8447 somou {hours(october)}" in reply.text
+    # the whole of 8447 is not his: neither its total nor his part's figure given as if it were the whole
+    assert f"a parte {part} do contrato 8447, não o contrato inteiro" in reply.text and "h líquidas" not in reply.text
 
 
 @pytest.mark.parametrize("question", ["quem do {} fez mais hora q eu", "alguem fez menos horas do que eu em outubro?"])
