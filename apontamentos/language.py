@@ -1147,6 +1147,28 @@ _FORMAL = (
     ),
     # "e o mês a mês real do 8600": the hours recorded, which are what the bot has ("reais" is money)
     (re.compile(r"(?<!\bem )(?<!\bde )(?<!\bvalor )\b(?:o )?real\b(?! ?\d)"), " "),
+    # "qual semana teve mais hora? quebra por semana": the weeks, whose table shows the top one too
+    (
+        re.compile(r"\bqual (?:a |o )?(semana|mes|dia)\b(?: \w+){1,4}? (?:quebra|mostra|abre) (?:por \1|\1 a \1)\b"),
+        r"quebra por \1",
+    ),
+    # "e os que menos? uns 5", "e os que menos fizeram? 3 tb": the size said after the question
+    (
+        re.compile(r"\bos que (mais|menos)((?: \w+)?) (?:uns |umas |so |top )?(\d{1,2})(?: tb| tambem)?\s*$"),
+        r"os \3 que \1\2",
+    ),
+    # "põe outubro e novembro lado a lado": side by side
+    (re.compile(r"^(?:e |agora )?(?:poe|coloca|bota) (?=.*\blado a lado\b)"), ""),
+    # "quem tá mais atrasado?": who recorded least
+    (re.compile(r"\bquem (?:ta|esta|estao|tao) mais atrasad[oa]s?\b"), "quem fez menos horas"),
+    # "quebra por contrato, horas de cada um": each contract's hours
+    (re.compile(r"\b(por contrato)\W* (?:as )?(?:horas|hrs) de cada (?:um|contrato)\b"), r"\1"),
+    # "quem foi o top 3 deles?" after a list of people: the top of that list
+    (
+        re.compile(r"\bquem (?:foi|foram|e|sao) (?:o |os )?top (\d{1,2}) (?:deles|delas|desses|dessas)\b"),
+        r"quem foram os \1 que mais",
+    ),
+    (re.compile(r"\b(top \d{1,2}) (?:deles|delas|dessa lista|desses|dessas)\b"), r"\1"),
     # "filtra só testes integrados": the same list, narrowed
     (re.compile(r"^(?:e |agora )?(?:filtra|filtre|filtrar)(?: (?:so|somente|apenas|por|pra|para))? "), "e so "),
     # "qnts dias úteis teve o mês até hj": this month

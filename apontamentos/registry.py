@@ -58,7 +58,7 @@ _CLOCK_VERB = (
 )
 CLOCK_WORDS = (
     f"(?:que|qual) horas? (?:\\w+ ){{0,6}}{_CLOCK_VERB}\\b",
-    f"{_CLOCK_VERB} (?:\\w+ )?(?:as |a |por volta das )?(?:que|qual) horas?\\b",
+    f"{_CLOCK_VERB} (?:\\w+ ){{0,3}}?(?:as |a |por volta das )?(?:que|qual) horas?\\b",
     f"(?:a|as) horas? (?:que|q|em que) (?:\\w+ ){{0,2}}{_CLOCK_VERB}\\b",  # "a hora q ele chegou cada dia"
     "horarios?\\b",
     # "me mostra a entrada dela em cada dia dessa semana"

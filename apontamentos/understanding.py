@@ -129,6 +129,15 @@ BARE_TOP = re.compile(
     r"(?: entao)?"
 )
 _THE_FORTNIGHT = re.compile(r"\b(?:d|n)a quinzena\b(?! (?:passada|anterior|que vem|de|d[oa]))")
+
+
+def _lists_people(question: Question) -> bool:
+    """Whether the answer to `question` was every person of its scope, one per line, by hours."""
+    return question.kind in ("hours_by_person", "ranking") or (
+        question.kind == "compose" and question.group == "person"
+    )
+
+
 _THE_OTHER_WAY = re.compile(
     r"(?:e )?(?:agora )?(?:(?:ao|o|pelo) )?(?:contrario|inverso|inverte|ordem inversa)(?: entao)?"
 )
@@ -654,6 +663,8 @@ def understand(
     was about earlier (its first question's), whom a first name alone may still mean.
     """
     prepared = prepare(question.replace("%", " porcentagem "), vocabulary)
+    if role == "gestor" and me is None:  # "quebra o meu por mês" from a gestor with no entries: his contract's
+        prepared = _MINE_BROKEN_DOWN.sub(r"\1 o meu contrato ", prepared)
     typed = prepared.split()
     fixed = _activity_typos(db, correct(typed, _protected(db) | _near_names(db, typed)))
     corrections = [(a, b) for a, b in zip(typed, fixed, strict=True) if a != b]  # confirmed below if into a filter
@@ -753,6 +764,8 @@ def understand(
     if previous is not None and previous.limit and _THE_OTHER_WAY.fullmatch(prepared.strip()):
         end = "menos" if previous.order == "desc" else "mais"  # "e o contrário?" after a top 10: the bottom 10
         text = f"e os {previous.limit} que {end}"
+    elif previous is not None and _lists_people(previous) and _THE_OTHER_WAY.fullmatch(prepared.strip()):
+        text = f"e os que {'menos' if previous.order == 'desc' else 'mais'}"  # "inverte a ordem" after a whole list
     if (
         previous is not None
         and previous.kind in _COUNTING_KINDS
@@ -3675,6 +3688,10 @@ def _compose(
         if previous is not None and previous.kind == "expected_vs_worked" and slots.get("contract"):
             # "e o 7712 todo junto?" after one person's expected hours: the contract's team against the same
             return replace(previous, person=None, asker=False, contract=slots["contract"], page=0)
+        all_of_his = slots.get("everyone") and _ROLE.get() == "gestor" and not slots.get("contract")
+        if previous is not None and previous.contract and all_of_his and read.total:
+            # "e o total dos meus contratos nesse período" after one of them: his contracts summed
+            return _total_of(replace(previous, contract=None), every_activity, True, read.total)
         if previous is not None and previous.contract and _ALL_CONTRACTS.search(text):
             # "e somando todos os contratos?" after the 8446's open spans: the same question, every contract
             return replace(previous, contract=None, page=0)
@@ -4386,8 +4403,8 @@ def _inherited(
         # person) is still about it; a breakdown by contract or person is not about one of them
         if previous.contract and read.group not in ("contract", "client"):
             values["contract"] = previous.contract
-        if previous.person and read.group in ("day", "week", "month", "weekday", "activity"):
-            values["person"] = previous.person
+        if previous.person and (read.group in ("day", "week", "month", "weekday", "activity") or "versus" in slots):
+            values["person"] = previous.person  # ("outubro e novembro lado a lado" after hers: hers, side by side)
     if previous is not None and (follow_up or incomplete):
         values = {
             name: getattr(previous, name)
@@ -4447,6 +4464,12 @@ def _inherited(
             values["contract"] = whole  # "e da Júlia?" after Ana's share of the 8446: Júlia's share of it
             if previous.part in _ROLE_SLOTS:
                 values[previous.part] = getattr(previous, previous.part)  # "e no 8446?" after Azure's part of the 8033
+            only_there = named_subject == ["contract"] and re.match(
+                r"(?:e )?(?:so|somente|apenas) (?:no|do|n[oa] contrato)\b", asked
+            )
+            if only_there and previous.group == "person":
+                # "e só no 8418?" after the top 3 of SAP: SAP's top 3 there, the list narrowed
+                values.update({name: getattr(previous, name) for name in ("technology", "profile", "level")})
         if "period" in slots:
             values["versus"] = None
         if previous.person and previous.contract and not named_subject and _WHOLE_CONTRACT_SAID.search(asked):
@@ -4542,9 +4565,12 @@ def _weekday_range(found: Found | None, text: str, previous: Question | None) ->
 
 _BOTH_CONTRACTS = re.compile(
     r" (?:(n|d)os|(?:somando|juntando|considerando|entre) os|em ambos os|os(?= \w+ somad[oa]s)) (?:dois|2|tres|3)"
-    r"(?: contratos)?(?! \w*(?:meses|dias|semanas|periodos|anos|pessoas|recursos))(?: somad[oa]s)? "
+    r"(?: contratos)?(?! \w*(?:meses|dias|semanas|periodos|anos|pessoas|recursos))(?: somad[oa]s| junt[oa]s)? "
 )
 _STATE_WORDS = re.compile(r"\b(?:valid\w*|pendente\w*|aberto\w*|sem saida|aprova\w*)")  # now, not then
+_MINE_BROKEN_DOWN = re.compile(
+    r"\b(quebra|abre|detalha|divide|mostra) o meu (?=por |mes a mes|semana a semana|dia a dia)"
+)
 _THOSE_WHO = re.compile(
     r"\b(?:os|as) \d+ (?:que|q) (?:mais|menos) (?:fizeram|apontaram|trabalharam|lancaram|registraram)\b"
 )
@@ -4687,7 +4713,8 @@ def _share_words(
     )
 
 
-_ALL_CONTRACTS = re.compile(r"\b(?:tod[oa]s os|todos|em todos os|de todos os) contratos\b")
+# "e somando todos os contratos?", "e o total dos meus contratos?" (a gestor's: all he sees)
+_ALL_CONTRACTS = re.compile(r"\b(?:tod[oa]s os|todos|em todos os|de todos os|(?:d|n)?os meus) contratos\b")
 
 
 def _total_of(previous: Question, every_activity: bool = False, hours: bool = False, summed: bool = True) -> Understood:

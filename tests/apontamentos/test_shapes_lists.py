@@ -1817,3 +1817,64 @@ def test_those_who_did_most_of_an_activity_after_the_activities_counted(
         "me da os 3 q mais fizeram correcao de bugs la nesse mes",
     )
     assert all(f"{name}: {hours(h)}" in reply for name, h in top)
+
+
+# -- batches JV to JY ----------------------------------------------------------------------------------------------
+
+
+def test_what_time_someone_clocked_in_said_with_bater_o_ponto(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    day = max(r.day for r in rows if r.name == name and r.day < TODAY)
+    first = min(r.start for r in rows if r.name == name and r.day == day)
+    (reply,) = ask(generated, f"blz? a {plain(name)} bateu o ponto dia {day:%d/%m} q horas?")
+    assert f"{first:%H:%M}" in reply
+
+
+def test_the_bottom_with_its_size_said_after_the_question(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = people_of(rows, OCTOBER)
+    _, reply = ask(generated, "ranking do 8446 em outubro", "e os que menos? uns 5")
+    assert all(name in reply for name, _ in people[-5:]) and people[-6][0] not in reply
+
+
+def test_which_week_and_the_weeks(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    weeks = by(rows, lambda r: r.day - timedelta(days=r.day.weekday()), of_contract(OCTOBER))
+    _, reply = ask(generated, "horas do 8446 mes a mes", "e em outubro, qual semana teve mais hora? quebra por semana")
+    assert all(hours(h) in reply for h in weeks.values())
+
+
+def test_two_months_side_by_side_for_whom_the_talk_is_about(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    *_, reply = ask(
+        generated,
+        f"qnts horas a {plain(name)} fez na primeira quinzena de outubro",
+        "poe outubro e novembro lado a lado",
+    )
+    assert hours(total(rows, of(name, OCTOBER))) in reply and hours(total(rows, of(name, NOVEMBER))) in reply
+
+
+def test_the_list_turned_around_after_a_table_of_everyone(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = people_of(rows, NOVEMBER)
+    _, reply = ask(generated, "tabela de horas por recurso no 8446 em novembro", "inverte a ordem")
+    assert reply.index(people[-1][0]) < reply.index(people[0][0])
+
+
+def test_a_gestors_two_contracts_summed_after_one_of_them(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446", "8447"))
+    both = total(rows, lambda r: r.supplier in ("8446", "8447") and NOVEMBER[0] <= r.day <= NOVEMBER[1])
+    for turn in ("e o total dos dois contratos juntos nesse periodo", "e o total dos meus contratos nesse periodo"):
+        _, reply = ask_as(generated, gestor, "tabela de horas por recurso no 8446 em novembro", turn)
+        assert hours(both) in reply.text
+
+
+def test_the_top_of_a_technologys_people_then_in_one_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    latest: dict[str, Span] = {}
+    for r in sorted(rows, key=lambda r: r.start):
+        latest[r.name] = r
+    java = lambda r: latest[r.name].technology == "JAVA" and NOVEMBER[0] <= r.day <= NOVEMBER[1]  # noqa: E731
+    people = sorted(by(rows, lambda r: r.name, java).items(), key=lambda p: (-p[1], p[0]))
+    there = sorted(by(rows, lambda r: r.name, lambda r: java(r) and r.supplier == "8446").items(), key=lambda p: -p[1])
+    _, top, narrowed = ask(
+        generated, "qnts horas o pessoal de java fez nesse mes?", "quem foi o top 3 deles?", "e so no 8446?"
+    )
+    assert all(f"{name}: {hours(h)}" in top for name, h in people[:3])
+    assert all(f"{name}: {hours(h)}" in narrowed for name, h in there[:2])
