@@ -1169,6 +1169,24 @@ _FORMAL = (
         r"quem foram os \1 que mais",
     ),
     (re.compile(r"\b(top \d{1,2}) (?:deles|delas|dessa lista|desses|dessas)\b"), r"\1"),
+    # "e meu total em novembro": my hours, whatever was counted before
+    (
+        re.compile(r"\b(?:o )?(meu|seu) total\b(?! (?:de|d[oa]s?) (?!horas))"),
+        lambda m: "minhas horas" if m.group(1) == "meu" else "suas horas",
+    ),
+    # "e por nro de apontamentos?"
+    (re.compile(r"\bnro\b"), "numero"),
+    # "as 2 atividades principais dele": the top two
+    (re.compile(r"\b(?:as|os) (\d) (atividades|contratos|pessoas|recursos) (?:principais|maiores)\b"), r"top \1 \2"),
+    # "agora a mesma tabela pra outubro": the same question, in October
+    (
+        re.compile(
+            r"^(?:e |agora )*(?:a |o )?mesm[oa] (?:tabela|lista|quebra|ranking|coisa) (?:pra|para|em|de|no|na)\b"
+        ),
+        "e em",
+    ),
+    # "trabalhou sáb ou dom passado?": last weekend, either day
+    (re.compile(r"\b(?:n?o )?sabado (?:ou|e) (?:n?o )?domingo (passado|retrasado)\b"), r"no fim de semana \1"),
     # "filtra só testes integrados": the same list, narrowed
     (re.compile(r"^(?:e |agora )?(?:filtra|filtre|filtrar)(?: (?:so|somente|apenas|por|pra|para))? "), "e so "),
     # "qnts dias úteis teve o mês até hj": this month

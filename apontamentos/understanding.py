@@ -663,10 +663,13 @@ def understand(
     was about earlier (its first question's), whom a first name alone may still mean.
     """
     prepared = prepare(question.replace("%", " porcentagem "), vocabulary)
+    if previous is not None and _lists_people(previous) and (rank_only := _RANK_ONLY.fullmatch(prepared)):
+        # "ranking dos 3 q mais fizeram" right after a list of people: the top of that list
+        prepared = f"e o top {rank_only.group(1)}" if rank_only.group(1) else f"e {prepared}"
     if role == "gestor" and me is None:  # "quebra o meu por mês" from a gestor with no entries: his contract's
         prepared = _MINE_BROKEN_DOWN.sub(r"\1 o meu contrato ", prepared)
     typed = prepared.split()
-    fixed = _activity_typos(db, correct(typed, _protected(db) | _near_names(db, typed)))
+    fixed = _activity_typos(db, correct(typed, _protected(db) | _near_names(db, typed) | _name_tails(db, typed)))
     corrections = [(a, b) for a, b in zip(typed, fixed, strict=True) if a != b]  # confirmed below if into a filter
     two = (previous.period, previous.versus) if previous is not None and previous.period and previous.versus else ()
     text = _one_of_the_two(_row_named(" ".join(fixed), named_rows), two or named_periods)
@@ -1120,6 +1123,16 @@ def _near_names(db: Dataset, words: list[str]) -> frozenset[str]:
         w
         for w in words
         if len(w) >= 5 and not known(w) and difflib.get_close_matches(w, db.name_words, n=1, cutoff=0.85)
+    )
+
+
+def _name_tails(db: Dataset, words: list[str]) -> frozenset[str]:
+    """An unknown word right after a first name and a surname ("ulisses pereira mota"): a surname the data does
+    not have, never corrected into another word ("mostra") that would leave the rest of the name to match someone."""
+    return frozenset(
+        w
+        for a, b, w in zip(words, words[1:], words[2:], strict=False)
+        if a in db.name_words and b in db.name_words and not known(w)
     )
 
 
@@ -2587,10 +2600,17 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     narrowed = narrowed or (picked and question.kind not in _STATE_KINDS)
     # "me dá o 8447 inteiro" right after one of its client contracts: the whole of it, in the same period
     widened = str(previous.contract or "")[:1] == "E" and _CONTRACT_WHOLE.search(text) is not None
+    # "no 7712 quem mais apontou?" right after the contracts of November: its people, in November
+    contracts_shown = previous.kind in ("list_contracts", "contract_ranking") or previous.group in (
+        "contract",
+        "client",
+    )
+    drilled = contracts_shown and bool(question.contract) and not question.person and question.kind not in _STATE_KINDS
+    drilled = drilled and not (question.kind == "contract_resources" and _has(text, "tem", "ha"))  # its team, now
     if (
         "period" not in slots
         and previous.period
-        and (follow_up or same_subject or narrowed or widened)
+        and (follow_up or same_subject or narrowed or widened or drilled)
         and not ever
         and not habit
     ):
@@ -4370,7 +4390,8 @@ def _inherited(
     ranked_contracts = previous is not None and (
         previous.kind in ("contract_ranking", "list_contracts") or previous.group in ("contract", "client")
     )
-    drilled = ranked_contracts and slots.get("contract") and not slots.get("person") and not read.rank
+    drilled = ranked_contracts and slots.get("contract") and not slots.get("person")
+    drilled = drilled and (not read.rank or read.group == "person")  # "no 7712 quem mais apontou?": its people
     drilled = drilled and read.measure != "open_spans" and read.validated is None  # states are now
     if drilled and previous.period and "period" not in slots and read.measure not in _EVER_MEASURES:  # type: ignore[union-attr]
         values["period"] = previous.period  # type: ignore[union-attr]  # "o 8447 quebra por semana" after October's contracts
@@ -4568,6 +4589,10 @@ _BOTH_CONTRACTS = re.compile(
     r"(?: contratos)?(?! \w*(?:meses|dias|semanas|periodos|anos|pessoas|recursos))(?: somad[oa]s| junt[oa]s)? "
 )
 _STATE_WORDS = re.compile(r"\b(?:valid\w*|pendente\w*|aberto\w*|sem saida|aprova\w*)")  # now, not then
+_RANK_ONLY = re.compile(
+    r"(?:me (?:da|passa|mostra) )?(?:o |um )?ranking(?: d?os)? ?(\d{1,2})?"
+    r"(?: (?:que|q) mais (?:fizeram|apontaram|trabalharam))?"
+)
 _MINE_BROKEN_DOWN = re.compile(
     r"\b(quebra|abre|detalha|divide|mostra) o meu (?=por |mes a mes|semana a semana|dia a dia)"
 )

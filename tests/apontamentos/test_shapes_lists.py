@@ -1878,3 +1878,56 @@ def test_the_top_of_a_technologys_people_then_in_one_contract(generated: Dataset
     )
     assert all(f"{name}: {hours(h)}" in top for name, h in people[:3])
     assert all(f"{name}: {hours(h)}" in narrowed for name, h in there[:2])
+
+
+# -- batches JZ to KC ----------------------------------------------------------------------------------------------
+
+
+def test_a_surname_the_data_does_not_have_is_not_someone_else(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    first, *_, last = name.split()
+    # ("mota" is a letter off "mostra": corrected, the name left would match her)
+    _, reply = ask(generated, f"horas da {plain(name)} em outubro", f"e a {plain(first)} {plain(last)} mota?")
+    assert name not in reply and not FIGURE.search(reply)
+
+
+def test_my_total_after_people_counted(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    mine = person_of(rows)
+    gestor = Scope("gestor", resource_id=resource_of(rows, mine), contracts=("8446",))
+    _, reply = ask_as(
+        generated,
+        gestor,
+        "qnts pessoas do 8446 apontaram em setembro e em outubro? lado a lado",
+        "e meu total em novembro",
+    )
+    assert hours(total(rows, of(mine, NOVEMBER))) in reply.text
+
+
+def test_the_same_table_for_another_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    contracts = by(rows, lambda r: r.supplier, lambda r: OCTOBER[0] <= r.day <= OCTOBER[1])
+    _, reply = ask(generated, "tabela de horas por contrato em novembro", "agora a mesma tabela pra outubro")
+    assert all(hours(h) in reply for h in contracts.values())
+
+
+def test_one_contracts_people_after_the_contracts_by_people(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = people_of(rows, NOVEMBER, "8447")
+    _, reply = ask(generated, "quais contratos tem mais gente em novembro", "no 8447 quem mais apontou?")
+    assert all(f"{name}: {hours(h)}" in reply for name, h in people[:3])
+
+
+def test_a_ranking_of_the_people_just_listed(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    latest: dict[str, Span] = {}
+    for r in sorted(rows, key=lambda r: r.start):
+        latest[r.name] = r
+    java = lambda r: latest[r.name].technology == "JAVA" and OCTOBER[0] <= r.day <= OCTOBER[1]  # noqa: E731
+    people = sorted(by(rows, lambda r: r.name, java).items(), key=lambda p: (-p[1], p[0]))
+    _, reply = ask(generated, "qnts horas o pessoal de java fez em outubro", "ranking dos 3 q mais fizeram")
+    assert all(f"{name}: {hours(h)}" in reply for name, h in people[:3])
+
+
+def test_saturday_or_sunday_last_is_last_weekend(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    weekend = (date(2026, 11, 21), date(2026, 11, 22))
+    worked = {(r.name, r.day) for r in rows if r.supplier == "8446" and weekend[0] <= r.day <= weekend[1]}
+    gestor = Scope("gestor", contracts=("8446",))
+    (reply,) = ask_as(generated, gestor, "alguem do time trabalhou sab ou dom passado?")
+    assert f"{len(worked)} dia" in reply.text and "lado a lado" not in reply.text
