@@ -1187,6 +1187,11 @@ _FORMAL = (
     ),
     # "trabalhou sáb ou dom passado?": last weekend, either day
     (re.compile(r"\b(?:n?o )?sabado (?:ou|e) (?:n?o )?domingo (passado|retrasado)\b"), r"no fim de semana \1"),
+    # "soma td do contrato nesse mês", "qnto deu o contrato td": the whole contract's total
+    (re.compile(r"\bsoma (?:tudo|todos) (?:d|n)o contrato\b"), "e o contrato todo"),
+    (re.compile(r"\bcontrato todos\b(?! os)"), "contrato todo"),
+    # "quantos recursos meus tão devendo": a gestor's team
+    (re.compile(r"\b(recursos|consultores|colaboradores|pessoas) meus\b"), r"\1 da minha equipe"),
     # "filtra só testes integrados": the same list, narrowed
     (re.compile(r"^(?:e |agora )?(?:filtra|filtre|filtrar)(?: (?:so|somente|apenas|por|pra|para))? "), "e so "),
     # "qnts dias úteis teve o mês até hj": this month

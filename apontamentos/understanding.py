@@ -542,6 +542,14 @@ NO_LIST = (
     "lista primeiro, por exemplo: “top 5 do 8446 em outubro”."
 )
 _SHORT_LIST = "A lista anterior tinha só {}. Diga o nome ou uma posição dessa lista."
+_BARE_SUMMARY = re.compile(
+    r"(?:e )?(?:preciso (?:de )?|quero |queria |me (?:da|passa|manda|mostra) )?(?:o |um )?resumo"
+    r"(?: (?:geral|rapido|por favor|ai))?"
+)
+_SUMMARY_OF_WHAT = (
+    "Resumo de quê? Diga o contrato, a pessoa ou o período, por exemplo: “resumo do 8446 em novembro” ou “resumo "
+    "da semana passada”."
+)
 _HOW_MUCH_OF_WHAT = (
     "Não sei a que “quanto deu” se refere: ainda não respondi nada nesta conversa. Diga de quem ou de qual "
     "contrato e o período, por exemplo: “quanto o 8446 fez em novembro?”."
@@ -850,6 +858,8 @@ def understand(
     nothing_before = previous is None or previous.kind in ("greeting", "thanks", "help")
     if nothing_before and re.fullmatch(r"(?:e )?(?:quanto|qnto|qto) (?:deu|foi|ficou|da)(?: entao)?", text.strip()):
         return Clarification("not_understood", _HOW_MUCH_OF_WHAT)  # "e aí" then "quanto deu": of what?
+    if nothing_before and _BARE_SUMMARY.fullmatch(text.strip()):
+        return Clarification("not_understood", _SUMMARY_OF_WHAT)  # "preciso de um resumo": of what, when?
     who = re.search(r"\bquem\b", text) is not None
     if _WHICH_ONES.match(text) and previous is not None and (listed := _listed(previous, who)) is not None:
         return listed  # "quais foram?", "quem foram?" after a count: the same question, as a list

@@ -1931,3 +1931,26 @@ def test_saturday_or_sunday_last_is_last_weekend(generated: Dataset, rows: list[
     gestor = Scope("gestor", contracts=("8446",))
     (reply,) = ask_as(generated, gestor, "alguem do time trabalhou sab ou dom passado?")
     assert f"{len(worked)} dia" in reply.text and "lado a lado" not in reply.text
+
+
+# -- batches KD to KG ----------------------------------------------------------------------------------------------
+
+
+def test_the_whole_contract_said_with_td(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    *_, summed = ask(
+        generated, "horas por pessoa do 8447 esse mes", "e os 5 q menos apontaram?", "soma td do contrato nesse mes"
+    )
+    assert hours(total(rows, of_contract(NOVEMBER, "8447"))) in summed
+    _, whole = ask(generated, "horas do 8447 em outubro", "qnto deu o contrato td em setembro")
+    assert hours(total(rows, of_contract(SEPTEMBER, "8447"))) in whole
+
+
+def test_my_people_said_after_the_noun(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446",))
+    (reply,) = ask_as(generated, gestor, "quantos recursos meus tao devendo apontamento essa semana?")
+    assert "recursos" in reply.text and "não aparece como recurso" not in reply.text
+
+
+def test_a_summary_of_nothing_named_is_asked_back(generated: Dataset) -> None:
+    (reply,) = ask(generated, "e ai, td bem? preciso de um resumo")
+    assert reply.startswith("Resumo de quê?") and not FIGURE.search(reply)
