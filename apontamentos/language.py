@@ -1192,6 +1192,17 @@ _FORMAL = (
     (re.compile(r"\bcontrato todos\b(?! os)"), "contrato todo"),
     # "quantos recursos meus tão devendo": a gestor's team
     (re.compile(r"\b(recursos|consultores|colaboradores|pessoas) meus\b"), r"\1 da minha equipe"),
+    # "preciso fechar o mês, qm do 8302 tem dia útil sem apontamento?": why, before the question
+    (
+        re.compile(
+            r"^(?:(?:eu )?(?:preciso|vou|tenho que|to|estou) )?(?:fechar|fechando) o mes(?: aqui)?,? (?=\w+ \w+)"
+        ),
+        "",
+    ),
+    # "eu fiz qnt nesse tempo": in that period
+    (re.compile(r"\bnesse (?:tempo|meio tempo)\b"), "nesse periodo"),
+    # "e o ranking do contrato dela, top 5" after her weeks: the contract's people
+    (re.compile(r"\bo ranking d[oa] (contrato (?:dela|dele)|equipe|time)\b"), r"o ranking de pessoas do \1"),
     # "filtra só testes integrados": the same list, narrowed
     (re.compile(r"^(?:e |agora )?(?:filtra|filtre|filtrar)(?: (?:so|somente|apenas|por|pra|para))? "), "e so "),
     # "qnts dias úteis teve o mês até hj": this month

@@ -788,6 +788,10 @@ def understand(
     if whole and previous.kind in _COUNTING_KINDS and not previous.person and whole.group(1) != previous.contract:  # type: ignore[union-attr]
         # "e no 7874 inteiro" after who of one of its client contracts worked on weekends: the whole contract's
         return replace(previous, contract=whole.group(1).upper(), page=0)  # type: ignore[arg-type]
+    narrowed_before = previous is not None and previous.kind == "compose" and (previous.activity or previous.technology)
+    if narrowed_before and re.fullmatch(r"(?:e )?(?:por|cada|em cada) contrato\W*", text.strip()):
+        # "e por contrato?" after who did most bug fixing: the bug fixing, by contract
+        return replace(previous, group="contract", person=None, limit=None, order="desc", output="table", page=0)  # type: ignore[arg-type]
     only_first = previous is not None and re.fullmatch(r"(?:e )?(?:so|somente|apenas) o primeiro\W*", text.strip())
     if only_first and (previous.kind == "ranking" or (previous.kind == "compose" and previous.group == "person")):  # type: ignore[union-attr]
         return replace(previous, limit=1, page=0)  # type: ignore[arg-type]  # "só o primeiro" after who did most
@@ -2519,6 +2523,9 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     if not has_subject and not inherit_subject and previous.person and kind in ("open_spans", "unvalidated"):
         # "tem algo sem saída?" after Zuleica's missing days: hers ("quem tem …?", "alguém …?": everyone's)
         inherit_subject = not _has(text, "alguem", "ninguem", "todo mundo", "gente", "pessoas", "quem", "quantos")
+    people_asked = kind == "missing_days" and _has(rest, "quem", "alguem", "pessoas?", "recursos?")
+    if people_asked and previous.person and not previous.contract:
+        inherit_subject = False  # "e na semana passada, qnts recursos ficaram com dia útil sem apontar?": everyone
     if inherit_subject and _accepts(kind, previous):
         question = question.with_subject_of(previous)
         if kind == "contract_resources" and question.person and question.contract:

@@ -1954,3 +1954,43 @@ def test_my_people_said_after_the_noun(generated: Dataset, rows: list[Span]) -> 
 def test_a_summary_of_nothing_named_is_asked_back(generated: Dataset) -> None:
     (reply,) = ask(generated, "e ai, td bem? preciso de um resumo")
     assert reply.startswith("Resumo de quê?") and not FIGURE.search(reply)
+
+
+# -- batches KH to KK ----------------------------------------------------------------------------------------------
+
+
+def test_why_before_the_question_is_not_the_question(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446",))
+    (reply,) = ask_as(generated, gestor, "preciso fechar o mes, qm do 8446 tem dia util sem apontamento em novembro?")
+    assert "ficaram sem apontar" in reply.text and "há 19 dias úteis" not in reply.text
+
+
+def test_in_that_time_is_the_period_talked_about(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    mine = person_of(rows)
+    gestor = Scope("gestor", resource_id=resource_of(rows, mine), contracts=("8446",))
+    _, reply = ask_as(generated, gestor, "horas do 8446 na semana passada", "eu fiz qnt nesse tempo")
+    assert hours(total(rows, of(mine, LAST_WEEK))) in reply.text
+
+
+def test_the_ranking_of_her_contract_after_her_weeks(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    people = people_of(rows, OCTOBER)
+    _, reply = ask(generated, f"horas da {plain(name)} por semana em outubro", "e o ranking do contrato dela, top 5")
+    assert all(f"{n}: {hours(h)}" in reply for n, h in people[:5]) and "semana de" not in reply
+
+
+def test_how_many_people_after_one_persons_missing_days(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    _, reply = ask(
+        generated,
+        f"a {plain(name)} deixou de apontar algum dia util em novembro?",
+        "e na semana passada, qnts recursos ficaram com algum dia util sem apontamento?",
+    )
+    assert "recursos ficaram sem apontar" in reply
+
+
+def test_an_activity_by_contract_after_who_did_most_of_it(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    contracts = by(rows, lambda r: r.supplier, lambda r: OCTOBER[0] <= r.day <= OCTOBER[1] and bugs(r))
+    _, reply = ask(generated, "quem mais corrigiu bug em outubro? top 5", "e por contrato?")
+    top = sorted(contracts.items(), key=lambda c: -c[1])[:10]  # (the text lists the first rows; the card has all)
+    assert all(f"{c}: {hours(h)}" in reply for c, h in top) and hours(sum(contracts.values())) in reply
