@@ -1203,6 +1203,11 @@ _FORMAL = (
     (re.compile(r"\bnesse (?:tempo|meio tempo)\b"), "nesse periodo"),
     # "e o ranking do contrato dela, top 5" after her weeks: the contract's people
     (re.compile(r"\bo ranking d[oa] (contrato (?:dela|dele)|equipe|time)\b"), r"o ranking de pessoas do \1"),
+    # "quantas pessoas … e qual a média de horas delas": the average per person
+    (
+        re.compile(r"(?<!duracao )\bmedia (?:de horas )?(?:delas|deles|dessas pessoas|desse pessoal)\b"),
+        "media por pessoa",
+    ),
     # "filtra só testes integrados": the same list, narrowed
     (re.compile(r"^(?:e |agora )?(?:filtra|filtre|filtrar)(?: (?:so|somente|apenas|por|pra|para))? "), "e so "),
     # "qnts dias úteis teve o mês até hj": this month
@@ -1847,7 +1852,7 @@ _HABITUAL_WEEKDAY = re.compile(
 # "qnt % das minhas horas foi na sexta?", "… foi sábado e domingo": a share of every such weekday, not last Friday
 _SHARE_ON_WEEKDAYS = re.compile(
     r"((?:porcentagem|percentual|proporcao|fatia|parte|quanto d[ao]s?|quantas d[ao]s?)\b(?: \w+){0,8}? "
-    r"(?:foi|foram|sao|e|cai|caem|caiu|cairam|caiam|ficou|ficaram))"
+    r"(?:foi|foram|sao|e|cai|caem|caiu|cairam|caiam|ficou|ficaram|de))"
     r" (?:(?:n|d)?[ao]s? )?(segunda|terca|quarta|quinta|sexta|sabado|domingo)s?(?: feira)?"
     r"(?: (?:e|ou) (?:(?:n|d)?[ao]s? )?(segunda|terca|quarta|quinta|sexta|sabado|domingo)s?(?: feira)?)?\b"
 )
@@ -1964,6 +1969,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (_BEHIND, _behind),
     (_DAY_IN_WORDS, _day_in_words),
     (_DAY_OF_NAMED_MONTH, _as_date),
+    # "desde o início de setembro até 15/10": a closed span, not since then
+    (re.compile(r"\bdesde o dia (\d{1,2}(?:/\d{1,2})?) (?=ate (?:o dia )?\d)"), r"de \1 "),
     (_REPORT_NAME, r"\1"),
     (_QUIETEST, "com menos horas"),
     (_BUSIEST, "com mais horas"),
@@ -2702,7 +2709,8 @@ _NOT_AN_ORDER = re.compile(
 _CLOSE_ORDER = re.compile(
     r"^(?:(?:por favor|pode|consegue|voce pode|vc pode|da para|tem como|ai|agora|entao|oi|bot)\s+)*"
     r"(?:fecha|feche|fechar|encerra|encerre|encerrar|finaliza|finalize|finalizar)\b(?: \w+){0,3}? "
-    r"(?:pontos?|apontamentos?|registros?|saidas?)\b"
+    r"(?:pontos?|apontamentos?|registros?|saidas?|abertos|em aberto)\b"
+    r"|\b(?:coloca|coloque|bota|poe|põe) (?:a )?saida\b"  # "fecha os abertos, coloca saída 18h"
 )  # not "esqueci de fechar algum apontamento?", a question about open entries
 # The weather is not in the data: "como tá o tempo lá fora hj?"
 _WEATHER = re.compile(

@@ -674,8 +674,15 @@ def understand(
     if previous is not None and _lists_people(previous) and (rank_only := _RANK_ONLY.fullmatch(prepared)):
         # "ranking dos 3 q mais fizeram" right after a list of people: the top of that list
         prepared = f"e o top {rank_only.group(1)}" if rank_only.group(1) else f"e {prepared}"
+    a_few = previous is not None and previous.limit is not None and 2 <= len(named_people) <= 10  # a top or bottom N
+    those = _THOSE_AGAIN.fullmatch(prepared) if a_few else None
+    if those is not None:
+        # "e esses 3 em novembro?", "e qnt esses 3 fizeram em novembro?" after a list of three: those three, not
+        # another month's three
+        prepared = f"e os {len(named_people)} somados{those.group(1) or ''}"
     if role == "gestor" and me is None:  # "quebra o meu por mês" from a gestor with no entries: his contract's
         prepared = _MINE_BROKEN_DOWN.sub(r"\1 o meu contrato ", prepared)
+        prepared = _IN_MINE.sub(r"\1o meu contrato", prepared)  # "por atividade no meu mesmo": his contract
     typed = prepared.split()
     fixed = _activity_typos(db, correct(typed, _protected(db) | _near_names(db, typed) | _name_tails(db, typed)))
     corrections = [(a, b) for a, b in zip(typed, fixed, strict=True) if a != b]  # confirmed below if into a filter
@@ -1317,6 +1324,11 @@ def _understand(
             # "qual dos três fez mais horas ontem?" from a gestor of three contracts: which of his contracts
             rest = re.sub(r"\b(qual|quais) del[ea]s\b", r"\1 dos meus contratos", rest, count=1)
             text = " ".join(rest.split())
+    between = _BETWEEN_MINE.search(rest) if _ROLE.get() == "gestor" and isinstance(db, ScopedDataset) else None
+    if between and {between.group(1), between.group(2)} == set(db.scope.contracts) and _has(rest, "quem"):
+        # "entre 8446 e 8447 quem mais trabalhou?" from a gestor of the two: his people, across both
+        rest = rest.replace(between.group(0), " ", 1)
+        text = " ".join(rest.split())
     both = _BOTH_CONTRACTS.search(rest)
     if both and _ROLE.get() == "gestor" and isinstance(db, ScopedDataset):
         count = 3 if re.search(r"tres|3", both.group(0)) else 2
@@ -4601,6 +4613,7 @@ def _weekday_range(found: Found | None, text: str, previous: Question | None) ->
     return tuple(range(first, last + 1)) if by_weekday and first < last else None
 
 
+_BETWEEN_MINE = re.compile(r" (?:entre|n?os|d?os) (?:o |contratos )?(\d{4}) e (?:o )?(\d{4}),? ")
 _BOTH_CONTRACTS = re.compile(
     r" (?:(n|d)os|(?:somando|juntando|considerando|entre) os|em ambos os|os(?= \w+ somad[oa]s)) (?:dois|2|tres|3)"
     r"(?: contratos)?(?! \w*(?:meses|dias|semanas|periodos|anos|pessoas|recursos))(?: somad[oa]s| junt[oa]s)? "
@@ -4612,6 +4625,11 @@ _RANK_ONLY = re.compile(
 )
 _MINE_BROKEN_DOWN = re.compile(
     r"\b(quebra|abre|detalha|divide|mostra) o meu (?=por |mes a mes|semana a semana|dia a dia)"
+)
+_IN_MINE = re.compile(r"\b(n|d)o meu\b(?! (?:contrato|time|pessoal|proprio)\b)")
+_THOSE_AGAIN = re.compile(
+    r"(?:e )?(?:(?:quanto|quantidade|quantas horas) )?(?:eles|elas)(?: (?:fizeram|apontaram|trabalharam|somaram))?"
+    r"( (?:em|no|na|nessa|nesse|de|do|da|desde) .+)?"
 )
 _THOSE_WHO = re.compile(
     r"\b(?:os|as) \d+ (?:que|q) (?:mais|menos) (?:fizeram|apontaram|trabalharam|lancaram|registraram)\b"

@@ -1994,3 +1994,57 @@ def test_an_activity_by_contract_after_who_did_most_of_it(generated: Dataset, ro
     _, reply = ask(generated, "quem mais corrigiu bug em outubro? top 5", "e por contrato?")
     top = sorted(contracts.items(), key=lambda c: -c[1])[:10]  # (the text lists the first rows; the card has all)
     assert all(f"{c}: {hours(h)}" in reply for c, h in top) and hours(sum(contracts.values())) in reply
+
+
+# -- batches KL to KO ----------------------------------------------------------------------------------------------
+
+
+def test_from_the_start_of_a_month_to_a_day(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    span = (SEPTEMBER[0], date(2026, 10, 15))
+    (reply,) = ask(generated, f"{plain(name)} apontou qnto desde o inicio de setembro ate 15/10?")
+    assert hours(total(rows, of(name, span))) in reply and "15/10/2026" in reply
+
+
+def test_the_share_of_saturday_and_sunday(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    october = of_contract(OCTOBER)
+    weekend = total(rows, lambda r: october(r) and r.day.weekday() >= 5)
+    share = f"{100 * weekend / total(rows, october):.1f}%".replace(".", ",")
+    _, reply = ask(generated, "horas do 8446 em outubro", "qual o % de sabado e domingo em outubro la")
+    assert share in reply and "sábados e domingos" in reply
+
+
+def test_how_many_people_and_their_average(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, of_contract(OCTOBER))
+    (reply,) = ask(generated, "quantas pessoas no 8446 em outubro e qual a media de horas delas")
+    assert f"{len(people)} recursos" in reply and hours(sum(people.values()) / len(people)) in reply
+
+
+def test_by_activity_in_mine_from_a_gestor_with_no_entries(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    activities = by(rows, activity_of, of_contract(OCTOBER))
+    gestor = Scope("gestor", contracts=("8446",))
+    (reply,) = ask_as(generated, gestor, "ok, entao por atividade no meu mesmo, outubro")
+    top = sorted(activities.values(), reverse=True)[:3]
+    assert all(hours(h) in reply.text for h in top)
+
+
+def test_who_worked_most_between_a_gestors_two_contracts(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446", "8447"))
+    both = lambda r: r.supplier in ("8446", "8447") and OCTOBER[0] <= r.day <= OCTOBER[1]  # noqa: E731
+    people = sorted(by(rows, lambda r: r.name, both).items(), key=lambda p: (-p[1], p[0]))
+    (reply,) = ask_as(generated, gestor, "entre 8446 e 8447 quem mais trabalhou em outubro? top 5")
+    assert all(f"{name}: {hours(h)}" in reply.text for name, h in people[:5])
+
+
+def test_those_three_in_another_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    three = [name for name, _ in people_of(rows, OCTOBER)[-3:]]
+    summed = total(rows, lambda r: r.name in three and of_contract(NOVEMBER)(r))
+    for turn in ("e esses 3 em novembro?", "e qnt esses 3 fizeram em novembro?"):
+        _, reply = ask(generated, "quem do 8446 menos fez em outubro? os 3", turn)
+        assert hours(summed) in reply and all(name in reply for name in three)
+
+
+def test_closing_open_entries_is_a_write(generated: Dataset) -> None:
+    gestor = Scope("gestor", contracts=("8446",))
+    (reply,) = ask_as(generated, gestor, "fecha os abertos pra mim, coloca saida 18h")
+    assert "não consigo criar, alterar" in reply.text and not FIGURE.search(reply.text)
