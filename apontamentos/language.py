@@ -1208,6 +1208,8 @@ _FORMAL = (
         re.compile(r"(?<!duracao )\bmedia (?:de horas )?(?:delas|deles|dessas pessoas|desse pessoal)\b"),
         "media por pessoa",
     ),
+    # "tabela por atividade …, com a % de cada uma": each activity's share, not a breakdown by person too
+    (re.compile(r"(\bpor atividade\b.*?),? com (?:a )?porcentagem de cada (?:uma|um)\b"), r"\1 com porcentagem"),
     # "filtra só testes integrados": the same list, narrowed
     (re.compile(r"^(?:e |agora )?(?:filtra|filtre|filtrar)(?: (?:so|somente|apenas|por|pra|para))? "), "e so "),
     # "qnts dias úteis teve o mês até hj": this month

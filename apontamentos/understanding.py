@@ -311,6 +311,9 @@ _EVERYONE = re.compile(
 )
 _COUNT = re.compile(r"\b(?:quantos|quantas|quantidade|numero de)\b")
 _ASC = re.compile(r"\b(?:menos|menor|menores|pior|piores)\b")
+_DESCENDING = re.compile(
+    r"\bdo maior (?:para|pro|ao) (?:o )?menor\b|\bdo (?:que|q) mais \w+ (?:para|pro) o (?:que|q) menos\b"
+)
 _GROSS = re.compile(r"\b(?:brutas?|brutos?|sem descontar|sem desconto)\b")
 _FOLLOW_UP = re.compile(
     r"^(?:e|e ai|entao|tambem)\b|^compar\w* com\b"  # "compara com o mês passado": this against that
@@ -2183,7 +2186,7 @@ def _understand(
         slots["everyone"] = True  # "e qnts pessoas ao todo nos meus contratos?" after one of them: all of his
     if _COUNT.search(rest) and not re.search(r"\be (?:quem|quais) (?:foram|sao|eram|sao eles|foram eles)\b", text):
         slots["count"] = True  # "qnts pessoas apontaram e quem foram?": the list, which gives the count too
-    if _ASC.search(rest):
+    if _ASC.search(_DESCENDING.sub(" ", rest)):  # ("do maior pro menor" names the usual order, not the bottom)
         slots["order"] = "asc"
     both = _GROSS.search(rest) and re.search(r"\bliquid[ao]s?\b", rest)
     if both:

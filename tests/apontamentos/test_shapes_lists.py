@@ -2048,3 +2048,23 @@ def test_closing_open_entries_is_a_write(generated: Dataset) -> None:
     gestor = Scope("gestor", contracts=("8446",))
     (reply,) = ask_as(generated, gestor, "fecha os abertos pra mim, coloca saida 18h")
     assert "não consigo criar, alterar" in reply.text and not FIGURE.search(reply.text)
+
+
+# -- batches KP to KS (scored on the engine this stop ends with; this one fixed after) ---------------------------------
+
+
+def test_from_the_largest_to_the_smallest_is_the_top(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = people_of(rows, NOVEMBER, "8447")
+    (reply,) = ask(generated, "top 10 recursos do 8447 em novembro, do maior pro menor")
+    assert reply.index(people[0][0]) < reply.index(people[1][0]) and people[-1][0] not in reply
+
+
+def test_each_activitys_share_said_with_cada_uma(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    activities = by(rows, activity_of, of_contract(SEPTEMBER))
+    meetings = next(h for a, h in activities.items() if "reuniao" in a)
+    *_, reply = ask(
+        generated,
+        "tabela por atividade do contrato 8446 em setembro, com a % de cada uma",
+        "qnto deu so de reuniao de alinhamento?",
+    )
+    assert hours(meetings) in reply and "09/2026" in reply
