@@ -33,6 +33,11 @@ def people_of(rows: list[Span], span: tuple[date, date], contract: str = "8446")
     return sorted(people.items(), key=lambda p: (-p[1], p[0]))
 
 
+def latest_entries(rows: list[Span]) -> dict[str, Span]:
+    """Each person's last entry, whose role ("pelo cargo mais recente") the answers count people by."""
+    return {r.name: r for r in sorted(rows, key=lambda r: r.start)}
+
+
 def busiest_day(rows: list[Span], name: str, span: tuple[date, date] | None = None) -> tuple[date, float]:
     """The day `name` recorded most net hours (within `span`), and those hours."""
     days = by(rows, lambda r: r.day, lambda r: r.name == name and (span is None or span[0] <= r.day <= span[1]))
@@ -1484,9 +1489,7 @@ def test_her_pending_entries_are_all_of_them_asked_anew(generated: Dataset, rows
 
 
 def test_how_many_testers_a_gestor_has(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
-    latest: dict[str, Span] = {}
-    for r in sorted(rows, key=lambda r: r.start):
-        latest[r.name] = r
+    latest = latest_entries(rows)
     worked = {r.name for r in rows if of_contract(NOVEMBER)(r)}
     testers = {n for n in worked if latest[n].profile == "ANALISTA DE TESTES"}
     gestor = Scope("gestor", contracts=("8446",))
@@ -1867,9 +1870,7 @@ def test_a_gestors_two_contracts_summed_after_one_of_them(generated: Dataset, ro
 
 
 def test_the_top_of_a_technologys_people_then_in_one_contract(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
-    latest: dict[str, Span] = {}
-    for r in sorted(rows, key=lambda r: r.start):
-        latest[r.name] = r
+    latest = latest_entries(rows)
     java = lambda r: latest[r.name].technology == "JAVA" and NOVEMBER[0] <= r.day <= NOVEMBER[1]  # noqa: E731
     people = sorted(by(rows, lambda r: r.name, java).items(), key=lambda p: (-p[1], p[0]))
     there = sorted(by(rows, lambda r: r.name, lambda r: java(r) and r.supplier == "8446").items(), key=lambda p: -p[1])
@@ -1916,9 +1917,7 @@ def test_one_contracts_people_after_the_contracts_by_people(generated: Dataset, 
 
 
 def test_a_ranking_of_the_people_just_listed(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
-    latest: dict[str, Span] = {}
-    for r in sorted(rows, key=lambda r: r.start):
-        latest[r.name] = r
+    latest = latest_entries(rows)
     java = lambda r: latest[r.name].technology == "JAVA" and OCTOBER[0] <= r.day <= OCTOBER[1]  # noqa: E731
     people = sorted(by(rows, lambda r: r.name, java).items(), key=lambda p: (-p[1], p[0]))
     _, reply = ask(generated, "qnts horas o pessoal de java fez em outubro", "ranking dos 3 q mais fizeram")
