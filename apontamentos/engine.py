@@ -489,8 +489,8 @@ def _whole_of_a_part(view: Dataset, question: Question, text: str) -> tuple[str,
         return None
     part = _the_parts(parts)
     refusal = (
-        f"Não posso mostrar o contrato {question.contract} inteiro: você só pode consultar {part} do contrato "
-        f"{question.contract}, não o contrato inteiro. Posso mostrar os números d{part}."
+        f"Não posso mostrar o contrato {question.contract} inteiro: você só pode consultar {part} dele. "
+        f"Posso mostrar os números d{part}."
     )
     return refusal, parts[0]
 

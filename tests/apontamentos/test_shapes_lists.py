@@ -858,7 +858,7 @@ def test_the_whole_contract_from_a_gestor_of_one_part_is_refused_and_the_part_of
     gestor = Scope("gestor", contracts=(client,))
     _, refused = ask_as(generated, gestor, "horas do meu contrato em novembro", "e o contrato 8447 inteiro, qnto deu?")
     assert refused.text.startswith("Não posso mostrar o contrato 8447 inteiro")
-    assert f"você só pode consultar a parte {client} do contrato 8447" in refused.text
+    assert f"você só pode consultar a parte {client} dele" in refused.text
     assert not FIGURE.search(refused.text) and refused.suggestions
     *_, offered = ask_as(
         generated, gestor, "horas do meu contrato em novembro", "e o 8447 inteiro?", refused.suggestions[0]

@@ -94,7 +94,8 @@ def test_the_whole_contract_of_a_granted_part_is_refused_naming_that_part(
     october = total(rows, lambda r: r.client == part and OCTOBER[0] <= r.day <= OCTOBER[1])
     assert hours(october) in first.text
     # the whole of 8447 is not his: neither its total nor his part's figure given as if it were the whole
-    assert f"a parte {part} do contrato 8447, não o contrato inteiro" in reply.text and "h líquidas" not in reply.text
+    assert f"o contrato 8447 inteiro: você só pode consultar a parte {part}" in reply.text
+    assert "h líquidas" not in reply.text
 
 
 @pytest.mark.parametrize("question", ["quem do {} fez mais hora q eu", "alguem fez menos horas do que eu em outubro?"])
