@@ -131,13 +131,6 @@ BARE_TOP = re.compile(
 _THE_FORTNIGHT = re.compile(r"\b(?:d|n)a quinzena\b(?! (?:passada|anterior|que vem|de|d[oa]))")
 
 
-def _lists_people(question: Question) -> bool:
-    """Whether the answer to `question` was every person of its scope, one per line, by hours."""
-    return question.kind in ("hours_by_person", "ranking") or (
-        question.kind == "compose" and question.group == "person"
-    )
-
-
 _THE_OTHER_WAY = re.compile(
     r"(?:e )?(?:agora )?(?:(?:ao|o|pelo) )?(?:contrario|inverso|inverte|ordem inversa)(?: entao)?"
 )
@@ -674,7 +667,7 @@ def understand(
     was about earlier (its first question's), whom a first name alone may still mean.
     """
     prepared = prepare(question.replace("%", " porcentagem "), vocabulary)
-    if previous is not None and _lists_people(previous) and (rank_only := _RANK_ONLY.fullmatch(prepared)):
+    if previous is not None and _listed_people(previous) and (rank_only := _RANK_ONLY.fullmatch(prepared)):
         # "ranking dos 3 q mais fizeram" right after a list of people: the top of that list
         prepared = f"e o top {rank_only.group(1)}" if rank_only.group(1) else f"e {prepared}"
     a_few = previous is not None and previous.limit is not None and 2 <= len(named_people) <= 10  # a top or bottom N
@@ -785,7 +778,7 @@ def understand(
     if previous is not None and previous.limit and _THE_OTHER_WAY.fullmatch(prepared.strip()):
         end = "menos" if previous.order == "desc" else "mais"  # "e o contrário?" after a top 10: the bottom 10
         text = f"e os {previous.limit} que {end}"
-    elif previous is not None and _lists_people(previous) and _THE_OTHER_WAY.fullmatch(prepared.strip()):
+    elif previous is not None and _listed_people(previous) and _THE_OTHER_WAY.fullmatch(prepared.strip()):
         text = f"e os que {'menos' if previous.order == 'desc' else 'mais'}"  # "inverte a ordem" after a whole list
     if (
         previous is not None
