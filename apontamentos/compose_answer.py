@@ -92,7 +92,10 @@ def first_line(db: Dataset, c: Composition, dates: str) -> str:
     if c.among:
         person = among_people(c)
         shown_keys = [q.resolve_resource(db, v).name if person else v for v in c.among]
-        parts.append(f"({', '.join(shown_keys[:-1])} e {shown_keys[-1]})")
+        if len(shown_keys) > 4:  # the eight people of the last list: named there, counted here
+            parts.append(f"(dos {len(shown_keys)} {'recursos' if person else 'contratos'} listados antes)")
+        else:
+            parts.append(f"({', '.join(shown_keys[:-1])} e {shown_keys[-1]})")
     parts.extend(FILTER_LABELS[name](db, getattr(c, name)) for name in shown)
     if c.above is not None:
         parts.append(f"acima de {_value(c, c.above)}")
@@ -285,7 +288,7 @@ def _body(db: Dataset, c: Composition, result: Result, line: str, entries: str =
         if c.output == "share":
             row.append(_percent(float(value or 0), result.total or 0.0))
         rows.append(row)
-    if c.group == "person" and c.among and MEASURES[c.measure].additive and c.output != "share":
+    if c.group == "person" and c.among and MEASURES[c.measure].additive and c.output != "share" and not c.limit:
         # "qual dos dois fez mais reunião?": the one who did none is in the answer too, with nothing
         shown = {r[0] for r in rows}
         names = [q.resolve_resource(db, v).name for v in c.among]

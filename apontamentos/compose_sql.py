@@ -201,8 +201,16 @@ def run(db: Dataset, c: Composition, period: Period) -> Result:
             query = build(db, replace(c, share_of=None, output="value"), period, value=f"{part}, {_measure_sql(db, c)}")
             (_, value, whole), *_ = db.query(query.sql, keys + query.params)
             return Result([(None, value)], total=float(whole or 0))
-    query = build(db, c, period)
+    # "os 3 q menos" of eight people listed: who recorded nothing is among them, so the limit is applied here
+    padded = c.limit is not None and c.among and c.group == "person" and MEASURES[c.measure].additive
+    query = build(db, replace(c, limit=None) if padded else c, period)
     rows = [(k, v) for k, v in db.query(query.sql, query.params)]
+    if padded:
+        seen = {k for k, _ in rows}
+        rids = [db.resources[q.resolve_resource(db, v).id].rid for v in c.among]
+        rows += [(rid, 0) for rid in rids if rid not in seen]
+        sign = 1 if c.order == "asc" else -1
+        rows.sort(key=lambda row: (sign * float(row[1] or 0), row[0]))
     total = None
     if c.output == "share":
         if c.share_of:

@@ -1710,8 +1710,13 @@ _FORMAL = (
         ),
         r"e em horas \1",
     ),
-    # "e qnts eram pra ter?" after my hours: what was expected
-    (re.compile(r"\b(?:eram|era|seriam|seria) (?:pra|para) (?:ter|ser|fazer)\b(?: feito)?"), "deveria ter feito"),
+    # "e qnts eram pra ter?" after my hours, "era pra o thiago ter feito": what was expected
+    (
+        re.compile(
+            r"\b(?:eram|era|seriam|seria) (?:pra|para) ((?:(?!ter\b)[a-z]+ ){0,4})(?:ter|ser|fazer)\b(?: feito)?"
+        ),
+        r"\1deveria ter feito",
+    ),
     # "quanto ela deveria ter feito nele vs o que ela realmente fez": expected against worked, one answer
     (
         re.compile(

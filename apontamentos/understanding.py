@@ -679,6 +679,39 @@ def understand(
     if role == "gestor" and me is None:  # "quebra o meu por mês" from a gestor with no entries: his contract's
         prepared = _MINE_BROKEN_DOWN.sub(r"\1 o meu contrato ", prepared)
         prepared = _IN_MINE.sub(r"\1o meu contrato", prepared)  # "por atividade no meu mesmo": his contract
+    one_part = previous is not None and previous.output == "share" and previous.group is None
+    one_part = one_part and bool(previous.part or previous.share_of)  # type: ignore[union-attr]
+    if one_part and (days := _WEEKDAYS_PART.fullmatch(prepared)):
+        # "e de fim de semana?", "e sexta?" after reunião's part of the hours: that part of the same hours
+        day = days.group(1).split()[0].removesuffix("s")
+        said = (
+            "no fim de semana"
+            if day in ("fim", "fin")
+            else f"aos {day}s"
+            if day in ("sabado", "domingo")
+            else f"as {day}s"
+        )
+        prepared = f"e quanto porcentagem foi {said}"
+    if previous is not None and previous.activity and previous.group != "activity":
+        # "top 3 pessoas nessa atividade" after an activity's hours: that activity, not the activities ranked
+        prepared = _THAT_ACTIVITY.sub("nisso", prepared)
+    weekend = previous is not None and previous.kind == "weekend_work"
+    if weekend and (day := _WEEKEND_DAY.fullmatch(prepared)):
+        # "e de sábado?", "e no domingo?" after who worked on weekends: that day of those weekends
+        who = "" if previous.person else "quem trabalhou "  # type: ignore[union-attr]
+        prepared = f"e {who}aos {day.group(1)}s"
+    days_talk = previous is not None and (
+        previous.kind in ("working_days", "missing_days") or previous.measure == "days"
+    )
+    if days_talk and (elided := _IN_HOW_MANY.search(prepared)):
+        prepared = prepared.replace(elided.group(0), "em quantos dias ", 1)  # "e em qnts eu apontei?" after days
+    mine_expected = "quantas horas eu deveria ter feito e quanto eu fiz"
+    about_team = (role == "gestor" and me is None) or (
+        previous is not None and previous.contract and not previous.person
+    )
+    if mine_expected in prepared and about_team and not _SELF & set(normalize(question).split()):
+        # "horas esperadas x feitas" from a gestor with no entries of his own, or in a contract's talk: the team's
+        prepared = prepared.replace(mine_expected, "esperado vs trabalhado")
     typed = prepared.split()
     fixed = _activity_typos(db, correct(typed, _protected(db) | _near_names(db, typed) | _name_tails(db, typed)))
     corrections = [(a, b) for a, b in zip(typed, fixed, strict=True) if a != b]  # confirmed below if into a filter
@@ -2020,12 +2053,21 @@ def _understand(
     # "quanto cada um fez": each, not summed; "quanto de tudo eles fizeram?": every activity, read below
     how_much = how_much and not re.search(r"\bcada\b|\btudo\b", text)
     which_of = re.search(r"\bqual (?:del[ae]s|dos dois|das duas)\b", text)  # "qual delas tem mais …, no total"
-    if they and not which_of and (re.search(summed, text) or (how_much and not _has(text, "quem", "quais", "qual"))):
+    # "esses 3 mês a mês" after a top 3: their sum, each month (the engine does not split by person and month)
+    grouped = they and re.fullmatch(
+        r"(?:e )?(?:eles|elas) (?:por (dia|semana|mes)|(dia|semana|mes) a \2)\W*", rest.strip()
+    )
+    if (
+        they
+        and not which_of
+        and (grouped or re.search(summed, text) or (how_much and not _has(text, "quem", "quais", "qual")))
+    ):
         # "quantos apontamentos eles fizeram no total?", "qntas horas deles foram de X?" after a list: theirs, summed
         entries = bool(re.search(r"\bapontamentos\b", rest)) and not re.search(r"\bhoras?\b", rest)
         period = slots.get("period") or (previous.period if previous is not None else None)
         named_activity = _activity(db, rest)  # (read here: activities are read after names and people)
-        per = re.search(r"\bpor (dia|semana|mes)\b", rest)  # "e as duas juntas por semana?": their sum, each week
+        # "e as duas juntas por semana?", "esses 3 mês a mês": their sum, each week or month
+        per = re.search(r"\bpor (dia|semana|mes)\b|\b(dia|semana|mes) a \2\b", rest)
         return Question(
             "compose",
             measure="entries" if entries else "hours",
@@ -2047,7 +2089,7 @@ def _understand(
             else previous.activity
             if previous and not (previous.among and re.search(r"\b(?:no total|ao todo)\b", rest))
             else None,
-            group={"dia": "day", "semana": "week", "mes": "month"}[per.group(1)] if per else None,
+            group={"dia": "day", "semana": "week", "mes": "month"}[per.group(1) or per.group(2)] if per else None,
             output="table" if per else "value",
         )
     plural = _PLURAL_PRONOUN.search(rest) or re.search(r"\bcada (?:um|uma)\b|\bentre (?:eles|elas)\b", rest)
@@ -2417,9 +2459,14 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         and not _has(rest, "saldo", "banco", "devendo", "acima", "abaixo")
         and not (previous is not None and previous.person and _follows(text))  # "e qnto deveria ter feito?"
     ):
+        said_nothing = not any(slots.get(name) for name in SUBJECT) and "period" not in slots
         slots["everyone"] = True  # the expected hours of a period are the same for everyone
-        if previous is not None and previous.contract and not slots.get("contract") and _follows(text):
-            slots["contract"] = previous.contract  # "e quanto era o esperado?" in a talk about the 8121: its team
+        if previous is not None and previous.contract and not slots.get("contract") and not previous.person:
+            if _follows(text) or said_nothing:
+                # "e quanto era o esperado?", "horas esperadas x feitas" in a talk about the 8121: its team, then
+                slots["contract"] = previous.contract
+                if said_nothing and previous.period is not None:
+                    slots["period"] = previous.period
     per_person = BY_NAME["hours_by_person"].asked_by(rest)
     if kind in ("hours_by_person", "list_contracts") and _PER_CONTRACT.search(rest) and per_person:
         return Clarification("not_understood", TWO_BREAKDOWNS)
@@ -2534,6 +2581,10 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     people_asked = kind == "missing_days" and _has(rest, "quem", "alguem", "pessoas?", "recursos?")
     if people_asked and previous.person and not previous.contract:
         inherit_subject = False  # "e na semana passada, qnts recursos ficaram com dia útil sem apontar?": everyone
+    if inherit_subject and "period" in slots and previous.contract and not previous.person and _has(text, "no geral"):
+        # "e no geral, quantos recursos deixaram de apontar … semana passada?" after the 7950's: everyone's (with
+        # a period said, "no geral" is not all the data)
+        inherit_subject = False
     if inherit_subject and _accepts(kind, previous):
         question = question.with_subject_of(previous)
         if kind == "contract_resources" and question.person and question.contract:
@@ -2583,6 +2634,9 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         same_subject = True
     if overall and previous.group in ("contract", "client") and not question.has_subject:
         same_subject = True  # "no total qnts recursos apontaram" after each contract's people: all, that month
+    if overall and previous.limit and (previous.kind == "ranking" or previous.group == "person"):
+        # "quantas pessoas lançaram no total?" after October's top 10: all of them, not only ten; still October
+        same_subject = same_subject or not question.has_subject
     ever = bool(_EVER.search(text))  # "já trabalhei em algum fds?": over all the data, not the last period
     one_day = previous.period is not None and previous.period.start == previous.period.end
     ever = ever or (one_day and bool(re.search(r"\balgum feriado\b", text)))  # after the 20/11: any holiday
@@ -3953,6 +4007,8 @@ def _compose(
     bounded = slots.get("hours") is not None or slots.get("below") is not None
     if bounded and read.group is None and _team_days(slots, rest):
         read.group = "day"  # more hours than a day has: the day's total over everyone asked about
+    if read.weekday and read.group is None and not read.measure and _WHO_WORKED.search(text):
+        read.group = "person"  # "quem trabalhou nas sextas de outubro?": who, each with those days' hours
     if bounded and read.group is None and legacy != "days_above" and _WHO_BOUNDED.search(rest):
         read.group = "person"  # "quem passou de 150 horas em outubro": each person's hours, bounded
     if legacy == "unvalidated" and _VALIDATED_YES.search(text) and not _VALIDATED_NO.search(text):
@@ -4095,8 +4151,11 @@ def _compose(
         limit = None
     if limit is None and read.singular and read.rank and group != "person":
         limit = 1
-    if values.get("among"):
-        limit = None  # the people or contracts compared are all shown, the first being the answer
+    said_limit = read.limit or slots.get("limit")
+    if values.get("among") and not (said_limit and said_limit < len(values["among"])):
+        # the people or contracts compared are all shown, the first being the answer ("e os 3 q menos" after the
+        # ranking of eight listed: three of them)
+        limit = None
     # "e eu, qnt fiz de deploy?" after deploy's share: my hours; "e reunião?" after it: reunião's share
     own_figure = re.search(
         r"\b(?:quant\w*|qnt\w*) (?:\w+ ){0,2}(?:fiz|fez|fizeram|trabalhei|trabalhou|apontei|apontou)\b",
@@ -4458,6 +4517,8 @@ def _inherited(
         }
         if previous.kind != "compose":
             values["weekday"] = values["validated"] = None
+        if previous.kind == "ranking" and previous.people:
+            values["among"] = previous.people  # "e os 3 q menos" after the ranking of those listed: of them
         if values["basis"] == "gross" and (read.group or read.rank or read.share):
             values["basis"] = None  # "qual atividade pesou mais, com %?" after "e bruto?": a new figure, net again
         if (
@@ -4524,8 +4585,11 @@ def _inherited(
         if previous.weekday and read.weekday is None and own_period and (read.rank or read.total or read.measure):
             # "quais os cinco com mais horas em outubro?" after October without weekends: every day again
             values["weekday"] = None
-        if previous.among and read.rank and (read.limit or slots.get("limit")):
-            values["among"] = None  # "e no mês passado, top 3?" after those three summed: the top 3 of everyone
+        limit = read.limit or slots.get("limit")
+        if previous.among and read.rank and limit and (previous.group != "person" or limit >= len(previous.among)):
+            # "e no mês passado, top 3?" after those three summed: the top 3 of everyone ("e os 2 q menos" after
+            # the eight listed ranked: two of them)
+            values["among"] = None
         if read.measure in ("idle_people", "people") and "person" not in slots:
             values["person"] = None  # "e quem parou de apontar?" after one person's figure: everyone's people
         if (
@@ -4583,6 +4647,8 @@ def _listed_people(previous: Question) -> bool:
     )
 
 
+_WHO_WORKED = re.compile(r"\bquem (?:trabalhou|apontou|lancou|registrou|fez hora|bateu ponto)\b")
+_WEEKDAY_ALONE = re.compile(r"(?:n?[oa] |d?[oa] |em )?(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?")
 _WEEKDAY_SPAN = re.compile(
     r"(?:de |da |entre )?(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)? (?:a|ate|e) (?:a )?"
     r"(segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?"
@@ -4590,7 +4656,10 @@ _WEEKDAY_SPAN = re.compile(
 
 
 def _weekday_span(found: Found) -> tuple[int, ...] | None:
-    """The weekdays of "de segunda a sexta", when that is all a period's words said."""
+    """The weekdays of "de segunda a sexta" (or of one weekday, "sábado"), when that is all a period's words
+    said."""
+    if one := _WEEKDAY_ALONE.fullmatch(found.text.strip()):
+        return (compose_words.WEEKDAY_NUMBERS[one.group(1)],)  # "quem trabalhou sábado em outubro?": its Saturdays
     if not (match := _WEEKDAY_SPAN.fullmatch(found.text.strip())):
         return None
     first, last = (compose_words.WEEKDAY_NUMBERS[day] for day in match.groups())
@@ -4623,6 +4692,15 @@ _MINE_BROKEN_DOWN = re.compile(
     r"\b(quebra|abre|detalha|divide|mostra) o meu (?=por |mes a mes|semana a semana|dia a dia)"
 )
 _IN_MINE = re.compile(r"\b(n|d)o meu\b(?! (?:contrato|time|pessoal|proprio)\b)")
+# "e de fim de semana?", "e nas sextas?" after one part of the hours in %: that part
+_WEEKDAYS_PART = re.compile(
+    r"(?:e )?(?:de |d?o |d?a |d?os |d?as |n?o |n?a |n?os |n?as |aos |em )?"
+    r"((?:fim de semana|fins de semana|sabados?|domingos?|segundas?|tercas?|quartas?|quintas?|sextas?)(?: feiras?)?)\W*"
+)
+_THAT_ACTIVITY = re.compile(r"\b(?:n|d)?(?:essa|esta|aquela|mesma) atividade\b")
+_WEEKEND_DAY = re.compile(r"(?:e )?(?:so )?(?:de |d?o |n?o |n?os |aos |em )?(sabado|domingo)s?\W*")
+# "e em qnts eu apontei?" after the working days: the noun left out is days
+_IN_HOW_MANY = re.compile(r"\bem quant[oa]s (?=(?:(?:eu|ele|ela|[a-z]+) )?(?:apont|trabalh|lanc|registr)\w*\b)")
 _THOSE_AGAIN = re.compile(
     r"(?:e )?(?:(?:quanto|quantidade|quantas horas) )?(?:eles|elas)(?: (?:fizeram|apontaram|trabalharam|somaram))?"
     r"( (?:em|no|na|nessa|nesse|de|do|da|desde) .+)?"

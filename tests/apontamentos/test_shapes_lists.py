@@ -2067,3 +2067,95 @@ def test_each_activitys_share_said_with_cada_uma(generated: Dataset, rows: list[
         "qnto deu so de reuniao de alinhamento?",
     )
     assert hours(meetings) in reply and "09/2026" in reply
+
+
+# -- batches KT to KW ----------------------------------------------------------------------------------------------
+
+
+def test_those_three_month_by_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    everyone = by(rows, lambda r: r.name, lambda r: True)
+    three = sorted(everyone, key=lambda n: (-everyone[n], n))[:3]
+    months = by(rows, lambda r: r.day.month, lambda r: r.name in three)
+    _, reply = ask(generated, "top 3 recursos em horas no geral", "esses 3 mes a mes")
+    assert all(hours(h) in reply for h in months.values()) and all(name in reply for name in three)
+
+
+def test_the_bottom_three_of_a_ranking_of_those_listed(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = people_of(rows, SEPTEMBER)
+    *_, reply = ask(generated, "quem apontou no 8446 em setembro?", "ranking completo deles", "e os 3 q menos")
+    assert all(f"{name}: {hours(h)}" in reply for name, h in people[-3:]) and people[-4][0] not in reply
+
+
+def test_expected_against_worked_from_a_gestor_with_no_entries(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446",))
+    september = total(rows, of_contract(SEPTEMBER))
+    _, reply = ask_as(generated, gestor, "total do 8446 em setembro", "horas esperadas x feitas")
+    assert "168,0 h" in reply.text and hours(september) in reply.text and "apontamentos próprios" not in reply.text
+
+
+def test_in_how_many_after_the_working_days(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    days = {r.day for r in rows if r.name == name and NOVEMBER[0] <= r.day <= NOVEMBER[1]}
+    *_, reply = ask(generated, "quantos dias uteis teve em novembro ate hj", "e em qnts eu apontei?", user=name)
+    assert f"{len(days)} dias" in reply and "dias úteis" not in reply
+
+
+def test_what_he_was_meant_to_have_done(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    worked = total(rows, lambda r: r.name == name and OCTOBER[0] <= r.day <= OCTOBER[1])
+    *_, reply = ask(generated, "qnts dias uteis tem em outubro", f"e qnts horas era pra o {name} ter feito nesse mes?")
+    assert "168,0 h" in reply and hours(worked) in reply
+
+
+def test_overall_after_a_contracts_idle_people(generated: Dataset) -> None:
+    turn = "quantos recursos deixaram de apontar algum dia util semana passada?"
+    (everyone,) = ask(generated, turn)
+    _, reply = ask(
+        generated, "quem do 8446 nao apontou nada essa semana mas tava apontando antes?", f"e no geral, {turn}"
+    )
+    assert reply.split(":")[0] == everyone.split(":")[0] and "8446" not in reply
+
+
+def test_the_weekends_part_after_an_activitys_part(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    weekend = total(rows, lambda r: of_contract(OCTOBER)(r) and r.day.weekday() >= 5)
+    fridays = total(rows, lambda r: of_contract(OCTOBER)(r) and r.day.weekday() == 4)
+    question = "qnto % das horas do 8446 em outubro foi reuniao?"
+    for turn, part in (("e de fim de semana?", weekend), ("e nas sextas?", fridays)):
+        _, reply = ask(generated, question, turn)
+        share = f"{100 * part / total(rows, of_contract(OCTOBER)):.1f}%".replace(".", ",")
+        assert share in reply and hours(part) in reply
+
+
+@pytest.mark.parametrize(("said", "weekday"), [("domingo", 6), ("nas sextas", 4)])
+def test_who_worked_on_one_weekday_of_a_month(generated: Dataset, rows: list[Span], said: str, weekday: int) -> None:  # noqa: F811
+    people = by(rows, lambda r: r.name, lambda r: of_contract(OCTOBER)(r) and r.day.weekday() == weekday)
+    (reply,) = ask(generated, f"quem trabalhou {said} em outubro no 8446?")
+    assert f"{len(people)} recurso" in reply and all(f"{n}: {hours(h)}" in reply for n, h in people.items())
+
+
+def test_one_day_of_the_weekends_just_listed(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    saturdays = by(rows, lambda r: r.name, lambda r: of_contract(OCTOBER)(r) and r.day.weekday() == 5)
+    sundays = by(rows, lambda r: r.name, lambda r: of_contract(OCTOBER)(r) and r.day.weekday() == 6)
+    question = "quem trabalhou no fim de semana em outubro no 8446?"
+    for turn, people in (("e de sabado?", saturdays), ("e no domingo?", sundays)):
+        _, reply = ask(generated, question, turn)
+        assert "10/2026" in reply and all(f"{n}: {hours(h)}" in reply for n, h in people.items())
+        assert ("nenhum apontamento" in reply) == (not people)
+
+
+def test_the_top_people_of_that_activity(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    week = (date(2026, 11, 19), TODAY)
+    dev = lambda r: activity_of(r) == "desenvolvimento de funcionalidades" and week[0] <= r.day <= week[1]  # noqa: E731
+    people = sorted(by(rows, lambda r: r.name, dev).items(), key=lambda p: (-p[1], p[0]))
+    _, reply = ask(
+        generated,
+        "qnto o pessoal de desenvolvimento de funcionalidades somou nos ultimos 7 dias",
+        "top 3 pessoas nessa atividade",
+    )
+    assert all(f"{n}: {hours(h)}" in reply for n, h in people[:3]) and "Ranking de atividades" not in reply
+
+
+def test_how_many_in_all_after_a_top_ten(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = {r.name for r in rows if OCTOBER[0] <= r.day <= OCTOBER[1]}
+    _, reply = ask(generated, "top 10 recursos com mais horas no mes passado", "quantas pessoas lançaram no total?")
+    assert f"{len(people)} recursos" in reply and "01/10/2026 a 31/10/2026" in reply
