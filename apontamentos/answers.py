@@ -354,10 +354,11 @@ def ranking(db: Dataset, question: Question, today: date) -> Answer:
         else ""
     )
     basis = "brutas" if question.basis == "gross" else "líquidas"
+    shown = people[: question.limit] if question.people and question.limit else people  # "ranking deles, top 5"
     text = f"Ranking de horas {basis}{scope}, {_dates(period)}{note} ({which}){summary}:\n" + "\n".join(
-        f"{i}. {p.resource.name}: {fmt.hours(p.hours)}" for i, p in enumerate(people, 1)
+        f"{i}. {p.resource.name}: {fmt.hours(p.hours)}" for i, p in enumerate(shown, 1)
     )
-    rows = [[str(i), p.resource.name, fmt.hours(p.hours)] for i, p in enumerate(people, 1)]
+    rows = [[str(i), p.resource.name, fmt.hours(p.hours)] for i, p in enumerate(shown, 1)]
     answer = _done(question, text, _table(f"Ranking de horas{scope}", [RANK, "Recurso", "Horas"], rows))
     if question.people:
         return answer  # "ela" stays whom it meant: the list is about them all
@@ -948,7 +949,8 @@ def activity_ranking(db: Dataset, question: Question, today: date) -> Answer:
         ]
     else:
         lines = [
-            f"{i}. {a.activity}: {fmt.hours(a.hours)} ({fmt.plural(a.entries, 'apontamento')})"
+            # "no que o pessoal gastou tempo?": each one's hours and its part of them all
+            f"{i}. {a.activity}: {fmt.hours(a.hours)} ({_percent(a.share)}, {fmt.plural(a.entries, 'apontamento')})"
             for i, a in enumerate(s.activities, 1)
         ]
     text = f"Ranking de atividades por {measure}{scope}, {_dates(period)}{note}:\n" + "\n".join(lines)

@@ -647,7 +647,10 @@ _LAST_AND_BEFORE = re.compile(
 # "top 3 na semana": the week talked about (or this one), like "nessa semana"
 _IN_THE_WEEK = re.compile(r"\bna semana\b(?! (?:passada|retrasada|anterior|atual|que vem|de|do|da|toda|inteira)\b)")
 # "alguém que apontava e simplesmente parou?": who stopped recording time
-_STOPPED = re.compile(r"\b(?:apontava|trabalhava|lancava) e (?:\w+ )?parou\b")
+_STOPPED = re.compile(
+    r"\b(?:apontava|trabalhava|lancava)(?: (?:antes|direito|normal))? e (?:\w+ )?parou\b"
+    r"|\bparou de (?:lancar|registrar|apontar|bater)(?: (?:horas?|hr|hrs|ponto))?\b"  # "quem parou de lançar hora"
+)
 # Formal ways to say what the engine reads: "sob minha gestão", "fora do comum", "sem horário de saída", …
 # A day named on its own in a list of days ("segunda, ontem e hoje")
 _LISTED_DAY = r"(?:segunda|terca|quarta|quinta|sexta|sabado|domingo)(?: feira)?|anteontem|ontem|hoje"

@@ -2138,7 +2138,18 @@ def _understand(
                     order=slots.get("order", "desc"),
                     output="table",
                 )
-            return Question("ranking", people=listed, period=period, order=slots.get("order", "desc"))
+            # "ranking deles top 5" after DEVOPS's people: five of them, still in DEVOPS (what "e por atividade?"
+            # then breaks down)
+            kept = ("contract", "technology", "profile", "level", "activity")
+            filters = {n: getattr(previous, n) for n in kept if previous is not None and getattr(previous, n)}
+            return Question(
+                "ranking",
+                people=listed,
+                period=period,
+                order=slots.get("order", "desc"),
+                limit=slots.get("limit"),
+                **filters,
+            )
     pronoun = _PRONOUN.search(rest)
     if pronoun and pronoun.group(0) in ("nele", "nela") and (slots.get("contract") or (previous and previous.contract)):
         pronoun = None  # "tem alguém sem saída nele?" in a talk about a contract: in it, the contract
@@ -3951,6 +3962,9 @@ def _compose(
         # "qto isso representa do total do contrato?" after an activity's people: the activity's part, once
         of_activity = of_activity or (read.share and previous.activity and _has(text, "isso", "disso"))
         of_activity = of_activity or (read.share and read.weekday is not None)  # "qnt % foi nas sextas?": one part
+        # "e qnts % das horas do 8447 em outubro são dela?" after her months: one month's part, not each month's
+        one_of_them = previous.group in ("month", "week") and slots.get("period") and not read.said_group
+        of_activity = of_activity or bool(read.share and one_of_them and _within_one(slots["period"], previous.group))
         remeasured = read.measure and not anew
         # "e em horas?" after the activities counted in entries: the same breakdown, in hours
         remeasured = remeasured or (
@@ -4243,6 +4257,10 @@ def _compose(
         kept = None  # "quem mais fez isso lá?" after its count of entries: who did most of it, in hours
     if kept == "entries" and slots.get("activity") and re.search(r"\bquanto (?:foi|deu|tempo)\b", text):
         kept = None  # "quanto foi só de deploy?" after the activities counted: how much time, not how many
+    regrouped = read.said_group and previous is not None and group != previous.group
+    if kept == "entries" and regrouped and (slots.get("activity") or "period" in slots):
+        # "e correção de bugs no 7873 mês a mês, desde o começo" after the activities counted: a new table, in hours
+        kept = None
     who_now = kept == "entries" and read.measure is None and read.group is None and not read.rank
     if who_now and group is None and re.search(r"(?:^|\s)quem\W*$", text):
         measure, group = "hours", "person"  # "e essa semana, quem?" after its entries counted: who recorded, each
@@ -4403,6 +4421,9 @@ def _composes(
             return False  # "horas de reunião por atividade": the catalogue asks back
         extra = new_filter or slots.get("basis") == "gross" or read.rank == "asc" or read.limit
         extra = extra or (read.rank and legacy in ("activity_list", "list_contracts"))  # a list is not a rank
+        # "e por atividade?" after DEVOPS's hours: theirs, which the catalogue's breakdown cannot narrow to
+        roles = previous is not None and any(getattr(previous, n) for n in ("technology", "profile", "level"))
+        extra = extra or (follow_up and roles and read.group == "activity")
         return bool(extra or read.measure not in (None, "hours") or legacy not in _LEGACY_GROUPS[read.group])
     if read.group == "person" and read.said_group and not read.rank and legacy not in _LEGACY_GROUPS["person"]:
         return legacy is not None  # "sem saída por pessoa": that measure by person (or named back below)

@@ -2159,3 +2159,53 @@ def test_how_many_in_all_after_a_top_ten(generated: Dataset, rows: list[Span]) -
     people = {r.name for r in rows if OCTOBER[0] <= r.day <= OCTOBER[1]}
     _, reply = ask(generated, "top 10 recursos com mais horas no mes passado", "quantas pessoas lançaram no total?")
     assert f"{len(people)} recursos" in reply and "01/10/2026 a 31/10/2026" in reply
+
+
+def test_stopped_recording_said_other_ways(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    before = (LAST_WEEK[0] - timedelta(days=30), LAST_WEEK[0] - timedelta(days=1))
+    active = {r.name for r in rows if before[0] <= r.day <= before[1]}
+    idle = sorted(active - {r.name for r in rows if LAST_WEEK[0] <= r.day <= LAST_WEEK[1]})
+    for question in (
+        "quem parou de lançar hora semana passada?",
+        "tem alguem q apontava antes e parou semana passada?",
+    ):
+        (reply,) = ask(generated, question)
+        assert "pararam de apontar" in reply and f"{len(idle)} recurso" in reply and all(n in reply for n in idle)
+
+
+def test_the_top_of_a_roles_people_and_their_activities(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    devops = lambda r: r.technology == "DEVOPS" and SEPTEMBER[0] <= r.day <= SEPTEMBER[1]  # noqa: E731
+    people = sorted(by(rows, lambda r: r.name, devops).items(), key=lambda p: (-p[1], p[0]))
+    activities = by(rows, activity_of, devops)
+    _, top, split = ask(
+        generated, "qnts horas o pessoal de DEVOPS fez em setembro?", "ranking deles top 5", "e por atividade?"
+    )
+    assert all(f"{n}: {hours(h)}" in top for n, h in people[:5]) and people[5][0] not in top
+    assert all(hours(h) in split for h in activities.values()) and "DEVOPS" in split
+
+
+def test_a_new_table_after_activities_counted_is_in_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    months = by(rows, lambda r: r.day.month, lambda r: r.supplier == "8447" and bugs(r))
+    *_, reply = ask(
+        generated,
+        "quais as 3 atividades com mais apontamentos em setembro?",
+        "e correcao de bugs no 8447 mes a mes, desde o comeco da base",
+    )
+    assert all(hours(h) in reply for h in months.values())
+
+
+def test_her_part_of_a_contracts_month_after_her_months(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows, "8447")
+    hers = total(rows, lambda r: r.name == name and of_contract(OCTOBER, "8447")(r))
+    share = f"{100 * hers / total(rows, of_contract(OCTOBER, '8447')):.1f}%".replace(".", ",")
+    _, reply = ask(generated, f"mes a mes da {name}, td o periodo", "e qnts % das horas do 8447 em outubro sao dela?")
+    assert share in reply and hours(hers) in reply and "cada mês" not in reply
+
+
+def test_the_activities_ranked_with_their_part(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    activities = by(rows, activity_of, of_contract(OCTOBER))
+    whole = sum(activities.values())
+    first = max(activities, key=lambda a: activities[a])
+    (reply,) = ask(generated, "no que o pessoal do 8446 gastou tempo em outubro?")
+    share = f"{100 * activities[first] / whole:.1f}%".replace(".", ",")
+    assert f"{hours(activities[first])} ({share}" in reply
