@@ -374,12 +374,14 @@ def hours_by_person(db: Dataset, question: Question, today: date) -> Answer:
     if not people:
         return _done(question, f"Nenhum apontamento{scope} {_dates(period)}{note}.")
     total = sum(p.hours for p in people)
-    lines, table = _hours_of_each(people, f"Horas por recurso{scope}")
+    shown = people[: question.limit] if question.limit else people  # "…, top 10", "só os 3 primeiros"
+    lines, table = _hours_of_each(shown, f"Horas por recurso{scope}")
+    first = f" (os {len(shown)} primeiros)" if len(shown) < len(people) else ""
     text = (
         f"Horas líquidas por recurso{scope}, {_dates(period)}{note}: {fmt.plural(len(people), 'recurso')}, "
-        f"{fmt.hours(total)} no total, média de {fmt.hours(total / len(people))} por recurso:\n{lines}"
+        f"{fmt.hours(total)} no total, média de {fmt.hours(total / len(people))} por recurso{first}:\n{lines}"
     )
-    return _listing(_done(question, text, table), people)
+    return _listing(_done(question, text, table), shown)
 
 
 def contract_ranking(db: Dataset, question: Question, today: date) -> Answer:

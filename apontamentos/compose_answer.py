@@ -105,7 +105,7 @@ def first_line(db: Dataset, c: Composition, dates: str) -> str:
     if c.limit is not None and c.group:
         which = "os que menos tiveram" if c.order == "asc" else "os que mais tiveram"
         line += f" ({which}: {c.limit})" if c.limit > 1 else (" (o menor)" if c.order == "asc" else " (o maior)")
-    elif c.group and c.group not in ("day", "weekday", "week", "month"):
+    elif c.group and (c.group not in ("day", "weekday", "week", "month") or c.order == "asc"):
         line += " (do menor para o maior)" if c.order == "asc" else " (do maior para o menor)"
     return line
 

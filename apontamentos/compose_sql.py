@@ -141,8 +141,10 @@ def build(db: Dataset, c: Composition, period: Period, value: str | None = None,
     if c.group is None:
         return Query(f"SELECT NULL AS k, {measure} AS v FROM e WHERE {conditions}", params)
     direction = "ASC" if c.order == "asc" else "DESC"
-    # Time groupings read in calendar order unless an order was asked for (limit given).
-    ordering = "k" if c.group in ("day", "weekday", "week", "month") and c.limit is None else f"v {direction}, k"
+    # Time groupings read in calendar order unless an order was asked for (a limit, or the least first: "quebra por
+    # dia da semana, qual o dia que ela menos trabalha")
+    calendar = c.group in ("day", "weekday", "week", "month") and c.limit is None and c.order != "asc"
+    ordering = "k" if calendar else f"v {direction}, k"
     top = []
     if c.limit is not None and c.group == "activity" and c.output != "share":
         where.append(

@@ -276,6 +276,9 @@ def _answer_one(
         named = context.get("named") if isinstance(context.get("named"), str) else None
         listed = _strings(context, "named_people")
         first = _first_person(context)
+        if (contract := _first_contract(context)) and (previous is None or not previous.contract):
+            # "voltando pro contrato, …" after one of its people: the contract the conversation began with
+            question = _BACK_TO_THE_CONTRACT.sub(rf"\g<0> {contract}", question, count=1)
         if named is None and first and previous is not None and not previous.person and first[0] in listed:
             named = first[0]  # "e a quebra dela" after the 8422's table, in a talk that began with Paula: her
         understood = understand(
@@ -455,6 +458,18 @@ def _first_person(context: dict[str, Any]) -> tuple[str, ...]:
     first = context.get("first")
     question = from_context(first) if isinstance(first, dict) else None
     return (question.person,) if question is not None and question.person else ()
+
+
+def _first_contract(context: dict[str, Any]) -> str | None:
+    """The contract the conversation's first question was about, if any."""
+    first = context.get("first")
+    question = from_context(first) if isinstance(first, dict) else None
+    return question.contract if question is not None else None
+
+
+_BACK_TO_THE_CONTRACT = re.compile(
+    r"\b(?:volt\w*|retomando) (?:pro|pra|para o|ao|no) contrato\b(?!\s*(?:\d|[eE]\d|tod|inteir))", re.IGNORECASE
+)
 
 
 def _whom_she_means(context: dict[str, Any]) -> str | None:

@@ -1073,6 +1073,10 @@ _FORMAL = (
     # "e essa semana td": the whole week ("td" is "todos" by now), not everyone
     (re.compile(r"\b((?:n|d)?(?:essa|esta) (?:semana|quinzena)) todos\b(?! os| as)"), r"\1 toda"),
     (re.compile(r"\b((?:n|d)?(?:esse|este) (?:mes|periodo)) todos\b(?! os| as)"), r"\1 todo"),
+    (re.compile(r"\b((?:n|d)?a semana (?:passada|retrasada|anterior)) todos\b(?! os| as)"), r"\1 toda"),
+    (re.compile(r"\b((?:n|d)?o mes (?:passado|retrasado|anterior)) todos\b(?! os| as)"), r"\1 todo"),
+    # "soma td isso", "soma td aí": all of it ("td" is "todos" by now), not everyone
+    (re.compile(r"\b(soma|somando|somar|some|somei) todos\b(?! os| as)"), r"\1 tudo"),
     # "mostra as semanas de novembro": each of them
     (
         re.compile(r"\b(?:mostra|lista|passa|manda|abre|quero ver) (?:as|os) (semanas|meses)\b"),
@@ -2584,7 +2588,8 @@ def compound_parts(question: str) -> list[str]:
     if both_ends := _FIRST_AND_LAST.search(folded):
         # "qual meu primeiro e último dia apontado em novembro": the first, then "e o último?" of the same
         first = folded[: both_ends.start()] + both_ends.group(1) + folded[both_ends.end() :]
-        return [" ".join(first.split()), "e o ultimo?"]
+        # ("qnts dias ela trabalhou e qual foi o primeiro e o último": the count, the first, the last)
+        return [*compound_parts(" ".join(first.split())), "e o ultimo?"]
     if (total := _AND_THE_TOTAL.search(folded)) and _BREAKDOWN.search(folded[: total.start()]):
         # "quebra semanal do Ulisses em novembro e o total": the breakdown, then its sum
         return [folded[: total.start()].strip(" ,;"), "e no total?"]
@@ -2610,7 +2615,8 @@ def compound_parts(question: str) -> list[str]:
         return [question]  # "e isso e qnts % do contrato": "é" typed without its accent, one question
     if any(len(part.split()) < 2 for part in parts) or any(_ONE_QUESTION.search(part) for part in parts[:-1]):
         return [question]  # "quem? e quanto?" is too short to stand alone; "a diferença entre …" is one question
-    if any(_BARE_AMOUNT.fullmatch(part) for part in parts[1:]) and not re.match(_ASKING, parts[0]):
+    # ("jurema, qnts apontamentos em outubro e qnts horas?": two counts, each its own answer)
+    if any(_BARE_AMOUNT.fullmatch(part) for part in parts[1:]) and not re.search(rf"\b{_ASKING}", parts[0]):
         return [question]  # "teve deploy semana passada? quantas horas": how much of it, one question
     if any(_EXPECTED.search(part) for part in parts[:-1]):
         return [question]  # "eu devia ter feito quantas horas? e fiz quanto?": expected against worked, one answer

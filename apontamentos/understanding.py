@@ -700,6 +700,11 @@ def understand(
         # "e de sábado?", "e no domingo?" after who worked on weekends: that day of those weekends
         who = "" if previous.person else "quem trabalhou "  # type: ignore[union-attr]
         prepared = f"e {who}aos {day.group(1)}s"
+    counted_days = previous is not None and previous.measure == "days" and bool(previous.person)
+    if counted_days and (ends := _FIRST_OF_THEM.fullmatch(prepared)):
+        # "e qual foi o primeiro (e o último)?" after her days counted: her first day (then last), not a list's end
+        span = f" de {previous.period.start:%d/%m/%Y} a {previous.period.end:%d/%m/%Y}" if previous.period else ""  # type: ignore[union-attr]
+        prepared = f"e qual {ends.group(1) or 'foi'} o primeiro dia dela{span}"
     days_talk = previous is not None and (
         previous.kind in ("working_days", "missing_days") or previous.measure == "days"
     )
@@ -2579,6 +2584,9 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     inherit_subject = inherit_subject or (not has_subject and not slots.get("everyone") and one_of_the_activities)
     if not has_subject and not slots.get("everyone") and previous.contract and kind in CONTRACT_THREAD_KINDS:
         inherit_subject = True  # in a conversation about a contract, "quem mais apontou?" is about it
+    roles = previous.technology or previous.profile or previous.level
+    if not has_subject and not slots.get("everyone") and roles and kind in ("ranking", "hours_by_person"):
+        inherit_subject = True  # "quem mais?" after Java's hours: Java's people
     if not has_subject and not slots.get("everyone") and previous.person and kind == "activity_distribution":
         inherit_subject = True  # "qual foi a distribuição por atividade?" after my week: mine, not a contract's
     if not has_subject and not slots.get("everyone") and previous.person and kind in PERSON_THREAD_KINDS:
@@ -3085,6 +3093,8 @@ _HOW_IT_STANDS = re.compile(r"\bcomo (?:ta|esta|ficou|anda|vai|foi)\W*$")
 def _accepts(kind: str, previous: Question) -> bool:
     if previous.person and kind in PERSON_KINDS:
         return True
+    if previous.technology and not (previous.person or previous.contract) and "technology" in takes(kind):
+        return True  # "quem mais?" after Java's hours: Java's ranking
     return bool(previous.contract) and kind in CONTRACT_KINDS
 
 
@@ -4009,7 +4019,8 @@ def _compose(
         a_day = r"\b(?:o|meu|seu|qual|que) dia\b(?! da semana)|\bdia mais\b"  # "qual foi meu dia mais puxado"
         if read.group in ("week", "month") and read.rank and re.search(a_day, text):
             read.group = "day"  # "e o dia q ele mais trabalhou no mês" after his weeks: a day, not a week
-        if read.group == "weekday" and read.rank and _A_DATE_NOT_A_WEEKDAY.search(text):
+        said_weekdays = re.search(r"\bdias? da semana\b", text) is not None  # "quebra por dia da semana, qual o dia …"
+        if read.group == "weekday" and read.rank and _A_DATE_NOT_A_WEEKDAY.search(text) and not said_weekdays:
             read.group = "day"  # "e o dia com mais horas do mês" after the weekdays: a date
         if read.measure == "people" and read.group == "person":
             read.group = None  # "quantas pessoas?" after a ranking of people counts them
@@ -4720,6 +4731,7 @@ _WEEKDAYS_PART = re.compile(
 )
 _THAT_ACTIVITY = re.compile(r"\b(?:n|d)?(?:essa|esta|aquela|mesma) atividade\b")
 _WEEKEND_DAY = re.compile(r"(?:e )?(?:so )?(?:de |d?o |n?o |n?os |aos |em )?(sabado|domingo)s?\W*")
+_FIRST_OF_THEM = re.compile(r"(?:e )?(?:qual|quais) (?:(foi|foram|e|sao) )?(?:o )?primeiro\W*")
 # "e em qnts eu apontei?" after the working days: the noun left out is days
 _IN_HOW_MANY = re.compile(r"\bem quant[oa]s (?=(?:(?:eu|ele|ela|[a-z]+) )?(?:apont|trabalh|lanc|registr)\w*\b)")
 _THOSE_AGAIN = re.compile(

@@ -2209,3 +2209,61 @@ def test_the_activities_ranked_with_their_part(generated: Dataset, rows: list[Sp
     (reply,) = ask(generated, "no que o pessoal do 8446 gastou tempo em outubro?")
     share = f"{100 * activities[first] / whole:.1f}%".replace(".", ",")
     assert f"{hours(activities[first])} ({share}" in reply
+
+
+def test_summing_all_of_a_contracts_weeks(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    october = total(rows, of_contract(OCTOBER))
+    for turn in ("soma td isso da quanto?", "soma td ai, qnt deu o contrato no mes"):
+        _, reply = ask(generated, "horas do 8446 por semana em outubro", turn)
+        assert hours(october) in reply and hours(total(rows, lambda r: OCTOBER[0] <= r.day <= OCTOBER[1])) not in reply
+
+
+def test_a_table_by_person_cut_to_its_top(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = people_of(rows, OCTOBER)
+    ten, three = ask(generated, "horas por pessoa do 8446 em outubro, top 10", "só os 3 primeiros")
+    assert all(f"{n}: {hours(h)}" in ten for n, h in people[:10]) and people[10][0] not in ten
+    assert all(f"{n}: {hours(h)}" in three for n, h in people[:3]) and people[3][0] not in three
+
+
+def test_her_days_then_the_first_and_the_last(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    days = sorted({r.day for r in rows if r.name == name and SEPTEMBER[0] <= r.day <= SEPTEMBER[1]})
+    (reply,) = ask(generated, f"qnts dias a {name} trabalhou em setembro e qual foi o primeiro e o ultimo")
+    count, first, last = reply.split("\n\n")
+    assert f"{len(days)} dias" in count and f"{days[0]:%d/%m/%Y} (" in first and f"{days[-1]:%d/%m/%Y} (" in last
+
+
+def test_back_to_the_contract_after_one_of_its_people(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    pending = [r for r in rows if of_contract(NOVEMBER)(r) and not r.validated]
+    *_, reply = ask(
+        generated,
+        "qnts horas o contrato 8446 teve em outubro?",
+        f"a {name}, qnto ela fez nesse periodo?",
+        "voltando pro contrato, qnts apontamentos sem validacao tem la esse mes?",
+    )
+    assert f"{len(pending)} apontamentos" in reply and "8446" in reply and name not in reply
+
+
+def test_who_most_after_a_technologys_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    java = by(rows, lambda r: r.name, lambda r: r.technology == "JAVA" and OCTOBER[0] <= r.day <= OCTOBER[1])
+    top = sorted(java.items(), key=lambda p: (-p[1], p[0]))[:3]
+    _, reply = ask(generated, "qnts horas o pessoal de java fez em outubro?", "quem mais?")
+    assert all(f"{n}: {hours(h)}" in reply for n, h in top) and "10/2026" in reply
+
+
+def test_two_counts_in_one_message(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    hers = [r for r in rows if r.name == name and OCTOBER[0] <= r.day <= OCTOBER[1]]
+    (reply,) = ask(generated, f"{name.lower()}, qnts apontamentos em outubro e qnts horas?")
+    assert f"{len(hers)} apontamentos" in reply and hours(sum(r.net or 0 for r in hers)) in reply
+
+
+def test_the_weekdays_least_first_when_the_least_is_asked(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    days = by(rows, lambda r: r.day.weekday(), lambda r: r.name == name and OCTOBER[0] <= r.day <= OCTOBER[1])
+    least_first = [f"- {WEEKDAYS[d]}: {hours(h)}" for d, h in sorted(days.items(), key=lambda d: (d[1], d[0]))]
+    _, reply = ask(
+        generated, f"horas da {name} em outubro", "quebra por dia da semana, qual o dia q ela menos trabalha"
+    )
+    assert reply.split("\n")[1:] == least_first
