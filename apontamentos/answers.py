@@ -418,7 +418,11 @@ def list_contracts(db: Dataset, question: Question, today: date) -> Answer:
     period, note = _covered(db, question.period, today)
     contracts = q.list_contracts(db, period)
     # with several, their sum is what "o total de horas dos meus contratos" asks
-    summed = f", {fmt.hours(sum(c.hours for c in contracts))} líquidas no total" if len(contracts) > 1 else ""
+    # ("qnts apontamentos nos meus contratos em setembro?": the entries summed too)
+    entries = fmt.plural(sum(c.entries for c in contracts), "apontamento")
+    summed = (
+        f", {fmt.hours(sum(c.hours for c in contracts))} líquidas e {entries} no total" if len(contracts) > 1 else ""
+    )
     text = f"Há {fmt.plural(len(contracts), 'contrato')} com apontamentos {_dates(period)}{note}{summed}:\n" + _lines(
         [
             f"{_part_label(db, c.contract)}: {fmt.hours(c.hours)} líquidas, {fmt.plural(c.entries, 'apontamento')}, "

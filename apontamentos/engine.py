@@ -183,6 +183,13 @@ _OTHER_CONTRACT = re.compile(
     r"(?:(?:foi mal|desculpa|desculpe|ops|opa|errei|perdao)\W+)?(?:na verdade\W+)?(?:(?:e|era|eh|quis dizer) )?"
     rf"(?:(?:d|n)?o )?(?:contrato )?{_CONTRACT}\W*"
 )
+_OTHER_CONTRACT_THEN = re.compile(
+    _OTHER_CONTRACT.pattern.removesuffix(r"\W*")
+    + r"[\s,.;:-]+(?P<when>(?:(?:so|somente|apenas|em|no|na|de|do|da|desde|ate|a|o)\s+)*"
+    + r"(?:janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro"
+    + r"|semana passada|essa semana|esse mes|este mes|mes passado|ontem|hoje|\d{1,2}/\d{1,2}(?:/\d{2,4})?)"
+    + r"(?:\s+(?:a|ate|e)\s+\S+)?)\W*"
+)
 _NEW_BOUND = re.compile(
     r"\s*e (?:(?:de|acima de|mais de|passando de|com mais de|quem passou de|que passaram de) )?"
     r"(\d{1,3}(?:[.,]\d)?) ?(?:h|hs|hrs?|horas?)?\W*"
@@ -199,11 +206,16 @@ def _with_the_one_meant(question: str, context: dict[str, Any], db: Dataset) -> 
     surname the reply gives; the reply as it came otherwise."""
     unknown = context.get("unknown_contract")
     if isinstance(unknown, dict) and isinstance(unknown.get("question"), str):
-        meant = _OTHER_CONTRACT.fullmatch(normalize(question).strip())
+        reply = normalize(question).strip()
+        meant = _OTHER_CONTRACT.fullmatch(reply)
+        # "foi mal, 8422, só novembro": the contract, and the period the question is now about
+        then = None if meant else _OTHER_CONTRACT_THEN.fullmatch(reply)
         said = normalize(unknown["question"])
         number = re.escape(normalize(str(unknown.get("number", ""))))
-        if meant and number and re.search(rf"\b{number}\b", said):
-            return re.sub(rf"\b{number}\b", meant.group(1), said, count=1)  # "horas por semana do contrato 8121"
+        if (meant or then) and number and re.search(rf"\b{number}\b", said):
+            contract = (meant or then).group(1)  # type: ignore[union-attr]
+            fixed = re.sub(rf"\b{number}\b", contract, said, count=1)  # "horas por semana do contrato 8121"
+            return f"{fixed} {then.group('when')}" if then else fixed
     asked = context.get("ambiguous")
     if not isinstance(asked, dict) or not isinstance(asked.get("question"), str):
         return question

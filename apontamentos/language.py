@@ -1073,6 +1073,52 @@ _FORMAL = (
     # "e essa semana td": the whole week ("td" is "todos" by now), not everyone
     (re.compile(r"\b((?:n|d)?(?:essa|esta) (?:semana|quinzena)) todos\b(?! os| as)"), r"\1 toda"),
     (re.compile(r"\b((?:n|d)?(?:esse|este) (?:mes|periodo)) todos\b(?! os| as)"), r"\1 todo"),
+    # "os contratos q eu cuido": the asker's contracts (a gestor's grant), not his own hours
+    (
+        re.compile(r"\b(?:os )?contratos (?:que|q) eu (?:cuido|gerencio|acompanho|coordeno|administro|tomo conta)\b"),
+        "meus contratos",
+    ),
+    # "só os 3 primeiros desses que menos": the three with least, not the top three
+    (
+        re.compile(r"\b(os|as) (\d+) primeir[oa]s (?:desses |dessa lista |da lista )?(?:que|q) menos\b"),
+        r"\1 \2 que menos",
+    ),
+    # "mostra só as 3 maiores" after a table: its first three rows (the list's own order)
+    (
+        re.compile(
+            r"^(?:e )?(?:(?:me )?(?:mostra|mostre|da|passa|manda) )?(?:so|somente|apenas) (?:os|as) (\d+) maior(?:es)?$"
+        ),
+        r"so os \1 primeiros",
+    ),
+    (
+        re.compile(
+            r"^(?:e )?(?:(?:me )?(?:mostra|mostre|da|passa|manda) )?(?:so|somente|apenas) (?:os|as) (\d+) menor(?:es)?$"
+        ),
+        r"so os \1 que menos",
+    ),
+    # "todo mundo (são uns 10)": the asker's guess at the list's size, an aside
+    (
+        re.compile(
+            r"\b(?:que )?(?:sao|deve(?:m)? ser|deve(?:m)? ter|tem) (?:uns|umas|cerca de|mais ou menos|quase) \d+\b"
+        ),
+        " ",
+    ),
+    # "a renata tá apontando direitinho?": whether she recorded every working day
+    (
+        re.compile(
+            r"\b(?:ta|esta|tao|estao|anda|andam) (?:apontando|lancando|registrando|batendo ponto) "
+            r"(?:direitinho|certinho|direito|certo|em dia|corretamente|todo dia|todos os dias)\b"
+        ),
+        "deixou de apontar algum dia util",
+    ),
+    # "os 3 de baixo", "os 5 de cima": the bottom and the top of the list
+    (re.compile(r"\b(os|as) (\d+) (?:de baixo|lanterninhas?)\b"), r"\1 \2 que menos"),
+    (re.compile(r"\b(os|as) (\d+) de cima\b"), r"\1 \2 que mais"),
+    # "na primeira quinzena de outubro e na segunda": the second fortnight, not Monday
+    (
+        re.compile(rf"\b(primeira quinzena (?:de|do mes de) ({_MONTHS})) e (?:na|a) segunda\b(?! quinzena| feira)"),
+        r"\1 e na segunda quinzena de \2",
+    ),
     (re.compile(r"\b((?:n|d)?a semana (?:passada|retrasada|anterior)) todos\b(?! os| as)"), r"\1 toda"),
     (re.compile(r"\b((?:n|d)?o mes (?:passado|retrasado|anterior)) todos\b(?! os| as)"), r"\1 todo"),
     # "soma td isso", "soma td aí": all of it ("td" is "todos" by now), not everyone

@@ -700,6 +700,11 @@ def understand(
         # "e de sábado?", "e no domingo?" after who worked on weekends: that day of those weekends
         who = "" if previous.person else "quem trabalhou "  # type: ignore[union-attr]
         prepared = f"e {who}aos {day.group(1)}s"
+    pointer = _LIST_POINTER.search(prepared)
+    after = prepared[pointer.end() :].split()[:2] if pointer else []
+    if len(after) == 2 and all(word in db.all_name_words for word in after):
+        # "e a última da lista, ana soares lima, por semana": the name says whom; the position is no rank
+        prepared = " ".join(prepared.replace(pointer.group(0), " e ", 1).split())
     counted_days = previous is not None and previous.measure == "days" and bool(previous.person)
     if counted_days and (ends := _FIRST_OF_THEM.fullmatch(prepared)):
         # "e qual foi o primeiro (e o último)?" after her days counted: her first day (then last), not a list's end
@@ -1366,13 +1371,17 @@ def _understand(
     both = _BOTH_CONTRACTS.search(rest)
     if both and _ROLE.get() == "gestor" and isinstance(db, ScopedDataset):
         count = 3 if re.search(r"tres|3", both.group(0)) else 2
-        if count == len(db.scope.contracts) and len(_NAMED_CONTRACTS.get()) in (0, count):
+        named = _NAMED_CONTRACTS.get()
+        if count == len(db.scope.contracts) and (len(named) in (0, count) or set(named) < set(db.scope.contracts)):
             # "qnts apontamentos sem validação nos dois em outubro?" from a gestor of two contracts: both of his;
             # "top 5 recursos somando os dois" after each of them this month: everyone he sees, this month
             whole = previous is not None and not (previous.contract or previous.person or previous.asker)
             whole = whole and not _UNANSWERED.get() and not re.search(r"\b(?:fatia|porcentagem|parte)\b", rest)
             rest = rest.replace(both.group(0), " " if whole else f" {both.group(1) or 'n'}os meus contratos ", 1)
             text = " ".join(rest.split())
+            if previous is not None and not text.startswith("e "):
+                rest = f" e{rest}"  # "por atividade, os dois juntos": the two the talk was about, then
+                text = f"e {text}"
     whole_team = re.search(r" (?:(?:d|n)?o time|(?:d|n)?a equipe)(?: tod[oa]| inteir[oa])? ", rest)
     if whole_team and _ROLE.get() == "gestor" and previous is not None and previous.person:
         rest = rest.replace(whole_team.group(0), " todos ", 1)  # "e a média do time?" after one of his people
@@ -2651,6 +2660,9 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         # after "quanto a equipe fez desde segunda?" (or "qnt o time apontou sem passada?", no one named),
         # "quem mais trabalhou?" is about that time
         same_subject = True
+    roles_again = question.kind == previous.kind == "people_by" and not (question.person or question.contract)
+    if roles_again and not overall:
+        same_subject = True  # "quantos juniors?" after how many of Java recorded this month: this month's juniors
     if overall and previous.group in ("contract", "client") and not question.has_subject:
         same_subject = True  # "no total qnts recursos apontaram" after each contract's people: all, that month
     if overall and previous.limit and (previous.kind == "ranking" or previous.group == "person"):
@@ -4166,7 +4178,10 @@ def _compose(
     if group in _CALENDAR_GROUPS and not read.said_group and "versus" in slots and "lado a lado" in text:
         group = None  # "só setembro e outubro lado a lado" after her months: the two, each one figure
     limit = read.limit or slots.get("limit")
-    if recomposed and limit is None and previous is not None and group == previous.group:
+    # ("e os que menos?" after the catalogue's top 10: the ten with least)
+    ranked = follow_up and previous is not None and previous.kind == "ranking" and bool(previous.limit)
+    shown_group = "person" if ranked else getattr(previous, "group", None)
+    if (recomposed or ranked) and limit is None and previous is not None and group == shown_group:
         every_row = _EVERY_ROW.search(text) or (read.said_group and not read.rank)  # "e por dia, só semana passada"
         if (not read.rank or not read.singular) and not every_row:
             limit = previous.limit  # "e os que mais?" after the 3 with least: the other end, as many
@@ -4204,6 +4219,8 @@ def _compose(
         and not read.rank
         and not own_figure
         and not hours_of_named
+        # "e a ana, por semana" after Thiago's part of the contract: her weeks (no part is drawn week by week)
+        and not (read.said_group and read.group in _CALENDAR_GROUPS and previous.part == "person")
     )
     if part is None and share and read.weekday is not None and previous is not None and not slots.get("person"):
         if previous.part in ("person", "weekday"):
@@ -4712,7 +4729,8 @@ def _weekday_range(found: Found | None, text: str, previous: Question | None) ->
 
 _BETWEEN_MINE = re.compile(r" (?:entre|n?os|d?os) (?:o |contratos )?(\d{4}) e (?:o )?(\d{4}),? ")
 _BOTH_CONTRACTS = re.compile(
-    r" (?:(n|d)os|(?:somando|juntando|considerando|entre) os|em ambos os|os(?= \w+ somad[oa]s)) (?:dois|2|tres|3)"
+    r" (?:(n|d)os|(?:somando|juntando|considerando|entre) os|em ambos os|os(?= \w+ (?:somad|junt)[oa]s))"
+    r" (?:dois|2|tres|3)"
     r"(?: contratos)?(?! \w*(?:meses|dias|semanas|periodos|anos|pessoas|recursos))(?: somad[oa]s| junt[oa]s)? "
 )
 _STATE_WORDS = re.compile(r"\b(?:valid\w*|pendente\w*|aberto\w*|sem saida|aprova\w*)")  # now, not then
@@ -4731,6 +4749,9 @@ _WEEKDAYS_PART = re.compile(
 )
 _THAT_ACTIVITY = re.compile(r"\b(?:n|d)?(?:essa|esta|aquela|mesma) atividade\b")
 _WEEKEND_DAY = re.compile(r"(?:e )?(?:so )?(?:de |d?o |n?o |n?os |aos |em )?(sabado|domingo)s?\W*")
+_LIST_POINTER = re.compile(
+    r"^(?:e )?(?:o|a) (?:primeir|segund|terceir|ultim|penultim)[oa] (?:da lista|dessa lista|do ranking|da tabela)\b"
+)
 _FIRST_OF_THEM = re.compile(r"(?:e )?(?:qual|quais) (?:(foi|foram|e|sao) )?(?:o )?primeiro\W*")
 # "e em qnts eu apontei?" after the working days: the noun left out is days
 _IN_HOW_MANY = re.compile(r"\bem quant[oa]s (?=(?:(?:eu|ele|ela|[a-z]+) )?(?:apont|trabalh|lanc|registr)\w*\b)")

@@ -2267,3 +2267,98 @@ def test_the_weekdays_least_first_when_the_least_is_asked(generated: Dataset, ro
         generated, f"horas da {name} em outubro", "quebra por dia da semana, qual o dia q ela menos trabalha"
     )
     assert reply.split("\n")[1:] == least_first
+
+
+# -- batches KX to LI ----------------------------------------------------------------------------------------------
+
+
+def test_the_contracts_he_looks_after(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446", "8447"))
+    (reply,) = ask_as(generated, gestor, "ranking dos contratos q eu cuido em outubro")
+    assert all(hours(total(rows, of_contract(OCTOBER, c))) in reply.text for c in ("8446", "8447"))
+    assert "apontamentos próprios" not in reply.text
+
+
+def test_the_bottom_contracts_said_from_below(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    contracts = by(rows, lambda r: r.supplier, lambda r: SEPTEMBER[0] <= r.day <= SEPTEMBER[1])
+    bottom = sorted(contracts.items(), key=lambda c: (c[1], c[0]))
+    (reply,) = ask(generated, "ranking de contratos por hora em setembro, os 3 de baixo")
+    assert all(f"{c}: {hours(h)}" in reply for c, h in bottom[:3]) and bottom[3][0] not in reply
+
+
+def test_the_first_fortnight_and_the_second(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    first = total(rows, of_contract((date(2026, 10, 1), date(2026, 10, 15))))
+    second = total(rows, of_contract((date(2026, 10, 16), date(2026, 10, 31))))
+    (reply,) = ask(generated, "quanto o 8446 fez na primeira quinzena de outubro e na segunda?")
+    assert hours(first) in reply and hours(second) in reply and "segundas-feiras" not in reply
+
+
+def test_the_least_after_a_top_ten_and_its_first_three(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    everyone = by(rows, lambda r: r.name, lambda r: OCTOBER[0] <= r.day <= OCTOBER[1])
+    least = sorted(everyone.items(), key=lambda p: (p[1], p[0]))
+    _, ten, three = ask(
+        generated,
+        "quem foram os 10 que mais trabalharam mes passado",
+        "e os que menos?",
+        "so os 3 primeiros desses que menos",
+    )
+    assert all(f"{n}: {hours(h)}" in ten for n, h in least[:10]) and least[10][0] not in ten
+    assert all(f"{n}: {hours(h)}" in three for n, h in least[:3]) and least[3][0] not in three
+
+
+def test_the_largest_rows_of_an_activity_table(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    activities = sorted(
+        by(rows, activity_of, lambda r: NOVEMBER[0] <= r.day <= NOVEMBER[1]).items(), key=lambda a: -a[1]
+    )
+    _, reply = ask(generated, "divisao das horas por atividade esse mes, com %", "mostra so as 3 maiores")
+    assert all(hours(h) in reply for _, h in activities[:3]) and hours(activities[3][1]) not in reply
+
+
+def test_a_guess_at_the_lists_size_is_an_aside(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = people_of(rows, OCTOBER)
+    (reply,) = ask(generated, "ranking do 8446 em outubro, todo mundo (sao uns 10)")
+    assert f"{people[0][0]}: {hours(people[0][1])}" in reply and "Não entendi" not in reply
+
+
+def test_one_of_the_list_by_name_after_anothers_part(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = people_of(rows, OCTOBER)
+    (first, _), (last, _) = people[0], people[-1]
+    weeks = by(
+        rows, lambda r: r.day - timedelta(days=r.day.weekday()), lambda r: r.name == last and of_contract(OCTOBER)(r)
+    )
+    *_, reply = ask(
+        generated,
+        "ranking do 8446 em outubro",
+        f"quanto % do contrato foi do {first}",
+        f"e a ultima da lista, {last}, por semana",
+    )
+    assert all(hours(h) in reply for h in weeks.values()) and "(o menor)" not in reply
+
+
+def test_by_activity_across_both_after_one_of_them(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446", "8447"))
+    both = lambda r: r.supplier in ("8446", "8447") and NOVEMBER[0] <= r.day <= NOVEMBER[1]  # noqa: E731
+    activities = by(rows, activity_of, both)
+    _, reply = ask_as(generated, gestor, "top 3 pessoas do 8446 em novembro", "por atividade, os dois juntos")
+    assert all(hours(h) in reply.text for h in activities.values()) and "11/2026" in reply.text
+
+
+def test_a_level_after_a_technologys_people_this_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    latest = latest_entries([r for r in rows if NOVEMBER[0] <= r.day <= NOVEMBER[1]])
+    juniors = [n for n, r in latest.items() if "junior" in plain(r.level)]
+    _, reply = ask(generated, "quantos recursos de JAVA apontaram esse mes", "quantos juniors?")
+    assert f"{len(juniors)} recursos" in reply and "01/11/2026" in reply
+
+
+def test_is_she_recording_properly(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    worked = {r.day for r in rows if r.name == name}
+    missed = [d for d in NOVEMBER_WORKING_DAYS if d not in worked]
+    (reply,) = ask(generated, f"a {name} ta apontando direitinho esse mes?")
+    assert all(f"{d:%d/%m}" in reply for d in missed) and (f"{len(missed)} dias" in reply or "todos os" in reply)
+
+
+def test_another_contract_and_a_period_after_one_not_found(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    weeks = by(rows, lambda r: r.day - timedelta(days=r.day.weekday()), of_contract(NOVEMBER, "8447"))
+    _, reply = ask(generated, "horas por semana do contrato 9999", "foi mal, 8447, so novembro")
+    assert all(hours(h) in reply for h in weeks.values()) and "semana" in reply

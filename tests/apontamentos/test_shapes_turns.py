@@ -507,7 +507,9 @@ def test_the_holidays_over_all_the_data_and_the_work_on_them(generated: Dataset,
 
 def test_my_contracts_total_is_their_sum(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
     (reply,) = ask(generated, "total de horas dos contratos em outubro")
-    assert f"{hours(total(rows, within(OCTOBER)))} líquidas no total" in reply
+    entries = sum(1 for r in rows if within(OCTOBER)(r))
+    counted = f"{entries:,}".replace(",", ".")
+    assert f"{hours(total(rows, within(OCTOBER)))} líquidas e {counted} apontamentos no total" in reply
 
 
 @pytest.mark.parametrize(
