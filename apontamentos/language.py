@@ -1111,6 +1111,8 @@ _FORMAL = (
         ),
         "deixou de apontar algum dia util",
     ),
+    # "e quem foi o top deles?": the first of them
+    (re.compile(r"\b(?:o|a) top (deles|delas|desses|dessas)\b"), r"o primeiro \1"),
     # "os 3 de baixo", "os 5 de cima": the bottom and the top of the list
     (re.compile(r"\b(os|as) (\d+) (?:de baixo|lanterninhas?)\b"), r"\1 \2 que menos"),
     (re.compile(r"\b(os|as) (\d+) de cima\b"), r"\1 \2 que mais"),

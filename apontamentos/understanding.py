@@ -92,7 +92,7 @@ _THANKED = re.compile(r"\b(?:valeu|obrigad[oa]|brigad[oa]|agradec\w*)\b")
 _SAME_PERIOD = re.compile(
     r"\b(?:(?:n|d)?(?:esse|este|aquele) (?:periodo|intervalo|mesmo periodo|mesmo mes|dia)"
     r"|(?:n|d)?o mesmo (?:periodo|dia|mes)"
-    r"|mesmo periodo|(?:n|d)?(?:essa|aquela) data|(?:n|d)?aquela semana|(?:n|d)?aquele mes"
+    r"|mesmo periodo|mesmo mes|(?:n|d)?(?:essa|aquela) data|(?:n|d)?aquela semana|(?:n|d)?aquele mes"
     r"|(?:n|d)?(?:essa|esta) conta|(?:n|d)?esse calculo"  # "quais feriados entraram nessa conta?"
     r"|(?:n|d)?(?:esses|estes|aqueles|essas|estas|aquelas) \d{1,2} (?:meses|semanas|dias))\b"  # "nesses 2 meses"
     r"(?! (?:todo|inteiro)\b)"  # "nesse período todo" is all the data (dates._ALL_DATA)
@@ -312,6 +312,7 @@ _FOLLOW_UP = re.compile(
     r"^(?:e|e ai|entao|tambem)\b|^compar\w* com\b"  # "compara com o mês passado": this against that
     # "só setembro e outubro lado a lado": the same subject, narrowed
     r"|^(?:so|somente|apenas) (?!(?:queria|quero|preciso|uma|pra|para|pergunt|confirm)\w*)"
+    r"|^agora (?:(?:so|somente|apenas) )?(?:os|as) \d+\b"  # "agora os 3 lanterninhas": of the same list
     r"|^(?:agora )?(?:por|em) (?:quantidade|numero|qtd) de (?:apontamentos?|lancamentos?|registros?)\W*$"  # re-count
     r"|\btambem\W*$"  # "teve trabalho em fim de semana tb?": the same talk, another question
     r"|\bdeu (?:no total|ao todo|tudo)\b"  # "qnts horas deu no total": of what was shown
@@ -2661,7 +2662,9 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         # "quem mais trabalhou?" is about that time
         same_subject = True
     roles_again = question.kind == previous.kind == "people_by" and not (question.person or question.contract)
-    if roles_again and not overall:
+    # ("quantas pessoas nível júnior a gente tem?", "qnts trabalham com sap?": the headcount, whenever)
+    headcount = _has(text, "tem", "temos", "gente", "trabalham", "existem", "ha", "possui\\w*", "sao")
+    if roles_again and not overall and not headcount and not _HABITUAL.search(text):
         same_subject = True  # "quantos juniors?" after how many of Java recorded this month: this month's juniors
     if overall and previous.group in ("contract", "client") and not question.has_subject:
         same_subject = True  # "no total qnts recursos apontaram" after each contract's people: all, that month
@@ -3962,7 +3965,8 @@ def _compose(
             read.weekday = (day,)  # "e domingo?" after "aos sábados"
         which_day = any(re.fullmatch(r"(?:qual|que|em que)(?: foi)?(?: o)? dia", said) for said in read.said)
         which_day = which_day or bool(re.search(r"\b(?:qual|que|em que)(?: foi)?(?: o)? dia\b", read.rest))
-        a_date = (which_day and slots.get("period") and _has(text, "foi")) or _has(
+        # ("e qual foi o dia com menos horas lá?" after the weekdays: a date, as the past tense says)
+        a_date = (which_day and _has(text, "foi")) or _has(
             text, "dia do mes"
         )  # "e qual foi o dia com mais horas em outubro?", "e qual dia do mês…"
         a_date = a_date or bool(_A_DATE_NOT_A_WEEKDAY.search(text))
@@ -4159,7 +4163,16 @@ def _compose(
         values["activity"] = None
     if read.group == "weekday" and read.weekday is None:
         values["weekday"] = None  # "qual dia da semana ele mais trabalhou?" after "nas segundas": every weekday
+    contracts_ranked = previous is not None and (
+        previous.kind in ("contract_ranking", "list_contracts") or previous.group in ("contract", "client")
+    )
+    one_of_them = contracts_ranked and bool(slots.get("contract")) and not slots.get("person")
+    if one_of_them and read.rank and read.group in (None, "contract") and not read.said_group and slots.get("limit"):
+        read.group = "person"  # "só no 8446, top 3 de horas esse mês" after the contracts ranked: its people
     group = read.group if read.group is not None or not recomposed or anew else previous.group  # type: ignore[union-attr]
+    ranked_anew = not read.said_group and group in _CALENDAR_GROUPS and re.search(r"\branking\b", text)
+    if ranked_anew and not values.get("person"):
+        group = "person"  # "e ranking do E8889348 em outubro, top 5" after her weeks: its people ranked
     if his_part:
         group = None
     if group is None and read.rank and not values.get("person") and re.search(r"\b(?:ranking|top \d+)\b", text):
@@ -4241,6 +4254,9 @@ def _compose(
         ranks_all = read.group == "person" and read.rank is not None
         if read.group != "activity":  # "quais as 3 atividades que mais consumiram hora?" ranks all of them
             values["activity"] = values.get("activity") or (None if own_figure or ranks_all else part)
+    weekdays_part = not share and previous is not None and previous.part == "weekday" and read.weekday is None
+    if weekdays_part and own_figure:
+        values["weekday"] = None  # "e eu, qnt fiz no mês?" after the weekends' part of the hours: all my month
     of_the_total = re.search(r"\bd?o total\b", text) is not None and previous is not None
     her_part_of_all = share and of_the_total and bool(previous.share_of and previous.contract)  # type: ignore[union-attr]
     her_part_of_all = her_part_of_all and bool(slots.get("person")) and not slots.get("activity")
@@ -4328,6 +4344,9 @@ def _compose(
     if measure in ("first_day", "last_day") and "period" not in slots and not same_measure:
         values.pop("period", None)  # "meu primeiro apontamento foi quando?" asks about all the data, not last week
     among = values.get("among") or ()
+    if group == "person" and among and among[0] not in db.resources:
+        # "quem mais trabalhou nos dois em outubro?" after the two contracts side by side: their people, all
+        values["among"], among = None, ()
     if group in _CALENDAR_GROUPS and len(among) > 1 and among[0] in db.resources:
         # "e por semana?" after two people side by side: each one's weeks is a table the composition cannot draw,
         # and the two summed is not what was compared
@@ -4343,11 +4362,13 @@ def _compose(
         # "as 3 atividades que ele mais fez nesse período" after two months side by side: both months together
         both = (values["period"], values.pop("versus"))
         values["period"] = Period(min(p.start for p in both), max(p.end for p in both))
+    # ("quebra ele por semana" after the five with least: his weeks in calendar order, not the least first)
+    inherits_order = recomposed and previous is not None and not (group in _CALENDAR_GROUPS and limit is None)
     try:
         composition = Composition(
             measure=measure,  # type: ignore[arg-type]
             group=group,  # type: ignore[arg-type]
-            order=read.rank or slots.get("order") or (previous.order if recomposed and previous else "desc"),  # type: ignore[arg-type]
+            order=read.rank or slots.get("order") or (previous.order if inherits_order else "desc"),  # type: ignore[arg-type]
             limit=limit,
             above=slots.get("hours") if group else None,
             below=slots.get("below") if group else None,
@@ -4641,6 +4662,9 @@ def _inherited(
             values["among"] = None
         if read.measure in ("idle_people", "people") and "person" not in slots:
             values["person"] = None  # "e quem parou de apontar?" after one person's figure: everyone's people
+        everyones = read.group and not read.share and re.search(r"\b(?:do|no) total\b|\bde todos\b", asked)
+        if everyones and not named_subject and values.get("person"):
+            values["person"] = None  # "e dia a dia do total" after Caio's days: everyone's days
         if (
             not follow_up
             and read.measure == "people"

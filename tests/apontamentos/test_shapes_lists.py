@@ -2362,3 +2362,69 @@ def test_another_contract_and_a_period_after_one_not_found(generated: Dataset, r
     weeks = by(rows, lambda r: r.day - timedelta(days=r.day.weekday()), of_contract(NOVEMBER, "8447"))
     _, reply = ask(generated, "horas por semana do contrato 9999", "foi mal, 8447, so novembro")
     assert all(hours(h) in reply for h in weeks.values()) and "semana" in reply
+
+
+def test_one_contracts_top_after_the_contracts_ranked(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446", "8447"))
+    people = people_of(rows, NOVEMBER)
+    _, reply = ask_as(
+        generated,
+        gestor,
+        "qual dos meus dois contratos teve mais horas em outubro?",
+        "so no 8446, top 3 de horas esse mes",
+    )
+    assert all(f"{n}: {hours(h)}" in reply.text for n, h in people[:3]) and people[3][0] not in reply.text
+
+
+def test_his_weeks_in_calendar_order_after_the_least(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    first = people_of(rows, OCTOBER)[0][0]
+    *_, reply = ask(
+        generated,
+        "top 5 de horas do 8446 em outubro",
+        "e os 5 q menos fizeram?",
+        f"e o {first}, quebra ele por semana no mes",
+    )
+    weeks = [line.split(":")[0] for line in reply.split("\n")[1:]]
+    assert weeks == sorted(weeks, key=lambda w: datetime.strptime(w.removeprefix("- semana de "), "%d/%m/%Y"))
+
+
+def test_the_whole_contract_by_week_the_same_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    weeks = by(rows, lambda r: r.day - timedelta(days=r.day.weekday()), of_contract(OCTOBER))
+    first = people_of(rows, OCTOBER)[0][0]
+    *_, reply = ask(
+        generated,
+        "top 5 de horas do 8446 em outubro",
+        f"e o {first}, quebra ele por semana no mes",
+        "agora quebra o contrato td por semana, mesmo mes",
+    )
+    assert all(hours(h) in reply for h in weeks.values()) and "01/10/2026 a 31/10/2026" in reply
+
+
+def test_the_top_of_them_after_a_technologys_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    java = by(rows, lambda r: r.name, lambda r: r.technology == "JAVA" and OCTOBER[0] <= r.day <= OCTOBER[1])
+    name, value = min(java.items(), key=lambda p: (-p[1], p[0]))
+    _, reply = ask(generated, "qnts horas o pessoal de java fez em outubro?", "e quem foi o top deles?")
+    assert name in reply and hours(value) in reply
+
+
+def test_which_day_was_the_least_after_the_weekdays(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    days = by(rows, lambda r: r.day, lambda r: r.supplier == "8446")
+    least = min(days, key=lambda d: (days[d], d))
+    _, reply = ask(generated, "qual dia da semana tem menos hora no 8446?", "e qual foi o dia com menos horas la?")
+    assert f"{least:%d/%m/%Y}" in reply and hours(days[least]) in reply
+
+
+def test_my_month_after_the_weekends_part(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    mine = total(rows, lambda r: r.name == name and NOVEMBER[0] <= r.day <= NOVEMBER[1])
+    *_, reply = ask(
+        generated, "qnto por cento das horas de novembro foi em sabado/domingo", "e eu, qnt fiz no mes?", user=name
+    )
+    assert hours(mine) in reply and "fins de semana" not in reply
+
+
+def test_everyones_days_after_one_persons(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    days = by(rows, lambda r: r.day, lambda r: NOVEMBER[0] <= r.day <= NOVEMBER[1])
+    _, reply = ask(generated, f"e o {name} dia a dia em novembro", "e dia a dia do total")
+    assert all(hours(h) in reply for h in days.values()) and name not in reply
