@@ -2428,3 +2428,30 @@ def test_everyones_days_after_one_persons(generated: Dataset, rows: list[Span]) 
     days = by(rows, lambda r: r.day, lambda r: NOVEMBER[0] <= r.day <= NOVEMBER[1])
     _, reply = ask(generated, f"e o {name} dia a dia em novembro", "e dia a dia do total")
     assert all(hours(h) in reply for h in days.values()) and name not in reply
+
+
+def test_the_bottom_contracts_said_now_after_the_top(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    contracts = by(rows, lambda r: r.supplier, lambda r: SEPTEMBER[0] <= r.day <= SEPTEMBER[1])
+    bottom = sorted(contracts.items(), key=lambda c: (c[1], c[0]))
+    _, reply = ask(generated, "me mostra os 5 contratos q mais apontaram em setembro", "agora os 3 lanterninhas")
+    assert all(f"{c}: {hours(h)}" in reply for c, h in bottom[:3]) and "pessoa" not in reply
+
+
+def test_a_ranking_after_her_weeks_ranks_people(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    people = people_of(rows, OCTOBER)
+    *_, reply = ask(generated, f"horas da {name} por semana no 8446 em outubro", "e ranking do 8446 em outubro top 5")
+    assert all(f"{n}: {hours(h)}" in reply for n, h in people[:5]) and "semana" not in reply
+
+
+def test_who_did_most_in_both_after_the_two_side_by_side(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446", "8447"))
+    both = lambda r: r.supplier in ("8446", "8447") and OCTOBER[0] <= r.day <= OCTOBER[1]  # noqa: E731
+    top = sorted(by(rows, lambda r: r.name, both).items(), key=lambda p: (-p[1], p[0]))[:3]
+    _, reply = ask_as(
+        generated,
+        gestor,
+        "qnts horas 8446 e 8447 fizeram em setembro? lado a lado",
+        "quem mais trabalhou nos dois em outubro",
+    )
+    assert all(f"{n}: {hours(h)}" in reply.text for n, h in top)
