@@ -92,7 +92,7 @@ _THANKED = re.compile(r"\b(?:valeu|obrigad[oa]|brigad[oa]|agradec\w*)\b")
 _SAME_PERIOD = re.compile(
     r"\b(?:(?:n|d)?(?:esse|este|aquele) (?:periodo|intervalo|mesmo periodo|mesmo mes|dia)"
     r"|(?:n|d)?o mesmo (?:periodo|dia|mes)"
-    r"|mesmo periodo|mesmo mes|(?:n|d)?(?:essa|aquela) data|(?:n|d)?aquela semana|(?:n|d)?aquele mes"
+    r"|mesmo periodo|mesmo mes(?! a mes)|(?:n|d)?(?:essa|aquela) data|(?:n|d)?aquela semana|(?:n|d)?aquele mes"
     r"|(?:n|d)?(?:essa|esta) conta|(?:n|d)?esse calculo"  # "quais feriados entraram nessa conta?"
     r"|(?:n|d)?(?:esses|estes|aqueles|essas|estas|aquelas) \d{1,2} (?:meses|semanas|dias))\b"  # "nesses 2 meses"
     r"(?! (?:todo|inteiro)\b)"  # "nesse período todo" is all the data (dates._ALL_DATA)

@@ -2455,3 +2455,9 @@ def test_who_did_most_in_both_after_the_two_side_by_side(generated: Dataset, row
         "quem mais trabalhou nos dois em outubro",
     )
     assert all(f"{n}: {hours(h)}" in reply.text for n, h in top)
+
+
+def test_hours_indeed_month_by_month_is_no_same_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    months = by(rows, lambda r: r.day.month, lambda r: r.supplier == "8447")
+    _, reply = ask(generated, "qnt o 8447 faturou mes a mes?", "e em horas mesmo, mes a mes")
+    assert all(hours(h) in reply for h in months.values())
