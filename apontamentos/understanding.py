@@ -4163,6 +4163,11 @@ def _compose(
         values["activity"] = None
     if read.group == "weekday" and read.weekday is None:
         values["weekday"] = None  # "qual dia da semana ele mais trabalhou?" after "nas segundas": every weekday
+    listed = _NAMED_CONTRACTS.get()
+    drilled_in = previous is not None and previous.contract in listed and len(listed) >= 3 and not previous.person
+    if drilled_in and read.rank and not read.said_group and slots.get("limit") and not slots.get("contract"):
+        # "agora só outubro, os 5 q menos tiveram hora" after one of the contracts month by month: the contracts
+        read.group, values["contract"] = "contract", None
     contracts_ranked = previous is not None and (
         previous.kind in ("contract_ranking", "list_contracts") or previous.group in ("contract", "client")
     )

@@ -2461,3 +2461,15 @@ def test_hours_indeed_month_by_month_is_no_same_month(generated: Dataset, rows: 
     months = by(rows, lambda r: r.day.month, lambda r: r.supplier == "8447")
     _, reply = ask(generated, "qnt o 8447 faturou mes a mes?", "e em horas mesmo, mes a mes")
     assert all(hours(h) in reply for h in months.values())
+
+
+def test_back_to_the_contracts_after_drilling_into_one(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    contracts = by(rows, lambda r: r.supplier, lambda r: OCTOBER[0] <= r.day <= OCTOBER[1])
+    bottom = sorted(contracts.items(), key=lambda c: (c[1], c[0]))[:5]
+    *_, reply = ask(
+        generated,
+        "me manda uma tabela de horas por contrato, do maior pro menor",
+        "e o primeiro desses mes a mes?",
+        "agora só outubro, os 5 q menos tiveram hora",
+    )
+    assert all(f"{c}: {hours(h)}" in reply for c, h in bottom)
