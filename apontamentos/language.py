@@ -1111,6 +1111,21 @@ _FORMAL = (
         ),
         "deixou de apontar algum dia util",
     ),
+    # "somando meus dois contratos": all the asker's contracts, together
+    (
+        re.compile(r"\b(?:somando|juntando|considerando) (?:os )?meus (?:dois|2|tres|3) contratos\b"),
+        "nos meus contratos",
+    ),
+    # "tira o fim de semana", "sem os fds": the same, Monday to Friday
+    (
+        re.compile(
+            r"^(?:e )?(?:(?:tira|tire|remove|exclui)(?: o| os)? (?:fim de semana|fins de semana|fds))"
+            r"(?: (?:pra mim|por favor|pfv|pf))?$"
+        ),
+        "e sem fim de semana",
+    ),
+    # "só os nomes e as horas, mês passado, todo mundo" (after a refusal of their CPFs): each person's hours
+    (re.compile(r"\b(?:so |somente |apenas )?(?:os )?nomes e (?:as )?horas\b"), "horas por pessoa"),
     # "e quem foi o top deles?": the first of them
     (re.compile(r"\b(?:o|a) top (deles|delas|desses|dessas)\b"), r"o primeiro \1"),
     # "os 3 de baixo", "os 5 de cima": the bottom and the top of the list

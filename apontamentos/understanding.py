@@ -92,7 +92,8 @@ _THANKED = re.compile(r"\b(?:valeu|obrigad[oa]|brigad[oa]|agradec\w*)\b")
 _SAME_PERIOD = re.compile(
     r"\b(?:(?:n|d)?(?:esse|este|aquele) (?:periodo|intervalo|mesmo periodo|mesmo mes|dia)"
     r"|(?:n|d)?o mesmo (?:periodo|dia|mes)"
-    r"|mesmo periodo|mesmo mes(?! a mes)|(?:n|d)?(?:essa|aquela) data|(?:n|d)?aquela semana|(?:n|d)?aquele mes"
+    r"|mesmo periodo|mesmo mes(?! a mes)|(?:n|d)o periodo$"  # "quem tá com mais horas no período?": the one talked of
+    r"|(?:n|d)?(?:essa|aquela) data|(?:n|d)?aquela semana|(?:n|d)?aquele mes"
     r"|(?:n|d)?(?:essa|esta) conta|(?:n|d)?esse calculo"  # "quais feriados entraram nessa conta?"
     r"|(?:n|d)?(?:esses|estes|aqueles|essas|estas|aquelas) \d{1,2} (?:meses|semanas|dias))\b"  # "nesses 2 meses"
     r"(?! (?:todo|inteiro)\b)"  # "nesse período todo" is all the data (dates._ALL_DATA)
@@ -4306,6 +4307,8 @@ def _compose(
         kept = None  # "quem mais fez isso lá?" after its count of entries: who did most of it, in hours
     if kept == "entries" and slots.get("activity") and re.search(r"\bquanto (?:foi|deu|tempo)\b", text):
         kept = None  # "quanto foi só de deploy?" after the activities counted: how much time, not how many
+    if kept in _EVER_MEASURES and slots.get("among") and "period" in slots:
+        kept = None  # "compara ele com o thiago … em outubro, lado a lado" after his last day: their hours
     regrouped = read.said_group and previous is not None and group != previous.group
     if kept == "entries" and regrouped and (slots.get("activity") or "period" in slots):
         # "e correção de bugs no 7873 mês a mês, desde o começo" after the activities counted: a new table, in hours

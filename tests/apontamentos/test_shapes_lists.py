@@ -2473,3 +2473,44 @@ def test_back_to_the_contracts_after_drilling_into_one(generated: Dataset, rows:
         "agora só outubro, os 5 q menos tiveram hora",
     )
     assert all(f"{c}: {hours(h)}" in reply for c, h in bottom)
+
+
+# -- batches LO to LQ ----------------------------------------------------------------------------------------------
+
+
+def test_the_days_without_the_weekend(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    week = (date(2026, 11, 19), TODAY)
+    weekend = total(rows, lambda r: week[0] <= r.day <= week[1] and r.day.weekday() >= 5)
+    _, reply = ask(generated, "horas por dia nos ultimos 7 dias, geral", "tira o fim de semana")
+    assert "sábado" not in reply and "domingo" not in reply and hours(weekend) not in reply and "segunda" in reply
+
+
+def test_the_names_and_hours_after_a_refused_cpf(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = people_of(rows, OCTOBER)
+    _, reply = ask(
+        generated,
+        "preciso de uma tabela com nome e cpf do pessoal do 8446",
+        "so os nomes e as horas entao, mes passado",
+    )
+    assert all(f"{n}: {hours(h)}" in reply for n, h in people[:10])
+
+
+def test_the_period_talked_about_said_as_no_periodo(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446", "8447"))
+    week = (date(2026, 11, 19), TODAY)
+    both = lambda r: r.supplier in ("8446", "8447") and week[0] <= r.day <= week[1]  # noqa: E731
+    top = sorted(by(rows, lambda r: r.name, both).items(), key=lambda p: (-p[1], p[0]))[:3]
+    first, then = ask_as(
+        generated,
+        gestor,
+        "oi! qnts horas nos ultimos 7 dias somando meus dois contratos?",
+        "quem ta com mais horas no periodo?",
+    )
+    assert hours(total(rows, both)) in first.text and all(f"{n}: {hours(h)}" in then.text for n, h in top)
+
+
+def test_two_people_side_by_side_after_a_last_day(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    one, other = (n for n, _ in people_of(rows, OCTOBER)[:2])
+    theirs = {n: total(rows, lambda r, n=n: r.name == n and OCTOBER[0] <= r.day <= OCTOBER[1]) for n in (one, other)}
+    _, reply = ask(generated, f"qual o ultimo dia do {one}?", f"compara ele com o {other} em outubro, lado a lado")
+    assert all(hours(h) in reply for h in theirs.values())
