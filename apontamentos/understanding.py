@@ -2648,7 +2648,8 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
         for n in compared
     )
     overall = _has(text, "no total", "ao todo", "no geral")  # "quantos contratos tiveram apontamento no total?"
-    if previous.kind in _CALENDAR and question.kind in ("holiday_work", "weekend_work", "missing_days") and not overall:
+    in_calendar = ("holiday_work", "weekend_work", "missing_days", "days_above")  # "lista os dias que passei de 9h"
+    if previous.kind in _CALENDAR and question.kind in in_calendar and not overall:
         same_subject = True  # "eu trabalhei em algum feriado?" after November's holidays: in November
     if question.kind in _CALENDAR and previous.kind not in STATIC and not question.has_subject:
         same_subject = True  # "quantos dias úteis teve mesmo?" after October's expected hours: October's
@@ -2711,6 +2712,8 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     narrowed = narrowed and question.kind in _NARROWED_KINDS
     # "quanto o diego fez?" right after a list of October's devops juniors, one Diego among them: his October
     picked = bool(question.person) and question.person in _NAMED_PEOPLE.get() and not question.asker
+    # "me mostra dia a dia da tânia" after her team's October, in a talk that began with her October: hers then
+    picked = picked or (bool(question.person) and question.person in _TALKED_ABOUT.get() and not question.asker)
     narrowed = narrowed or (picked and question.kind not in _STATE_KINDS)
     # "me dá o 8447 inteiro" right after one of its client contracts: the whole of it, in the same period
     widened = str(previous.contract or "")[:1] == "E" and _CONTRACT_WHOLE.search(text) is not None
@@ -4166,6 +4169,8 @@ def _compose(
         values["weekday"] = None  # "qual dia da semana ele mais trabalhou?" after "nas segundas": every weekday
     listed = _NAMED_CONTRACTS.get()
     drilled_in = previous is not None and previous.contract in listed and len(listed) >= 3 and not previous.person
+    # ("quem puxou mais horas nele? top 3" is about its people)
+    drilled_in = drilled_in and not _has(text, "quem", "pessoas", "recursos", "nele", "nela", "la", "dele", "dela")
     if drilled_in and read.rank and not read.said_group and slots.get("limit") and not slots.get("contract"):
         # "agora só outubro, os 5 q menos tiveram hora" after one of the contracts month by month: the contracts
         read.group, values["contract"] = "contract", None
@@ -4176,7 +4181,9 @@ def _compose(
     if one_of_them and read.rank and read.group in (None, "contract") and not read.said_group and slots.get("limit"):
         read.group = "person"  # "só no 8446, top 3 de horas esse mês" after the contracts ranked: its people
     group = read.group if read.group is not None or not recomposed or anew else previous.group  # type: ignore[union-attr]
-    ranked_anew = not read.said_group and group in _CALENDAR_GROUPS and re.search(r"\branking\b", text)
+    ranked_anew = not read.said_group and group in _CALENDAR_GROUPS
+    # "e ranking do E8889348 em outubro", "e o top 3 do 8422 em novembro" after its weeks: its people ranked
+    ranked_anew = ranked_anew and re.search(r"\branking\b|\btop \d+ d[oa] (?:contrato )?(?:\d{4}|e\d{7})\b", text)
     if ranked_anew and not values.get("person"):
         group = "person"  # "e ranking do E8889348 em outubro, top 5" after her weeks: its people ranked
     if his_part:
@@ -4190,8 +4197,9 @@ def _compose(
         group = None  # "e ele, quanto fez?" after a ranking: his figure, not a ranking of one
     if group in ("contract", "client") and values.get("contract") and not read.said_group:
         group = None  # "e o 8447?" after two contracts side by side: its figure, not a breakdown of one
-    if group == "person" and not read.said_group and re.search(r"\bquant\w* \w+ (?:disso|nisso)\b", text):
-        group = None  # "qnts apontamentos disso" after who did deploys: how many in all
+    in_all = r"\bquant\w* \w+ (?:disso|nisso)\b|\bquant\w* apontamentos\b(?:(?! cada| por).)* foram\W*$"
+    if group == "person" and not read.said_group and re.search(in_all, text):
+        group = None  # "qnts apontamentos disso", "e quantos apontamentos de deploy foram" after who did deploys
     if group == "person" and not read.said_group and re.search(r"\bo contrato (?:todo |inteiro )?(?:teve|tem)\b", text):
         group = None  # "qnts apontamentos o contrato teve nessa quinzena" after its bottom two: the contract's
     if group in _CALENDAR_GROUPS and not read.said_group and "versus" in slots and "lado a lado" in text:
@@ -4575,7 +4583,9 @@ def _inherited(
         # talk about the 7874: its days and its hours, as "quem mais apontou?" would be its people
         if not slots.get("everyone"):
             values["contract"] = previous.contract
-    listed_person = slots.get("person") in _NAMED_PEOPLE.get() and not slots.get("asker")
+    # ("me mostra dia a dia da tânia" in a talk that began with her October: her October too)
+    talked_person = slots.get("person") in _TALKED_ABOUT.get() and slots.get("person") != getattr(previous, "person", 0)
+    listed_person = (slots.get("person") in _NAMED_PEOPLE.get() or talked_person) and not slots.get("asker")
     if previous is not None and listed_person and previous.period and "period" not in slots:
         # "abre a Patrícia por semana" after the contract's top 3 in October: her October, in that contract
         values["period"] = previous.period

@@ -2514,3 +2514,42 @@ def test_two_people_side_by_side_after_a_last_day(generated: Dataset, rows: list
     theirs = {n: total(rows, lambda r, n=n: r.name == n and OCTOBER[0] <= r.day <= OCTOBER[1]) for n in (one, other)}
     _, reply = ask(generated, f"qual o ultimo dia do {one}?", f"compara ele com o {other} em outubro, lado a lado")
     assert all(hours(h) in reply for h in theirs.values())
+
+
+# -- batches LR to LU ----------------------------------------------------------------------------------------------
+
+
+def test_her_days_after_her_teams_month(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446",))
+    name = person_of(rows)
+    days = by(rows, lambda r: r.day, lambda r: r.name == name and of_contract(OCTOBER)(r))
+    *_, reply = ask_as(
+        generated,
+        gestor,
+        f"a {name} bateu as horas de outubro? qnto deveria ter feito e qnto fez",
+        "e o time todo do 8446 fez qnto no mes?",
+        f"me mostra dia a dia da {name.split()[0].lower()} {name.split()[1].lower()} pfv",
+    )
+    assert all(hours(h) in reply.text for h in days.values()) and "10/2026" in reply.text
+
+
+def test_my_long_days_after_the_months_working_days(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    days = by(rows, lambda r: r.day, lambda r: r.name == name and NOVEMBER[0] <= r.day <= NOVEMBER[1])
+    above = [d for d, h in days.items() if h > 9]
+    *_, reply = ask(generated, "quantos dias uteis teve novembro ate hj?", "lista os dias que passei de 9h", user=name)
+    assert f"{len(above)} dia" in reply and "01/11/2026" in reply
+
+
+def test_a_contracts_top_after_its_weeks(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    people = people_of(rows, NOVEMBER)
+    _, reply = ask(generated, "horas por semana do 8446 em novembro", "e o top 3 do 8446 em novembro")
+    assert all(f"{n}: {hours(h)}" in reply for n, h in people[:3])
+
+
+def test_how_many_entries_after_who_did_an_activity(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    count = sum(1 for r in rows if bugs(r) and SEPTEMBER[0] <= r.day <= SEPTEMBER[1])
+    _, reply = ask(
+        generated, "quem fez correcao de bugs em setembro?", "e quantos apontamentos de correcao de bugs foram"
+    )
+    assert f"{count} apontamentos" in reply and "por pessoa" not in reply
