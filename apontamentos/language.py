@@ -1111,6 +1111,16 @@ _FORMAL = (
         ),
         "deixou de apontar algum dia util",
     ),
+    # "dias úteis sem lançamento": without entries ("lançamento" is an entry)
+    (re.compile(r"\bsem (?:lancamentos?|registros?|lancar|registrar)\b"), "sem apontamento"),
+    # "a lista do pessoal do meu contrato com as horas": who recorded, each with the hours
+    (
+        re.compile(
+            r"\b(?:a )?(?:lista|relacao) (?:do pessoal|das pessoas|dos recursos|do time|da equipe)\b"
+            r"(.*?)\bcom (?:as )?horas\b"
+        ),
+        r"quem apontou\1com as horas",
+    ),
     # "somando meus dois contratos": all the asker's contracts, together
     (
         re.compile(r"\b(?:somando|juntando|considerando) (?:os )?meus (?:dois|2|tres|3) contratos\b"),
@@ -2779,8 +2789,9 @@ def _closest(word: str) -> str:
 # A write verb after these is part of a question about data: "esqueceu de registrar a saída", "faltam validar".
 # "costumo registrar mais horas": a habit, not an order to register anything
 _NOT_AN_ORDER = re.compile(
-    r"\b(?:esquec\w*|deix\w*|falta\w*|sem|nao|pendentes?|costum\w*|cheguei a|chegou a|mais|menos|par[oa]\w*)"
-    r"\s+(?:de\s+|a\s+)?$"
+    r"\b(?:esquec\w*|deix\w*|falt(?:a|ou|aram|ando)\w*|sem|nao|pendentes?|costum\w*|cheguei a|chegou a|mais|menos"
+    r"|par[oa]\w*)\s+(?:(?:eu|ele|ela|alguem)\s+)?(?:de\s+|a\s+)?$"  # "faltou eu lançar algum dia útil?": a question
+    r"|\b(?:ele|ela|eles|elas|quem|onde)\s+$"  # "em quais contratos ela lança?": what she does, not an order
 )  # "qual dia o pessoal mais lança hora?": who records most, a question
 
 

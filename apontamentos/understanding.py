@@ -697,6 +697,11 @@ def understand(
     if previous is not None and previous.activity and previous.group != "activity":
         # "top 3 pessoas nessa atividade" after an activity's hours: that activity, not the activities ranked
         prepared = _THAT_ACTIVITY.sub("nisso", prepared)
+    halves = previous is not None and previous.period is not None and _half_month(previous.period)
+    if halves and (half := _THE_OTHER_HALF.search(prepared)):
+        # "qnts apontamentos no total na primeira?" after the second fortnight of October: the first one
+        month = _MONTH_WORDS[previous.period.start.month - 1]  # type: ignore[union-attr]
+        prepared = prepared.replace(half.group(0), f"{half.group(0)} quinzena de {month}", 1)
     weekend = previous is not None and previous.kind == "weekend_work"
     if weekend and (day := _WEEKEND_DAY.fullmatch(prepared)):
         # "e de sábado?", "e no domingo?" after who worked on weekends: that day of those weekends
@@ -4586,6 +4591,14 @@ def _inherited(
     # ("me mostra dia a dia da tânia" in a talk that began with her October: her October too)
     talked_person = slots.get("person") in _TALKED_ABOUT.get() and slots.get("person") != getattr(previous, "person", 0)
     listed_person = (slots.get("person") in _NAMED_PEOPLE.get() or talked_person) and not slots.get("asker")
+    that_time = re.search(
+        r"\b(?:n|d)?(?:essa|esse|aquela|aquele) (?:semana|mes|dia|periodo|quinzena)\b|\bla\b",
+        normalize(_ORIGINAL.get()),
+    )
+    if previous is not None and previous.contract and not named_subject and read.group == "person" and that_time:
+        # "quem foram os 3 q mais apontaram nessa semana" in a talk about the 8120's September: its people
+        if not slots.get("everyone"):
+            values["contract"] = previous.contract
     if previous is not None and listed_person and previous.period and "period" not in slots:
         # "abre a Patrícia por semana" after the contract's top 3 in October: her October, in that contract
         values["period"] = previous.period
@@ -4789,6 +4802,8 @@ _WEEKDAYS_PART = re.compile(
     r"(?:e )?(?:de |d?o |d?a |d?os |d?as |n?o |n?a |n?os |n?as |aos |em )?"
     r"((?:fim de semana|fins de semana|sabados?|domingos?|segundas?|tercas?|quartas?|quintas?|sextas?)(?: feiras?)?)\W*"
 )
+_THE_OTHER_HALF = re.compile(r"\b(?:n|d)?a (?:primeira|segunda)\b(?! (?:quinzena|semana|feira|metade|vez|parte))")
+_MONTH_WORDS = "janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro".split()
 _THAT_ACTIVITY = re.compile(r"\b(?:n|d)?(?:essa|esta|aquela|mesma) atividade\b")
 _WEEKEND_DAY = re.compile(r"(?:e )?(?:so )?(?:de |d?o |n?o |n?os |aos |em )?(sabado|domingo)s?\W*")
 _LIST_POINTER = re.compile(

@@ -2553,3 +2553,53 @@ def test_how_many_entries_after_who_did_an_activity(generated: Dataset, rows: li
         generated, "quem fez correcao de bugs em setembro?", "e quantos apontamentos de correcao de bugs foram"
     )
     assert f"{count} apontamentos" in reply and "por pessoa" not in reply
+
+
+# -- batches LV to LY ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question", ["faltou eu lançar algum dia util em novembro?", "meus dias uteis sem lançamento em novembro"]
+)
+def test_recording_said_with_lancar_is_no_write(generated: Dataset, rows: list[Span], question: str) -> None:  # noqa: F811
+    name = person_of(rows)
+    worked = {r.day for r in rows if r.name == name}
+    missed = [d for d in NOVEMBER_WORKING_DAYS if d not in worked]
+    (reply,) = ask(generated, question, user=name)
+    assert "não consigo criar" not in reply and all(f"{d:%d/%m}" in reply for d in missed)
+
+
+def test_which_contracts_she_records_in(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    contracts = {r.supplier for r in rows if r.name == name and SEPTEMBER[0] <= r.day <= SEPTEMBER[1]}
+    _, reply = ask(generated, f"qnto a {name} fez em setembro?", "em quais contratos ela lança?")
+    assert "não consigo criar" not in reply and all(c in reply for c in contracts)
+
+
+def test_the_list_of_the_team_with_its_hours(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    gestor = Scope("gestor", contracts=("8446",))
+    (reply,) = ask_as(generated, gestor, "oi, quero a lista do pessoal do meu contrato com as horas de novembro")
+    assert all(f"{n}: {hours(h)}" in reply.text for n, h in people_of(rows, NOVEMBER))
+
+
+def test_the_first_fortnight_after_the_second(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    first = sum(1 for r in rows if date(2026, 10, 1) <= r.day <= date(2026, 10, 15))
+    *_, reply = ask(
+        generated,
+        "na primeira quinzena de outubro, horas por contrato, top 5",
+        "e na segunda quinzena?",
+        "qnts apontamentos no total na primeira?",
+    )
+    assert f"{first:,} apontamentos".replace(",", ".") in reply and "01/10/2026 a 15/10/2026" in reply
+
+
+def test_the_top_of_that_week_in_a_contracts_talk(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    week = (date(2026, 9, 14), date(2026, 9, 20))
+    people = people_of(rows, week)
+    *_, reply = ask(
+        generated,
+        "horas do 8446 por semana em setembro",
+        "qual dia teve mais na semana de 14/9 a 20/9?",
+        "quem foram os 3 q mais apontaram nessa semana",
+    )
+    assert all(f"{n}: {hours(h)}" in reply for n, h in people[:3])
