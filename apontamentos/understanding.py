@@ -2718,7 +2718,8 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     # "quanto o diego fez?" right after a list of October's devops juniors, one Diego among them: his October
     picked = bool(question.person) and question.person in _NAMED_PEOPLE.get() and not question.asker
     # "me mostra dia a dia da tânia" after her team's October, in a talk that began with her October: hers then
-    picked = picked or (bool(question.person) and question.person in _TALKED_ABOUT.get() and not question.asker)
+    talked = question.person in _TALKED_ABOUT.get() and question.person != previous.person
+    picked = picked or (bool(question.person) and talked and not question.asker)
     narrowed = narrowed or (picked and question.kind not in _STATE_KINDS)
     # "me dá o 8447 inteiro" right after one of its client contracts: the whole of it, in the same period
     widened = str(previous.contract or "")[:1] == "E" and _CONTRACT_WHOLE.search(text) is not None
