@@ -2603,3 +2603,10 @@ def test_the_top_of_that_week_in_a_contracts_talk(generated: Dataset, rows: list
         "quem foram os 3 q mais apontaram nessa semana",
     )
     assert all(f"{n}: {hours(h)}" in reply for n, h in people[:3])
+
+
+def test_his_clock_in_times_after_his_days(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    name = person_of(rows)
+    first = min((r for r in rows if r.name == name and THIS_WEEK[0] <= r.day <= THIS_WEEK[1]), key=lambda r: r.start)
+    _, reply = ask(generated, f"lista diaria do {name} no 8446 essa semana", "e a hora de entrada dele em cada dia")
+    assert f"{first.start:%H:%M}" in reply
