@@ -1112,7 +1112,7 @@ _FORMAL = (
         "deixou de apontar algum dia util",
     ),
     # "dias úteis sem lançamento": without entries ("lançamento" is an entry)
-    (re.compile(r"\bsem (?:lancamentos?|registros?|lancar|registrar)\b"), "sem apontamento"),
+    (re.compile(r"\bsem (?:lancamentos?|lancar)\b(?! d[ae] saida)"), "sem apontamento"),  # not "sem registro de saída"
     # "a lista do pessoal do meu contrato com as horas": who recorded, each with the hours
     (
         re.compile(

@@ -2610,3 +2610,9 @@ def test_his_clock_in_times_after_his_days(generated: Dataset, rows: list[Span])
     first = min((r for r in rows if r.name == name and THIS_WEEK[0] <= r.day <= THIS_WEEK[1]), key=lambda r: r.start)
     _, reply = ask(generated, f"lista diaria do {name} no 8446 essa semana", "e a hora de entrada dele em cada dia")
     assert f"{first.start:%H:%M}" in reply
+
+
+def test_without_a_clock_out_record_stays_open_entries(generated: Dataset, rows: list[Span]) -> None:  # noqa: F811
+    open_ones = [r for r in rows if r.supplier == "8446" and r.end is None]
+    (reply,) = ask(generated, "Quantos apontamentos ainda estão em aberto, sem registro de saída, no contrato 8446?")
+    assert f"{len(open_ones)} apontamentos sem saída" in reply
