@@ -681,54 +681,7 @@ def understand(
     if role == "gestor" and me is None:  # "quebra o meu por mês" from a gestor with no entries: his contract's
         prepared = _MINE_BROKEN_DOWN.sub(r"\1 o meu contrato ", prepared)
         prepared = _IN_MINE.sub(r"\1o meu contrato", prepared)  # "por atividade no meu mesmo": his contract
-    one_part = previous is not None and previous.output == "share" and previous.group is None
-    one_part = one_part and bool(previous.part or previous.share_of)  # type: ignore[union-attr]
-    if one_part and (days := _WEEKDAYS_PART.fullmatch(prepared)):
-        # "e de fim de semana?", "e sexta?" after reunião's part of the hours: that part of the same hours
-        day = days.group(1).split()[0].removesuffix("s")
-        said = (
-            "no fim de semana"
-            if day in ("fim", "fin")
-            else f"aos {day}s"
-            if day in ("sabado", "domingo")
-            else f"as {day}s"
-        )
-        prepared = f"e quanto porcentagem foi {said}"
-    if previous is not None and previous.activity and previous.group != "activity":
-        # "top 3 pessoas nessa atividade" after an activity's hours: that activity, not the activities ranked
-        prepared = _THAT_ACTIVITY.sub("nisso", prepared)
-    halves = previous is not None and previous.period is not None and _half_month(previous.period)
-    if halves and (half := _THE_OTHER_HALF.search(prepared)):
-        # "qnts apontamentos no total na primeira?" after the second fortnight of October: the first one
-        month = _MONTH_WORDS[previous.period.start.month - 1]  # type: ignore[union-attr]
-        prepared = prepared.replace(half.group(0), f"{half.group(0)} quinzena de {month}", 1)
-    weekend = previous is not None and previous.kind == "weekend_work"
-    if weekend and (day := _WEEKEND_DAY.fullmatch(prepared)):
-        # "e de sábado?", "e no domingo?" after who worked on weekends: that day of those weekends
-        who = "" if previous.person else "quem trabalhou "  # type: ignore[union-attr]
-        prepared = f"e {who}aos {day.group(1)}s"
-    pointer = _LIST_POINTER.search(prepared)
-    after = prepared[pointer.end() :].split()[:2] if pointer else []
-    if len(after) == 2 and all(word in db.all_name_words for word in after):
-        # "e a última da lista, ana soares lima, por semana": the name says whom; the position is no rank
-        prepared = " ".join(prepared.replace(pointer.group(0), " e ", 1).split())
-    counted_days = previous is not None and previous.measure == "days" and bool(previous.person)
-    if counted_days and (ends := _FIRST_OF_THEM.fullmatch(prepared)):
-        # "e qual foi o primeiro (e o último)?" after her days counted: her first day (then last), not a list's end
-        span = f" de {previous.period.start:%d/%m/%Y} a {previous.period.end:%d/%m/%Y}" if previous.period else ""  # type: ignore[union-attr]
-        prepared = f"e qual {ends.group(1) or 'foi'} o primeiro dia dela{span}"
-    days_talk = previous is not None and (
-        previous.kind in ("working_days", "missing_days") or previous.measure == "days"
-    )
-    if days_talk and (elided := _IN_HOW_MANY.search(prepared)):
-        prepared = prepared.replace(elided.group(0), "em quantos dias ", 1)  # "e em qnts eu apontei?" after days
-    mine_expected = "quantas horas eu deveria ter feito e quanto eu fiz"
-    about_team = (role == "gestor" and me is None) or (
-        previous is not None and previous.contract and not previous.person
-    )
-    if mine_expected in prepared and about_team and not _SELF & set(normalize(question).split()):
-        # "horas esperadas x feitas" from a gestor with no entries of his own, or in a contract's talk: the team's
-        prepared = prepared.replace(mine_expected, "esperado vs trabalhado")
+    prepared = _reworded_after(db, prepared, question, previous, role, me)
     typed = prepared.split()
     fixed = _activity_typos(db, correct(typed, _protected(db) | _near_names(db, typed) | _name_tails(db, typed)))
     corrections = [(a, b) for a, b in zip(typed, fixed, strict=True) if a != b]  # confirmed below if into a filter
@@ -4743,6 +4696,63 @@ def _inherited(
 
 
 _QUESTION_WORD = re.compile(r"\b(?:quem|qual|quais|quant\w*|como|quando|onde|que|teve|tem|fez|fizeram|apont\w*)\b")
+
+
+def _reworded_after(
+    db: Dataset, prepared: str, question: str, previous: Question | None, role: str, me: str | None
+) -> str:
+    """The words of a question that only the last one explains, rewritten into words the engine reads: "e de fim
+    de semana?" after a part of the hours, "e em qnts eu apontei?" after the working days, "na primeira" after
+    the second fortnight."""
+    one_part = previous is not None and previous.output == "share" and previous.group is None
+    one_part = one_part and bool(previous.part or previous.share_of)  # type: ignore[union-attr]
+    if one_part and (days := _WEEKDAYS_PART.fullmatch(prepared)):
+        # "e de fim de semana?", "e sexta?" after reunião's part of the hours: that part of the same hours
+        day = days.group(1).split()[0].removesuffix("s")
+        said = (
+            "no fim de semana"
+            if day in ("fim", "fin")
+            else f"aos {day}s"
+            if day in ("sabado", "domingo")
+            else f"as {day}s"
+        )
+        prepared = f"e quanto porcentagem foi {said}"
+    if previous is not None and previous.activity and previous.group != "activity":
+        # "top 3 pessoas nessa atividade" after an activity's hours: that activity, not the activities ranked
+        prepared = _THAT_ACTIVITY.sub("nisso", prepared)
+    halves = previous is not None and previous.period is not None and _half_month(previous.period)
+    if halves and (half := _THE_OTHER_HALF.search(prepared)):
+        # "qnts apontamentos no total na primeira?" after the second fortnight of October: the first one
+        month = _MONTH_WORDS[previous.period.start.month - 1]  # type: ignore[union-attr]
+        prepared = prepared.replace(half.group(0), f"{half.group(0)} quinzena de {month}", 1)
+    weekend = previous is not None and previous.kind == "weekend_work"
+    if weekend and (day := _WEEKEND_DAY.fullmatch(prepared)):
+        # "e de sábado?", "e no domingo?" after who worked on weekends: that day of those weekends
+        who = "" if previous.person else "quem trabalhou "  # type: ignore[union-attr]
+        prepared = f"e {who}aos {day.group(1)}s"
+    pointer = _LIST_POINTER.search(prepared)
+    after = prepared[pointer.end() :].split()[:2] if pointer else []
+    if len(after) == 2 and all(word in db.all_name_words for word in after):
+        # "e a última da lista, ana soares lima, por semana": the name says whom; the position is no rank
+        prepared = " ".join(prepared.replace(pointer.group(0), " e ", 1).split())
+    counted_days = previous is not None and previous.measure == "days" and bool(previous.person)
+    if counted_days and (ends := _FIRST_OF_THEM.fullmatch(prepared)):
+        # "e qual foi o primeiro (e o último)?" after her days counted: her first day (then last), not a list's end
+        span = f" de {previous.period.start:%d/%m/%Y} a {previous.period.end:%d/%m/%Y}" if previous.period else ""  # type: ignore[union-attr]
+        prepared = f"e qual {ends.group(1) or 'foi'} o primeiro dia dela{span}"
+    days_talk = previous is not None and (
+        previous.kind in ("working_days", "missing_days") or previous.measure == "days"
+    )
+    if days_talk and (elided := _IN_HOW_MANY.search(prepared)):
+        prepared = prepared.replace(elided.group(0), "em quantos dias ", 1)  # "e em qnts eu apontei?" after days
+    mine_expected = "quantas horas eu deveria ter feito e quanto eu fiz"
+    about_team = (role == "gestor" and me is None) or (
+        previous is not None and previous.contract and not previous.person
+    )
+    if mine_expected in prepared and about_team and not _SELF & set(normalize(question).split()):
+        # "horas esperadas x feitas" from a gestor with no entries of his own, or in a contract's talk: the team's
+        prepared = prepared.replace(mine_expected, "esperado vs trabalhado")
+    return prepared
 
 
 def _listed_people(previous: Question) -> bool:
