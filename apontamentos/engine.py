@@ -288,7 +288,8 @@ def _answer_one(
         named = context.get("named") if isinstance(context.get("named"), str) else None
         listed = _strings(context, "named_people")
         first = _first_person(context)
-        if (contract := _first_contract(context)) and (previous is None or not previous.contract):
+        began = _first_question(context)
+        if began is not None and (contract := began.contract) and (previous is None or not previous.contract):
             # "voltando pro contrato, …" after one of its people: the contract the conversation began with
             question = _BACK_TO_THE_CONTRACT.sub(rf"\g<0> {contract}", question, count=1)
         if named is None and first and previous is not None and not previous.person and first[0] in listed:
@@ -465,18 +466,16 @@ def _usable(previous: Question | None, view: Dataset | ScopedDataset) -> Questio
     return previous
 
 
+def _first_question(context: dict[str, Any]) -> Question | None:
+    """The conversation's first question with data ("voltando pra carla", "voltando pro contrato" go back to it)."""
+    first = context.get("first")
+    return from_context(first) if isinstance(first, dict) else None
+
+
 def _first_person(context: dict[str, Any]) -> tuple[str, ...]:
     """The person the conversation's first question was about ("voltando pra carla" means her), if any."""
-    first = context.get("first")
-    question = from_context(first) if isinstance(first, dict) else None
+    question = _first_question(context)
     return (question.person,) if question is not None and question.person else ()
-
-
-def _first_contract(context: dict[str, Any]) -> str | None:
-    """The contract the conversation's first question was about, if any."""
-    first = context.get("first")
-    question = from_context(first) if isinstance(first, dict) else None
-    return question.contract if question is not None else None
 
 
 _BACK_TO_THE_CONTRACT = re.compile(

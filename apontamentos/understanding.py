@@ -760,9 +760,7 @@ def understand(
         kept = ("contract", "technology", "profile", "level", "period", "basis", "activity")
         filters = {name: getattr(previous, name) for name in kept if getattr(previous, name) is not None}
         return question_of(Composition(group="day", above=previous.hours, output="table", **filters))  # type: ignore[union-attr]
-    contracts_ranked = previous is not None and (
-        previous.kind in ("contract_ranking", "list_contracts") or previous.group in ("contract", "client")
-    )
+    contracts_ranked = previous is not None and _listed_contracts(previous)
     if contracts_ranked and (who := _WHO_LEADS.fullmatch(text.strip())):
         text = f"e {who.group(1) or ''}qual contrato mais apontou"  # "e em horas quem lidera?" after the contracts
     top = BARE_TOP.fullmatch(text.strip()) if previous is not None else None
@@ -2339,9 +2337,7 @@ def _understand(
             read.group = "weekday"  # "de seg a sex, qual dia menos?": which weekday
     if found is not None and found.months >= 3 and read.group is None and not read.total:
         read.group = "month"  # "set, out e nov": each month, as listed
-    contracts_listed = previous is not None and (
-        previous.group in ("contract", "client") or previous.kind in ("list_contracts", "contract_ranking")
-    )
+    contracts_listed = previous is not None and _listed_contracts(previous)
     those_who = _THOSE_WHO.search(text) is not None and not contracts_listed  # "e os 3 q menos apontaram?": contracts
     if those_who and not read.said_group:
         # "me dá os 5 q mais fizeram correção de bug" after the activities counted: people, in hours
@@ -2677,10 +2673,7 @@ def _resolve(kind: str | None, slots: dict[str, Any], rest: str, text: str, prev
     # "me dá o 8447 inteiro" right after one of its client contracts: the whole of it, in the same period
     widened = str(previous.contract or "")[:1] == "E" and _CONTRACT_WHOLE.search(text) is not None
     # "no 7712 quem mais apontou?" right after the contracts of November: its people, in November
-    contracts_shown = previous.kind in ("list_contracts", "contract_ranking") or previous.group in (
-        "contract",
-        "client",
-    )
+    contracts_shown = _listed_contracts(previous)
     drilled = contracts_shown and bool(question.contract) and not question.person and question.kind not in _STATE_KINDS
     drilled = drilled and not (question.kind == "contract_resources" and _has(text, "tem", "ha"))  # its team, now
     if (
@@ -4133,9 +4126,7 @@ def _compose(
     if drilled_in and read.rank and not read.said_group and slots.get("limit") and not slots.get("contract"):
         # "agora só outubro, os 5 q menos tiveram hora" after one of the contracts month by month: the contracts
         read.group, values["contract"] = "contract", None
-    contracts_ranked = previous is not None and (
-        previous.kind in ("contract_ranking", "list_contracts") or previous.group in ("contract", "client")
-    )
+    contracts_ranked = previous is not None and _listed_contracts(previous)
     one_of_them = contracts_ranked and bool(slots.get("contract")) and not slots.get("person")
     if one_of_them and read.rank and read.group in (None, "contract") and not read.said_group and slots.get("limit"):
         read.group = "person"  # "só no 8446, top 3 de horas esse mês" after the contracts ranked: its people
@@ -4516,9 +4507,7 @@ def _inherited(
     ):
         # "qnt % do contrato foi do Bruno?" after the contract's top 3 this month: his part of it this month
         values["period"] = previous.period
-    ranked_contracts = previous is not None and (
-        previous.kind in ("contract_ranking", "list_contracts") or previous.group in ("contract", "client")
-    )
+    ranked_contracts = previous is not None and _listed_contracts(previous)
     drilled = ranked_contracts and slots.get("contract") and not slots.get("person")
     drilled = drilled and (not read.rank or read.group == "person")  # "no 7712 quem mais apontou?": its people
     drilled = drilled and read.measure != "open_spans" and read.validated is None  # states are now
@@ -4723,7 +4712,7 @@ def _reworded_after(
     halves = previous is not None and previous.period is not None and _half_month(previous.period)
     if halves and (half := _THE_OTHER_HALF.search(prepared)):
         # "qnts apontamentos no total na primeira?" after the second fortnight of October: the first one
-        month = _MONTH_WORDS[previous.period.start.month - 1]  # type: ignore[union-attr]
+        month = next(name for name, n in MONTH_NAMES.items() if n == previous.period.start.month)  # type: ignore[union-attr]
         prepared = prepared.replace(half.group(0), f"{half.group(0)} quinzena de {month}", 1)
     weekend = previous is not None and previous.kind == "weekend_work"
     if weekend and (day := _WEEKEND_DAY.fullmatch(prepared)):
@@ -4753,6 +4742,11 @@ def _reworded_after(
         # "horas esperadas x feitas" from a gestor with no entries of his own, or in a contract's talk: the team's
         prepared = prepared.replace(mine_expected, "esperado vs trabalhado")
     return prepared
+
+
+def _listed_contracts(previous: Question) -> bool:
+    """Whether the previous answer was a list of contracts (the contracts ranked or listed, a breakdown by them)."""
+    return previous.kind in ("contract_ranking", "list_contracts") or previous.group in ("contract", "client")
 
 
 def _listed_people(previous: Question) -> bool:
@@ -4814,7 +4808,6 @@ _WEEKDAYS_PART = re.compile(
     r"((?:fim de semana|fins de semana|sabados?|domingos?|segundas?|tercas?|quartas?|quintas?|sextas?)(?: feiras?)?)\W*"
 )
 _THE_OTHER_HALF = re.compile(r"\b(?:n|d)?a (?:primeira|segunda)\b(?! (?:quinzena|semana|feira|metade|vez|parte))")
-_MONTH_WORDS = "janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro".split()
 _THAT_ACTIVITY = re.compile(r"\b(?:n|d)?(?:essa|esta|aquela|mesma) atividade\b")
 _WEEKEND_DAY = re.compile(r"(?:e )?(?:so )?(?:de |d?o |n?o |n?os |aos |em )?(sabado|domingo)s?\W*")
 _LIST_POINTER = re.compile(
